@@ -1,0 +1,15 @@
+//! Accounts and sessions for a mobile app: argon2id passwords, short-lived access
+//! tokens, rotating refresh tokens with reuse detection, throttled sign-in.
+
+mod credentials;
+mod password;
+mod schema;
+mod service;
+mod store;
+mod throttle;
+mod tokens;
+mod viewer;
+
+pub use schema::AuthMutation;
+pub use service::AuthService;
+pub use viewer::{ClientInfo, Viewer};

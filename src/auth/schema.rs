@@ -1,0 +1,104 @@
+//! GraphQL for accounts: `signUp`, `signIn`, `refreshSession`, `signOut`,
+//! `signOutEverywhere`.
+
+use async_graphql::{Context, InputObject, Object, Result, SimpleObject};
+use chrono::{DateTime, Utc};
+
+use super::service::{IssuedSession, SignUp};
+use crate::graphql::context::ContextExt;
+use crate::members::{Member, load_member};
+
+/// Tokens for a signed-in device, and who signed in.
+pub struct AuthPayload {
+    session: IssuedSession,
+}
+
+#[Object]
+impl AuthPayload {
+    /// Send as `Authorization: Bearer <accessToken>`; valid until `accessTokenExpiresAt`.
+    async fn access_token(&self) -> &str {
+        &self.session.access_token
+    }
+    /// When the access token stops working; refresh before then.
+    async fn access_token_expires_at(&self) -> DateTime<Utc> {
+        self.session.access_token_expires_at
+    }
+    /// Single use: `refreshSession` returns a new one. Keep it in secure storage.
+    async fn refresh_token(&self) -> &str {
+        &self.session.refresh_token
+    }
+    /// The signed-in member.
+    async fn member(&self, ctx: &Context<'_>) -> Result<Member> {
+        let member = load_member(ctx, self.session.member_id).await?;
+        Ok(Member { shown_to_herself: true, ..member })
+    }
+}
+
+/// How many sessions a sign-out ended.
+#[derive(SimpleObject)]
+pub struct SignOutPayload {
+    pub sessions_ended: u64,
+}
+
+#[derive(InputObject)]
+pub struct SignUpInput {
+    pub email: String,
+    pub password: String,
+    pub display_name: String,
+}
+
+#[derive(InputObject)]
+pub struct SignInInput {
+    pub email: String,
+    pub password: String,
+}
+
+#[derive(InputObject)]
+pub struct RefreshSessionInput {
+    pub refresh_token: String,
+}
+
+#[derive(InputObject)]
+pub struct SignOutInput {
+    /// The device's refresh token; without it, the session of the access token ends.
+    pub refresh_token: Option<String>,
+}
+
+#[derive(Default)]
+pub struct AuthMutation;
+
+#[Object]
+impl AuthMutation {
+    /// Creates an account and signs in on this device.
+    async fn sign_up(&self, ctx: &Context<'_>, input: SignUpInput) -> Result<AuthPayload> {
+        let sign_up = SignUp { email: input.email, password: input.password, display_name: input.display_name };
+        let (session, member) = ctx.auth()?.sign_up(sign_up, ctx.client()?).await?;
+        ctx.member_loader()?.feed_one(member.id, member).await;
+        Ok(AuthPayload { session })
+    }
+
+    /// Signs in on this device.
+    async fn sign_in(&self, ctx: &Context<'_>, input: SignInInput) -> Result<AuthPayload> {
+        let session = ctx.auth()?.sign_in(&input.email, input.password, ctx.client()?).await?;
+        Ok(AuthPayload { session })
+    }
+
+    /// Trades a refresh token for new tokens. Each refresh token works once.
+    async fn refresh_session(&self, ctx: &Context<'_>, input: RefreshSessionInput) -> Result<AuthPayload> {
+        let session = ctx.auth()?.refresh(&input.refresh_token).await?;
+        Ok(AuthPayload { session })
+    }
+
+    /// Signs this device out.
+    async fn sign_out(&self, ctx: &Context<'_>, input: Option<SignOutInput>) -> Result<SignOutPayload> {
+        let refresh_token = input.and_then(|input| input.refresh_token);
+        let sessions_ended = ctx.auth()?.sign_out(ctx.viewer()?, refresh_token.as_deref()).await?;
+        Ok(SignOutPayload { sessions_ended })
+    }
+
+    /// Signs the member out on every device.
+    async fn sign_out_everywhere(&self, ctx: &Context<'_>) -> Result<SignOutPayload> {
+        let sessions_ended = ctx.auth()?.sign_out_everywhere(ctx.viewer()?).await?;
+        Ok(SignOutPayload { sessions_ended })
+    }
+}

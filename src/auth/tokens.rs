@@ -1,0 +1,146 @@
+//! The two tokens of a session. Access tokens are short-lived HS256 JWTs naming the
+//! member and the session; refresh tokens are opaque (`<session id>.<random>`) and only
+//! their SHA-256 is stored, so a database leak reveals no usable token.
+
+use std::time::Duration;
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chrono::{DateTime, Utc};
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use rand::RngCore;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+/// What an access token says about its bearer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AccessClaims {
+    pub member_id: Uuid,
+    pub session_id: Uuid,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Jwt {
+    sub: Uuid,
+    sid: Uuid,
+    iat: i64,
+    exp: i64,
+}
+
+/// Why an access token was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccessTokenError {
+    Expired,
+    Invalid,
+}
+
+/// Signs and checks access tokens with the server's secret.
+#[derive(Clone)]
+pub struct AccessTokens {
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+    validation: Validation,
+    ttl: Duration,
+}
+
+impl AccessTokens {
+    /// Keys from `secret`; tokens live for `ttl`.
+    pub fn new(secret: &[u8], ttl: Duration) -> Self {
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.leeway = 0;
+        validation.set_required_spec_claims(&["exp", "sub"]);
+        Self {
+            encoding: EncodingKey::from_secret(secret),
+            decoding: DecodingKey::from_secret(secret),
+            validation,
+            ttl,
+        }
+    }
+
+    /// A fresh token for `claims`, and when it expires.
+    pub fn issue(&self, claims: AccessClaims, now: DateTime<Utc>) -> anyhow::Result<(String, DateTime<Utc>)> {
+        let expires_at = now + self.ttl;
+        let jwt = Jwt {
+            sub: claims.member_id,
+            sid: claims.session_id,
+            iat: now.timestamp(),
+            exp: expires_at.timestamp(),
+        };
+        let token = jsonwebtoken::encode(&Header::new(Algorithm::HS256), &jwt, &self.encoding)?;
+        Ok((token, expires_at))
+    }
+
+    /// The claims of a valid, unexpired token.
+    pub fn verify(&self, token: &str) -> Result<AccessClaims, AccessTokenError> {
+        match jsonwebtoken::decode::<Jwt>(token, &self.decoding, &self.validation) {
+            Ok(data) => Ok(AccessClaims { member_id: data.claims.sub, session_id: data.claims.sid }),
+            Err(error) if matches!(error.kind(), jsonwebtoken::errors::ErrorKind::ExpiredSignature) => {
+                Err(AccessTokenError::Expired)
+            }
+            Err(_) => Err(AccessTokenError::Invalid),
+        }
+    }
+}
+
+/// A refresh token as handed to the client, with the hash that is stored.
+pub struct RefreshToken {
+    pub token: String,
+    pub hash: Vec<u8>,
+}
+
+/// A refresh token presented by a client, split into its parts.
+pub struct PresentedRefreshToken {
+    pub session_id: Uuid,
+    pub hash: Vec<u8>,
+}
+
+const REFRESH_SECRET_BYTES: usize = 32;
+
+/// A new random refresh token for `session_id`.
+pub fn new_refresh_token(session_id: Uuid) -> RefreshToken {
+    let mut secret = [0u8; REFRESH_SECRET_BYTES];
+    rand::rng().fill_bytes(&mut secret);
+    RefreshToken {
+        token: format!("{}.{}", session_id.simple(), URL_SAFE_NO_PAD.encode(secret)),
+        hash: Sha256::digest(secret).to_vec(),
+    }
+}
+
+/// Parses a presented refresh token; `None` when it is not one of ours.
+pub fn parse_refresh_token(token: &str) -> Option<PresentedRefreshToken> {
+    let (session, secret) = token.trim().split_once('.')?;
+    let session_id = Uuid::try_parse(session).ok()?;
+    let secret = URL_SAFE_NO_PAD.decode(secret).ok()?;
+    (secret.len() == REFRESH_SECRET_BYTES).then(|| PresentedRefreshToken { session_id, hash: Sha256::digest(&secret).to_vec() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_access_token_round_trips_and_expires() {
+        let tokens = AccessTokens::new(b"0123456789abcdef0123456789abcdef", Duration::from_secs(60));
+        let claims = AccessClaims { member_id: Uuid::now_v7(), session_id: Uuid::now_v7() };
+        let (token, _) = tokens.issue(claims, Utc::now()).unwrap_or_default();
+        assert_eq!(tokens.verify(&token), Ok(claims));
+
+        let (old, _) = tokens.issue(claims, Utc::now() - chrono::Duration::minutes(5)).unwrap_or_default();
+        assert_eq!(tokens.verify(&old), Err(AccessTokenError::Expired));
+
+        let other = AccessTokens::new(b"another secret of thirty-two bytes!", Duration::from_secs(60));
+        assert_eq!(other.verify(&token), Err(AccessTokenError::Invalid));
+        assert_eq!(tokens.verify("not a token"), Err(AccessTokenError::Invalid));
+    }
+
+    #[test]
+    fn a_refresh_token_parses_back_to_its_session_and_hash() {
+        let session_id = Uuid::now_v7();
+        let issued = new_refresh_token(session_id);
+        let parsed = parse_refresh_token(&issued.token);
+        assert!(parsed.as_ref().is_some_and(|p| p.session_id == session_id && p.hash == issued.hash));
+        assert!(parse_refresh_token("garbage").is_none());
+        assert!(parse_refresh_token(&format!("{}.c2hvcnQ", session_id.simple())).is_none());
+    }
+}

@@ -1,0 +1,184 @@
+//! Command line and environment settings: one struct, every field a flag with an
+//! environment fallback, so `village --help` documents the whole configuration.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// The `village` command line.
+#[derive(Debug, Parser)]
+#[command(name = "village", version, about = "Village: the backend of a community app for working mothers")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub settings: Settings,
+}
+
+/// What the process should do; `serve` when none is given.
+#[derive(Debug, Clone, Copy, Subcommand)]
+pub enum Command {
+    /// Run the API server (the default).
+    Serve,
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Print the GraphQL schema (SDL) to standard output.
+    ExportSchema,
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+/// Every setting of a Village process.
+#[derive(Clone, clap::Args)]
+pub struct Settings {
+    /// Address and port the HTTP server listens on.
+    #[arg(long, env = "VILLAGE_BIND", default_value = "127.0.0.1:8080", global = true)]
+    pub bind: SocketAddr,
+
+    /// Directory for the embedded SQLite database and generated secrets.
+    #[arg(long, env = "VILLAGE_DATA_DIR", default_value = "./data", global = true)]
+    pub data_dir: PathBuf,
+
+    /// Database URL: `sqlite://…` or `postgres://…`. Defaults to a SQLite file in the data dir.
+    #[arg(long, env = "DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+
+    /// Maximum connections in the database pool.
+    #[arg(long, env = "VILLAGE_DB_MAX_CONNECTIONS", default_value_t = 16, global = true)]
+    pub db_max_connections: u32,
+
+    /// Redis URL (`redis://…`). Required when several instances share one database.
+    #[arg(long, env = "REDIS_URL", global = true)]
+    pub redis_url: Option<String>,
+
+    /// Secret that signs access tokens (at least 32 bytes). Required with PostgreSQL;
+    /// generated into the data dir in embedded mode.
+    #[arg(long, env = "VILLAGE_JWT_SECRET", hide_env_values = true, global = true)]
+    pub jwt_secret: Option<String>,
+
+    /// Lifetime of an access token, in seconds (at most 900).
+    #[arg(long, env = "VILLAGE_ACCESS_TOKEN_TTL", default_value_t = 900,
+          value_parser = clap::value_parser!(u64).range(10..=900), global = true)]
+    pub access_token_ttl_secs: u64,
+
+    /// Lifetime of a refresh token since its last use, in days.
+    #[arg(long, env = "VILLAGE_REFRESH_TOKEN_TTL_DAYS", default_value_t = 60,
+          value_parser = clap::value_parser!(u64).range(1..=365), global = true)]
+    pub refresh_token_ttl_days: u64,
+
+    /// Production mode: no GraphQL introspection, no "did you mean" suggestions, no GraphiQL.
+    #[arg(long, env = "VILLAGE_PRODUCTION", global = true)]
+    pub production: bool,
+
+    /// Take the client address from the last `X-Forwarded-For` entry (set when behind a
+    /// load balancer that appends it).
+    #[arg(long, env = "VILLAGE_BEHIND_PROXY", global = true)]
+    pub behind_proxy: bool,
+
+    /// Log format.
+    #[arg(long, env = "VILLAGE_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    pub log_format: LogFormat,
+
+    /// Seconds to wait for in-flight requests after a shutdown signal.
+    #[arg(long, env = "VILLAGE_SHUTDOWN_GRACE", default_value_t = 20, global = true)]
+    pub shutdown_grace_secs: u64,
+}
+
+impl Settings {
+    /// Settings for an embedded server in `data_dir`, as if no flag were given.
+    pub fn embedded(data_dir: impl Into<PathBuf>) -> Self {
+        let mut settings = Cli::parse_from(["village"]).settings;
+        settings.data_dir = data_dir.into();
+        settings
+    }
+
+    /// The database URL in force: the configured one or the embedded SQLite file.
+    pub fn effective_database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) => url.clone(),
+            None => format!("sqlite://{}/village.sqlite3", self.data_dir.display()),
+        }
+    }
+
+    /// How long an access token lives.
+    pub fn access_token_ttl(&self) -> Duration {
+        Duration::from_secs(self.access_token_ttl_secs)
+    }
+
+    /// How long a refresh token lives after its last use.
+    pub fn refresh_token_ttl(&self) -> Duration {
+        Duration::from_secs(self.refresh_token_ttl_days * 24 * 3600)
+    }
+}
+
+/// Settings as printed at start: passwords in URLs and secrets are hidden.
+impl fmt::Debug for Settings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Settings")
+            .field("bind", &self.bind)
+            .field("data_dir", &self.data_dir)
+            .field("database_url", &redact_url(&self.effective_database_url()))
+            .field("db_max_connections", &self.db_max_connections)
+            .field("redis_url", &self.redis_url.as_deref().map(redact_url))
+            .field("jwt_secret", &self.jwt_secret.as_ref().map(|_| "<hidden>"))
+            .field("access_token_ttl_secs", &self.access_token_ttl_secs)
+            .field("refresh_token_ttl_days", &self.refresh_token_ttl_days)
+            .field("production", &self.production)
+            .field("behind_proxy", &self.behind_proxy)
+            .field("log_format", &self.log_format)
+            .field("shutdown_grace_secs", &self.shutdown_grace_secs)
+            .finish()
+    }
+}
+
+/// Replaces the password of `scheme://user:password@host/…` with `***`.
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let Some((credentials, host)) = rest.rsplit_once('@') else {
+        return url.to_owned();
+    };
+    match credentials.split_once(':') {
+        Some((user, _password)) => format!("{scheme}://{user}:***@{host}"),
+        None => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_in_urls_are_hidden() {
+        assert_eq!(redact_url("postgres://app:s3cret@db:5432/village"), "postgres://app:***@db:5432/village");
+        assert_eq!(redact_url("redis://:pw@cache:6379"), "redis://:***@cache:6379");
+        assert_eq!(redact_url("sqlite://./data/village.sqlite3"), "sqlite://./data/village.sqlite3");
+    }
+
+    #[test]
+    fn debug_output_hides_the_token_secret() {
+        let mut settings = Settings::embedded("/tmp/x");
+        settings.jwt_secret = Some("super-secret-value-that-is-long-enough".into());
+        let printed = format!("{settings:?}");
+        assert!(!printed.contains("super-secret"), "{printed}");
+        assert!(printed.contains("<hidden>"));
+    }
+
+    #[test]
+    fn the_cli_definition_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

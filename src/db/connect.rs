@@ -1,0 +1,70 @@
+//! Opening the pool for a URL and applying the embedded migrations of its dialect.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use sqlx::migrate::Migrator;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+
+use super::Db;
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
+
+const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(10);
+const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Opens a pool for `url` (`sqlite:` or `postgres:`) and checks that it answers.
+pub async fn connect(url: &str, max_connections: u32) -> anyhow::Result<Db> {
+    let scheme = url.split_once(':').map(|(scheme, _)| scheme).unwrap_or_default();
+    let db = match scheme {
+        "sqlite" => Db::Sqlite(connect_sqlite(url, max_connections).await?),
+        "postgres" | "postgresql" => Db::Postgres(connect_postgres(url, max_connections).await?),
+        _ => bail!("unsupported database URL scheme {scheme:?}: use sqlite://… or postgres://…"),
+    };
+    Ok(db)
+}
+
+async fn connect_sqlite(url: &str, max_connections: u32) -> anyhow::Result<sqlx::SqlitePool> {
+    let options = SqliteConnectOptions::from_str(url)
+        .context("invalid SQLite URL")?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .busy_timeout(SQLITE_BUSY_TIMEOUT)
+        .foreign_keys(true);
+    let pool = SqlitePoolOptions::new()
+        .max_connections(max_connections)
+        .acquire_timeout(ACQUIRE_TIMEOUT)
+        .test_before_acquire(false)
+        .connect_with(options)
+        .await
+        .context("cannot open the SQLite database")?;
+    Ok(pool)
+}
+
+async fn connect_postgres(url: &str, max_connections: u32) -> anyhow::Result<sqlx::PgPool> {
+    let options = PgConnectOptions::from_str(url).context("invalid PostgreSQL URL")?;
+    let pool = PgPoolOptions::new()
+        .max_connections(max_connections)
+        .min_connections(1)
+        .acquire_timeout(ACQUIRE_TIMEOUT)
+        .idle_timeout(Duration::from_secs(300))
+        .test_before_acquire(false)
+        .connect_with(options)
+        .await
+        .context("cannot connect to PostgreSQL")?;
+    Ok(pool)
+}
+
+/// Applies the pending migrations of the database's dialect. Safe to run from several
+/// instances at once: PostgreSQL migrations take an advisory lock.
+pub async fn migrate(db: &Db) -> anyhow::Result<()> {
+    match db {
+        Db::Sqlite(pool) => SQLITE_MIGRATIONS.run(pool).await,
+        Db::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await,
+    }
+    .context("database migration failed")
+}

@@ -1,0 +1,90 @@
+//! The one error type of the API. Every error reaching a client carries a stable
+//! `extensions.code`; internal failures are logged here and never detailed to the client.
+//! Resolvers return `async_graphql::Result` and use `?` on an [`AppError`]; the
+//! `graphql::codes` extension finds it again as the error's source and annotates it.
+
+/// Stable error codes, as listed in the design.
+pub mod code {
+    pub const UNAUTHENTICATED: &str = "UNAUTHENTICATED";
+    pub const FORBIDDEN: &str = "FORBIDDEN";
+    pub const NOT_FOUND: &str = "NOT_FOUND";
+    pub const BAD_USER_INPUT: &str = "BAD_USER_INPUT";
+    pub const CONFLICT: &str = "CONFLICT";
+    pub const RATE_LIMITED: &str = "RATE_LIMITED";
+    pub const INTERNAL: &str = "INTERNAL";
+}
+
+/// Why a request failed, in terms a client can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("{0}")]
+    Unauthenticated(&'static str),
+    #[error("you are not allowed to do this")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("{message}")]
+    BadInput { field: &'static str, message: String },
+    #[error("{message}")]
+    Conflict { field: &'static str, message: String },
+    #[error("too many attempts; try again in {retry_after_secs} s")]
+    RateLimited { retry_after_secs: u64 },
+    #[error("internal error")]
+    Internal(#[from] anyhow::Error),
+}
+
+/// Result of anything that can fail with an [`AppError`].
+pub type AppResult<T> = Result<T, AppError>;
+
+impl AppError {
+    /// A `BAD_USER_INPUT` error about one input field.
+    pub fn bad_input(field: &'static str, message: impl Into<String>) -> Self {
+        Self::BadInput { field, message: message.into() }
+    }
+
+    /// The stable code clients see in `extensions.code`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Unauthenticated(_) => code::UNAUTHENTICATED,
+            Self::Forbidden => code::FORBIDDEN,
+            Self::NotFound => code::NOT_FOUND,
+            Self::BadInput { .. } => code::BAD_USER_INPUT,
+            Self::Conflict { .. } => code::CONFLICT,
+            Self::RateLimited { .. } => code::RATE_LIMITED,
+            Self::Internal(_) => code::INTERNAL,
+        }
+    }
+}
+
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> Self {
+        if matches!(error, sqlx::Error::RowNotFound) {
+            return Self::NotFound;
+        }
+        if let Some(field) = crate::db::unique_violation_field(&error) {
+            return Self::Conflict { field, message: format!("{field} is already taken") };
+        }
+        Self::Internal(error.into())
+    }
+}
+
+impl AppError {
+    /// Writes `code` (and `field` or `retryAfterSeconds`) into a GraphQL error's
+    /// extensions; internal causes are logged here, once, and stay out of the response.
+    pub fn annotate(&self, error: &mut async_graphql::ServerError) {
+        if let Self::Internal(cause) = self {
+            tracing::error!(error = ?cause, "internal error");
+        }
+        let extensions = error.extensions.get_or_insert_with(Default::default);
+        extensions.set("code", self.code());
+        match self {
+            Self::BadInput { field, .. } | Self::Conflict { field, .. } => {
+                extensions.set("field", *field);
+            }
+            Self::RateLimited { retry_after_secs } => {
+                extensions.set("retryAfterSeconds", *retry_after_secs);
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! Refuses costly documents before any resolver runs: too many aliases or directives
+//! (checked right after parsing), too deep or too complex (checked after validation,
+//! where async-graphql has measured both; lists count `first × child`).
+
+use std::sync::Arc;
+
+use async_graphql::extensions::{
+    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextValidation,
+};
+use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
+use async_graphql::{ServerError, ServerResult, ValidationResult, Variables};
+
+use crate::error::code;
+
+/// Deepest selection nesting accepted.
+pub const MAX_DEPTH: usize = 12;
+/// Highest complexity accepted (each field 1, a list of `first` items `first × child`).
+pub const MAX_COMPLEXITY: usize = 2_500;
+/// Most aliases in one document.
+pub const MAX_ALIASES: usize = 200;
+/// Most directives in one document.
+pub const MAX_DIRECTIVES: usize = 200;
+
+/// The extension factory registered on the schema.
+pub struct QueryLimits;
+
+impl ExtensionFactory for QueryLimits {
+    fn create(&self) -> Arc<dyn Extension> {
+        Arc::new(QueryLimitsExtension)
+    }
+}
+
+struct QueryLimitsExtension;
+
+/// A refusal with `BAD_USER_INPUT` and a machine-readable `reason`.
+pub fn refusal(reason: &str, message: String) -> ServerError {
+    let mut error = ServerError::new(message, None);
+    let extensions = error.extensions.get_or_insert_with(Default::default);
+    extensions.set("code", code::BAD_USER_INPUT);
+    extensions.set("reason", reason);
+    error
+}
+
+#[derive(Default)]
+struct Counts {
+    aliases: usize,
+    directives: usize,
+}
+
+impl Counts {
+    fn selection_set(&mut self, set: &SelectionSet) {
+        for selection in &set.items {
+            match &selection.node {
+                Selection::Field(field) => {
+                    self.aliases += usize::from(field.node.alias.is_some());
+                    self.directives += field.node.directives.len();
+                    self.selection_set(&field.node.selection_set.node);
+                }
+                Selection::FragmentSpread(spread) => self.directives += spread.node.directives.len(),
+                Selection::InlineFragment(fragment) => {
+                    self.directives += fragment.node.directives.len();
+                    self.selection_set(&fragment.node.selection_set.node);
+                }
+            }
+        }
+    }
+
+    fn document(doc: &ExecutableDocument) -> Self {
+        let mut counts = Self::default();
+        for (_, operation) in doc.operations.iter() {
+            counts.directives += operation.node.directives.len();
+            counts.directives += operation.node.variable_definitions.iter().map(|v| v.node.directives.len()).sum::<usize>();
+            counts.selection_set(&operation.node.selection_set.node);
+        }
+        for fragment in doc.fragments.values() {
+            counts.directives += fragment.node.directives.len();
+            counts.selection_set(&fragment.node.selection_set.node);
+        }
+        counts
+    }
+}
+
+#[async_graphql::async_trait::async_trait]
+impl Extension for QueryLimitsExtension {
+    async fn parse_query(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        query: &str,
+        variables: &Variables,
+        next: NextParseQuery<'_>,
+    ) -> ServerResult<ExecutableDocument> {
+        let doc = next.run(ctx, query, variables).await.map_err(|mut error| {
+            let extensions = error.extensions.get_or_insert_with(Default::default);
+            extensions.set("code", code::BAD_USER_INPUT);
+            extensions.set("reason", "GRAPHQL_PARSE_FAILED");
+            error
+        })?;
+        let counts = Counts::document(&doc);
+        if counts.aliases > MAX_ALIASES {
+            return Err(refusal("TOO_MANY_ALIASES", format!("a query may use at most {MAX_ALIASES} aliases")));
+        }
+        if counts.directives > MAX_DIRECTIVES {
+            return Err(refusal("TOO_MANY_DIRECTIVES", format!("a query may use at most {MAX_DIRECTIVES} directives")));
+        }
+        Ok(doc)
+    }
+
+    async fn validation(&self, ctx: &ExtensionContext<'_>, next: NextValidation<'_>) -> Result<ValidationResult, Vec<ServerError>> {
+        let result = next.run(ctx).await?;
+        if result.depth > MAX_DEPTH {
+            return Err(vec![refusal("QUERY_TOO_DEEP", format!("queries may nest at most {MAX_DEPTH} levels"))]);
+        }
+        if result.complexity > MAX_COMPLEXITY {
+            return Err(vec![refusal(
+                "QUERY_TOO_COMPLEX",
+                format!("query complexity {} exceeds {MAX_COMPLEXITY}; ask for smaller pages", result.complexity),
+            )]);
+        }
+        Ok(result)
+    }
+}

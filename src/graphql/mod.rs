@@ -1,0 +1,47 @@
+//! The GraphQL platform: the schema assembled from the feature folders, the limits every
+//! request passes before a resolver runs, error codes, Relay helpers, and the HTTP and
+//! WebSocket endpoints on `/graphql`.
+
+mod codes;
+pub mod context;
+mod http;
+mod limits;
+pub mod relay;
+mod ws;
+
+use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder};
+
+use crate::auth::{AuthMutation, AuthService};
+use crate::db::Db;
+use crate::members::MemberQuery;
+
+pub use http::{MAX_BATCH, MAX_BODY_BYTES, graphql_get, graphql_post};
+
+/// Every query field, one part per feature.
+#[derive(MergedObject, Default)]
+pub struct Query(MemberQuery);
+
+/// Every mutation, one part per feature.
+#[derive(MergedObject, Default)]
+pub struct Mutation(AuthMutation);
+
+/// The Village schema.
+pub type VillageSchema = Schema<Query, Mutation, EmptySubscription>;
+
+fn builder(production: bool) -> SchemaBuilder<Query, Mutation, EmptySubscription> {
+    let builder = Schema::build(Query::default(), Mutation::default(), EmptySubscription)
+        .extension(codes::ErrorCodes)
+        .extension(limits::QueryLimits)
+        .limit_recursive_depth(32);
+    if production { builder.disable_introspection().disable_suggestions() } else { builder }
+}
+
+/// The schema with its services, ready to execute requests.
+pub fn build_schema(db: Db, auth: AuthService, production: bool) -> VillageSchema {
+    builder(production).data(db).data(auth).finish()
+}
+
+/// The schema in SDL, as `village export-schema` prints and `schema.graphql` holds.
+pub fn sdl() -> String {
+    builder(false).finish().sdl()
+}

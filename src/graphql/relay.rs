@@ -1,0 +1,183 @@
+//! Relay connections for every list: `first/after` and `last/before` arguments, opaque
+//! cursors and keyset pagination over a (timestamp, id) order, so a page costs one
+//! indexed query however deep the client scrolls.
+
+use async_graphql::connection::{Connection, Edge};
+use async_graphql::{OutputType, connection::CursorType};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use crate::error::{AppError, AppResult};
+
+/// Page size when the client gives neither `first` nor `last`.
+pub const DEFAULT_PAGE_SIZE: usize = 20;
+/// The largest page a client may ask for.
+pub const MAX_PAGE_SIZE: usize = 100;
+
+/// Query complexity of a connection field: the page size times the cost of one item.
+pub fn complexity(first: Option<i32>, last: Option<i32>, child_complexity: usize) -> usize {
+    let size = first.or(last).map_or(DEFAULT_PAGE_SIZE, |n| usize::try_from(n).unwrap_or(0).min(MAX_PAGE_SIZE));
+    size.max(1) * child_complexity
+}
+
+/// A position in a list ordered by (timestamp, id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cursor {
+    pub at: DateTime<Utc>,
+    pub id: Uuid,
+}
+
+impl CursorType for Cursor {
+    type Error = AppError;
+
+    fn decode_cursor(s: &str) -> Result<Self, Self::Error> {
+        let invalid = || AppError::bad_input("after", "invalid cursor");
+        let bytes = URL_SAFE_NO_PAD.decode(s).map_err(|_| invalid())?;
+        let text = String::from_utf8(bytes).map_err(|_| invalid())?;
+        let (micros, id) = text.split_once('/').ok_or_else(invalid)?;
+        let at = micros.parse().ok().and_then(DateTime::from_timestamp_micros).ok_or_else(invalid)?;
+        let id = Uuid::try_parse(id).map_err(|_| invalid())?;
+        Ok(Self { at, id })
+    }
+
+    fn encode_cursor(&self) -> String {
+        URL_SAFE_NO_PAD.encode(format!("{}/{}", self.at.timestamp_micros(), self.id.simple()))
+    }
+}
+
+/// The Relay arguments of a connection field, as the client sent them.
+#[derive(Debug, Default, Clone)]
+pub struct PageArgs {
+    pub first: Option<i32>,
+    pub after: Option<String>,
+    pub last: Option<i32>,
+    pub before: Option<String>,
+}
+
+/// A validated page request.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub size: usize,
+    pub after: Option<Cursor>,
+    pub before: Option<Cursor>,
+    /// `last/before`: rows are read newest first and turned around afterwards.
+    pub backward: bool,
+}
+
+fn page_size(value: Option<i32>, field: &'static str) -> AppResult<Option<usize>> {
+    value
+        .map(|n| match usize::try_from(n) {
+            Ok(n) if n <= MAX_PAGE_SIZE => Ok(n),
+            _ => Err(AppError::bad_input(field, format!("{field} must be between 0 and {MAX_PAGE_SIZE}"))),
+        })
+        .transpose()
+}
+
+fn cursor(value: Option<&str>, field: &'static str) -> AppResult<Option<Cursor>> {
+    value
+        .map(|s| Cursor::decode_cursor(s).map_err(|_| AppError::bad_input(field, format!("{field} is not a valid cursor"))))
+        .transpose()
+}
+
+impl PageArgs {
+    /// Checks the arguments: sizes within bounds, cursors ours, not both directions.
+    pub fn validate(&self) -> AppResult<Page> {
+        if self.first.is_some() && self.last.is_some() {
+            return Err(AppError::bad_input("last", "pass either first or last, not both"));
+        }
+        let first = page_size(self.first, "first")?;
+        let last = page_size(self.last, "last")?;
+        Ok(Page {
+            size: first.or(last).unwrap_or(DEFAULT_PAGE_SIZE),
+            after: cursor(self.after.as_deref(), "after")?,
+            before: cursor(self.before.as_deref(), "before")?,
+            backward: last.is_some(),
+        })
+    }
+}
+
+/// SQL fragments selecting one page, for a query ordered by `time_column, id_column`.
+pub struct KeysetSql {
+    /// ` AND (t, id) > ($n, $n+1) …` to append to a `WHERE`.
+    pub condition: String,
+    /// ` ORDER BY … LIMIT …` to end the query with.
+    pub order_limit: String,
+    /// Cursors to bind, in order, each as `.bind(c.at).bind(c.id)`.
+    pub binds: Vec<Cursor>,
+}
+
+impl Page {
+    /// The fragments for this page; the first cursor placeholder is `$first_param`.
+    pub fn keyset_sql(&self, time_column: &str, id_column: &str, first_param: usize) -> KeysetSql {
+        let mut condition = String::new();
+        let mut binds = Vec::new();
+        let mut param = first_param;
+        for (bound, op) in [(self.after, '>'), (self.before, '<')] {
+            if let Some(cursor) = bound {
+                condition += &format!(" AND ({time_column}, {id_column}) {op} (${param}, ${})", param + 1);
+                binds.push(cursor);
+                param += 2;
+            }
+        }
+        let direction = if self.backward { "DESC" } else { "ASC" };
+        let order_limit = format!(
+            " ORDER BY {time_column} {direction}, {id_column} {direction} LIMIT {}",
+            self.size + 1
+        );
+        KeysetSql { condition, order_limit, binds }
+    }
+
+    /// Turns the rows read with [`Page::keyset_sql`] into a connection.
+    pub fn connection<T: OutputType>(&self, mut rows: Vec<T>, key: impl Fn(&T) -> Cursor) -> Connection<Cursor, T> {
+        let has_more = rows.len() > self.size;
+        rows.truncate(self.size);
+        if self.backward {
+            rows.reverse();
+        }
+        let (has_previous, has_next) = if self.backward {
+            (has_more, self.before.is_some())
+        } else {
+            (self.after.is_some(), has_more)
+        };
+        let mut connection = Connection::new(has_previous, has_next);
+        connection.edges.extend(rows.into_iter().map(|row| Edge::new(key(&row), row)));
+        connection
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_round_trip_and_reject_garbage() {
+        let cursor = Cursor { at: DateTime::from_timestamp_micros(1_700_000_000_123_456).unwrap_or_default(), id: Uuid::now_v7() };
+        assert_eq!(Cursor::decode_cursor(&cursor.encode_cursor()).ok(), Some(cursor));
+        assert!(Cursor::decode_cursor("bm9wZQ").is_err());
+        assert!(Cursor::decode_cursor("!!").is_err());
+    }
+
+    #[test]
+    fn page_arguments_are_bounded() {
+        let too_big = PageArgs { first: Some(101), ..Default::default() };
+        assert!(matches!(too_big.validate(), Err(AppError::BadInput { field: "first", .. })));
+        let negative = PageArgs { last: Some(-1), ..Default::default() };
+        assert!(matches!(negative.validate(), Err(AppError::BadInput { field: "last", .. })));
+        let both = PageArgs { first: Some(1), last: Some(1), ..Default::default() };
+        assert!(both.validate().is_err());
+        let bad_cursor = PageArgs { after: Some("zzz".into()), ..Default::default() };
+        assert!(matches!(bad_cursor.validate(), Err(AppError::BadInput { field: "after", .. })));
+    }
+
+    #[test]
+    fn keyset_sql_numbers_its_placeholders_after_the_callers() {
+        let cursor = Cursor { at: Utc::now(), id: Uuid::now_v7() };
+        let page = Page { size: 10, after: Some(cursor), before: Some(cursor), backward: false };
+        let sql = page.keyset_sql("created_at", "id", 3);
+        assert_eq!(sql.condition, " AND (created_at, id) > ($3, $4) AND (created_at, id) < ($5, $6)");
+        assert_eq!(sql.order_limit, " ORDER BY created_at ASC, id ASC LIMIT 11");
+        assert_eq!(sql.binds.len(), 2);
+    }
+}

@@ -1,0 +1,16 @@
+//! Village: the backend of a community app for working mothers. The binary's commands
+//! and the tests all enter through [`launch`] / [`App`].
+
+pub mod auth;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod graphql;
+pub mod members;
+pub mod ops;
+pub mod secrets;
+pub mod server;
+pub mod telemetry;
+
+pub use server::{App, launch};

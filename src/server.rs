@@ -1,0 +1,126 @@
+//! Assembling and running a server: connect the database (and Redis), migrate, build the
+//! schema and the router, serve until the shutdown future resolves, then drain.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use axum::Router;
+use axum::http::StatusCode;
+use axum::middleware::from_fn;
+use axum::routing::get;
+use metrics_exporter_prometheus::PrometheusHandle;
+use redis::aio::ConnectionManager;
+use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::auth::AuthService;
+use crate::config::Settings;
+use crate::db::{self, Db};
+use crate::graphql::{self, VillageSchema};
+use crate::{ops, secrets, telemetry};
+
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    pub settings: Arc<Settings>,
+    pub db: Db,
+    pub redis: Option<ConnectionManager>,
+    pub schema: VillageSchema,
+    pub auth: AuthService,
+    pub metrics: PrometheusHandle,
+}
+
+/// A server ready to serve: storage connected and migrated.
+pub struct App {
+    state: AppState,
+}
+
+async fn connect_redis(url: &str) -> anyhow::Result<ConnectionManager> {
+    let client = redis::Client::open(url).context("invalid REDIS_URL")?;
+    let connect = ConnectionManager::new(client);
+    tokio::time::timeout(Duration::from_secs(10), connect)
+        .await
+        .context("Redis did not answer within 10 s")?
+        .context("cannot connect to Redis")
+}
+
+fn prepare_data_dir(settings: &Settings) -> anyhow::Result<()> {
+    if settings.effective_database_url().starts_with("sqlite:") || settings.jwt_secret.is_none() {
+        std::fs::create_dir_all(&settings.data_dir)
+            .with_context(|| format!("cannot create the data dir {}", settings.data_dir.display()))?;
+    }
+    Ok(())
+}
+
+impl App {
+    /// Connects to storage, applies migrations and builds the schema.
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        prepare_data_dir(&settings)?;
+        let secret = secrets::jwt_secret(&settings)?;
+        let db = db::connect(&settings.effective_database_url(), settings.db_max_connections).await?;
+        db::migrate(&db).await?;
+        let redis = match &settings.redis_url {
+            Some(url) => Some(connect_redis(url).await?),
+            None => None,
+        };
+        let auth = AuthService::new(db.clone(), &settings, &secret)?;
+        let schema = graphql::build_schema(db.clone(), auth.clone(), settings.production);
+        let metrics = telemetry::metrics_handle()?;
+        let state = AppState { settings: Arc::new(settings), db, redis, schema, auth, metrics };
+        Ok(Self { state })
+    }
+
+    fn router(&self) -> Router {
+        Router::new()
+            .route("/graphql", get(graphql::graphql_get).post(graphql::graphql_post))
+            .route("/healthz", get(ops::healthz))
+            .route("/readyz", get(ops::readyz))
+            .route("/metrics", get(ops::metrics))
+            .route_layer(from_fn(ops::track_requests))
+            .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+            .layer(CatchPanicLayer::new())
+            .layer(TraceLayer::new_for_http())
+            .with_state(self.state.clone())
+    }
+
+    /// Serves on `listener` until `shutdown` resolves, then stops accepting and lets
+    /// in-flight requests finish (up to the configured grace period).
+    pub async fn serve(self, listener: TcpListener, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+        let address = listener.local_addr()?;
+        tracing::info!(database = self.state.db.backend(), "Village listening on http://{address} — GraphiQL at http://{address}/graphql");
+        let grace = Duration::from_secs(self.state.settings.shutdown_grace_secs);
+        let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
+        let service = self.router().into_make_service_with_connect_info::<SocketAddr>();
+        let server = axum::serve(listener, service).with_graceful_shutdown(async move {
+            shutdown.await;
+            tracing::info!("shutting down: no new connections, finishing in-flight requests");
+            let _ = stopping_tx.send(());
+        });
+        let grace_over = async move {
+            if stopping_rx.await.is_ok() {
+                tokio::time::sleep(grace).await;
+            } else {
+                std::future::pending::<()>().await;
+            }
+        };
+        tokio::select! {
+            result = server => result.context("HTTP server failed")?,
+            () = grace_over => tracing::warn!("grace period over; dropping remaining connections"),
+        }
+        self.state.db.close().await;
+        tracing::info!("stopped");
+        Ok(())
+    }
+}
+
+/// Builds and serves: what `village serve` runs and what tests call.
+pub async fn launch(settings: Settings, listener: TcpListener, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+    App::build(settings).await?.serve(listener, shutdown).await
+}
