@@ -36,9 +36,14 @@ fn load_or_generate(data_dir: &Path) -> anyhow::Result<Vec<u8>> {
     let path = data_dir.join(SECRET_FILE);
     match fs::read_to_string(&path) {
         Ok(text) => {
-            let secret = STANDARD.decode(text.trim()).with_context(|| format!("{} is corrupt", path.display()))?;
+            let secret = STANDARD
+                .decode(text.trim())
+                .with_context(|| format!("{} is corrupt", path.display()))?;
             if secret.len() < MIN_SECRET_BYTES {
-                bail!("{} holds a secret shorter than {MIN_SECRET_BYTES} bytes", path.display());
+                bail!(
+                    "{} holds a secret shorter than {MIN_SECRET_BYTES} bytes",
+                    path.display()
+                );
             }
             Ok(secret)
         }
@@ -62,7 +67,9 @@ fn generate(path: &Path) -> anyhow::Result<Vec<u8>> {
             Ok(secret)
         }
         // Another process sharing the data dir created it first: use theirs.
-        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => load_or_generate(path.parent().unwrap_or(path)),
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+            load_or_generate(path.parent().unwrap_or(path))
+        }
         Err(error) => Err(error).with_context(|| format!("cannot create {}", path.display())),
     }
 }

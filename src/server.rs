@@ -53,8 +53,9 @@ async fn connect_redis(url: &str) -> anyhow::Result<ConnectionManager> {
 
 fn prepare_data_dir(settings: &Settings) -> anyhow::Result<()> {
     if settings.effective_database_url().starts_with("sqlite:") || settings.jwt_secret.is_none() {
-        std::fs::create_dir_all(&settings.data_dir)
-            .with_context(|| format!("cannot create the data dir {}", settings.data_dir.display()))?;
+        std::fs::create_dir_all(&settings.data_dir).with_context(|| {
+            format!("cannot create the data dir {}", settings.data_dir.display())
+        })?;
     }
     Ok(())
 }
@@ -63,8 +64,12 @@ impl App {
     /// Connects to storage, applies migrations and builds the schema.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         prepare_data_dir(&settings)?;
+        let db = db::connect(
+            &settings.effective_database_url(),
+            settings.db_max_connections,
+        )
+        .await?;
         let secret = secrets::jwt_secret(&settings)?;
-        let db = db::connect(&settings.effective_database_url(), settings.db_max_connections).await?;
         db::migrate(&db).await?;
         let redis = match &settings.redis_url {
             Some(url) => Some(connect_redis(url).await?),
@@ -73,18 +78,31 @@ impl App {
         let auth = AuthService::new(db.clone(), &settings, &secret)?;
         let schema = graphql::build_schema(db.clone(), auth.clone(), settings.production);
         let metrics = telemetry::metrics_handle()?;
-        let state = AppState { settings: Arc::new(settings), db, redis, schema, auth, metrics };
+        let state = AppState {
+            settings: Arc::new(settings),
+            db,
+            redis,
+            schema,
+            auth,
+            metrics,
+        };
         Ok(Self { state })
     }
 
     fn router(&self) -> Router {
         Router::new()
-            .route("/graphql", get(graphql::graphql_get).post(graphql::graphql_post))
+            .route(
+                "/graphql",
+                get(graphql::graphql_get).post(graphql::graphql_post),
+            )
             .route("/healthz", get(ops::healthz))
             .route("/readyz", get(ops::readyz))
             .route("/metrics", get(ops::metrics))
             .route_layer(from_fn(ops::track_requests))
-            .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+            .layer(TimeoutLayer::with_status_code(
+                StatusCode::REQUEST_TIMEOUT,
+                REQUEST_TIMEOUT,
+            ))
             .layer(CatchPanicLayer::new())
             .layer(TraceLayer::new_for_http())
             .with_state(self.state.clone())
@@ -92,12 +110,21 @@ impl App {
 
     /// Serves on `listener` until `shutdown` resolves, then stops accepting and lets
     /// in-flight requests finish (up to the configured grace period).
-    pub async fn serve(self, listener: TcpListener, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+    pub async fn serve(
+        self,
+        listener: TcpListener,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
         let address = listener.local_addr()?;
-        tracing::info!(database = self.state.db.backend(), "Village listening on http://{address} — GraphiQL at http://{address}/graphql");
+        tracing::info!(
+            database = self.state.db.backend(),
+            "Village listening on http://{address} — GraphiQL at http://{address}/graphql"
+        );
         let grace = Duration::from_secs(self.state.settings.shutdown_grace_secs);
         let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
-        let service = self.router().into_make_service_with_connect_info::<SocketAddr>();
+        let service = self
+            .router()
+            .into_make_service_with_connect_info::<SocketAddr>();
         let server = axum::serve(listener, service).with_graceful_shutdown(async move {
             shutdown.await;
             tracing::info!("shutting down: no new connections, finishing in-flight requests");
@@ -121,6 +148,10 @@ impl App {
 }
 
 /// Builds and serves: what `village serve` runs and what tests call.
-pub async fn launch(settings: Settings, listener: TcpListener, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+pub async fn launch(
+    settings: Settings,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
     App::build(settings).await?.serve(listener, shutdown).await
 }

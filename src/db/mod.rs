@@ -2,15 +2,15 @@
 //! Store code is written once inside [`on_db!`] / [`on_tx!`], which expand the same
 //! query for each driver; per-dialect SQL appears only where the dialects truly differ.
 
-mod connect;
 mod conflict;
+mod connect;
 
 use std::time::Duration;
 
 use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
 
-pub use connect::{connect, migrate};
 pub use conflict::unique_violation_field;
+pub use connect::{connect, migrate};
 
 /// A pool for one of the two supported databases.
 #[derive(Clone, Debug)]
@@ -65,8 +65,11 @@ impl Db {
 
     /// Checks that the database answers, within `timeout`.
     pub async fn ping(&self, timeout: Duration) -> Result<(), sqlx::Error> {
-        let query = async { on_db!(self, pool => sqlx::query("SELECT 1").execute(pool).await.map(drop)) };
-        tokio::time::timeout(timeout, query).await.map_err(|_| sqlx::Error::PoolTimedOut)?
+        let query =
+            async { on_db!(self, pool => sqlx::query("SELECT 1").execute(pool).await.map(drop)) };
+        tokio::time::timeout(timeout, query)
+            .await
+            .map_err(|_| sqlx::Error::PoolTimedOut)?
     }
 
     /// Connections in the pool: (open, idle).

@@ -6,13 +6,13 @@ use std::net::SocketAddr;
 
 use async_graphql::BatchRequest;
 use async_graphql::http::GraphiQLSource;
+use async_graphql_axum::GraphQLProtocol;
 use axum::Json;
 use axum::body::Body;
 use axum::extract::ws::WebSocketUpgrade;
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use async_graphql_axum::GraphQLProtocol;
 use serde_json::json;
 
 use super::{codes, ws};
@@ -36,12 +36,22 @@ fn refused(status: StatusCode, code: &str, reason: &str, message: &str) -> Respo
 fn parse_batch(bytes: &[u8]) -> Result<BatchRequest, Response> {
     let batch: BatchRequest = serde_json::from_slice(bytes).map_err(|error| {
         let message = format!("request body is not a GraphQL request in JSON: {error}");
-        refused(StatusCode::BAD_REQUEST, code::BAD_USER_INPUT, "MALFORMED_JSON", &message)
+        refused(
+            StatusCode::BAD_REQUEST,
+            code::BAD_USER_INPUT,
+            "MALFORMED_JSON",
+            &message,
+        )
     })?;
     let operations = batch.iter().count();
     if operations == 0 || operations > MAX_BATCH {
         let message = format!("a batch holds 1 to {MAX_BATCH} operations, not {operations}");
-        return Err(refused(StatusCode::BAD_REQUEST, code::BAD_USER_INPUT, "BATCH_TOO_LARGE", &message));
+        return Err(refused(
+            StatusCode::BAD_REQUEST,
+            code::BAD_USER_INPUT,
+            "BATCH_TOO_LARGE",
+            &message,
+        ));
     }
     Ok(batch)
 }
@@ -55,13 +65,20 @@ pub async fn graphql_post(
 ) -> Response {
     let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
         let message = format!("request body exceeds {MAX_BODY_BYTES} bytes");
-        return refused(StatusCode::PAYLOAD_TOO_LARGE, code::BAD_USER_INPUT, "BODY_TOO_LARGE", &message);
+        return refused(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            code::BAD_USER_INPUT,
+            "BODY_TOO_LARGE",
+            &message,
+        );
     };
     let batch = match parse_batch(&bytes) {
         Ok(batch) => batch,
         Err(response) => return response,
     };
-    let authorization = headers.get(header::AUTHORIZATION).and_then(|value| value.to_str().ok());
+    let authorization = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok());
     let viewer = match state.auth.viewer(authorization).await {
         Ok(viewer) => viewer,
         Err(error) => return internal(error),
@@ -69,7 +86,9 @@ pub async fn graphql_post(
     let client = ClientInfo::from_request(peer, &headers, state.settings.behind_proxy);
     let mut batch = batch.data(viewer).data(client);
     for request in batch.iter_mut() {
-        request.data.insert(MemberLoader::for_request(state.db.clone()));
+        request
+            .data
+            .insert(MemberLoader::for_request(state.db.clone()));
     }
     Json(state.schema.execute_batch(batch).await).into_response()
 }
@@ -78,7 +97,11 @@ fn internal(error: AppError) -> Response {
     let mut server_error = async_graphql::ServerError::new(error.to_string(), None);
     error.annotate(&mut server_error);
     codes::annotate(&mut server_error);
-    (StatusCode::INTERNAL_SERVER_ERROR, Json(json!({ "errors": [server_error] }))).into_response()
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        Json(json!({ "errors": [server_error] })),
+    )
+        .into_response()
 }
 
 /// GraphiQL in a browser, or the WebSocket endpoint for subscriptions.
@@ -88,7 +111,13 @@ pub async fn graphql_get(State(state): State<AppState>, request: Request) -> Res
         if state.settings.production {
             return StatusCode::NOT_FOUND.into_response();
         }
-        return Html(GraphiQLSource::build().endpoint("/graphql").subscription_endpoint("/graphql").finish()).into_response();
+        return Html(
+            GraphiQLSource::build()
+                .endpoint("/graphql")
+                .subscription_endpoint("/graphql")
+                .finish(),
+        )
+        .into_response();
     }
     let upgrade = match WebSocketUpgrade::from_request_parts(&mut parts, &state).await {
         Ok(upgrade) => upgrade,

@@ -1,1 +1,9 @@
-fn main(){}
+//! The API suite: one test binary driving real servers over HTTP and WebSocket, on
+//! SQLite by default and on PostgreSQL + Redis when their test URLs are set.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed expectation is a failed test
+
+mod accounts;
+mod cli;
+mod ops;
+mod platform;
+mod support;

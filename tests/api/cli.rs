@@ -1,0 +1,284 @@
+//! The `village` binary as an operator meets it: help, clear start-up errors, schema
+//! export, migrations, and two server processes sharing one database.
+
+use std::path::Path;
+use std::process::Stdio;
+use std::time::Duration;
+
+use serde_json::json;
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::process::{Child, Command};
+
+use crate::support::{JWT_SECRET, PASSWORD, TestApp, TestDatabase, error_code, postgres_admin_url};
+
+const SETTING_VARIABLES: &[&str] = &[
+    "VILLAGE_BIND",
+    "VILLAGE_DATA_DIR",
+    "DATABASE_URL",
+    "VILLAGE_DB_MAX_CONNECTIONS",
+    "REDIS_URL",
+    "VILLAGE_JWT_SECRET",
+    "VILLAGE_ACCESS_TOKEN_TTL",
+    "VILLAGE_REFRESH_TOKEN_TTL_DAYS",
+    "VILLAGE_PRODUCTION",
+    "VILLAGE_BEHIND_PROXY",
+    "VILLAGE_LOG_FORMAT",
+    "VILLAGE_SHUTDOWN_GRACE",
+];
+
+/// The binary, with none of the settings inherited from the test's environment.
+fn village(data_dir: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_village"));
+    for variable in SETTING_VARIABLES {
+        command.env_remove(variable);
+    }
+    command
+        .env("VILLAGE_DATA_DIR", data_dir)
+        .env("NO_COLOR", "1")
+        .kill_on_drop(true);
+    command
+}
+
+#[tokio::test]
+async fn help_lists_every_setting_and_its_variable() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = village(dir.path()).arg("--help").output().await.unwrap();
+    let help = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success());
+    for variable in SETTING_VARIABLES {
+        assert!(
+            help.contains(variable),
+            "--help does not mention {variable}:\n{help}"
+        );
+    }
+    for command in ["serve", "migrate", "export-schema"] {
+        assert!(help.contains(command), "--help does not mention {command}");
+    }
+}
+
+async fn assert_refuses_to_start(data_dir: &Path, env: &[(&str, &str)], expected: &str) {
+    let output = village(data_dir)
+        .envs(env.iter().copied())
+        .arg("serve")
+        .output()
+        .await
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "started with {env:?}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    // Our own errors are one `village: …` line; clap reports bad flags as `error: …`.
+    let explained = stderr.lines().any(|line| {
+        (line.starts_with("village: ") || line.starts_with("error: ")) && line.contains(expected)
+    });
+    assert!(explained, "{stderr}");
+}
+
+#[tokio::test]
+async fn unusable_settings_end_the_process_with_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "").unwrap();
+    let not_a_dir = file.join("data");
+    let not_a_dir = not_a_dir.to_str().unwrap();
+
+    assert_refuses_to_start(
+        dir.path(),
+        &[("DATABASE_URL", "mysql://db/village")],
+        "unsupported database URL",
+    )
+    .await;
+    assert_refuses_to_start(
+        dir.path(),
+        &[
+            ("DATABASE_URL", "postgres://postgres@127.0.0.1:1/village"),
+            ("VILLAGE_JWT_SECRET", JWT_SECRET),
+        ],
+        "cannot connect to PostgreSQL",
+    )
+    .await;
+    let reachable = postgres_admin_url()
+        .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".into());
+    assert_refuses_to_start(
+        dir.path(),
+        &[("DATABASE_URL", &reachable)],
+        "VILLAGE_JWT_SECRET is required",
+    )
+    .await;
+    assert_refuses_to_start(
+        dir.path(),
+        &[("VILLAGE_DATA_DIR", not_a_dir)],
+        "cannot create the data dir",
+    )
+    .await;
+    assert_refuses_to_start(dir.path(), &[("REDIS_URL", "redis://127.0.0.1:1")], "Redis").await;
+    assert_refuses_to_start(
+        dir.path(),
+        &[("VILLAGE_BIND", "not-an-address")],
+        "invalid value",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn export_schema_prints_the_committed_schema_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = village(dir.path())
+        .arg("export-schema")
+        .output()
+        .await
+        .unwrap();
+    assert!(output.status.success());
+    let committed =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/schema.graphql")).unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        committed,
+        "schema.graphql is stale: run `cargo run -- export-schema > schema.graphql`"
+    );
+}
+
+#[tokio::test]
+async fn migrate_creates_the_embedded_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let data_dir = dir.path().join("data");
+    let status = village(&data_dir).arg("migrate").status().await.unwrap();
+    assert!(status.success());
+    assert!(data_dir.join("village.sqlite3").exists());
+}
+
+/// A `village serve` process on a free port; its address is read from its log.
+struct ServerProcess {
+    child: Child,
+    url: String,
+}
+
+impl ServerProcess {
+    async fn start(data_dir: &Path, database_url: &str, share_secret: bool) -> Self {
+        let mut command = village(data_dir);
+        command.args([
+            "serve",
+            "--bind",
+            "127.0.0.1:0",
+            "--database-url",
+            database_url,
+        ]);
+        if share_secret {
+            command.env("VILLAGE_JWT_SECRET", JWT_SECRET);
+        }
+        let mut child = command.stdout(Stdio::piped()).spawn().unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let url = tokio::time::timeout(Duration::from_secs(60), async {
+            while let Some(line) = lines.next_line().await.unwrap() {
+                if let Some(at) = line.find("listening on http://") {
+                    let rest = &line[at + "listening on ".len()..];
+                    return rest.split_whitespace().next().unwrap().to_owned();
+                }
+            }
+            panic!("server exited before listening");
+        })
+        .await
+        .expect("server listens within a minute");
+        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+        Self { child, url }
+    }
+
+    async fn graphql(
+        &self,
+        query: &str,
+        variables: serde_json::Value,
+        token: Option<&str>,
+    ) -> serde_json::Value {
+        let mut request = reqwest::Client::new()
+            .post(format!("{}/graphql", self.url))
+            .json(&json!({ "query": query, "variables": variables }));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send().await.unwrap().json().await.unwrap()
+    }
+
+    /// Sends SIGTERM and waits: the process must drain and exit 0.
+    async fn terminate(mut self) {
+        let pid = self.child.id().expect("running").to_string();
+        let sent = std::process::Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let status = tokio::time::timeout(Duration::from_secs(30), self.child.wait())
+            .await
+            .expect("exits")
+            .unwrap();
+        assert!(status.success(), "exit status after SIGTERM: {status}");
+    }
+}
+
+const AUTH: &str = "accessToken refreshToken member { id displayName }";
+
+#[tokio::test]
+async fn two_server_processes_share_one_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = TestDatabase::create(dir.path()).await;
+    // With PostgreSQL both get the secret from the environment; with SQLite they share
+    // the data dir and the secret generated there.
+    let from_env = postgres_admin_url().is_some();
+    let a = ServerProcess::start(dir.path(), &database.url, from_env).await;
+    let b = ServerProcess::start(dir.path(), &database.url, from_env).await;
+
+    let signed_up = a.graphql(&format!("mutation {{ signUp(input: {{ email: \"ana@example.com\", password: \"{PASSWORD}\", displayName: \"Ana\" }}) {{ {AUTH} }} }}"), json!({}), None).await;
+    let access = signed_up["data"]["signUp"]["accessToken"]
+        .as_str()
+        .expect("signed up")
+        .to_owned();
+    let old_refresh = signed_up["data"]["signUp"]["refreshToken"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        b.graphql("{ me { displayName } }", json!({}), Some(&access))
+            .await["data"]["me"]["displayName"],
+        "Ana"
+    );
+
+    let refresh = "mutation($t: String!) { refreshSession(input: { refreshToken: $t }) { accessToken refreshToken } }";
+    let refreshed = b.graphql(refresh, json!({ "t": old_refresh }), None).await;
+    let new_access = refreshed["data"]["refreshSession"]["accessToken"]
+        .as_str()
+        .expect("refreshed on B")
+        .to_owned();
+    let reused = a.graphql(refresh, json!({ "t": old_refresh }), None).await;
+    assert_eq!(error_code(&reused), "UNAUTHENTICATED", "{reused}");
+    assert_eq!(
+        error_code(
+            &b.graphql("{ me { id } }", json!({}), Some(&new_access))
+                .await
+        ),
+        "UNAUTHENTICATED",
+        "family revoked for B too"
+    );
+
+    let sign_in = format!(
+        "mutation {{ signIn(input: {{ email: \"ana@example.com\", password: \"{PASSWORD}\" }}) {{ {AUTH} }} }}"
+    );
+    let signed_in = b.graphql(&sign_in, json!({}), None).await;
+    let token = signed_in["data"]["signIn"]["accessToken"]
+        .as_str()
+        .expect("signed in on B")
+        .to_owned();
+    assert_eq!(
+        a.graphql("{ me { displayName } }", json!({}), Some(&token))
+            .await["data"]["me"]["displayName"],
+        "Ana"
+    );
+
+    a.terminate().await;
+    b.terminate().await;
+}
+
+#[tokio::test]
+async fn the_in_process_helper_and_the_binary_agree_on_the_schema() {
+    let app = TestApp::spawn().await;
+    let typename = app.graphql("{ __typename }", json!({}), None).await;
+    assert_eq!(typename["data"]["__typename"], "Query");
+    assert!(village::graphql::sdl().contains("signUp(input: SignUpInput!): AuthPayload!"));
+}

@@ -1,0 +1,64 @@
+//! Operations endpoints: liveness, readiness, metrics, graceful stop.
+
+use serde_json::{Value, json};
+
+use crate::support::TestApp;
+
+#[tokio::test]
+async fn healthz_answers_while_the_process_is_up() {
+    let app = TestApp::spawn().await;
+    assert_eq!(app.get("/healthz").await, (200, "ok".to_owned()));
+}
+
+#[tokio::test]
+async fn readyz_reports_the_database_and_redis() {
+    let app = TestApp::spawn().await;
+    let (status, body) = app.get("/readyz").await;
+    let body: Value = serde_json::from_str(&body).expect("JSON");
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["database"], "ok");
+    let expected_redis = if app.settings.redis_url.is_some() {
+        "ok"
+    } else {
+        "not configured"
+    };
+    assert_eq!(body["redis"], expected_redis);
+}
+
+#[tokio::test]
+async fn metrics_count_requests_errors_and_pool_connections() {
+    let app = TestApp::spawn().await;
+    let answer = app.graphql("{ me { id } }", json!({}), None).await;
+    assert!(answer["errors"].is_array());
+
+    let (status, metrics) = app.get("/metrics").await;
+
+    assert_eq!(status, 200);
+    assert!(
+        metrics.contains(r#"http_requests_total{method="POST",route="/graphql",status="200"}"#),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains(r#"graphql_errors_total{code="UNAUTHENTICATED"}"#),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("http_request_duration_seconds_bucket"),
+        "{metrics}"
+    );
+    assert!(metrics.contains("db_pool_connections{"), "{metrics}");
+}
+
+#[tokio::test]
+async fn a_shutdown_request_stops_the_server_cleanly() {
+    let app = TestApp::spawn().await;
+    assert_eq!(app.get("/healthz").await.0, 200);
+    let url = app.url.clone();
+
+    app.stop().await.expect("serve returns Ok after shutdown");
+
+    assert!(
+        reqwest::get(format!("{url}/healthz")).await.is_err(),
+        "no longer accepting"
+    );
+}

@@ -1,0 +1,237 @@
+//! `TestApp`: a real Village server started in-process on 127.0.0.1:0 against a fresh
+//! database — a SQLite file by default, or a new PostgreSQL database (dropped afterwards)
+//! when `VILLAGE_TEST_DATABASE_URL` is set; Redis when `VILLAGE_TEST_REDIS_URL` is set.
+
+#![allow(dead_code)] // each test module uses a different part of the helper
+
+mod postgres;
+pub use postgres::postgres_admin_url;
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use tempfile::TempDir;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use village::config::Settings;
+use village::db::Db;
+
+pub use postgres::TestDatabase;
+
+/// The token secret every test server signs with.
+pub const JWT_SECRET: &str = "test-secret-test-secret-test-secret-0123";
+pub const PASSWORD: &str = "correct horse battery";
+
+/// A running server and a client for it.
+pub struct TestApp {
+    pub url: String,
+    pub http: reqwest::Client,
+    /// A separate pool on the server's database, for asserting what is stored.
+    pub db: Db,
+    pub settings: Settings,
+    shutdown: Option<oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
+    _database: TestDatabase,
+    _data_dir: TempDir,
+}
+
+/// Tokens of a signed-in test member.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub access_token: String,
+    pub refresh_token: String,
+    pub member_id: String,
+}
+
+impl Session {
+    fn from_payload(payload: &Value) -> Self {
+        let text = |key: &str| payload[key].as_str().unwrap_or_default().to_owned();
+        Self {
+            access_token: text("accessToken"),
+            refresh_token: text("refreshToken"),
+            member_id: payload["member"]["id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned(),
+        }
+    }
+}
+
+/// The GraphQL selection of an `AuthPayload` that [`Session`] reads.
+pub const AUTH_FIELDS: &str =
+    "accessToken accessTokenExpiresAt refreshToken member { id displayName email }";
+
+/// Settings for a test server on `database`, with `data_dir` for anything embedded.
+pub fn test_settings(database: &TestDatabase, data_dir: &std::path::Path) -> Settings {
+    let mut settings = Settings::embedded(data_dir).expect("default settings");
+    settings.database_url = Some(database.url.clone());
+    settings.redis_url = std::env::var("VILLAGE_TEST_REDIS_URL").ok();
+    settings.jwt_secret = Some(JWT_SECRET.to_owned());
+    settings.db_max_connections = 5;
+    settings.shutdown_grace_secs = 5;
+    settings
+}
+
+impl TestApp {
+    /// A server with default settings.
+    pub async fn spawn() -> Self {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// A server whose settings `adjust` changes first.
+    pub async fn spawn_with(adjust: impl FnOnce(&mut Settings)) -> Self {
+        let data_dir = tempfile::tempdir().expect("temp dir");
+        let database = TestDatabase::create(data_dir.path()).await;
+        let mut settings = test_settings(&database, data_dir.path());
+        adjust(&mut settings);
+        let app = village::App::build(settings.clone())
+            .await
+            .expect("server starts");
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let url = format!("http://{}", listener.local_addr().expect("address"));
+        let (shutdown, stop) = oneshot::channel::<()>();
+        let server = tokio::spawn(app.serve(listener, async move {
+            let _ = stop.await;
+        }));
+        let db = village::db::connect(&database.url, 2)
+            .await
+            .expect("second pool");
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(30))
+            .build()
+            .expect("client");
+        Self {
+            url,
+            http,
+            db,
+            settings,
+            shutdown: Some(shutdown),
+            server: Some(server),
+            _database: database,
+            _data_dir: data_dir,
+        }
+    }
+
+    /// Stops the server gracefully and returns what `serve` returned.
+    pub async fn stop(mut self) -> anyhow::Result<()> {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        match self.server.take() {
+            Some(server) => server.await?,
+            None => Ok(()),
+        }
+    }
+
+    /// POSTs a raw body to /graphql; returns the status and the JSON answer.
+    pub async fn post_raw(
+        &self,
+        body: impl Into<reqwest::Body>,
+        token: Option<&str>,
+    ) -> (u16, Value) {
+        let mut request = self
+            .http
+            .post(format!("{}/graphql", self.url))
+            .header("content-type", "application/json")
+            .body(body);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.expect("request sent");
+        let status = response.status().as_u16();
+        let body = response.json().await.unwrap_or(Value::Null);
+        (status, body)
+    }
+
+    /// Runs one GraphQL operation, optionally as the bearer of `token`.
+    pub async fn graphql(&self, query: &str, variables: Value, token: Option<&str>) -> Value {
+        let body = json!({ "query": query, "variables": variables }).to_string();
+        self.post_raw(body, token).await.1
+    }
+
+    /// Signs up a member named `name` with `email` and the test password.
+    pub async fn sign_up(&self, email: &str, name: &str) -> Session {
+        let query = format!(
+            "mutation($input: SignUpInput!) {{ signUp(input: $input) {{ {AUTH_FIELDS} }} }}"
+        );
+        let input =
+            json!({ "input": { "email": email, "password": PASSWORD, "displayName": name } });
+        let answer = self.graphql(&query, input, None).await;
+        assert!(answer["errors"].is_null(), "sign-up failed: {answer}");
+        Session::from_payload(&answer["data"]["signUp"])
+    }
+
+    /// Signs in; returns the whole answer.
+    pub async fn sign_in(&self, email: &str, password: &str) -> Value {
+        let query = format!(
+            "mutation($input: SignInInput!) {{ signIn(input: $input) {{ {AUTH_FIELDS} }} }}"
+        );
+        self.graphql(
+            &query,
+            json!({ "input": { "email": email, "password": password } }),
+            None,
+        )
+        .await
+    }
+
+    /// Refreshes; returns the whole answer.
+    pub async fn refresh(&self, refresh_token: &str) -> Value {
+        let query = format!(
+            "mutation($input: RefreshSessionInput!) {{ refreshSession(input: $input) {{ {AUTH_FIELDS} }} }}"
+        );
+        self.graphql(
+            &query,
+            json!({ "input": { "refreshToken": refresh_token } }),
+            None,
+        )
+        .await
+    }
+
+    /// `me` as the bearer of `token`; returns the whole answer.
+    pub async fn me(&self, token: &str) -> Value {
+        self.graphql("{ me { id displayName email } }", json!({}), Some(token))
+            .await
+    }
+
+    /// Rows in `table` (a fixed table name, optionally with a WHERE clause, from the test).
+    pub async fn count(&self, table: &str) -> i64 {
+        let sql = format!("SELECT COUNT(*) FROM {table}");
+        let count = village::on_db!(&self.db, pool => sqlx::query_scalar::<_, i64>(&sql).fetch_one(pool).await);
+        count.expect("count rows")
+    }
+
+    /// GET a path; returns status and body text.
+    pub async fn get(&self, path: &str) -> (u16, String) {
+        let response = self
+            .http
+            .get(format!("{}{path}", self.url))
+            .send()
+            .await
+            .expect("GET");
+        (
+            response.status().as_u16(),
+            response.text().await.unwrap_or_default(),
+        )
+    }
+}
+
+/// The `extensions.code` of the first error of a GraphQL answer.
+pub fn error_code(answer: &Value) -> &str {
+    answer["errors"][0]["extensions"]["code"]
+        .as_str()
+        .unwrap_or("<no error code>")
+}
+
+/// The `extensions.field` of the first error.
+pub fn error_field(answer: &Value) -> &str {
+    answer["errors"][0]["extensions"]["field"]
+        .as_str()
+        .unwrap_or("<no field>")
+}
+
+/// The `extensions.reason` of the first error.
+pub fn error_reason(answer: &Value) -> &str {
+    answer["errors"][0]["extensions"]["reason"]
+        .as_str()
+        .unwrap_or("<no reason>")
+}
