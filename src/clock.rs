@@ -7,6 +7,5 @@ use chrono::{DateTime, DurationRound, TimeDelta, Utc};
 /// The current time, to the microsecond.
 pub fn now() -> DateTime<Utc> {
     let now = Utc::now();
-    now.duration_trunc(TimeDelta::microseconds(1))
-        .unwrap_or(now)
+    now.duration_trunc(TimeDelta::microseconds(1)).unwrap_or(now)
 }

@@ -10,11 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 /// The `village` command line.
 #[derive(Debug, Parser)]
-#[command(
-    name = "village",
-    version,
-    about = "Village: the backend of a community app for working mothers"
-)]
+#[command(name = "village", version, about = "Village: the backend of a community app for working mothers")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -47,21 +43,11 @@ pub enum LogFormat {
 #[derive(Clone, clap::Args)]
 pub struct Settings {
     /// Address and port the HTTP server listens on.
-    #[arg(
-        long,
-        env = "VILLAGE_BIND",
-        default_value = "127.0.0.1:8080",
-        global = true
-    )]
+    #[arg(long, env = "VILLAGE_BIND", default_value = "127.0.0.1:8080", global = true)]
     pub bind: SocketAddr,
 
     /// Directory for the embedded SQLite database and generated secrets.
-    #[arg(
-        long,
-        env = "VILLAGE_DATA_DIR",
-        default_value = "./data",
-        global = true
-    )]
+    #[arg(long, env = "VILLAGE_DATA_DIR", default_value = "./data", global = true)]
     pub data_dir: PathBuf,
 
     /// Database URL: `sqlite://…` or `postgres://…`. Defaults to a SQLite file in the data dir.
@@ -69,12 +55,7 @@ pub struct Settings {
     pub database_url: Option<String>,
 
     /// Maximum connections in the database pool.
-    #[arg(
-        long,
-        env = "VILLAGE_DB_MAX_CONNECTIONS",
-        default_value_t = 16,
-        global = true
-    )]
+    #[arg(long, env = "VILLAGE_DB_MAX_CONNECTIONS", default_value_t = 16, global = true)]
     pub db_max_connections: u32,
 
     /// Redis URL (`redis://…`). Required when several instances share one database.
@@ -83,12 +64,7 @@ pub struct Settings {
 
     /// Secret that signs access tokens (at least 32 bytes). Required with PostgreSQL;
     /// generated into the data dir in embedded mode.
-    #[arg(
-        long,
-        env = "VILLAGE_JWT_SECRET",
-        hide_env_values = true,
-        global = true
-    )]
+    #[arg(long, env = "VILLAGE_JWT_SECRET", hide_env_values = true, global = true)]
     pub jwt_secret: Option<String>,
 
     /// Lifetime of an access token, in seconds (at most 900).
@@ -115,12 +91,7 @@ pub struct Settings {
     pub log_format: LogFormat,
 
     /// Seconds to wait for in-flight requests after a shutdown signal.
-    #[arg(
-        long,
-        env = "VILLAGE_SHUTDOWN_GRACE",
-        default_value_t = 20,
-        global = true
-    )]
+    #[arg(long, env = "VILLAGE_SHUTDOWN_GRACE", default_value_t = 20, global = true)]
     pub shutdown_grace_secs: u64,
 }
 
@@ -192,18 +163,9 @@ mod tests {
 
     #[test]
     fn passwords_in_urls_are_hidden() {
-        assert_eq!(
-            redact_url("postgres://app:s3cret@db:5432/village"),
-            "postgres://app:***@db:5432/village"
-        );
-        assert_eq!(
-            redact_url("redis://:pw@cache:6379"),
-            "redis://:***@cache:6379"
-        );
-        assert_eq!(
-            redact_url("sqlite://./data/village.sqlite3"),
-            "sqlite://./data/village.sqlite3"
-        );
+        assert_eq!(redact_url("postgres://app:s3cret@db:5432/village"), "postgres://app:***@db:5432/village");
+        assert_eq!(redact_url("redis://:pw@cache:6379"), "redis://:***@cache:6379");
+        assert_eq!(redact_url("sqlite://./data/village.sqlite3"), "sqlite://./data/village.sqlite3");
     }
 
     #[test]

@@ -24,15 +24,9 @@ pub enum AppError {
     #[error("not found")]
     NotFound,
     #[error("{message}")]
-    BadInput {
-        field: &'static str,
-        message: String,
-    },
+    BadInput { field: &'static str, message: String },
     #[error("{message}")]
-    Conflict {
-        field: &'static str,
-        message: String,
-    },
+    Conflict { field: &'static str, message: String },
     #[error("too many attempts; try again in {retry_after_secs} s")]
     RateLimited { retry_after_secs: u64 },
     #[error("internal error")]
@@ -45,10 +39,7 @@ pub type AppResult<T> = Result<T, AppError>;
 impl AppError {
     /// A `BAD_USER_INPUT` error about one input field.
     pub fn bad_input(field: &'static str, message: impl Into<String>) -> Self {
-        Self::BadInput {
-            field,
-            message: message.into(),
-        }
+        Self::BadInput { field, message: message.into() }
     }
 
     /// The stable code clients see in `extensions.code`.
@@ -71,10 +62,7 @@ impl From<sqlx::Error> for AppError {
             return Self::NotFound;
         }
         if let Some(field) = crate::db::unique_violation_field(&error) {
-            return Self::Conflict {
-                field,
-                message: format!("{field} is already taken"),
-            };
+            return Self::Conflict { field, message: format!("{field} is already taken") };
         }
         Self::Internal(error.into())
     }

@@ -36,14 +36,9 @@ fn load_or_generate(data_dir: &Path) -> anyhow::Result<Vec<u8>> {
     let path = data_dir.join(SECRET_FILE);
     match fs::read_to_string(&path) {
         Ok(text) => {
-            let secret = STANDARD
-                .decode(text.trim())
-                .with_context(|| format!("{} is corrupt", path.display()))?;
+            let secret = STANDARD.decode(text.trim()).with_context(|| format!("{} is corrupt", path.display()))?;
             if secret.len() < MIN_SECRET_BYTES {
-                bail!(
-                    "{} holds a secret shorter than {MIN_SECRET_BYTES} bytes",
-                    path.display()
-                );
+                bail!("{} holds a secret shorter than {MIN_SECRET_BYTES} bytes", path.display());
             }
             Ok(secret)
         }

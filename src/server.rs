@@ -53,9 +53,8 @@ async fn connect_redis(url: &str) -> anyhow::Result<ConnectionManager> {
 
 fn prepare_data_dir(settings: &Settings) -> anyhow::Result<()> {
     if settings.effective_database_url().starts_with("sqlite:") || settings.jwt_secret.is_none() {
-        std::fs::create_dir_all(&settings.data_dir).with_context(|| {
-            format!("cannot create the data dir {}", settings.data_dir.display())
-        })?;
+        std::fs::create_dir_all(&settings.data_dir)
+            .with_context(|| format!("cannot create the data dir {}", settings.data_dir.display()))?;
     }
     Ok(())
 }
@@ -64,11 +63,7 @@ impl App {
     /// Connects to storage, applies migrations and builds the schema.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         prepare_data_dir(&settings)?;
-        let db = db::connect(
-            &settings.effective_database_url(),
-            settings.db_max_connections,
-        )
-        .await?;
+        let db = db::connect(&settings.effective_database_url(), settings.db_max_connections).await?;
         let secret = secrets::jwt_secret(&settings)?;
         db::migrate(&db).await?;
         let redis = match &settings.redis_url {
@@ -78,31 +73,18 @@ impl App {
         let auth = AuthService::new(db.clone(), &settings, &secret)?;
         let schema = graphql::build_schema(db.clone(), auth.clone(), settings.production);
         let metrics = telemetry::metrics_handle()?;
-        let state = AppState {
-            settings: Arc::new(settings),
-            db,
-            redis,
-            schema,
-            auth,
-            metrics,
-        };
+        let state = AppState { settings: Arc::new(settings), db, redis, schema, auth, metrics };
         Ok(Self { state })
     }
 
     fn router(&self) -> Router {
         Router::new()
-            .route(
-                "/graphql",
-                get(graphql::graphql_get).post(graphql::graphql_post),
-            )
+            .route("/graphql", get(graphql::graphql_get).post(graphql::graphql_post))
             .route("/healthz", get(ops::healthz))
             .route("/readyz", get(ops::readyz))
             .route("/metrics", get(ops::metrics))
             .route_layer(from_fn(ops::track_requests))
-            .layer(TimeoutLayer::with_status_code(
-                StatusCode::REQUEST_TIMEOUT,
-                REQUEST_TIMEOUT,
-            ))
+            .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
             .layer(CatchPanicLayer::new())
             .layer(TraceLayer::new_for_http())
             .with_state(self.state.clone())
@@ -122,9 +104,7 @@ impl App {
         );
         let grace = Duration::from_secs(self.state.settings.shutdown_grace_secs);
         let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
-        let service = self
-            .router()
-            .into_make_service_with_connect_info::<SocketAddr>();
+        let service = self.router().into_make_service_with_connect_info::<SocketAddr>();
         let server = axum::serve(listener, service).with_graceful_shutdown(async move {
             shutdown.await;
             tracing::info!("shutting down: no new connections, finishing in-flight requests");

@@ -17,9 +17,7 @@ pub fn normalize_email(email: &str) -> String {
 pub fn valid_email(email: &str) -> AppResult<String> {
     let email = normalize_email(email);
     let invalid = || AppError::bad_input("email", "enter a valid email address");
-    if email.chars().count() > MAX_EMAIL_CHARS
-        || email.chars().any(|c| c.is_whitespace() || c.is_control())
-    {
+    if email.chars().count() > MAX_EMAIL_CHARS || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(invalid());
     }
     let (local, domain) = email.rsplit_once('@').ok_or_else(invalid)?;
@@ -34,16 +32,10 @@ pub fn valid_email(email: &str) -> AppResult<String> {
 pub fn valid_password(password: &str) -> AppResult<()> {
     let chars = password.chars().count();
     if chars < MIN_PASSWORD_CHARS {
-        return Err(AppError::bad_input(
-            "password",
-            format!("use at least {MIN_PASSWORD_CHARS} characters"),
-        ));
+        return Err(AppError::bad_input("password", format!("use at least {MIN_PASSWORD_CHARS} characters")));
     }
     if chars > MAX_PASSWORD_CHARS {
-        return Err(AppError::bad_input(
-            "password",
-            format!("use at most {MAX_PASSWORD_CHARS} characters"),
-        ));
+        return Err(AppError::bad_input("password", format!("use at most {MAX_PASSWORD_CHARS} characters")));
     }
     Ok(())
 }
@@ -67,20 +59,10 @@ mod tests {
 
     #[test]
     fn emails_are_normalized_and_checked() {
-        assert_eq!(
-            valid_email("  Ana@Example.COM ").ok().as_deref(),
-            Some("ana@example.com")
-        );
-        for bad in [
-            "",
-            "ana",
-            "ana@",
-            "@example.com",
-            "ana@example",
-            "a na@example.com",
-            "ana@.com",
-            "ana@example.com.",
-        ] {
+        assert_eq!(valid_email("  Ana@Example.COM ").ok().as_deref(), Some("ana@example.com"));
+        for bad in
+            ["", "ana", "ana@", "@example.com", "ana@example", "a na@example.com", "ana@.com", "ana@example.com."]
+        {
             assert!(valid_email(bad).is_err(), "{bad:?} was accepted");
         }
     }

@@ -5,9 +5,7 @@
 use std::sync::{Arc, OnceLock};
 
 use anyhow::{Context, anyhow};
-use argon2::password_hash::{
-    PasswordHash, PasswordHasher as _, PasswordVerifier as _, SaltString, rand_core::OsRng,
-};
+use argon2::password_hash::{PasswordHash, PasswordHasher as _, PasswordVerifier as _, SaltString, rand_core::OsRng};
 use argon2::{Algorithm, Argon2, Params, Version};
 use tokio::sync::Semaphore;
 
@@ -18,8 +16,7 @@ pub struct PasswordHasher {
 }
 
 fn argon2() -> anyhow::Result<Argon2<'static>> {
-    let params =
-        Params::new(19 * 1024, 2, 1, None).map_err(|e| anyhow!("argon2 parameters: {e}"))?;
+    let params = Params::new(19 * 1024, 2, 1, None).map_err(|e| anyhow!("argon2 parameters: {e}"))?;
     Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
 }
 
@@ -32,9 +29,7 @@ fn decoy_hash() -> &'static str {
 
 fn hash_now(password: &str) -> anyhow::Result<String> {
     let salt = SaltString::generate(&mut OsRng);
-    let hash = argon2()?
-        .hash_password(password.as_bytes(), &salt)
-        .map_err(|e| anyhow!("argon2 hash: {e}"))?;
+    let hash = argon2()?.hash_password(password.as_bytes(), &salt).map_err(|e| anyhow!("argon2 hash: {e}"))?;
     Ok(hash.to_string())
 }
 
@@ -48,35 +43,19 @@ fn verify_now(password: &str, stored_hash: &str) -> bool {
 impl PasswordHasher {
     /// A hasher running at most `parallelism` hashes at a time.
     pub fn new(parallelism: usize) -> Self {
-        Self {
-            permits: Arc::new(Semaphore::new(parallelism.max(1))),
-        }
+        Self { permits: Arc::new(Semaphore::new(parallelism.max(1))) }
     }
 
     /// Hashes `password` into a PHC string.
     pub async fn hash(&self, password: String) -> anyhow::Result<String> {
-        let _permit = self
-            .permits
-            .acquire()
-            .await
-            .context("password hasher closed")?;
-        tokio::task::spawn_blocking(move || hash_now(&password))
-            .await
-            .context("password hashing task failed")?
+        let _permit = self.permits.acquire().await.context("password hasher closed")?;
+        tokio::task::spawn_blocking(move || hash_now(&password)).await.context("password hashing task failed")?
     }
 
     /// Checks `password` against `stored_hash`; with `None` (unknown email) it spends the
     /// same effort and answers false.
-    pub async fn verify(
-        &self,
-        password: String,
-        stored_hash: Option<String>,
-    ) -> anyhow::Result<bool> {
-        let _permit = self
-            .permits
-            .acquire()
-            .await
-            .context("password hasher closed")?;
+    pub async fn verify(&self, password: String, stored_hash: Option<String>) -> anyhow::Result<bool> {
+        let _permit = self.permits.acquire().await.context("password hasher closed")?;
         tokio::task::spawn_blocking(move || match stored_hash {
             Some(hash) => verify_now(&password, &hash),
             None => {
@@ -97,20 +76,9 @@ mod tests {
     async fn a_hash_verifies_only_its_own_password() -> anyhow::Result<()> {
         let hasher = PasswordHasher::new(1);
         let hash = hasher.hash("correct horse battery".into()).await?;
-        assert!(
-            hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
-            "{hash}"
-        );
-        assert!(
-            hasher
-                .verify("correct horse battery".into(), Some(hash.clone()))
-                .await?
-        );
-        assert!(
-            !hasher
-                .verify("wrong horse battery".into(), Some(hash))
-                .await?
-        );
+        assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
+        assert!(hasher.verify("correct horse battery".into(), Some(hash.clone())).await?);
+        assert!(!hasher.verify("wrong horse battery".into(), Some(hash)).await?);
         assert!(!hasher.verify("anything".into(), None).await?);
         Ok(())
     }

@@ -30,10 +30,7 @@ impl AuthPayload {
     /// The signed-in member.
     async fn member(&self, ctx: &Context<'_>) -> Result<Member> {
         let member = load_member(ctx, self.session.member_id).await?;
-        Ok(Member {
-            shown_to_herself: true,
-            ..member
-        })
+        Ok(Member { shown_to_herself: true, ..member })
     }
 }
 
@@ -74,11 +71,7 @@ pub struct AuthMutation;
 impl AuthMutation {
     /// Creates an account and signs in on this device.
     async fn sign_up(&self, ctx: &Context<'_>, input: SignUpInput) -> Result<AuthPayload> {
-        let sign_up = SignUp {
-            email: input.email,
-            password: input.password,
-            display_name: input.display_name,
-        };
+        let sign_up = SignUp { email: input.email, password: input.password, display_name: input.display_name };
         let (session, member) = ctx.auth()?.sign_up(sign_up, ctx.client()?).await?;
         ctx.member_loader()?.feed_one(member.id, member).await;
         Ok(AuthPayload { session })
@@ -86,34 +79,20 @@ impl AuthMutation {
 
     /// Signs in on this device.
     async fn sign_in(&self, ctx: &Context<'_>, input: SignInInput) -> Result<AuthPayload> {
-        let session = ctx
-            .auth()?
-            .sign_in(&input.email, input.password, ctx.client()?)
-            .await?;
+        let session = ctx.auth()?.sign_in(&input.email, input.password, ctx.client()?).await?;
         Ok(AuthPayload { session })
     }
 
     /// Trades a refresh token for new tokens. Each refresh token works once.
-    async fn refresh_session(
-        &self,
-        ctx: &Context<'_>,
-        input: RefreshSessionInput,
-    ) -> Result<AuthPayload> {
+    async fn refresh_session(&self, ctx: &Context<'_>, input: RefreshSessionInput) -> Result<AuthPayload> {
         let session = ctx.auth()?.refresh(&input.refresh_token).await?;
         Ok(AuthPayload { session })
     }
 
     /// Signs this device out.
-    async fn sign_out(
-        &self,
-        ctx: &Context<'_>,
-        input: Option<SignOutInput>,
-    ) -> Result<SignOutPayload> {
+    async fn sign_out(&self, ctx: &Context<'_>, input: Option<SignOutInput>) -> Result<SignOutPayload> {
         let refresh_token = input.and_then(|input| input.refresh_token);
-        let sessions_ended = ctx
-            .auth()?
-            .sign_out(ctx.viewer()?, refresh_token.as_deref())
-            .await?;
+        let sessions_ended = ctx.auth()?.sign_out(ctx.viewer()?, refresh_token.as_deref()).await?;
         Ok(SignOutPayload { sessions_ended })
     }
 

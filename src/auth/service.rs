@@ -9,9 +9,7 @@ use super::credentials::{normalize_email, valid_display_name, valid_email, valid
 use super::password::PasswordHasher;
 use super::store::{self, NewSession, RevokeReason};
 use super::throttle;
-use super::tokens::{
-    AccessClaims, AccessTokenError, AccessTokens, new_refresh_token, parse_refresh_token,
-};
+use super::tokens::{AccessClaims, AccessTokenError, AccessTokens, new_refresh_token, parse_refresh_token};
 use super::viewer::{ClientInfo, Viewer};
 use crate::clock;
 use crate::config::Settings;
@@ -21,8 +19,7 @@ use crate::members::{self, Member, NewMember};
 
 const WRONG_CREDENTIALS: &str = "wrong email or password";
 const INVALID_REFRESH_TOKEN: &str = "refresh token is invalid, expired or signed out";
-const REUSED_REFRESH_TOKEN: &str =
-    "refresh token was already used; the session has been signed out";
+const REUSED_REFRESH_TOKEN: &str = "refresh token was already used; the session has been signed out";
 const MAX_USER_AGENT_CHARS: usize = 255;
 
 /// A signed-in session as handed to the client.
@@ -62,11 +59,7 @@ impl AuthService {
     }
 
     /// Creates a member and signs her in on this device.
-    pub async fn sign_up(
-        &self,
-        input: SignUp,
-        client: &ClientInfo,
-    ) -> AppResult<(IssuedSession, Member)> {
+    pub async fn sign_up(&self, input: SignUp, client: &ClientInfo) -> AppResult<(IssuedSession, Member)> {
         let email = valid_email(&input.email)?;
         valid_password(&input.password)?;
         let display_name = valid_display_name(&input.display_name)?;
@@ -91,18 +84,12 @@ impl AuthService {
 
     /// Signs a member in on this device. Unknown email and wrong password get the same
     /// answer; repeated failures for one email or address are throttled.
-    pub async fn sign_in(
-        &self,
-        email: &str,
-        password: String,
-        client: &ClientInfo,
-    ) -> AppResult<IssuedSession> {
+    pub async fn sign_in(&self, email: &str, password: String, client: &ClientInfo) -> AppResult<IssuedSession> {
         let email = normalize_email(email);
         let now = clock::now();
         throttle::ensure_allowed(&self.db, &email, &client.ip, now).await?;
         let credentials = members::credentials_by_email(&self.db, &email).await?;
-        let (member_id, hash) =
-            credentials.map_or((None, None), |(id, hash)| (Some(id), Some(hash)));
+        let (member_id, hash) = credentials.map_or((None, None), |(id, hash)| (Some(id), Some(hash)));
         let password_ok = self.hasher.verify(password, hash).await?;
         let Some(member_id) = member_id.filter(|_| password_ok) else {
             throttle::record_failure(&self.db, &email, &client.ip, now).await?;
@@ -118,8 +105,7 @@ impl AuthService {
     /// Trades a refresh token for a new pair. Presenting a token that was already
     /// traded (a stolen copy, or the loser of two concurrent refreshes) ends the session.
     pub async fn refresh(&self, refresh_token: &str) -> AppResult<IssuedSession> {
-        let presented = parse_refresh_token(refresh_token)
-            .ok_or(AppError::Unauthenticated(INVALID_REFRESH_TOKEN))?;
+        let presented = parse_refresh_token(refresh_token).ok_or(AppError::Unauthenticated(INVALID_REFRESH_TOKEN))?;
         let now = clock::now();
         let session = store::find_session(&self.db, presented.session_id).await?;
         let Some(session) = session.filter(|s| s.revoked_at.is_none() && s.expires_at > now) else {
@@ -138,20 +124,11 @@ impl AuthService {
             )
             .await?;
         if !rotated {
-            store::revoke_session(
-                &self.db,
-                presented.session_id,
-                RevokeReason::RefreshTokenReuse,
-                now,
-            )
-            .await?;
+            store::revoke_session(&self.db, presented.session_id, RevokeReason::RefreshTokenReuse, now).await?;
             tracing::warn!(session_id = %presented.session_id, "refresh token reused; session revoked");
             return Err(AppError::Unauthenticated(REUSED_REFRESH_TOKEN));
         }
-        let claims = AccessClaims {
-            member_id: session.member_id,
-            session_id: presented.session_id,
-        };
+        let claims = AccessClaims { member_id: session.member_id, session_id: presented.session_id };
         let (access_token, access_token_expires_at) = self.access_tokens.issue(claims, now)?;
         Ok(IssuedSession {
             access_token,
@@ -166,16 +143,11 @@ impl AuthService {
     pub async fn sign_out(&self, viewer: &Viewer, refresh_token: Option<&str>) -> AppResult<u64> {
         let session_id = match refresh_token {
             Some(token) => {
-                parse_refresh_token(token)
-                    .ok_or(AppError::Unauthenticated(INVALID_REFRESH_TOKEN))?
-                    .session_id
+                parse_refresh_token(token).ok_or(AppError::Unauthenticated(INVALID_REFRESH_TOKEN))?.session_id
             }
             None => viewer.claims()?.session_id,
         };
-        Ok(
-            store::revoke_session(&self.db, session_id, RevokeReason::SignOut, clock::now())
-                .await?,
-        )
+        Ok(store::revoke_session(&self.db, session_id, RevokeReason::SignOut, clock::now()).await?)
     }
 
     /// Ends every session of the viewer, on every device.
@@ -193,9 +165,7 @@ impl AuthService {
         let token = match value.trim().split_once(' ') {
             Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") => token.trim(),
             _ => {
-                return Ok(Viewer::Refused(
-                    "use an Authorization: Bearer <access token> header",
-                ));
+                return Ok(Viewer::Refused("use an Authorization: Bearer <access token> header"));
             }
         };
         let claims = match self.access_tokens.verify(token) {
@@ -205,9 +175,7 @@ impl AuthService {
                 return Ok(Viewer::Refused("access token is invalid"));
             }
         };
-        if store::session_is_active(&self.db, claims.session_id, claims.member_id, clock::now())
-            .await?
-        {
+        if store::session_is_active(&self.db, claims.session_id, claims.member_id, clock::now()).await? {
             Ok(Viewer::Member(claims))
         } else {
             Ok(Viewer::Refused("session has been signed out"))
@@ -223,10 +191,8 @@ impl AuthService {
     ) -> AppResult<IssuedSession> {
         let session_id = Uuid::now_v7();
         let refresh = new_refresh_token(session_id);
-        let user_agent: Option<String> = client
-            .user_agent
-            .as_deref()
-            .map(|ua| ua.chars().take(MAX_USER_AGENT_CHARS).collect());
+        let user_agent: Option<String> =
+            client.user_agent.as_deref().map(|ua| ua.chars().take(MAX_USER_AGENT_CHARS).collect());
         let new_session = NewSession {
             id: session_id,
             member_id,
@@ -236,18 +202,8 @@ impl AuthService {
             expires_at: now + self.refresh_ttl,
         };
         store::insert_session(tx, new_session).await?;
-        let (access_token, access_token_expires_at) = self.access_tokens.issue(
-            AccessClaims {
-                member_id,
-                session_id,
-            },
-            now,
-        )?;
-        Ok(IssuedSession {
-            access_token,
-            access_token_expires_at,
-            refresh_token: refresh.token,
-            member_id,
-        })
+        let (access_token, access_token_expires_at) =
+            self.access_tokens.issue(AccessClaims { member_id, session_id }, now)?;
+        Ok(IssuedSession { access_token, access_token_expires_at, refresh_token: refresh.token, member_id })
     }
 }

@@ -62,20 +62,16 @@ pub async fn insert_session(tx: &mut Tx, session: NewSession<'_>) -> Result<(), 
 
 /// The session `id`, whatever its state.
 pub async fn find_session(db: &Db, id: Uuid) -> Result<Option<SessionRow>, sqlx::Error> {
-    const SQL: &str =
-        "SELECT member_id, refresh_token_hash, expires_at, revoked_at FROM sessions WHERE id = $1";
+    const SQL: &str = "SELECT member_id, refresh_token_hash, expires_at, revoked_at FROM sessions WHERE id = $1";
     on_db!(db, pool => sqlx::query_as(SQL).bind(id).fetch_optional(pool).await)
 }
 
 /// Whether session `id` of `member_id` is neither revoked nor expired at `now`.
-pub async fn session_is_active(
-    db: &Db,
-    id: Uuid,
-    member_id: Uuid,
-    now: DateTime<Utc>,
-) -> Result<bool, sqlx::Error> {
-    const SQL: &str = "SELECT COUNT(*) FROM sessions WHERE id = $1 AND member_id = $2 AND revoked_at IS NULL AND expires_at > $3";
-    let count: i64 = on_db!(db, pool => sqlx::query_scalar(SQL).bind(id).bind(member_id).bind(now).fetch_one(pool).await)?;
+pub async fn session_is_active(db: &Db, id: Uuid, member_id: Uuid, now: DateTime<Utc>) -> Result<bool, sqlx::Error> {
+    const SQL: &str =
+        "SELECT COUNT(*) FROM sessions WHERE id = $1 AND member_id = $2 AND revoked_at IS NULL AND expires_at > $3";
+    let count: i64 =
+        on_db!(db, pool => sqlx::query_scalar(SQL).bind(id).bind(member_id).bind(now).fetch_one(pool).await)?;
     Ok(count > 0)
 }
 
@@ -96,24 +92,16 @@ pub async fn rotate_refresh_token(
 }
 
 /// Ends session `id`; returns how many sessions this ended (0 or 1).
-pub async fn revoke_session(
-    db: &Db,
-    id: Uuid,
-    reason: RevokeReason,
-    now: DateTime<Utc>,
-) -> Result<u64, sqlx::Error> {
+pub async fn revoke_session(db: &Db, id: Uuid, reason: RevokeReason, now: DateTime<Utc>) -> Result<u64, sqlx::Error> {
     const SQL: &str = "UPDATE sessions SET revoked_at = $2, revoked_reason = $3 WHERE id = $1 AND revoked_at IS NULL";
     let affected = on_db!(db, pool => sqlx::query(SQL).bind(id).bind(now).bind(reason.as_str()).execute(pool).await.map(|done| done.rows_affected()))?;
     Ok(affected)
 }
 
 /// Ends every live session of `member_id`; returns how many.
-pub async fn revoke_member_sessions(
-    db: &Db,
-    member_id: Uuid,
-    now: DateTime<Utc>,
-) -> Result<u64, sqlx::Error> {
-    const SQL: &str = "UPDATE sessions SET revoked_at = $2, revoked_reason = $3 WHERE member_id = $1 AND revoked_at IS NULL";
+pub async fn revoke_member_sessions(db: &Db, member_id: Uuid, now: DateTime<Utc>) -> Result<u64, sqlx::Error> {
+    const SQL: &str =
+        "UPDATE sessions SET revoked_at = $2, revoked_reason = $3 WHERE member_id = $1 AND revoked_at IS NULL";
     let reason = RevokeReason::SignOutEverywhere.as_str();
     let affected = on_db!(db, pool => sqlx::query(SQL).bind(member_id).bind(now).bind(reason).execute(pool).await.map(|done| done.rows_affected()))?;
     Ok(affected)
@@ -126,28 +114,16 @@ pub struct FailureCount {
 }
 
 /// Failed sign-ins for `email` since `since`.
-pub async fn failures_for_email(
-    db: &Db,
-    email: &str,
-    since: DateTime<Utc>,
-) -> Result<FailureCount, sqlx::Error> {
-    const SQL: &str =
-        "SELECT COUNT(*), MIN(failed_at) FROM sign_in_failures WHERE email = $1 AND failed_at > $2";
-    let (count, earliest) =
-        on_db!(db, pool => sqlx::query_as(SQL).bind(email).bind(since).fetch_one(pool).await)?;
+pub async fn failures_for_email(db: &Db, email: &str, since: DateTime<Utc>) -> Result<FailureCount, sqlx::Error> {
+    const SQL: &str = "SELECT COUNT(*), MIN(failed_at) FROM sign_in_failures WHERE email = $1 AND failed_at > $2";
+    let (count, earliest) = on_db!(db, pool => sqlx::query_as(SQL).bind(email).bind(since).fetch_one(pool).await)?;
     Ok(FailureCount { count, earliest })
 }
 
 /// Failed sign-ins from `ip` since `since`.
-pub async fn failures_for_ip(
-    db: &Db,
-    ip: &str,
-    since: DateTime<Utc>,
-) -> Result<FailureCount, sqlx::Error> {
-    const SQL: &str =
-        "SELECT COUNT(*), MIN(failed_at) FROM sign_in_failures WHERE ip = $1 AND failed_at > $2";
-    let (count, earliest) =
-        on_db!(db, pool => sqlx::query_as(SQL).bind(ip).bind(since).fetch_one(pool).await)?;
+pub async fn failures_for_ip(db: &Db, ip: &str, since: DateTime<Utc>) -> Result<FailureCount, sqlx::Error> {
+    const SQL: &str = "SELECT COUNT(*), MIN(failed_at) FROM sign_in_failures WHERE ip = $1 AND failed_at > $2";
+    let (count, earliest) = on_db!(db, pool => sqlx::query_as(SQL).bind(ip).bind(since).fetch_one(pool).await)?;
     Ok(FailureCount { count, earliest })
 }
 
@@ -159,8 +135,7 @@ pub async fn record_failure(
     now: DateTime<Utc>,
     forget_before: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    const INSERT: &str =
-        "INSERT INTO sign_in_failures (id, email, ip, failed_at) VALUES ($1, $2, $3, $4)";
+    const INSERT: &str = "INSERT INTO sign_in_failures (id, email, ip, failed_at) VALUES ($1, $2, $3, $4)";
     const PRUNE: &str = "DELETE FROM sign_in_failures WHERE failed_at < $1";
     on_db!(db, pool => {
         sqlx::query(INSERT).bind(Uuid::now_v7()).bind(email).bind(ip).bind(now).execute(pool).await?;

@@ -19,25 +19,15 @@ fn check(failures: &FailureCount, limit: i64, now: DateTime<Utc>) -> AppResult<(
         return Ok(());
     }
     let frees_at = failures.earliest.unwrap_or(now) + WINDOW;
-    let retry_after_secs = u64::try_from((frees_at - now).num_seconds())
-        .unwrap_or(0)
-        .max(1);
+    let retry_after_secs = u64::try_from((frees_at - now).num_seconds()).unwrap_or(0).max(1);
     Err(AppError::RateLimited { retry_after_secs })
 }
 
 /// `RATE_LIMITED` when `email` or `ip` has failed too often lately.
 pub async fn ensure_allowed(db: &Db, email: &str, ip: &str, now: DateTime<Utc>) -> AppResult<()> {
     let since = now - WINDOW;
-    check(
-        &store::failures_for_email(db, email, since).await?,
-        MAX_FAILURES_PER_EMAIL,
-        now,
-    )?;
-    check(
-        &store::failures_for_ip(db, ip, since).await?,
-        MAX_FAILURES_PER_IP,
-        now,
-    )
+    check(&store::failures_for_email(db, email, since).await?, MAX_FAILURES_PER_EMAIL, now)?;
+    check(&store::failures_for_ip(db, ip, since).await?, MAX_FAILURES_PER_IP, now)
 }
 
 /// Counts a failed attempt.

@@ -50,27 +50,14 @@ impl AccessTokens {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.leeway = 0;
         validation.set_required_spec_claims(&["exp", "sub"]);
-        Self {
-            encoding: EncodingKey::from_secret(secret),
-            decoding: DecodingKey::from_secret(secret),
-            validation,
-            ttl,
-        }
+        Self { encoding: EncodingKey::from_secret(secret), decoding: DecodingKey::from_secret(secret), validation, ttl }
     }
 
     /// A fresh token for `claims`, and when it expires.
-    pub fn issue(
-        &self,
-        claims: AccessClaims,
-        now: DateTime<Utc>,
-    ) -> anyhow::Result<(String, DateTime<Utc>)> {
+    pub fn issue(&self, claims: AccessClaims, now: DateTime<Utc>) -> anyhow::Result<(String, DateTime<Utc>)> {
         let expires_at = now + self.ttl;
-        let jwt = Jwt {
-            sub: claims.member_id,
-            sid: claims.session_id,
-            iat: now.timestamp(),
-            exp: expires_at.timestamp(),
-        };
+        let jwt =
+            Jwt { sub: claims.member_id, sid: claims.session_id, iat: now.timestamp(), exp: expires_at.timestamp() };
         let token = jsonwebtoken::encode(&Header::new(Algorithm::HS256), &jwt, &self.encoding)?;
         Ok((token, expires_at))
     }
@@ -78,16 +65,8 @@ impl AccessTokens {
     /// The claims of a valid, unexpired token.
     pub fn verify(&self, token: &str) -> Result<AccessClaims, AccessTokenError> {
         match jsonwebtoken::decode::<Jwt>(token, &self.decoding, &self.validation) {
-            Ok(data) => Ok(AccessClaims {
-                member_id: data.claims.sub,
-                session_id: data.claims.sid,
-            }),
-            Err(error)
-                if matches!(
-                    error.kind(),
-                    jsonwebtoken::errors::ErrorKind::ExpiredSignature
-                ) =>
-            {
+            Ok(data) => Ok(AccessClaims { member_id: data.claims.sub, session_id: data.claims.sid }),
+            Err(error) if matches!(error.kind(), jsonwebtoken::errors::ErrorKind::ExpiredSignature) => {
                 Err(AccessTokenError::Expired)
             }
             Err(_) => Err(AccessTokenError::Invalid),
@@ -124,10 +103,8 @@ pub fn parse_refresh_token(token: &str) -> Option<PresentedRefreshToken> {
     let (session, secret) = token.trim().split_once('.')?;
     let session_id = Uuid::try_parse(session).ok()?;
     let secret = URL_SAFE_NO_PAD.decode(secret).ok()?;
-    (secret.len() == REFRESH_SECRET_BYTES).then(|| PresentedRefreshToken {
-        session_id,
-        hash: Sha256::digest(&secret).to_vec(),
-    })
+    (secret.len() == REFRESH_SECRET_BYTES)
+        .then(|| PresentedRefreshToken { session_id, hash: Sha256::digest(&secret).to_vec() })
 }
 
 #[cfg(test)]
@@ -136,24 +113,15 @@ mod tests {
 
     #[test]
     fn an_access_token_round_trips_and_expires() {
-        let tokens =
-            AccessTokens::new(b"0123456789abcdef0123456789abcdef", Duration::from_secs(60));
-        let claims = AccessClaims {
-            member_id: Uuid::now_v7(),
-            session_id: Uuid::now_v7(),
-        };
+        let tokens = AccessTokens::new(b"0123456789abcdef0123456789abcdef", Duration::from_secs(60));
+        let claims = AccessClaims { member_id: Uuid::now_v7(), session_id: Uuid::now_v7() };
         let (token, _) = tokens.issue(claims, Utc::now()).unwrap_or_default();
         assert_eq!(tokens.verify(&token), Ok(claims));
 
-        let (old, _) = tokens
-            .issue(claims, Utc::now() - chrono::Duration::minutes(5))
-            .unwrap_or_default();
+        let (old, _) = tokens.issue(claims, Utc::now() - chrono::Duration::minutes(5)).unwrap_or_default();
         assert_eq!(tokens.verify(&old), Err(AccessTokenError::Expired));
 
-        let other = AccessTokens::new(
-            b"another secret of thirty-two bytes!",
-            Duration::from_secs(60),
-        );
+        let other = AccessTokens::new(b"another secret of thirty-two bytes!", Duration::from_secs(60));
         assert_eq!(other.verify(&token), Err(AccessTokenError::Invalid));
         assert_eq!(tokens.verify("not a token"), Err(AccessTokenError::Invalid));
     }
@@ -163,11 +131,7 @@ mod tests {
         let session_id = Uuid::now_v7();
         let issued = new_refresh_token(session_id);
         let parsed = parse_refresh_token(&issued.token);
-        assert!(
-            parsed
-                .as_ref()
-                .is_some_and(|p| p.session_id == session_id && p.hash == issued.hash)
-        );
+        assert!(parsed.as_ref().is_some_and(|p| p.session_id == session_id && p.hash == issued.hash));
         assert!(parse_refresh_token("garbage").is_none());
         assert!(parse_refresh_token(&format!("{}.c2hvcnQ", session_id.simple())).is_none());
     }

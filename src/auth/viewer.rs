@@ -49,24 +49,11 @@ impl ClientInfo {
     /// the proxy appended last to `X-Forwarded-For` (the only entry it vouches for).
     pub fn from_request(peer: SocketAddr, headers: &HeaderMap, behind_proxy: bool) -> Self {
         let forwarded = behind_proxy
-            .then(|| {
-                headers
-                    .get("x-forwarded-for")?
-                    .to_str()
-                    .ok()?
-                    .rsplit(',')
-                    .next()?
-                    .trim()
-                    .parse::<IpAddr>()
-                    .ok()
-            })
+            .then(|| headers.get("x-forwarded-for")?.to_str().ok()?.rsplit(',').next()?.trim().parse::<IpAddr>().ok())
             .flatten();
         Self {
             ip: forwarded.unwrap_or(peer.ip()).to_string(),
-            user_agent: headers
-                .get(axum::http::header::USER_AGENT)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned),
+            user_agent: headers.get(axum::http::header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_owned),
         }
     }
 }

@@ -3,8 +3,7 @@
 //! names the columns, so each constraint is listed with both.
 
 /// (constraint name in both migration sets, SQLite's "table.column" text, input field)
-const UNIQUE_CONSTRAINTS: &[(&str, &str, &str)] =
-    &[("members_email_key", "members.email", "email")];
+const UNIQUE_CONSTRAINTS: &[(&str, &str, &str)] = &[("members_email_key", "members.email", "email")];
 
 /// The input field behind a unique-constraint violation, if `error` is one we know.
 pub fn unique_violation_field(error: &sqlx::Error) -> Option<&'static str> {
@@ -19,8 +18,7 @@ pub fn unique_violation_field(error: &sqlx::Error) -> Option<&'static str> {
     UNIQUE_CONSTRAINTS
         .iter()
         .find(|(name, sqlite_columns, _)| {
-            constraint == Some(*name)
-                || message.ends_with(&format!("UNIQUE constraint failed: {sqlite_columns}"))
+            constraint == Some(*name) || message.ends_with(&format!("UNIQUE constraint failed: {sqlite_columns}"))
         })
         .map(|(_, _, field)| *field)
 }

@@ -18,10 +18,7 @@ const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Opens a pool for `url` (`sqlite:` or `postgres:`) and checks that it answers.
 pub async fn connect(url: &str, max_connections: u32) -> anyhow::Result<Db> {
-    let scheme = url
-        .split_once(':')
-        .map(|(scheme, _)| scheme)
-        .unwrap_or_default();
+    let scheme = url.split_once(':').map(|(scheme, _)| scheme).unwrap_or_default();
     let db = match scheme {
         "sqlite" => Db::Sqlite(connect_sqlite(url, max_connections).await?),
         "postgres" | "postgresql" => Db::Postgres(connect_postgres(url, max_connections).await?),

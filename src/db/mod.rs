@@ -65,11 +65,8 @@ impl Db {
 
     /// Checks that the database answers, within `timeout`.
     pub async fn ping(&self, timeout: Duration) -> Result<(), sqlx::Error> {
-        let query =
-            async { on_db!(self, pool => sqlx::query("SELECT 1").execute(pool).await.map(drop)) };
-        tokio::time::timeout(timeout, query)
-            .await
-            .map_err(|_| sqlx::Error::PoolTimedOut)?
+        let query = async { on_db!(self, pool => sqlx::query("SELECT 1").execute(pool).await.map(drop)) };
+        tokio::time::timeout(timeout, query).await.map_err(|_| sqlx::Error::PoolTimedOut)?
     }
 
     /// Connections in the pool: (open, idle).

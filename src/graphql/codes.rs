@@ -21,20 +21,14 @@ impl ExtensionFactory for ErrorCodes {
 struct ErrorCodesExtension;
 
 fn has_code(error: &ServerError) -> bool {
-    error
-        .extensions
-        .as_ref()
-        .is_some_and(|extensions| extensions.get("code").is_some())
+    error.extensions.as_ref().is_some_and(|extensions| extensions.get("code").is_some())
 }
 
 /// Sets the code of `error` if it has none yet and counts it.
 pub fn annotate(error: &mut ServerError) {
     if !has_code(error) {
         let source = error.source.clone();
-        match source
-            .as_deref()
-            .and_then(|source| source.downcast_ref::<AppError>())
-        {
+        match source.as_deref().and_then(|source| source.downcast_ref::<AppError>()) {
             Some(app_error) => app_error.annotate(error),
             None => {
                 let extensions = error.extensions.get_or_insert_with(Default::default);
@@ -43,11 +37,7 @@ pub fn annotate(error: &mut ServerError) {
             }
         }
     }
-    let code = match error
-        .extensions
-        .as_ref()
-        .and_then(|extensions| extensions.get("code"))
-    {
+    let code = match error.extensions.as_ref().and_then(|extensions| extensions.get("code")) {
         Some(ConstValue::String(code)) => code.clone(),
         _ => code::INTERNAL.to_owned(),
     };

@@ -11,12 +11,7 @@ use crate::error::{AppError, AppResult};
 use crate::members::MemberDataLoader;
 
 fn get<'a, T: Send + Sync + 'static>(ctx: &'a Context<'_>) -> AppResult<&'a T> {
-    ctx.data::<T>().map_err(|_| {
-        AppError::Internal(anyhow::anyhow!(
-            "GraphQL context lacks {}",
-            type_name::<T>()
-        ))
-    })
+    ctx.data::<T>().map_err(|_| AppError::Internal(anyhow::anyhow!("GraphQL context lacks {}", type_name::<T>())))
 }
 
 /// Accessors for the services and request data that the server always provides.

@@ -26,32 +26,36 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 /// Most operations in one batched request.
 pub const MAX_BATCH: usize = 10;
 
-/// A GraphQL-shaped error response for a request refused before execution.
-fn refused(status: StatusCode, code: &str, reason: &str, message: &str) -> Response {
-    metrics::counter!("graphql_errors_total", "code" => code.to_owned()).increment(1);
-    let body = json!({ "errors": [{ "message": message, "extensions": { "code": code, "reason": reason } }] });
-    (status, Json(body)).into_response()
+/// A request refused before execution, answered as a GraphQL-shaped error with code
+/// `BAD_USER_INPUT` and a machine-readable `reason`.
+struct Refusal {
+    status: StatusCode,
+    reason: &'static str,
+    message: String,
 }
 
-fn parse_batch(bytes: &[u8]) -> Result<BatchRequest, Response> {
-    let batch: BatchRequest = serde_json::from_slice(bytes).map_err(|error| {
-        let message = format!("request body is not a GraphQL request in JSON: {error}");
-        refused(
-            StatusCode::BAD_REQUEST,
-            code::BAD_USER_INPUT,
-            "MALFORMED_JSON",
-            &message,
-        )
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        metrics::counter!("graphql_errors_total", "code" => code::BAD_USER_INPUT).increment(1);
+        let extensions = json!({ "code": code::BAD_USER_INPUT, "reason": self.reason });
+        let body = json!({ "errors": [{ "message": self.message, "extensions": extensions }] });
+        (self.status, Json(body)).into_response()
+    }
+}
+
+fn parse_batch(bytes: &[u8]) -> Result<BatchRequest, Refusal> {
+    let batch: BatchRequest = serde_json::from_slice(bytes).map_err(|error| Refusal {
+        status: StatusCode::BAD_REQUEST,
+        reason: "MALFORMED_JSON",
+        message: format!("request body is not a GraphQL request in JSON: {error}"),
     })?;
     let operations = batch.iter().count();
     if operations == 0 || operations > MAX_BATCH {
-        let message = format!("a batch holds 1 to {MAX_BATCH} operations, not {operations}");
-        return Err(refused(
-            StatusCode::BAD_REQUEST,
-            code::BAD_USER_INPUT,
-            "BATCH_TOO_LARGE",
-            &message,
-        ));
+        return Err(Refusal {
+            status: StatusCode::BAD_REQUEST,
+            reason: "BATCH_TOO_LARGE",
+            message: format!("a batch holds 1 to {MAX_BATCH} operations, not {operations}"),
+        });
     }
     Ok(batch)
 }
@@ -65,20 +69,13 @@ pub async fn graphql_post(
 ) -> Response {
     let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
         let message = format!("request body exceeds {MAX_BODY_BYTES} bytes");
-        return refused(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            code::BAD_USER_INPUT,
-            "BODY_TOO_LARGE",
-            &message,
-        );
+        return Refusal { status: StatusCode::PAYLOAD_TOO_LARGE, reason: "BODY_TOO_LARGE", message }.into_response();
     };
     let batch = match parse_batch(&bytes) {
         Ok(batch) => batch,
-        Err(response) => return response,
+        Err(refusal) => return refusal.into_response(),
     };
-    let authorization = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|value| value.to_str().ok());
+    let authorization = headers.get(header::AUTHORIZATION).and_then(|value| value.to_str().ok());
     let viewer = match state.auth.viewer(authorization).await {
         Ok(viewer) => viewer,
         Err(error) => return internal(error),
@@ -86,9 +83,7 @@ pub async fn graphql_post(
     let client = ClientInfo::from_request(peer, &headers, state.settings.behind_proxy);
     let mut batch = batch.data(viewer).data(client);
     for request in batch.iter_mut() {
-        request
-            .data
-            .insert(MemberLoader::for_request(state.db.clone()));
+        request.data.insert(MemberLoader::for_request(state.db.clone()));
     }
     Json(state.schema.execute_batch(batch).await).into_response()
 }
@@ -97,11 +92,7 @@ fn internal(error: AppError) -> Response {
     let mut server_error = async_graphql::ServerError::new(error.to_string(), None);
     error.annotate(&mut server_error);
     codes::annotate(&mut server_error);
-    (
-        StatusCode::INTERNAL_SERVER_ERROR,
-        Json(json!({ "errors": [server_error] })),
-    )
-        .into_response()
+    (StatusCode::INTERNAL_SERVER_ERROR, Json(json!({ "errors": [server_error] }))).into_response()
 }
 
 /// GraphiQL in a browser, or the WebSocket endpoint for subscriptions.
@@ -111,13 +102,8 @@ pub async fn graphql_get(State(state): State<AppState>, request: Request) -> Res
         if state.settings.production {
             return StatusCode::NOT_FOUND.into_response();
         }
-        return Html(
-            GraphiQLSource::build()
-                .endpoint("/graphql")
-                .subscription_endpoint("/graphql")
-                .finish(),
-        )
-        .into_response();
+        return Html(GraphiQLSource::build().endpoint("/graphql").subscription_endpoint("/graphql").finish())
+            .into_response();
     }
     let upgrade = match WebSocketUpgrade::from_request_parts(&mut parts, &state).await {
         Ok(upgrade) => upgrade,

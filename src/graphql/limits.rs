@@ -4,9 +4,7 @@
 
 use std::sync::Arc;
 
-use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextValidation,
-};
+use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextValidation};
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
 use async_graphql::{ServerError, ServerResult, ValidationResult, Variables};
 
@@ -56,9 +54,7 @@ impl Counts {
                     self.directives += field.node.directives.len();
                     self.selection_set(&field.node.selection_set.node);
                 }
-                Selection::FragmentSpread(spread) => {
-                    self.directives += spread.node.directives.len()
-                }
+                Selection::FragmentSpread(spread) => self.directives += spread.node.directives.len(),
                 Selection::InlineFragment(fragment) => {
                     self.directives += fragment.node.directives.len();
                     self.selection_set(&fragment.node.selection_set.node);
@@ -71,12 +67,8 @@ impl Counts {
         let mut counts = Self::default();
         for (_, operation) in doc.operations.iter() {
             counts.directives += operation.node.directives.len();
-            counts.directives += operation
-                .node
-                .variable_definitions
-                .iter()
-                .map(|v| v.node.directives.len())
-                .sum::<usize>();
+            counts.directives +=
+                operation.node.variable_definitions.iter().map(|v| v.node.directives.len()).sum::<usize>();
             counts.selection_set(&operation.node.selection_set.node);
         }
         for fragment in doc.fragments.values() {
@@ -104,16 +96,10 @@ impl Extension for QueryLimitsExtension {
         })?;
         let counts = Counts::document(&doc);
         if counts.aliases > MAX_ALIASES {
-            return Err(refusal(
-                "TOO_MANY_ALIASES",
-                format!("a query may use at most {MAX_ALIASES} aliases"),
-            ));
+            return Err(refusal("TOO_MANY_ALIASES", format!("a query may use at most {MAX_ALIASES} aliases")));
         }
         if counts.directives > MAX_DIRECTIVES {
-            return Err(refusal(
-                "TOO_MANY_DIRECTIVES",
-                format!("a query may use at most {MAX_DIRECTIVES} directives"),
-            ));
+            return Err(refusal("TOO_MANY_DIRECTIVES", format!("a query may use at most {MAX_DIRECTIVES} directives")));
         }
         Ok(doc)
     }
@@ -125,18 +111,12 @@ impl Extension for QueryLimitsExtension {
     ) -> Result<ValidationResult, Vec<ServerError>> {
         let result = next.run(ctx).await?;
         if result.depth > MAX_DEPTH {
-            return Err(vec![refusal(
-                "QUERY_TOO_DEEP",
-                format!("queries may nest at most {MAX_DEPTH} levels"),
-            )]);
+            return Err(vec![refusal("QUERY_TOO_DEEP", format!("queries may nest at most {MAX_DEPTH} levels"))]);
         }
         if result.complexity > MAX_COMPLEXITY {
             return Err(vec![refusal(
                 "QUERY_TOO_COMPLEX",
-                format!(
-                    "query complexity {} exceeds {MAX_COMPLEXITY}; ask for smaller pages",
-                    result.complexity
-                ),
+                format!("query complexity {} exceeds {MAX_COMPLEXITY}; ask for smaller pages", result.complexity),
             )]);
         }
         Ok(result)

@@ -33,11 +33,7 @@ fn builder(production: bool) -> SchemaBuilder<Query, Mutation, EmptySubscription
         .extension(codes::ErrorCodes)
         .extension(limits::QueryLimits)
         .limit_recursive_depth(32);
-    if production {
-        builder.disable_introspection().disable_suggestions()
-    } else {
-        builder
-    }
+    if production { builder.disable_introspection().disable_suggestions() } else { builder }
 }
 
 /// The schema with its services, ready to execute requests.

@@ -18,9 +18,7 @@ pub const MAX_PAGE_SIZE: usize = 100;
 
 /// Query complexity of a connection field: the page size times the cost of one item.
 pub fn complexity(first: Option<i32>, last: Option<i32>, child_complexity: usize) -> usize {
-    let size = first.or(last).map_or(DEFAULT_PAGE_SIZE, |n| {
-        usize::try_from(n).unwrap_or(0).min(MAX_PAGE_SIZE)
-    });
+    let size = first.or(last).map_or(DEFAULT_PAGE_SIZE, |n| usize::try_from(n).unwrap_or(0).min(MAX_PAGE_SIZE));
     size.max(1) * child_complexity
 }
 
@@ -39,21 +37,13 @@ impl CursorType for Cursor {
         let bytes = URL_SAFE_NO_PAD.decode(s).map_err(|_| invalid())?;
         let text = String::from_utf8(bytes).map_err(|_| invalid())?;
         let (micros, id) = text.split_once('/').ok_or_else(invalid)?;
-        let at = micros
-            .parse()
-            .ok()
-            .and_then(DateTime::from_timestamp_micros)
-            .ok_or_else(invalid)?;
+        let at = micros.parse().ok().and_then(DateTime::from_timestamp_micros).ok_or_else(invalid)?;
         let id = Uuid::try_parse(id).map_err(|_| invalid())?;
         Ok(Self { at, id })
     }
 
     fn encode_cursor(&self) -> String {
-        URL_SAFE_NO_PAD.encode(format!(
-            "{}/{}",
-            self.at.timestamp_micros(),
-            self.id.simple()
-        ))
+        URL_SAFE_NO_PAD.encode(format!("{}/{}", self.at.timestamp_micros(), self.id.simple()))
     }
 }
 
@@ -80,10 +70,7 @@ fn page_size(value: Option<i32>, field: &'static str) -> AppResult<Option<usize>
     value
         .map(|n| match usize::try_from(n) {
             Ok(n) if n <= MAX_PAGE_SIZE => Ok(n),
-            _ => Err(AppError::bad_input(
-                field,
-                format!("{field} must be between 0 and {MAX_PAGE_SIZE}"),
-            )),
+            _ => Err(AppError::bad_input(field, format!("{field} must be between 0 and {MAX_PAGE_SIZE}"))),
         })
         .transpose()
 }
@@ -91,8 +78,7 @@ fn page_size(value: Option<i32>, field: &'static str) -> AppResult<Option<usize>
 fn cursor(value: Option<&str>, field: &'static str) -> AppResult<Option<Cursor>> {
     value
         .map(|s| {
-            Cursor::decode_cursor(s)
-                .map_err(|_| AppError::bad_input(field, format!("{field} is not a valid cursor")))
+            Cursor::decode_cursor(s).map_err(|_| AppError::bad_input(field, format!("{field} is not a valid cursor")))
         })
         .transpose()
 }
@@ -101,10 +87,7 @@ impl PageArgs {
     /// Checks the arguments: sizes within bounds, cursors ours, not both directions.
     pub fn validate(&self) -> AppResult<Page> {
         if self.first.is_some() && self.last.is_some() {
-            return Err(AppError::bad_input(
-                "last",
-                "pass either first or last, not both",
-            ));
+            return Err(AppError::bad_input("last", "pass either first or last, not both"));
         }
         let first = page_size(self.first, "first")?;
         let last = page_size(self.last, "last")?;
@@ -135,46 +118,28 @@ impl Page {
         let mut param = first_param;
         for (bound, op) in [(self.after, '>'), (self.before, '<')] {
             if let Some(cursor) = bound {
-                condition += &format!(
-                    " AND ({time_column}, {id_column}) {op} (${param}, ${})",
-                    param + 1
-                );
+                condition += &format!(" AND ({time_column}, {id_column}) {op} (${param}, ${})", param + 1);
                 binds.push(cursor);
                 param += 2;
             }
         }
         let direction = if self.backward { "DESC" } else { "ASC" };
-        let order_limit = format!(
-            " ORDER BY {time_column} {direction}, {id_column} {direction} LIMIT {}",
-            self.size + 1
-        );
-        KeysetSql {
-            condition,
-            order_limit,
-            binds,
-        }
+        let order_limit =
+            format!(" ORDER BY {time_column} {direction}, {id_column} {direction} LIMIT {}", self.size + 1);
+        KeysetSql { condition, order_limit, binds }
     }
 
     /// Turns the rows read with [`Page::keyset_sql`] into a connection.
-    pub fn connection<T: OutputType>(
-        &self,
-        mut rows: Vec<T>,
-        key: impl Fn(&T) -> Cursor,
-    ) -> Connection<Cursor, T> {
+    pub fn connection<T: OutputType>(&self, mut rows: Vec<T>, key: impl Fn(&T) -> Cursor) -> Connection<Cursor, T> {
         let has_more = rows.len() > self.size;
         rows.truncate(self.size);
         if self.backward {
             rows.reverse();
         }
-        let (has_previous, has_next) = if self.backward {
-            (has_more, self.before.is_some())
-        } else {
-            (self.after.is_some(), has_more)
-        };
+        let (has_previous, has_next) =
+            if self.backward { (has_more, self.before.is_some()) } else { (self.after.is_some(), has_more) };
         let mut connection = Connection::new(has_previous, has_next);
-        connection
-            .edges
-            .extend(rows.into_iter().map(|row| Edge::new(key(&row), row)));
+        connection.edges.extend(rows.into_iter().map(|row| Edge::new(key(&row), row)));
         connection
     }
 }
@@ -189,65 +154,29 @@ mod tests {
             at: DateTime::from_timestamp_micros(1_700_000_000_123_456).unwrap_or_default(),
             id: Uuid::now_v7(),
         };
-        assert_eq!(
-            Cursor::decode_cursor(&cursor.encode_cursor()).ok(),
-            Some(cursor)
-        );
+        assert_eq!(Cursor::decode_cursor(&cursor.encode_cursor()).ok(), Some(cursor));
         assert!(Cursor::decode_cursor("bm9wZQ").is_err());
         assert!(Cursor::decode_cursor("!!").is_err());
     }
 
     #[test]
     fn page_arguments_are_bounded() {
-        let too_big = PageArgs {
-            first: Some(101),
-            ..Default::default()
-        };
-        assert!(matches!(
-            too_big.validate(),
-            Err(AppError::BadInput { field: "first", .. })
-        ));
-        let negative = PageArgs {
-            last: Some(-1),
-            ..Default::default()
-        };
-        assert!(matches!(
-            negative.validate(),
-            Err(AppError::BadInput { field: "last", .. })
-        ));
-        let both = PageArgs {
-            first: Some(1),
-            last: Some(1),
-            ..Default::default()
-        };
+        let too_big = PageArgs { first: Some(101), ..Default::default() };
+        assert!(matches!(too_big.validate(), Err(AppError::BadInput { field: "first", .. })));
+        let negative = PageArgs { last: Some(-1), ..Default::default() };
+        assert!(matches!(negative.validate(), Err(AppError::BadInput { field: "last", .. })));
+        let both = PageArgs { first: Some(1), last: Some(1), ..Default::default() };
         assert!(both.validate().is_err());
-        let bad_cursor = PageArgs {
-            after: Some("zzz".into()),
-            ..Default::default()
-        };
-        assert!(matches!(
-            bad_cursor.validate(),
-            Err(AppError::BadInput { field: "after", .. })
-        ));
+        let bad_cursor = PageArgs { after: Some("zzz".into()), ..Default::default() };
+        assert!(matches!(bad_cursor.validate(), Err(AppError::BadInput { field: "after", .. })));
     }
 
     #[test]
     fn keyset_sql_numbers_its_placeholders_after_the_callers() {
-        let cursor = Cursor {
-            at: Utc::now(),
-            id: Uuid::now_v7(),
-        };
-        let page = Page {
-            size: 10,
-            after: Some(cursor),
-            before: Some(cursor),
-            backward: false,
-        };
+        let cursor = Cursor { at: Utc::now(), id: Uuid::now_v7() };
+        let page = Page { size: 10, after: Some(cursor), before: Some(cursor), backward: false };
         let sql = page.keyset_sql("created_at", "id", 3);
-        assert_eq!(
-            sql.condition,
-            " AND (created_at, id) > ($3, $4) AND (created_at, id) < ($5, $6)"
-        );
+        assert_eq!(sql.condition, " AND (created_at, id) > ($3, $4) AND (created_at, id) < ($5, $6)");
         assert_eq!(sql.order_limit, " ORDER BY created_at ASC, id ASC LIMIT 11");
         assert_eq!(sql.binds.len(), 2);
     }

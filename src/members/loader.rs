@@ -31,9 +31,6 @@ impl Loader<Uuid> for MemberLoader {
 
     async fn load(&self, ids: &[Uuid]) -> Result<HashMap<Uuid, Member>, Self::Error> {
         let members = store::find_many(&self.db, ids).await.map_err(Arc::new)?;
-        Ok(members
-            .into_iter()
-            .map(|member| (member.id, member))
-            .collect())
+        Ok(members.into_iter().map(|member| (member.id, member)).collect())
     }
 }

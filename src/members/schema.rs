@@ -13,9 +13,7 @@ use crate::graphql::relay::{self, Cursor, PageArgs};
 /// The member `id`, through the request's loader.
 pub async fn load_member(ctx: &Context<'_>, id: Uuid) -> AppResult<Member> {
     let loaded = ctx.member_loader()?.load_one(id).await;
-    loaded
-        .map_err(|error| AppError::Internal(anyhow::anyhow!("loading member: {error}")))?
-        .ok_or(AppError::NotFound)
+    loaded.map_err(|error| AppError::Internal(anyhow::anyhow!("loading member: {error}")))?.ok_or(AppError::NotFound)
 }
 
 /// A member of the community.
@@ -32,11 +30,7 @@ impl Member {
 
     /// Her sign-in email: shown to herself only, null to everyone else.
     async fn email(&self, ctx: &Context<'_>) -> Result<Option<&str>> {
-        let is_self = self.shown_to_herself
-            || ctx
-                .viewer()?
-                .member_id()
-                .is_ok_and(|viewer| viewer == self.id);
+        let is_self = self.shown_to_herself || ctx.viewer()?.member_id().is_ok_and(|viewer| viewer == self.id);
         Ok(is_self.then_some(self.email.as_str()))
     }
 
@@ -68,19 +62,8 @@ impl MemberQuery {
         before: Option<String>,
     ) -> Result<Connection<Cursor, Member>> {
         ctx.viewer()?.member_id()?;
-        let page = PageArgs {
-            first,
-            after,
-            last,
-            before,
-        }
-        .validate()?;
-        let rows = store::page(ctx.db()?, &page)
-            .await
-            .map_err(AppError::from)?;
-        Ok(page.connection(rows, |member| Cursor {
-            at: member.created_at,
-            id: member.id,
-        }))
+        let page = PageArgs { first, after, last, before }.validate()?;
+        let rows = store::page(ctx.db()?, &page).await.map_err(AppError::from)?;
+        Ok(page.connection(rows, |member| Cursor { at: member.created_at, id: member.id }))
     }
 }

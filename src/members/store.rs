@@ -55,10 +55,7 @@ pub async fn insert(tx: &mut Tx, member: NewMember<'_>) -> Result<Member, sqlx::
 }
 
 /// The id and password hash of the member with `email` (already normalized).
-pub async fn credentials_by_email(
-    db: &Db,
-    email: &str,
-) -> Result<Option<(Uuid, String)>, sqlx::Error> {
+pub async fn credentials_by_email(db: &Db, email: &str) -> Result<Option<(Uuid, String)>, sqlx::Error> {
     const SQL: &str = "SELECT id, password_hash FROM members WHERE email = $1";
     on_db!(db, pool => sqlx::query_as(SQL).bind(email).fetch_optional(pool).await)
 }
@@ -69,10 +66,7 @@ pub async fn find_many(db: &Db, ids: &[Uuid]) -> Result<Vec<Member>, sqlx::Error
         return Ok(Vec::new());
     }
     let placeholders: Vec<String> = (1..=ids.len()).map(|n| format!("${n}")).collect();
-    let sql = format!(
-        "SELECT {COLUMNS} FROM members WHERE id IN ({})",
-        placeholders.join(", ")
-    );
+    let sql = format!("SELECT {COLUMNS} FROM members WHERE id IN ({})", placeholders.join(", "));
     on_db!(db, pool => {
         let mut query = sqlx::query_as(&sql);
         for id in ids {
@@ -85,10 +79,7 @@ pub async fn find_many(db: &Db, ids: &[Uuid]) -> Result<Vec<Member>, sqlx::Error
 /// One page of the member directory, in sign-up order.
 pub async fn page(db: &Db, page: &Page) -> Result<Vec<Member>, sqlx::Error> {
     let keyset = page.keyset_sql("created_at", "id", 1);
-    let sql = format!(
-        "SELECT {COLUMNS} FROM members WHERE 1 = 1{}{}",
-        keyset.condition, keyset.order_limit
-    );
+    let sql = format!("SELECT {COLUMNS} FROM members WHERE 1 = 1{}{}", keyset.condition, keyset.order_limit);
     on_db!(db, pool => {
         let mut query = sqlx::query_as(&sql);
         for cursor in &keyset.binds {

@@ -22,8 +22,7 @@ pub async fn healthz() -> &'static str {
 async fn redis_ready(state: &AppState) -> Option<bool> {
     let mut redis = state.redis.clone()?;
     let ping = redis::cmd("PING");
-    let answer =
-        tokio::time::timeout(READINESS_TIMEOUT, ping.query_async::<String>(&mut redis)).await;
+    let answer = tokio::time::timeout(READINESS_TIMEOUT, ping.query_async::<String>(&mut redis)).await;
     Some(matches!(answer, Ok(Ok(_))))
 }
 
@@ -32,42 +31,28 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
     let database = state.db.ping(READINESS_TIMEOUT).await.is_ok();
     let redis = redis_ready(&state).await;
     let ready = database && redis.unwrap_or(true);
-    let status = if ready {
-        StatusCode::OK
-    } else {
-        StatusCode::SERVICE_UNAVAILABLE
-    };
+    let status = if ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
     let redis = match redis {
         None => "not configured",
         Some(true) => "ok",
         Some(false) => "unreachable",
     };
     let database = if database { "ok" } else { "unreachable" };
-    (
-        status,
-        Json(json!({ "ready": ready, "database": database, "redis": redis })),
-    )
-        .into_response()
+    (status, Json(json!({ "ready": ready, "database": database, "redis": redis }))).into_response()
 }
 
 /// `GET /metrics`: Prometheus text format.
 pub async fn metrics(State(state): State<AppState>) -> String {
     let (open, idle) = state.db.pool_connections();
     let backend = state.db.backend();
-    metrics::gauge!("db_pool_connections", "state" => "open", "backend" => backend)
-        .set(f64::from(open));
-    metrics::gauge!("db_pool_connections", "state" => "idle", "backend" => backend)
-        .set(idle as f64);
+    metrics::gauge!("db_pool_connections", "state" => "open", "backend" => backend).set(f64::from(open));
+    metrics::gauge!("db_pool_connections", "state" => "idle", "backend" => backend).set(idle as f64);
     state.metrics.render()
 }
 
 /// Counts every routed request and times it, by method, route and status.
 pub async fn track_requests(request: Request, next: Next) -> Response {
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map_or("unmatched", MatchedPath::as_str)
-        .to_owned();
+    let route = request.extensions().get::<MatchedPath>().map_or("unmatched", MatchedPath::as_str).to_owned();
     let method = request.method().as_str().to_owned();
     let started = Instant::now();
     let response = next.run(request).await;

@@ -15,33 +15,20 @@ async fn sign_up_me_refresh_reuse_and_sign_in_work_end_to_end() {
     assert_eq!(me["data"]["me"]["id"], ana.member_id.as_str());
 
     let refreshed = app.refresh(&ana.refresh_token).await;
-    let new_access = refreshed["data"]["refreshSession"]["accessToken"]
-        .as_str()
-        .expect("new access token")
-        .to_owned();
-    let new_refresh = refreshed["data"]["refreshSession"]["refreshToken"]
-        .as_str()
-        .expect("new refresh token")
-        .to_owned();
+    let new_access = refreshed["data"]["refreshSession"]["accessToken"].as_str().expect("new access token").to_owned();
+    let new_refresh =
+        refreshed["data"]["refreshSession"]["refreshToken"].as_str().expect("new refresh token").to_owned();
     assert_ne!(new_refresh, ana.refresh_token);
-    assert_eq!(
-        app.me(&new_access).await["data"]["me"]["displayName"],
-        "Ana"
-    );
+    assert_eq!(app.me(&new_access).await["data"]["me"]["displayName"], "Ana");
 
     // Presenting the rotated token again: refused, and the whole session family ends.
     let reused = app.refresh(&ana.refresh_token).await;
     assert_eq!(error_code(&reused), "UNAUTHENTICATED", "{reused}");
-    assert_eq!(
-        error_code(&app.refresh(&new_refresh).await),
-        "UNAUTHENTICATED"
-    );
+    assert_eq!(error_code(&app.refresh(&new_refresh).await), "UNAUTHENTICATED");
     assert_eq!(error_code(&app.me(&new_access).await), "UNAUTHENTICATED");
 
     let signed_in = app.sign_in("  ANA@example.com", PASSWORD).await;
-    let token = signed_in["data"]["signIn"]["accessToken"]
-        .as_str()
-        .expect("signed in");
+    let token = signed_in["data"]["signIn"]["accessToken"].as_str().expect("signed in");
     assert_eq!(app.me(token).await["data"]["me"]["displayName"], "Ana");
 }
 
@@ -51,25 +38,21 @@ async fn a_second_sign_up_with_the_same_email_is_a_conflict_and_changes_nothing(
     app.sign_up("ana@example.com", "Ana").await;
     let (members, sessions) = (app.count("members").await, app.count("sessions").await);
 
-    let query =
-        format!("mutation($input: SignUpInput!) {{ signUp(input: $input) {{ {AUTH_FIELDS} }} }}");
-    let input = json!({ "input": { "email": " ANA@Example.COM ", "password": "another password", "displayName": "Imposter" } });
+    let query = format!("mutation($input: SignUpInput!) {{ signUp(input: $input) {{ {AUTH_FIELDS} }} }}");
+    let input =
+        json!({ "input": { "email": " ANA@Example.COM ", "password": "another password", "displayName": "Imposter" } });
     let answer = app.graphql(&query, input, None).await;
 
     assert_eq!(error_code(&answer), "CONFLICT", "{answer}");
     assert_eq!(error_field(&answer), "email");
     assert!(answer["data"].is_null());
-    assert_eq!(
-        (app.count("members").await, app.count("sessions").await),
-        (members, sessions)
-    );
+    assert_eq!((app.count("members").await, app.count("sessions").await), (members, sessions));
 }
 
 #[tokio::test]
 async fn sign_up_refuses_bad_input_field_by_field_and_changes_nothing() {
     let app = TestApp::spawn().await;
-    let query =
-        format!("mutation($input: SignUpInput!) {{ signUp(input: $input) {{ {AUTH_FIELDS} }} }}");
+    let query = format!("mutation($input: SignUpInput!) {{ signUp(input: $input) {{ {AUTH_FIELDS} }} }}");
     let cases = [
         ("not-an-email", PASSWORD, "Ana", "email"),
         ("ana@example.com", "short", "Ana", "password"),
@@ -78,28 +61,14 @@ async fn sign_up_refuses_bad_input_field_by_field_and_changes_nothing() {
         ("ana@example.com", PASSWORD, &"A".repeat(81), "displayName"),
     ];
     for (email, password, name, field) in cases {
-        let input =
-            json!({ "input": { "email": email, "password": password, "displayName": name } });
+        let input = json!({ "input": { "email": email, "password": password, "displayName": name } });
         let answer = app.graphql(&query, input, None).await;
         assert_eq!(error_code(&answer), "BAD_USER_INPUT", "{answer}");
         assert_eq!(error_field(&answer), field, "{answer}");
     }
-    let missing_field = app
-        .graphql(
-            &query,
-            json!({ "input": { "email": "ana@example.com" } }),
-            None,
-        )
-        .await;
-    assert_eq!(
-        error_code(&missing_field),
-        "BAD_USER_INPUT",
-        "{missing_field}"
-    );
-    assert_eq!(
-        (app.count("members").await, app.count("sessions").await),
-        (0, 0)
-    );
+    let missing_field = app.graphql(&query, json!({ "input": { "email": "ana@example.com" } }), None).await;
+    assert_eq!(error_code(&missing_field), "BAD_USER_INPUT", "{missing_field}");
+    assert_eq!((app.count("members").await, app.count("sessions").await), (0, 0));
 }
 
 #[tokio::test]
@@ -112,14 +81,8 @@ async fn a_wrong_password_and_an_unknown_email_get_the_same_answer() {
     let unknown_email = app.sign_in("nobody@example.com", PASSWORD).await;
 
     assert_eq!(error_code(&wrong_password), "UNAUTHENTICATED");
-    assert_eq!(
-        wrong_password["errors"][0]["message"],
-        unknown_email["errors"][0]["message"]
-    );
-    assert_eq!(
-        wrong_password["errors"][0]["extensions"],
-        unknown_email["errors"][0]["extensions"]
-    );
+    assert_eq!(wrong_password["errors"][0]["message"], unknown_email["errors"][0]["message"]);
+    assert_eq!(wrong_password["errors"][0]["extensions"], unknown_email["errors"][0]["extensions"]);
     assert_eq!(app.count("sessions").await, sessions);
 }
 
@@ -128,26 +91,15 @@ async fn repeated_failed_sign_ins_for_one_email_are_throttled_even_with_the_righ
     let app = TestApp::spawn().await;
     app.sign_up("ana@example.com", "Ana").await;
     for _ in 0..5 {
-        assert_eq!(
-            error_code(&app.sign_in("ana@example.com", "guess guess").await),
-            "UNAUTHENTICATED"
-        );
+        assert_eq!(error_code(&app.sign_in("ana@example.com", "guess guess").await), "UNAUTHENTICATED");
     }
     let sessions = app.count("sessions").await;
 
     let throttled = app.sign_in("ana@example.com", PASSWORD).await;
 
     assert_eq!(error_code(&throttled), "RATE_LIMITED", "{throttled}");
-    assert!(
-        throttled["errors"][0]["extensions"]["retryAfterSeconds"]
-            .as_u64()
-            .is_some_and(|s| s > 0)
-    );
-    assert_eq!(
-        app.count("sessions").await,
-        sessions,
-        "a throttled attempt signs nobody in"
-    );
+    assert!(throttled["errors"][0]["extensions"]["retryAfterSeconds"].as_u64().is_some_and(|s| s > 0));
+    assert_eq!(app.count("sessions").await, sessions, "a throttled attempt signs nobody in");
     // Another member is not affected by Ana's throttle.
     app.sign_up("bea@example.com", "Bea").await;
     assert!(app.sign_in("bea@example.com", PASSWORD).await["errors"].is_null());
@@ -158,9 +110,7 @@ async fn repeated_failed_sign_ins_from_one_address_are_throttled() {
     let app = TestApp::spawn().await;
     app.sign_up("ana@example.com", "Ana").await;
     for n in 0..30 {
-        let answer = app
-            .sign_in(&format!("stranger{n}@example.com"), "guess guess")
-            .await;
+        let answer = app.sign_in(&format!("stranger{n}@example.com"), "guess guess").await;
         assert_eq!(error_code(&answer), "UNAUTHENTICATED", "{answer}");
     }
     let throttled = app.sign_in("ana@example.com", PASSWORD).await;
@@ -172,21 +122,11 @@ async fn of_two_concurrent_refreshes_of_one_token_at_most_one_succeeds() {
     let app = TestApp::spawn().await;
     let ana = app.sign_up("ana@example.com", "Ana").await;
 
-    let (first, second) = tokio::join!(
-        app.refresh(&ana.refresh_token),
-        app.refresh(&ana.refresh_token)
-    );
+    let (first, second) = tokio::join!(app.refresh(&ana.refresh_token), app.refresh(&ana.refresh_token));
 
-    let succeeded = [&first, &second]
-        .iter()
-        .filter(|answer| answer["errors"].is_null())
-        .count();
+    let succeeded = [&first, &second].iter().filter(|answer| answer["errors"].is_null()).count();
     assert!(succeeded <= 1, "both refreshes succeeded: {first} {second}");
-    let failed = if first["errors"].is_null() {
-        &second
-    } else {
-        &first
-    };
+    let failed = if first["errors"].is_null() { &second } else { &first };
     assert_eq!(error_code(failed), "UNAUTHENTICATED", "{failed}");
 }
 
@@ -195,27 +135,13 @@ async fn sign_out_ends_this_device_only() {
     let app = TestApp::spawn().await;
     let phone = app.sign_up("ana@example.com", "Ana").await;
     let laptop_answer = app.sign_in("ana@example.com", PASSWORD).await;
-    let laptop = laptop_answer["data"]["signIn"]["accessToken"]
-        .as_str()
-        .expect("laptop signed in");
+    let laptop = laptop_answer["data"]["signIn"]["accessToken"].as_str().expect("laptop signed in");
 
-    let out = app
-        .graphql(
-            "mutation { signOut { sessionsEnded } }",
-            json!({}),
-            Some(&phone.access_token),
-        )
-        .await;
+    let out = app.graphql("mutation { signOut { sessionsEnded } }", json!({}), Some(&phone.access_token)).await;
 
     assert_eq!(out["data"]["signOut"]["sessionsEnded"], 1, "{out}");
-    assert_eq!(
-        error_code(&app.me(&phone.access_token).await),
-        "UNAUTHENTICATED"
-    );
-    assert_eq!(
-        error_code(&app.refresh(&phone.refresh_token).await),
-        "UNAUTHENTICATED"
-    );
+    assert_eq!(error_code(&app.me(&phone.access_token).await), "UNAUTHENTICATED");
+    assert_eq!(error_code(&app.refresh(&phone.refresh_token).await), "UNAUTHENTICATED");
     assert_eq!(app.me(laptop).await["data"]["me"]["displayName"], "Ana");
 }
 
@@ -225,19 +151,10 @@ async fn sign_out_with_a_refresh_token_works_after_the_access_token_is_gone() {
     let phone = app.sign_up("ana@example.com", "Ana").await;
     let query = "mutation($input: SignOutInput) { signOut(input: $input) { sessionsEnded } }";
 
-    let out = app
-        .graphql(
-            query,
-            json!({ "input": { "refreshToken": phone.refresh_token } }),
-            None,
-        )
-        .await;
+    let out = app.graphql(query, json!({ "input": { "refreshToken": phone.refresh_token } }), None).await;
 
     assert_eq!(out["data"]["signOut"]["sessionsEnded"], 1, "{out}");
-    assert_eq!(
-        error_code(&app.me(&phone.access_token).await),
-        "UNAUTHENTICATED"
-    );
+    assert_eq!(error_code(&app.me(&phone.access_token).await), "UNAUTHENTICATED");
 }
 
 #[tokio::test]
@@ -245,46 +162,24 @@ async fn sign_out_everywhere_ends_every_session() {
     let app = TestApp::spawn().await;
     let phone = app.sign_up("ana@example.com", "Ana").await;
     let laptop_answer = app.sign_in("ana@example.com", PASSWORD).await;
-    let laptop = laptop_answer["data"]["signIn"]["accessToken"]
-        .as_str()
-        .expect("laptop signed in")
-        .to_owned();
+    let laptop = laptop_answer["data"]["signIn"]["accessToken"].as_str().expect("laptop signed in").to_owned();
     let bea = app.sign_up("bea@example.com", "Bea").await;
 
-    let out = app
-        .graphql(
-            "mutation { signOutEverywhere { sessionsEnded } }",
-            json!({}),
-            Some(&laptop),
-        )
-        .await;
+    let out = app.graphql("mutation { signOutEverywhere { sessionsEnded } }", json!({}), Some(&laptop)).await;
 
-    assert_eq!(
-        out["data"]["signOutEverywhere"]["sessionsEnded"], 2,
-        "{out}"
-    );
+    assert_eq!(out["data"]["signOutEverywhere"]["sessionsEnded"], 2, "{out}");
     for token in [&phone.access_token, &laptop] {
         assert_eq!(error_code(&app.me(token).await), "UNAUTHENTICATED");
     }
-    assert_eq!(
-        error_code(&app.refresh(&phone.refresh_token).await),
-        "UNAUTHENTICATED"
-    );
-    assert_eq!(
-        app.me(&bea.access_token).await["data"]["me"]["displayName"],
-        "Bea",
-        "others stay signed in"
-    );
+    assert_eq!(error_code(&app.refresh(&phone.refresh_token).await), "UNAUTHENTICATED");
+    assert_eq!(app.me(&bea.access_token).await["data"]["me"]["displayName"], "Bea", "others stay signed in");
 }
 
 #[tokio::test]
 async fn signing_out_requires_a_session() {
     let app = TestApp::spawn().await;
     app.sign_up("ana@example.com", "Ana").await;
-    for mutation in [
-        "mutation { signOut { sessionsEnded } }",
-        "mutation { signOutEverywhere { sessionsEnded } }",
-    ] {
+    for mutation in ["mutation { signOut { sessionsEnded } }", "mutation { signOutEverywhere { sessionsEnded } }"] {
         let answer = app.graphql(mutation, json!({}), None).await;
         assert_eq!(error_code(&answer), "UNAUTHENTICATED", "{answer}");
     }
@@ -301,19 +196,13 @@ async fn expired_forged_and_malformed_access_tokens_are_refused() {
     let app = TestApp::spawn().await;
     let ana = app.sign_up("ana@example.com", "Ana").await;
     let session_id = app.refresh(&ana.refresh_token).await; // a live session id is in the refresh token
-    let sid = session_id["data"]["refreshSession"]["refreshToken"]
-        .as_str()
-        .and_then(|t| t.split('.').next())
-        .expect("sid");
-    let sid = uuid::Uuid::try_parse(sid)
-        .expect("session uuid")
-        .to_string();
+    let sid =
+        session_id["data"]["refreshSession"]["refreshToken"].as_str().and_then(|t| t.split('.').next()).expect("sid");
+    let sid = uuid::Uuid::try_parse(sid).expect("session uuid").to_string();
     let now = chrono::Utc::now().timestamp();
 
-    let expired = signed_token(
-        json!({ "sub": ana.member_id, "sid": sid, "iat": now - 1000, "exp": now - 100 }),
-        JWT_SECRET,
-    );
+    let expired =
+        signed_token(json!({ "sub": ana.member_id, "sid": sid, "iat": now - 1000, "exp": now - 100 }), JWT_SECRET);
     let forged = signed_token(
         json!({ "sub": ana.member_id, "sid": sid, "iat": now, "exp": now + 600 }),
         "a different secret of enough length!!",
@@ -323,11 +212,7 @@ async fn expired_forged_and_malformed_access_tokens_are_refused() {
     assert_eq!(error_code(&answer), "UNAUTHENTICATED");
     assert_eq!(answer["errors"][0]["message"], "access token expired");
     for token in [forged.as_str(), "garbage", ""] {
-        assert_eq!(
-            error_code(&app.me(token).await),
-            "UNAUTHENTICATED",
-            "{token}"
-        );
+        assert_eq!(error_code(&app.me(token).await), "UNAUTHENTICATED", "{token}");
     }
     let anonymous = app.graphql("{ me { id } }", json!({}), None).await;
     assert_eq!(error_code(&anonymous), "UNAUTHENTICATED");
@@ -339,28 +224,13 @@ async fn a_members_email_is_shown_to_herself_only() {
     let ana = app.sign_up("ana@example.com", "Ana").await;
     let bea = app.sign_up("bea@example.com", "Bea").await;
 
-    let directory = app
-        .graphql(
-            "{ members { edges { node { id email } } } }",
-            json!({}),
-            Some(&bea.access_token),
-        )
-        .await;
+    let directory =
+        app.graphql("{ members { edges { node { id email } } } }", json!({}), Some(&bea.access_token)).await;
 
-    let edges = directory["data"]["members"]["edges"]
-        .as_array()
-        .expect("edges")
-        .clone();
-    let email_of = |id: &str| {
-        edges
-            .iter()
-            .find(|e| e["node"]["id"] == id)
-            .map(|e| e["node"]["email"].clone())
-    };
+    let edges = directory["data"]["members"]["edges"].as_array().expect("edges").clone();
+    let email_of = |id: &str| edges.iter().find(|e| e["node"]["id"] == id).map(|e| e["node"]["email"].clone());
     assert_eq!(email_of(&ana.member_id), Some(Value::Null));
     assert_eq!(email_of(&bea.member_id), Some(json!("bea@example.com")));
-    let anonymous = app
-        .graphql("{ members { edges { node { id } } } }", json!({}), None)
-        .await;
+    let anonymous = app.graphql("{ members { edges { node { id } } } }", json!({}), None).await;
     assert_eq!(error_code(&anonymous), "UNAUTHENTICATED");
 }

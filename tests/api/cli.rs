@@ -32,10 +32,7 @@ fn village(data_dir: &Path) -> Command {
     for variable in SETTING_VARIABLES {
         command.env_remove(variable);
     }
-    command
-        .env("VILLAGE_DATA_DIR", data_dir)
-        .env("NO_COLOR", "1")
-        .kill_on_drop(true);
+    command.env("VILLAGE_DATA_DIR", data_dir).env("NO_COLOR", "1").kill_on_drop(true);
     command
 }
 
@@ -46,10 +43,7 @@ async fn help_lists_every_setting_and_its_variable() {
     let help = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success());
     for variable in SETTING_VARIABLES {
-        assert!(
-            help.contains(variable),
-            "--help does not mention {variable}:\n{help}"
-        );
+        assert!(help.contains(variable), "--help does not mention {variable}:\n{help}");
     }
     for command in ["serve", "migrate", "export-schema"] {
         assert!(help.contains(command), "--help does not mention {command}");
@@ -57,19 +51,14 @@ async fn help_lists_every_setting_and_its_variable() {
 }
 
 async fn assert_refuses_to_start(data_dir: &Path, env: &[(&str, &str)], expected: &str) {
-    let output = village(data_dir)
-        .envs(env.iter().copied())
-        .arg("serve")
-        .output()
-        .await
-        .unwrap();
+    let output = village(data_dir).envs(env.iter().copied()).arg("serve").output().await.unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!output.status.success(), "started with {env:?}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     // Our own errors are one `village: …` line; clap reports bad flags as `error: …`.
-    let explained = stderr.lines().any(|line| {
-        (line.starts_with("village: ") || line.starts_with("error: ")) && line.contains(expected)
-    });
+    let explained = stderr
+        .lines()
+        .any(|line| (line.starts_with("village: ") || line.starts_with("error: ")) && line.contains(expected));
     assert!(explained, "{stderr}");
 }
 
@@ -81,55 +70,26 @@ async fn unusable_settings_end_the_process_with_one_clear_line() {
     let not_a_dir = file.join("data");
     let not_a_dir = not_a_dir.to_str().unwrap();
 
+    assert_refuses_to_start(dir.path(), &[("DATABASE_URL", "mysql://db/village")], "unsupported database URL").await;
     assert_refuses_to_start(
         dir.path(),
-        &[("DATABASE_URL", "mysql://db/village")],
-        "unsupported database URL",
-    )
-    .await;
-    assert_refuses_to_start(
-        dir.path(),
-        &[
-            ("DATABASE_URL", "postgres://postgres@127.0.0.1:1/village"),
-            ("VILLAGE_JWT_SECRET", JWT_SECRET),
-        ],
+        &[("DATABASE_URL", "postgres://postgres@127.0.0.1:1/village"), ("VILLAGE_JWT_SECRET", JWT_SECRET)],
         "cannot connect to PostgreSQL",
     )
     .await;
-    let reachable = postgres_admin_url()
-        .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".into());
-    assert_refuses_to_start(
-        dir.path(),
-        &[("DATABASE_URL", &reachable)],
-        "VILLAGE_JWT_SECRET is required",
-    )
-    .await;
-    assert_refuses_to_start(
-        dir.path(),
-        &[("VILLAGE_DATA_DIR", not_a_dir)],
-        "cannot create the data dir",
-    )
-    .await;
+    let reachable = postgres_admin_url().unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".into());
+    assert_refuses_to_start(dir.path(), &[("DATABASE_URL", &reachable)], "VILLAGE_JWT_SECRET is required").await;
+    assert_refuses_to_start(dir.path(), &[("VILLAGE_DATA_DIR", not_a_dir)], "cannot create the data dir").await;
     assert_refuses_to_start(dir.path(), &[("REDIS_URL", "redis://127.0.0.1:1")], "Redis").await;
-    assert_refuses_to_start(
-        dir.path(),
-        &[("VILLAGE_BIND", "not-an-address")],
-        "invalid value",
-    )
-    .await;
+    assert_refuses_to_start(dir.path(), &[("VILLAGE_BIND", "not-an-address")], "invalid value").await;
 }
 
 #[tokio::test]
 async fn export_schema_prints_the_committed_schema_file() {
     let dir = tempfile::tempdir().unwrap();
-    let output = village(dir.path())
-        .arg("export-schema")
-        .output()
-        .await
-        .unwrap();
+    let output = village(dir.path()).arg("export-schema").output().await.unwrap();
     assert!(output.status.success());
-    let committed =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/schema.graphql")).unwrap();
+    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/schema.graphql")).unwrap();
     assert_eq!(
         String::from_utf8_lossy(&output.stdout),
         committed,
@@ -155,13 +115,7 @@ struct ServerProcess {
 impl ServerProcess {
     async fn start(data_dir: &Path, database_url: &str, share_secret: bool) -> Self {
         let mut command = village(data_dir);
-        command.args([
-            "serve",
-            "--bind",
-            "127.0.0.1:0",
-            "--database-url",
-            database_url,
-        ]);
+        command.args(["serve", "--bind", "127.0.0.1:0", "--database-url", database_url]);
         if share_secret {
             command.env("VILLAGE_JWT_SECRET", JWT_SECRET);
         }
@@ -182,12 +136,7 @@ impl ServerProcess {
         Self { child, url }
     }
 
-    async fn graphql(
-        &self,
-        query: &str,
-        variables: serde_json::Value,
-        token: Option<&str>,
-    ) -> serde_json::Value {
+    async fn graphql(&self, query: &str, variables: serde_json::Value, token: Option<&str>) -> serde_json::Value {
         let mut request = reqwest::Client::new()
             .post(format!("{}/graphql", self.url))
             .json(&json!({ "query": query, "variables": variables }));
@@ -200,15 +149,9 @@ impl ServerProcess {
     /// Sends SIGTERM and waits: the process must drain and exit 0.
     async fn terminate(mut self) {
         let pid = self.child.id().expect("running").to_string();
-        let sent = std::process::Command::new("kill")
-            .args(["-TERM", &pid])
-            .status()
-            .unwrap();
+        let sent = std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap();
         assert!(sent.success());
-        let status = tokio::time::timeout(Duration::from_secs(30), self.child.wait())
-            .await
-            .expect("exits")
-            .unwrap();
+        let status = tokio::time::timeout(Duration::from_secs(30), self.child.wait()).await.expect("exits").unwrap();
         assert!(status.success(), "exit status after SIGTERM: {status}");
     }
 }
@@ -226,33 +169,17 @@ async fn two_server_processes_share_one_database() {
     let b = ServerProcess::start(dir.path(), &database.url, from_env).await;
 
     let signed_up = a.graphql(&format!("mutation {{ signUp(input: {{ email: \"ana@example.com\", password: \"{PASSWORD}\", displayName: \"Ana\" }}) {{ {AUTH} }} }}"), json!({}), None).await;
-    let access = signed_up["data"]["signUp"]["accessToken"]
-        .as_str()
-        .expect("signed up")
-        .to_owned();
-    let old_refresh = signed_up["data"]["signUp"]["refreshToken"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    assert_eq!(
-        b.graphql("{ me { displayName } }", json!({}), Some(&access))
-            .await["data"]["me"]["displayName"],
-        "Ana"
-    );
+    let access = signed_up["data"]["signUp"]["accessToken"].as_str().expect("signed up").to_owned();
+    let old_refresh = signed_up["data"]["signUp"]["refreshToken"].as_str().unwrap().to_owned();
+    assert_eq!(b.graphql("{ me { displayName } }", json!({}), Some(&access)).await["data"]["me"]["displayName"], "Ana");
 
     let refresh = "mutation($t: String!) { refreshSession(input: { refreshToken: $t }) { accessToken refreshToken } }";
     let refreshed = b.graphql(refresh, json!({ "t": old_refresh }), None).await;
-    let new_access = refreshed["data"]["refreshSession"]["accessToken"]
-        .as_str()
-        .expect("refreshed on B")
-        .to_owned();
+    let new_access = refreshed["data"]["refreshSession"]["accessToken"].as_str().expect("refreshed on B").to_owned();
     let reused = a.graphql(refresh, json!({ "t": old_refresh }), None).await;
     assert_eq!(error_code(&reused), "UNAUTHENTICATED", "{reused}");
     assert_eq!(
-        error_code(
-            &b.graphql("{ me { id } }", json!({}), Some(&new_access))
-                .await
-        ),
+        error_code(&b.graphql("{ me { id } }", json!({}), Some(&new_access)).await),
         "UNAUTHENTICATED",
         "family revoked for B too"
     );
@@ -261,15 +188,8 @@ async fn two_server_processes_share_one_database() {
         "mutation {{ signIn(input: {{ email: \"ana@example.com\", password: \"{PASSWORD}\" }}) {{ {AUTH} }} }}"
     );
     let signed_in = b.graphql(&sign_in, json!({}), None).await;
-    let token = signed_in["data"]["signIn"]["accessToken"]
-        .as_str()
-        .expect("signed in on B")
-        .to_owned();
-    assert_eq!(
-        a.graphql("{ me { displayName } }", json!({}), Some(&token))
-            .await["data"]["me"]["displayName"],
-        "Ana"
-    );
+    let token = signed_in["data"]["signIn"]["accessToken"].as_str().expect("signed in on B").to_owned();
+    assert_eq!(a.graphql("{ me { displayName } }", json!({}), Some(&token)).await["data"]["me"]["displayName"], "Ana");
 
     a.terminate().await;
     b.terminate().await;

@@ -17,11 +17,7 @@ async fn readyz_reports_the_database_and_redis() {
     let body: Value = serde_json::from_str(&body).expect("JSON");
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["database"], "ok");
-    let expected_redis = if app.settings.redis_url.is_some() {
-        "ok"
-    } else {
-        "not configured"
-    };
+    let expected_redis = if app.settings.redis_url.is_some() { "ok" } else { "not configured" };
     assert_eq!(body["redis"], expected_redis);
 }
 
@@ -34,18 +30,9 @@ async fn metrics_count_requests_errors_and_pool_connections() {
     let (status, metrics) = app.get("/metrics").await;
 
     assert_eq!(status, 200);
-    assert!(
-        metrics.contains(r#"http_requests_total{method="POST",route="/graphql",status="200"}"#),
-        "{metrics}"
-    );
-    assert!(
-        metrics.contains(r#"graphql_errors_total{code="UNAUTHENTICATED"}"#),
-        "{metrics}"
-    );
-    assert!(
-        metrics.contains("http_request_duration_seconds_bucket"),
-        "{metrics}"
-    );
+    assert!(metrics.contains(r#"http_requests_total{method="POST",route="/graphql",status="200"}"#), "{metrics}");
+    assert!(metrics.contains(r#"graphql_errors_total{code="UNAUTHENTICATED"}"#), "{metrics}");
+    assert!(metrics.contains("http_request_duration_seconds_bucket"), "{metrics}");
     assert!(metrics.contains("db_pool_connections{"), "{metrics}");
 }
 
@@ -57,8 +44,5 @@ async fn a_shutdown_request_stops_the_server_cleanly() {
 
     app.stop().await.expect("serve returns Ok after shutdown");
 
-    assert!(
-        reqwest::get(format!("{url}/healthz")).await.is_err(),
-        "no longer accepting"
-    );
+    assert!(reqwest::get(format!("{url}/healthz")).await.is_err(), "no longer accepting");
 }

@@ -46,9 +46,7 @@ async fn malformed_json_is_refused_unexecuted() {
 #[tokio::test]
 async fn batches_run_up_to_ten_operations_and_larger_ones_are_refused_whole() {
     let app = TestApp::spawn().await;
-    let eleven: Vec<Value> = (0..11)
-        .map(|n| sign_up_body(&format!("m{n}@example.com")))
-        .collect();
+    let eleven: Vec<Value> = (0..11).map(|n| sign_up_body(&format!("m{n}@example.com"))).collect();
 
     let (status, answer) = app.post_raw(Value::from(eleven).to_string(), None).await;
 
@@ -66,19 +64,12 @@ async fn batches_run_up_to_ten_operations_and_larger_ones_are_refused_whole() {
 #[tokio::test]
 async fn too_many_aliases_or_directives_are_refused_unexecuted() {
     let app = TestApp::spawn().await;
-    let input = format!(
-        r#"input: {{ email: "a@example.com", password: "{PASSWORD}", displayName: "Ana" }}"#
-    );
-    let aliases: String = (0..201)
-        .map(|n| format!("a{n}: signUp({input}) {{ accessToken }} "))
-        .collect();
+    let input = format!(r#"input: {{ email: "a@example.com", password: "{PASSWORD}", displayName: "Ana" }}"#);
+    let aliases: String = (0..201).map(|n| format!("a{n}: signUp({input}) {{ accessToken }} ")).collect();
     let directives: String = (0..201).map(|_| "@include(if: true) ").collect();
     let cases = [
         (format!("mutation {{ {aliases} }}"), "TOO_MANY_ALIASES"),
-        (
-            format!("mutation {{ signUp({input}) {{ accessToken {directives} }} }}"),
-            "TOO_MANY_DIRECTIVES",
-        ),
+        (format!("mutation {{ signUp({input}) {{ accessToken {directives} }} }}"), "TOO_MANY_DIRECTIVES"),
     ];
     for (query, reason) in cases {
         let answer = app.graphql(&query, json!({}), None).await;
@@ -96,34 +87,20 @@ async fn too_deep_and_too_complex_queries_are_refused_before_resolving() {
     let page = "members(first: 100) { edges { cursor node { id displayName email createdAt } } }";
     let complex = format!("{{ a: {page} b: {page} c: {page} d: {page} e: {page} }}");
 
-    for (query, reason) in [
-        (deep.to_owned(), "QUERY_TOO_DEEP"),
-        (complex, "QUERY_TOO_COMPLEX"),
-    ] {
-        let answer = app
-            .graphql(&query, json!({}), Some(&ana.access_token))
-            .await;
+    for (query, reason) in [(deep.to_owned(), "QUERY_TOO_DEEP"), (complex, "QUERY_TOO_COMPLEX")] {
+        let answer = app.graphql(&query, json!({}), Some(&ana.access_token)).await;
         assert_eq!(error_code(&answer), "BAD_USER_INPUT", "{answer}");
         assert_eq!(error_reason(&answer), reason);
         assert!(answer["data"].is_null(), "nothing was resolved: {answer}");
     }
-    let one_page = app
-        .graphql(&format!("{{ {page} }}"), json!({}), Some(&ana.access_token))
-        .await;
-    assert!(
-        one_page["errors"].is_null(),
-        "a single full page is fine: {one_page}"
-    );
+    let one_page = app.graphql(&format!("{{ {page} }}"), json!({}), Some(&ana.access_token)).await;
+    assert!(one_page["errors"].is_null(), "a single full page is fine: {one_page}");
 }
 
 #[tokio::test]
 async fn unknown_fields_and_wrong_argument_types_are_bad_user_input() {
     let app = TestApp::spawn().await;
-    for query in [
-        "{ nope }",
-        "{ members(first: \"ten\") { edges { cursor } } }",
-        "{ me { ",
-    ] {
+    for query in ["{ nope }", "{ members(first: \"ten\") { edges { cursor } } }", "{ me { "] {
         let answer = app.graphql(query, json!({}), None).await;
         assert_eq!(error_code(&answer), "BAD_USER_INPUT", "{query}: {answer}");
     }
@@ -132,22 +109,10 @@ async fn unknown_fields_and_wrong_argument_types_are_bad_user_input() {
 #[tokio::test]
 async fn development_servers_offer_introspection_suggestions_and_graphiql() {
     let app = TestApp::spawn().await;
-    let introspection = app
-        .graphql("{ __schema { queryType { name } } }", json!({}), None)
-        .await;
-    assert_eq!(
-        introspection["data"]["__schema"]["queryType"]["name"],
-        "Query"
-    );
-    let typo = app
-        .graphql("{ membrs { edges { cursor } } }", json!({}), None)
-        .await;
-    assert!(
-        typo["errors"][0]["message"]
-            .as_str()
-            .is_some_and(|m| m.contains("Did you mean")),
-        "{typo}"
-    );
+    let introspection = app.graphql("{ __schema { queryType { name } } }", json!({}), None).await;
+    assert_eq!(introspection["data"]["__schema"]["queryType"]["name"], "Query");
+    let typo = app.graphql("{ membrs { edges { cursor } } }", json!({}), None).await;
+    assert!(typo["errors"][0]["message"].as_str().is_some_and(|m| m.contains("Did you mean")), "{typo}");
     let (status, page) = app.get("/graphql").await;
     assert_eq!(status, 200);
     assert!(page.contains("graphiql"), "GraphiQL page expected");
@@ -156,23 +121,11 @@ async fn development_servers_offer_introspection_suggestions_and_graphiql() {
 #[tokio::test]
 async fn production_servers_hide_introspection_suggestions_and_graphiql() {
     let app = TestApp::spawn_with(|settings| settings.production = true).await;
-    let introspection = app
-        .graphql("{ __schema { queryType { name } } }", json!({}), None)
-        .await;
-    assert!(
-        introspection["data"]["__schema"].is_null(),
-        "{introspection}"
-    );
-    let typo = app
-        .graphql("{ membrs { edges { cursor } } }", json!({}), None)
-        .await;
+    let introspection = app.graphql("{ __schema { queryType { name } } }", json!({}), None).await;
+    assert!(introspection["data"]["__schema"].is_null(), "{introspection}");
+    let typo = app.graphql("{ membrs { edges { cursor } } }", json!({}), None).await;
     assert_eq!(error_code(&typo), "BAD_USER_INPUT");
-    assert!(
-        typo["errors"][0]["message"]
-            .as_str()
-            .is_some_and(|m| !m.contains("Did you mean")),
-        "{typo}"
-    );
+    assert!(typo["errors"][0]["message"].as_str().is_some_and(|m| !m.contains("Did you mean")), "{typo}");
     assert_eq!(app.get("/graphql").await.0, 404);
 }
 
@@ -181,31 +134,19 @@ async fn the_member_directory_pages_forward_and_backward_without_gaps_or_repeats
     let app = TestApp::spawn().await;
     let mut ids = Vec::new();
     for n in 0..5 {
-        ids.push(
-            app.sign_up(&format!("m{n}@example.com"), &format!("Member {n}"))
-                .await
-                .member_id,
-        );
+        ids.push(app.sign_up(&format!("m{n}@example.com"), &format!("Member {n}")).await.member_id);
     }
-    let token = app.sign_in("m0@example.com", PASSWORD).await["data"]["signIn"]["accessToken"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let token =
+        app.sign_in("m0@example.com", PASSWORD).await["data"]["signIn"]["accessToken"].as_str().unwrap().to_owned();
     let query = "query($after: String) { members(first: 2, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }";
 
     let mut seen = Vec::new();
     let mut after = Value::Null;
     loop {
-        let answer = app
-            .graphql(query, json!({ "after": after }), Some(&token))
-            .await;
+        let answer = app.graphql(query, json!({ "after": after }), Some(&token)).await;
         let connection = &answer["data"]["members"];
         seen.extend(
-            connection["edges"]
-                .as_array()
-                .expect("edges")
-                .iter()
-                .map(|e| e["node"]["id"].as_str().unwrap().to_owned()),
+            connection["edges"].as_array().expect("edges").iter().map(|e| e["node"]["id"].as_str().unwrap().to_owned()),
         );
         if connection["pageInfo"]["hasNextPage"] != true {
             break;
@@ -215,11 +156,7 @@ async fn the_member_directory_pages_forward_and_backward_without_gaps_or_repeats
     assert_eq!(seen, ids);
 
     let last_two = app
-        .graphql(
-            "{ members(last: 2) { edges { node { id } } pageInfo { hasPreviousPage } } }",
-            json!({}),
-            Some(&token),
-        )
+        .graphql("{ members(last: 2) { edges { node { id } } pageInfo { hasPreviousPage } } }", json!({}), Some(&token))
         .await;
     let last_ids: Vec<&str> = last_two["data"]["members"]["edges"]
         .as_array()
@@ -228,10 +165,7 @@ async fn the_member_directory_pages_forward_and_backward_without_gaps_or_repeats
         .map(|e| e["node"]["id"].as_str().unwrap())
         .collect();
     assert_eq!(last_ids, [ids[3].as_str(), ids[4].as_str()]);
-    assert_eq!(
-        last_two["data"]["members"]["pageInfo"]["hasPreviousPage"],
-        true
-    );
+    assert_eq!(last_two["data"]["members"]["pageInfo"]["hasPreviousPage"], true);
 }
 
 #[tokio::test]
@@ -241,18 +175,9 @@ async fn bad_page_arguments_name_the_argument() {
     let cases = [
         ("{ members(first: 101) { edges { cursor } } }", "first"),
         ("{ members(first: -1) { edges { cursor } } }", "first"),
-        (
-            "{ members(first: 1, last: 1) { edges { cursor } } }",
-            "last",
-        ),
-        (
-            r#"{ members(after: "not-a-cursor") { edges { cursor } } }"#,
-            "after",
-        ),
-        (
-            r#"{ members(last: 2, before: "bm9wZQ") { edges { cursor } } }"#,
-            "before",
-        ),
+        ("{ members(first: 1, last: 1) { edges { cursor } } }", "last"),
+        (r#"{ members(after: "not-a-cursor") { edges { cursor } } }"#, "after"),
+        (r#"{ members(last: 2, before: "bm9wZQ") { edges { cursor } } }"#, "before"),
     ];
     for (query, field) in cases {
         let answer = app.graphql(query, json!({}), Some(&ana.access_token)).await;
@@ -265,22 +190,13 @@ async fn bad_page_arguments_name_the_argument() {
 async fn the_websocket_endpoint_acknowledges_an_authenticated_connection_init() {
     let app = TestApp::spawn().await;
     let ana = app.sign_up("ana@example.com", "Ana").await;
-    let mut request = format!("{}/graphql", app.url.replace("http", "ws"))
-        .into_client_request()
-        .unwrap();
-    request.headers_mut().insert(
-        "sec-websocket-protocol",
-        HeaderValue::from_static("graphql-transport-ws"),
-    );
+    let mut request = format!("{}/graphql", app.url.replace("http", "ws")).into_client_request().unwrap();
+    request.headers_mut().insert("sec-websocket-protocol", HeaderValue::from_static("graphql-transport-ws"));
 
-    let (mut socket, response) = tokio_tungstenite::connect_async(request)
-        .await
-        .expect("upgrade");
-    assert_eq!(
-        response.headers()["sec-websocket-protocol"],
-        "graphql-transport-ws"
-    );
-    let init = json!({ "type": "connection_init", "payload": { "authorization": format!("Bearer {}", ana.access_token) } });
+    let (mut socket, response) = tokio_tungstenite::connect_async(request).await.expect("upgrade");
+    assert_eq!(response.headers()["sec-websocket-protocol"], "graphql-transport-ws");
+    let init =
+        json!({ "type": "connection_init", "payload": { "authorization": format!("Bearer {}", ana.access_token) } });
     socket.send(Message::text(init.to_string())).await.unwrap();
 
     let reply = socket.next().await.expect("a reply").expect("a message");

@@ -49,17 +49,13 @@ impl Session {
         Self {
             access_token: text("accessToken"),
             refresh_token: text("refreshToken"),
-            member_id: payload["member"]["id"]
-                .as_str()
-                .unwrap_or_default()
-                .to_owned(),
+            member_id: payload["member"]["id"].as_str().unwrap_or_default().to_owned(),
         }
     }
 }
 
 /// The GraphQL selection of an `AuthPayload` that [`Session`] reads.
-pub const AUTH_FIELDS: &str =
-    "accessToken accessTokenExpiresAt refreshToken member { id displayName email }";
+pub const AUTH_FIELDS: &str = "accessToken accessTokenExpiresAt refreshToken member { id displayName email }";
 
 /// Settings for a test server on `database`, with `data_dir` for anything embedded.
 pub fn test_settings(database: &TestDatabase, data_dir: &std::path::Path) -> Settings {
@@ -84,22 +80,15 @@ impl TestApp {
         let database = TestDatabase::create(data_dir.path()).await;
         let mut settings = test_settings(&database, data_dir.path());
         adjust(&mut settings);
-        let app = village::App::build(settings.clone())
-            .await
-            .expect("server starts");
+        let app = village::App::build(settings.clone()).await.expect("server starts");
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let url = format!("http://{}", listener.local_addr().expect("address"));
         let (shutdown, stop) = oneshot::channel::<()>();
         let server = tokio::spawn(app.serve(listener, async move {
             let _ = stop.await;
         }));
-        let db = village::db::connect(&database.url, 2)
-            .await
-            .expect("second pool");
-        let http = reqwest::Client::builder()
-            .timeout(Duration::from_secs(30))
-            .build()
-            .expect("client");
+        let db = village::db::connect(&database.url, 2).await.expect("second pool");
+        let http = reqwest::Client::builder().timeout(Duration::from_secs(30)).build().expect("client");
         Self {
             url,
             http,
@@ -124,16 +113,9 @@ impl TestApp {
     }
 
     /// POSTs a raw body to /graphql; returns the status and the JSON answer.
-    pub async fn post_raw(
-        &self,
-        body: impl Into<reqwest::Body>,
-        token: Option<&str>,
-    ) -> (u16, Value) {
-        let mut request = self
-            .http
-            .post(format!("{}/graphql", self.url))
-            .header("content-type", "application/json")
-            .body(body);
+    pub async fn post_raw(&self, body: impl Into<reqwest::Body>, token: Option<&str>) -> (u16, Value) {
+        let mut request =
+            self.http.post(format!("{}/graphql", self.url)).header("content-type", "application/json").body(body);
         if let Some(token) = token {
             request = request.bearer_auth(token);
         }
@@ -151,11 +133,8 @@ impl TestApp {
 
     /// Signs up a member named `name` with `email` and the test password.
     pub async fn sign_up(&self, email: &str, name: &str) -> Session {
-        let query = format!(
-            "mutation($input: SignUpInput!) {{ signUp(input: $input) {{ {AUTH_FIELDS} }} }}"
-        );
-        let input =
-            json!({ "input": { "email": email, "password": PASSWORD, "displayName": name } });
+        let query = format!("mutation($input: SignUpInput!) {{ signUp(input: $input) {{ {AUTH_FIELDS} }} }}");
+        let input = json!({ "input": { "email": email, "password": PASSWORD, "displayName": name } });
         let answer = self.graphql(&query, input, None).await;
         assert!(answer["errors"].is_null(), "sign-up failed: {answer}");
         Session::from_payload(&answer["data"]["signUp"])
@@ -163,34 +142,20 @@ impl TestApp {
 
     /// Signs in; returns the whole answer.
     pub async fn sign_in(&self, email: &str, password: &str) -> Value {
-        let query = format!(
-            "mutation($input: SignInInput!) {{ signIn(input: $input) {{ {AUTH_FIELDS} }} }}"
-        );
-        self.graphql(
-            &query,
-            json!({ "input": { "email": email, "password": password } }),
-            None,
-        )
-        .await
+        let query = format!("mutation($input: SignInInput!) {{ signIn(input: $input) {{ {AUTH_FIELDS} }} }}");
+        self.graphql(&query, json!({ "input": { "email": email, "password": password } }), None).await
     }
 
     /// Refreshes; returns the whole answer.
     pub async fn refresh(&self, refresh_token: &str) -> Value {
-        let query = format!(
-            "mutation($input: RefreshSessionInput!) {{ refreshSession(input: $input) {{ {AUTH_FIELDS} }} }}"
-        );
-        self.graphql(
-            &query,
-            json!({ "input": { "refreshToken": refresh_token } }),
-            None,
-        )
-        .await
+        let query =
+            format!("mutation($input: RefreshSessionInput!) {{ refreshSession(input: $input) {{ {AUTH_FIELDS} }} }}");
+        self.graphql(&query, json!({ "input": { "refreshToken": refresh_token } }), None).await
     }
 
     /// `me` as the bearer of `token`; returns the whole answer.
     pub async fn me(&self, token: &str) -> Value {
-        self.graphql("{ me { id displayName email } }", json!({}), Some(token))
-            .await
+        self.graphql("{ me { id displayName email } }", json!({}), Some(token)).await
     }
 
     /// Rows in `table` (a fixed table name, optionally with a WHERE clause, from the test).
@@ -202,36 +167,22 @@ impl TestApp {
 
     /// GET a path; returns status and body text.
     pub async fn get(&self, path: &str) -> (u16, String) {
-        let response = self
-            .http
-            .get(format!("{}{path}", self.url))
-            .send()
-            .await
-            .expect("GET");
-        (
-            response.status().as_u16(),
-            response.text().await.unwrap_or_default(),
-        )
+        let response = self.http.get(format!("{}{path}", self.url)).send().await.expect("GET");
+        (response.status().as_u16(), response.text().await.unwrap_or_default())
     }
 }
 
 /// The `extensions.code` of the first error of a GraphQL answer.
 pub fn error_code(answer: &Value) -> &str {
-    answer["errors"][0]["extensions"]["code"]
-        .as_str()
-        .unwrap_or("<no error code>")
+    answer["errors"][0]["extensions"]["code"].as_str().unwrap_or("<no error code>")
 }
 
 /// The `extensions.field` of the first error.
 pub fn error_field(answer: &Value) -> &str {
-    answer["errors"][0]["extensions"]["field"]
-        .as_str()
-        .unwrap_or("<no field>")
+    answer["errors"][0]["extensions"]["field"].as_str().unwrap_or("<no field>")
 }
 
 /// The `extensions.reason` of the first error.
 pub fn error_reason(answer: &Value) -> &str {
-    answer["errors"][0]["extensions"]["reason"]
-        .as_str()
-        .unwrap_or("<no reason>")
+    answer["errors"][0]["extensions"]["reason"].as_str().unwrap_or("<no reason>")
 }

@@ -17,18 +17,12 @@ pub struct TestDatabase {
 
 /// The PostgreSQL admin URL tests run against, if any.
 pub fn postgres_admin_url() -> Option<String> {
-    std::env::var("VILLAGE_TEST_DATABASE_URL")
-        .ok()
-        .filter(|url| !url.is_empty())
+    std::env::var("VILLAGE_TEST_DATABASE_URL").ok().filter(|url| !url.is_empty())
 }
 
 async fn admin_connection(admin_url: &str) -> PgConnection {
-    let options = PgConnectOptions::from_str(admin_url)
-        .expect("VILLAGE_TEST_DATABASE_URL is a PostgreSQL URL");
-    options
-        .connect()
-        .await
-        .expect("PostgreSQL at VILLAGE_TEST_DATABASE_URL is reachable")
+    let options = PgConnectOptions::from_str(admin_url).expect("VILLAGE_TEST_DATABASE_URL is a PostgreSQL URL");
+    options.connect().await.expect("PostgreSQL at VILLAGE_TEST_DATABASE_URL is reachable")
 }
 
 impl TestDatabase {
@@ -37,27 +31,14 @@ impl TestDatabase {
         let name = format!("village_test_{}", uuid::Uuid::now_v7().simple());
         let Some(admin_url) = postgres_admin_url() else {
             let url = format!("sqlite://{}/{name}.sqlite3", data_dir.display());
-            return Self {
-                url,
-                admin_url: None,
-                name,
-            };
+            return Self { url, admin_url: None, name };
         };
         let mut admin = admin_connection(&admin_url).await;
-        sqlx::query(&format!("CREATE DATABASE {name}"))
-            .execute(&mut admin)
-            .await
-            .expect("create test database");
+        sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut admin).await.expect("create test database");
         let _ = admin.close().await;
         let base = admin_url.split('?').next().unwrap_or(&admin_url);
-        let (server, _) = base
-            .rsplit_once('/')
-            .expect("VILLAGE_TEST_DATABASE_URL names a database");
-        Self {
-            url: format!("{server}/{name}"),
-            admin_url: Some(admin_url),
-            name,
-        }
+        let (server, _) = base.rsplit_once('/').expect("VILLAGE_TEST_DATABASE_URL names a database");
+        Self { url: format!("{server}/{name}"), admin_url: Some(admin_url), name }
     }
 }
 
@@ -69,15 +50,10 @@ impl Drop for TestDatabase {
         let name = self.name.clone();
         // Drop runs inside the test's runtime; a separate thread may block on its own.
         let dropped = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .expect("runtime");
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
             runtime.block_on(async {
                 let mut admin = admin_connection(&admin_url).await;
-                let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                    .execute(&mut admin)
-                    .await;
+                let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut admin).await;
             });
         });
         let _ = dropped.join();
