@@ -55,15 +55,16 @@ pub struct Settings {
     pub database_url: Option<String>,
 
     /// Maximum connections in the database pool.
-    #[arg(long, env = "VILLAGE_DB_MAX_CONNECTIONS", default_value_t = 16, global = true)]
+    #[arg(long, env = "VILLAGE_DB_MAX_CONNECTIONS", default_value_t = 16,
+          value_parser = clap::value_parser!(u32).range(1..=1000), global = true)]
     pub db_max_connections: u32,
 
-    /// Redis URL (`redis://…`). Required when several instances share one database.
+    /// Redis URL (`redis://…`), shared by every instance; checked by /readyz.
     #[arg(long, env = "REDIS_URL", global = true)]
     pub redis_url: Option<String>,
 
     /// Secret that signs access tokens (at least 32 bytes). Required with PostgreSQL;
-    /// generated into the data dir in embedded mode.
+    /// generated into the data dir in embedded mode. Prefer the variable: flags show in `ps`.
     #[arg(long, env = "VILLAGE_JWT_SECRET", hide_env_values = true, global = true)]
     pub jwt_secret: Option<String>,
 

@@ -11,6 +11,7 @@ use base64::engine::general_purpose::STANDARD;
 use rand::RngCore;
 
 use crate::config::Settings;
+use crate::db::Backend;
 
 const MIN_SECRET_BYTES: usize = 32;
 const SECRET_FILE: &str = "jwt-secret";
@@ -23,7 +24,7 @@ pub fn jwt_secret(settings: &Settings) -> anyhow::Result<Vec<u8>> {
         }
         return Ok(secret.as_bytes().to_vec());
     }
-    if !settings.effective_database_url().starts_with("sqlite:") {
+    if Backend::of_url(&settings.effective_database_url())? != Backend::Sqlite {
         bail!(
             "VILLAGE_JWT_SECRET is required with PostgreSQL, so that every instance signs tokens alike \
              (generate one with: openssl rand -base64 48)"

@@ -63,8 +63,8 @@ impl App {
     /// Connects to storage, applies migrations and builds the schema.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         prepare_data_dir(&settings)?;
-        let db = db::connect(&settings.effective_database_url(), settings.db_max_connections).await?;
         let secret = secrets::jwt_secret(&settings)?;
+        let db = db::connect(&settings.effective_database_url(), settings.db_max_connections).await?;
         db::migrate(&db).await?;
         let redis = match &settings.redis_url {
             Some(url) => Some(connect_redis(url).await?),

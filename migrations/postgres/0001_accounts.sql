@@ -1,5 +1,5 @@
 -- Members, their sign-in sessions (one per device, with a rotating refresh token)
--- and failed sign-in attempts used for throttling. Kept in lockstep with
+-- and the attempts used for throttling. Kept in lockstep with
 -- migrations/sqlite/0001_accounts.sql: same tables, columns and constraint names.
 
 CREATE TABLE members (
@@ -28,13 +28,26 @@ CREATE TABLE sessions (
 
 CREATE INDEX sessions_member_id_idx ON sessions (member_id);
 
-CREATE TABLE sign_in_failures (
-    id        UUID PRIMARY KEY,
-    email     TEXT NOT NULL,
-    ip        TEXT NOT NULL,
-    failed_at TIMESTAMPTZ NOT NULL
+-- Refresh tokens already traded in: presenting one again means the token was copied,
+-- so its session is revoked.
+CREATE TABLE retired_refresh_tokens (
+    token_hash BYTEA PRIMARY KEY,
+    session_id UUID NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    retired_at TIMESTAMPTZ NOT NULL
 );
 
-CREATE INDEX sign_in_failures_email_idx ON sign_in_failures (email, failed_at);
-CREATE INDEX sign_in_failures_ip_idx ON sign_in_failures (ip, failed_at);
-CREATE INDEX sign_in_failures_failed_at_idx ON sign_in_failures (failed_at);
+CREATE INDEX retired_refresh_tokens_session_id_idx ON retired_refresh_tokens (session_id);
+
+-- Sign-in and sign-up attempts, counted per email and per client address to throttle
+-- guessing and mass sign-ups across every instance.
+CREATE TABLE auth_attempts (
+    id           UUID PRIMARY KEY,
+    kind         TEXT NOT NULL,
+    email        TEXT NOT NULL,
+    ip           TEXT NOT NULL,
+    attempted_at TIMESTAMPTZ NOT NULL
+);
+
+CREATE INDEX auth_attempts_email_idx ON auth_attempts (kind, email, attempted_at);
+CREATE INDEX auth_attempts_ip_idx ON auth_attempts (kind, ip, attempted_at);
+CREATE INDEX auth_attempts_attempted_at_idx ON auth_attempts (attempted_at);

@@ -9,7 +9,7 @@ const MAX_PASSWORD_CHARS: usize = 256;
 const MAX_DISPLAY_NAME_CHARS: usize = 80;
 
 /// The canonical form of an email address: trimmed and lower-cased.
-pub fn normalize_email(email: &str) -> String {
+fn normalize_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 

@@ -1,30 +1,33 @@
 //! Password hashing with argon2id at OWASP's parameters (19 MiB, 2 passes, 1 lane).
 //! Hashing is slow on purpose, so it runs on the blocking pool behind a semaphore:
-//! a burst of sign-ins queues instead of taking every core and gigabytes of memory.
+//! a burst of sign-ins queues instead of taking every core and gigabytes of memory, and
+//! a request that waits too long for a slot is told to retry (`RATE_LIMITED`).
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::{Context, anyhow};
 use argon2::password_hash::{PasswordHash, PasswordHasher as _, PasswordVerifier as _, SaltString, rand_core::OsRng};
 use argon2::{Algorithm, Argon2, Params, Version};
-use tokio::sync::Semaphore;
+use tokio::sync::{Semaphore, SemaphorePermit};
+
+use crate::error::{AppError, AppResult};
+
+/// How long a request waits for a free hashing slot before it is told to retry.
+const QUEUE_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Hashes and verifies passwords without blocking the async runtime.
 #[derive(Clone)]
 pub struct PasswordHasher {
     permits: Arc<Semaphore>,
+    /// A valid hash of a password nobody has, verified when the email is unknown so that
+    /// "no such member" takes as long as "wrong password".
+    decoy_hash: Arc<str>,
 }
 
 fn argon2() -> anyhow::Result<Argon2<'static>> {
     let params = Params::new(19 * 1024, 2, 1, None).map_err(|e| anyhow!("argon2 parameters: {e}"))?;
     Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
-}
-
-/// A valid hash of a password nobody has, verified when the email is unknown so that
-/// "no such member" takes as long as "wrong password".
-fn decoy_hash() -> &'static str {
-    static DECOY: OnceLock<String> = OnceLock::new();
-    DECOY.get_or_init(|| hash_now("decoy password for unknown emails").unwrap_or_default())
 }
 
 fn hash_now(password: &str) -> anyhow::Result<String> {
@@ -42,29 +45,40 @@ fn verify_now(password: &str, stored_hash: &str) -> bool {
 
 impl PasswordHasher {
     /// A hasher running at most `parallelism` hashes at a time.
-    pub fn new(parallelism: usize) -> Self {
-        Self { permits: Arc::new(Semaphore::new(parallelism.max(1))) }
+    pub fn new(parallelism: usize) -> anyhow::Result<Self> {
+        let decoy_hash = hash_now("decoy password for unknown emails")?;
+        Ok(Self { permits: Arc::new(Semaphore::new(parallelism.max(1))), decoy_hash: decoy_hash.into() })
+    }
+
+    async fn slot(&self) -> AppResult<SemaphorePermit<'_>> {
+        match tokio::time::timeout(QUEUE_TIMEOUT, self.permits.acquire()).await {
+            Ok(Ok(permit)) => Ok(permit),
+            Ok(Err(closed)) => Err(AppError::Internal(closed.into())),
+            Err(_) => Err(AppError::RateLimited { retry_after_secs: 5 }),
+        }
     }
 
     /// Hashes `password` into a PHC string.
-    pub async fn hash(&self, password: String) -> anyhow::Result<String> {
-        let _permit = self.permits.acquire().await.context("password hasher closed")?;
-        tokio::task::spawn_blocking(move || hash_now(&password)).await.context("password hashing task failed")?
+    pub async fn hash(&self, password: String) -> AppResult<String> {
+        let _slot = self.slot().await?;
+        let hashed = tokio::task::spawn_blocking(move || hash_now(&password)).await;
+        Ok(hashed.context("password hashing task failed")??)
     }
 
     /// Checks `password` against `stored_hash`; with `None` (unknown email) it spends the
-    /// same effort and answers false.
-    pub async fn verify(&self, password: String, stored_hash: Option<String>) -> anyhow::Result<bool> {
-        let _permit = self.permits.acquire().await.context("password hasher closed")?;
-        tokio::task::spawn_blocking(move || match stored_hash {
+    /// same effort on a decoy and answers false.
+    pub async fn verify(&self, password: String, stored_hash: Option<String>) -> AppResult<bool> {
+        let _slot = self.slot().await?;
+        let decoy = Arc::clone(&self.decoy_hash);
+        let verified = tokio::task::spawn_blocking(move || match stored_hash {
             Some(hash) => verify_now(&password, &hash),
             None => {
-                verify_now(&password, decoy_hash());
+                verify_now(&password, &decoy);
                 false
             }
         })
-        .await
-        .context("password verification task failed")
+        .await;
+        Ok(verified.context("password verification task failed")?)
     }
 }
 
@@ -74,7 +88,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_hash_verifies_only_its_own_password() -> anyhow::Result<()> {
-        let hasher = PasswordHasher::new(1);
+        let hasher = PasswordHasher::new(1)?;
         let hash = hasher.hash("correct horse battery".into()).await?;
         assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
         assert!(hasher.verify("correct horse battery".into(), Some(hash.clone())).await?);

@@ -72,8 +72,7 @@ impl AuthMutation {
     /// Creates an account and signs in on this device.
     async fn sign_up(&self, ctx: &Context<'_>, input: SignUpInput) -> Result<AuthPayload> {
         let sign_up = SignUp { email: input.email, password: input.password, display_name: input.display_name };
-        let (session, member) = ctx.auth()?.sign_up(sign_up, ctx.client()?).await?;
-        ctx.member_loader()?.feed_one(member.id, member).await;
+        let session = ctx.auth()?.sign_up(sign_up, ctx.client()?).await?;
         Ok(AuthPayload { session })
     }
 

@@ -5,17 +5,19 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::credentials::{normalize_email, valid_display_name, valid_email, valid_password};
+use super::credentials::{valid_display_name, valid_email, valid_password};
 use super::password::PasswordHasher;
-use super::store::{self, NewSession, RevokeReason};
+use super::store::{self, NewSession, RevokeReason, Rotation, SessionRow};
 use super::throttle;
-use super::tokens::{AccessClaims, AccessTokenError, AccessTokens, new_refresh_token, parse_refresh_token};
+use super::tokens::{
+    AccessClaims, AccessTokenError, AccessTokens, PresentedRefreshToken, new_refresh_token, parse_refresh_token,
+};
 use super::viewer::{ClientInfo, Viewer};
 use crate::clock;
 use crate::config::Settings;
 use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult};
-use crate::members::{self, Member, NewMember};
+use crate::members::{self, NewMember};
 
 const WRONG_CREDENTIALS: &str = "wrong email or password";
 const INVALID_REFRESH_TOKEN: &str = "refresh token is invalid, expired or signed out";
@@ -28,6 +30,13 @@ pub struct IssuedSession {
     pub access_token_expires_at: DateTime<Utc>,
     pub refresh_token: String,
     pub member_id: Uuid,
+}
+
+/// Where a presented refresh token stands.
+enum Standing {
+    Current(SessionRow),
+    Retired,
+    Unknown,
 }
 
 /// Accounts and sessions.
@@ -52,54 +61,70 @@ impl AuthService {
         let parallel_hashes = std::thread::available_parallelism().map_or(2, |n| n.get() * 2);
         Ok(Self {
             db,
-            hasher: PasswordHasher::new(parallel_hashes),
+            hasher: PasswordHasher::new(parallel_hashes)?,
             access_tokens: AccessTokens::new(secret, settings.access_token_ttl()),
             refresh_ttl: chrono::Duration::from_std(settings.refresh_token_ttl())?,
         })
     }
 
     /// Creates a member and signs her in on this device.
-    pub async fn sign_up(&self, input: SignUp, client: &ClientInfo) -> AppResult<(IssuedSession, Member)> {
+    pub async fn sign_up(&self, input: SignUp, client: &ClientInfo) -> AppResult<IssuedSession> {
         let email = valid_email(&input.email)?;
         valid_password(&input.password)?;
         let display_name = valid_display_name(&input.display_name)?;
-        let password_hash = self.hasher.hash(input.password).await?;
         let now = clock::now();
+        throttle::admit(&self.db, throttle::SIGN_UP, &email, &client.ip, now).await?;
+        let password_hash = self.hasher.hash(input.password).await?;
+        let member_id = Uuid::now_v7();
+        let new_member =
+            NewMember { id: member_id, email: &email, password_hash: &password_hash, display_name: &display_name, now };
         let mut tx = self.db.begin_write().await?;
-        let member = members::insert(
-            &mut tx,
-            NewMember {
-                id: Uuid::now_v7(),
-                email: &email,
-                password_hash: &password_hash,
-                display_name: &display_name,
-                now,
-            },
-        )
-        .await?;
-        let session = self.start_session(&mut tx, member.id, client, now).await?;
+        members::insert(&mut tx, new_member).await?;
+        let session = self.start_session(&mut tx, member_id, client, now).await?;
         tx.commit().await?;
-        Ok((session, member))
+        Ok(session)
     }
 
     /// Signs a member in on this device. Unknown email and wrong password get the same
     /// answer; repeated failures for one email or address are throttled.
     pub async fn sign_in(&self, email: &str, password: String, client: &ClientInfo) -> AppResult<IssuedSession> {
-        let email = normalize_email(email);
+        let email = valid_email(email).map_err(|_| AppError::Unauthenticated(WRONG_CREDENTIALS))?;
+        valid_password(&password).map_err(|_| AppError::Unauthenticated(WRONG_CREDENTIALS))?;
         let now = clock::now();
-        throttle::ensure_allowed(&self.db, &email, &client.ip, now).await?;
+        throttle::admit(&self.db, throttle::SIGN_IN, &email, &client.ip, now).await?;
         let credentials = members::credentials_by_email(&self.db, &email).await?;
         let (member_id, hash) = credentials.map_or((None, None), |(id, hash)| (Some(id), Some(hash)));
         let password_ok = self.hasher.verify(password, hash).await?;
         let Some(member_id) = member_id.filter(|_| password_ok) else {
-            throttle::record_failure(&self.db, &email, &client.ip, now).await?;
             return Err(AppError::Unauthenticated(WRONG_CREDENTIALS));
         };
-        throttle::record_success(&self.db, &email).await?;
+        throttle::forget_email(&self.db, throttle::SIGN_IN, &email).await?;
         let mut tx = self.db.begin_write().await?;
         let session = self.start_session(&mut tx, member_id, client, now).await?;
         tx.commit().await?;
         Ok(session)
+    }
+
+    /// Where a presented refresh token stands: the current token of a live session, a
+    /// token that session already traded in, or nothing we issued.
+    async fn standing(&self, presented: &PresentedRefreshToken, now: DateTime<Utc>) -> AppResult<Standing> {
+        let session = store::find_session(&self.db, presented.session_id).await?;
+        let Some(session) = session.filter(|s| s.revoked_at.is_none() && s.expires_at > now) else {
+            return Ok(Standing::Unknown);
+        };
+        if session.refresh_token_hash == presented.hash {
+            return Ok(Standing::Current(session));
+        }
+        if store::is_retired_refresh_token(&self.db, presented.session_id, &presented.hash).await? {
+            return Ok(Standing::Retired);
+        }
+        Ok(Standing::Unknown)
+    }
+
+    async fn revoke_for_reuse(&self, session_id: Uuid, now: DateTime<Utc>) -> AppResult<AppError> {
+        store::revoke_session(&self.db, session_id, RevokeReason::RefreshTokenReuse, now).await?;
+        tracing::warn!(%session_id, "refresh token presented twice; session revoked");
+        Ok(AppError::Unauthenticated(REUSED_REFRESH_TOKEN))
     }
 
     /// Trades a refresh token for a new pair. Presenting a token that was already
@@ -107,27 +132,22 @@ impl AuthService {
     pub async fn refresh(&self, refresh_token: &str) -> AppResult<IssuedSession> {
         let presented = parse_refresh_token(refresh_token).ok_or(AppError::Unauthenticated(INVALID_REFRESH_TOKEN))?;
         let now = clock::now();
-        let session = store::find_session(&self.db, presented.session_id).await?;
-        let Some(session) = session.filter(|s| s.revoked_at.is_none() && s.expires_at > now) else {
-            return Err(AppError::Unauthenticated(INVALID_REFRESH_TOKEN));
+        let session = match self.standing(&presented, now).await? {
+            Standing::Current(session) => session,
+            Standing::Retired => return Err(self.revoke_for_reuse(presented.session_id, now).await?),
+            Standing::Unknown => return Err(AppError::Unauthenticated(INVALID_REFRESH_TOKEN)),
         };
         let next = new_refresh_token(presented.session_id);
-        let expires_at = now + self.refresh_ttl;
-        let rotated = session.refresh_token_hash == presented.hash
-            && store::rotate_refresh_token(
-                &self.db,
-                presented.session_id,
-                &presented.hash,
-                &next.hash,
-                now,
-                expires_at,
-            )
-            .await?;
-        if !rotated {
-            store::revoke_session(&self.db, presented.session_id, RevokeReason::RefreshTokenReuse, now).await?;
-            tracing::warn!(session_id = %presented.session_id, "refresh token reused; session revoked");
-            return Err(AppError::Unauthenticated(REUSED_REFRESH_TOKEN));
+        let mut tx = self.db.begin_write().await?;
+        let rotation =
+            Rotation { old_hash: &presented.hash, new_hash: &next.hash, now, expires_at: now + self.refresh_ttl };
+        if !store::rotate_refresh_token(&mut tx, presented.session_id, rotation).await? {
+            // A concurrent refresh with the same token won: this one is the copy.
+            tx.rollback().await?;
+            return Err(self.revoke_for_reuse(presented.session_id, now).await?);
         }
+        store::retire_refresh_token(&mut tx, presented.session_id, &presented.hash, now).await?;
+        tx.commit().await?;
         let claims = AccessClaims { member_id: session.member_id, session_id: presented.session_id };
         let (access_token, access_token_expires_at) = self.access_tokens.issue(claims, now)?;
         Ok(IssuedSession {
@@ -141,13 +161,18 @@ impl AuthService {
     /// Ends one device's session: the one `refresh_token` belongs to, or else the
     /// viewer's current one. Returns how many sessions ended.
     pub async fn sign_out(&self, viewer: &Viewer, refresh_token: Option<&str>) -> AppResult<u64> {
+        let now = clock::now();
         let session_id = match refresh_token {
-            Some(token) => {
-                parse_refresh_token(token).ok_or(AppError::Unauthenticated(INVALID_REFRESH_TOKEN))?.session_id
-            }
             None => viewer.claims()?.session_id,
+            Some(token) => {
+                let presented = parse_refresh_token(token).ok_or(AppError::Unauthenticated(INVALID_REFRESH_TOKEN))?;
+                if matches!(self.standing(&presented, now).await?, Standing::Unknown) {
+                    return Err(AppError::Unauthenticated(INVALID_REFRESH_TOKEN));
+                }
+                presented.session_id
+            }
         };
-        Ok(store::revoke_session(&self.db, session_id, RevokeReason::SignOut, clock::now()).await?)
+        Ok(store::revoke_session(&self.db, session_id, RevokeReason::SignOut, now).await?)
     }
 
     /// Ends every session of the viewer, on every device.

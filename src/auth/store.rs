@@ -75,19 +75,28 @@ pub async fn session_is_active(db: &Db, id: Uuid, member_id: Uuid, now: DateTime
     Ok(count > 0)
 }
 
+/// A refresh-token rotation: the hash being traded in and its replacement.
+pub struct Rotation<'a> {
+    pub old_hash: &'a [u8],
+    pub new_hash: &'a [u8],
+    pub now: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}
+
 /// Replaces the refresh token of session `id`, but only if `old_hash` is still the
 /// current one and the session is live: of two concurrent refreshes, one wins.
-pub async fn rotate_refresh_token(
-    db: &Db,
-    id: Uuid,
-    old_hash: &[u8],
-    new_hash: &[u8],
-    now: DateTime<Utc>,
-    expires_at: DateTime<Utc>,
-) -> Result<bool, sqlx::Error> {
+pub async fn rotate_refresh_token(tx: &mut Tx, id: Uuid, rotation: Rotation<'_>) -> Result<bool, sqlx::Error> {
     const SQL: &str = "UPDATE sessions SET refresh_token_hash = $3, refreshed_at = $4, expires_at = $5 \
                        WHERE id = $1 AND refresh_token_hash = $2 AND revoked_at IS NULL AND expires_at > $4";
-    let affected = on_db!(db, pool => sqlx::query(SQL).bind(id).bind(old_hash).bind(new_hash).bind(now).bind(expires_at).execute(pool).await.map(|done| done.rows_affected()))?;
+    let affected = on_tx!(tx, conn => sqlx::query(SQL)
+        .bind(id)
+        .bind(rotation.old_hash)
+        .bind(rotation.new_hash)
+        .bind(rotation.now)
+        .bind(rotation.expires_at)
+        .execute(conn)
+        .await
+        .map(|done| done.rows_affected()))?;
     Ok(affected == 1)
 }
 
@@ -107,46 +116,82 @@ pub async fn revoke_member_sessions(db: &Db, member_id: Uuid, now: DateTime<Utc>
     Ok(affected)
 }
 
-/// Failed sign-ins since `since`: how many, and when the earliest was.
-pub struct FailureCount {
+/// Records that `hash` was traded in for a new token of session `session_id`.
+pub async fn retire_refresh_token(
+    tx: &mut Tx,
+    session_id: Uuid,
+    hash: &[u8],
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    const SQL: &str = "INSERT INTO retired_refresh_tokens (token_hash, session_id, retired_at) VALUES ($1, $2, $3)";
+    on_tx!(tx, conn => sqlx::query(SQL).bind(hash).bind(session_id).bind(now).execute(conn).await.map(drop))
+}
+
+/// Whether `hash` is a token session `session_id` already traded in.
+pub async fn is_retired_refresh_token(db: &Db, session_id: Uuid, hash: &[u8]) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "SELECT COUNT(*) FROM retired_refresh_tokens WHERE token_hash = $1 AND session_id = $2";
+    let count: i64 = on_db!(db, pool => sqlx::query_scalar(SQL).bind(hash).bind(session_id).fetch_one(pool).await)?;
+    Ok(count > 0)
+}
+
+/// Attempts counted since some time: how many, and when the earliest was.
+pub struct AttemptCount {
     pub count: i64,
     pub earliest: Option<DateTime<Utc>>,
 }
 
-/// Failed sign-ins for `email` since `since`.
-pub async fn failures_for_email(db: &Db, email: &str, since: DateTime<Utc>) -> Result<FailureCount, sqlx::Error> {
-    const SQL: &str = "SELECT COUNT(*), MIN(failed_at) FROM sign_in_failures WHERE email = $1 AND failed_at > $2";
-    let (count, earliest) = on_db!(db, pool => sqlx::query_as(SQL).bind(email).bind(since).fetch_one(pool).await)?;
-    Ok(FailureCount { count, earliest })
+/// A throttled action and what its attempts are counted by.
+#[derive(Debug, Clone, Copy)]
+pub enum AttemptKey<'a> {
+    Email(&'a str),
+    Ip(&'a str),
 }
 
-/// Failed sign-ins from `ip` since `since`.
-pub async fn failures_for_ip(db: &Db, ip: &str, since: DateTime<Utc>) -> Result<FailureCount, sqlx::Error> {
-    const SQL: &str = "SELECT COUNT(*), MIN(failed_at) FROM sign_in_failures WHERE ip = $1 AND failed_at > $2";
-    let (count, earliest) = on_db!(db, pool => sqlx::query_as(SQL).bind(ip).bind(since).fetch_one(pool).await)?;
-    Ok(FailureCount { count, earliest })
-}
-
-/// Records a failed sign-in and forgets those older than `forget_before`.
-pub async fn record_failure(
+/// Attempts of `kind` by `key` since `since`.
+pub async fn count_attempts(
     db: &Db,
+    kind: &str,
+    key: AttemptKey<'_>,
+    since: DateTime<Utc>,
+) -> Result<AttemptCount, sqlx::Error> {
+    const BY_EMAIL: &str =
+        "SELECT COUNT(*), MIN(attempted_at) FROM auth_attempts WHERE kind = $1 AND email = $2 AND attempted_at > $3";
+    const BY_IP: &str =
+        "SELECT COUNT(*), MIN(attempted_at) FROM auth_attempts WHERE kind = $1 AND ip = $2 AND attempted_at > $3";
+    let (sql, value) = match key {
+        AttemptKey::Email(email) => (BY_EMAIL, email),
+        AttemptKey::Ip(ip) => (BY_IP, ip),
+    };
+    let (count, earliest) =
+        on_db!(db, pool => sqlx::query_as(sql).bind(kind).bind(value).bind(since).fetch_one(pool).await)?;
+    Ok(AttemptCount { count, earliest })
+}
+
+/// Records an attempt and forgets those older than `forget_before`.
+pub async fn insert_attempt(
+    db: &Db,
+    id: Uuid,
+    kind: &str,
     email: &str,
     ip: &str,
     now: DateTime<Utc>,
     forget_before: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    const INSERT: &str = "INSERT INTO sign_in_failures (id, email, ip, failed_at) VALUES ($1, $2, $3, $4)";
-    const PRUNE: &str = "DELETE FROM sign_in_failures WHERE failed_at < $1";
+    const INSERT: &str = "INSERT INTO auth_attempts (id, kind, email, ip, attempted_at) VALUES ($1, $2, $3, $4, $5)";
+    const PRUNE: &str = "DELETE FROM auth_attempts WHERE attempted_at < $1";
     on_db!(db, pool => {
-        sqlx::query(INSERT).bind(Uuid::now_v7()).bind(email).bind(ip).bind(now).execute(pool).await?;
+        sqlx::query(INSERT).bind(id).bind(kind).bind(email).bind(ip).bind(now).execute(pool).await?;
         sqlx::query(PRUNE).bind(forget_before).execute(pool).await.map(drop)
-    })?;
-    Ok(())
+    })
 }
 
-/// Forgets the failed sign-ins of `email` after a successful one.
-pub async fn clear_failures(db: &Db, email: &str) -> Result<(), sqlx::Error> {
-    const SQL: &str = "DELETE FROM sign_in_failures WHERE email = $1";
-    on_db!(db, pool => sqlx::query(SQL).bind(email).execute(pool).await.map(drop))?;
-    Ok(())
+/// Forgets one attempt.
+pub async fn delete_attempt(db: &Db, id: Uuid) -> Result<(), sqlx::Error> {
+    on_db!(db, pool => sqlx::query("DELETE FROM auth_attempts WHERE id = $1").bind(id).execute(pool).await.map(drop))
+}
+
+/// Forgets the attempts of `kind` for `email`.
+pub async fn delete_attempts_for_email(db: &Db, kind: &str, email: &str) -> Result<(), sqlx::Error> {
+    const SQL: &str = "DELETE FROM auth_attempts WHERE kind = $1 AND email = $2";
+    on_db!(db, pool => sqlx::query(SQL).bind(kind).bind(email).execute(pool).await.map(drop))
 }

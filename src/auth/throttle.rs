@@ -1,43 +1,67 @@
-//! Throttling of failed sign-ins, per email and per client address. Failures are
-//! counted in the database so that every instance behind the load balancer sees them.
+//! Throttling of sign-in guesses (per email and per client address) and of sign-ups (per
+//! address). Attempts are counted in the database, so every instance behind the load
+//! balancer sees them, and each attempt is recorded *before* the slow password check, so
+//! concurrent guesses (parallel requests, or one batch) are counted too.
 
 use chrono::{DateTime, TimeDelta, Utc};
+use uuid::Uuid;
 
-use super::store::{self, FailureCount};
+use super::store::{self, AttemptCount, AttemptKey};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 
-/// How long a failed attempt counts against an email or address.
-const WINDOW: TimeDelta = TimeDelta::minutes(15);
-/// Failed attempts for one email within the window before it is throttled.
-const MAX_FAILURES_PER_EMAIL: i64 = 5;
-/// Failed attempts from one address within the window (several members may share it).
-const MAX_FAILURES_PER_IP: i64 = 30;
+/// What is throttled, and how hard.
+#[derive(Debug, Clone, Copy)]
+pub struct Limit {
+    kind: &'static str,
+    window: TimeDelta,
+    per_email: Option<i64>,
+    per_ip: i64,
+}
 
-fn check(failures: &FailureCount, limit: i64, now: DateTime<Utc>) -> AppResult<()> {
-    if failures.count < limit {
-        return Ok(());
+/// Sign-in attempts not followed by a success: 5 per email, 30 per address in 15 minutes.
+pub const SIGN_IN: Limit = Limit { kind: "sign_in", window: TimeDelta::minutes(15), per_email: Some(5), per_ip: 30 };
+/// Sign-ups: 20 per address per hour (an office or a conference shares one address).
+pub const SIGN_UP: Limit = Limit { kind: "sign_up", window: TimeDelta::hours(1), per_email: None, per_ip: 20 };
+
+/// The longest window of any limit: older attempts are forgotten.
+const LONGEST_WINDOW: TimeDelta = TimeDelta::hours(1);
+
+fn exceeded(attempts: &AttemptCount, limit: i64, window: TimeDelta, now: DateTime<Utc>) -> Option<AppError> {
+    if attempts.count <= limit {
+        return None;
     }
-    let frees_at = failures.earliest.unwrap_or(now) + WINDOW;
+    let frees_at = attempts.earliest.unwrap_or(now) + window;
     let retry_after_secs = u64::try_from((frees_at - now).num_seconds()).unwrap_or(0).max(1);
-    Err(AppError::RateLimited { retry_after_secs })
+    Some(AppError::RateLimited { retry_after_secs })
 }
 
-/// `RATE_LIMITED` when `email` or `ip` has failed too often lately.
-pub async fn ensure_allowed(db: &Db, email: &str, ip: &str, now: DateTime<Utc>) -> AppResult<()> {
-    let since = now - WINDOW;
-    check(&store::failures_for_email(db, email, since).await?, MAX_FAILURES_PER_EMAIL, now)?;
-    check(&store::failures_for_ip(db, ip, since).await?, MAX_FAILURES_PER_IP, now)
+/// Records an attempt by `email` from `ip`; `RATE_LIMITED` (and the attempt is not
+/// kept) when this one goes over the limit. Returns the attempt's id.
+pub async fn admit(db: &Db, limit: Limit, email: &str, ip: &str, now: DateTime<Utc>) -> AppResult<Uuid> {
+    let id = Uuid::now_v7();
+    store::insert_attempt(db, id, limit.kind, email, ip, now, now - LONGEST_WINDOW).await?;
+    let since = now - limit.window;
+    let mut refusal = None;
+    if let Some(per_email) = limit.per_email {
+        let attempts = store::count_attempts(db, limit.kind, AttemptKey::Email(email), since).await?;
+        refusal = exceeded(&attempts, per_email, limit.window, now);
+    }
+    if refusal.is_none() {
+        let attempts = store::count_attempts(db, limit.kind, AttemptKey::Ip(ip), since).await?;
+        refusal = exceeded(&attempts, limit.per_ip, limit.window, now);
+    }
+    match refusal {
+        Some(refusal) => {
+            store::delete_attempt(db, id).await?;
+            Err(refusal)
+        }
+        None => Ok(id),
+    }
 }
 
-/// Counts a failed attempt.
-pub async fn record_failure(db: &Db, email: &str, ip: &str, now: DateTime<Utc>) -> AppResult<()> {
-    store::record_failure(db, email, ip, now, now - WINDOW).await?;
-    Ok(())
-}
-
-/// Forgets the failures of `email` once she gets in.
-pub async fn record_success(db: &Db, email: &str) -> AppResult<()> {
-    store::clear_failures(db, email).await?;
+/// Forgets the attempts of `email` once she gets in.
+pub async fn forget_email(db: &Db, limit: Limit, email: &str) -> AppResult<()> {
+    store::delete_attempts_for_email(db, limit.kind, email).await?;
     Ok(())
 }

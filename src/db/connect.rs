@@ -16,15 +16,32 @@ static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(10);
 const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// The two databases Village runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// The backend a database URL names, or an error saying which schemes work.
+    pub fn of_url(url: &str) -> anyhow::Result<Self> {
+        match url.split_once(':').map(|(scheme, _)| scheme) {
+            Some("sqlite") => Ok(Self::Sqlite),
+            Some("postgres" | "postgresql") => Ok(Self::Postgres),
+            other => {
+                bail!("unsupported database URL scheme {:?}: use sqlite://… or postgres://…", other.unwrap_or(url))
+            }
+        }
+    }
+}
+
 /// Opens a pool for `url` (`sqlite:` or `postgres:`) and checks that it answers.
 pub async fn connect(url: &str, max_connections: u32) -> anyhow::Result<Db> {
-    let scheme = url.split_once(':').map(|(scheme, _)| scheme).unwrap_or_default();
-    let db = match scheme {
-        "sqlite" => Db::Sqlite(connect_sqlite(url, max_connections).await?),
-        "postgres" | "postgresql" => Db::Postgres(connect_postgres(url, max_connections).await?),
-        _ => bail!("unsupported database URL scheme {scheme:?}: use sqlite://… or postgres://…"),
-    };
-    Ok(db)
+    Ok(match Backend::of_url(url)? {
+        Backend::Sqlite => Db::Sqlite(connect_sqlite(url, max_connections).await?),
+        Backend::Postgres => Db::Postgres(connect_postgres(url, max_connections).await?),
+    })
 }
 
 async fn connect_sqlite(url: &str, max_connections: u32) -> anyhow::Result<sqlx::SqlitePool> {

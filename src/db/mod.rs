@@ -10,7 +10,7 @@ use std::time::Duration;
 use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
 
 pub use conflict::unique_violation_field;
-pub use connect::{connect, migrate};
+pub use connect::{Backend, connect, migrate};
 
 /// A pool for one of the two supported databases.
 #[derive(Clone, Debug)]
@@ -94,6 +94,15 @@ impl Tx {
         match self {
             Tx::Sqlite(transaction) => transaction.commit().await,
             Tx::Postgres(transaction) => transaction.commit().await,
+        }
+    }
+
+    /// Rolls the transaction back now (rather than when the connection is next used),
+    /// releasing SQLite's write lock at once.
+    pub async fn rollback(self) -> Result<(), sqlx::Error> {
+        match self {
+            Tx::Sqlite(transaction) => transaction.rollback().await,
+            Tx::Postgres(transaction) => transaction.rollback().await,
         }
     }
 }

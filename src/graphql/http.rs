@@ -96,7 +96,11 @@ fn internal(error: AppError) -> Response {
 }
 
 /// GraphiQL in a browser, or the WebSocket endpoint for subscriptions.
-pub async fn graphql_get(State(state): State<AppState>, request: Request) -> Response {
+pub async fn graphql_get(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    request: Request,
+) -> Response {
     let (mut parts, _body) = request.into_parts();
     if !parts.headers.contains_key(header::UPGRADE) {
         if state.settings.production {
@@ -113,5 +117,6 @@ pub async fn graphql_get(State(state): State<AppState>, request: Request) -> Res
         Ok(protocol) => protocol,
         Err(rejection) => return rejection.into_response(),
     };
-    ws::upgrade(state, upgrade, protocol)
+    let client = ClientInfo::from_request(peer, &parts.headers, state.settings.behind_proxy);
+    ws::upgrade(state, upgrade, protocol, client)
 }

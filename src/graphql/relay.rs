@@ -6,7 +6,7 @@ use async_graphql::connection::{Connection, Edge};
 use async_graphql::{OutputType, connection::CursorType};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 use uuid::Uuid;
 
 use crate::error::{AppError, AppResult};
@@ -38,6 +38,10 @@ impl CursorType for Cursor {
         let text = String::from_utf8(bytes).map_err(|_| invalid())?;
         let (micros, id) = text.split_once('/').ok_or_else(invalid)?;
         let at = micros.parse().ok().and_then(DateTime::from_timestamp_micros).ok_or_else(invalid)?;
+        // Both databases order timestamps correctly only within years 0000–9999.
+        if !(0..=9999).contains(&at.year()) {
+            return Err(invalid());
+        }
         let id = Uuid::try_parse(id).map_err(|_| invalid())?;
         Ok(Self { at, id })
     }
@@ -157,6 +161,11 @@ mod tests {
         assert_eq!(Cursor::decode_cursor(&cursor.encode_cursor()).ok(), Some(cursor));
         assert!(Cursor::decode_cursor("bm9wZQ").is_err());
         assert!(Cursor::decode_cursor("!!").is_err());
+        let far_future = Cursor {
+            at: DateTime::from_timestamp_micros(316_000_000_000_000_000).unwrap_or_default(),
+            id: Uuid::nil(),
+        };
+        assert!(Cursor::decode_cursor(&far_future.encode_cursor()).is_err());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use axum::extract::ws::WebSocketUpgrade;
 use axum::response::Response;
 use serde_json::Value;
 
-use crate::auth::Viewer;
+use crate::auth::{ClientInfo, Viewer};
 use crate::members::MemberLoader;
 use crate::server::AppState;
 
@@ -30,7 +30,7 @@ fn authorization(payload: &Value) -> Option<&str> {
 }
 
 /// Completes the upgrade and serves the GraphQL WebSocket protocol on it.
-pub fn upgrade(state: AppState, upgrade: WebSocketUpgrade, protocol: GraphQLProtocol) -> Response {
+pub fn upgrade(state: AppState, upgrade: WebSocketUpgrade, protocol: GraphQLProtocol, client: ClientInfo) -> Response {
     upgrade
         .protocols(ALL_WEBSOCKET_PROTOCOLS)
         .read_buffer_size(READ_BUFFER_BYTES)
@@ -47,6 +47,7 @@ pub fn upgrade(state: AppState, upgrade: WebSocketUpgrade, protocol: GraphQLProt
                     }
                     let mut data = Data::default();
                     data.insert(viewer);
+                    data.insert(client);
                     data.insert(MemberLoader::for_request(state.db.clone()));
                     Ok(data)
                 })

@@ -1,10 +1,11 @@
 //! Batches member look-ups within one request: a page of N items with authors costs one
-//! query for the authors, not N. Made per request, so nothing is cached across viewers.
+//! query for the authors, not N. Made per request, and never caching, so nothing is
+//! shared across viewers or goes stale.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
+use async_graphql::dataloader::{DataLoader, Loader};
 use uuid::Uuid;
 
 use super::store::{self, Member};
@@ -16,12 +17,13 @@ pub struct MemberLoader {
 }
 
 /// The per-request loader type resolvers find in the request data.
-pub type MemberDataLoader = DataLoader<MemberLoader, HashMapCache>;
+pub type MemberDataLoader = DataLoader<MemberLoader>;
 
 impl MemberLoader {
-    /// A fresh loader for one request.
+    /// A fresh loader for one request. It batches but does not cache, so one that lives
+    /// as long as a WebSocket connection never serves stale members.
     pub fn for_request(db: Db) -> MemberDataLoader {
-        DataLoader::with_cache(Self { db }, tokio::spawn, HashMapCache::default())
+        DataLoader::new(Self { db }, tokio::spawn)
     }
 }
 

@@ -33,7 +33,7 @@ pub struct NewMember<'a> {
 const COLUMNS: &str = "id, email, display_name, created_at";
 
 /// Inserts a member inside `tx`; a taken email fails with a unique violation.
-pub async fn insert(tx: &mut Tx, member: NewMember<'_>) -> Result<Member, sqlx::Error> {
+pub async fn insert(tx: &mut Tx, member: NewMember<'_>) -> Result<(), sqlx::Error> {
     const SQL: &str = "INSERT INTO members (id, email, password_hash, display_name, created_at, updated_at) \
                        VALUES ($1, $2, $3, $4, $5, $5)";
     on_tx!(tx, conn => sqlx::query(SQL)
@@ -44,14 +44,7 @@ pub async fn insert(tx: &mut Tx, member: NewMember<'_>) -> Result<Member, sqlx::
         .bind(member.now)
         .execute(conn)
         .await
-        .map(drop))?;
-    Ok(Member {
-        id: member.id,
-        email: member.email.to_owned(),
-        display_name: member.display_name.to_owned(),
-        created_at: member.now,
-        shown_to_herself: false,
-    })
+        .map(drop))
 }
 
 /// The id and password hash of the member with `email` (already normalized).

@@ -106,6 +106,49 @@ async fn repeated_failed_sign_ins_for_one_email_are_throttled_even_with_the_righ
 }
 
 #[tokio::test]
+async fn concurrent_guesses_in_one_batch_are_throttled_too() {
+    let app = TestApp::spawn().await;
+    app.sign_up("ana@example.com", "Ana").await;
+    let guess = json!({
+        "query": "mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }",
+        "variables": { "input": { "email": "ana@example.com", "password": "guess guess" } }
+    });
+    let batch = Value::from(vec![guess; 10]).to_string();
+
+    let (status, answers) = app.post_raw(batch, None).await;
+
+    assert_eq!(status, 200);
+    let codes: Vec<&str> = answers.as_array().expect("ten answers").iter().map(error_code).collect();
+    assert_eq!(codes.len(), 10);
+    assert!(codes.iter().filter(|code| **code == "UNAUTHENTICATED").count() <= 5, "{codes:?}");
+    assert!(codes.iter().all(|code| *code == "UNAUTHENTICATED" || *code == "RATE_LIMITED"), "{codes:?}");
+    // However the race went, the window allows five real guesses in all, no more.
+    let mut guessed = codes.iter().filter(|code| **code == "UNAUTHENTICATED").count();
+    while error_code(&app.sign_in("ana@example.com", "guess again").await) == "UNAUTHENTICATED" {
+        guessed += 1;
+        assert!(guessed <= 5, "more than five guesses were checked");
+    }
+    assert_eq!(guessed, 5);
+    assert_eq!(error_code(&app.sign_in("ana@example.com", PASSWORD).await), "RATE_LIMITED");
+}
+
+#[tokio::test]
+async fn sign_ups_from_one_address_are_throttled() {
+    let app = TestApp::spawn().await;
+    for n in 0..20 {
+        app.sign_up(&format!("m{n}@example.com"), "Member").await;
+    }
+    let query = format!("mutation($input: SignUpInput!) {{ signUp(input: $input) {{ {AUTH_FIELDS} }} }}");
+    let input =
+        json!({ "input": { "email": "one-too-many@example.com", "password": PASSWORD, "displayName": "Late" } });
+
+    let answer = app.graphql(&query, input, None).await;
+
+    assert_eq!(error_code(&answer), "RATE_LIMITED", "{answer}");
+    assert_eq!(app.count("members").await, 20);
+}
+
+#[tokio::test]
 async fn repeated_failed_sign_ins_from_one_address_are_throttled() {
     let app = TestApp::spawn().await;
     app.sign_up("ana@example.com", "Ana").await;
@@ -113,21 +156,64 @@ async fn repeated_failed_sign_ins_from_one_address_are_throttled() {
         let answer = app.sign_in(&format!("stranger{n}@example.com"), "guess guess").await;
         assert_eq!(error_code(&answer), "UNAUTHENTICATED", "{answer}");
     }
+    let sessions = app.count("sessions").await;
+
     let throttled = app.sign_in("ana@example.com", PASSWORD).await;
+
     assert_eq!(error_code(&throttled), "RATE_LIMITED", "{throttled}");
+    assert_eq!(app.count("sessions").await, sessions, "a throttled attempt signs nobody in");
 }
 
 #[tokio::test]
-async fn of_two_concurrent_refreshes_of_one_token_at_most_one_succeeds() {
+async fn of_two_concurrent_refreshes_of_one_token_exactly_one_succeeds_and_the_session_ends() {
     let app = TestApp::spawn().await;
     let ana = app.sign_up("ana@example.com", "Ana").await;
 
     let (first, second) = tokio::join!(app.refresh(&ana.refresh_token), app.refresh(&ana.refresh_token));
 
-    let succeeded = [&first, &second].iter().filter(|answer| answer["errors"].is_null()).count();
-    assert!(succeeded <= 1, "both refreshes succeeded: {first} {second}");
-    let failed = if first["errors"].is_null() { &second } else { &first };
-    assert_eq!(error_code(failed), "UNAUTHENTICATED", "{failed}");
+    let winners: Vec<&Value> = [&first, &second].into_iter().filter(|answer| answer["errors"].is_null()).collect();
+    assert_eq!(winners.len(), 1, "exactly one refresh succeeds: {first} {second}");
+    let loser = if first["errors"].is_null() { &second } else { &first };
+    assert_eq!(error_code(loser), "UNAUTHENTICATED", "{loser}");
+    // The loser presented a token already traded in, so the session family is revoked.
+    let winner_refresh = winners[0]["data"]["refreshSession"]["refreshToken"].as_str().expect("token");
+    assert_eq!(error_code(&app.refresh(winner_refresh).await), "UNAUTHENTICATED");
+}
+
+#[tokio::test]
+async fn a_token_traded_in_two_rotations_ago_still_revokes_the_session() {
+    let app = TestApp::spawn().await;
+    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let second =
+        app.refresh(&ana.refresh_token).await["data"]["refreshSession"]["refreshToken"].as_str().unwrap().to_owned();
+    let third = app.refresh(&second).await;
+    let third_access = third["data"]["refreshSession"]["accessToken"].as_str().expect("third pair").to_owned();
+
+    assert_eq!(error_code(&app.refresh(&ana.refresh_token).await), "UNAUTHENTICATED");
+
+    assert_eq!(error_code(&app.me(&third_access).await), "UNAUTHENTICATED", "the thief's session ends too");
+}
+
+/// A refresh token for Ana's live session with a secret the server never issued.
+fn forged_refresh_token(real: &str) -> String {
+    let session = real.split('.').next().expect("session part");
+    format!("{session}.{}", "A".repeat(43))
+}
+
+#[tokio::test]
+async fn unknown_or_forged_refresh_tokens_are_refused_and_end_nothing() {
+    let app = TestApp::spawn().await;
+    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let sign_out = "mutation($input: SignOutInput) { signOut(input: $input) { sessionsEnded } }";
+
+    for token in ["garbage", "", &forged_refresh_token(&ana.refresh_token)] {
+        assert_eq!(error_code(&app.refresh(token).await), "UNAUTHENTICATED", "{token}");
+        let out = app.graphql(sign_out, json!({ "input": { "refreshToken": token } }), None).await;
+        assert_eq!(error_code(&out), "UNAUTHENTICATED", "{token}: {out}");
+    }
+
+    assert_eq!(app.me(&ana.access_token).await["data"]["me"]["displayName"], "Ana", "her session is untouched");
+    assert!(app.refresh(&ana.refresh_token).await["errors"].is_null());
 }
 
 #[tokio::test]
@@ -203,6 +289,12 @@ async fn expired_forged_and_malformed_access_tokens_are_refused() {
 
     let expired =
         signed_token(json!({ "sub": ana.member_id, "sid": sid, "iat": now - 1000, "exp": now - 100 }), JWT_SECRET);
+    let wrong_algorithm = jsonwebtoken::encode(
+        &jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS512),
+        &json!({ "sub": ana.member_id, "sid": sid, "iat": now, "exp": now + 600 }),
+        &jsonwebtoken::EncodingKey::from_secret(JWT_SECRET.as_bytes()),
+    )
+    .expect("token signs");
     let forged = signed_token(
         json!({ "sub": ana.member_id, "sid": sid, "iat": now, "exp": now + 600 }),
         "a different secret of enough length!!",
@@ -211,7 +303,7 @@ async fn expired_forged_and_malformed_access_tokens_are_refused() {
     let answer = app.me(&expired).await;
     assert_eq!(error_code(&answer), "UNAUTHENTICATED");
     assert_eq!(answer["errors"][0]["message"], "access token expired");
-    for token in [forged.as_str(), "garbage", ""] {
+    for token in [forged.as_str(), wrong_algorithm.as_str(), "garbage", ""] {
         assert_eq!(error_code(&app.me(token).await), "UNAUTHENTICATED", "{token}");
     }
     let anonymous = app.graphql("{ me { id } }", json!({}), None).await;

@@ -21,19 +21,28 @@ async fn readyz_reports_the_database_and_redis() {
     assert_eq!(body["redis"], expected_redis);
 }
 
+/// The value of the series `series` (name and labels exactly) in a metrics page.
+fn sample(metrics: &str, series: &str) -> f64 {
+    metrics.lines().find_map(|line| line.strip_prefix(series)?.trim().parse().ok()).unwrap_or(0.0)
+}
+
 #[tokio::test]
 async fn metrics_count_requests_errors_and_pool_connections() {
+    // The recorder is shared by every server in this test process: compare before/after.
     let app = TestApp::spawn().await;
+    let requests = r#"http_requests_total{method="POST",route="/graphql",status="200"}"#;
+    let errors = r#"graphql_errors_total{code="UNAUTHENTICATED"}"#;
+    let before = app.get("/metrics").await.1;
+
     let answer = app.graphql("{ me { id } }", json!({}), None).await;
     assert!(answer["errors"].is_array());
-
-    let (status, metrics) = app.get("/metrics").await;
+    let (status, after) = app.get("/metrics").await;
 
     assert_eq!(status, 200);
-    assert!(metrics.contains(r#"http_requests_total{method="POST",route="/graphql",status="200"}"#), "{metrics}");
-    assert!(metrics.contains(r#"graphql_errors_total{code="UNAUTHENTICATED"}"#), "{metrics}");
-    assert!(metrics.contains("http_request_duration_seconds_bucket"), "{metrics}");
-    assert!(metrics.contains("db_pool_connections{"), "{metrics}");
+    assert!(sample(&after, requests) > sample(&before, requests), "{after}");
+    assert!(sample(&after, errors) > sample(&before, errors), "{after}");
+    assert!(after.contains("http_request_duration_seconds_bucket"), "{after}");
+    assert!(after.contains("db_pool_connections{"), "{after}");
 }
 
 #[tokio::test]

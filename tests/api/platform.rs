@@ -54,11 +54,13 @@ async fn batches_run_up_to_ten_operations_and_larger_ones_are_refused_whole() {
     assert_eq!(error_reason(&answer), "BATCH_TOO_LARGE", "{answer}");
     assert_eq!(app.count("members").await, 0);
 
-    let two = json!([sign_up_body("a@example.com"), sign_up_body("b@example.com")]);
-    let (status, answers) = app.post_raw(two.to_string(), None).await;
+    let ten: Vec<Value> = (0..10).map(|n| sign_up_body(&format!("m{n}@example.com"))).collect();
+    let (status, answers) = app.post_raw(Value::from(ten).to_string(), None).await;
     assert_eq!(status, 200);
-    assert_eq!(answers.as_array().map(Vec::len), Some(2), "{answers}");
-    assert_eq!(app.count("members").await, 2);
+    let answers = answers.as_array().expect("one answer per operation").clone();
+    assert_eq!(answers.len(), 10);
+    assert!(answers.iter().all(|answer| answer["errors"].is_null()), "{answers:?}");
+    assert_eq!(app.count("members").await, 10);
 }
 
 #[tokio::test]
@@ -122,7 +124,10 @@ async fn development_servers_offer_introspection_suggestions_and_graphiql() {
 async fn production_servers_hide_introspection_suggestions_and_graphiql() {
     let app = TestApp::spawn_with(|settings| settings.production = true).await;
     let introspection = app.graphql("{ __schema { queryType { name } } }", json!({}), None).await;
+    // async-graphql answers disabled introspection with null, not an error.
     assert!(introspection["data"]["__schema"].is_null(), "{introspection}");
+    let type_lookup = app.graphql(r#"{ __type(name: "Member") { name } }"#, json!({}), None).await;
+    assert!(type_lookup["data"]["__type"].is_null(), "{type_lookup}");
     let typo = app.graphql("{ membrs { edges { cursor } } }", json!({}), None).await;
     assert_eq!(error_code(&typo), "BAD_USER_INPUT");
     assert!(typo["errors"][0]["message"].as_str().is_some_and(|m| !m.contains("Did you mean")), "{typo}");
@@ -202,4 +207,21 @@ async fn the_websocket_endpoint_acknowledges_an_authenticated_connection_init() 
     let reply = socket.next().await.expect("a reply").expect("a message");
     let reply: Value = serde_json::from_str(reply.to_text().unwrap()).unwrap();
     assert_eq!(reply["type"], "connection_ack", "{reply}");
+}
+
+#[tokio::test]
+async fn the_websocket_endpoint_refuses_a_connection_init_with_a_bad_token() {
+    let app = TestApp::spawn().await;
+    let mut request = format!("{}/graphql", app.url.replace("http", "ws")).into_client_request().unwrap();
+    request.headers_mut().insert("sec-websocket-protocol", HeaderValue::from_static("graphql-transport-ws"));
+    let (mut socket, _) = tokio_tungstenite::connect_async(request).await.expect("upgrade");
+    let init = json!({ "type": "connection_init", "payload": { "authorization": "Bearer not-a-token" } });
+    socket.send(Message::text(init.to_string())).await.unwrap();
+
+    while let Some(Ok(message)) = socket.next().await {
+        assert!(!message.to_text().unwrap_or_default().contains("connection_ack"), "acknowledged: {message}");
+        if message.is_close() {
+            return;
+        }
+    }
 }
