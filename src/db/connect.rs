@@ -85,3 +85,43 @@ pub async fn migrate(db: &Db) -> anyhow::Result<()> {
     }
     .context("database migration failed")
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// A migration's statements with comments dropped and PostgreSQL's types spelled as
+    /// SQLite stores them, so the two sets can be compared line by line.
+    fn shape(sql: &str, postgres: bool) -> Vec<String> {
+        sql.lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with("--"))
+            .map(|line| {
+                let line = line.to_owned();
+                if postgres {
+                    line.replace("TIMESTAMPTZ", "TEXT").replace("UUID", "BLOB").replace("BYTEA", "BLOB")
+                } else {
+                    line
+                }
+            })
+            .collect()
+    }
+
+    fn file_names(dir: &Path) -> Vec<std::ffi::OsString> {
+        let mut names: Vec<_> = std::fs::read_dir(dir).unwrap().map(|entry| entry.unwrap().file_name()).collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn the_two_migration_sets_are_in_lockstep() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+        let names = file_names(&root.join("postgres"));
+        assert_eq!(names, file_names(&root.join("sqlite")), "both dialects have the same migration files");
+        for name in names {
+            let postgres = std::fs::read_to_string(root.join("postgres").join(&name)).unwrap();
+            let sqlite = std::fs::read_to_string(root.join("sqlite").join(&name)).unwrap();
+            assert_eq!(shape(&postgres, true), shape(&sqlite, false), "{name:?} differs beyond column types");
+        }
+    }
+}
