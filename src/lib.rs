@@ -7,10 +7,13 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod graphql;
+pub mod groups;
+pub mod idempotency;
 pub mod members;
 pub mod ops;
 pub mod secrets;
 pub mod server;
 pub mod telemetry;
+pub mod text;
 
 pub use server::{App, launch};

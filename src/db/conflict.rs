@@ -3,7 +3,11 @@
 //! names the columns, so each constraint is listed with both.
 
 /// (constraint name in both migration sets, SQLite's "table.column" text, input field)
-const UNIQUE_CONSTRAINTS: &[(&str, &str, &str)] = &[("members_email_key", "members.email", "email")];
+const UNIQUE_CONSTRAINTS: &[(&str, &str, &str)] = &[
+    ("members_email_key", "members.email", "email"),
+    ("group_memberships_pkey", "group_memberships.group_id, group_memberships.member_id", "groupId"),
+    ("group_join_requests_pending_key", "group_join_requests.group_id, group_join_requests.member_id", "groupId"),
+];
 
 /// The input field behind a unique-constraint violation, if `error` is one we know.
 pub fn unique_violation_field(error: &sqlx::Error) -> Option<&'static str> {

@@ -4,6 +4,7 @@
 
 mod conflict;
 mod connect;
+pub mod text_enum;
 
 use std::time::Duration;
 
@@ -51,6 +52,22 @@ macro_rules! on_tx {
             }
         }
     };
+}
+
+/// Turns a row into its domain type; a row that does not convert is a decode error.
+pub fn convert<R, T>(row: R) -> Result<T, sqlx::Error>
+where
+    R: TryInto<T, Error = anyhow::Error>,
+{
+    row.try_into().map_err(|error: anyhow::Error| sqlx::Error::Decode(error.into()))
+}
+
+/// [`convert`] for every row of a result.
+pub fn convert_all<R, T>(rows: Vec<R>) -> Result<Vec<T>, sqlx::Error>
+where
+    R: TryInto<T, Error = anyhow::Error>,
+{
+    rows.into_iter().map(convert).collect()
 }
 
 impl Db {

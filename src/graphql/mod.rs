@@ -5,6 +5,7 @@
 mod codes;
 pub mod context;
 mod http;
+pub mod ids;
 mod limits;
 pub mod relay;
 mod ws;
@@ -13,17 +14,18 @@ use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder};
 
 use crate::auth::{AuthMutation, AuthService};
 use crate::db::Db;
+use crate::groups::{GroupMutation, GroupQuery};
 use crate::members::MemberQuery;
 
 pub use http::{MAX_BATCH, MAX_BODY_BYTES, graphql_get, graphql_post};
 
 /// Every query field, one part per feature.
 #[derive(MergedObject, Default)]
-pub struct Query(MemberQuery);
+pub struct Query(MemberQuery, GroupQuery);
 
 /// Every mutation, one part per feature.
 #[derive(MergedObject, Default)]
-pub struct Mutation(AuthMutation);
+pub struct Mutation(AuthMutation, GroupMutation);
 
 /// The Village schema.
 pub type VillageSchema = Schema<Query, Mutation, EmptySubscription>;

@@ -114,27 +114,48 @@ pub struct KeysetSql {
     pub binds: Vec<Cursor>,
 }
 
+/// The order a list is read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    OldestFirst,
+    NewestFirst,
+}
+
 impl Page {
-    /// The fragments for this page; the first cursor placeholder is `$first_param`.
-    pub fn keyset_sql(&self, time_column: &str, id_column: &str, first_param: usize) -> KeysetSql {
+    /// The fragments for this page of a list in `order`; the first cursor placeholder is
+    /// `$first_param`.
+    pub fn keyset_sql(&self, order: Order, time_column: &str, id_column: &str, first_param: usize) -> KeysetSql {
+        let newest_first = order == Order::NewestFirst;
+        let (after_op, before_op) = if newest_first { ('<', '>') } else { ('>', '<') };
         let mut condition = String::new();
         let mut binds = Vec::new();
         let mut param = first_param;
-        for (bound, op) in [(self.after, '>'), (self.before, '<')] {
+        for (bound, op) in [(self.after, after_op), (self.before, before_op)] {
             if let Some(cursor) = bound {
                 condition += &format!(" AND ({time_column}, {id_column}) {op} (${param}, ${})", param + 1);
                 binds.push(cursor);
                 param += 2;
             }
         }
-        let direction = if self.backward { "DESC" } else { "ASC" };
+        // Backward pages read from the far end and are turned around afterwards.
+        let direction = if newest_first != self.backward { "DESC" } else { "ASC" };
         let order_limit =
             format!(" ORDER BY {time_column} {direction}, {id_column} {direction} LIMIT {}", self.size + 1);
         KeysetSql { condition, order_limit, binds }
     }
 
-    /// Turns the rows read with [`Page::keyset_sql`] into a connection.
-    pub fn connection<T: OutputType>(&self, mut rows: Vec<T>, key: impl Fn(&T) -> Cursor) -> Connection<Cursor, T> {
+    /// Turns the rows read with [`Page::keyset_sql`] into a connection of those rows.
+    pub fn connection<T: OutputType>(&self, rows: Vec<T>, key: impl Fn(&T) -> Cursor) -> Connection<Cursor, T> {
+        self.connection_with(rows, key, |row| row)
+    }
+
+    /// Turns the rows read with [`Page::keyset_sql`] into a connection of `node(row)`.
+    pub fn connection_with<T, N: OutputType>(
+        &self,
+        mut rows: Vec<T>,
+        key: impl Fn(&T) -> Cursor,
+        node: impl Fn(T) -> N,
+    ) -> Connection<Cursor, N> {
         let has_more = rows.len() > self.size;
         rows.truncate(self.size);
         if self.backward {
@@ -143,7 +164,7 @@ impl Page {
         let (has_previous, has_next) =
             if self.backward { (has_more, self.before.is_some()) } else { (self.after.is_some(), has_more) };
         let mut connection = Connection::new(has_previous, has_next);
-        connection.edges.extend(rows.into_iter().map(|row| Edge::new(key(&row), row)));
+        connection.edges.extend(rows.into_iter().map(|row| Edge::new(key(&row), node(row))));
         connection
     }
 }
@@ -184,9 +205,17 @@ mod tests {
     fn keyset_sql_numbers_its_placeholders_after_the_callers() {
         let cursor = Cursor { at: Utc::now(), id: Uuid::now_v7() };
         let page = Page { size: 10, after: Some(cursor), before: Some(cursor), backward: false };
-        let sql = page.keyset_sql("created_at", "id", 3);
+        let sql = page.keyset_sql(Order::OldestFirst, "created_at", "id", 3);
         assert_eq!(sql.condition, " AND (created_at, id) > ($3, $4) AND (created_at, id) < ($5, $6)");
         assert_eq!(sql.order_limit, " ORDER BY created_at ASC, id ASC LIMIT 11");
         assert_eq!(sql.binds.len(), 2);
+        let newest = page.keyset_sql(Order::NewestFirst, "created_at", "id", 1);
+        assert_eq!(newest.condition, " AND (created_at, id) < ($1, $2) AND (created_at, id) > ($3, $4)");
+        assert_eq!(newest.order_limit, " ORDER BY created_at DESC, id DESC LIMIT 11");
+        let backward = Page { backward: true, ..page };
+        assert_eq!(
+            backward.keyset_sql(Order::NewestFirst, "t", "id", 1).order_limit,
+            " ORDER BY t ASC, id ASC LIMIT 11"
+        );
     }
 }

@@ -6,4 +6,4 @@ mod store;
 
 pub use loader::{MemberDataLoader, MemberLoader};
 pub use schema::{MemberQuery, load_member};
-pub use store::{Member, NewMember, credentials_by_email, insert};
+pub use store::{Member, NewMember, credentials_by_email, find, insert};

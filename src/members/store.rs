@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use crate::db::{Db, Tx};
-use crate::graphql::relay::Page;
+use crate::graphql::relay::{Order, Page};
 use crate::{on_db, on_tx};
 
 /// A member as the API shows her. The password hash never leaves this module's queries
@@ -69,9 +69,14 @@ pub async fn find_many(db: &Db, ids: &[Uuid]) -> Result<Vec<Member>, sqlx::Error
     })
 }
 
+/// The member `id`, if she exists.
+pub async fn find(db: &Db, id: Uuid) -> Result<Option<Member>, sqlx::Error> {
+    Ok(find_many(db, &[id]).await?.pop())
+}
+
 /// One page of the member directory, in sign-up order.
 pub async fn page(db: &Db, page: &Page) -> Result<Vec<Member>, sqlx::Error> {
-    let keyset = page.keyset_sql("created_at", "id", 1);
+    let keyset = page.keyset_sql(Order::OldestFirst, "created_at", "id", 1);
     let sql = format!("SELECT {COLUMNS} FROM members WHERE 1 = 1{}{}", keyset.condition, keyset.order_limit);
     on_db!(db, pool => {
         let mut query = sqlx::query_as(&sql);

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod cli;
+mod groups;
 mod ops;
 mod platform;
 mod support;

@@ -158,6 +158,20 @@ impl TestApp {
         self.graphql("{ me { id displayName email } }", json!({}), Some(token)).await
     }
 
+    /// Creates a group as the bearer of `token`; returns its id.
+    pub async fn create_group(&self, token: &str, name: &str, visibility: &str, join_policy: &str) -> String {
+        let query = "mutation($input: CreateGroupInput!) { createGroup(input: $input) { id } }";
+        let input = json!({ "input": { "name": name, "visibility": visibility, "joinPolicy": join_policy } });
+        let answer = self.graphql(query, input, Some(token)).await;
+        answer["data"]["createGroup"]["id"].as_str().unwrap_or_else(|| panic!("group created: {answer}")).to_owned()
+    }
+
+    /// `joinGroup` as the bearer of `token`; returns the whole answer.
+    pub async fn join_group(&self, token: &str, group_id: &str, answers: &[&str]) -> Value {
+        let query = "mutation($input: JoinGroupInput!) { joinGroup(input: $input) { joined group { memberCount viewerRole } joinRequest { id status answers } } }";
+        self.graphql(query, json!({ "input": { "groupId": group_id, "answers": answers } }), Some(token)).await
+    }
+
     /// Rows in `table` (a fixed table name, optionally with a WHERE clause, from the test).
     pub async fn count(&self, table: &str) -> i64 {
         let sql = format!("SELECT COUNT(*) FROM {table}");

@@ -1,0 +1,20 @@
+//! Enums stored as their GraphQL names (`PRIVATE`, `MODERATOR`, …) in TEXT columns, the
+//! same on both databases. The names come from each enum's serde attributes, so the
+//! GraphQL enum, the JSON and the column agree by construction.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// The stored name of `value`.
+pub fn to_text<E: Serialize>(value: E) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(name)) => name,
+        other => format!("{other:?}"),
+    }
+}
+
+/// The enum value stored as `text`; an unknown name is a corrupt row.
+pub fn from_text<E: DeserializeOwned>(text: &str) -> anyhow::Result<E> {
+    serde_json::from_value(serde_json::Value::String(text.to_owned()))
+        .map_err(|error| anyhow::anyhow!("unexpected stored value {text:?}: {error}"))
+}

@@ -1,0 +1,12 @@
+//! Groups: where members talk. Public or private, open, by approval or by invitation,
+//! with owners and moderators. Other features go through [`readable`],
+//! [`require_member`] and [`require_moderator`] before touching anything inside a group.
+
+mod model;
+mod schema;
+mod service;
+mod store;
+
+pub use model::{Group, GroupRole, GroupVisibility};
+pub use schema::{GroupMutation, GroupQuery};
+pub use service::{readable, require_member, require_moderator};

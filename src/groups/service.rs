@@ -1,0 +1,229 @@
+//! The rules of groups: who may see, join, moderate and own them. Other features ask
+//! here (through [`readable`], [`require_member`], [`require_moderator`]) before they show
+//! or change anything inside a group.
+
+use uuid::Uuid;
+
+use super::model::{Group, GroupRole, GroupVisibility, JoinPolicy, JoinRequest, JoinRequestStatus};
+use super::store::{self, NewGroup};
+use crate::clock;
+use crate::db::Db;
+use crate::db::text_enum::to_text;
+use crate::error::{AppError, AppResult};
+use crate::idempotency;
+use crate::text::{line_list, optional_body, required_line};
+
+const MAX_NAME_CHARS: usize = 80;
+const MAX_DESCRIPTION_CHARS: usize = 2_000;
+const MAX_QUESTIONS: usize = 5;
+const MAX_QUESTION_CHARS: usize = 300;
+const MAX_ANSWER_CHARS: usize = 1_000;
+
+/// The group `group_id` if the viewer may read its content; `NOT_FOUND` when it does not
+/// exist or is private to her — the two look the same from outside.
+pub async fn readable(db: &Db, viewer: Uuid, group_id: Uuid) -> AppResult<Group> {
+    let group = store::find(db, viewer, group_id).await?.ok_or(AppError::NotFound)?;
+    if group.readable() { Ok(group) } else { Err(AppError::NotFound) }
+}
+
+/// The group if the viewer belongs to it; `FORBIDDEN` for a non-member of a public group.
+pub async fn require_member(db: &Db, viewer: Uuid, group_id: Uuid) -> AppResult<Group> {
+    let group = readable(db, viewer, group_id).await?;
+    if group.viewer_role.is_some() { Ok(group) } else { Err(AppError::Forbidden) }
+}
+
+/// The group if the viewer is one of its owners or moderators.
+pub async fn require_moderator(db: &Db, viewer: Uuid, group_id: Uuid) -> AppResult<Group> {
+    let group = require_member(db, viewer, group_id).await?;
+    if group.viewer_role.is_some_and(GroupRole::moderates) { Ok(group) } else { Err(AppError::Forbidden) }
+}
+
+/// What a new group is made of.
+pub struct CreateGroup {
+    pub name: String,
+    pub description: String,
+    pub visibility: GroupVisibility,
+    pub join_policy: JoinPolicy,
+    pub join_questions: Vec<String>,
+    pub client_mutation_id: Option<String>,
+}
+
+/// Creates a group owned by the viewer.
+pub async fn create(db: &Db, viewer: Uuid, input: CreateGroup) -> AppResult<Group> {
+    let name = required_line("name", &input.name, MAX_NAME_CHARS)?;
+    let description = optional_body("description", &input.description, MAX_DESCRIPTION_CHARS)?;
+    let questions = line_list("joinQuestions", &input.join_questions, MAX_QUESTIONS, MAX_QUESTION_CHARS)?;
+    let questions = serde_json::to_string(&questions).map_err(anyhow::Error::from)?;
+    let key = input.client_mutation_id.as_deref();
+    let id = idempotency::create_once(db, viewer, "createGroup", key, async |tx| {
+        let id = Uuid::now_v7();
+        let now = clock::now();
+        let new_group = NewGroup {
+            id,
+            name: &name,
+            description: &description,
+            visibility: &to_text(input.visibility),
+            join_policy: &to_text(input.join_policy),
+            join_questions: &questions,
+            created_by: viewer,
+            now,
+        };
+        store::insert_group(tx, new_group).await?;
+        store::add_member(tx, id, viewer, GroupRole::Owner, now).await?;
+        Ok(id)
+    })
+    .await?;
+    store::find(db, viewer, id).await?.ok_or(AppError::NotFound)
+}
+
+/// What joining led to.
+pub enum JoinOutcome {
+    Joined(Group),
+    Requested(Group, JoinRequest),
+}
+
+/// Joins a group: at once when it is open or she was invited, by request when it needs
+/// approval. Joining a group she is already in changes nothing.
+pub async fn join(db: &Db, viewer: Uuid, group_id: Uuid, answers: Vec<String>) -> AppResult<JoinOutcome> {
+    let group = store::find(db, viewer, group_id).await?.ok_or(AppError::NotFound)?;
+    if group.viewer_role.is_some() {
+        return Ok(JoinOutcome::Joined(group));
+    }
+    let mut tx = db.begin_write().await?;
+    let invited = store::take_invitation(&mut tx, group_id, viewer).await?;
+    if invited || group.join_policy == JoinPolicy::Open {
+        store::add_member(&mut tx, group_id, viewer, GroupRole::Member, clock::now()).await?;
+        tx.commit().await?;
+        let group = store::find(db, viewer, group_id).await?.ok_or(AppError::NotFound)?;
+        return Ok(JoinOutcome::Joined(group));
+    }
+    if group.join_policy == JoinPolicy::InviteOnly {
+        tx.rollback().await?;
+        return Err(AppError::Forbidden);
+    }
+    tx.rollback().await?;
+    request_to_join(db, viewer, group, answers).await
+}
+
+async fn request_to_join(db: &Db, viewer: Uuid, group: Group, answers: Vec<String>) -> AppResult<JoinOutcome> {
+    if let Some(pending) = store::pending_request(db, group.id, viewer).await? {
+        return Ok(JoinOutcome::Requested(group, pending));
+    }
+    if answers.len() != group.join_questions.len() {
+        let message = format!("answer each of the group's {} questions", group.join_questions.len());
+        return Err(AppError::bad_input("answers", message));
+    }
+    let answers = line_list("answers", &answers, MAX_QUESTIONS, MAX_ANSWER_CHARS)?;
+    let request = JoinRequest {
+        id: Uuid::now_v7(),
+        group_id: group.id,
+        member_id: viewer,
+        answers,
+        status: JoinRequestStatus::Pending,
+        created_at: clock::now(),
+    };
+    let mut tx = db.begin_write().await?;
+    store::insert_request(&mut tx, &request).await?;
+    tx.commit().await?;
+    Ok(JoinOutcome::Requested(group, request))
+}
+
+/// Leaves a group. The last owner cannot leave while others remain: she hands the
+/// group to someone first.
+pub async fn leave(db: &Db, viewer: Uuid, group_id: Uuid) -> AppResult<Group> {
+    readable(db, viewer, group_id).await?;
+    let mut tx = db.begin_write().await?;
+    let role = store::role_in_tx(&mut tx, group_id, viewer).await?;
+    if role == Some(GroupRole::Owner) && store::owner_count(&mut tx, group_id).await? == 1 {
+        let group = store::find(db, viewer, group_id).await?.ok_or(AppError::NotFound)?;
+        if group.member_count > 1 {
+            tx.rollback().await?;
+            return Err(AppError::Conflict {
+                field: "groupId",
+                message: "make another member an owner before leaving".into(),
+            });
+        }
+    }
+    store::remove_member(&mut tx, group_id, viewer).await?;
+    tx.commit().await?;
+    store::find(db, viewer, group_id).await?.ok_or(AppError::NotFound)
+}
+
+/// Approves or declines a pending request to join; moderators only.
+pub async fn decide(db: &Db, viewer: Uuid, request_id: Uuid, approve: bool) -> AppResult<JoinRequest> {
+    let request = store::find_request(db, request_id).await?.ok_or(AppError::NotFound)?;
+    require_moderator(db, viewer, request.group_id).await?;
+    let status = if approve { JoinRequestStatus::Approved } else { JoinRequestStatus::Declined };
+    let now = clock::now();
+    let mut tx = db.begin_write().await?;
+    if !store::decide_request(&mut tx, request_id, status, viewer, now).await? {
+        tx.rollback().await?;
+        return Err(AppError::Conflict { field: "requestId", message: "this request was already answered".into() });
+    }
+    if approve && store::role_in_tx(&mut tx, request.group_id, request.member_id).await?.is_none() {
+        store::add_member(&mut tx, request.group_id, request.member_id, GroupRole::Member, now).await?;
+    }
+    tx.commit().await?;
+    Ok(JoinRequest { status, ..request })
+}
+
+/// Invites a member; moderators only. The invitation lets her join whatever the policy.
+pub async fn invite(db: &Db, viewer: Uuid, group_id: Uuid, member_id: Uuid) -> AppResult<()> {
+    require_moderator(db, viewer, group_id).await?;
+    crate::members::find(db, member_id).await?.ok_or(AppError::bad_input("memberId", "no such member"))?;
+    let mut tx = db.begin_write().await?;
+    if store::role_in_tx(&mut tx, group_id, member_id).await?.is_some() {
+        tx.rollback().await?;
+        return Err(AppError::Conflict { field: "memberId", message: "she is already a member".into() });
+    }
+    store::insert_invitation(&mut tx, group_id, member_id, viewer, clock::now()).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Changes a member's role; owners only, and a group always keeps one owner.
+pub async fn set_role(db: &Db, viewer: Uuid, group_id: Uuid, member_id: Uuid, role: GroupRole) -> AppResult<()> {
+    let group = require_member(db, viewer, group_id).await?;
+    if group.viewer_role != Some(GroupRole::Owner) {
+        return Err(AppError::Forbidden);
+    }
+    let mut tx = db.begin_write().await?;
+    let current = store::role_in_tx(&mut tx, group_id, member_id).await?;
+    let Some(current) = current else {
+        tx.rollback().await?;
+        return Err(AppError::bad_input("memberId", "she is not a member of this group"));
+    };
+    if current == GroupRole::Owner && role != GroupRole::Owner && store::owner_count(&mut tx, group_id).await? == 1 {
+        tx.rollback().await?;
+        return Err(AppError::Conflict { field: "role", message: "a group needs at least one owner".into() });
+    }
+    store::set_role(&mut tx, group_id, member_id, role).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Removes a member at once; moderators may remove members, owners anyone but owners.
+pub async fn remove(db: &Db, viewer: Uuid, group_id: Uuid, member_id: Uuid) -> AppResult<Group> {
+    let group = require_moderator(db, viewer, group_id).await?;
+    if member_id == viewer {
+        return Err(AppError::bad_input("memberId", "use leaveGroup to leave a group"));
+    }
+    let mut tx = db.begin_write().await?;
+    let target = store::role_in_tx(&mut tx, group_id, member_id).await?;
+    let allowed = match target {
+        None => {
+            tx.rollback().await?;
+            return Err(AppError::bad_input("memberId", "she is not a member of this group"));
+        }
+        Some(GroupRole::Owner) => false,
+        Some(GroupRole::Moderator) => group.viewer_role == Some(GroupRole::Owner),
+        Some(GroupRole::Member) => true,
+    };
+    if !allowed {
+        tx.rollback().await?;
+        return Err(AppError::Forbidden);
+    }
+    store::remove_member(&mut tx, group_id, member_id).await?;
+    tx.commit().await?;
+    store::find(db, viewer, group_id).await?.ok_or(AppError::NotFound)
+}

@@ -1,0 +1,265 @@
+//! SQL for groups, memberships, join requests and invitations, written once for both
+//! databases. Every group read carries the viewer's role, so lists need no second query.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::model::{
+    Group, GroupMember, GroupMemberRow, GroupRole, GroupRow, JoinRequest, JoinRequestRow, JoinRequestStatus,
+};
+use crate::db::text_enum::{from_text, to_text};
+use crate::db::{Db, Tx, convert, convert_all};
+use crate::graphql::relay::{Order, Page};
+use crate::{on_db, on_tx};
+
+/// A group about to be created.
+pub struct NewGroup<'a> {
+    pub id: Uuid,
+    pub name: &'a str,
+    pub description: &'a str,
+    pub visibility: &'a str,
+    pub join_policy: &'a str,
+    pub join_questions: &'a str,
+    pub created_by: Uuid,
+    pub now: DateTime<Utc>,
+}
+
+const GROUP_SELECT: &str = "SELECT g.id, g.name, g.description, g.visibility, g.join_policy, g.join_questions, \
+     g.member_count, g.created_at, m.role AS viewer_role \
+     FROM groups g LEFT JOIN group_memberships m ON m.group_id = g.id AND m.member_id = $1";
+
+/// Inserts a group (with no members yet) inside `tx`.
+pub async fn insert_group(tx: &mut Tx, group: NewGroup<'_>) -> Result<(), sqlx::Error> {
+    const SQL: &str = "INSERT INTO groups (id, name, description, visibility, join_policy, join_questions, \
+                       member_count, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8, $8)";
+    on_tx!(tx, conn => sqlx::query(SQL)
+        .bind(group.id)
+        .bind(group.name)
+        .bind(group.description)
+        .bind(group.visibility)
+        .bind(group.join_policy)
+        .bind(group.join_questions)
+        .bind(group.created_by)
+        .bind(group.now)
+        .execute(conn)
+        .await
+        .map(drop))
+}
+
+/// The group `id` as `viewer` sees it (with her role), if it exists.
+pub async fn find(db: &Db, viewer: Uuid, id: Uuid) -> Result<Option<Group>, sqlx::Error> {
+    let sql = format!("{GROUP_SELECT} WHERE g.id = $2");
+    let row: Option<GroupRow> =
+        on_db!(db, pool => sqlx::query_as(&sql).bind(viewer).bind(id).fetch_optional(pool).await)?;
+    row.map(convert).transpose()
+}
+
+/// A page of all groups, newest first by creation, optionally matching `search` in the
+/// name or description.
+pub async fn page_all(db: &Db, viewer: Uuid, search: Option<&str>, page: &Page) -> Result<Vec<Group>, sqlx::Error> {
+    let keyset = page.keyset_sql(Order::NewestFirst, "g.created_at", "g.id", 3);
+    let sql = format!(
+        "{GROUP_SELECT} WHERE ($2 = '' OR LOWER(g.name) LIKE $2 ESCAPE '\\' OR LOWER(g.description) LIKE $2 ESCAPE '\\'){}{}",
+        keyset.condition, keyset.order_limit
+    );
+    let pattern = search.map(|s| format!("%{}%", escape_like(&s.to_lowercase()))).unwrap_or_default();
+    let rows: Vec<GroupRow> = on_db!(db, pool => {
+        let mut query = sqlx::query_as(&sql).bind(viewer).bind(&pattern);
+        for cursor in &keyset.binds {
+            query = query.bind(cursor.at).bind(cursor.id);
+        }
+        query.fetch_all(pool).await
+    })?;
+    convert_all(rows)
+}
+
+/// A page of the groups `viewer` belongs to, in the order she joined them.
+pub async fn page_mine(db: &Db, viewer: Uuid, page: &Page) -> Result<Vec<(Group, DateTime<Utc>)>, sqlx::Error> {
+    let keyset = page.keyset_sql(Order::OldestFirst, "m.joined_at", "g.id", 2);
+    let sql = format!(
+        "SELECT g.id, g.name, g.description, g.visibility, g.join_policy, g.join_questions, g.member_count, \
+         g.created_at, m.role AS viewer_role, m.joined_at \
+         FROM group_memberships m JOIN groups g ON g.id = m.group_id WHERE m.member_id = $1{}{}",
+        keyset.condition, keyset.order_limit
+    );
+    on_db!(db, pool => {
+        let mut query = sqlx::query_as::<_, MineRow>(&sql).bind(viewer);
+        for cursor in &keyset.binds {
+            query = query.bind(cursor.at).bind(cursor.id);
+        }
+        query.fetch_all(pool).await
+    })
+    .and_then(|rows| rows.into_iter().map(|row| Ok((convert(row.group)?, row.joined_at))).collect())
+}
+
+#[derive(sqlx::FromRow)]
+struct MineRow {
+    #[sqlx(flatten)]
+    group: GroupRow,
+    joined_at: DateTime<Utc>,
+}
+
+/// `%` and `_` typed by a member match themselves, not any text.
+fn escape_like(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+/// The role of `member_id` in `group_id`, read inside `tx` (so it cannot change before
+/// the transaction acts on it).
+pub async fn role_in_tx(tx: &mut Tx, group_id: Uuid, member_id: Uuid) -> Result<Option<GroupRole>, sqlx::Error> {
+    const SQL: &str = "SELECT role FROM group_memberships WHERE group_id = $1 AND member_id = $2";
+    let role: Option<String> =
+        on_tx!(tx, conn => sqlx::query_scalar(SQL).bind(group_id).bind(member_id).fetch_optional(conn).await)?;
+    role.map(|role| from_text(&role).map_err(|error| sqlx::Error::Decode(error.into()))).transpose()
+}
+
+/// Adds `member_id` to `group_id` with `role` and counts her.
+pub async fn add_member(
+    tx: &mut Tx,
+    group_id: Uuid,
+    member_id: Uuid,
+    role: GroupRole,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    const INSERT: &str = "INSERT INTO group_memberships (group_id, member_id, role, joined_at) VALUES ($1, $2, $3, $4)";
+    const COUNT: &str = "UPDATE groups SET member_count = member_count + 1 WHERE id = $1";
+    on_tx!(tx, conn => {
+        sqlx::query(INSERT).bind(group_id).bind(member_id).bind(to_text(role)).bind(now).execute(&mut *conn).await?;
+        sqlx::query(COUNT).bind(group_id).execute(&mut *conn).await.map(drop)
+    })
+}
+
+/// Removes `member_id` from `group_id`; returns whether she was a member.
+pub async fn remove_member(tx: &mut Tx, group_id: Uuid, member_id: Uuid) -> Result<bool, sqlx::Error> {
+    const DELETE: &str = "DELETE FROM group_memberships WHERE group_id = $1 AND member_id = $2";
+    const COUNT: &str = "UPDATE groups SET member_count = member_count - 1 WHERE id = $1";
+    on_tx!(tx, conn => {
+        let removed = sqlx::query(DELETE).bind(group_id).bind(member_id).execute(&mut *conn).await?.rows_affected() == 1;
+        if removed {
+            sqlx::query(COUNT).bind(group_id).execute(&mut *conn).await?;
+        }
+        Ok(removed)
+    })
+}
+
+/// Changes the role of a member of `group_id`.
+pub async fn set_role(tx: &mut Tx, group_id: Uuid, member_id: Uuid, role: GroupRole) -> Result<(), sqlx::Error> {
+    const SQL: &str = "UPDATE group_memberships SET role = $3 WHERE group_id = $1 AND member_id = $2";
+    on_tx!(tx, conn => sqlx::query(SQL).bind(group_id).bind(member_id).bind(to_text(role)).execute(conn).await.map(drop))
+}
+
+/// How many owners `group_id` has.
+pub async fn owner_count(tx: &mut Tx, group_id: Uuid) -> Result<i64, sqlx::Error> {
+    const SQL: &str = "SELECT COUNT(*) FROM group_memberships WHERE group_id = $1 AND role = 'OWNER'";
+    on_tx!(tx, conn => sqlx::query_scalar(SQL).bind(group_id).fetch_one(conn).await)
+}
+
+/// A page of the members of `group_id`, in joining order.
+pub async fn page_members(db: &Db, group_id: Uuid, page: &Page) -> Result<Vec<GroupMember>, sqlx::Error> {
+    let keyset = page.keyset_sql(Order::OldestFirst, "joined_at", "member_id", 2);
+    let sql = format!(
+        "SELECT member_id, role, joined_at FROM group_memberships WHERE group_id = $1{}{}",
+        keyset.condition, keyset.order_limit
+    );
+    let rows: Vec<GroupMemberRow> = on_db!(db, pool => {
+        let mut query = sqlx::query_as(&sql).bind(group_id);
+        for cursor in &keyset.binds {
+            query = query.bind(cursor.at).bind(cursor.id);
+        }
+        query.fetch_all(pool).await
+    })?;
+    convert_all(rows)
+}
+
+const REQUEST_COLUMNS: &str = "id, group_id, member_id, answers, status, created_at";
+
+/// Files a pending request; a second pending request violates a unique index.
+pub async fn insert_request(tx: &mut Tx, request: &JoinRequest) -> Result<(), sqlx::Error> {
+    const SQL: &str = "INSERT INTO group_join_requests (id, group_id, member_id, answers, status, created_at) \
+                       VALUES ($1, $2, $3, $4, 'PENDING', $5)";
+    let answers = serde_json::to_string(&request.answers).map_err(|e| sqlx::Error::Encode(e.into()))?;
+    on_tx!(tx, conn => sqlx::query(SQL)
+        .bind(request.id)
+        .bind(request.group_id)
+        .bind(request.member_id)
+        .bind(answers)
+        .bind(request.created_at)
+        .execute(conn)
+        .await
+        .map(drop))
+}
+
+/// The join request `id`.
+pub async fn find_request(db: &Db, id: Uuid) -> Result<Option<JoinRequest>, sqlx::Error> {
+    let sql = format!("SELECT {REQUEST_COLUMNS} FROM group_join_requests WHERE id = $1");
+    let row: Option<JoinRequestRow> = on_db!(db, pool => sqlx::query_as(&sql).bind(id).fetch_optional(pool).await)?;
+    row.map(convert).transpose()
+}
+
+/// The pending request of `member_id` to join `group_id`, if any.
+pub async fn pending_request(db: &Db, group_id: Uuid, member_id: Uuid) -> Result<Option<JoinRequest>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {REQUEST_COLUMNS} FROM group_join_requests WHERE group_id = $1 AND member_id = $2 AND status = 'PENDING'"
+    );
+    let row: Option<JoinRequestRow> =
+        on_db!(db, pool => sqlx::query_as(&sql).bind(group_id).bind(member_id).fetch_optional(pool).await)?;
+    row.map(convert).transpose()
+}
+
+/// Decides a pending request; false when it was no longer pending.
+pub async fn decide_request(
+    tx: &mut Tx,
+    id: Uuid,
+    status: JoinRequestStatus,
+    decided_by: Uuid,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "UPDATE group_join_requests SET status = $2, decided_by = $3, decided_at = $4 \
+                       WHERE id = $1 AND status = 'PENDING'";
+    let affected = on_tx!(tx, conn => sqlx::query(SQL)
+        .bind(id)
+        .bind(to_text(status))
+        .bind(decided_by)
+        .bind(now)
+        .execute(conn)
+        .await
+        .map(|done| done.rows_affected()))?;
+    Ok(affected == 1)
+}
+
+/// A page of the pending requests to join `group_id`, oldest first.
+pub async fn page_pending_requests(db: &Db, group_id: Uuid, page: &Page) -> Result<Vec<JoinRequest>, sqlx::Error> {
+    let keyset = page.keyset_sql(Order::OldestFirst, "created_at", "id", 2);
+    let sql = format!(
+        "SELECT {REQUEST_COLUMNS} FROM group_join_requests WHERE group_id = $1 AND status = 'PENDING'{}{}",
+        keyset.condition, keyset.order_limit
+    );
+    let rows: Vec<JoinRequestRow> = on_db!(db, pool => {
+        let mut query = sqlx::query_as(&sql).bind(group_id);
+        for cursor in &keyset.binds {
+            query = query.bind(cursor.at).bind(cursor.id);
+        }
+        query.fetch_all(pool).await
+    })?;
+    convert_all(rows)
+}
+
+/// Records an invitation (again is fine).
+pub async fn insert_invitation(
+    tx: &mut Tx,
+    group_id: Uuid,
+    member_id: Uuid,
+    invited_by: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    const SQL: &str = "INSERT INTO group_invitations (group_id, member_id, invited_by, created_at) VALUES ($1, $2, $3, $4) \
+                       ON CONFLICT (group_id, member_id) DO NOTHING";
+    on_tx!(tx, conn => sqlx::query(SQL).bind(group_id).bind(member_id).bind(invited_by).bind(now).execute(conn).await.map(drop))
+}
+
+/// Uses up the invitation of `member_id` to `group_id`; false when there was none.
+pub async fn take_invitation(tx: &mut Tx, group_id: Uuid, member_id: Uuid) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "DELETE FROM group_invitations WHERE group_id = $1 AND member_id = $2";
+    let affected = on_tx!(tx, conn => sqlx::query(SQL).bind(group_id).bind(member_id).execute(conn).await.map(|done| done.rows_affected()))?;
+    Ok(affected == 1)
+}

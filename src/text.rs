@@ -1,0 +1,68 @@
+//! What members may type: trimmed, length-limited, free of control characters (bodies
+//! may keep line breaks). Text is stored as typed and never rendered as HTML here.
+
+use crate::error::{AppError, AppResult};
+
+fn has_forbidden_control(text: &str, multiline: bool) -> bool {
+    text.chars().any(|c| c.is_control() && !(multiline && matches!(c, '\n' | '\t' | '\r')))
+}
+
+fn checked(field: &'static str, text: &str, max_chars: usize, multiline: bool) -> AppResult<String> {
+    let text = text.trim();
+    if text.chars().count() > max_chars {
+        return Err(AppError::bad_input(field, format!("{field} is limited to {max_chars} characters")));
+    }
+    if has_forbidden_control(text, multiline) {
+        return Err(AppError::bad_input(field, format!("{field} contains control characters")));
+    }
+    Ok(text.to_owned())
+}
+
+/// A one-line text that must not be blank.
+pub fn required_line(field: &'static str, text: &str, max_chars: usize) -> AppResult<String> {
+    let text = checked(field, text, max_chars, false)?;
+    if text.is_empty() {
+        return Err(AppError::bad_input(field, format!("{field} must not be blank")));
+    }
+    Ok(text)
+}
+
+/// A multi-line text that must not be blank.
+pub fn required_body(field: &'static str, text: &str, max_chars: usize) -> AppResult<String> {
+    let text = checked(field, text, max_chars, true)?;
+    if text.is_empty() {
+        return Err(AppError::bad_input(field, format!("{field} must not be blank")));
+    }
+    Ok(text)
+}
+
+/// A multi-line text that may be empty.
+pub fn optional_body(field: &'static str, text: &str, max_chars: usize) -> AppResult<String> {
+    checked(field, text, max_chars, true)
+}
+
+/// A list of one-line texts: at most `max_items`, each non-blank and bounded.
+pub fn line_list(field: &'static str, items: &[String], max_items: usize, max_chars: usize) -> AppResult<Vec<String>> {
+    if items.len() > max_items {
+        return Err(AppError::bad_input(field, format!("{field} holds at most {max_items} entries")));
+    }
+    items.iter().map(|item| required_line(field, item, max_chars)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_trimmed_bounded_and_free_of_control_characters() {
+        assert_eq!(required_line("name", "  Moms at Work ", 80).ok().as_deref(), Some("Moms at Work"));
+        assert!(required_line("name", "   ", 80).is_err());
+        assert!(required_line("name", &"é".repeat(81), 80).is_err());
+        assert!(required_line("name", "a\nb", 80).is_err());
+        assert_eq!(required_body("body", "line one\nline two", 80).ok().as_deref(), Some("line one\nline two"));
+        assert!(required_body("body", "bell\u{7}", 80).is_err());
+        assert_eq!(optional_body("description", "  ", 80).ok().as_deref(), Some(""));
+        assert!(line_list("tags", &["a".into(), " ".into()], 5, 10).is_err());
+        assert!(line_list("tags", &vec!["a".to_owned(); 6], 5, 10).is_err());
+    }
+}
