@@ -15,5 +15,6 @@ pub mod secrets;
 pub mod server;
 pub mod telemetry;
 pub mod text;
+pub mod threads;
 
 pub use server::{App, launch};

@@ -5,6 +5,7 @@
 /// (constraint name in both migration sets, SQLite's "table.column" text, input field)
 const UNIQUE_CONSTRAINTS: &[(&str, &str, &str)] = &[
     ("members_email_key", "members.email", "email"),
+    ("members_handle_key", "members.handle", "handle"),
     ("group_memberships_pkey", "group_memberships.group_id, group_memberships.member_id", "groupId"),
     ("group_join_requests_pending_key", "group_join_requests.group_id, group_join_requests.member_id", "groupId"),
 ];

@@ -54,6 +54,11 @@ macro_rules! on_tx {
     };
 }
 
+/// `$first, $first+1, …` for `count` values, for an `IN (…)` list.
+pub fn placeholder_list(first: usize, count: usize) -> String {
+    (first..first + count).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ")
+}
+
 /// Turns a row into its domain type; a row that does not convert is a decode error.
 pub fn convert<R, T>(row: R) -> Result<T, sqlx::Error>
 where

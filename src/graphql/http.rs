@@ -15,10 +15,9 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use serde_json::json;
 
-use super::{codes, ws};
+use super::{codes, loaders, ws};
 use crate::auth::ClientInfo;
 use crate::error::{AppError, code};
-use crate::members::MemberLoader;
 use crate::server::AppState;
 
 /// Largest request body accepted.
@@ -81,9 +80,9 @@ pub async fn graphql_post(
         Err(error) => return internal(error),
     };
     let client = ClientInfo::from_request(peer, &headers, state.settings.behind_proxy);
-    let mut batch = batch.data(viewer).data(client);
+    let mut batch = batch;
     for request in batch.iter_mut() {
-        request.data.insert(MemberLoader::for_request(state.db.clone()));
+        loaders::attach(&mut request.data, &state.db, viewer.clone(), client.clone());
     }
     Json(state.schema.execute_batch(batch).await).into_response()
 }

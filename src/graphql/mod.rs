@@ -7,6 +7,7 @@ pub mod context;
 mod http;
 pub mod ids;
 mod limits;
+mod loaders;
 pub mod relay;
 mod ws;
 
@@ -15,17 +16,18 @@ use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder};
 use crate::auth::{AuthMutation, AuthService};
 use crate::db::Db;
 use crate::groups::{GroupMutation, GroupQuery};
-use crate::members::MemberQuery;
+use crate::members::{MemberMutation, MemberQuery};
+use crate::threads::{ThreadMutation, ThreadQuery};
 
 pub use http::{MAX_BATCH, MAX_BODY_BYTES, graphql_get, graphql_post};
 
 /// Every query field, one part per feature.
 #[derive(MergedObject, Default)]
-pub struct Query(MemberQuery, GroupQuery);
+pub struct Query(MemberQuery, GroupQuery, ThreadQuery);
 
 /// Every mutation, one part per feature.
 #[derive(MergedObject, Default)]
-pub struct Mutation(AuthMutation, GroupMutation);
+pub struct Mutation(AuthMutation, MemberMutation, GroupMutation, ThreadMutation);
 
 /// The Village schema.
 pub type VillageSchema = Schema<Query, Mutation, EmptySubscription>;

@@ -9,8 +9,8 @@ use axum::extract::ws::WebSocketUpgrade;
 use axum::response::Response;
 use serde_json::Value;
 
+use super::loaders;
 use crate::auth::{ClientInfo, Viewer};
-use crate::members::MemberLoader;
 use crate::server::AppState;
 
 /// Largest message a client may send.
@@ -46,9 +46,7 @@ pub fn upgrade(state: AppState, upgrade: WebSocketUpgrade, protocol: GraphQLProt
                         return Err(async_graphql::Error::new(reason));
                     }
                     let mut data = Data::default();
-                    data.insert(viewer);
-                    data.insert(client);
-                    data.insert(MemberLoader::for_request(state.db.clone()));
+                    loaders::attach(&mut data, &state.db, viewer, client);
                     Ok(data)
                 })
                 .serve()

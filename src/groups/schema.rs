@@ -12,6 +12,7 @@ use crate::graphql::context::ContextExt;
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{self, Cursor, PageArgs};
 use crate::members::{Member, load_member};
+use crate::threads::{self, Thread, ThreadOrder};
 
 #[Object]
 impl Group {
@@ -67,6 +68,26 @@ impl Group {
         let page = PageArgs { first, after, last, before }.validate()?;
         let rows = store::page_members(ctx.db()?, self.id, &page).await.map_err(AppError::from)?;
         Ok(page.connection(rows, |m| Cursor { at: m.joined_at, id: m.member_id }))
+    }
+
+    /// Threads, most recently active (or started) first; pinned ones are also listed
+    /// in `pinnedThreads`.
+    #[graphql(complexity = "relay::complexity(first, last, child_complexity)")]
+    async fn threads(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+        #[graphql(default)] order_by: ThreadOrder,
+    ) -> Result<Connection<Cursor, Thread>> {
+        Ok(threads::group_threads(ctx, self, order_by, PageArgs { first, after, last, before }).await?)
+    }
+
+    /// Threads the moderators pinned, most recently active first.
+    async fn pinned_threads(&self, ctx: &Context<'_>) -> Result<Vec<Thread>> {
+        Ok(threads::pinned_threads(ctx, self).await?)
     }
 
     /// Pending requests to join, oldest first. Moderators only.

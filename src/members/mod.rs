@@ -1,9 +1,11 @@
 //! Members: who belongs to the community and what others may see of her.
 
+mod blocks;
 mod loader;
 mod schema;
 mod store;
 
+pub use blocks::{blocked_either_way, hidden_author_sql, not_blocked_with};
 pub use loader::{MemberDataLoader, MemberLoader};
-pub use schema::{MemberQuery, load_member};
-pub use store::{Member, NewMember, credentials_by_email, find, insert};
+pub use schema::{MemberMutation, MemberQuery, load_member};
+pub use store::{Member, NewMember, credentials_by_email, find, ids_by_handles, insert};

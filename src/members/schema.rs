@@ -1,13 +1,16 @@
 //! GraphQL for members: the `Member` type, `me` and the `members` directory.
 
 use async_graphql::connection::Connection;
-use async_graphql::{Context, ID, Object, Result};
+use async_graphql::{Context, ID, InputObject, Object, Result};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+use super::blocks;
 use super::store::{self, Member};
+use crate::clock;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
+use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{self, Cursor, PageArgs};
 
 /// The member `id`, through the request's loader.
@@ -26,6 +29,11 @@ impl Member {
     /// The name shown next to her posts.
     async fn display_name(&self) -> &str {
         &self.display_name
+    }
+
+    /// Her @handle for mentions, once she chose one.
+    async fn handle(&self) -> Option<&str> {
+        self.handle.as_deref()
     }
 
     /// Her sign-in email: shown to herself only, null to everyone else.
@@ -65,5 +73,77 @@ impl MemberQuery {
         let page = PageArgs { first, after, last, before }.validate()?;
         let rows = store::page(ctx.db()?, &page).await.map_err(AppError::from)?;
         Ok(page.connection(rows, |member| Cursor { at: member.created_at, id: member.id }))
+    }
+}
+
+#[derive(InputObject)]
+pub struct MemberRefInput {
+    pub member_id: ID,
+}
+
+/// Changes to her own profile; fields left out stay as they are.
+#[derive(InputObject)]
+pub struct UpdateProfileInput {
+    pub display_name: Option<String>,
+    /// 2 to 30 letters, digits or underscores; others @mention her by it.
+    pub handle: Option<String>,
+}
+
+/// A valid @handle, lower-cased.
+fn valid_handle(handle: &str) -> AppResult<String> {
+    let handle = handle.trim().trim_start_matches('@').to_ascii_lowercase();
+    let well_formed = (2..=30).contains(&handle.len()) && handle.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if well_formed {
+        Ok(handle)
+    } else {
+        Err(AppError::bad_input("handle", "use 2 to 30 letters, digits or underscores"))
+    }
+}
+
+#[derive(Default)]
+pub struct MemberMutation;
+
+#[Object]
+impl MemberMutation {
+    /// Updates the viewer's profile.
+    async fn update_profile(&self, ctx: &Context<'_>, input: UpdateProfileInput) -> Result<Member> {
+        let viewer = ctx.viewer()?.member_id()?;
+        let db = ctx.db()?;
+        let current = store::find(db, viewer).await.map_err(AppError::from)?.ok_or(AppError::NotFound)?;
+        let display_name = match input.display_name {
+            Some(name) => crate::text::required_line("displayName", &name, 80)?,
+            None => current.display_name,
+        };
+        let handle = match input.handle {
+            Some(handle) => Some(valid_handle(&handle)?),
+            None => current.handle,
+        };
+        store::update_names(db, viewer, &display_name, handle.as_deref(), clock::now())
+            .await
+            .map_err(AppError::from)?;
+        let member = store::find(db, viewer).await.map_err(AppError::from)?.ok_or(AppError::NotFound)?;
+        Ok(Member { shown_to_herself: true, ..member })
+    }
+
+    /// Blocks a member: her content disappears for the viewer, and neither can reply to or
+    /// mention the other. Returns the blocked member.
+    async fn block_member(&self, ctx: &Context<'_>, input: MemberRefInput) -> Result<Member> {
+        let viewer = ctx.viewer()?.member_id()?;
+        let member_id = parse_id("memberId", &input.member_id)?;
+        if member_id == viewer {
+            return Err(AppError::bad_input("memberId", "you cannot block yourself").into());
+        }
+        let member = load_member(ctx, member_id).await?;
+        blocks::block(ctx.db()?, viewer, member_id).await.map_err(AppError::from)?;
+        Ok(member)
+    }
+
+    /// Lifts a block. Returns the member.
+    async fn unblock_member(&self, ctx: &Context<'_>, input: MemberRefInput) -> Result<Member> {
+        let viewer = ctx.viewer()?.member_id()?;
+        let member_id = parse_id("memberId", &input.member_id)?;
+        let member = load_member(ctx, member_id).await?;
+        blocks::unblock(ctx.db()?, viewer, member_id).await.map_err(AppError::from)?;
+        Ok(member)
     }
 }

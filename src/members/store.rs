@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use crate::db::{Db, Tx};
+use crate::db::{Db, Tx, placeholder_list};
 use crate::graphql::relay::{Order, Page};
 use crate::{on_db, on_tx};
 
@@ -14,6 +14,7 @@ pub struct Member {
     pub id: Uuid,
     pub email: String,
     pub display_name: String,
+    pub handle: Option<String>,
     pub created_at: DateTime<Utc>,
     /// Set when this copy goes back to the member herself in an auth payload, before
     /// her new token is in use, so she sees her own private fields.
@@ -30,7 +31,7 @@ pub struct NewMember<'a> {
     pub now: DateTime<Utc>,
 }
 
-const COLUMNS: &str = "id, email, display_name, created_at";
+const COLUMNS: &str = "id, email, display_name, handle, created_at";
 
 /// Inserts a member inside `tx`; a taken email fails with a unique violation.
 pub async fn insert(tx: &mut Tx, member: NewMember<'_>) -> Result<(), sqlx::Error> {
@@ -47,6 +48,18 @@ pub async fn insert(tx: &mut Tx, member: NewMember<'_>) -> Result<(), sqlx::Erro
         .map(drop))
 }
 
+/// Changes her display name and @handle.
+pub async fn update_names(
+    db: &Db,
+    id: Uuid,
+    display_name: &str,
+    handle: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    const SQL: &str = "UPDATE members SET display_name = $2, handle = $3, updated_at = $4 WHERE id = $1";
+    on_db!(db, pool => sqlx::query(SQL).bind(id).bind(display_name).bind(handle).bind(now).execute(pool).await.map(drop))
+}
+
 /// The id and password hash of the member with `email` (already normalized).
 pub async fn credentials_by_email(db: &Db, email: &str) -> Result<Option<(Uuid, String)>, sqlx::Error> {
     const SQL: &str = "SELECT id, password_hash FROM members WHERE email = $1";
@@ -58,8 +71,7 @@ pub async fn find_many(db: &Db, ids: &[Uuid]) -> Result<Vec<Member>, sqlx::Error
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let placeholders: Vec<String> = (1..=ids.len()).map(|n| format!("${n}")).collect();
-    let sql = format!("SELECT {COLUMNS} FROM members WHERE id IN ({})", placeholders.join(", "));
+    let sql = format!("SELECT {COLUMNS} FROM members WHERE id IN ({})", placeholder_list(1, ids.len()));
     on_db!(db, pool => {
         let mut query = sqlx::query_as(&sql);
         for id in ids {
@@ -72,6 +84,21 @@ pub async fn find_many(db: &Db, ids: &[Uuid]) -> Result<Vec<Member>, sqlx::Error
 /// The member `id`, if she exists.
 pub async fn find(db: &Db, id: Uuid) -> Result<Option<Member>, sqlx::Error> {
     Ok(find_many(db, &[id]).await?.pop())
+}
+
+/// The ids of the members with these handles (lower-case); unknown handles are skipped.
+pub async fn ids_by_handles(db: &Db, handles: &[String]) -> Result<Vec<Uuid>, sqlx::Error> {
+    if handles.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!("SELECT id FROM members WHERE handle IN ({})", placeholder_list(1, handles.len()));
+    on_db!(db, pool => {
+        let mut query = sqlx::query_scalar(&sql);
+        for handle in handles {
+            query = query.bind(handle);
+        }
+        query.fetch_all(pool).await
+    })
 }
 
 /// One page of the member directory, in sign-up order.

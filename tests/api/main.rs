@@ -8,3 +8,4 @@ mod groups;
 mod ops;
 mod platform;
 mod support;
+mod threads;

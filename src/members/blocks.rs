@@ -1,0 +1,50 @@
+//! Blocking: a blocked member's content disappears for the blocker everywhere, and
+//! neither can reply to or mention the other. Other features filter with the SQL
+//! fragment from [`hidden_author_sql`] rather than reading this table themselves.
+
+use uuid::Uuid;
+
+use crate::clock;
+use crate::db::Db;
+use crate::on_db;
+
+/// A SQL condition true when the viewer (placeholder `viewer_param`) blocked the
+/// author in `author_column`.
+pub fn hidden_author_sql(author_column: &str, viewer_param: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM member_blocks b WHERE b.blocker_id = {viewer_param} AND b.blocked_id = {author_column})"
+    )
+}
+
+/// Records that `blocker` blocked `blocked` (again is fine).
+pub async fn block(db: &Db, blocker: Uuid, blocked: Uuid) -> Result<(), sqlx::Error> {
+    const SQL: &str = "INSERT INTO member_blocks (blocker_id, blocked_id, created_at) VALUES ($1, $2, $3) \
+                       ON CONFLICT (blocker_id, blocked_id) DO NOTHING";
+    let now = clock::now();
+    on_db!(db, pool => sqlx::query(SQL).bind(blocker).bind(blocked).bind(now).execute(pool).await.map(drop))
+}
+
+/// Lifts a block.
+pub async fn unblock(db: &Db, blocker: Uuid, blocked: Uuid) -> Result<(), sqlx::Error> {
+    const SQL: &str = "DELETE FROM member_blocks WHERE blocker_id = $1 AND blocked_id = $2";
+    on_db!(db, pool => sqlx::query(SQL).bind(blocker).bind(blocked).execute(pool).await.map(drop))
+}
+
+/// Whether either of `a` and `b` blocked the other.
+pub async fn blocked_either_way(db: &Db, a: Uuid, b: Uuid) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "SELECT COUNT(*) FROM member_blocks \
+                       WHERE (blocker_id = $1 AND blocked_id = $2) OR (blocker_id = $2 AND blocked_id = $1)";
+    let count: i64 = on_db!(db, pool => sqlx::query_scalar(SQL).bind(a).bind(b).fetch_one(pool).await)?;
+    Ok(count > 0)
+}
+
+/// Of `candidates`, those with no block either way with `member`.
+pub async fn not_blocked_with(db: &Db, member: Uuid, candidates: &[Uuid]) -> Result<Vec<Uuid>, sqlx::Error> {
+    let mut kept = Vec::with_capacity(candidates.len());
+    for candidate in candidates {
+        if !blocked_either_way(db, member, *candidate).await? {
+            kept.push(*candidate);
+        }
+    }
+    Ok(kept)
+}

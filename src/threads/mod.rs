@@ -1,0 +1,13 @@
+//! Threads and replies: the conversations inside groups, with reactions, @mentions,
+//! follows, pinning and locking.
+
+mod loader;
+mod mentions;
+mod model;
+mod schema;
+mod service;
+mod store;
+
+pub use loader::{ReactionDataLoader, ReactionLoader};
+pub use model::{Thread, ThreadOrder};
+pub use schema::{ThreadMutation, ThreadQuery, group_threads, pinned_threads};

@@ -1,0 +1,109 @@
+//! Threads, replies and reactions as the rest of the server uses them, and their rows.
+
+use async_graphql::{Enum, SimpleObject};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// The small fixed set of reactions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Enum, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Reaction {
+    Heart,
+    Hug,
+    Same,
+    Celebrate,
+    Laugh,
+}
+
+/// How a reply shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+pub enum ReplyState {
+    Visible,
+    /// Deleted by its author: "reply deleted".
+    Deleted,
+    /// Removed by a moderator.
+    Removed,
+    /// Written by someone the viewer blocked: a placeholder, not a gap.
+    Hidden,
+}
+
+/// Thread lists' orders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum, Default)]
+pub enum ThreadOrder {
+    /// Most recent reply first.
+    #[default]
+    Activity,
+    /// Most recently started first.
+    Newest,
+}
+
+/// A thread as one viewer sees it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Thread {
+    pub id: Uuid,
+    pub group_id: Uuid,
+    pub author_id: Uuid,
+    pub title: String,
+    pub body: String,
+    #[sqlx(try_from = "String")]
+    pub tags: Tags,
+    pub pinned: bool,
+    pub locked: bool,
+    pub reply_count: i64,
+    pub created_at: DateTime<Utc>,
+    pub edited_at: Option<DateTime<Utc>>,
+    pub last_activity_at: DateTime<Utc>,
+    /// Whether the viewer follows it.
+    pub viewer_follows: bool,
+    /// Whether the viewer blocked its author.
+    pub hidden: bool,
+}
+
+/// A thread's tags, stored as a JSON list.
+#[derive(Debug, Clone, Default)]
+pub struct Tags(pub Vec<String>);
+
+impl TryFrom<String> for Tags {
+    type Error = serde_json::Error;
+
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        serde_json::from_str(&text).map(Tags)
+    }
+}
+
+/// A reply as one viewer sees it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Reply {
+    pub id: Uuid,
+    pub thread_id: Uuid,
+    pub parent_reply_id: Option<Uuid>,
+    pub author_id: Uuid,
+    pub body: String,
+    pub created_at: DateTime<Utc>,
+    pub edited_at: Option<DateTime<Utc>>,
+    pub deleted_at: Option<DateTime<Utc>>,
+    pub deleted_by_moderator: bool,
+    /// Whether the viewer blocked its author.
+    pub hidden: bool,
+}
+
+impl Reply {
+    /// How the reply shows to its viewer.
+    pub fn shown_as(&self) -> ReplyState {
+        match (self.deleted_at, self.deleted_by_moderator, self.hidden) {
+            (Some(_), true, _) => ReplyState::Removed,
+            (Some(_), false, _) => ReplyState::Deleted,
+            (None, _, true) => ReplyState::Hidden,
+            (None, _, false) => ReplyState::Visible,
+        }
+    }
+}
+
+/// How many members reacted one way, and whether the viewer is one of them.
+#[derive(Debug, Clone, SimpleObject)]
+pub struct ReactionCount {
+    pub reaction: Reaction,
+    pub count: i64,
+    pub reacted_by_me: bool,
+}

@@ -1,0 +1,353 @@
+//! GraphQL for conversations: `thread`, `feed`, a group's threads, and the mutations on
+//! threads and replies.
+
+use async_graphql::connection::Connection;
+use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::loader::ReactionDataLoader;
+use super::model::{Reaction, ReactionCount, Reply, ReplyState, Thread, ThreadOrder};
+use super::service::{self, CreateThread, PostReply, ReactionTarget};
+use super::store::{self, ThreadFlag};
+use crate::error::{AppError, AppResult};
+use crate::graphql::context::ContextExt;
+use crate::graphql::ids::parse_id;
+use crate::graphql::relay::{Cursor, PageArgs};
+use crate::groups::{self, Group};
+use crate::members::{Member, load_member};
+
+async fn reactions_of(ctx: &Context<'_>, target: Uuid) -> AppResult<Vec<ReactionCount>> {
+    let loader =
+        ctx.data::<ReactionDataLoader>().map_err(|_| AppError::Internal(anyhow::anyhow!("no reaction loader")))?;
+    let counts =
+        loader.load_one(target).await.map_err(|e| AppError::Internal(anyhow::anyhow!("loading reactions: {e}")))?;
+    Ok(counts.unwrap_or_default())
+}
+
+fn thread_cursor(order: ThreadOrder) -> impl Fn(&Thread) -> Cursor {
+    move |thread| match order {
+        ThreadOrder::Activity => Cursor { at: thread.last_activity_at, id: thread.id },
+        ThreadOrder::Newest => Cursor { at: thread.created_at, id: thread.id },
+    }
+}
+
+/// `group.threads`: a page of a readable group's threads.
+pub async fn group_threads(
+    ctx: &Context<'_>,
+    group: &Group,
+    order: ThreadOrder,
+    args: PageArgs,
+) -> AppResult<Connection<Cursor, Thread>> {
+    if !group.readable() {
+        return Err(AppError::NotFound);
+    }
+    let viewer = ctx.viewer()?.member_id()?;
+    let page = args.validate()?;
+    let rows = store::page_group_threads(ctx.db()?, viewer, group.id, order, &page).await?;
+    Ok(page.connection(rows, thread_cursor(order)))
+}
+
+/// `group.pinnedThreads`.
+pub async fn pinned_threads(ctx: &Context<'_>, group: &Group) -> AppResult<Vec<Thread>> {
+    if !group.readable() {
+        return Err(AppError::NotFound);
+    }
+    let viewer = ctx.viewer()?.member_id()?;
+    Ok(store::pinned_threads(ctx.db()?, viewer, group.id).await?)
+}
+
+/// A conversation in a group.
+#[Object]
+impl Thread {
+    async fn id(&self) -> ID {
+        ID(self.id.to_string())
+    }
+    async fn group(&self, ctx: &Context<'_>) -> Result<Group> {
+        Ok(groups::readable(ctx.db()?, ctx.viewer()?.member_id()?, self.group_id).await?)
+    }
+    async fn author(&self, ctx: &Context<'_>) -> Result<Member> {
+        Ok(load_member(ctx, self.author_id).await?)
+    }
+    async fn title(&self) -> &str {
+        &self.title
+    }
+    /// Plain text with simple markdown; clients render it, the server never makes HTML.
+    async fn body(&self) -> &str {
+        &self.body
+    }
+    async fn tags(&self) -> &[String] {
+        &self.tags.0
+    }
+    async fn pinned(&self) -> bool {
+        self.pinned
+    }
+    /// A locked thread takes no new replies.
+    async fn locked(&self) -> bool {
+        self.locked
+    }
+    async fn reply_count(&self) -> i64 {
+        self.reply_count
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.created_at
+    }
+    async fn edited_at(&self) -> Option<DateTime<Utc>> {
+        self.edited_at
+    }
+    async fn last_activity_at(&self) -> DateTime<Utc> {
+        self.last_activity_at
+    }
+    async fn viewer_follows(&self) -> bool {
+        self.viewer_follows
+    }
+    /// Whether the viewer may reply: she belongs to the group and the thread is open.
+    async fn viewer_can_reply(&self, ctx: &Context<'_>) -> Result<bool> {
+        let group = groups::readable(ctx.db()?, ctx.viewer()?.member_id()?, self.group_id).await?;
+        Ok(group.viewer_role.is_some() && !self.locked)
+    }
+    async fn reactions(&self, ctx: &Context<'_>) -> Result<Vec<ReactionCount>> {
+        Ok(reactions_of(ctx, self.id).await?)
+    }
+
+    /// Replies, oldest first.
+    #[graphql(complexity = "crate::graphql::relay::complexity(first, last, child_complexity)")]
+    async fn replies(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> Result<Connection<Cursor, Reply>> {
+        let viewer = ctx.viewer()?.member_id()?;
+        let page = PageArgs { first, after, last, before }.validate()?;
+        let rows = store::page_replies(ctx.db()?, viewer, self.id, &page).await.map_err(AppError::from)?;
+        Ok(page.connection(rows, |reply| Cursor { at: reply.created_at, id: reply.id }))
+    }
+}
+
+/// A reply in a thread. Deleted replies and replies by members the viewer blocked keep
+/// their place with no author or text.
+#[Object]
+impl Reply {
+    async fn id(&self) -> ID {
+        ID(self.id.to_string())
+    }
+    async fn thread_id(&self) -> ID {
+        ID(self.thread_id.to_string())
+    }
+    /// The reply this one answers (replies nest one level).
+    async fn parent_reply_id(&self) -> Option<ID> {
+        self.parent_reply_id.map(|id| ID(id.to_string()))
+    }
+    async fn state(&self) -> ReplyState {
+        self.shown_as()
+    }
+    /// Null unless the reply is visible.
+    async fn author(&self, ctx: &Context<'_>) -> Result<Option<Member>> {
+        if self.shown_as() != ReplyState::Visible {
+            return Ok(None);
+        }
+        Ok(Some(load_member(ctx, self.author_id).await?))
+    }
+    /// Null unless the reply is visible.
+    async fn body(&self) -> Option<&str> {
+        (self.shown_as() == ReplyState::Visible).then_some(self.body.as_str())
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.created_at
+    }
+    async fn edited_at(&self) -> Option<DateTime<Utc>> {
+        self.edited_at
+    }
+    async fn reactions(&self, ctx: &Context<'_>) -> Result<Vec<ReactionCount>> {
+        if self.shown_as() != ReplyState::Visible {
+            return Ok(Vec::new());
+        }
+        Ok(reactions_of(ctx, self.id).await?)
+    }
+}
+
+#[derive(Default)]
+pub struct ThreadQuery;
+
+#[Object]
+impl ThreadQuery {
+    /// A thread by id.
+    async fn thread(&self, ctx: &Context<'_>, id: ID) -> Result<Thread> {
+        let viewer = ctx.viewer()?.member_id()?;
+        Ok(service::readable(ctx.db()?, viewer, parse_id("id", &id)?).await?.0)
+    }
+
+    /// Recent activity across the viewer's groups, most recent first.
+    #[graphql(complexity = "crate::graphql::relay::complexity(first, last, child_complexity)")]
+    async fn feed(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> Result<Connection<Cursor, Thread>> {
+        let viewer = ctx.viewer()?.member_id()?;
+        let page = PageArgs { first, after, last, before }.validate()?;
+        let rows = store::page_feed(ctx.db()?, viewer, &page).await.map_err(AppError::from)?;
+        Ok(page.connection(rows, thread_cursor(ThreadOrder::Activity)))
+    }
+}
+
+#[derive(InputObject)]
+pub struct CreateThreadInput {
+    pub group_id: ID,
+    pub title: String,
+    pub body: String,
+    #[graphql(default)]
+    pub tags: Vec<String>,
+    pub client_mutation_id: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct PostReplyInput {
+    pub thread_id: ID,
+    pub body: String,
+    /// Answer this top-level reply (one level of nesting).
+    pub parent_reply_id: Option<ID>,
+    pub client_mutation_id: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct EditReplyInput {
+    pub reply_id: ID,
+    pub body: String,
+}
+
+#[derive(InputObject)]
+pub struct ReplyRefInput {
+    pub reply_id: ID,
+}
+
+#[derive(InputObject)]
+pub struct ThreadRefInput {
+    pub thread_id: ID,
+}
+
+#[derive(InputObject)]
+pub struct PinThreadInput {
+    pub thread_id: ID,
+    #[graphql(default = true)]
+    pub pinned: bool,
+}
+
+#[derive(InputObject)]
+pub struct LockThreadInput {
+    pub thread_id: ID,
+    #[graphql(default = true)]
+    pub locked: bool,
+}
+
+/// React to a thread or to a reply (give exactly one). Reacting again takes it back.
+#[derive(InputObject)]
+pub struct ReactInput {
+    pub thread_id: Option<ID>,
+    pub reply_id: Option<ID>,
+    pub reaction: Reaction,
+}
+
+/// The result of `react`.
+#[derive(SimpleObject)]
+pub struct ReactPayload {
+    /// Whether the viewer's reaction is there now.
+    pub reacted: bool,
+    pub reactions: Vec<ReactionCount>,
+}
+
+#[derive(Default)]
+pub struct ThreadMutation;
+
+fn optional_id(field: &'static str, id: Option<&ID>) -> AppResult<Option<Uuid>> {
+    id.map(|id| parse_id(field, id)).transpose()
+}
+
+#[Object]
+impl ThreadMutation {
+    /// Starts a thread in a group the viewer belongs to.
+    async fn create_thread(&self, ctx: &Context<'_>, input: CreateThreadInput) -> Result<Thread> {
+        let viewer = ctx.viewer()?.member_id()?;
+        let create = CreateThread {
+            group_id: parse_id("groupId", &input.group_id)?,
+            title: input.title,
+            body: input.body,
+            tags: input.tags,
+            client_mutation_id: input.client_mutation_id,
+        };
+        Ok(service::create(ctx.db()?, viewer, create).await?)
+    }
+
+    /// Replies to a thread, or to a top-level reply in it.
+    async fn post_reply(&self, ctx: &Context<'_>, input: PostReplyInput) -> Result<Reply> {
+        let viewer = ctx.viewer()?.member_id()?;
+        let post = PostReply {
+            thread_id: parse_id("threadId", &input.thread_id)?,
+            body: input.body,
+            parent_reply_id: optional_id("parentReplyId", input.parent_reply_id.as_ref())?,
+            client_mutation_id: input.client_mutation_id,
+        };
+        Ok(service::reply(ctx.db()?, viewer, post).await?)
+    }
+
+    /// Changes the text of her own reply.
+    async fn edit_reply(&self, ctx: &Context<'_>, input: EditReplyInput) -> Result<Reply> {
+        let viewer = ctx.viewer()?.member_id()?;
+        Ok(service::edit_reply(ctx.db()?, viewer, parse_id("replyId", &input.reply_id)?, &input.body).await?)
+    }
+
+    /// Deletes her own reply, or any reply for a moderator. The thread stays readable.
+    async fn delete_reply(&self, ctx: &Context<'_>, input: ReplyRefInput) -> Result<Reply> {
+        let viewer = ctx.viewer()?.member_id()?;
+        Ok(service::delete_reply(ctx.db()?, viewer, parse_id("replyId", &input.reply_id)?).await?)
+    }
+
+    /// Pins (or unpins) a thread to the top of its group. Moderators only.
+    async fn pin_thread(&self, ctx: &Context<'_>, input: PinThreadInput) -> Result<Thread> {
+        let viewer = ctx.viewer()?.member_id()?;
+        let id = parse_id("threadId", &input.thread_id)?;
+        Ok(service::set_flag(ctx.db()?, viewer, id, ThreadFlag::Pinned, input.pinned).await?)
+    }
+
+    /// Locks (or unlocks) a thread: no new replies. Moderators only.
+    async fn lock_thread(&self, ctx: &Context<'_>, input: LockThreadInput) -> Result<Thread> {
+        let viewer = ctx.viewer()?.member_id()?;
+        let id = parse_id("threadId", &input.thread_id)?;
+        Ok(service::set_flag(ctx.db()?, viewer, id, ThreadFlag::Locked, input.locked).await?)
+    }
+
+    /// Adds a reaction, or takes it back.
+    async fn react(&self, ctx: &Context<'_>, input: ReactInput) -> Result<ReactPayload> {
+        let viewer = ctx.viewer()?.member_id()?;
+        let target = match (
+            optional_id("threadId", input.thread_id.as_ref())?,
+            optional_id("replyId", input.reply_id.as_ref())?,
+        ) {
+            (Some(thread), None) => ReactionTarget::Thread(thread),
+            (None, Some(reply)) => ReactionTarget::Reply(reply),
+            _ => return Err(AppError::bad_input("threadId", "give either threadId or replyId").into()),
+        };
+        let db = ctx.db()?;
+        let (target_id, reacted) = service::react(db, viewer, target, input.reaction).await?;
+        let reactions = store::reaction_counts(db, viewer, &[target_id]).await.map_err(AppError::from)?;
+        Ok(ReactPayload { reacted, reactions: reactions.into_values().next().unwrap_or_default() })
+    }
+
+    /// Follows a thread: its activity will notify her.
+    async fn follow_thread(&self, ctx: &Context<'_>, input: ThreadRefInput) -> Result<Thread> {
+        let viewer = ctx.viewer()?.member_id()?;
+        Ok(service::set_following(ctx.db()?, viewer, parse_id("threadId", &input.thread_id)?, true).await?)
+    }
+
+    /// Stops following a thread.
+    async fn unfollow_thread(&self, ctx: &Context<'_>, input: ThreadRefInput) -> Result<Thread> {
+        let viewer = ctx.viewer()?.member_id()?;
+        Ok(service::set_following(ctx.db()?, viewer, parse_id("threadId", &input.thread_id)?, false).await?)
+    }
+}

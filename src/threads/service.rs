@@ -1,0 +1,209 @@
+//! The rules of conversation: who may read, start, reply, edit, delete, pin, lock, react
+//! and follow; what a mention is; how blocking hides people from each other.
+
+use uuid::Uuid;
+
+use super::mentions;
+use super::model::{Reaction, Reply, Thread};
+use super::store::{self, NewReply, NewThread, ThreadFlag};
+use crate::clock;
+use crate::db::Db;
+use crate::error::{AppError, AppResult};
+use crate::groups::{self, Group};
+use crate::idempotency;
+use crate::members;
+use crate::text::{line_list, required_body, required_line};
+
+const MAX_TITLE_CHARS: usize = 200;
+const MAX_BODY_CHARS: usize = 20_000;
+const MAX_TAGS: usize = 10;
+const MAX_TAG_CHARS: usize = 40;
+
+/// The thread `id` and its group, if the viewer may read it; `NOT_FOUND` otherwise (no
+/// such thread, a private group she is not in, or an author she blocked).
+pub async fn readable(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<(Thread, Group)> {
+    let thread = store::find_thread(db, viewer, id).await?.ok_or(AppError::NotFound)?;
+    let group = groups::readable(db, viewer, thread.group_id).await?;
+    if thread.hidden {
+        return Err(AppError::NotFound);
+    }
+    Ok((thread, group))
+}
+
+/// What a new thread is made of.
+pub struct CreateThread {
+    pub group_id: Uuid,
+    pub title: String,
+    pub body: String,
+    pub tags: Vec<String>,
+    pub client_mutation_id: Option<String>,
+}
+
+/// Who `body` mentions: members with those handles, except the author and anyone with a
+/// block either way.
+async fn mentioned_members(db: &Db, author: Uuid, body: &str) -> AppResult<Vec<Uuid>> {
+    let handles = mentions::handles(body);
+    let mentioned: Vec<Uuid> =
+        members::ids_by_handles(db, &handles).await?.into_iter().filter(|id| *id != author).collect();
+    Ok(members::not_blocked_with(db, author, &mentioned).await?)
+}
+
+/// Starts a thread in a group the viewer belongs to; she follows it.
+pub async fn create(db: &Db, viewer: Uuid, input: CreateThread) -> AppResult<Thread> {
+    groups::require_member(db, viewer, input.group_id).await?;
+    let title = required_line("title", &input.title, MAX_TITLE_CHARS)?;
+    let body = required_body("body", &input.body, MAX_BODY_CHARS)?;
+    let tags = line_list("tags", &input.tags, MAX_TAGS, MAX_TAG_CHARS)?;
+    let tags = serde_json::to_string(&tags).map_err(anyhow::Error::from)?;
+    let mentioned = mentioned_members(db, viewer, &body).await?;
+    let key = input.client_mutation_id.as_deref();
+    let id = idempotency::create_once(db, viewer, "createThread", key, async |tx| {
+        let id = Uuid::now_v7();
+        let now = clock::now();
+        let thread =
+            NewThread { id, group_id: input.group_id, author_id: viewer, title: &title, body: &body, tags: &tags, now };
+        store::insert_thread(tx, thread).await?;
+        store::follow(tx, id, viewer, now).await?;
+        store::insert_mentions(tx, id, id, &mentioned, now).await?;
+        Ok(id)
+    })
+    .await?;
+    Ok(readable(db, viewer, id).await?.0)
+}
+
+/// What a new reply is made of.
+pub struct PostReply {
+    pub thread_id: Uuid,
+    pub body: String,
+    pub parent_reply_id: Option<Uuid>,
+    pub client_mutation_id: Option<String>,
+}
+
+async fn check_parent(db: &Db, viewer: Uuid, thread_id: Uuid, parent_id: Uuid) -> AppResult<()> {
+    let invalid = || AppError::bad_input("parentReplyId", "answer a top-level reply of this thread");
+    let parent = store::find_reply(db, viewer, parent_id).await?.ok_or_else(invalid)?;
+    if parent.thread_id != thread_id || parent.parent_reply_id.is_some() {
+        return Err(invalid());
+    }
+    if members::blocked_either_way(db, viewer, parent.author_id).await? {
+        return Err(AppError::Forbidden);
+    }
+    Ok(())
+}
+
+/// Posts a reply (one level of nesting) to an unlocked thread of a group she is in.
+pub async fn reply(db: &Db, viewer: Uuid, input: PostReply) -> AppResult<Reply> {
+    let (thread, group) = readable(db, viewer, input.thread_id).await?;
+    if group.viewer_role.is_none() {
+        return Err(AppError::Forbidden);
+    }
+    let body = required_body("body", &input.body, MAX_BODY_CHARS)?;
+    if let Some(parent_id) = input.parent_reply_id {
+        check_parent(db, viewer, thread.id, parent_id).await?;
+    }
+    let mentioned = mentioned_members(db, viewer, &body).await?;
+    let key = input.client_mutation_id.as_deref();
+    let id = idempotency::create_once(db, viewer, "postReply", key, async |tx| {
+        if store::is_locked(tx, thread.id).await? {
+            return Err(AppError::Forbidden);
+        }
+        let id = Uuid::now_v7();
+        let now = clock::now();
+        let reply = NewReply {
+            id,
+            thread_id: thread.id,
+            parent_reply_id: input.parent_reply_id,
+            author_id: viewer,
+            body: &body,
+            now,
+        };
+        store::insert_reply(tx, reply).await?;
+        store::follow(tx, thread.id, viewer, now).await?;
+        store::insert_mentions(tx, id, thread.id, &mentioned, now).await?;
+        Ok(id)
+    })
+    .await?;
+    store::find_reply(db, viewer, id).await?.ok_or(AppError::NotFound)
+}
+
+/// The reply `id` and its thread's group, if the viewer may read them.
+async fn readable_reply(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<(Reply, Group)> {
+    let reply = store::find_reply(db, viewer, id).await?.ok_or(AppError::NotFound)?;
+    let (_, group) = readable(db, viewer, reply.thread_id).await?;
+    Ok((reply, group))
+}
+
+/// Edits her own live reply.
+pub async fn edit_reply(db: &Db, viewer: Uuid, id: Uuid, body: &str) -> AppResult<Reply> {
+    let (reply, _) = readable_reply(db, viewer, id).await?;
+    if reply.author_id != viewer {
+        return Err(AppError::Forbidden);
+    }
+    if reply.deleted_at.is_some() {
+        return Err(AppError::Conflict { field: "replyId", message: "this reply was deleted".into() });
+    }
+    let body = required_body("body", body, MAX_BODY_CHARS)?;
+    store::edit_reply(db, id, &body, clock::now()).await?;
+    store::find_reply(db, viewer, id).await?.ok_or(AppError::NotFound)
+}
+
+/// Deletes a reply: its author may, and so may the group's moderators.
+pub async fn delete_reply(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<Reply> {
+    let (reply, group) = readable_reply(db, viewer, id).await?;
+    let moderates = group.viewer_role.is_some_and(groups::GroupRole::moderates);
+    if reply.author_id != viewer && !moderates {
+        return Err(AppError::Forbidden);
+    }
+    store::delete_reply(db, id, reply.author_id != viewer, clock::now()).await?;
+    store::find_reply(db, viewer, id).await?.ok_or(AppError::NotFound)
+}
+
+/// Pins or locks a thread; moderators only.
+pub async fn set_flag(db: &Db, viewer: Uuid, id: Uuid, flag: ThreadFlag, value: bool) -> AppResult<Thread> {
+    let (thread, _) = readable(db, viewer, id).await?;
+    groups::require_moderator(db, viewer, thread.group_id).await?;
+    store::set_flag(db, id, flag, value).await?;
+    Ok(readable(db, viewer, id).await?.0)
+}
+
+/// What a reaction is on.
+#[derive(Debug, Clone, Copy)]
+pub enum ReactionTarget {
+    Thread(Uuid),
+    Reply(Uuid),
+}
+
+/// Adds or takes back the viewer's reaction; returns the target's id and whether her
+/// reaction is there now.
+pub async fn react(db: &Db, viewer: Uuid, target: ReactionTarget, reaction: Reaction) -> AppResult<(Uuid, bool)> {
+    let (target_id, group) = match target {
+        ReactionTarget::Thread(id) => (id, readable(db, viewer, id).await?.1),
+        ReactionTarget::Reply(id) => {
+            let (reply, group) = readable_reply(db, viewer, id).await?;
+            if reply.deleted_at.is_some() || reply.hidden {
+                return Err(AppError::NotFound);
+            }
+            (id, group)
+        }
+    };
+    if group.viewer_role.is_none() {
+        return Err(AppError::Forbidden);
+    }
+    let mut tx = db.begin_write().await?;
+    let reacted = store::toggle_reaction(&mut tx, target_id, viewer, reaction, clock::now()).await?;
+    tx.commit().await?;
+    Ok((target_id, reacted))
+}
+
+/// Follows or unfollows a readable thread.
+pub async fn set_following(db: &Db, viewer: Uuid, id: Uuid, follow: bool) -> AppResult<Thread> {
+    readable(db, viewer, id).await?;
+    if follow {
+        let mut tx = db.begin_write().await?;
+        store::follow(&mut tx, id, viewer, clock::now()).await?;
+        tx.commit().await?;
+    } else {
+        store::unfollow(db, id, viewer).await?;
+    }
+    Ok(readable(db, viewer, id).await?.0)
+}

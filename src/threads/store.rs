@@ -1,0 +1,293 @@
+//! SQL for threads, replies, reactions, mentions and follows, written once for both
+//! databases. Reads are made for one viewer: they carry whether she follows a thread and
+//! whether she blocked its author, so pages need no extra queries.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::model::{Reaction, ReactionCount, Reply, Thread, ThreadOrder};
+use crate::db::text_enum::{from_text, to_text};
+use crate::db::{Db, Tx, placeholder_list};
+use crate::graphql::relay::{Order, Page};
+use crate::members::hidden_author_sql;
+use crate::{on_db, on_tx};
+
+/// A thread about to be created.
+pub struct NewThread<'a> {
+    pub id: Uuid,
+    pub group_id: Uuid,
+    pub author_id: Uuid,
+    pub title: &'a str,
+    pub body: &'a str,
+    pub tags: &'a str,
+    pub now: DateTime<Utc>,
+}
+
+/// A reply about to be posted.
+pub struct NewReply<'a> {
+    pub id: Uuid,
+    pub thread_id: Uuid,
+    pub parent_reply_id: Option<Uuid>,
+    pub author_id: Uuid,
+    pub body: &'a str,
+    pub now: DateTime<Utc>,
+}
+
+/// The columns of a thread for the viewer in `$1`.
+fn thread_select() -> String {
+    format!(
+        "SELECT t.id, t.group_id, t.author_id, t.title, t.body, t.tags, t.pinned, t.locked, t.reply_count, \
+         t.created_at, t.edited_at, t.last_activity_at, \
+         EXISTS (SELECT 1 FROM thread_follows f WHERE f.thread_id = t.id AND f.member_id = $1) AS viewer_follows, \
+         {} AS hidden FROM threads t",
+        hidden_author_sql("t.author_id", "$1")
+    )
+}
+
+/// Inserts a thread inside `tx`.
+pub async fn insert_thread(tx: &mut Tx, thread: NewThread<'_>) -> Result<(), sqlx::Error> {
+    const SQL: &str = "INSERT INTO threads (id, group_id, author_id, title, body, tags, pinned, locked, reply_count, \
+                       created_at, last_activity_at) VALUES ($1, $2, $3, $4, $5, $6, FALSE, FALSE, 0, $7, $7)";
+    on_tx!(tx, conn => sqlx::query(SQL)
+        .bind(thread.id)
+        .bind(thread.group_id)
+        .bind(thread.author_id)
+        .bind(thread.title)
+        .bind(thread.body)
+        .bind(thread.tags)
+        .bind(thread.now)
+        .execute(conn)
+        .await
+        .map(drop))
+}
+
+/// The thread `id` as `viewer` sees it.
+pub async fn find_thread(db: &Db, viewer: Uuid, id: Uuid) -> Result<Option<Thread>, sqlx::Error> {
+    let sql = format!("{} WHERE t.id = $2", thread_select());
+    on_db!(db, pool => sqlx::query_as(&sql).bind(viewer).bind(id).fetch_optional(pool).await)
+}
+
+fn order_column(order: ThreadOrder) -> &'static str {
+    match order {
+        ThreadOrder::Activity => "t.last_activity_at",
+        ThreadOrder::Newest => "t.created_at",
+    }
+}
+
+async fn page_threads(
+    db: &Db,
+    viewer: Uuid,
+    scope: &str,
+    scope_id: Option<Uuid>,
+    order: ThreadOrder,
+    page: &Page,
+) -> Result<Vec<Thread>, sqlx::Error> {
+    let first_cursor_param = if scope_id.is_some() { 3 } else { 2 };
+    let keyset = page.keyset_sql(Order::NewestFirst, order_column(order), "t.id", first_cursor_param);
+    let sql = format!(
+        "{} WHERE {scope} AND NOT {}{}{}",
+        thread_select(),
+        hidden_author_sql("t.author_id", "$1"),
+        keyset.condition,
+        keyset.order_limit
+    );
+    on_db!(db, pool => {
+        let mut query = sqlx::query_as(&sql).bind(viewer);
+        if let Some(scope_id) = scope_id {
+            query = query.bind(scope_id);
+        }
+        for cursor in &keyset.binds {
+            query = query.bind(cursor.at).bind(cursor.id);
+        }
+        query.fetch_all(pool).await
+    })
+}
+
+/// A page of the threads of `group_id` that `viewer` may see.
+pub async fn page_group_threads(
+    db: &Db,
+    viewer: Uuid,
+    group_id: Uuid,
+    order: ThreadOrder,
+    page: &Page,
+) -> Result<Vec<Thread>, sqlx::Error> {
+    page_threads(db, viewer, "t.group_id = $2", Some(group_id), order, page).await
+}
+
+/// A page of recent activity across the groups `viewer` belongs to.
+pub async fn page_feed(db: &Db, viewer: Uuid, page: &Page) -> Result<Vec<Thread>, sqlx::Error> {
+    let scope = "t.group_id IN (SELECT group_id FROM group_memberships WHERE member_id = $1)";
+    page_threads(db, viewer, scope, None, ThreadOrder::Activity, page).await
+}
+
+/// The pinned threads of `group_id`, most recently active first.
+pub async fn pinned_threads(db: &Db, viewer: Uuid, group_id: Uuid) -> Result<Vec<Thread>, sqlx::Error> {
+    let sql = format!(
+        "{} WHERE t.group_id = $2 AND t.pinned AND NOT {} ORDER BY t.last_activity_at DESC LIMIT 20",
+        thread_select(),
+        hidden_author_sql("t.author_id", "$1")
+    );
+    on_db!(db, pool => sqlx::query_as(&sql).bind(viewer).bind(group_id).fetch_all(pool).await)
+}
+
+/// Sets a thread's pinned or locked flag.
+pub async fn set_flag(db: &Db, id: Uuid, flag: ThreadFlag, value: bool) -> Result<(), sqlx::Error> {
+    let sql = match flag {
+        ThreadFlag::Pinned => "UPDATE threads SET pinned = $2 WHERE id = $1",
+        ThreadFlag::Locked => "UPDATE threads SET locked = $2 WHERE id = $1",
+    };
+    on_db!(db, pool => sqlx::query(sql).bind(id).bind(value).execute(pool).await.map(drop))
+}
+
+/// The moderator switches on a thread.
+#[derive(Debug, Clone, Copy)]
+pub enum ThreadFlag {
+    Pinned,
+    Locked,
+}
+
+/// Whether thread `id` is locked, read inside `tx` so a lock cannot slip in before the
+/// reply is written.
+pub async fn is_locked(tx: &mut Tx, id: Uuid) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, conn => sqlx::query_scalar("SELECT locked FROM threads WHERE id = $1").bind(id).fetch_one(conn).await)
+}
+
+/// Inserts a reply and counts it as activity on its thread.
+pub async fn insert_reply(tx: &mut Tx, reply: NewReply<'_>) -> Result<(), sqlx::Error> {
+    const INSERT: &str = "INSERT INTO replies (id, thread_id, parent_reply_id, author_id, body, created_at, deleted_by_moderator) \
+                          VALUES ($1, $2, $3, $4, $5, $6, FALSE)";
+    const TOUCH: &str = "UPDATE threads SET reply_count = reply_count + 1, last_activity_at = $2 WHERE id = $1";
+    on_tx!(tx, conn => {
+        sqlx::query(INSERT)
+            .bind(reply.id)
+            .bind(reply.thread_id)
+            .bind(reply.parent_reply_id)
+            .bind(reply.author_id)
+            .bind(reply.body)
+            .bind(reply.now)
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query(TOUCH).bind(reply.thread_id).bind(reply.now).execute(&mut *conn).await.map(drop)
+    })
+}
+
+fn reply_select() -> String {
+    format!(
+        "SELECT r.id, r.thread_id, r.parent_reply_id, r.author_id, r.body, r.created_at, r.edited_at, r.deleted_at, \
+         r.deleted_by_moderator, {} AS hidden FROM replies r",
+        hidden_author_sql("r.author_id", "$1")
+    )
+}
+
+/// The reply `id` as `viewer` sees it.
+pub async fn find_reply(db: &Db, viewer: Uuid, id: Uuid) -> Result<Option<Reply>, sqlx::Error> {
+    let sql = format!("{} WHERE r.id = $2", reply_select());
+    on_db!(db, pool => sqlx::query_as(&sql).bind(viewer).bind(id).fetch_optional(pool).await)
+}
+
+/// A page of the replies of `thread_id`, oldest first.
+pub async fn page_replies(db: &Db, viewer: Uuid, thread_id: Uuid, page: &Page) -> Result<Vec<Reply>, sqlx::Error> {
+    let keyset = page.keyset_sql(Order::OldestFirst, "r.created_at", "r.id", 3);
+    let sql = format!("{} WHERE r.thread_id = $2{}{}", reply_select(), keyset.condition, keyset.order_limit);
+    on_db!(db, pool => {
+        let mut query = sqlx::query_as(&sql).bind(viewer).bind(thread_id);
+        for cursor in &keyset.binds {
+            query = query.bind(cursor.at).bind(cursor.id);
+        }
+        query.fetch_all(pool).await
+    })
+}
+
+/// Replaces the body of a live reply.
+pub async fn edit_reply(db: &Db, id: Uuid, body: &str, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    const SQL: &str = "UPDATE replies SET body = $2, edited_at = $3 WHERE id = $1 AND deleted_at IS NULL";
+    on_db!(db, pool => sqlx::query(SQL).bind(id).bind(body).bind(now).execute(pool).await.map(drop))
+}
+
+/// Soft-deletes a reply: the thread keeps its place, the text is gone.
+pub async fn delete_reply(db: &Db, id: Uuid, by_moderator: bool, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    const SQL: &str = "UPDATE replies SET body = '', deleted_at = $2, deleted_by_moderator = $3 \
+                       WHERE id = $1 AND deleted_at IS NULL";
+    on_db!(db, pool => sqlx::query(SQL).bind(id).bind(now).bind(by_moderator).execute(pool).await.map(drop))
+}
+
+/// Adds `member_id`'s `reaction` to `target_id`, or takes it back if it was there;
+/// returns whether it is there now.
+pub async fn toggle_reaction(
+    tx: &mut Tx,
+    target_id: Uuid,
+    member_id: Uuid,
+    reaction: Reaction,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    const DELETE: &str = "DELETE FROM reactions WHERE target_id = $1 AND member_id = $2 AND reaction = $3";
+    const INSERT: &str = "INSERT INTO reactions (target_id, member_id, reaction, created_at) VALUES ($1, $2, $3, $4)";
+    let reaction = to_text(reaction);
+    on_tx!(tx, conn => {
+        let removed = sqlx::query(DELETE).bind(target_id).bind(member_id).bind(&reaction).execute(&mut *conn).await?.rows_affected();
+        if removed == 0 {
+            sqlx::query(INSERT).bind(target_id).bind(member_id).bind(&reaction).bind(now).execute(&mut *conn).await?;
+        }
+        Ok(removed == 0)
+    })
+}
+
+/// Reaction counts for each of `targets`, with whether `viewer` reacted.
+pub async fn reaction_counts(
+    db: &Db,
+    viewer: Uuid,
+    targets: &[Uuid],
+) -> Result<HashMap<Uuid, Vec<ReactionCount>>, sqlx::Error> {
+    if targets.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let sql = format!(
+        "SELECT target_id, reaction, COUNT(*), SUM(CASE WHEN member_id = $1 THEN 1 ELSE 0 END) \
+         FROM reactions WHERE target_id IN ({}) GROUP BY target_id, reaction",
+        placeholder_list(2, targets.len())
+    );
+    let rows: Vec<(Uuid, String, i64, i64)> = on_db!(db, pool => {
+        let mut query = sqlx::query_as(&sql).bind(viewer);
+        for target in targets {
+            query = query.bind(target);
+        }
+        query.fetch_all(pool).await
+    })?;
+    let mut counts: HashMap<Uuid, Vec<ReactionCount>> = HashMap::new();
+    for (target, reaction, count, mine) in rows {
+        let reaction = from_text(&reaction).map_err(|error| sqlx::Error::Decode(error.into()))?;
+        counts.entry(target).or_default().push(ReactionCount { reaction, count, reacted_by_me: mine > 0 });
+    }
+    Ok(counts)
+}
+
+/// Records who a text mentions.
+pub async fn insert_mentions(
+    tx: &mut Tx,
+    source_id: Uuid,
+    thread_id: Uuid,
+    members: &[Uuid],
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    const SQL: &str = "INSERT INTO mentions (source_id, thread_id, member_id, created_at) VALUES ($1, $2, $3, $4) \
+                       ON CONFLICT (source_id, member_id) DO NOTHING";
+    for member in members {
+        on_tx!(tx, conn => sqlx::query(SQL).bind(source_id).bind(thread_id).bind(member).bind(now).execute(conn).await.map(drop))?;
+    }
+    Ok(())
+}
+
+/// Makes `member_id` follow `thread_id` (again is fine).
+pub async fn follow(tx: &mut Tx, thread_id: Uuid, member_id: Uuid, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    const SQL: &str = "INSERT INTO thread_follows (thread_id, member_id, created_at) VALUES ($1, $2, $3) \
+                       ON CONFLICT (thread_id, member_id) DO NOTHING";
+    on_tx!(tx, conn => sqlx::query(SQL).bind(thread_id).bind(member_id).bind(now).execute(conn).await.map(drop))
+}
+
+/// Stops `member_id` following `thread_id`.
+pub async fn unfollow(db: &Db, thread_id: Uuid, member_id: Uuid) -> Result<(), sqlx::Error> {
+    const SQL: &str = "DELETE FROM thread_follows WHERE thread_id = $1 AND member_id = $2";
+    on_db!(db, pool => sqlx::query(SQL).bind(thread_id).bind(member_id).execute(pool).await.map(drop))
+}
