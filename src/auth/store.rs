@@ -179,10 +179,8 @@ pub async fn insert_attempt(
 ) -> Result<(), sqlx::Error> {
     const INSERT: &str = "INSERT INTO auth_attempts (id, kind, email, ip, attempted_at) VALUES ($1, $2, $3, $4, $5)";
     const PRUNE: &str = "DELETE FROM auth_attempts WHERE attempted_at < $1";
-    on_db!(db, pool => {
-        sqlx::query(INSERT).bind(id).bind(kind).bind(email).bind(ip).bind(now).execute(pool).await?;
-        sqlx::query(PRUNE).bind(forget_before).execute(pool).await.map(drop)
-    })
+    on_db!(db, pool => sqlx::query(INSERT).bind(id).bind(kind).bind(email).bind(ip).bind(now).execute(pool).await.map(drop))?;
+    on_db!(db, pool => sqlx::query(PRUNE).bind(forget_before).execute(pool).await.map(drop))
 }
 
 /// Forgets one attempt.

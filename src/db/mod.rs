@@ -4,6 +4,7 @@
 
 mod conflict;
 mod connect;
+pub mod statements;
 pub mod text_enum;
 
 use std::time::Duration;
@@ -26,21 +27,23 @@ pub enum Tx {
     Postgres(Transaction<'static, Postgres>),
 }
 
-/// Runs `$body` with `$pool` bound to the concrete pool of `$db`.
+/// Runs `$body` — one statement — with `$pool` bound to the concrete pool of `$db`.
 #[macro_export]
 macro_rules! on_db {
-    ($db:expr, $pool:ident => $body:expr) => {
+    ($db:expr, $pool:ident => $body:expr) => {{
+        $crate::db::statements::count();
         match $db {
             $crate::db::Db::Sqlite($pool) => $body,
             $crate::db::Db::Postgres($pool) => $body,
         }
-    };
+    }};
 }
 
-/// Runs `$body` with `$conn` bound to the connection of the transaction `$tx`.
+/// Runs `$body` — one statement — with `$conn` bound to the connection of the transaction `$tx`.
 #[macro_export]
 macro_rules! on_tx {
-    ($tx:expr, $conn:ident => $body:expr) => {
+    ($tx:expr, $conn:ident => $body:expr) => {{
+        $crate::db::statements::count();
         match $tx {
             $crate::db::Tx::Sqlite(transaction) => {
                 let $conn = &mut **transaction;
@@ -51,7 +54,7 @@ macro_rules! on_tx {
                 $body
             }
         }
-    };
+    }};
 }
 
 /// `$first, $first+1, …` for `count` values, for an `IN (…)` list.

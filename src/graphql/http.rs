@@ -11,12 +11,13 @@ use axum::Json;
 use axum::body::Body;
 use axum::extract::ws::WebSocketUpgrade;
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use serde_json::json;
 
 use super::{codes, loaders, ws};
 use crate::auth::ClientInfo;
+use crate::db::statements;
 use crate::error::{AppError, code};
 use crate::server::AppState;
 
@@ -74,13 +75,29 @@ pub async fn graphql_post(
         Ok(batch) => batch,
         Err(refusal) => return refusal.into_response(),
     };
-    let authorization = headers.get(header::AUTHORIZATION).and_then(|value| value.to_str().ok());
-    let viewer = match state.auth.viewer(authorization).await {
+    let client = ClientInfo::from_request(peer, &headers, state.settings.behind_proxy);
+    let authorization = headers.get(header::AUTHORIZATION).and_then(|value| value.to_str().ok()).map(str::to_owned);
+    let (response, statements) = statements::counting(execute(&state, batch, authorization, client)).await;
+    let mut response = response.into_response();
+    if !state.settings.production {
+        response.headers_mut().insert(STATEMENTS_HEADER, HeaderValue::from(statements));
+    }
+    response
+}
+
+/// Development servers report how many SQL statements a request ran in this header.
+pub const STATEMENTS_HEADER: &str = "x-village-sql-statements";
+
+async fn execute(
+    state: &AppState,
+    mut batch: BatchRequest,
+    authorization: Option<String>,
+    client: ClientInfo,
+) -> Response {
+    let viewer = match state.auth.viewer(authorization.as_deref()).await {
         Ok(viewer) => viewer,
         Err(error) => return internal(error),
     };
-    let client = ClientInfo::from_request(peer, &headers, state.settings.behind_proxy);
-    let mut batch = batch;
     for request in batch.iter_mut() {
         loaders::attach(&mut request.data, &state.db, viewer.clone(), client.clone());
     }

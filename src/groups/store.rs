@@ -123,23 +123,20 @@ pub async fn add_member(
 ) -> Result<(), sqlx::Error> {
     const INSERT: &str = "INSERT INTO group_memberships (group_id, member_id, role, joined_at) VALUES ($1, $2, $3, $4)";
     const COUNT: &str = "UPDATE groups SET member_count = member_count + 1 WHERE id = $1";
-    on_tx!(tx, conn => {
-        sqlx::query(INSERT).bind(group_id).bind(member_id).bind(to_text(role)).bind(now).execute(&mut *conn).await?;
-        sqlx::query(COUNT).bind(group_id).execute(&mut *conn).await.map(drop)
-    })
+    let role = to_text(role);
+    on_tx!(tx, conn => sqlx::query(INSERT).bind(group_id).bind(member_id).bind(role).bind(now).execute(conn).await.map(drop))?;
+    on_tx!(tx, conn => sqlx::query(COUNT).bind(group_id).execute(conn).await.map(drop))
 }
 
 /// Removes `member_id` from `group_id`; returns whether she was a member.
 pub async fn remove_member(tx: &mut Tx, group_id: Uuid, member_id: Uuid) -> Result<bool, sqlx::Error> {
     const DELETE: &str = "DELETE FROM group_memberships WHERE group_id = $1 AND member_id = $2";
     const COUNT: &str = "UPDATE groups SET member_count = member_count - 1 WHERE id = $1";
-    on_tx!(tx, conn => {
-        let removed = sqlx::query(DELETE).bind(group_id).bind(member_id).execute(&mut *conn).await?.rows_affected() == 1;
-        if removed {
-            sqlx::query(COUNT).bind(group_id).execute(&mut *conn).await?;
-        }
-        Ok(removed)
-    })
+    let removed = on_tx!(tx, conn => sqlx::query(DELETE).bind(group_id).bind(member_id).execute(conn).await.map(|done| done.rows_affected()))?;
+    if removed == 1 {
+        on_tx!(tx, conn => sqlx::query(COUNT).bind(group_id).execute(conn).await.map(drop))?;
+    }
+    Ok(removed == 1)
 }
 
 /// Changes the role of a member of `group_id`.

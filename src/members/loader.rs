@@ -23,7 +23,7 @@ impl MemberLoader {
     /// A fresh loader for one request. It batches but does not cache, so one that lives
     /// as long as a WebSocket connection never serves stale members.
     pub fn for_request(db: Db) -> MemberDataLoader {
-        DataLoader::new(Self { db }, tokio::spawn)
+        DataLoader::new(Self { db }, crate::db::statements::spawner())
     }
 }
 

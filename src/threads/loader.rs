@@ -23,7 +23,7 @@ pub type ReactionDataLoader = DataLoader<ReactionLoader>;
 impl ReactionLoader {
     /// A fresh loader for one request by `viewer` (nil for an anonymous one).
     pub fn for_request(db: Db, viewer: Uuid) -> ReactionDataLoader {
-        DataLoader::new(Self { db, viewer }, tokio::spawn)
+        DataLoader::new(Self { db, viewer }, crate::db::statements::spawner())
     }
 }
 

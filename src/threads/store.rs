@@ -159,18 +159,17 @@ pub async fn insert_reply(tx: &mut Tx, reply: NewReply<'_>) -> Result<(), sqlx::
     const INSERT: &str = "INSERT INTO replies (id, thread_id, parent_reply_id, author_id, body, created_at, deleted_by_moderator) \
                           VALUES ($1, $2, $3, $4, $5, $6, FALSE)";
     const TOUCH: &str = "UPDATE threads SET reply_count = reply_count + 1, last_activity_at = $2 WHERE id = $1";
-    on_tx!(tx, conn => {
-        sqlx::query(INSERT)
-            .bind(reply.id)
-            .bind(reply.thread_id)
-            .bind(reply.parent_reply_id)
-            .bind(reply.author_id)
-            .bind(reply.body)
-            .bind(reply.now)
-            .execute(&mut *conn)
-            .await?;
-        sqlx::query(TOUCH).bind(reply.thread_id).bind(reply.now).execute(&mut *conn).await.map(drop)
-    })
+    on_tx!(tx, conn => sqlx::query(INSERT)
+        .bind(reply.id)
+        .bind(reply.thread_id)
+        .bind(reply.parent_reply_id)
+        .bind(reply.author_id)
+        .bind(reply.body)
+        .bind(reply.now)
+        .execute(conn)
+        .await
+        .map(drop))?;
+    on_tx!(tx, conn => sqlx::query(TOUCH).bind(reply.thread_id).bind(reply.now).execute(conn).await.map(drop))
 }
 
 fn reply_select() -> String {
@@ -225,13 +224,17 @@ pub async fn toggle_reaction(
     const DELETE: &str = "DELETE FROM reactions WHERE target_id = $1 AND member_id = $2 AND reaction = $3";
     const INSERT: &str = "INSERT INTO reactions (target_id, member_id, reaction, created_at) VALUES ($1, $2, $3, $4)";
     let reaction = to_text(reaction);
-    on_tx!(tx, conn => {
-        let removed = sqlx::query(DELETE).bind(target_id).bind(member_id).bind(&reaction).execute(&mut *conn).await?.rows_affected();
-        if removed == 0 {
-            sqlx::query(INSERT).bind(target_id).bind(member_id).bind(&reaction).bind(now).execute(&mut *conn).await?;
-        }
-        Ok(removed == 0)
-    })
+    let removed = on_tx!(tx, conn => sqlx::query(DELETE)
+        .bind(target_id)
+        .bind(member_id)
+        .bind(&reaction)
+        .execute(conn)
+        .await
+        .map(|done| done.rows_affected()))?;
+    if removed == 0 {
+        on_tx!(tx, conn => sqlx::query(INSERT).bind(target_id).bind(member_id).bind(&reaction).bind(now).execute(conn).await.map(drop))?;
+    }
+    Ok(removed == 0)
 }
 
 /// Reaction counts for each of `targets`, with whether `viewer` reacted.

@@ -370,3 +370,39 @@ async fn members_follow_and_unfollow_threads_and_repliers_follow_automatically()
         true
     );
 }
+
+#[tokio::test]
+async fn a_page_of_replies_with_authors_and_reactions_costs_the_same_few_statements_at_any_size() {
+    let c = community("PUBLIC").await;
+    let thread = c.thread_id(&c.ana.access_token, "Busy thread").await;
+    let mut authors = vec![c.ana.clone(), c.bea.clone()];
+    for n in 0..3 {
+        let member = c.app.sign_up(&format!("m{n}@example.com"), &format!("Member {n}")).await;
+        c.app.join_group(&member.access_token, &c.group, &[]).await;
+        authors.push(member);
+    }
+    let react = "mutation($id: ID!) { react(input: { replyId: $id, reaction: HUG }) { reacted } }";
+    for n in 0..50 {
+        let author = &authors[n % authors.len()];
+        let reply = c.reply_id(&author.access_token, &thread, &format!("Reply {n}")).await;
+        c.app.graphql(react, json!({ "id": reply }), Some(&authors[(n + 1) % authors.len()].access_token)).await;
+    }
+    let page = "query($id: ID!, $n: Int!) { thread(id: $id) { title author { displayName } reactions { count } \
+                replies(first: $n) { edges { node { body author { displayName } reactions { reaction count reactedByMe } } } } } }";
+
+    let (small, small_cost) =
+        c.app.graphql_counting_statements(page, json!({ "id": thread, "n": 5 }), &c.bea.access_token).await;
+    let (full, full_cost) =
+        c.app.graphql_counting_statements(page, json!({ "id": thread, "n": 50 }), &c.bea.access_token).await;
+
+    assert_eq!(edges(&small, &["data", "thread", "replies"]).len(), 5, "{small}");
+    let replies = edges(&full, &["data", "thread", "replies"]);
+    assert_eq!(replies.len(), 50);
+    assert!(
+        replies
+            .iter()
+            .all(|e| e["node"]["author"]["displayName"].is_string() && e["node"]["reactions"][0]["count"] == 1)
+    );
+    assert_eq!(full_cost, small_cost, "the cost does not grow with the page");
+    assert!(full_cost <= 8, "a page costs {full_cost} statements");
+}

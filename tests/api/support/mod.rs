@@ -125,6 +125,16 @@ impl TestApp {
         (status, body)
     }
 
+    /// Runs one operation and also returns how many SQL statements the server ran for it.
+    pub async fn graphql_counting_statements(&self, query: &str, variables: Value, token: &str) -> (Value, usize) {
+        let body = json!({ "query": query, "variables": variables });
+        let response =
+            self.http.post(format!("{}/graphql", self.url)).bearer_auth(token).json(&body).send().await.expect("sent");
+        let statements =
+            response.headers()["x-village-sql-statements"].to_str().expect("header").parse().expect("count");
+        (response.json().await.expect("JSON answer"), statements)
+    }
+
     /// Runs one GraphQL operation, optionally as the bearer of `token`.
     pub async fn graphql(&self, query: &str, variables: Value, token: Option<&str>) -> Value {
         let body = json!({ "query": query, "variables": variables }).to_string();
