@@ -78,6 +78,12 @@ pub struct Settings {
           value_parser = clap::value_parser!(u64).range(1..=365), global = true)]
     pub refresh_token_ttl_days: u64,
 
+    /// Sign-ups accepted from one client address per hour (raise it for a conference
+    /// signing up on one venue network).
+    #[arg(long, env = "VILLAGE_SIGN_UPS_PER_IP_PER_HOUR", default_value_t = 20,
+          value_parser = clap::value_parser!(u32).range(1..), global = true)]
+    pub sign_ups_per_ip_per_hour: u32,
+
     /// Production mode: no GraphQL introspection, no "did you mean" suggestions, no GraphiQL.
     #[arg(long, env = "VILLAGE_PRODUCTION", global = true)]
     pub production: bool,
@@ -136,6 +142,7 @@ impl fmt::Debug for Settings {
             .field("jwt_secret", &self.jwt_secret.as_ref().map(|_| "<hidden>"))
             .field("access_token_ttl_secs", &self.access_token_ttl_secs)
             .field("refresh_token_ttl_days", &self.refresh_token_ttl_days)
+            .field("sign_ups_per_ip_per_hour", &self.sign_ups_per_ip_per_hour)
             .field("production", &self.production)
             .field("behind_proxy", &self.behind_proxy)
             .field("log_format", &self.log_format)

@@ -22,7 +22,7 @@ use crate::auth::AuthService;
 use crate::config::Settings;
 use crate::db::{self, Db};
 use crate::graphql::{self, VillageSchema};
-use crate::{ops, secrets, telemetry};
+use crate::{events, ops, secrets, telemetry};
 
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -80,6 +80,8 @@ impl App {
     fn router(&self) -> Router {
         Router::new()
             .route("/graphql", get(graphql::graphql_get).post(graphql::graphql_post))
+            .route("/events/{file}", get(events::event_ics))
+            .route("/calendar/{file}", get(events::feed_ics))
             .route("/healthz", get(ops::healthz))
             .route("/readyz", get(ops::readyz))
             .route("/metrics", get(ops::metrics))

@@ -46,6 +46,7 @@ pub struct AuthService {
     hasher: PasswordHasher,
     access_tokens: AccessTokens,
     refresh_ttl: chrono::Duration,
+    sign_up_limit: throttle::Limit,
 }
 
 /// What sign-up asks for.
@@ -64,6 +65,7 @@ impl AuthService {
             hasher: PasswordHasher::new(parallel_hashes)?,
             access_tokens: AccessTokens::new(secret, settings.access_token_ttl()),
             refresh_ttl: chrono::Duration::from_std(settings.refresh_token_ttl())?,
+            sign_up_limit: throttle::sign_up(settings.sign_ups_per_ip_per_hour),
         })
     }
 
@@ -73,7 +75,7 @@ impl AuthService {
         valid_password(&input.password)?;
         let display_name = valid_display_name(&input.display_name)?;
         let now = clock::now();
-        throttle::admit(&self.db, throttle::SIGN_UP, &email, &client.ip, now).await?;
+        throttle::admit(&self.db, self.sign_up_limit, &email, &client.ip, now).await?;
         let password_hash = self.hasher.hash(input.password).await?;
         let member_id = Uuid::now_v7();
         let new_member =

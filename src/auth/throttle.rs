@@ -21,8 +21,10 @@ pub struct Limit {
 
 /// Sign-in attempts not followed by a success: 5 per email, 30 per address in 15 minutes.
 pub const SIGN_IN: Limit = Limit { kind: "sign_in", window: TimeDelta::minutes(15), per_email: Some(5), per_ip: 30 };
-/// Sign-ups: 20 per address per hour (an office or a conference shares one address).
-pub const SIGN_UP: Limit = Limit { kind: "sign_up", window: TimeDelta::hours(1), per_email: None, per_ip: 20 };
+/// Sign-ups: `per_hour` per address (an office or a conference shares one address).
+pub fn sign_up(per_hour: u32) -> Limit {
+    Limit { kind: "sign_up", window: TimeDelta::hours(1), per_email: None, per_ip: i64::from(per_hour) }
+}
 
 /// The longest window of any limit: older attempts are forgotten.
 const LONGEST_WINDOW: TimeDelta = TimeDelta::hours(1);

@@ -15,6 +15,7 @@ use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder};
 
 use crate::auth::{AuthMutation, AuthService};
 use crate::db::Db;
+use crate::events::{EventMutation, EventQuery};
 use crate::groups::{GroupMutation, GroupQuery};
 use crate::members::{MemberMutation, MemberQuery};
 use crate::threads::{ThreadMutation, ThreadQuery};
@@ -23,11 +24,11 @@ pub use http::{MAX_BATCH, MAX_BODY_BYTES, graphql_get, graphql_post};
 
 /// Every query field, one part per feature.
 #[derive(MergedObject, Default)]
-pub struct Query(MemberQuery, GroupQuery, ThreadQuery);
+pub struct Query(MemberQuery, GroupQuery, ThreadQuery, EventQuery);
 
 /// Every mutation, one part per feature.
 #[derive(MergedObject, Default)]
-pub struct Mutation(AuthMutation, MemberMutation, GroupMutation, ThreadMutation);
+pub struct Mutation(AuthMutation, MemberMutation, GroupMutation, ThreadMutation, EventMutation);
 
 /// The Village schema.
 pub type VillageSchema = Schema<Query, Mutation, EmptySubscription>;

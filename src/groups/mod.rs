@@ -9,4 +9,4 @@ mod store;
 
 pub use model::{Group, GroupRole, GroupVisibility};
 pub use schema::{GroupMutation, GroupQuery};
-pub use service::{readable, require_member, require_moderator};
+pub use service::{member_group_ids_sql, readable, readable_group_ids_sql, require_member, require_moderator};

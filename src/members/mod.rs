@@ -8,4 +8,4 @@ mod store;
 pub use blocks::{blocked_either_way, hidden_author_sql, not_blocked_with};
 pub use loader::{MemberDataLoader, MemberLoader};
 pub use schema::{MemberMutation, MemberQuery, load_member};
-pub use store::{Member, NewMember, credentials_by_email, find, ids_by_handles, insert};
+pub use store::{Member, NewMember, credentials_by_email, find, find_many, ids_by_handles, insert};

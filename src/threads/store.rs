@@ -118,8 +118,8 @@ pub async fn page_group_threads(
 
 /// A page of recent activity across the groups `viewer` belongs to.
 pub async fn page_feed(db: &Db, viewer: Uuid, page: &Page) -> Result<Vec<Thread>, sqlx::Error> {
-    let scope = "t.group_id IN (SELECT group_id FROM group_memberships WHERE member_id = $1)";
-    page_threads(db, viewer, scope, None, ThreadOrder::Activity, page).await
+    let scope = format!("t.group_id IN ({})", crate::groups::member_group_ids_sql("$1"));
+    page_threads(db, viewer, &scope, None, ThreadOrder::Activity, page).await
 }
 
 /// The pinned threads of `group_id`, most recently active first.

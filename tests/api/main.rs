@@ -4,6 +4,7 @@
 
 mod accounts;
 mod cli;
+mod events;
 mod groups;
 mod ops;
 mod platform;

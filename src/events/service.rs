@@ -1,0 +1,285 @@
+//! The rules of events: organisers (group moderators) create, change and cancel them;
+//! members RSVP; a full event waitlists in arrival order and promotes the first in line
+//! whenever a seat frees up; childcare places are counted apart from seats.
+
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::model::{Event, RsvpAnswer, RsvpStatus};
+use super::store::{self, EventFields, LockedEvent, NewEvent, StoredRsvp};
+use crate::clock;
+use crate::db::{Db, Tx};
+use crate::error::{AppError, AppResult};
+use crate::groups;
+use crate::idempotency;
+use crate::text::{optional_body, required_line};
+
+const MAX_TITLE_CHARS: usize = 200;
+const MAX_DESCRIPTION_CHARS: usize = 5_000;
+const MAX_PLACE_CHARS: usize = 200;
+const MAX_URL_CHARS: usize = 500;
+const MAX_CAPACITY: i64 = 100_000;
+const MAX_KIDS: i64 = 10;
+
+/// The event `id` if the viewer may read its group.
+pub async fn readable(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<Event> {
+    let event = store::find_event(db, viewer, id).await?.ok_or(AppError::NotFound)?;
+    groups::readable(db, viewer, event.group_id).await?;
+    Ok(event)
+}
+
+/// What an organiser types, before checking.
+#[derive(Debug, Clone)]
+pub struct EventInput {
+    pub title: String,
+    pub description: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub timezone: String,
+    pub location: Option<String>,
+    pub city: Option<String>,
+    pub online_url: Option<String>,
+    pub capacity: Option<i64>,
+    pub kids_welcome: bool,
+    pub childcare_provided: bool,
+    pub childcare_capacity: Option<i64>,
+    pub cost_cents: i64,
+}
+
+fn optional_line(field: &'static str, value: Option<String>, max: usize) -> AppResult<Option<String>> {
+    value.map(|v| required_line(field, &v, max)).transpose()
+}
+
+fn valid_url(url: Option<String>) -> AppResult<Option<String>> {
+    let Some(url) = optional_line("onlineUrl", url, MAX_URL_CHARS)? else {
+        return Ok(None);
+    };
+    let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
+    if !scheme_ok || url.contains(char::is_whitespace) {
+        return Err(AppError::bad_input("onlineUrl", "use an http(s) link"));
+    }
+    Ok(Some(url))
+}
+
+fn check_count(field: &'static str, value: Option<i64>) -> AppResult<Option<i64>> {
+    match value {
+        Some(n) if !(1..=MAX_CAPACITY).contains(&n) => {
+            Err(AppError::bad_input(field, format!("{field} must be between 1 and {MAX_CAPACITY}")))
+        }
+        other => Ok(other),
+    }
+}
+
+impl EventInput {
+    /// The checked fields: text bounded, end after start, a real IANA time zone, a place
+    /// or a link, sensible seat counts.
+    pub fn validate(self) -> AppResult<EventFields> {
+        let title = required_line("title", &self.title, MAX_TITLE_CHARS)?;
+        let description = optional_body("description", &self.description, MAX_DESCRIPTION_CHARS)?;
+        if self.ends_at <= self.starts_at {
+            return Err(AppError::bad_input("endsAt", "an event ends after it starts"));
+        }
+        if chrono_tz::Tz::from_str(&self.timezone).is_err() {
+            return Err(AppError::bad_input("timezone", "use an IANA time zone such as America/Toronto"));
+        }
+        let location = optional_line("location", self.location, MAX_PLACE_CHARS)?;
+        let city = optional_line("city", self.city, 80)?;
+        let online_url = valid_url(self.online_url)?;
+        if location.is_none() && online_url.is_none() {
+            return Err(AppError::bad_input("location", "give a location or an online link"));
+        }
+        let capacity = check_count("capacity", self.capacity)?;
+        let childcare_capacity = check_count("childcareCapacity", self.childcare_capacity)?;
+        if self.childcare_provided && childcare_capacity.is_none() {
+            return Err(AppError::bad_input("childcareCapacity", "say how many children childcare can take"));
+        }
+        if self.cost_cents < 0 {
+            return Err(AppError::bad_input("costCents", "the cost cannot be negative"));
+        }
+        Ok(EventFields {
+            title,
+            description,
+            starts_at: self.starts_at,
+            ends_at: self.ends_at,
+            timezone: self.timezone,
+            location,
+            city,
+            online_url,
+            capacity,
+            kids_welcome: self.kids_welcome,
+            childcare_provided: self.childcare_provided,
+            childcare_capacity: if self.childcare_provided { childcare_capacity } else { None },
+            cost_cents: self.cost_cents,
+        })
+    }
+}
+
+/// Creates an event in a group the viewer moderates.
+pub async fn create(db: &Db, viewer: Uuid, group_id: Uuid, input: EventInput, key: Option<&str>) -> AppResult<Event> {
+    groups::require_moderator(db, viewer, group_id).await?;
+    let fields = input.validate()?;
+    let id = idempotency::create_once(db, viewer, "createEvent", key, async |tx| {
+        let event = NewEvent { id: Uuid::now_v7(), group_id, created_by: viewer, fields, now: clock::now() };
+        store::insert_event(tx, &event).await?;
+        Ok(event.id)
+    })
+    .await?;
+    readable(db, viewer, id).await
+}
+
+async fn organised(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<Event> {
+    let event = readable(db, viewer, id).await?;
+    groups::require_moderator(db, viewer, event.group_id).await?;
+    if event.cancelled_at.is_some() {
+        return Err(AppError::Conflict { field: "eventId", message: "this event was cancelled".into() });
+    }
+    Ok(event)
+}
+
+/// Changes an event; more seats promote people from the waitlist at once.
+pub async fn update(db: &Db, viewer: Uuid, id: Uuid, input: EventInput) -> AppResult<Event> {
+    organised(db, viewer, id).await?;
+    let fields = input.validate()?;
+    let mut tx = db.begin_write().await?;
+    let locked = store::lock_for_rsvp(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    if fields.capacity.is_some_and(|capacity| capacity < locked.going_count) {
+        tx.rollback().await?;
+        let message = format!("{} members are already going", locked.going_count);
+        return Err(AppError::Conflict { field: "capacity", message });
+    }
+    store::update_event(&mut tx, id, &fields, clock::now()).await?;
+    let locked = LockedEvent {
+        capacity: fields.capacity,
+        childcare_provided: fields.childcare_provided,
+        childcare_capacity: fields.childcare_capacity,
+        ..locked
+    };
+    promote_waitlist(&mut tx, id, locked).await?;
+    tx.commit().await?;
+    readable(db, viewer, id).await
+}
+
+/// Cancels an event.
+pub async fn cancel(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<Event> {
+    organised(db, viewer, id).await?;
+    store::cancel_event(db, id, clock::now()).await?;
+    readable(db, viewer, id).await
+}
+
+fn childcare_left(event: &LockedEvent) -> i64 {
+    event.childcare_capacity.map_or(0, |capacity| capacity - event.childcare_taken)
+}
+
+fn has_seat(event: &LockedEvent) -> bool {
+    event.capacity.is_none_or(|capacity| event.going_count < capacity)
+}
+
+/// Moves people from the head of the waitlist to GOING while seats are free, skipping
+/// those whose children do not fit in the childcare left.
+async fn promote_waitlist(tx: &mut Tx, event_id: Uuid, mut event: LockedEvent) -> AppResult<()> {
+    let now = clock::now();
+    while has_seat(&event) {
+        let waiting = store::waitlist_head(tx, event_id, 50).await?;
+        let Some(next) = waiting.into_iter().find(|r| r.childcare_seats <= childcare_left(&event)) else {
+            break;
+        };
+        event.going_count += 1;
+        event.childcare_taken += next.childcare_seats;
+        store::save_rsvp(tx, event_id, &StoredRsvp { status: RsvpStatus::Going, ..next }, now).await?;
+    }
+    store::set_counts(tx, event_id, event.going_count, event.childcare_taken).await?;
+    Ok(())
+}
+
+fn check_kids(event: &LockedEvent, kids: i64) -> AppResult<i64> {
+    if !(0..=MAX_KIDS).contains(&kids) {
+        return Err(AppError::bad_input("kids", format!("kids must be between 0 and {MAX_KIDS}")));
+    }
+    if kids > 0 && !event.kids_welcome && !event.childcare_provided {
+        return Err(AppError::bad_input("kids", "this event is for grown-ups only"));
+    }
+    Ok(if event.childcare_provided { kids } else { 0 })
+}
+
+/// Decides a GOING answer for someone without a seat yet: a seat if one is free, else
+/// the waitlist.
+fn seat_or_waitlist(event: &mut LockedEvent, rsvp: &mut StoredRsvp) -> AppResult<()> {
+    if !has_seat(event) {
+        rsvp.status = RsvpStatus::Waitlisted;
+        return Ok(());
+    }
+    if rsvp.childcare_seats > childcare_left(event) {
+        let message = format!("only {} childcare places are left", childcare_left(event).max(0));
+        return Err(AppError::Conflict { field: "kids", message });
+    }
+    rsvp.status = RsvpStatus::Going;
+    event.going_count += 1;
+    event.childcare_taken += rsvp.childcare_seats;
+    Ok(())
+}
+
+/// Answers an event: GOING takes a seat or joins the waitlist; NOT_GOING frees her seat
+/// for the first in line.
+pub async fn rsvp(db: &Db, viewer: Uuid, event_id: Uuid, answer: RsvpAnswer, kids: i64) -> AppResult<Event> {
+    readable(db, viewer, event_id).await?;
+    let mut tx = db.begin_write().await?;
+    let result = decide(&mut tx, viewer, event_id, answer, kids).await;
+    match result {
+        Ok(()) => tx.commit().await?,
+        Err(error) => {
+            tx.rollback().await?;
+            return Err(error);
+        }
+    }
+    readable(db, viewer, event_id).await
+}
+
+async fn decide(tx: &mut Tx, viewer: Uuid, event_id: Uuid, answer: RsvpAnswer, kids: i64) -> AppResult<()> {
+    let mut event = store::lock_for_rsvp(tx, event_id).await?.ok_or(AppError::NotFound)?;
+    if event.cancelled_at.is_some() {
+        return Err(AppError::Conflict { field: "eventId", message: "this event was cancelled".into() });
+    }
+    let seats = check_kids(&event, kids)?;
+    let previous = store::find_rsvp(tx, event_id, viewer).await?;
+    let was = previous.as_ref().map(|r| r.status);
+    let mut rsvp = previous.clone().unwrap_or(StoredRsvp {
+        member_id: viewer,
+        status: RsvpStatus::NotGoing,
+        kids: 0,
+        childcare_seats: 0,
+        seq: event.rsvp_seq,
+    });
+    if was == Some(RsvpStatus::Going) {
+        event.going_count -= 1;
+        event.childcare_taken -= rsvp.childcare_seats;
+    }
+    rsvp.kids = kids;
+    rsvp.childcare_seats = seats;
+    match (answer, was) {
+        (RsvpAnswer::Going, Some(RsvpStatus::Waitlisted)) => {}
+        (RsvpAnswer::Going, Some(RsvpStatus::Going)) => {
+            // Same seat, maybe more or fewer children.
+            event.going_count += 1;
+            event.childcare_taken += seats;
+            if seats > 0 && event.childcare_taken > event.childcare_capacity.unwrap_or(0) {
+                return Err(AppError::Conflict { field: "kids", message: "not enough childcare places left".into() });
+            }
+        }
+        (RsvpAnswer::Going, _) => {
+            rsvp.seq = event.rsvp_seq;
+            seat_or_waitlist(&mut event, &mut rsvp)?;
+        }
+        (RsvpAnswer::NotGoing, _) => rsvp.status = RsvpStatus::NotGoing,
+    }
+    store::save_rsvp(tx, event_id, &rsvp, clock::now()).await?;
+    promote_waitlist(tx, event_id, event).await
+}
+
+/// A new private calendar feed token for the viewer (the old one stops working).
+pub async fn new_calendar_token(db: &Db, viewer: Uuid) -> AppResult<String> {
+    let (token, hash) = super::calendar::new_token();
+    store::set_feed_token(db, viewer, &hash, clock::now()).await?;
+    Ok(token)
+}

@@ -1,0 +1,298 @@
+//! Events: organising, RSVPs with a waitlist that holds under concurrency, childcare
+//! places, cancellation, privacy, and iCalendar export.
+
+use futures_util::future::join_all;
+use serde_json::{Value, json};
+
+use crate::support::{Session, TestApp, error_code, error_field};
+
+const EVENT_FIELDS: &str = "id title capacity goingCount waitlistCount seatsLeft onlineUrl cancelled \
+                            viewerRsvp { status kids waitlistPosition }";
+
+struct Setup {
+    app: TestApp,
+    ana: Session,
+    bea: Session,
+    group: String,
+}
+
+async fn setup(visibility: &str) -> Setup {
+    let app = TestApp::spawn_with(|settings| settings.sign_ups_per_ip_per_hour = 1_000).await;
+    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let bea = app.sign_up("bea@example.com", "Bea").await;
+    let group = app.create_group(&ana.access_token, "Moms at Work", visibility, "OPEN").await;
+    Setup { app, ana, bea, group }
+}
+
+fn event_input(group: &str, extra: Value) -> Value {
+    let mut input = json!({
+        "groupId": group, "title": "#OwningIt: Making self-employment work for you",
+        "startsAt": "2027-03-14T14:00:00Z", "endsAt": "2027-03-14T21:00:00Z", "timezone": "America/Toronto",
+        "location": "Centre for Social Innovation", "city": "Toronto", "capacity": 60
+    });
+    if let (Some(input), Some(extra)) = (input.as_object_mut(), extra.as_object()) {
+        input.extend(extra.clone());
+    }
+    input
+}
+
+impl Setup {
+    async fn create_event(&self, extra: Value) -> Value {
+        let query =
+            format!("mutation($input: CreateEventInput!) {{ createEvent(input: $input) {{ {EVENT_FIELDS} }} }}");
+        self.app
+            .graphql(&query, json!({ "input": event_input(&self.group, extra) }), Some(&self.ana.access_token))
+            .await
+    }
+
+    async fn event_id(&self, extra: Value) -> String {
+        let answer = self.create_event(extra).await;
+        answer["data"]["createEvent"]["id"].as_str().unwrap_or_else(|| panic!("event created: {answer}")).to_owned()
+    }
+
+    async fn rsvp(&self, token: &str, event: &str, status: &str, kids: i64) -> Value {
+        let query = format!("mutation($input: RsvpInput!) {{ rsvp(input: $input) {{ {EVENT_FIELDS} }} }}");
+        let input = json!({ "input": { "eventId": event, "status": status, "kids": kids } });
+        self.app.graphql(&query, input, Some(token)).await
+    }
+
+    async fn members(&self, count: usize) -> Vec<Session> {
+        let mut members = Vec::with_capacity(count);
+        for chunk in (0..count).collect::<Vec<_>>().chunks(20) {
+            let signed_up =
+                join_all(chunk.iter().map(|n| async move {
+                    self.app.sign_up(&format!("m{n}@example.com"), &format!("Member {n}")).await
+                }))
+                .await;
+            members.extend(signed_up);
+        }
+        members
+    }
+}
+
+fn rsvp_of(answer: &Value) -> &Value {
+    &answer["data"]["rsvp"]["viewerRsvp"]
+}
+
+#[tokio::test]
+async fn organisers_create_events_and_bad_input_creates_nothing() {
+    let s = setup("PUBLIC").await;
+    s.app.join_group(&s.bea.access_token, &s.group, &[]).await;
+    let created = s.create_event(json!({ "onlineUrl": "https://meet.example.com/owning-it" })).await;
+    assert_eq!(created["data"]["createEvent"]["seatsLeft"], 60, "{created}");
+    assert_eq!(
+        created["data"]["createEvent"]["onlineUrl"], "https://meet.example.com/owning-it",
+        "the organiser sees the link"
+    );
+
+    let cases = [
+        (json!({ "endsAt": "2027-03-14T13:00:00Z" }), "endsAt"),
+        (json!({ "timezone": "Toronto/Somewhere" }), "timezone"),
+        (json!({ "location": null }), "location"),
+        (json!({ "capacity": 0 }), "capacity"),
+        (json!({ "childcareProvided": true }), "childcareCapacity"),
+        (json!({ "costCents": -5 }), "costCents"),
+        (json!({ "onlineUrl": "javascript:alert(1)" }), "onlineUrl"),
+        (json!({ "title": " " }), "title"),
+    ];
+    let query = "mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }";
+    for (extra, field) in cases {
+        let answer =
+            s.app.graphql(query, json!({ "input": event_input(&s.group, extra) }), Some(&s.ana.access_token)).await;
+        assert_eq!((error_code(&answer), error_field(&answer)), ("BAD_USER_INPUT", field), "{answer}");
+    }
+    let by_member =
+        s.app.graphql(query, json!({ "input": event_input(&s.group, json!({})) }), Some(&s.bea.access_token)).await;
+    assert_eq!(error_code(&by_member), "FORBIDDEN");
+    assert_eq!(s.app.count("events").await, 1);
+}
+
+#[tokio::test]
+async fn a_full_event_waitlists_in_order_and_promotes_when_someone_leaves() {
+    let s = setup("PUBLIC").await;
+    let event = s.event_id(json!({ "capacity": 2, "onlineUrl": "https://meet.example.com/x" })).await;
+    let people = s.members(4).await;
+
+    let answers = [
+        s.rsvp(&people[0].access_token, &event, "GOING", 0).await,
+        s.rsvp(&people[1].access_token, &event, "GOING", 0).await,
+        s.rsvp(&people[2].access_token, &event, "GOING", 0).await,
+        s.rsvp(&people[3].access_token, &event, "GOING", 0).await,
+    ];
+    let statuses: Vec<&str> = answers.iter().map(|a| rsvp_of(a)["status"].as_str().unwrap_or("?")).collect();
+    assert_eq!(statuses, ["GOING", "GOING", "WAITLISTED", "WAITLISTED"], "{answers:?}");
+    assert_eq!(rsvp_of(&answers[3])["waitlistPosition"], 2);
+    assert_eq!(answers[0]["data"]["rsvp"]["onlineUrl"], "https://meet.example.com/x");
+    assert_eq!(answers[2]["data"]["rsvp"]["onlineUrl"], Value::Null, "the link is for members who are going");
+
+    let left = s.rsvp(&people[1].access_token, &event, "NOT_GOING", 0).await;
+    assert_eq!(rsvp_of(&left)["status"], "NOT_GOING", "{left}");
+    let read = format!("query($id: ID!) {{ event(id: $id) {{ {EVENT_FIELDS} }} }}");
+    let promoted = s.app.graphql(&read, json!({ "id": event }), Some(&people[2].access_token)).await;
+    assert_eq!(promoted["data"]["event"]["viewerRsvp"]["status"], "GOING", "{promoted}");
+    let next = s.app.graphql(&read, json!({ "id": event }), Some(&people[3].access_token)).await;
+    assert_eq!(next["data"]["event"]["viewerRsvp"]["waitlistPosition"], 1);
+    assert_eq!(
+        (next["data"]["event"]["goingCount"].clone(), next["data"]["event"]["waitlistCount"].clone()),
+        (json!(2), json!(1))
+    );
+}
+
+#[tokio::test]
+async fn two_hundred_simultaneous_rsvps_fill_sixty_seats_exactly() {
+    let s = setup("PUBLIC").await;
+    let event = s.event_id(json!({ "capacity": 60 })).await;
+    let people = s.members(200).await;
+
+    let answers = join_all(people.iter().map(|p| s.rsvp(&p.access_token, &event, "GOING", 0))).await;
+
+    let going = answers.iter().filter(|a| rsvp_of(a)["status"] == "GOING").count();
+    let mut positions: Vec<i64> = answers
+        .iter()
+        .filter(|a| rsvp_of(a)["status"] == "WAITLISTED")
+        .filter_map(|a| rsvp_of(a)["waitlistPosition"].as_i64())
+        .collect();
+    positions.sort_unstable();
+    assert_eq!(going, 60, "{:?}", answers.iter().find(|a| !a["errors"].is_null()));
+    assert_eq!(positions, (1..=140).collect::<Vec<i64>>(), "waitlist positions are 1..140 with no gaps or repeats");
+
+    let first_going = answers.iter().position(|a| rsvp_of(a)["status"] == "GOING").unwrap();
+    let first_waiting = answers.iter().position(|a| rsvp_of(a)["waitlistPosition"] == 1).unwrap();
+    s.rsvp(&people[first_going].access_token, &event, "NOT_GOING", 0).await;
+    let read = format!("query($id: ID!) {{ event(id: $id) {{ {EVENT_FIELDS} }} }}");
+    let promoted = s.app.graphql(&read, json!({ "id": event }), Some(&people[first_waiting].access_token)).await;
+    assert_eq!(promoted["data"]["event"]["viewerRsvp"]["status"], "GOING", "the first in line moves up");
+    assert_eq!(promoted["data"]["event"]["goingCount"], 60);
+    assert_eq!(promoted["data"]["event"]["waitlistCount"], 139);
+}
+
+#[tokio::test]
+async fn childcare_places_are_counted_apart_from_seats() {
+    let s = setup("PUBLIC").await;
+    let event = s.event_id(json!({ "childcareProvided": true, "childcareCapacity": 3 })).await;
+    let adults_only = s.event_id(json!({ "title": "Wine & networking" })).await;
+
+    assert_eq!(rsvp_of(&s.rsvp(&s.ana.access_token, &event, "GOING", 2).await)["kids"], 2);
+    let too_many = s.rsvp(&s.bea.access_token, &event, "GOING", 2).await;
+    assert_eq!((error_code(&too_many), error_field(&too_many)), ("CONFLICT", "kids"), "{too_many}");
+    assert_eq!(rsvp_of(&s.rsvp(&s.bea.access_token, &event, "GOING", 1).await)["status"], "GOING");
+    let kids_at_wine = s.rsvp(&s.bea.access_token, &adults_only, "GOING", 1).await;
+    assert_eq!((error_code(&kids_at_wine), error_field(&kids_at_wine)), ("BAD_USER_INPUT", "kids"));
+    assert_eq!(s.app.count("rsvps").await, 2);
+}
+
+#[tokio::test]
+async fn cancelled_events_take_no_rsvps_and_more_seats_promote_the_waitlist() {
+    let s = setup("PUBLIC").await;
+    let event = s.event_id(json!({ "capacity": 1 })).await;
+    s.rsvp(&s.ana.access_token, &event, "GOING", 0).await;
+    assert_eq!(rsvp_of(&s.rsvp(&s.bea.access_token, &event, "GOING", 0).await)["status"], "WAITLISTED");
+    let update =
+        "mutation($input: UpdateEventInput!) { updateEvent(input: $input) { capacity goingCount waitlistCount } }";
+
+    let shrink = s
+        .app
+        .graphql(
+            update,
+            json!({ "input": { "eventId": event, "capacity": 1, "title": " " } }),
+            Some(&s.ana.access_token),
+        )
+        .await;
+    assert_eq!(error_field(&shrink), "title");
+    let by_member =
+        s.app.graphql(update, json!({ "input": { "eventId": event, "capacity": 5 } }), Some(&s.bea.access_token)).await;
+    assert_eq!(error_code(&by_member), "FORBIDDEN");
+    let grown =
+        s.app.graphql(update, json!({ "input": { "eventId": event, "capacity": 2 } }), Some(&s.ana.access_token)).await;
+    assert_eq!(grown["data"]["updateEvent"], json!({ "capacity": 2, "goingCount": 2, "waitlistCount": 0 }), "{grown}");
+
+    let cancel = "mutation($id: ID!) { cancelEvent(input: { eventId: $id }) { cancelled } }";
+    assert_eq!(
+        s.app.graphql(cancel, json!({ "id": event }), Some(&s.ana.access_token)).await["data"]["cancelEvent"]["cancelled"],
+        true
+    );
+    let late = s.rsvp(&s.bea.access_token, &event, "NOT_GOING", 0).await;
+    assert_eq!(error_code(&late), "CONFLICT", "{late}");
+    assert_eq!(error_code(&s.app.graphql(cancel, json!({ "id": event }), Some(&s.ana.access_token)).await), "CONFLICT");
+}
+
+#[tokio::test]
+async fn events_filter_by_city_kids_and_time_and_hide_private_groups() {
+    let s = setup("PUBLIC").await;
+    s.event_id(json!({ "title": "Toronto coffee", "kidsWelcome": true })).await;
+    s.event_id(json!({ "title": "Montreal brunch", "city": "Montréal", "startsAt": "2027-05-01T14:00:00Z", "endsAt": "2027-05-01T16:00:00Z" })).await;
+    let private = s.app.create_group(&s.ana.access_token, "Returning from leave", "PRIVATE", "APPROVAL").await;
+    let query = "mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }";
+    let secret = s
+        .app
+        .graphql(
+            query,
+            json!({ "input": event_input(&private, json!({ "title": "Private circle" })) }),
+            Some(&s.ana.access_token),
+        )
+        .await;
+    let secret = secret["data"]["createEvent"]["id"].as_str().unwrap().to_owned();
+
+    let list = "query($f: EventsFilter) { events(filter: $f) { edges { node { title } } } }";
+    let titles = |answer: Value| -> Vec<String> {
+        answer["data"]["events"]["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["node"]["title"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        titles(s.app.graphql(list, json!({}), Some(&s.bea.access_token)).await),
+        ["Toronto coffee", "Montreal brunch"]
+    );
+    assert_eq!(
+        titles(s.app.graphql(list, json!({ "f": { "city": "toronto" } }), Some(&s.bea.access_token)).await),
+        ["Toronto coffee"]
+    );
+    assert_eq!(
+        titles(s.app.graphql(list, json!({ "f": { "kidsWelcome": true } }), Some(&s.bea.access_token)).await),
+        ["Toronto coffee"]
+    );
+    assert_eq!(
+        titles(
+            s.app.graphql(list, json!({ "f": { "from": "2027-04-01T00:00:00Z" } }), Some(&s.bea.access_token)).await
+        ),
+        ["Montreal brunch"]
+    );
+    assert_eq!(
+        titles(s.app.graphql(list, json!({}), Some(&s.ana.access_token)).await).len(),
+        3,
+        "members see their private group's events"
+    );
+
+    let read = "query($id: ID!) { event(id: $id) { title } }";
+    assert_eq!(error_code(&s.app.graphql(read, json!({ "id": secret }), Some(&s.bea.access_token)).await), "NOT_FOUND");
+    assert_eq!(error_code(&s.rsvp(&s.bea.access_token, &secret, "GOING", 0).await), "NOT_FOUND");
+    assert_eq!(s.app.get(&format!("/events/{secret}.ics")).await.0, 404);
+}
+
+#[tokio::test]
+async fn events_export_to_icalendar_and_a_private_feed_lists_what_she_is_going_to() {
+    let s = setup("PUBLIC").await;
+    let going = s.event_id(json!({ "title": "Coffee chat" })).await;
+    s.event_id(json!({ "title": "Not for me" })).await;
+    s.rsvp(&s.bea.access_token, &going, "GOING", 0).await;
+
+    let (status, ics) = s.app.get(&format!("/events/{going}.ics")).await;
+    assert_eq!(status, 200);
+    for line in ["BEGIN:VCALENDAR", "BEGIN:VEVENT", "SUMMARY:Coffee chat", "DTSTART:20270314T140000Z", "END:VCALENDAR"]
+    {
+        assert!(ics.contains(line), "{line} missing from:\n{ics}");
+    }
+
+    let feed = s.app.graphql("mutation { createCalendarFeed { path } }", json!({}), Some(&s.bea.access_token)).await;
+    let path = feed["data"]["createCalendarFeed"]["path"].as_str().expect("feed path").to_owned();
+    let (status, body) = s.app.get(&path).await;
+    assert_eq!(status, 200);
+    assert!(body.contains("SUMMARY:Coffee chat") && !body.contains("Not for me"), "{body}");
+    assert_eq!(s.app.get("/calendar/not-a-token.ics").await.0, 404);
+    let renewed = s.app.graphql("mutation { createCalendarFeed { path } }", json!({}), Some(&s.bea.access_token)).await;
+    assert_ne!(renewed["data"]["createCalendarFeed"]["path"].as_str(), Some(path.as_str()));
+    assert_eq!(s.app.get(&path).await.0, 404, "the old feed stops working");
+}
