@@ -99,7 +99,10 @@ mod tests {
             .map(|line| {
                 let line = line.to_owned();
                 if postgres {
-                    line.replace("TIMESTAMPTZ", "TEXT").replace("UUID", "BLOB").replace("BYTEA", "BLOB")
+                    line.replace("TIMESTAMPTZ", "TEXT")
+                        .replace("UUID", "BLOB")
+                        .replace("BYTEA", "BLOB")
+                        .replace(" DATE", " TEXT")
                 } else {
                     line
                 }

@@ -128,9 +128,9 @@ impl Event {
     ) -> Result<Connection<Cursor, Member>> {
         let page = PageArgs { first, after, last, before }.validate()?;
         let rows = store::page_attendees(ctx.db()?, self.id, &page).await.map_err(AppError::from)?;
-        let members = crate::members::find_many(ctx.db()?, &rows.iter().map(|(id, _)| *id).collect::<Vec<_>>())
-            .await
-            .map_err(AppError::from)?;
+        let viewer = ctx.viewer()?.member_id()?;
+        let ids: Vec<_> = rows.iter().map(|(id, _)| *id).collect();
+        let members = crate::members::find_many(ctx.db()?, viewer, &ids).await.map_err(AppError::from)?;
         let rows: Vec<(Member, DateTime<Utc>)> = rows
             .into_iter()
             .filter_map(|(id, at)| members.iter().find(|m| m.id == id).map(|m| (m.clone(), at)))

@@ -6,13 +6,14 @@ use uuid::Uuid;
 
 use crate::auth::{ClientInfo, Viewer};
 use crate::db::Db;
-use crate::members::MemberLoader;
+use crate::members::{ChildrenLoader, MemberLoader};
 use crate::threads::ReactionLoader;
 
 /// Puts the viewer, the client and fresh loaders into `data`.
 pub fn attach(data: &mut Data, db: &Db, viewer: Viewer, client: ClientInfo) {
     let viewer_id = viewer.member_id().unwrap_or(Uuid::nil());
-    data.insert(MemberLoader::for_request(db.clone()));
+    data.insert(MemberLoader::for_request(db.clone(), viewer_id));
+    data.insert(ChildrenLoader::for_request(db.clone()));
     data.insert(ReactionLoader::for_request(db.clone(), viewer_id));
     data.insert(viewer);
     data.insert(client);

@@ -180,7 +180,7 @@ pub async fn decide(db: &Db, viewer: Uuid, request_id: Uuid, approve: bool) -> A
 /// Invites a member; moderators only. The invitation lets her join whatever the policy.
 pub async fn invite(db: &Db, viewer: Uuid, group_id: Uuid, member_id: Uuid) -> AppResult<()> {
     require_moderator(db, viewer, group_id).await?;
-    crate::members::find(db, member_id).await?.ok_or(AppError::bad_input("memberId", "no such member"))?;
+    crate::members::find(db, viewer, member_id).await?.ok_or(AppError::bad_input("memberId", "no such member"))?;
     let mut tx = db.begin_write().await?;
     if store::role_in_tx(&mut tx, group_id, member_id).await?.is_some() {
         tx.rollback().await?;

@@ -1,11 +1,13 @@
 //! Members: who belongs to the community and what others may see of her.
 
 mod blocks;
+mod connections;
 mod loader;
+mod profile;
 mod schema;
 mod store;
 
 pub use blocks::{blocked_either_way, hidden_author_sql, not_blocked_with};
-pub use loader::{MemberDataLoader, MemberLoader};
+pub use loader::{ChildrenDataLoader, ChildrenLoader, MemberDataLoader, MemberLoader};
 pub use schema::{MemberMutation, MemberQuery, load_member};
 pub use store::{Member, NewMember, credentials_by_email, find, find_many, ids_by_handles, insert};

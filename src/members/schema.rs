@@ -1,13 +1,21 @@
-//! GraphQL for members: the `Member` type, `me` and the `members` directory.
+//! GraphQL for members: the `Member` type with each personal field shown only to its
+//! audience, `me`, the `members` directory, profile updates, connections and blocking.
 
 use async_graphql::connection::Connection;
-use async_graphql::{Context, ID, InputObject, Object, Result};
-use chrono::{DateTime, Utc};
+use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
+use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use uuid::Uuid;
 
 use super::blocks;
-use super::store::{self, Member};
+use super::connections::{self, ConnectionStatus};
+use super::loader::ChildrenDataLoader;
+use super::profile::{
+    CareerStage, Child, ChildInput, OpenTo, ProfileField, Visibility, valid_bio, valid_children, valid_interests,
+    valid_line,
+};
+use super::store::{self, DirectoryFilter, Member, ProfileUpdate};
 use crate::clock;
+use crate::db::text_enum::to_text;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::graphql::ids::parse_id;
@@ -19,32 +27,184 @@ pub async fn load_member(ctx: &Context<'_>, id: Uuid) -> AppResult<Member> {
     loaded.map_err(|error| AppError::Internal(anyhow::anyhow!("loading member: {error}")))?.ok_or(AppError::NotFound)
 }
 
-/// A member of the community.
+impl Member {
+    fn is_viewer(&self, ctx: &Context<'_>) -> AppResult<bool> {
+        Ok(self.shown_to_herself || ctx.viewer()?.member_id().is_ok_and(|viewer| viewer == self.id))
+    }
+
+    /// Whether the viewer may see `field`.
+    fn shows(&self, ctx: &Context<'_>, field: ProfileField) -> AppResult<bool> {
+        if self.is_viewer(ctx)? {
+            return Ok(true);
+        }
+        Ok(match self.profile.visibility(field) {
+            Visibility::Members => true,
+            Visibility::Connections => self.connected,
+            Visibility::OnlyMe => false,
+        })
+    }
+
+    fn shown<T>(&self, ctx: &Context<'_>, field: ProfileField, value: Option<T>) -> AppResult<Option<T>> {
+        Ok(if self.shows(ctx, field)? { value } else { None })
+    }
+}
+
+/// Who sees one of her fields.
+#[derive(SimpleObject)]
+pub struct FieldVisibility {
+    pub field: ProfileField,
+    pub visibility: Visibility,
+}
+
+const ALL_FIELDS: [ProfileField; 10] = [
+    ProfileField::Headline,
+    ProfileField::Industry,
+    ProfileField::City,
+    ProfileField::Neighbourhood,
+    ProfileField::CareerStage,
+    ProfileField::ReturnToWorkDate,
+    ProfileField::Children,
+    ProfileField::Interests,
+    ProfileField::OpenTo,
+    ProfileField::Bio,
+];
+
+/// A member of the community. Personal fields hidden from the viewer are null.
 #[Object]
 impl Member {
     async fn id(&self) -> ID {
         ID(self.id.to_string())
     }
-
     /// The name shown next to her posts.
     async fn display_name(&self) -> &str {
         &self.display_name
     }
-
     /// Her @handle for mentions, once she chose one.
     async fn handle(&self) -> Option<&str> {
         self.handle.as_deref()
     }
-
     /// Her sign-in email: shown to herself only, null to everyone else.
     async fn email(&self, ctx: &Context<'_>) -> Result<Option<&str>> {
-        let is_self = self.shown_to_herself || ctx.viewer()?.member_id().is_ok_and(|viewer| viewer == self.id);
-        Ok(is_self.then_some(self.email.as_str()))
+        Ok(self.is_viewer(ctx)?.then_some(self.email.as_str()))
     }
-
     /// When she joined.
     async fn created_at(&self) -> DateTime<Utc> {
         self.created_at
+    }
+    async fn avatar_url(&self) -> Option<&str> {
+        self.profile.avatar_url.as_deref()
+    }
+    /// Her IANA time zone.
+    async fn timezone(&self) -> Option<&str> {
+        self.profile.timezone.as_deref()
+    }
+    /// e.g. "Product manager, returning from leave".
+    async fn headline(&self, ctx: &Context<'_>) -> Result<Option<&str>> {
+        Ok(self.shown(ctx, ProfileField::Headline, self.profile.headline.as_deref())?)
+    }
+    async fn industry(&self, ctx: &Context<'_>) -> Result<Option<&str>> {
+        Ok(self.shown(ctx, ProfileField::Industry, self.profile.industry.as_deref())?)
+    }
+    async fn city(&self, ctx: &Context<'_>) -> Result<Option<&str>> {
+        Ok(self.shown(ctx, ProfileField::City, self.profile.city.as_deref())?)
+    }
+    async fn neighbourhood(&self, ctx: &Context<'_>) -> Result<Option<&str>> {
+        Ok(self.shown(ctx, ProfileField::Neighbourhood, self.profile.neighbourhood.as_deref())?)
+    }
+    async fn career_stage(&self, ctx: &Context<'_>) -> Result<Option<CareerStage>> {
+        Ok(self.shown(ctx, ProfileField::CareerStage, self.profile.career_stage())?)
+    }
+    async fn return_to_work_date(&self, ctx: &Context<'_>) -> Result<Option<NaiveDate>> {
+        Ok(self.shown(ctx, ProfileField::ReturnToWorkDate, self.profile.return_to_work_on)?)
+    }
+    async fn interests(&self, ctx: &Context<'_>) -> Result<Option<Vec<String>>> {
+        Ok(self.shown(ctx, ProfileField::Interests, Some(self.profile.interests()))?)
+    }
+    async fn open_to(&self, ctx: &Context<'_>) -> Result<Option<Vec<OpenTo>>> {
+        Ok(self.shown(ctx, ProfileField::OpenTo, Some(self.profile.open_to()))?)
+    }
+    async fn bio(&self, ctx: &Context<'_>) -> Result<Option<&str>> {
+        Ok(self.shown(ctx, ProfileField::Bio, self.profile.bio.as_deref())?)
+    }
+    /// Her children, with ages derived from birth month or due date.
+    async fn children(&self, ctx: &Context<'_>) -> Result<Option<Vec<Child>>> {
+        if !self.shows(ctx, ProfileField::Children)? {
+            return Ok(None);
+        }
+        let loader =
+            ctx.data::<ChildrenDataLoader>().map_err(|_| AppError::Internal(anyhow::anyhow!("no children loader")))?;
+        let children =
+            loader.load_one(self.id).await.map_err(|e| AppError::Internal(anyhow::anyhow!("children: {e}")))?;
+        Ok(Some(children.unwrap_or_default()))
+    }
+    /// Who sees each of her fields: shown to herself only.
+    async fn field_visibility(&self, ctx: &Context<'_>) -> Result<Vec<FieldVisibility>> {
+        if !self.is_viewer(ctx)? {
+            return Ok(Vec::new());
+        }
+        Ok(ALL_FIELDS
+            .iter()
+            .map(|field| FieldVisibility { field: *field, visibility: self.profile.visibility(*field) })
+            .collect())
+    }
+    /// Where the viewer and she stand.
+    async fn connection_status(&self, ctx: &Context<'_>) -> Result<ConnectionStatus> {
+        let viewer = ctx.viewer()?.member_id()?;
+        if viewer == self.id {
+            return Ok(ConnectionStatus::None);
+        }
+        if self.connected {
+            return Ok(ConnectionStatus::Connected);
+        }
+        Ok(connections::status(ctx.db()?, viewer, self.id).await?)
+    }
+}
+
+/// Filters for the member directory.
+#[derive(InputObject, Default)]
+pub struct MemberFilter {
+    pub city: Option<String>,
+    pub industry: Option<String>,
+    pub career_stage: Option<CareerStage>,
+    pub open_to: Option<OpenTo>,
+    /// Members with a child at least this many years old…
+    pub child_min_age_years: Option<u32>,
+    /// …and at most this many years old.
+    pub child_max_age_years: Option<u32>,
+    /// Words in the name or headline.
+    pub search: Option<String>,
+}
+
+fn trimmed(value: Option<String>) -> Option<String> {
+    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+}
+
+impl MemberFilter {
+    fn into_filter(self, today: NaiveDate) -> AppResult<DirectoryFilter> {
+        if self.search.as_ref().is_some_and(|s| s.chars().count() > 100) {
+            return Err(AppError::bad_input("search", "search is limited to 100 characters"));
+        }
+        let child_born_between = match (self.child_min_age_years, self.child_max_age_years) {
+            (None, None) => None,
+            (min, max) => {
+                let (min, max) = (min.unwrap_or(0), max.unwrap_or(18));
+                if min > max || max > 40 {
+                    return Err(AppError::bad_input("childMaxAgeYears", "give an age range between 0 and 40 years"));
+                }
+                let latest = today.checked_sub_months(Months::new(min * 12)).unwrap_or(today);
+                let earliest =
+                    today.checked_sub_months(Months::new((max + 1) * 12)).unwrap_or(today).succ_opt().unwrap_or(today);
+                Some((earliest, latest))
+            }
+        };
+        Ok(DirectoryFilter {
+            city: trimmed(self.city),
+            industry: trimmed(self.industry),
+            career_stage: self.career_stage.map(to_text),
+            open_to: self.open_to.map(to_text),
+            search: trimmed(self.search),
+            child_born_between,
+        })
     }
 }
 
@@ -59,19 +219,32 @@ impl MemberQuery {
         Ok(load_member(ctx, member_id).await?)
     }
 
-    /// The member directory, in joining order. Members only.
+    /// A member by id.
+    async fn member(&self, ctx: &Context<'_>, id: ID) -> Result<Member> {
+        let viewer = ctx.viewer()?.member_id()?;
+        let id = parse_id("id", &id)?;
+        if blocks::blocked_either_way(ctx.db()?, viewer, id).await.map_err(AppError::from)? {
+            return Err(AppError::NotFound.into());
+        }
+        Ok(load_member(ctx, id).await?)
+    }
+
+    /// The member directory, in joining order. Blocked members never appear; filters
+    /// only match what the viewer may see.
     #[graphql(complexity = "relay::complexity(first, last, child_complexity)")]
     async fn members(
         &self,
         ctx: &Context<'_>,
+        filter: Option<MemberFilter>,
         first: Option<i32>,
         after: Option<String>,
         last: Option<i32>,
         before: Option<String>,
     ) -> Result<Connection<Cursor, Member>> {
-        ctx.viewer()?.member_id()?;
+        let viewer = ctx.viewer()?.member_id()?;
+        let filter = filter.unwrap_or_default().into_filter(clock::now().date_naive())?;
         let page = PageArgs { first, after, last, before }.validate()?;
-        let rows = store::page(ctx.db()?, &page).await.map_err(AppError::from)?;
+        let rows = store::page(ctx.db()?, viewer, &filter, &page).await.map_err(AppError::from)?;
         Ok(page.connection(rows, |member| Cursor { at: member.created_at, id: member.id }))
     }
 }
@@ -81,12 +254,35 @@ pub struct MemberRefInput {
     pub member_id: ID,
 }
 
-/// Changes to her own profile; fields left out stay as they are.
+/// Who sees one field.
 #[derive(InputObject)]
+pub struct FieldVisibilityInput {
+    pub field: ProfileField,
+    pub visibility: Visibility,
+}
+
+/// Changes to her own profile; fields left out stay as they are, blank text clears.
+#[derive(InputObject, Default)]
 pub struct UpdateProfileInput {
     pub display_name: Option<String>,
     /// 2 to 30 letters, digits or underscores; others @mention her by it.
     pub handle: Option<String>,
+    pub headline: Option<String>,
+    pub industry: Option<String>,
+    pub city: Option<String>,
+    pub neighbourhood: Option<String>,
+    pub career_stage: Option<CareerStage>,
+    pub return_to_work_date: Option<NaiveDate>,
+    pub interests: Option<Vec<String>>,
+    pub open_to: Option<Vec<OpenTo>>,
+    pub bio: Option<String>,
+    /// An https link to her picture.
+    pub avatar_url: Option<String>,
+    /// IANA time zone, e.g. America/Toronto.
+    pub timezone: Option<String>,
+    /// Replaces her children.
+    pub children: Option<Vec<ChildInput>>,
+    pub visibility: Option<Vec<FieldVisibilityInput>>,
 }
 
 /// A valid @handle, lower-cased.
@@ -100,50 +296,154 @@ fn valid_handle(handle: &str) -> AppResult<String> {
     }
 }
 
+fn valid_avatar(url: &str) -> AppResult<Option<String>> {
+    let url = valid_line("avatarUrl", url, 500)?;
+    if url.as_ref().is_some_and(|u| !u.starts_with("https://") || u.contains(char::is_whitespace)) {
+        return Err(AppError::bad_input("avatarUrl", "use an https link"));
+    }
+    Ok(url)
+}
+
+fn valid_timezone(zone: &str) -> AppResult<Option<String>> {
+    let zone = valid_line("timezone", zone, 64)?;
+    if zone.as_deref().is_some_and(|z| z.parse::<chrono_tz::Tz>().is_err()) {
+        return Err(AppError::bad_input("timezone", "use an IANA time zone such as America/Toronto"));
+    }
+    Ok(zone)
+}
+
+impl UpdateProfileInput {
+    fn into_update(self, today: NaiveDate) -> AppResult<ProfileUpdate> {
+        let mut text: Vec<(&'static str, Option<String>)> = Vec::new();
+        let lines: [(&'static str, &'static str, Option<String>, usize); 4] = [
+            ("headline", "headline", self.headline, 120),
+            ("industry", "industry", self.industry, 80),
+            ("city", "city", self.city, 80),
+            ("neighbourhood", "neighbourhood", self.neighbourhood, 80),
+        ];
+        for (column, field, value, max) in lines {
+            if let Some(value) = value {
+                text.push((column, valid_line(field, &value, max)?));
+            }
+        }
+        if let Some(bio) = self.bio {
+            text.push(("bio", valid_bio(&bio)?));
+        }
+        if let Some(url) = self.avatar_url {
+            text.push(("avatar_url", valid_avatar(&url)?));
+        }
+        if let Some(zone) = self.timezone {
+            text.push(("timezone", valid_timezone(&zone)?));
+        }
+        if let Some(stage) = self.career_stage {
+            text.push(("career_stage", Some(to_text(stage))));
+        }
+        if let Some(interests) = self.interests {
+            text.push((
+                "interests",
+                Some(serde_json::to_string(&valid_interests(&interests)?).map_err(anyhow::Error::from)?),
+            ));
+        }
+        if let Some(open_to) = self.open_to {
+            text.push(("open_to", Some(serde_json::to_string(&open_to).map_err(anyhow::Error::from)?)));
+        }
+        let visibility = self
+            .visibility
+            .unwrap_or_default()
+            .into_iter()
+            .map(|v| (v.field.visibility_column(), to_text(v.visibility)))
+            .collect();
+        let display_name =
+            self.display_name.map(|name| crate::text::required_line("displayName", &name, 80)).transpose()?;
+        let return_to_work_on = self.return_to_work_date.map(|date| {
+            if date.year() < today.year() - 5 || date.year() > today.year() + 5 {
+                Err(AppError::bad_input("returnToWorkDate", "give a date within five years"))
+            } else {
+                Ok(Some(date))
+            }
+        });
+        Ok(ProfileUpdate {
+            display_name,
+            handle: self.handle.as_deref().map(valid_handle).transpose()?,
+            text,
+            return_to_work_on: return_to_work_on.transpose()?,
+            visibility,
+            children: self.children.map(|children| valid_children(&children, today)).transpose()?,
+        })
+    }
+}
+
+/// Where the viewer and another member now stand.
+#[derive(SimpleObject)]
+pub struct ConnectionPayload {
+    pub member: Member,
+    pub status: ConnectionStatus,
+}
+
 #[derive(Default)]
 pub struct MemberMutation;
 
+async fn connection_payload(ctx: &Context<'_>, member_id: Uuid, status: ConnectionStatus) -> Result<ConnectionPayload> {
+    Ok(ConnectionPayload { member: load_member(ctx, member_id).await?, status })
+}
+
+async fn other_member(ctx: &Context<'_>, input: &MemberRefInput) -> Result<(Uuid, Uuid)> {
+    let viewer = ctx.viewer()?.member_id()?;
+    let other = parse_id("memberId", &input.member_id)?;
+    load_member(ctx, other).await?;
+    Ok((viewer, other))
+}
+
 #[Object]
 impl MemberMutation {
-    /// Updates the viewer's profile.
+    /// Updates the viewer's profile and who sees each field.
     async fn update_profile(&self, ctx: &Context<'_>, input: UpdateProfileInput) -> Result<Member> {
         let viewer = ctx.viewer()?.member_id()?;
+        let update = input.into_update(clock::now().date_naive())?;
         let db = ctx.db()?;
-        let current = store::find(db, viewer).await.map_err(AppError::from)?.ok_or(AppError::NotFound)?;
-        let display_name = match input.display_name {
-            Some(name) => crate::text::required_line("displayName", &name, 80)?,
-            None => current.display_name,
-        };
-        let handle = match input.handle {
-            Some(handle) => Some(valid_handle(&handle)?),
-            None => current.handle,
-        };
-        store::update_names(db, viewer, &display_name, handle.as_deref(), clock::now())
-            .await
-            .map_err(AppError::from)?;
-        let member = store::find(db, viewer).await.map_err(AppError::from)?.ok_or(AppError::NotFound)?;
+        store::update_profile(db, viewer, update, clock::now()).await.map_err(AppError::from)?;
+        let member = store::find(db, viewer, viewer).await.map_err(AppError::from)?.ok_or(AppError::NotFound)?;
         Ok(Member { shown_to_herself: true, ..member })
     }
 
-    /// Blocks a member: her content disappears for the viewer, and neither can reply to or
-    /// mention the other. Returns the blocked member.
+    /// Asks a member to connect (accepts, if she already asked).
+    async fn request_connection(&self, ctx: &Context<'_>, input: MemberRefInput) -> Result<ConnectionPayload> {
+        let (viewer, other) = other_member(ctx, &input).await?;
+        let status = connections::request(ctx.db()?, viewer, other).await?;
+        connection_payload(ctx, other, status).await
+    }
+
+    /// Accepts a member's request to connect.
+    async fn accept_connection(&self, ctx: &Context<'_>, input: MemberRefInput) -> Result<ConnectionPayload> {
+        let (viewer, other) = other_member(ctx, &input).await?;
+        let status = connections::accept(ctx.db()?, viewer, other).await?;
+        connection_payload(ctx, other, status).await
+    }
+
+    /// Ends a connection, or withdraws or declines a request.
+    async fn remove_connection(&self, ctx: &Context<'_>, input: MemberRefInput) -> Result<ConnectionPayload> {
+        let (viewer, other) = other_member(ctx, &input).await?;
+        let status = connections::remove(ctx.db()?, viewer, other).await?;
+        connection_payload(ctx, other, status).await
+    }
+
+    /// Blocks a member: her content disappears for the viewer, any connection ends, and
+    /// neither can reply to or mention the other. Returns the blocked member.
     async fn block_member(&self, ctx: &Context<'_>, input: MemberRefInput) -> Result<Member> {
-        let viewer = ctx.viewer()?.member_id()?;
-        let member_id = parse_id("memberId", &input.member_id)?;
-        if member_id == viewer {
+        let (viewer, other) = other_member(ctx, &input).await?;
+        if other == viewer {
             return Err(AppError::bad_input("memberId", "you cannot block yourself").into());
         }
-        let member = load_member(ctx, member_id).await?;
-        blocks::block(ctx.db()?, viewer, member_id).await.map_err(AppError::from)?;
-        Ok(member)
+        let db = ctx.db()?;
+        blocks::block(db, viewer, other).await.map_err(AppError::from)?;
+        connections::remove(db, viewer, other).await?;
+        Ok(load_member(ctx, other).await?)
     }
 
     /// Lifts a block. Returns the member.
     async fn unblock_member(&self, ctx: &Context<'_>, input: MemberRefInput) -> Result<Member> {
-        let viewer = ctx.viewer()?.member_id()?;
-        let member_id = parse_id("memberId", &input.member_id)?;
-        let member = load_member(ctx, member_id).await?;
-        blocks::unblock(ctx.db()?, viewer, member_id).await.map_err(AppError::from)?;
-        Ok(member)
+        let (viewer, other) = other_member(ctx, &input).await?;
+        blocks::unblock(ctx.db()?, viewer, other).await.map_err(AppError::from)?;
+        Ok(load_member(ctx, other).await?)
     }
 }

@@ -1,8 +1,10 @@
 //! SQL for members, written once for both databases.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
+use super::connections::connected_sql;
+use super::profile::{Child, PROFILE_COLUMNS, Profile, ProfileField};
 use crate::db::{Db, Tx, placeholder_list};
 use crate::graphql::relay::{Order, Page};
 use crate::{on_db, on_tx};
@@ -16,6 +18,10 @@ pub struct Member {
     pub display_name: String,
     pub handle: Option<String>,
     pub created_at: DateTime<Utc>,
+    #[sqlx(flatten)]
+    pub profile: Profile,
+    /// Whether she and the viewer the row was read for are connected.
+    pub connected: bool,
     /// Set when this copy goes back to the member herself in an auth payload, before
     /// her new token is in use, so she sees her own private fields.
     #[sqlx(skip)]
@@ -31,7 +37,13 @@ pub struct NewMember<'a> {
     pub now: DateTime<Utc>,
 }
 
-const COLUMNS: &str = "id, email, display_name, handle, created_at";
+/// Columns of a member read for the viewer in `$1`.
+fn member_select() -> String {
+    format!(
+        "SELECT m.id, m.email, m.display_name, m.handle, m.created_at, {PROFILE_COLUMNS}, {} AS connected FROM members m",
+        connected_sql("m.id", "$1")
+    )
+}
 
 /// Inserts a member inside `tx`; a taken email fails with a unique violation.
 pub async fn insert(tx: &mut Tx, member: NewMember<'_>) -> Result<(), sqlx::Error> {
@@ -48,32 +60,20 @@ pub async fn insert(tx: &mut Tx, member: NewMember<'_>) -> Result<(), sqlx::Erro
         .map(drop))
 }
 
-/// Changes her display name and @handle.
-pub async fn update_names(
-    db: &Db,
-    id: Uuid,
-    display_name: &str,
-    handle: Option<&str>,
-    now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    const SQL: &str = "UPDATE members SET display_name = $2, handle = $3, updated_at = $4 WHERE id = $1";
-    on_db!(db, pool => sqlx::query(SQL).bind(id).bind(display_name).bind(handle).bind(now).execute(pool).await.map(drop))
-}
-
 /// The id and password hash of the member with `email` (already normalized).
 pub async fn credentials_by_email(db: &Db, email: &str) -> Result<Option<(Uuid, String)>, sqlx::Error> {
     const SQL: &str = "SELECT id, password_hash FROM members WHERE email = $1";
     on_db!(db, pool => sqlx::query_as(SQL).bind(email).fetch_optional(pool).await)
 }
 
-/// The members with the given ids, in no particular order; unknown ids are skipped.
-pub async fn find_many(db: &Db, ids: &[Uuid]) -> Result<Vec<Member>, sqlx::Error> {
+/// The members with the given ids as `viewer` sees them; unknown ids are skipped.
+pub async fn find_many(db: &Db, viewer: Uuid, ids: &[Uuid]) -> Result<Vec<Member>, sqlx::Error> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let sql = format!("SELECT {COLUMNS} FROM members WHERE id IN ({})", placeholder_list(1, ids.len()));
+    let sql = format!("{} WHERE m.id IN ({})", member_select(), placeholder_list(2, ids.len()));
     on_db!(db, pool => {
-        let mut query = sqlx::query_as(&sql);
+        let mut query = sqlx::query_as(&sql).bind(viewer);
         for id in ids {
             query = query.bind(id);
         }
@@ -81,9 +81,9 @@ pub async fn find_many(db: &Db, ids: &[Uuid]) -> Result<Vec<Member>, sqlx::Error
     })
 }
 
-/// The member `id`, if she exists.
-pub async fn find(db: &Db, id: Uuid) -> Result<Option<Member>, sqlx::Error> {
-    Ok(find_many(db, &[id]).await?.pop())
+/// The member `id` as `viewer` sees her, if she exists.
+pub async fn find(db: &Db, viewer: Uuid, id: Uuid) -> Result<Option<Member>, sqlx::Error> {
+    Ok(find_many(db, viewer, &[id]).await?.pop())
 }
 
 /// The ids of the members with these handles (lower-case); unknown handles are skipped.
@@ -101,15 +101,161 @@ pub async fn ids_by_handles(db: &Db, handles: &[String]) -> Result<Vec<Uuid>, sq
     })
 }
 
-/// One page of the member directory, in sign-up order.
-pub async fn page(db: &Db, page: &Page) -> Result<Vec<Member>, sqlx::Error> {
-    let keyset = page.keyset_sql(Order::OldestFirst, "created_at", "id", 1);
-    let sql = format!("SELECT {COLUMNS} FROM members WHERE 1 = 1{}{}", keyset.condition, keyset.order_limit);
+/// What the directory is filtered by.
+#[derive(Debug, Default, Clone)]
+pub struct DirectoryFilter {
+    pub city: Option<String>,
+    pub industry: Option<String>,
+    pub career_stage: Option<String>,
+    pub open_to: Option<String>,
+    pub search: Option<String>,
+    /// Members with a child born between these dates (inclusive).
+    pub child_born_between: Option<(NaiveDate, NaiveDate)>,
+}
+
+/// SQL true when the viewer (`$1`) may see the field whose visibility is in `column`.
+fn visible_sql(column: &str) -> String {
+    format!("(m.id = $1 OR m.{column} = 'MEMBERS' OR (m.{column} = 'CONNECTIONS' AND {}))", connected_sql("m.id", "$1"))
+}
+
+enum Bind {
+    Text(String),
+    Date(NaiveDate),
+}
+
+/// One page of the member directory, in sign-up order, without anyone blocked either
+/// way; filters match only fields the viewer may see.
+pub async fn page(db: &Db, viewer: Uuid, filter: &DirectoryFilter, page: &Page) -> Result<Vec<Member>, sqlx::Error> {
+    let mut sql = format!(
+        "{} WHERE NOT EXISTS (SELECT 1 FROM member_blocks b WHERE (b.blocker_id = $1 AND b.blocked_id = m.id) \
+         OR (b.blocker_id = m.id AND b.blocked_id = $1))",
+        member_select()
+    );
+    let mut binds = Vec::new();
+    let mut param = 2;
+    let mut push = |sql: &mut String, template: String, values: Vec<Bind>| {
+        let mut template = template;
+        for _ in &values {
+            template = template.replacen('?', &format!("${param}"), 1);
+            param += 1;
+        }
+        *sql += &format!(" AND {template}");
+        binds.extend(values);
+    };
+    let equals = [(&filter.city, "city", ProfileField::City), (&filter.industry, "industry", ProfileField::Industry)];
+    for (value, column, field) in equals {
+        if let Some(value) = value {
+            push(
+                &mut sql,
+                format!("LOWER(m.{column}) = ? AND {}", visible_sql(field.visibility_column())),
+                vec![Bind::Text(value.to_lowercase())],
+            );
+        }
+    }
+    if let Some(stage) = &filter.career_stage {
+        push(
+            &mut sql,
+            format!("m.career_stage = ? AND {}", visible_sql(ProfileField::CareerStage.visibility_column())),
+            vec![Bind::Text(stage.clone())],
+        );
+    }
+    if let Some(open_to) = &filter.open_to {
+        let pattern = format!("%\"{open_to}\"%");
+        push(
+            &mut sql,
+            format!("m.open_to LIKE ? AND {}", visible_sql(ProfileField::OpenTo.visibility_column())),
+            vec![Bind::Text(pattern)],
+        );
+    }
+    if let Some(search) = &filter.search {
+        let pattern =
+            format!("%{}%", search.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let template = format!(
+            "(LOWER(m.display_name) LIKE ? ESCAPE '\\' OR (LOWER(m.headline) LIKE ? ESCAPE '\\' AND {}))",
+            visible_sql(ProfileField::Headline.visibility_column())
+        );
+        push(&mut sql, template, vec![Bind::Text(pattern.clone()), Bind::Text(pattern)]);
+    }
+    if let Some((from, to)) = filter.child_born_between {
+        let template = format!(
+            "EXISTS (SELECT 1 FROM member_children c WHERE c.member_id = m.id AND c.born_on >= ? AND c.born_on <= ?) AND {}",
+            visible_sql(ProfileField::Children.visibility_column())
+        );
+        push(&mut sql, template, vec![Bind::Date(from), Bind::Date(to)]);
+    }
+    let keyset = page.keyset_sql(Order::OldestFirst, "m.created_at", "m.id", param);
+    sql += &keyset.condition;
+    sql += &keyset.order_limit;
     on_db!(db, pool => {
-        let mut query = sqlx::query_as(&sql);
+        let mut query = sqlx::query_as(&sql).bind(viewer);
+        for bind in &binds {
+            query = match bind {
+                Bind::Text(text) => query.bind(text.clone()),
+                Bind::Date(date) => query.bind(*date),
+            };
+        }
         for cursor in &keyset.binds {
             query = query.bind(cursor.at).bind(cursor.id);
         }
         query.fetch_all(pool).await
     })
+}
+
+/// Changes to her profile, already checked. `None` leaves a field as it is.
+#[derive(Debug, Default)]
+pub struct ProfileUpdate {
+    pub display_name: Option<String>,
+    pub handle: Option<String>,
+    pub text: Vec<(&'static str, Option<String>)>,
+    pub return_to_work_on: Option<Option<NaiveDate>>,
+    pub visibility: Vec<(&'static str, String)>,
+    pub children: Option<Vec<Child>>,
+}
+
+/// Applies a profile update in one transaction.
+pub async fn update_profile(db: &Db, id: Uuid, update: ProfileUpdate, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let mut text_columns: Vec<(&str, Option<String>)> = update.text;
+    if let Some(name) = update.display_name {
+        text_columns.push(("display_name", Some(name)));
+    }
+    if let Some(handle) = update.handle {
+        text_columns.push(("handle", Some(handle)));
+    }
+    text_columns.extend(update.visibility.into_iter().map(|(column, value)| (column, Some(value))));
+    for (column, value) in text_columns {
+        let sql = format!("UPDATE members SET {column} = $2, updated_at = $3 WHERE id = $1");
+        on_tx!(&mut tx, conn => sqlx::query(&sql).bind(id).bind(value).bind(now).execute(conn).await.map(drop))?;
+    }
+    if let Some(date) = update.return_to_work_on {
+        const SQL: &str = "UPDATE members SET return_to_work_on = $2, updated_at = $3 WHERE id = $1";
+        on_tx!(&mut tx, conn => sqlx::query(SQL).bind(id).bind(date).bind(now).execute(conn).await.map(drop))?;
+    }
+    if let Some(children) = update.children {
+        on_tx!(&mut tx, conn => sqlx::query("DELETE FROM member_children WHERE member_id = $1").bind(id).execute(conn).await.map(drop))?;
+        for child in children {
+            const SQL: &str = "INSERT INTO member_children (id, member_id, born_on, due_on) VALUES ($1, $2, $3, $4)";
+            on_tx!(&mut tx, conn => sqlx::query(SQL).bind(Uuid::now_v7()).bind(id).bind(child.born_on).bind(child.due_on).execute(conn).await.map(drop))?;
+        }
+    }
+    tx.commit().await
+}
+
+/// The children of each of `members`.
+pub async fn children_of(db: &Db, members: &[Uuid]) -> Result<Vec<(Uuid, Child)>, sqlx::Error> {
+    if members.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT member_id, born_on, due_on FROM member_children WHERE member_id IN ({}) ORDER BY COALESCE(born_on, due_on)",
+        placeholder_list(1, members.len())
+    );
+    let rows: Vec<(Uuid, Option<NaiveDate>, Option<NaiveDate>)> = on_db!(db, pool => {
+        let mut query = sqlx::query_as(&sql);
+        for member in members {
+            query = query.bind(member);
+        }
+        query.fetch_all(pool).await
+    })?;
+    Ok(rows.into_iter().map(|(member, born_on, due_on)| (member, Child { born_on, due_on })).collect())
 }

@@ -6,6 +6,7 @@ mod accounts;
 mod cli;
 mod events;
 mod groups;
+mod members;
 mod ops;
 mod platform;
 mod support;
