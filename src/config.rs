@@ -28,6 +28,8 @@ pub enum Command {
     Migrate,
     /// Print the GraphQL schema (SDL) to standard output.
     ExportSchema,
+    /// Fill an empty database with a demo community (password: village-demo).
+    SeedDemo,
 }
 
 /// How log lines are written.

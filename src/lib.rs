@@ -13,6 +13,7 @@ pub mod idempotency;
 pub mod members;
 pub mod ops;
 pub mod secrets;
+pub mod seed;
 pub mod server;
 pub mod telemetry;
 pub mod text;

@@ -1,4 +1,4 @@
-//! The `village` command: `serve` (default), `migrate`, `export-schema`.
+//! The `village` command: `serve` (default), `migrate`, `export-schema`, `seed-demo`.
 
 use std::process::ExitCode;
 
@@ -6,7 +6,7 @@ use anyhow::Context;
 use clap::Parser;
 use tokio::net::TcpListener;
 use village::config::{Cli, Command, Settings};
-use village::{db, graphql, launch, telemetry};
+use village::{db, graphql, launch, seed, telemetry};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -28,6 +28,10 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
     match command {
         Command::Serve => serve(settings).await,
         Command::Migrate => migrate(settings).await,
+        Command::SeedDemo => {
+            prepare_embedded_data_dir(&settings)?;
+            seed::run(&settings.effective_database_url()).await
+        }
         Command::ExportSchema => {
             print!("{}", graphql::sdl());
             Ok(())
@@ -42,11 +46,17 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     launch(settings, listener, shutdown_signal()).await
 }
 
-async fn migrate(settings: Settings) -> anyhow::Result<()> {
+/// Creates the data dir when the database lives in it.
+fn prepare_embedded_data_dir(settings: &Settings) -> anyhow::Result<()> {
     if settings.database_url.is_none() {
         std::fs::create_dir_all(&settings.data_dir)
             .with_context(|| format!("cannot create the data dir {}", settings.data_dir.display()))?;
     }
+    Ok(())
+}
+
+async fn migrate(settings: Settings) -> anyhow::Result<()> {
+    prepare_embedded_data_dir(&settings)?;
     let db = db::connect(&settings.effective_database_url(), 1).await?;
     db::migrate(&db).await?;
     tracing::info!(database = db.backend(), "migrations applied");

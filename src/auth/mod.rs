@@ -10,6 +10,7 @@ mod throttle;
 mod tokens;
 mod viewer;
 
+pub use password::hash_password;
 pub use schema::AuthMutation;
 pub use service::AuthService;
 pub use viewer::{ClientInfo, Viewer};

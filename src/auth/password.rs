@@ -30,7 +30,9 @@ fn argon2() -> anyhow::Result<Argon2<'static>> {
     Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
 }
 
-fn hash_now(password: &str) -> anyhow::Result<String> {
+/// Hashes `password` right away on this thread (for tools such as `seed-demo`; the
+/// server uses [`PasswordHasher`]).
+pub fn hash_password(password: &str) -> anyhow::Result<String> {
     let salt = SaltString::generate(&mut OsRng);
     let hash = argon2()?.hash_password(password.as_bytes(), &salt).map_err(|e| anyhow!("argon2 hash: {e}"))?;
     Ok(hash.to_string())
@@ -46,7 +48,7 @@ fn verify_now(password: &str, stored_hash: &str) -> bool {
 impl PasswordHasher {
     /// A hasher running at most `parallelism` hashes at a time.
     pub fn new(parallelism: usize) -> anyhow::Result<Self> {
-        let decoy_hash = hash_now("decoy password for unknown emails")?;
+        let decoy_hash = hash_password("decoy password for unknown emails")?;
         Ok(Self { permits: Arc::new(Semaphore::new(parallelism.max(1))), decoy_hash: decoy_hash.into() })
     }
 
@@ -61,7 +63,7 @@ impl PasswordHasher {
     /// Hashes `password` into a PHC string.
     pub async fn hash(&self, password: String) -> AppResult<String> {
         let _slot = self.slot().await?;
-        let hashed = tokio::task::spawn_blocking(move || hash_now(&password)).await;
+        let hashed = tokio::task::spawn_blocking(move || hash_password(&password)).await;
         Ok(hashed.context("password hashing task failed")??)
     }
 

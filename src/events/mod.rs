@@ -8,4 +8,6 @@ mod service;
 mod store;
 
 pub use calendar::{event_ics, feed_ics};
+pub use model::RsvpAnswer;
 pub use schema::{EventMutation, EventQuery};
+pub use service::{EventInput, create as create_event, rsvp};

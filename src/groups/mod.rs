@@ -7,6 +7,9 @@ mod schema;
 mod service;
 mod store;
 
-pub use model::{Group, GroupRole, GroupVisibility};
+pub use model::{Group, GroupRole, GroupVisibility, JoinPolicy};
 pub use schema::{GroupMutation, GroupQuery};
-pub use service::{member_group_ids_sql, readable, readable_group_ids_sql, require_member, require_moderator};
+pub use service::{
+    CreateGroup, create, invite, join, member_group_ids_sql, readable, readable_group_ids_sql, require_member,
+    require_moderator,
+};

@@ -9,5 +9,6 @@ mod service;
 mod store;
 
 pub use loader::{ReactionDataLoader, ReactionLoader};
-pub use model::{Thread, ThreadOrder};
+pub use model::{Reaction, Thread, ThreadOrder};
 pub use schema::{ThreadMutation, ThreadQuery, group_threads, pinned_threads};
+pub use service::{CreateThread, PostReply, ReactionTarget, create as create_thread, react, reply};

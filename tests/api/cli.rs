@@ -46,7 +46,7 @@ async fn help_lists_every_setting_and_its_variable() {
     for variable in SETTING_VARIABLES {
         assert!(help.contains(variable), "--help does not mention {variable}:\n{help}");
     }
-    for command in ["serve", "migrate", "export-schema"] {
+    for command in ["serve", "migrate", "export-schema", "seed-demo"] {
         assert!(help.contains(command), "--help does not mention {command}");
     }
 }

@@ -9,5 +9,6 @@ mod groups;
 mod members;
 mod ops;
 mod platform;
+mod seed;
 mod support;
 mod threads;

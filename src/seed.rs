@@ -1,0 +1,214 @@
+//! `village seed-demo`: fills an empty database with a believable community, through the
+//! same rules the API uses, so a newcomer sees something in GraphiQL within a minute.
+
+use anyhow::{Context, bail};
+use chrono::{Days, NaiveTime, TimeZone};
+use uuid::Uuid;
+
+use crate::db::{self, Db};
+use crate::events::{self, EventInput, RsvpAnswer};
+use crate::groups::{self, CreateGroup, GroupVisibility, JoinPolicy};
+use crate::members::{self, NewMember};
+use crate::threads::{self, CreateThread, PostReply, Reaction, ReactionTarget};
+use crate::{auth, clock, on_db};
+
+/// Every demo member signs in with this password.
+pub const DEMO_PASSWORD: &str = "village-demo";
+
+const CAST: &[(&str, &str)] = &[
+    ("ana", "Ana Lima"),
+    ("bea", "Bea Santos"),
+    ("chloe", "Chloé Martin"),
+    ("dana", "Dana Okafor"),
+    ("emma", "Emma Chen"),
+    ("farah", "Farah Haddad"),
+];
+const CONFERENCE_SEATS: i64 = 60;
+const CONFERENCE_GOING: usize = 57;
+
+async fn member_count(db: &Db) -> anyhow::Result<i64> {
+    Ok(on_db!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM members").fetch_one(pool).await)?)
+}
+
+async fn add_members(db: &Db, people: &[(String, String)]) -> anyhow::Result<Vec<Uuid>> {
+    let hash = auth::hash_password(DEMO_PASSWORD)?;
+    let mut tx = db.begin_write().await?;
+    let mut ids = Vec::with_capacity(people.len());
+    for (handle, name) in people {
+        let id = Uuid::now_v7();
+        let email = format!("{handle}@village.demo");
+        members::insert(
+            &mut tx,
+            NewMember { id, email: &email, password_hash: &hash, display_name: name, now: clock::now() },
+        )
+        .await?;
+        ids.push(id);
+    }
+    tx.commit().await?;
+    Ok(ids)
+}
+
+fn group(
+    name: &str,
+    description: &str,
+    visibility: GroupVisibility,
+    join_policy: JoinPolicy,
+    questions: &[&str],
+) -> CreateGroup {
+    CreateGroup {
+        name: name.into(),
+        description: description.into(),
+        visibility,
+        join_policy,
+        join_questions: questions.iter().map(|q| (*q).to_owned()).collect(),
+        client_mutation_id: None,
+    }
+}
+
+async fn thread(
+    db: &Db,
+    author: Uuid,
+    group_id: Uuid,
+    title: &str,
+    body: &str,
+    replies: &[(Uuid, &str)],
+) -> anyhow::Result<()> {
+    let create =
+        CreateThread { group_id, title: title.into(), body: body.into(), tags: vec![], client_mutation_id: None };
+    let thread = threads::create_thread(db, author, create).await?;
+    for (n, (replier, text)) in replies.iter().enumerate() {
+        let post =
+            PostReply { thread_id: thread.id, body: (*text).into(), parent_reply_id: None, client_mutation_id: None };
+        let reply = threads::reply(db, *replier, post).await?;
+        let reaction = if n % 2 == 0 { Reaction::Same } else { Reaction::Heart };
+        threads::react(db, author, ReactionTarget::Reply(reply.id), reaction).await?;
+    }
+    Ok(())
+}
+
+async fn moms_at_work(db: &Db, cast: &[Uuid]) -> anyhow::Result<Uuid> {
+    let about = "Back at work after a baby? Pumping at the office, sick days, ambition, and everything in between.";
+    let moms =
+        groups::create(db, cast[0], group("Moms at Work", about, GroupVisibility::Public, JoinPolicy::Open, &[]))
+            .await?;
+    for member in &cast[1..] {
+        groups::join(db, *member, moms.id, vec![]).await?;
+    }
+    thread(
+        db,
+        cast[0],
+        moms.id,
+        "Pumping at work: where do you actually go?",
+        "Our office has no lactation room. I've been using a meeting room with a sign on the door. What works for you?",
+        &[
+            (
+                cast[1],
+                "A storage room with a lock and a mini fridge. I asked facilities and they made it happen in a week.",
+            ),
+            (cast[2], "I book the same meeting room every day at 10 and 2 and call it 'focus time'."),
+            (
+                cast[3],
+                "Know your rights: in Ontario your employer has to accommodate you. It helped me to say that out loud.",
+            ),
+            (cast[0], "Thank you all, I'm emailing facilities today."),
+        ],
+    )
+    .await?;
+    thread(db, cast[2], moms.id, "Sick days when you're the one who covers",
+        "Daycare called again. Third time this month. How do you split sick days with your partner without keeping score?",
+        &[(cast[4], "We alternate by default and swap when one of us has a big day. A shared calendar saved us."),
+          (cast[5], "Honestly, I keep score. But out loud, together, every Sunday.")]).await?;
+    thread(
+        db,
+        cast[4],
+        moms.id,
+        "Ambition after baby: did it change for you?",
+        "I expected to want less. I want more, just differently. Anyone else?",
+        &[(cast[1], "Same. Less patience for pointless meetings, more for the work that matters.")],
+    )
+    .await?;
+    Ok(moms.id)
+}
+
+async fn returning_from_leave(db: &Db, cast: &[Uuid]) -> anyhow::Result<()> {
+    let about = "A private circle for the weeks before and after going back. What is said here stays here.";
+    let question = "When are you going back, and what worries you most?";
+    let circle = group("Returning from leave", about, GroupVisibility::Private, JoinPolicy::Approval, &[question]);
+    let circle = groups::create(db, cast[1], circle).await?;
+    for member in [cast[0], cast[2]] {
+        groups::invite(db, cast[1], circle.id, member).await?;
+        groups::join(db, member, circle.id, vec![]).await?;
+    }
+    thread(
+        db,
+        cast[1],
+        circle.id,
+        "First week back: what helped you?",
+        "Mine starts Monday. I'm equal parts excited and terrified.",
+        &[
+            (cast[0], "Start on a Wednesday if you can. A short first week is a gift."),
+            (cast[2], "Plan the first pickup like a meeting you can't miss. It forces you out the door."),
+        ],
+    )
+    .await?;
+    groups::join(db, cast[3], circle.id, vec!["In March; I'm worried about the commute and pumping.".into()]).await?;
+    Ok(())
+}
+
+async fn owning_it(db: &Db, organiser: Uuid, group_id: Uuid, attendees: &[Uuid]) -> anyhow::Result<()> {
+    let toronto = chrono_tz::America::Toronto;
+    let day = clock::now().date_naive().checked_add_days(Days::new(30)).context("date out of range")?;
+    let at = |hour| {
+        toronto.from_local_datetime(&day.and_time(NaiveTime::from_hms_opt(hour, 0, 0).unwrap_or_default())).single()
+    };
+    let (Some(starts), Some(ends)) = (at(9), at(17)) else { bail!("no such time in Toronto") };
+    let input = EventInput {
+        title: "#OwningIt: Making self-employment work for you".into(),
+        description: "A one-day conference on freelancing, consulting and running a business around family life. \
+                      Talks, workshops, and lunch with 59 other moms who did it."
+            .into(),
+        starts_at: starts.to_utc(),
+        ends_at: ends.to_utc(),
+        timezone: "America/Toronto".into(),
+        location: Some("Centre for Social Innovation, 192 Spadina Ave".into()),
+        city: Some("Toronto".into()),
+        online_url: None,
+        capacity: Some(CONFERENCE_SEATS),
+        kids_welcome: false,
+        childcare_provided: true,
+        childcare_capacity: Some(10),
+        cost_cents: 4_500,
+    };
+    let conference = events::create_event(db, organiser, group_id, input, None).await?;
+    for attendee in attendees.iter().take(CONFERENCE_GOING) {
+        events::rsvp(db, *attendee, conference.id, RsvpAnswer::Going, 0).await?;
+    }
+    Ok(())
+}
+
+/// Fills an empty database with the demo community.
+pub async fn seed(db: &Db) -> anyhow::Result<()> {
+    if member_count(db).await? > 0 {
+        bail!("the database already has members; seed-demo only fills an empty one");
+    }
+    let mut people: Vec<(String, String)> = CAST.iter().map(|(h, n)| ((*h).to_owned(), (*n).to_owned())).collect();
+    people.extend((1..=CONFERENCE_GOING).map(|n| (format!("guest{n}"), format!("Guest {n}"))));
+    let ids = add_members(db, &people).await?;
+    let (cast, guests) = ids.split_at(CAST.len());
+    let moms = moms_at_work(db, cast).await?;
+    returning_from_leave(db, cast).await?;
+    owning_it(db, cast[0], moms, &[cast, guests].concat()).await?;
+    Ok(())
+}
+
+/// Connects, migrates and seeds the database of `url`.
+pub async fn run(url: &str) -> anyhow::Result<()> {
+    let db = db::connect(url, 4).await?;
+    db::migrate(&db).await?;
+    seed(&db).await?;
+    tracing::info!(
+        members = CAST.len() + CONFERENCE_GOING,
+        "demo community created; sign in as ana@village.demo / {DEMO_PASSWORD}"
+    );
+    Ok(())
+}

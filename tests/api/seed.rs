@@ -1,0 +1,61 @@
+//! `village seed-demo`: the demo community is there, believable, and private where it
+//! should be; a second run refuses to touch a database that has members.
+
+use serde_json::json;
+
+use crate::support::{TestApp, error_code};
+
+#[tokio::test]
+async fn the_demo_community_has_groups_threads_and_a_nearly_full_conference() {
+    let app = TestApp::spawn().await;
+    village::seed::seed(&app.db).await.expect("seeded");
+
+    let signed_in = app.sign_in("ana@village.demo", village::seed::DEMO_PASSWORD).await;
+    let ana = signed_in["data"]["signIn"]["accessToken"].as_str().expect("demo sign-in").to_owned();
+    let home = app
+        .graphql(
+            "{ myGroups { edges { node { name visibility } } } feed { edges { node { title replyCount } } } \
+               events { edges { node { title city capacity goingCount seatsLeft } } } }",
+            json!({}),
+            Some(&ana),
+        )
+        .await;
+    assert!(home["errors"].is_null(), "{home}");
+    let groups: Vec<&str> = home["data"]["myGroups"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["node"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(groups, ["Moms at Work", "Returning from leave"]);
+    assert!(home["data"]["feed"]["edges"].as_array().is_some_and(|threads| threads.len() >= 4), "{home}");
+    let conference = &home["data"]["events"]["edges"][0]["node"];
+    assert_eq!(conference["title"], "#OwningIt: Making self-employment work for you");
+    assert_eq!(
+        (conference["capacity"].clone(), conference["goingCount"].clone(), conference["seatsLeft"].clone()),
+        (json!(60), json!(57), json!(3))
+    );
+
+    let dana = app.sign_in("dana@village.demo", village::seed::DEMO_PASSWORD).await;
+    let dana = dana["data"]["signIn"]["accessToken"].as_str().unwrap().to_owned();
+    let circle = app
+        .graphql(
+            "{ groups(filter: { search: \"leave\" }) { edges { node { id viewerJoinRequest { status } } } } }",
+            json!({}),
+            Some(&dana),
+        )
+        .await;
+    let circle_node = &circle["data"]["groups"]["edges"][0]["node"];
+    assert_eq!(circle_node["viewerJoinRequest"]["status"], "PENDING", "{circle}");
+    let private_threads = app
+        .graphql(
+            "query($id: ID!) { group(id: $id) { threads { edges { node { id } } } } }",
+            json!({ "id": circle_node["id"] }),
+            Some(&dana),
+        )
+        .await;
+    assert_eq!(error_code(&private_threads), "NOT_FOUND");
+
+    let again = village::seed::seed(&app.db).await;
+    assert!(again.is_err_and(|e| e.to_string().contains("already has members")));
+}
