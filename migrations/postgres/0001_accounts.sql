@@ -39,12 +39,14 @@ CREATE TABLE retired_refresh_tokens (
 CREATE INDEX retired_refresh_tokens_session_id_idx ON retired_refresh_tokens (session_id);
 
 -- Sign-in and sign-up attempts, counted per email and per client address to throttle
--- guessing and mass sign-ups across every instance.
+-- guessing and mass sign-ups across every instance. A sign-in attempt is recorded
+-- before its password check (failed = FALSE) and marked failed after it.
 CREATE TABLE auth_attempts (
     id           UUID PRIMARY KEY,
     kind         TEXT NOT NULL,
     email        TEXT NOT NULL,
     ip           TEXT NOT NULL,
+    failed       BOOLEAN NOT NULL,
     attempted_at TIMESTAMPTZ NOT NULL
 );
 

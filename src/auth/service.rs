@@ -93,11 +93,12 @@ impl AuthService {
         let email = valid_email(email).map_err(|_| AppError::Unauthenticated(WRONG_CREDENTIALS))?;
         valid_password(&password).map_err(|_| AppError::Unauthenticated(WRONG_CREDENTIALS))?;
         let now = clock::now();
-        throttle::admit(&self.db, throttle::SIGN_IN, &email, &client.ip, now).await?;
+        let attempt = throttle::admit(&self.db, throttle::SIGN_IN, &email, &client.ip, now).await?;
         let credentials = members::credentials_by_email(&self.db, &email).await?;
         let (member_id, hash) = credentials.map_or((None, None), |(id, hash)| (Some(id), Some(hash)));
         let password_ok = self.hasher.verify(password, hash).await?;
         let Some(member_id) = member_id.filter(|_| password_ok) else {
+            throttle::failed(&self.db, attempt).await?;
             return Err(AppError::Unauthenticated(WRONG_CREDENTIALS));
         };
         throttle::forget_email(&self.db, throttle::SIGN_IN, &email).await?;

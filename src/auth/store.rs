@@ -143,8 +143,12 @@ pub struct AttemptCount {
 /// A throttled action and what its attempts are counted by.
 #[derive(Debug, Clone, Copy)]
 pub enum AttemptKey<'a> {
+    /// Every attempt for this email, checked or still in flight.
     Email(&'a str),
+    /// Every attempt from this address.
     Ip(&'a str),
+    /// Failed attempts from this address.
+    IpFailures(&'a str),
 }
 
 /// Attempts of `kind` by `key` since `since`.
@@ -158,9 +162,12 @@ pub async fn count_attempts(
         "SELECT COUNT(*), MIN(attempted_at) FROM auth_attempts WHERE kind = $1 AND email = $2 AND attempted_at > $3";
     const BY_IP: &str =
         "SELECT COUNT(*), MIN(attempted_at) FROM auth_attempts WHERE kind = $1 AND ip = $2 AND attempted_at > $3";
+    const BY_IP_FAILED: &str = "SELECT COUNT(*), MIN(attempted_at) FROM auth_attempts \
+                                WHERE kind = $1 AND ip = $2 AND attempted_at > $3 AND failed";
     let (sql, value) = match key {
         AttemptKey::Email(email) => (BY_EMAIL, email),
         AttemptKey::Ip(ip) => (BY_IP, ip),
+        AttemptKey::IpFailures(ip) => (BY_IP_FAILED, ip),
     };
     let (count, earliest) =
         on_db!(db, pool => sqlx::query_as(sql).bind(kind).bind(value).bind(since).fetch_one(pool).await)?;
@@ -177,10 +184,16 @@ pub async fn insert_attempt(
     now: DateTime<Utc>,
     forget_before: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    const INSERT: &str = "INSERT INTO auth_attempts (id, kind, email, ip, attempted_at) VALUES ($1, $2, $3, $4, $5)";
+    const INSERT: &str =
+        "INSERT INTO auth_attempts (id, kind, email, ip, failed, attempted_at) VALUES ($1, $2, $3, $4, FALSE, $5)";
     const PRUNE: &str = "DELETE FROM auth_attempts WHERE attempted_at < $1";
     on_db!(db, pool => sqlx::query(INSERT).bind(id).bind(kind).bind(email).bind(ip).bind(now).execute(pool).await.map(drop))?;
     on_db!(db, pool => sqlx::query(PRUNE).bind(forget_before).execute(pool).await.map(drop))
+}
+
+/// Marks an attempt as failed.
+pub async fn mark_failed(db: &Db, id: Uuid) -> Result<(), sqlx::Error> {
+    on_db!(db, pool => sqlx::query("UPDATE auth_attempts SET failed = TRUE WHERE id = $1").bind(id).execute(pool).await.map(drop))
 }
 
 /// Forgets one attempt.

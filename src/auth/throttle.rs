@@ -17,13 +17,30 @@ pub struct Limit {
     window: TimeDelta,
     per_email: Option<i64>,
     per_ip: i64,
+    /// Count only failed attempts per address, so many members signing in at once from
+    /// one network (an office, a conference) are not held up by each other.
+    ip_counts_failures_only: bool,
 }
 
-/// Sign-in attempts not followed by a success: 5 per email, 30 per address in 15 minutes.
-pub const SIGN_IN: Limit = Limit { kind: "sign_in", window: TimeDelta::minutes(15), per_email: Some(5), per_ip: 30 };
-/// Sign-ups: `per_hour` per address (an office or a conference shares one address).
+/// Sign-ins: 5 attempts per email not followed by a success (in flight ones included),
+/// 30 failures per address, in 15 minutes.
+pub const SIGN_IN: Limit = Limit {
+    kind: "sign_in",
+    window: TimeDelta::minutes(15),
+    per_email: Some(5),
+    per_ip: 30,
+    ip_counts_failures_only: true,
+};
+
+/// Sign-ups: `per_hour` per address.
 pub fn sign_up(per_hour: u32) -> Limit {
-    Limit { kind: "sign_up", window: TimeDelta::hours(1), per_email: None, per_ip: i64::from(per_hour) }
+    Limit {
+        kind: "sign_up",
+        window: TimeDelta::hours(1),
+        per_email: None,
+        per_ip: i64::from(per_hour),
+        ip_counts_failures_only: false,
+    }
 }
 
 /// The longest window of any limit: older attempts are forgotten.
@@ -50,7 +67,10 @@ pub async fn admit(db: &Db, limit: Limit, email: &str, ip: &str, now: DateTime<U
         refusal = exceeded(&attempts, per_email, limit.window, now);
     }
     if refusal.is_none() {
-        let attempts = store::count_attempts(db, limit.kind, AttemptKey::Ip(ip), since).await?;
+        let key = if limit.ip_counts_failures_only { AttemptKey::IpFailures(ip) } else { AttemptKey::Ip(ip) };
+        let mut attempts = store::count_attempts(db, limit.kind, key, since).await?;
+        // This attempt has not failed yet; it counts as the next one.
+        attempts.count += i64::from(limit.ip_counts_failures_only);
         refusal = exceeded(&attempts, limit.per_ip, limit.window, now);
     }
     match refusal {
@@ -60,6 +80,12 @@ pub async fn admit(db: &Db, limit: Limit, email: &str, ip: &str, now: DateTime<U
         }
         None => Ok(id),
     }
+}
+
+/// Records that attempt `id` failed.
+pub async fn failed(db: &Db, id: Uuid) -> AppResult<()> {
+    store::mark_failed(db, id).await?;
+    Ok(())
 }
 
 /// Forgets the attempts of `email` once she gets in.

@@ -326,3 +326,17 @@ async fn a_members_email_is_shown_to_herself_only() {
     let anonymous = app.graphql("{ members { edges { node { id } } } }", json!({}), None).await;
     assert_eq!(error_code(&anonymous), "UNAUTHENTICATED");
 }
+
+#[tokio::test]
+async fn many_members_signing_in_at_once_from_one_network_are_not_throttled() {
+    let app = TestApp::spawn_with(|settings| settings.sign_ups_per_ip_per_hour = 100).await;
+    let emails: Vec<String> = (0..40).map(|n| format!("m{n}@example.com")).collect();
+    for email in &emails {
+        app.sign_up(email, "Member").await;
+    }
+
+    let answers = futures_util::future::join_all(emails.iter().map(|email| app.sign_in(email, PASSWORD))).await;
+
+    let refused: Vec<&Value> = answers.iter().filter(|answer| !answer["errors"].is_null()).collect();
+    assert!(refused.is_empty(), "{refused:?}");
+}

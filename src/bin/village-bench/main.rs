@@ -18,6 +18,8 @@ use village::config::Settings;
 enum Scenario {
     /// `signIn` + `me` round trips, and `me` alone, against the static baseline.
     Auth,
+    /// Reading a thread page of 50 replies (authors, reactions) and posting replies.
+    Thread,
 }
 
 /// Benchmarks for Village.
@@ -49,7 +51,7 @@ async fn start_server(database_url: Option<String>) -> anyhow::Result<BenchServe
     let mut settings = Settings::embedded(PathBuf::from(data_dir.path()))?;
     settings.database_url = database_url;
     settings.jwt_secret = Some(format!("bench-{}", uuid::Uuid::now_v7().simple()));
-    settings.db_max_connections = 16;
+    settings.sign_ups_per_ip_per_hour = 1_000_000;
     let app = village::App::build(settings).await.context("starting the server")?;
     let listener = TcpListener::bind("127.0.0.1:0").await?;
     let url = format!("http://{}", listener.local_addr()?);
@@ -70,5 +72,6 @@ async fn main() -> anyhow::Result<()> {
     );
     match args.scenario {
         Scenario::Auth => scenarios::auth(&server, &run).await,
+        Scenario::Thread => scenarios::thread(&server, &run).await,
     }
 }

@@ -1,4 +1,5 @@
-//! The scenarios: what each client sends and how its answer is checked.
+//! The scenarios: what each client sends and how its answer is checked. Every scenario
+//! is printed next to a static axum handler measured in the same run.
 
 use std::sync::Arc;
 
@@ -6,9 +7,11 @@ use anyhow::{Context, ensure};
 use serde_json::{Value, json};
 
 use crate::BenchServer;
-use crate::load::{RunConfig, header, measure};
+use crate::load::{Report, RunConfig, header, measure};
 
 const PASSWORD: &str = "benchmark password";
+/// Replies in the thread the read scenario pages through.
+const THREAD_REPLIES: usize = 50;
 
 /// The email of benchmark member `n`; unique per process so runs can share a database.
 fn email(n: usize) -> String {
@@ -17,83 +20,164 @@ fn email(n: usize) -> String {
     format!("bench{n}-{run}@example.com")
 }
 
-async fn graphql(http: &reqwest::Client, url: &str, body: Value, token: Option<&str>) -> anyhow::Result<Value> {
-    let mut request = http.post(url).json(&body);
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
+/// A client for one server, with its GraphQL endpoint.
+#[derive(Clone)]
+struct Api {
+    http: reqwest::Client,
+    graphql_url: String,
+    base_url: String,
+}
+
+impl Api {
+    fn new(server: &BenchServer, clients: usize) -> anyhow::Result<Self> {
+        let http = reqwest::Client::builder().pool_max_idle_per_host(clients).build()?;
+        Ok(Self { http, graphql_url: format!("{}/graphql", server.url), base_url: server.url.clone() })
     }
-    let answer: Value = request.send().await?.error_for_status()?.json().await?;
-    ensure!(answer["errors"].is_null(), "GraphQL errors: {}", answer["errors"]);
-    Ok(answer)
+
+    async fn graphql(&self, query: &str, variables: Value, token: Option<&str>) -> anyhow::Result<Value> {
+        let mut request = self.http.post(&self.graphql_url).json(&json!({ "query": query, "variables": variables }));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let answer: Value = request.send().await?.error_for_status()?.json().await?;
+        ensure!(answer["errors"].is_null(), "GraphQL errors: {}", answer["errors"]);
+        Ok(answer)
+    }
+
+    async fn sign_up(&self, n: usize) -> anyhow::Result<String> {
+        let query = "mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }";
+        let input =
+            json!({ "input": { "email": email(n), "password": PASSWORD, "displayName": format!("Bench {n}") } });
+        let answer = self.graphql(query, input, None).await?;
+        answer["data"]["signUp"]["accessToken"].as_str().map(str::to_owned).context("no access token")
+    }
+
+    async fn members(&self, count: usize) -> anyhow::Result<Arc<Vec<String>>> {
+        let mut tokens = Vec::with_capacity(count);
+        for n in 0..count {
+            tokens.push(self.sign_up(n).await?);
+        }
+        Ok(Arc::new(tokens))
+    }
+
+    /// The static handler every scenario is compared with.
+    async fn baseline(&self, run: &RunConfig) -> Report {
+        let (http, url) = (self.http.clone(), format!("{}/healthz", self.base_url));
+        measure("static handler (GET /healthz)", run, move |_| {
+            let (http, url) = (http.clone(), url.clone());
+            async move {
+                let body = http.get(&url).send().await?.error_for_status()?.text().await?;
+                ensure!(body == "ok", "unexpected body {body:?}");
+                Ok(())
+            }
+        })
+        .await
+    }
 }
 
-async fn sign_up(http: &reqwest::Client, url: &str, n: usize) -> anyhow::Result<String> {
-    let body = json!({
-        "query": "mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }",
-        "variables": { "input": { "email": email(n), "password": PASSWORD, "displayName": format!("Bench {n}") } }
-    });
-    let answer = graphql(http, url, body, None).await?;
-    answer["data"]["signUp"]["accessToken"].as_str().map(str::to_owned).context("no access token")
-}
-
-fn http_client(clients: usize) -> anyhow::Result<reqwest::Client> {
-    Ok(reqwest::Client::builder().pool_max_idle_per_host(clients).build()?)
+fn print(reports: &[Report]) {
+    println!("{}", header());
+    let base = reports.first().map(Report::throughput);
+    for report in reports {
+        println!("{}", report.row(base));
+    }
 }
 
 /// Static handler, `me`, and `signIn` + `me`.
 pub async fn auth(server: &BenchServer, run: &RunConfig) -> anyhow::Result<()> {
-    let http = http_client(run.clients)?;
-    let graphql_url = format!("{}/graphql", server.url);
-    let mut tokens = Vec::with_capacity(run.clients);
-    for n in 0..run.clients {
-        tokens.push(sign_up(&http, &graphql_url, n).await?);
-    }
-    let tokens = Arc::new(tokens);
+    let api = Api::new(server, run.clients)?;
+    let tokens = api.members(run.clients).await?;
+    let baseline = api.baseline(run).await;
 
-    let (client, url) = (http.clone(), format!("{}/healthz", server.url));
-    let baseline = measure("static handler (GET /healthz)", run, move |_| {
-        let (client, url) = (client.clone(), url.clone());
-        async move {
-            let body = client.get(&url).send().await?.error_for_status()?.text().await?;
-            ensure!(body == "ok", "unexpected body {body:?}");
-            Ok(())
-        }
-    })
-    .await;
-
-    let (client, url, me_tokens) = (http.clone(), graphql_url.clone(), Arc::clone(&tokens));
+    let (me_api, me_tokens) = (api.clone(), Arc::clone(&tokens));
     let me = measure("me (bearer token)", run, move |n| {
-        let (client, url, tokens) = (client.clone(), url.clone(), Arc::clone(&me_tokens));
+        let (api, tokens) = (me_api.clone(), Arc::clone(&me_tokens));
         async move {
-            let answer =
-                graphql(&client, &url, json!({ "query": "{ me { id displayName } }" }), Some(&tokens[n])).await?;
+            let answer = api.graphql("{ me { id displayName } }", json!({}), Some(&tokens[n])).await?;
             ensure!(answer["data"]["me"]["displayName"] == format!("Bench {n}"), "wrong member: {answer}");
             Ok(())
         }
     })
     .await;
 
-    let (client, url) = (http.clone(), graphql_url.clone());
+    let sign_in_api = api.clone();
     let sign_in = measure("signIn + me round trip", run, move |n| {
-        let (client, url) = (client.clone(), url.clone());
+        let api = sign_in_api.clone();
         async move {
-            let body = json!({
-                "query": "mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }",
-                "variables": { "input": { "email": email(n), "password": PASSWORD } }
-            });
-            let answer = graphql(&client, &url, body, None).await?;
+            let query = "mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }";
+            let answer =
+                api.graphql(query, json!({ "input": { "email": email(n), "password": PASSWORD } }), None).await?;
             let token = answer["data"]["signIn"]["accessToken"].as_str().context("no token")?;
-            let me = graphql(&client, &url, json!({ "query": "{ me { displayName } }" }), Some(token)).await?;
+            let me = api.graphql("{ me { displayName } }", json!({}), Some(token)).await?;
             ensure!(me["data"]["me"]["displayName"] == format!("Bench {n}"), "wrong member: {me}");
             Ok(())
         }
     })
     .await;
 
-    println!("{}", header());
-    let base = baseline.throughput();
-    for report in [&baseline, &me, &sign_in] {
-        println!("{}", report.row(Some(base)));
+    print(&[baseline, me, sign_in]);
+    Ok(())
+}
+
+/// A group all clients belong to and a thread with [`THREAD_REPLIES`] replies, each
+/// with a reaction, by several authors.
+async fn busy_thread(api: &Api, tokens: &[String]) -> anyhow::Result<String> {
+    let create_group = "mutation { createGroup(input: { name: \"Bench group\" }) { id } }";
+    let group = api.graphql(create_group, json!({}), Some(&tokens[0])).await?;
+    let group = group["data"]["createGroup"]["id"].as_str().context("group id")?.to_owned();
+    let join = "mutation($g: ID!) { joinGroup(input: { groupId: $g }) { joined } }";
+    for token in &tokens[1..] {
+        api.graphql(join, json!({ "g": group }), Some(token)).await?;
     }
+    let create_thread = "mutation($g: ID!) { createThread(input: { groupId: $g, title: \"Busy thread\", body: \"Benchmark\" }) { id } }";
+    let thread = api.graphql(create_thread, json!({ "g": group }), Some(&tokens[0])).await?;
+    let thread = thread["data"]["createThread"]["id"].as_str().context("thread id")?.to_owned();
+    let reply = "mutation($t: ID!, $b: String!) { postReply(input: { threadId: $t, body: $b }) { id } }";
+    let react = "mutation($r: ID!) { react(input: { replyId: $r, reaction: HUG }) { reacted } }";
+    for n in 0..THREAD_REPLIES {
+        let author = &tokens[n % tokens.len()];
+        let posted = api.graphql(reply, json!({ "t": thread, "b": format!("Reply {n}") }), Some(author)).await?;
+        let reply_id = posted["data"]["postReply"]["id"].as_str().context("reply id")?.to_owned();
+        api.graphql(react, json!({ "r": reply_id }), Some(&tokens[(n + 1) % tokens.len()])).await?;
+    }
+    Ok(thread)
+}
+
+/// Reading a page of 50 replies with authors and reactions, and posting a reply.
+pub async fn thread(server: &BenchServer, run: &RunConfig) -> anyhow::Result<()> {
+    let api = Api::new(server, run.clients)?;
+    let tokens = api.members(run.clients.max(2)).await?;
+    let thread = Arc::new(busy_thread(&api, &tokens).await?);
+    let baseline = api.baseline(run).await;
+
+    let (read_api, read_tokens, read_thread) = (api.clone(), Arc::clone(&tokens), Arc::clone(&thread));
+    let read = measure("thread page (50 replies)", run, move |n| {
+        let (api, tokens, thread) = (read_api.clone(), Arc::clone(&read_tokens), Arc::clone(&read_thread));
+        async move {
+            let query = "query($id: ID!) { thread(id: $id) { title replies(first: 50) { edges { node { body \
+                         author { displayName } reactions { reaction count reactedByMe } } } } } }";
+            let answer = api.graphql(query, json!({ "id": *thread }), Some(&tokens[n])).await?;
+            let edges = answer["data"]["thread"]["replies"]["edges"].as_array().context("edges")?;
+            ensure!(edges.len() == THREAD_REPLIES, "expected {THREAD_REPLIES} replies, got {}", edges.len());
+            ensure!(edges.iter().all(|e| e["node"]["author"]["displayName"].is_string()), "a reply without author");
+            Ok(())
+        }
+    })
+    .await;
+
+    let (post_api, post_tokens, post_thread) = (api.clone(), Arc::clone(&tokens), Arc::clone(&thread));
+    let post = measure("postReply", run, move |n| {
+        let (api, tokens, thread) = (post_api.clone(), Arc::clone(&post_tokens), Arc::clone(&post_thread));
+        async move {
+            let query = "mutation($t: ID!, $b: String!) { postReply(input: { threadId: $t, body: $b }) { id body } }";
+            let body = format!("Bench reply from client {n}");
+            let answer = api.graphql(query, json!({ "t": *thread, "b": body }), Some(&tokens[n])).await?;
+            ensure!(answer["data"]["postReply"]["body"] == body.as_str(), "reply not echoed: {answer}");
+            Ok(())
+        }
+    })
+    .await;
+
+    print(&[baseline, read, post]);
     Ok(())
 }
