@@ -127,8 +127,8 @@ impl Event {
         before: Option<String>,
     ) -> Result<Connection<Cursor, Member>> {
         let page = PageArgs { first, after, last, before }.validate()?;
-        let rows = store::page_attendees(ctx.db()?, self.id, &page).await.map_err(AppError::from)?;
         let viewer = ctx.viewer()?.member_id()?;
+        let rows = store::page_attendees(ctx.db()?, viewer, self.id, &page).await.map_err(AppError::from)?;
         let ids: Vec<_> = rows.iter().map(|(id, _)| *id).collect();
         let members = crate::members::find_many(ctx.db()?, viewer, &ids).await.map_err(AppError::from)?;
         let rows: Vec<(Member, DateTime<Utc>)> = rows

@@ -294,15 +294,23 @@ pub async fn set_counts(
     on_tx!(tx, conn => sqlx::query(SQL).bind(event_id).bind(going_count).bind(childcare_taken).execute(conn).await.map(drop))
 }
 
-/// A page of the members going to `event_id`, in arrival order.
-pub async fn page_attendees(db: &Db, event_id: Uuid, page: &Page) -> Result<Vec<(Uuid, DateTime<Utc>)>, sqlx::Error> {
-    let keyset = page.keyset_sql(Order::OldestFirst, "responded_at", "member_id", 2);
+/// A page of the members going to `event_id`, in arrival order, without those `viewer`
+/// blocked.
+pub async fn page_attendees(
+    db: &Db,
+    viewer: Uuid,
+    event_id: Uuid,
+    page: &Page,
+) -> Result<Vec<(Uuid, DateTime<Utc>)>, sqlx::Error> {
+    let keyset = page.keyset_sql(Order::OldestFirst, "responded_at", "member_id", 3);
     let sql = format!(
-        "SELECT member_id, responded_at FROM rsvps WHERE event_id = $1 AND status = 'GOING'{}{}",
-        keyset.condition, keyset.order_limit
+        "SELECT member_id, responded_at FROM rsvps WHERE event_id = $1 AND status = 'GOING' AND NOT {}{}{}",
+        crate::members::hidden_author_sql("member_id", "$2"),
+        keyset.condition,
+        keyset.order_limit
     );
     on_db!(db, pool => {
-        let mut query = sqlx::query_as(&sql).bind(event_id);
+        let mut query = sqlx::query_as(&sql).bind(event_id).bind(viewer);
         for cursor in &keyset.binds {
             query = query.bind(cursor.at).bind(cursor.id);
         }

@@ -66,7 +66,8 @@ impl Group {
             return Err(AppError::NotFound.into());
         }
         let page = PageArgs { first, after, last, before }.validate()?;
-        let rows = store::page_members(ctx.db()?, self.id, &page).await.map_err(AppError::from)?;
+        let viewer = ctx.viewer()?.member_id()?;
+        let rows = store::page_members(ctx.db()?, viewer, self.id, &page).await.map_err(AppError::from)?;
         Ok(page.connection(rows, |m| Cursor { at: m.joined_at, id: m.member_id }))
     }
 

@@ -10,6 +10,7 @@ use super::model::{
 use crate::db::text_enum::{from_text, to_text};
 use crate::db::{Db, Tx, convert, convert_all};
 use crate::graphql::relay::{Order, Page};
+use crate::members::hidden_author_sql;
 use crate::{on_db, on_tx};
 
 /// A group about to be created.
@@ -151,15 +152,17 @@ pub async fn owner_count(tx: &mut Tx, group_id: Uuid) -> Result<i64, sqlx::Error
     on_tx!(tx, conn => sqlx::query_scalar(SQL).bind(group_id).fetch_one(conn).await)
 }
 
-/// A page of the members of `group_id`, in joining order.
-pub async fn page_members(db: &Db, group_id: Uuid, page: &Page) -> Result<Vec<GroupMember>, sqlx::Error> {
-    let keyset = page.keyset_sql(Order::OldestFirst, "joined_at", "member_id", 2);
+/// A page of the members of `group_id`, in joining order, without those `viewer` blocked.
+pub async fn page_members(db: &Db, viewer: Uuid, group_id: Uuid, page: &Page) -> Result<Vec<GroupMember>, sqlx::Error> {
+    let keyset = page.keyset_sql(Order::OldestFirst, "joined_at", "member_id", 3);
     let sql = format!(
-        "SELECT member_id, role, joined_at FROM group_memberships WHERE group_id = $1{}{}",
-        keyset.condition, keyset.order_limit
+        "SELECT member_id, role, joined_at FROM group_memberships WHERE group_id = $1 AND NOT {}{}{}",
+        hidden_author_sql("member_id", "$2"),
+        keyset.condition,
+        keyset.order_limit
     );
     let rows: Vec<GroupMemberRow> = on_db!(db, pool => {
-        let mut query = sqlx::query_as(&sql).bind(group_id);
+        let mut query = sqlx::query_as(&sql).bind(group_id).bind(viewer);
         for cursor in &keyset.binds {
             query = query.bind(cursor.at).bind(cursor.id);
         }

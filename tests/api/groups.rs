@@ -295,3 +295,25 @@ async fn the_group_directory_searches_names_and_pages() {
         app.graphql("{ groups(first: 2) { pageInfo { hasNextPage } } }", json!({}), Some(&ana.access_token)).await;
     assert_eq!(first_two["data"]["groups"]["pageInfo"]["hasNextPage"], true);
 }
+
+#[tokio::test]
+async fn a_member_the_viewer_blocked_is_left_out_of_the_member_list() {
+    let app = TestApp::spawn().await;
+    let (ana, bea, cat) = three_members(&app).await;
+    let group = app.create_group(&ana.access_token, "Moms at Work", "PUBLIC", "OPEN").await;
+    for member in [&bea, &cat] {
+        app.join_group(&member.access_token, &group, &[]).await;
+    }
+    let block = "mutation($m: ID!) { blockMember(input: { memberId: $m }) { id } }";
+    app.graphql(block, json!({ "m": cat.member_id }), Some(&bea.access_token)).await;
+
+    let roster = members_of(&app, &bea.access_token, &group).await;
+
+    let names: Vec<&str> = roster["data"]["group"]["members"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["node"]["member"]["displayName"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Ana", "Bea"], "{roster}");
+}
