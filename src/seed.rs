@@ -181,6 +181,7 @@ async fn owning_it(db: &Db, organiser: Uuid, group_id: Uuid, attendees: &[Uuid])
     };
     let conference = events::create_event(db, organiser, group_id, input, None).await?;
     for attendee in attendees.iter().take(CONFERENCE_GOING) {
+        groups::join(db, *attendee, group_id, vec![]).await?;
         events::rsvp(db, *attendee, conference.id, RsvpAnswer::Going, 0).await?;
     }
     Ok(())

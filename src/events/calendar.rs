@@ -66,15 +66,16 @@ fn strip_ics(file: &str) -> Option<&str> {
     file.strip_suffix(".ics")
 }
 
-/// `GET /events/{id}.ics`: one event, for whoever may read it (a bearer token opens
-/// private groups).
+/// `GET /events/{id}.ics`: one event, for a signed-in member who may read it (bearer
+/// token); calendar apps without one use the private feed.
 pub async fn event_ics(State(state): State<AppState>, Path(file): Path<String>, headers: HeaderMap) -> Response {
     let Some(id) = strip_ics(&file).and_then(|id| Uuid::try_parse(id).ok()) else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let authorization = headers.get(header::AUTHORIZATION).and_then(|value| value.to_str().ok());
-    let viewer = match state.auth.viewer(authorization).await {
-        Ok(viewer) => viewer.member_id().unwrap_or(Uuid::nil()),
+    let viewer = match state.auth.viewer(authorization).await.map(|viewer| viewer.member_id()) {
+        Ok(Ok(viewer)) => viewer,
+        Ok(Err(_)) => return StatusCode::UNAUTHORIZED.into_response(),
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
     match service::readable(&state.db, viewer, id).await {
@@ -107,7 +108,7 @@ pub async fn feed_ics(State(state): State<AppState>, Path(file): Path<String>) -
         }
     };
     let recent = crate::clock::now() - chrono::TimeDelta::days(FEED_HISTORY_DAYS);
-    let filter = EventFilter { mine: true, from: Some(recent), ..EventFilter::default() };
+    let filter = EventFilter { mine: Some(RsvpStatus::Going), from: Some(recent), ..EventFilter::default() };
     let page = PageArgs { first: Some(FEED_LIMIT), ..PageArgs::default() }.validate();
     let events = match page {
         Ok(page) => store::page_events(&state.db, owner, &filter, &page).await,

@@ -10,4 +10,4 @@ mod store;
 pub use calendar::{event_ics, feed_ics};
 pub use model::RsvpAnswer;
 pub use schema::{EventMutation, EventQuery};
-pub use service::{EventInput, create as create_event, rsvp};
+pub use service::{EventInput, create as create_event, release_member, rsvp};

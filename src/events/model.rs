@@ -54,6 +54,8 @@ pub struct Event {
     pub viewer_kids: Option<i64>,
     /// Her place on the waitlist, counting from 1.
     pub viewer_position: Option<i64>,
+    /// Whether the viewer blocked the organiser.
+    pub organiser_hidden: bool,
 }
 
 impl Event {

@@ -153,7 +153,7 @@ pub struct EventsFilter {
 }
 
 impl EventsFilter {
-    fn into_filter(self, mine: bool) -> Result<EventFilter, AppError> {
+    fn into_filter(self, mine: Option<RsvpStatus>) -> Result<EventFilter, AppError> {
         Ok(EventFilter {
             group_id: self.group_id.as_ref().map(|id| parse_id("groupId", id)).transpose()?,
             from: self.from,
@@ -189,7 +189,7 @@ impl EventQuery {
         before: Option<String>,
     ) -> Result<Connection<Cursor, Event>> {
         let viewer = ctx.viewer()?.member_id()?;
-        let filter = filter.unwrap_or_default().into_filter(false)?;
+        let filter = filter.unwrap_or_default().into_filter(None)?;
         let page = PageArgs { first, after, last, before }.validate()?;
         let rows = store::page_events(ctx.db()?, viewer, &filter, &page).await.map_err(AppError::from)?;
         Ok(page.connection(rows, |e| Cursor { at: e.starts_at, id: e.id }))
@@ -207,7 +207,7 @@ impl EventQuery {
         before: Option<String>,
     ) -> Result<Connection<Cursor, Event>> {
         let viewer = ctx.viewer()?.member_id()?;
-        let filter = filter.unwrap_or_default().into_filter(true)?;
+        let filter = filter.unwrap_or_default().into_filter(Some(RsvpStatus::Waitlisted))?;
         let page = PageArgs { first, after, last, before }.validate()?;
         let rows = store::page_events(ctx.db()?, viewer, &filter, &page).await.map_err(AppError::from)?;
         Ok(page.connection(rows, |e| Cursor { at: e.starts_at, id: e.id }))

@@ -4,7 +4,7 @@
 
 use std::str::FromStr;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, DurationRound, Utc};
 use uuid::Uuid;
 
 use super::model::{Event, RsvpAnswer, RsvpStatus};
@@ -23,10 +23,13 @@ const MAX_URL_CHARS: usize = 500;
 const MAX_CAPACITY: i64 = 100_000;
 const MAX_KIDS: i64 = 10;
 
-/// The event `id` if the viewer may read its group.
+/// The event `id` if the viewer may read its group (and did not block its organiser).
 pub async fn readable(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<Event> {
     let event = store::find_event(db, viewer, id).await?.ok_or(AppError::NotFound)?;
     groups::readable(db, viewer, event.group_id).await?;
+    if event.organiser_hidden {
+        return Err(AppError::NotFound);
+    }
     Ok(event)
 }
 
@@ -46,6 +49,11 @@ pub struct EventInput {
     pub childcare_provided: bool,
     pub childcare_capacity: Option<i64>,
     pub cost_cents: i64,
+}
+
+/// Times to the microsecond, as both databases keep them (and cursors compare them).
+fn to_micros(time: DateTime<Utc>) -> DateTime<Utc> {
+    time.duration_trunc(chrono::TimeDelta::microseconds(1)).unwrap_or(time)
 }
 
 fn optional_line(field: &'static str, value: Option<String>, max: usize) -> AppResult<Option<String>> {
@@ -78,7 +86,8 @@ impl EventInput {
     pub fn validate(self) -> AppResult<EventFields> {
         let title = required_line("title", &self.title, MAX_TITLE_CHARS)?;
         let description = optional_body("description", &self.description, MAX_DESCRIPTION_CHARS)?;
-        if self.ends_at <= self.starts_at {
+        let (starts_at, ends_at) = (to_micros(self.starts_at), to_micros(self.ends_at));
+        if ends_at <= starts_at {
             return Err(AppError::bad_input("endsAt", "an event ends after it starts"));
         }
         if chrono_tz::Tz::from_str(&self.timezone).is_err() {
@@ -101,8 +110,8 @@ impl EventInput {
         Ok(EventFields {
             title,
             description,
-            starts_at: self.starts_at,
-            ends_at: self.ends_at,
+            starts_at,
+            ends_at,
             timezone: self.timezone,
             location,
             city,
@@ -126,7 +135,14 @@ pub async fn create(db: &Db, viewer: Uuid, group_id: Uuid, input: EventInput, ke
         Ok(event.id)
     })
     .await?;
-    readable(db, viewer, id).await
+    let event = readable(db, viewer, id).await?;
+    if event.group_id != group_id {
+        return Err(AppError::Conflict {
+            field: "clientMutationId",
+            message: "this clientMutationId was used for another event".into(),
+        });
+    }
+    Ok(event)
 }
 
 async fn organised(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<Event> {
@@ -148,6 +164,11 @@ pub async fn update(db: &Db, viewer: Uuid, id: Uuid, input: EventInput) -> AppRe
         tx.rollback().await?;
         let message = format!("{} members are already going", locked.going_count);
         return Err(AppError::Conflict { field: "capacity", message });
+    }
+    if locked.childcare_taken > fields.childcare_capacity.unwrap_or(0) {
+        tx.rollback().await?;
+        let message = format!("{} childcare places are already taken", locked.childcare_taken);
+        return Err(AppError::Conflict { field: "childcareCapacity", message });
     }
     store::update_event(&mut tx, id, &fields, clock::now()).await?;
     let locked = LockedEvent {
@@ -172,6 +193,11 @@ fn childcare_left(event: &LockedEvent) -> i64 {
     event.childcare_capacity.map_or(0, |capacity| capacity - event.childcare_taken)
 }
 
+/// Whether `seats` childcare places fit (no places needed always fits).
+fn childcare_fits(event: &LockedEvent, seats: i64) -> bool {
+    seats == 0 || seats <= childcare_left(event)
+}
+
 fn has_seat(event: &LockedEvent) -> bool {
     event.capacity.is_none_or(|capacity| event.going_count < capacity)
 }
@@ -181,8 +207,7 @@ fn has_seat(event: &LockedEvent) -> bool {
 async fn promote_waitlist(tx: &mut Tx, event_id: Uuid, mut event: LockedEvent) -> AppResult<()> {
     let now = clock::now();
     while has_seat(&event) {
-        let waiting = store::waitlist_head(tx, event_id, 50).await?;
-        let Some(next) = waiting.into_iter().find(|r| r.childcare_seats <= childcare_left(&event)) else {
+        let Some(next) = store::first_waiting_that_fits(tx, event_id, childcare_left(&event).max(0)).await? else {
             break;
         };
         event.going_count += 1;
@@ -210,7 +235,7 @@ fn seat_or_waitlist(event: &mut LockedEvent, rsvp: &mut StoredRsvp) -> AppResult
         rsvp.status = RsvpStatus::Waitlisted;
         return Ok(());
     }
-    if rsvp.childcare_seats > childcare_left(event) {
+    if !childcare_fits(event, rsvp.childcare_seats) {
         let message = format!("only {} childcare places are left", childcare_left(event).max(0));
         return Err(AppError::Conflict { field: "kids", message });
     }
@@ -223,7 +248,8 @@ fn seat_or_waitlist(event: &mut LockedEvent, rsvp: &mut StoredRsvp) -> AppResult
 /// Answers an event: GOING takes a seat or joins the waitlist; NOT_GOING frees her seat
 /// for the first in line.
 pub async fn rsvp(db: &Db, viewer: Uuid, event_id: Uuid, answer: RsvpAnswer, kids: i64) -> AppResult<Event> {
-    readable(db, viewer, event_id).await?;
+    let event = readable(db, viewer, event_id).await?;
+    groups::require_member(db, viewer, event.group_id).await?;
     let mut tx = db.begin_write().await?;
     let result = decide(&mut tx, viewer, event_id, answer, kids).await;
     match result {
@@ -275,6 +301,16 @@ async fn decide(tx: &mut Tx, viewer: Uuid, event_id: Uuid, answer: RsvpAnswer, k
     }
     store::save_rsvp(tx, event_id, &rsvp, clock::now()).await?;
     promote_waitlist(tx, event_id, event).await
+}
+
+/// Gives up the seats of a member who left or was removed from `group_id`: her answers
+/// to its upcoming events become NOT_GOING and the waitlists move up. Runs in the
+/// transaction that removes her.
+pub async fn release_member(tx: &mut Tx, group_id: Uuid, member_id: Uuid) -> AppResult<()> {
+    for event_id in store::answered_upcoming(tx, group_id, member_id, clock::now()).await? {
+        decide(tx, member_id, event_id, RsvpAnswer::NotGoing, 0).await?;
+    }
+    Ok(())
 }
 
 /// A new private calendar feed token for the viewer (the old one stops working).

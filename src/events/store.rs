@@ -10,6 +10,7 @@ use super::model::{Event, RsvpStatus};
 use crate::db::text_enum::{from_text, to_text};
 use crate::db::{Db, Tx};
 use crate::graphql::relay::{Order, Page};
+use crate::members::hidden_author_sql;
 use crate::{on_db, on_tx};
 
 /// A value bound into a query whose conditions are assembled at run time.
@@ -66,15 +67,18 @@ pub struct EventFields {
     pub cost_cents: i64,
 }
 
-fn event_select() -> &'static str {
-    "SELECT e.id, e.group_id, e.created_by, e.title, e.description, e.starts_at, e.ends_at, e.timezone, e.location, \
+fn event_select() -> String {
+    format!(
+        "SELECT e.id, e.group_id, e.created_by, e.title, e.description, e.starts_at, e.ends_at, e.timezone, e.location, \
      e.city, e.online_url, e.capacity, e.kids_welcome, e.childcare_provided, e.childcare_capacity, e.cost_cents, \
      e.going_count, e.childcare_taken, e.sequence, e.cancelled_at, e.created_at, e.updated_at, \
      (SELECT COUNT(*) FROM rsvps w WHERE w.event_id = e.id AND w.status = 'WAITLISTED') AS waitlist_count, \
      r.status AS viewer_status_text, r.kids AS viewer_kids, \
      CASE WHEN r.status = 'WAITLISTED' THEN (SELECT COUNT(*) FROM rsvps w WHERE w.event_id = e.id \
-       AND w.status = 'WAITLISTED' AND w.seq <= r.seq) END AS viewer_position \
-     FROM events e LEFT JOIN rsvps r ON r.event_id = e.id AND r.member_id = $1"
+       AND w.status = 'WAITLISTED' AND w.seq <= r.seq) END AS viewer_position, {} AS organiser_hidden \
+     FROM events e LEFT JOIN rsvps r ON r.event_id = e.id AND r.member_id = $1",
+        hidden_author_sql("e.created_by", "$1")
+    )
 }
 
 /// Inserts an event inside `tx`.
@@ -157,8 +161,9 @@ pub struct EventFilter {
     pub city: Option<String>,
     pub kids_welcome: Option<bool>,
     pub childcare_provided: Option<bool>,
-    /// Only events the viewer is going to or waitlisted for.
-    pub mine: bool,
+    /// Only events the viewer answered: `Going` for those she is going to, `Waitlisted`
+    /// for those she is going to or waitlisted for.
+    pub mine: Option<RsvpStatus>,
 }
 
 /// A page of events in groups whose content the viewer may read, soonest first.
@@ -182,9 +187,12 @@ pub async fn page_events(db: &Db, viewer: Uuid, filter: &EventFilter, page: &Pag
             conditions.sql += &format!(" AND {column} = {}", if flag { "TRUE" } else { "FALSE" });
         }
     }
-    if filter.mine {
-        conditions.sql += " AND r.status IN ('GOING', 'WAITLISTED')";
-    }
+    conditions.sql += match filter.mine {
+        Some(RsvpStatus::Going) => " AND r.status = 'GOING'",
+        Some(_) => " AND r.status IN ('GOING', 'WAITLISTED')",
+        None => "",
+    };
+    conditions.sql += &format!(" AND NOT {}", hidden_author_sql("e.created_by", "$1"));
     let keyset = page.keyset_sql(Order::OldestFirst, "e.starts_at", "e.id", conditions.next_param);
     let sql = format!(
         "{} WHERE e.group_id IN ({}){}{}{}",
@@ -256,12 +264,31 @@ pub async fn find_rsvp(tx: &mut Tx, event_id: Uuid, member_id: Uuid) -> Result<O
     row.map(stored).transpose()
 }
 
-/// The first waitlisted RSVPs of `event_id`, in arrival order.
-pub async fn waitlist_head(tx: &mut Tx, event_id: Uuid, limit: i64) -> Result<Vec<StoredRsvp>, sqlx::Error> {
+/// The first waitlisted RSVP of `event_id`, in arrival order, whose children fit in
+/// `childcare_left` places.
+pub async fn first_waiting_that_fits(
+    tx: &mut Tx,
+    event_id: Uuid,
+    childcare_left: i64,
+) -> Result<Option<StoredRsvp>, sqlx::Error> {
     const SQL: &str = "SELECT member_id, status, kids, childcare_seats, seq FROM rsvps \
-                       WHERE event_id = $1 AND status = 'WAITLISTED' ORDER BY seq LIMIT $2";
-    let rows: Vec<RsvpRow> = on_tx!(tx, conn => sqlx::query_as(SQL).bind(event_id).bind(limit).fetch_all(conn).await)?;
-    rows.into_iter().map(stored).collect()
+                       WHERE event_id = $1 AND status = 'WAITLISTED' AND childcare_seats <= $2 ORDER BY seq LIMIT 1";
+    let row: Option<RsvpRow> =
+        on_tx!(tx, conn => sqlx::query_as(SQL).bind(event_id).bind(childcare_left).fetch_optional(conn).await)?;
+    row.map(stored).transpose()
+}
+
+/// Upcoming, not cancelled events of `group_id` that `member_id` is going to or waiting for.
+pub async fn answered_upcoming(
+    tx: &mut Tx,
+    group_id: Uuid,
+    member_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Vec<Uuid>, sqlx::Error> {
+    const SQL: &str = "SELECT e.id FROM events e JOIN rsvps r ON r.event_id = e.id \
+                       WHERE e.group_id = $1 AND r.member_id = $2 AND r.status IN ('GOING', 'WAITLISTED') \
+                       AND e.cancelled_at IS NULL AND e.ends_at > $3";
+    on_tx!(tx, conn => sqlx::query_scalar(SQL).bind(group_id).bind(member_id).bind(now).fetch_all(conn).await)
 }
 
 /// Writes an RSVP (new or changed).

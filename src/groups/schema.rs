@@ -86,7 +86,8 @@ impl Group {
         Ok(threads::group_threads(ctx, self, order_by, PageArgs { first, after, last, before }).await?)
     }
 
-    /// Threads the moderators pinned, most recently active first.
+    /// Threads the moderators pinned (at most 20), most recently active first.
+    #[graphql(complexity = "20 * child_complexity")]
     async fn pinned_threads(&self, ctx: &Context<'_>) -> Result<Vec<Thread>> {
         Ok(threads::pinned_threads(ctx, self).await?)
     }

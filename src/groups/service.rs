@@ -7,8 +7,8 @@ use uuid::Uuid;
 use super::model::{Group, GroupRole, GroupVisibility, JoinPolicy, JoinRequest, JoinRequestStatus};
 use super::store::{self, NewGroup};
 use crate::clock;
-use crate::db::Db;
 use crate::db::text_enum::to_text;
+use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult};
 use crate::idempotency;
 use crate::text::{line_list, optional_body, required_line};
@@ -138,11 +138,21 @@ async fn request_to_join(db: &Db, viewer: Uuid, group: Group, answers: Vec<Strin
     Ok(JoinOutcome::Requested(group, request))
 }
 
+/// Takes `member_id` out of `group_id` inside `tx`: her membership, her seats at its
+/// upcoming events (the waitlists move up) and her follows of its threads.
+async fn depart(tx: &mut Tx, group_id: Uuid, member_id: Uuid) -> AppResult<()> {
+    store::remove_member(tx, group_id, member_id).await?;
+    crate::events::release_member(tx, group_id, member_id).await?;
+    crate::threads::unfollow_group(tx, group_id, member_id).await?;
+    Ok(())
+}
+
 /// Leaves a group. The last owner cannot leave while others remain: she hands the
 /// group to someone first.
 pub async fn leave(db: &Db, viewer: Uuid, group_id: Uuid) -> AppResult<Group> {
     readable(db, viewer, group_id).await?;
     let mut tx = db.begin_write().await?;
+    store::lock_group(&mut tx, group_id).await?;
     let role = store::role_in_tx(&mut tx, group_id, viewer).await?;
     if role == Some(GroupRole::Owner) && store::owner_count(&mut tx, group_id).await? == 1 {
         let group = store::find(db, viewer, group_id).await?.ok_or(AppError::NotFound)?;
@@ -154,7 +164,7 @@ pub async fn leave(db: &Db, viewer: Uuid, group_id: Uuid) -> AppResult<Group> {
             });
         }
     }
-    store::remove_member(&mut tx, group_id, viewer).await?;
+    depart(&mut tx, group_id, viewer).await?;
     tx.commit().await?;
     store::find(db, viewer, group_id).await?.ok_or(AppError::NotFound)
 }
@@ -198,6 +208,7 @@ pub async fn set_role(db: &Db, viewer: Uuid, group_id: Uuid, member_id: Uuid, ro
         return Err(AppError::Forbidden);
     }
     let mut tx = db.begin_write().await?;
+    store::lock_group(&mut tx, group_id).await?;
     let current = store::role_in_tx(&mut tx, group_id, member_id).await?;
     let Some(current) = current else {
         tx.rollback().await?;
@@ -219,6 +230,7 @@ pub async fn remove(db: &Db, viewer: Uuid, group_id: Uuid, member_id: Uuid) -> A
         return Err(AppError::bad_input("memberId", "use leaveGroup to leave a group"));
     }
     let mut tx = db.begin_write().await?;
+    store::lock_group(&mut tx, group_id).await?;
     let target = store::role_in_tx(&mut tx, group_id, member_id).await?;
     let allowed = match target {
         None => {
@@ -233,7 +245,7 @@ pub async fn remove(db: &Db, viewer: Uuid, group_id: Uuid, member_id: Uuid) -> A
         tx.rollback().await?;
         return Err(AppError::Forbidden);
     }
-    store::remove_member(&mut tx, group_id, member_id).await?;
+    depart(&mut tx, group_id, member_id).await?;
     tx.commit().await?;
     store::find(db, viewer, group_id).await?.ok_or(AppError::NotFound)
 }

@@ -114,6 +114,12 @@ pub async fn role_in_tx(tx: &mut Tx, group_id: Uuid, member_id: Uuid) -> Result<
     role.map(|role| from_text(&role).map_err(|error| sqlx::Error::Decode(error.into()))).transpose()
 }
 
+/// Locks group `id` for the rest of `tx`, so membership rules (the last owner) are
+/// decided one change at a time.
+pub async fn lock_group(tx: &mut Tx, id: Uuid) -> Result<(), sqlx::Error> {
+    on_tx!(tx, conn => sqlx::query("UPDATE groups SET updated_at = updated_at WHERE id = $1").bind(id).execute(conn).await.map(drop))
+}
+
 /// Adds `member_id` to `group_id` with `role` and counts her.
 pub async fn add_member(
     tx: &mut Tx,

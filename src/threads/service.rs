@@ -39,13 +39,27 @@ pub struct CreateThread {
     pub client_mutation_id: Option<String>,
 }
 
-/// Who `body` mentions: members with those handles, except the author and anyone with a
-/// block either way.
-async fn mentioned_members(db: &Db, author: Uuid, body: &str) -> AppResult<Vec<Uuid>> {
+/// Who `body`, written in `group_id`, mentions: members with those handles who can read
+/// the group, except the author and anyone with a block either way.
+async fn mentioned_members(db: &Db, author: Uuid, group_id: Uuid, body: &str) -> AppResult<Vec<Uuid>> {
     let handles = mentions::handles(body);
     let mentioned: Vec<Uuid> =
         members::ids_by_handles(db, &handles).await?.into_iter().filter(|id| *id != author).collect();
-    Ok(members::not_blocked_with(db, author, &mentioned).await?)
+    let mut readers = Vec::with_capacity(mentioned.len());
+    for member in members::not_blocked_with(db, author, &mentioned).await? {
+        if groups::readable(db, member, group_id).await.is_ok() {
+            readers.push(member);
+        }
+    }
+    Ok(readers)
+}
+
+/// The answer when a client reuses a `clientMutationId` for something else.
+fn reused_key() -> AppError {
+    AppError::Conflict {
+        field: "clientMutationId",
+        message: "this clientMutationId was used for something else".into(),
+    }
 }
 
 /// Starts a thread in a group the viewer belongs to; she follows it.
@@ -55,7 +69,7 @@ pub async fn create(db: &Db, viewer: Uuid, input: CreateThread) -> AppResult<Thr
     let body = required_body("body", &input.body, MAX_BODY_CHARS)?;
     let tags = line_list("tags", &input.tags, MAX_TAGS, MAX_TAG_CHARS)?;
     let tags = serde_json::to_string(&tags).map_err(anyhow::Error::from)?;
-    let mentioned = mentioned_members(db, viewer, &body).await?;
+    let mentioned = mentioned_members(db, viewer, input.group_id, &body).await?;
     let key = input.client_mutation_id.as_deref();
     let id = idempotency::create_once(db, viewer, "createThread", key, async |tx| {
         let id = Uuid::now_v7();
@@ -68,7 +82,11 @@ pub async fn create(db: &Db, viewer: Uuid, input: CreateThread) -> AppResult<Thr
         Ok(id)
     })
     .await?;
-    Ok(readable(db, viewer, id).await?.0)
+    let thread = readable(db, viewer, id).await?.0;
+    if thread.group_id != input.group_id {
+        return Err(reused_key());
+    }
+    Ok(thread)
 }
 
 /// What a new reply is made of.
@@ -101,7 +119,7 @@ pub async fn reply(db: &Db, viewer: Uuid, input: PostReply) -> AppResult<Reply> 
     if let Some(parent_id) = input.parent_reply_id {
         check_parent(db, viewer, thread.id, parent_id).await?;
     }
-    let mentioned = mentioned_members(db, viewer, &body).await?;
+    let mentioned = mentioned_members(db, viewer, thread.group_id, &body).await?;
     let key = input.client_mutation_id.as_deref();
     let id = idempotency::create_once(db, viewer, "postReply", key, async |tx| {
         if store::is_locked(tx, thread.id).await? {
@@ -123,7 +141,11 @@ pub async fn reply(db: &Db, viewer: Uuid, input: PostReply) -> AppResult<Reply> 
         Ok(id)
     })
     .await?;
-    store::find_reply(db, viewer, id).await?.ok_or(AppError::NotFound)
+    let reply = store::find_reply(db, viewer, id).await?.ok_or(AppError::NotFound)?;
+    if reply.thread_id != thread.id {
+        return Err(reused_key());
+    }
+    Ok(reply)
 }
 
 /// The reply `id` and its thread's group, if the viewer may read them.
@@ -135,8 +157,8 @@ async fn readable_reply(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<(Reply, Gr
 
 /// Edits her own live reply.
 pub async fn edit_reply(db: &Db, viewer: Uuid, id: Uuid, body: &str) -> AppResult<Reply> {
-    let (reply, _) = readable_reply(db, viewer, id).await?;
-    if reply.author_id != viewer {
+    let (reply, group) = readable_reply(db, viewer, id).await?;
+    if reply.author_id != viewer || group.viewer_role.is_none() {
         return Err(AppError::Forbidden);
     }
     if reply.deleted_at.is_some() {

@@ -222,7 +222,8 @@ pub async fn toggle_reaction(
     now: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
     const DELETE: &str = "DELETE FROM reactions WHERE target_id = $1 AND member_id = $2 AND reaction = $3";
-    const INSERT: &str = "INSERT INTO reactions (target_id, member_id, reaction, created_at) VALUES ($1, $2, $3, $4)";
+    const INSERT: &str = "INSERT INTO reactions (target_id, member_id, reaction, created_at) VALUES ($1, $2, $3, $4) \
+                          ON CONFLICT (target_id, member_id, reaction) DO NOTHING";
     let reaction = to_text(reaction);
     let removed = on_tx!(tx, conn => sqlx::query(DELETE)
         .bind(target_id)
@@ -287,6 +288,13 @@ pub async fn follow(tx: &mut Tx, thread_id: Uuid, member_id: Uuid, now: DateTime
     const SQL: &str = "INSERT INTO thread_follows (thread_id, member_id, created_at) VALUES ($1, $2, $3) \
                        ON CONFLICT (thread_id, member_id) DO NOTHING";
     on_tx!(tx, conn => sqlx::query(SQL).bind(thread_id).bind(member_id).bind(now).execute(conn).await.map(drop))
+}
+
+/// Stops `member_id` following every thread of `group_id`.
+pub async fn unfollow_group(tx: &mut Tx, group_id: Uuid, member_id: Uuid) -> Result<(), sqlx::Error> {
+    const SQL: &str =
+        "DELETE FROM thread_follows WHERE member_id = $2 AND thread_id IN (SELECT id FROM threads WHERE group_id = $1)";
+    on_tx!(tx, conn => sqlx::query(SQL).bind(group_id).bind(member_id).execute(conn).await.map(drop))
 }
 
 /// Stops `member_id` following `thread_id`.

@@ -21,6 +21,9 @@ async fn setup(visibility: &str) -> Setup {
     let ana = app.sign_up("ana@example.com", "Ana").await;
     let bea = app.sign_up("bea@example.com", "Bea").await;
     let group = app.create_group(&ana.access_token, "Moms at Work", visibility, "OPEN").await;
+    if visibility == "PUBLIC" {
+        app.join_group(&bea.access_token, &group, &[]).await;
+    }
     Setup { app, ana, bea, group }
 }
 
@@ -59,11 +62,12 @@ impl Setup {
     async fn members(&self, count: usize) -> Vec<Session> {
         let mut members = Vec::with_capacity(count);
         for chunk in (0..count).collect::<Vec<_>>().chunks(20) {
-            let signed_up =
-                join_all(chunk.iter().map(|n| async move {
-                    self.app.sign_up(&format!("m{n}@example.com"), &format!("Member {n}")).await
-                }))
-                .await;
+            let signed_up = join_all(chunk.iter().map(|n| async move {
+                let member = self.app.sign_up(&format!("m{n}@example.com"), &format!("Member {n}")).await;
+                self.app.join_group(&member.access_token, &self.group, &[]).await;
+                member
+            }))
+            .await;
             members.extend(signed_up);
         }
         members
@@ -77,7 +81,6 @@ fn rsvp_of(answer: &Value) -> &Value {
 #[tokio::test]
 async fn organisers_create_events_and_bad_input_creates_nothing() {
     let s = setup("PUBLIC").await;
-    s.app.join_group(&s.bea.access_token, &s.group, &[]).await;
     let created = s.create_event(json!({ "onlineUrl": "https://meet.example.com/owning-it" })).await;
     assert_eq!(created["data"]["createEvent"]["seatsLeft"], 60, "{created}");
     assert_eq!(
@@ -269,7 +272,7 @@ async fn events_filter_by_city_kids_and_time_and_hide_private_groups() {
     let read = "query($id: ID!) { event(id: $id) { title } }";
     assert_eq!(error_code(&s.app.graphql(read, json!({ "id": secret }), Some(&s.bea.access_token)).await), "NOT_FOUND");
     assert_eq!(error_code(&s.rsvp(&s.bea.access_token, &secret, "GOING", 0).await), "NOT_FOUND");
-    assert_eq!(s.app.get(&format!("/events/{secret}.ics")).await.0, 404);
+    assert_eq!(s.app.get_as(&format!("/events/{secret}.ics"), Some(&s.bea.access_token)).await.0, 404);
 }
 
 #[tokio::test]
@@ -279,7 +282,8 @@ async fn events_export_to_icalendar_and_a_private_feed_lists_what_she_is_going_t
     s.event_id(json!({ "title": "Not for me" })).await;
     s.rsvp(&s.bea.access_token, &going, "GOING", 0).await;
 
-    let (status, ics) = s.app.get(&format!("/events/{going}.ics")).await;
+    assert_eq!(s.app.get(&format!("/events/{going}.ics")).await.0, 401, "signed-in members only");
+    let (status, ics) = s.app.get_as(&format!("/events/{going}.ics"), Some(&s.bea.access_token)).await;
     assert_eq!(status, 200);
     for line in ["BEGIN:VCALENDAR", "BEGIN:VEVENT", "SUMMARY:Coffee chat", "DTSTART:20270314T140000Z", "END:VCALENDAR"]
     {
@@ -295,4 +299,44 @@ async fn events_export_to_icalendar_and_a_private_feed_lists_what_she_is_going_t
     let renewed = s.app.graphql("mutation { createCalendarFeed { path } }", json!({}), Some(&s.bea.access_token)).await;
     assert_ne!(renewed["data"]["createCalendarFeed"]["path"].as_str(), Some(path.as_str()));
     assert_eq!(s.app.get(&path).await.0, 404, "the old feed stops working");
+}
+
+#[tokio::test]
+async fn only_group_members_rsvp_and_a_removed_member_gives_up_her_seat() {
+    let s = setup("PUBLIC").await;
+    let event = s.event_id(json!({ "capacity": 1 })).await;
+    let outsider = s.app.sign_up("out@example.com", "Outsider").await;
+    assert_eq!(error_code(&s.rsvp(&outsider.access_token, &event, "GOING", 0).await), "FORBIDDEN");
+    assert_eq!(s.app.count("rsvps").await, 0);
+
+    let people = s.members(1).await;
+    assert_eq!(rsvp_of(&s.rsvp(&s.bea.access_token, &event, "GOING", 0).await)["status"], "GOING");
+    assert_eq!(rsvp_of(&s.rsvp(&people[0].access_token, &event, "GOING", 0).await)["status"], "WAITLISTED");
+
+    let remove = "mutation($g: ID!, $m: ID!) { removeMember(input: { groupId: $g, memberId: $m }) { id } }";
+    let removed = s.app.graphql(remove, json!({ "g": s.group, "m": s.bea.member_id }), Some(&s.ana.access_token)).await;
+    assert!(removed["errors"].is_null(), "{removed}");
+
+    let read = format!("query($id: ID!) {{ event(id: $id) {{ {EVENT_FIELDS} }} }}");
+    let next = s.app.graphql(&read, json!({ "id": event }), Some(&people[0].access_token)).await;
+    assert_eq!(next["data"]["event"]["viewerRsvp"]["status"], "GOING", "{next}");
+    assert_eq!(next["data"]["event"]["goingCount"], 1);
+}
+
+#[tokio::test]
+async fn childcare_places_cannot_shrink_below_those_taken() {
+    let s = setup("PUBLIC").await;
+    let event = s.event_id(json!({ "childcareProvided": true, "childcareCapacity": 4 })).await;
+    s.rsvp(&s.bea.access_token, &event, "GOING", 3).await;
+    let update = "mutation($input: UpdateEventInput!) { updateEvent(input: $input) { childcareCapacity } }";
+
+    for input in
+        [json!({ "eventId": event, "childcareCapacity": 2 }), json!({ "eventId": event, "childcareProvided": false })]
+    {
+        let answer = s.app.graphql(update, json!({ "input": input }), Some(&s.ana.access_token)).await;
+        assert_eq!((error_code(&answer), error_field(&answer)), ("CONFLICT", "childcareCapacity"), "{answer}");
+    }
+    let read = "query($id: ID!) { event(id: $id) { childcareCapacity childcarePlacesLeft } }";
+    let unchanged = s.app.graphql(read, json!({ "id": event }), Some(&s.ana.access_token)).await;
+    assert_eq!(unchanged["data"]["event"], json!({ "childcareCapacity": 4, "childcarePlacesLeft": 1 }));
 }

@@ -407,3 +407,32 @@ async fn a_page_of_replies_with_authors_and_reactions_costs_the_same_few_stateme
     // share a batch with the replies' or not: 6 to 8 statements, whatever the page size.
     assert!(small_cost <= 8 && full_cost <= 8, "a page of 5 costs {small_cost}, of 50 {full_cost}");
 }
+
+#[tokio::test]
+async fn mentions_of_members_who_cannot_read_a_private_group_are_not_recorded() {
+    let c = community("PRIVATE").await;
+    let handle = "mutation($h: String!) { updateProfile(input: { handle: $h }) { handle } }";
+    c.app.graphql(handle, json!({ "h": "bea" }), Some(&c.bea.access_token)).await;
+    c.app.graphql(handle, json!({ "h": "cat" }), Some(&c.cat.access_token)).await;
+    let thread = c.thread_id(&c.ana.access_token, "Private circle").await;
+
+    c.reply_id(&c.ana.access_token, &thread, "@bea and @cat, thoughts?").await;
+
+    assert_eq!(c.app.count("mentions").await, 1, "only Bea, who is in the group, is mentioned");
+}
+
+#[tokio::test]
+async fn a_client_mutation_id_reused_for_another_thread_is_a_conflict() {
+    let c = community("PUBLIC").await;
+    let first = c.thread_id(&c.ana.access_token, "First").await;
+    let second = c.thread_id(&c.ana.access_token, "Second").await;
+    let query = "mutation($input: PostReplyInput!) { postReply(input: $input) { id } }";
+    let reply =
+        |thread: &str| json!({ "input": { "threadId": thread, "body": "Hello", "clientMutationId": "same-key" } });
+
+    assert!(c.app.graphql(query, reply(&first), Some(&c.bea.access_token)).await["errors"].is_null());
+    let reused = c.app.graphql(query, reply(&second), Some(&c.bea.access_token)).await;
+
+    assert_eq!((error_code(&reused), error_field(&reused)), ("CONFLICT", "clientMutationId"), "{reused}");
+    assert_eq!(c.app.count("replies").await, 1);
+}

@@ -191,7 +191,16 @@ impl TestApp {
 
     /// GET a path; returns status and body text.
     pub async fn get(&self, path: &str) -> (u16, String) {
-        let response = self.http.get(format!("{}{path}", self.url)).send().await.expect("GET");
+        self.get_as(path, None).await
+    }
+
+    /// GET a path as the bearer of `token`; returns status and body text.
+    pub async fn get_as(&self, path: &str, token: Option<&str>) -> (u16, String) {
+        let mut request = self.http.get(format!("{}{path}", self.url));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.expect("GET");
         (response.status().as_u16(), response.text().await.unwrap_or_default())
     }
 }
