@@ -86,6 +86,11 @@ pub struct Settings {
           value_parser = clap::value_parser!(u32).range(1..), global = true)]
     pub sign_ups_per_ip_per_hour: u32,
 
+    /// Seconds a WebSocket client has to send `connection_init` before it is closed (4408).
+    #[arg(long, env = "VILLAGE_WS_INIT_TIMEOUT", default_value_t = 10,
+          value_parser = clap::value_parser!(u64).range(1..=60), global = true)]
+    pub ws_init_timeout_secs: u64,
+
     /// Production mode: no GraphQL introspection, no "did you mean" suggestions, no GraphiQL.
     #[arg(long, env = "VILLAGE_PRODUCTION", global = true)]
     pub production: bool,
@@ -145,6 +150,7 @@ impl fmt::Debug for Settings {
             .field("access_token_ttl_secs", &self.access_token_ttl_secs)
             .field("refresh_token_ttl_days", &self.refresh_token_ttl_days)
             .field("sign_ups_per_ip_per_hour", &self.sign_ups_per_ip_per_hour)
+            .field("ws_init_timeout_secs", &self.ws_init_timeout_secs)
             .field("production", &self.production)
             .field("behind_proxy", &self.behind_proxy)
             .field("log_format", &self.log_format)

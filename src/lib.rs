@@ -12,6 +12,7 @@ pub mod groups;
 pub mod idempotency;
 pub mod members;
 pub mod ops;
+pub mod realtime;
 pub mod secrets;
 pub mod seed;
 pub mod server;

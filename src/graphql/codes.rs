@@ -24,17 +24,18 @@ fn has_code(error: &ServerError) -> bool {
     error.extensions.as_ref().is_some_and(|extensions| extensions.get("code").is_some())
 }
 
-/// Sets the code of `error` if it has none yet and counts it.
+/// Sets the code of `error` if it has none yet, and counts it then.
 pub fn annotate(error: &mut ServerError) {
-    if !has_code(error) {
-        let source = error.source.clone();
-        match source.as_deref().and_then(|source| source.downcast_ref::<AppError>()) {
-            Some(app_error) => app_error.annotate(error),
-            None => {
-                let extensions = error.extensions.get_or_insert_with(Default::default);
-                extensions.set("code", code::BAD_USER_INPUT);
-                extensions.set("reason", "GRAPHQL_VALIDATION_FAILED");
-            }
+    if has_code(error) {
+        return;
+    }
+    let source = error.source.clone();
+    match source.as_deref().and_then(|source| source.downcast_ref::<AppError>()) {
+        Some(app_error) => app_error.annotate(error),
+        None => {
+            let extensions = error.extensions.get_or_insert_with(Default::default);
+            extensions.set("code", code::BAD_USER_INPUT);
+            extensions.set("reason", "GRAPHQL_VALIDATION_FAILED");
         }
     }
     let code = match error.extensions.as_ref().and_then(|extensions| extensions.get("code")) {

@@ -6,7 +6,6 @@ use std::net::SocketAddr;
 
 use async_graphql::BatchRequest;
 use async_graphql::http::GraphiQLSource;
-use async_graphql_axum::GraphQLProtocol;
 use axum::Json;
 use axum::body::Body;
 use axum::extract::ws::WebSocketUpgrade;
@@ -15,7 +14,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use serde_json::json;
 
-use super::{codes, loaders, ws};
+use super::{codes, loaders};
 use crate::auth::ClientInfo;
 use crate::db::statements;
 use crate::error::{AppError, code};
@@ -129,10 +128,6 @@ pub async fn graphql_get(
         Ok(upgrade) => upgrade,
         Err(rejection) => return rejection.into_response(),
     };
-    let protocol = match GraphQLProtocol::from_request_parts(&mut parts, &state).await {
-        Ok(protocol) => protocol,
-        Err(rejection) => return rejection.into_response(),
-    };
     let client = ClientInfo::from_request(peer, &parts.headers, state.settings.behind_proxy);
-    ws::upgrade(state, upgrade, protocol, client)
+    crate::realtime::upgrade(state, upgrade, client)
 }

@@ -32,6 +32,7 @@ struct QueryLimitsExtension;
 
 /// A refusal with `BAD_USER_INPUT` and a machine-readable `reason`.
 pub fn refusal(reason: &str, message: String) -> ServerError {
+    metrics::counter!("graphql_errors_total", "code" => code::BAD_USER_INPUT).increment(1);
     let mut error = ServerError::new(message, None);
     let extensions = error.extensions.get_or_insert_with(Default::default);
     extensions.set("code", code::BAD_USER_INPUT);

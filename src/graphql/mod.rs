@@ -9,7 +9,6 @@ pub mod ids;
 mod limits;
 mod loaders;
 pub mod relay;
-mod ws;
 
 use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder};
 
@@ -20,7 +19,9 @@ use crate::groups::{GroupMutation, GroupQuery};
 use crate::members::{MemberMutation, MemberQuery};
 use crate::threads::{ThreadMutation, ThreadQuery};
 
+pub use codes::annotate as annotate_errors;
 pub use http::{MAX_BATCH, MAX_BODY_BYTES, graphql_get, graphql_post};
+pub use loaders::attach as attach_request_data;
 
 /// Every query field, one part per feature.
 #[derive(MergedObject, Default)]

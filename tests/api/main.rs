@@ -9,6 +9,7 @@ mod groups;
 mod members;
 mod ops;
 mod platform;
+mod realtime;
 mod seed;
 mod support;
 mod threads;

@@ -1,10 +1,7 @@
 //! The GraphQL platform: refusals before any resolver runs (size, JSON, batch, aliases,
 //! directives, depth, complexity), production switches, Relay pagination, WebSocket.
 
-use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
-use tokio_tungstenite::tungstenite::client::IntoClientRequest;
-use tokio_tungstenite::tungstenite::{Message, http::HeaderValue};
 
 use crate::support::{PASSWORD, TestApp, error_code, error_field, error_reason};
 
@@ -188,40 +185,5 @@ async fn bad_page_arguments_name_the_argument() {
         let answer = app.graphql(query, json!({}), Some(&ana.access_token)).await;
         assert_eq!(error_code(&answer), "BAD_USER_INPUT", "{query}: {answer}");
         assert_eq!(error_field(&answer), field, "{query}: {answer}");
-    }
-}
-
-#[tokio::test]
-async fn the_websocket_endpoint_acknowledges_an_authenticated_connection_init() {
-    let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
-    let mut request = format!("{}/graphql", app.url.replace("http", "ws")).into_client_request().unwrap();
-    request.headers_mut().insert("sec-websocket-protocol", HeaderValue::from_static("graphql-transport-ws"));
-
-    let (mut socket, response) = tokio_tungstenite::connect_async(request).await.expect("upgrade");
-    assert_eq!(response.headers()["sec-websocket-protocol"], "graphql-transport-ws");
-    let init =
-        json!({ "type": "connection_init", "payload": { "authorization": format!("Bearer {}", ana.access_token) } });
-    socket.send(Message::text(init.to_string())).await.unwrap();
-
-    let reply = socket.next().await.expect("a reply").expect("a message");
-    let reply: Value = serde_json::from_str(reply.to_text().unwrap()).unwrap();
-    assert_eq!(reply["type"], "connection_ack", "{reply}");
-}
-
-#[tokio::test]
-async fn the_websocket_endpoint_refuses_a_connection_init_with_a_bad_token() {
-    let app = TestApp::spawn().await;
-    let mut request = format!("{}/graphql", app.url.replace("http", "ws")).into_client_request().unwrap();
-    request.headers_mut().insert("sec-websocket-protocol", HeaderValue::from_static("graphql-transport-ws"));
-    let (mut socket, _) = tokio_tungstenite::connect_async(request).await.expect("upgrade");
-    let init = json!({ "type": "connection_init", "payload": { "authorization": "Bearer not-a-token" } });
-    socket.send(Message::text(init.to_string())).await.unwrap();
-
-    while let Some(Ok(message)) = socket.next().await {
-        assert!(!message.to_text().unwrap_or_default().contains("connection_ack"), "acknowledged: {message}");
-        if message.is_close() {
-            return;
-        }
     }
 }

@@ -1,0 +1,201 @@
+//! One GraphQL WebSocket connection, speaking the protocol exactly (async-graphql's own
+//! handler does not: wrong close codes, no init timeout, no server pings — see
+//! PITFALLS.md). async-graphql still executes the operations; this layer owns the
+//! handshake, the operation ids, keep-alive and every refusal.
+
+use std::time::Duration;
+
+use async_graphql::{Request, Response, Variables};
+use axum::extract::ws::{CloseFrame, Message, WebSocket};
+use futures_util::stream::{self, BoxStream, StreamExt};
+use serde_json::Value;
+use tokio_stream::StreamMap;
+
+use super::protocol::{self, ClientMessage, Dialect, SubscribePayload, close};
+use crate::auth::{ClientInfo, Viewer};
+use crate::graphql::{annotate_errors, attach_request_data};
+use crate::server::AppState;
+
+/// How often the server pings; two unanswered pings and the peer is considered gone.
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
+const MAX_MISSED_PONGS: u32 = 2;
+
+async fn send(socket: &mut WebSocket, text: String) -> bool {
+    socket.send(Message::Text(text.into())).await.is_ok()
+}
+
+async fn close_with(socket: &mut WebSocket, code: u16, reason: &str) {
+    let frame = CloseFrame { code, reason: reason.chars().take(100).collect::<String>().into() };
+    let _ = socket.send(Message::Close(Some(frame))).await;
+}
+
+/// The `authorization` of a `connection_init` payload, at its top level or as
+/// `headers.Authorization`, the two shapes clients send.
+fn authorization(payload: &Value) -> Option<&str> {
+    payload
+        .get("authorization")
+        .or_else(|| payload.get("Authorization"))
+        .or_else(|| payload.get("headers")?.get("Authorization"))
+        .or_else(|| payload.get("headers")?.get("authorization"))
+        .and_then(Value::as_str)
+}
+
+/// Waits for `connection_init` and answers it; `None` when the connection was closed.
+async fn handshake(socket: &mut WebSocket, state: &AppState, dialect: Dialect) -> Option<Viewer> {
+    let deadline = tokio::time::sleep(Duration::from_secs(state.settings.ws_init_timeout_secs));
+    tokio::pin!(deadline);
+    loop {
+        let message = tokio::select! {
+            () = &mut deadline => {
+                close_with(socket, close::INIT_TIMEOUT, "Connection initialisation timeout").await;
+                return None;
+            }
+            message = socket.recv() => message,
+        };
+        let text = match message {
+            Some(Ok(Message::Text(text))) => text,
+            Some(Ok(Message::Binary(_))) => {
+                close_with(socket, close::BAD_REQUEST, "binary messages are not supported").await;
+                return None;
+            }
+            Some(Ok(Message::Ping(_) | Message::Pong(_))) => continue,
+            Some(Ok(Message::Close(_)) | Err(_)) | None => return None,
+        };
+        match ClientMessage::parse(&text, dialect) {
+            Ok(ClientMessage::Init(payload)) => return accept(socket, state, &payload).await,
+            Ok(ClientMessage::Subscribe { .. }) => {
+                close_with(socket, close::UNAUTHORIZED, "Unauthorized").await;
+                return None;
+            }
+            Ok(ClientMessage::Ping(payload)) => {
+                if !send(socket, protocol::pong(payload)).await {
+                    return None;
+                }
+            }
+            Ok(ClientMessage::Terminate) => return None,
+            Ok(ClientMessage::Pong | ClientMessage::Complete { .. }) => {}
+            Err(reason) => {
+                close_with(socket, close::BAD_REQUEST, &reason).await;
+                return None;
+            }
+        }
+    }
+}
+
+async fn accept(socket: &mut WebSocket, state: &AppState, payload: &Value) -> Option<Viewer> {
+    match state.auth.viewer(authorization(payload)).await {
+        Ok(Viewer::Refused(_)) => {
+            close_with(socket, close::FORBIDDEN, "Forbidden").await;
+            None
+        }
+        Ok(viewer) => send(socket, protocol::ack()).await.then_some(viewer),
+        Err(error) => {
+            tracing::error!(?error, "WebSocket authentication failed");
+            close_with(socket, 1011, "internal error").await;
+            None
+        }
+    }
+}
+
+type Operation = BoxStream<'static, Option<Response>>;
+
+/// Starts one operation; its stream ends with `None` once it has no more results.
+fn start(state: &AppState, viewer: &Viewer, client: &ClientInfo, payload: SubscribePayload) -> Operation {
+    let mut request = Request::new(payload.query);
+    if let Some(variables) = payload.variables {
+        request = request.variables(Variables::from_json(variables));
+    }
+    if let Some(name) = payload.operation_name {
+        request = request.operation_name(name);
+    }
+    attach_request_data(&mut request.data, &state.db, viewer.clone(), client.clone());
+    state.schema.execute_stream(request).map(Some).chain(stream::once(async { None })).boxed()
+}
+
+/// What to tell the client about one item of an operation.
+fn outgoing(dialect: Dialect, id: &str, item: Option<Response>) -> (String, bool) {
+    let Some(mut response) = item else {
+        return (protocol::complete(id), true);
+    };
+    response.errors.iter_mut().for_each(annotate_errors);
+    let failed = response.data == async_graphql::Value::Null && !response.errors.is_empty();
+    let json = serde_json::to_value(&response).unwrap_or(Value::Null);
+    if failed {
+        (protocol::error(dialect, id, json.get("errors").cloned().unwrap_or(Value::Null)), true)
+    } else {
+        (protocol::next(dialect, id, json), false)
+    }
+}
+
+/// Serves one upgraded connection until it closes.
+pub async fn serve(mut socket: WebSocket, state: AppState, dialect: Dialect, client: ClientInfo) {
+    let Some(viewer) = handshake(&mut socket, &state, dialect).await else {
+        return;
+    };
+    let mut operations: StreamMap<String, Operation> = StreamMap::new();
+    let mut keep_alive = tokio::time::interval_at(tokio::time::Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
+    let mut missed_pongs = 0;
+    loop {
+        tokio::select! {
+            message = socket.recv() => {
+                let text = match message {
+                    Some(Ok(Message::Text(text))) => text,
+                    Some(Ok(Message::Binary(_))) => {
+                        close_with(&mut socket, close::BAD_REQUEST, "binary messages are not supported").await;
+                        return;
+                    }
+                    Some(Ok(Message::Ping(_) | Message::Pong(_))) => continue,
+                    Some(Ok(Message::Close(_)) | Err(_)) | None => return,
+                };
+                match ClientMessage::parse(&text, dialect) {
+                    Ok(ClientMessage::Subscribe { id, payload }) => {
+                        if operations.contains_key(&id) {
+                            close_with(&mut socket, close::DUPLICATE_ID, &format!("Subscriber for {id} already exists")).await;
+                            return;
+                        }
+                        operations.insert(id, start(&state, &viewer, &client, payload));
+                    }
+                    Ok(ClientMessage::Complete { id }) => {
+                        operations.remove(&id);
+                    }
+                    Ok(ClientMessage::Ping(payload)) => {
+                        if !send(&mut socket, protocol::pong(payload)).await {
+                            return;
+                        }
+                    }
+                    Ok(ClientMessage::Pong) => missed_pongs = 0,
+                    Ok(ClientMessage::Init(_)) => {
+                        close_with(&mut socket, close::TOO_MANY_INITS, "Too many initialisation requests").await;
+                        return;
+                    }
+                    Ok(ClientMessage::Terminate) => return,
+                    Err(reason) => {
+                        close_with(&mut socket, close::BAD_REQUEST, &reason).await;
+                        return;
+                    }
+                }
+            }
+            Some((id, item)) = operations.next(), if !operations.is_empty() => {
+                let (text, finished) = outgoing(dialect, &id, item);
+                if finished {
+                    operations.remove(&id);
+                }
+                if !send(&mut socket, text).await {
+                    return;
+                }
+            }
+            _ = keep_alive.tick() => {
+                if dialect == Dialect::TransportWs {
+                    if missed_pongs >= MAX_MISSED_PONGS {
+                        close_with(&mut socket, close::GOING_AWAY, "no pong").await;
+                        return;
+                    }
+                    missed_pongs += 1;
+                }
+                if !send(&mut socket, protocol::keep_alive(dialect)).await {
+                    return;
+                }
+            }
+        }
+    }
+}

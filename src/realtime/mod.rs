@@ -1,0 +1,34 @@
+//! Real-time: the GraphQL WebSocket endpoint on `/graphql`. Buffers are sized for many
+//! idle mobile connections rather than tungstenite's 128 KiB default.
+
+mod connection;
+mod protocol;
+
+use axum::extract::ws::WebSocketUpgrade;
+use axum::response::Response;
+
+use crate::auth::ClientInfo;
+use crate::server::AppState;
+use protocol::Dialect;
+
+/// Largest message a client may send.
+pub const MAX_MESSAGE_BYTES: usize = 64 * 1024;
+const READ_BUFFER_BYTES: usize = 4 * 1024;
+const WRITE_BUFFER_BYTES: usize = 4 * 1024;
+
+/// Completes a WebSocket upgrade on `/graphql` and serves the protocol the client chose
+/// (graphql-transport-ws when it names none).
+pub fn upgrade(state: AppState, upgrade: WebSocketUpgrade, client: ClientInfo) -> Response {
+    let upgrade = upgrade
+        .protocols(Dialect::NAMES)
+        .read_buffer_size(READ_BUFFER_BYTES)
+        .write_buffer_size(WRITE_BUFFER_BYTES)
+        .max_message_size(MAX_MESSAGE_BYTES)
+        .max_frame_size(MAX_MESSAGE_BYTES);
+    let dialect = upgrade
+        .selected_protocol()
+        .and_then(|name| name.to_str().ok())
+        .and_then(Dialect::from_name)
+        .unwrap_or(Dialect::TransportWs);
+    upgrade.on_upgrade(move |socket| connection::serve(socket, state, dialect, client))
+}
