@@ -18,6 +18,12 @@ fn checked(field: &'static str, text: &str, max_chars: usize, multiline: bool) -
     Ok(text.to_owned())
 }
 
+/// The key a text is matched by case-insensitively: lower-cased in Rust (Unicode-aware),
+/// since SQLite's `LOWER()` folds ASCII letters only.
+pub fn fold(text: &str) -> String {
+    text.trim().to_lowercase()
+}
+
 /// A one-line text that must not be blank.
 pub fn required_line(field: &'static str, text: &str, max_chars: usize) -> AppResult<String> {
     let text = checked(field, text, max_chars, false)?;

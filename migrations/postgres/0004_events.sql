@@ -12,6 +12,7 @@ CREATE TABLE events (
     timezone           TEXT NOT NULL,
     location           TEXT,
     city               TEXT,
+    city_key           TEXT,
     online_url         TEXT,
     capacity           BIGINT,
     kids_welcome       BOOLEAN NOT NULL,

@@ -12,6 +12,12 @@ ALTER TABLE members ADD COLUMN avatar_url TEXT;
 ALTER TABLE members ADD COLUMN timezone TEXT;
 ALTER TABLE members ADD COLUMN return_to_work_on DATE;
 ALTER TABLE members ADD COLUMN interests TEXT NOT NULL DEFAULT '[]';
+-- Lower-cased copies (Unicode-aware, written by the server) for case-insensitive
+-- matching: SQLite's LOWER() folds ASCII only.
+ALTER TABLE members ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE members ADD COLUMN headline_key TEXT;
+ALTER TABLE members ADD COLUMN city_key TEXT;
+ALTER TABLE members ADD COLUMN industry_key TEXT;
 ALTER TABLE members ADD COLUMN open_to TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE members ADD COLUMN headline_visibility TEXT NOT NULL DEFAULT 'MEMBERS';
 ALTER TABLE members ADD COLUMN industry_visibility TEXT NOT NULL DEFAULT 'MEMBERS';
@@ -24,7 +30,7 @@ ALTER TABLE members ADD COLUMN interests_visibility TEXT NOT NULL DEFAULT 'MEMBE
 ALTER TABLE members ADD COLUMN open_to_visibility TEXT NOT NULL DEFAULT 'MEMBERS';
 ALTER TABLE members ADD COLUMN bio_visibility TEXT NOT NULL DEFAULT 'MEMBERS';
 
-CREATE INDEX members_city_idx ON members (city);
+CREATE INDEX members_city_key_idx ON members (city_key);
 
 CREATE TABLE member_children (
     id         UUID PRIMARY KEY,

@@ -9,6 +9,7 @@ CREATE TABLE groups (
     visibility     TEXT NOT NULL CHECK (visibility IN ('PUBLIC', 'PRIVATE')),
     join_policy    TEXT NOT NULL CHECK (join_policy IN ('OPEN', 'APPROVAL', 'INVITE_ONLY')),
     join_questions TEXT NOT NULL,
+    search_key     TEXT NOT NULL,
     member_count   BIGINT NOT NULL,
     created_by     BLOB NOT NULL REFERENCES members (id),
     created_at     TEXT NOT NULL,

@@ -11,6 +11,7 @@ use crate::db::text_enum::{from_text, to_text};
 use crate::db::{Db, Tx};
 use crate::graphql::relay::{Order, Page};
 use crate::members::hidden_author_sql;
+use crate::text::fold;
 use crate::{on_db, on_tx};
 
 /// A value bound into a query whose conditions are assembled at run time.
@@ -85,8 +86,8 @@ fn event_select() -> String {
 pub async fn insert_event(tx: &mut Tx, event: &NewEvent) -> Result<(), sqlx::Error> {
     const SQL: &str = "INSERT INTO events (id, group_id, created_by, title, description, starts_at, ends_at, timezone, \
         location, city, online_url, capacity, kids_welcome, childcare_provided, childcare_capacity, cost_cents, \
-        going_count, childcare_taken, rsvp_seq, sequence, created_at, updated_at) \
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 0, 0, 0, 0, $17, $17)";
+        city_key, going_count, childcare_taken, rsvp_seq, sequence, created_at, updated_at) \
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 0, 0, 0, 0, $18, $18)";
     let f = &event.fields;
     on_tx!(tx, conn => sqlx::query(SQL)
         .bind(event.id)
@@ -105,6 +106,7 @@ pub async fn insert_event(tx: &mut Tx, event: &NewEvent) -> Result<(), sqlx::Err
         .bind(f.childcare_provided)
         .bind(f.childcare_capacity)
         .bind(f.cost_cents)
+        .bind(f.city.as_deref().map(fold))
         .bind(event.now)
         .execute(conn)
         .await
@@ -115,7 +117,7 @@ pub async fn insert_event(tx: &mut Tx, event: &NewEvent) -> Result<(), sqlx::Err
 pub async fn update_event(tx: &mut Tx, id: Uuid, f: &EventFields, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
     const SQL: &str = "UPDATE events SET title = $2, description = $3, starts_at = $4, ends_at = $5, timezone = $6, \
         location = $7, city = $8, online_url = $9, capacity = $10, kids_welcome = $11, childcare_provided = $12, \
-        childcare_capacity = $13, cost_cents = $14, sequence = sequence + 1, updated_at = $15 WHERE id = $1";
+        childcare_capacity = $13, cost_cents = $14, city_key = $16, sequence = sequence + 1, updated_at = $15 WHERE id = $1";
     on_tx!(tx, conn => sqlx::query(SQL)
         .bind(id)
         .bind(&f.title)
@@ -132,6 +134,7 @@ pub async fn update_event(tx: &mut Tx, id: Uuid, f: &EventFields, now: DateTime<
         .bind(f.childcare_capacity)
         .bind(f.cost_cents)
         .bind(now)
+        .bind(f.city.as_deref().map(fold))
         .execute(conn)
         .await
         .map(drop))
@@ -179,7 +182,7 @@ pub async fn page_events(db: &Db, viewer: Uuid, filter: &EventFilter, page: &Pag
         conditions.push("e.starts_at < ?", Bind::Time(to));
     }
     if let Some(city) = &filter.city {
-        conditions.push("LOWER(e.city) = ?", Bind::Text(city.to_lowercase()));
+        conditions.push("e.city_key = ?", Bind::Text(fold(city)));
     }
     for (flag, column) in [(filter.kids_welcome, "e.kids_welcome"), (filter.childcare_provided, "e.childcare_provided")]
     {

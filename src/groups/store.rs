@@ -11,6 +11,7 @@ use crate::db::text_enum::{from_text, to_text};
 use crate::db::{Db, Tx, convert, convert_all};
 use crate::graphql::relay::{Order, Page};
 use crate::members::hidden_author_sql;
+use crate::text::fold;
 use crate::{on_db, on_tx};
 
 /// A group about to be created.
@@ -32,7 +33,9 @@ const GROUP_SELECT: &str = "SELECT g.id, g.name, g.description, g.visibility, g.
 /// Inserts a group (with no members yet) inside `tx`.
 pub async fn insert_group(tx: &mut Tx, group: NewGroup<'_>) -> Result<(), sqlx::Error> {
     const SQL: &str = "INSERT INTO groups (id, name, description, visibility, join_policy, join_questions, \
-                       member_count, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8, $8)";
+                       search_key, member_count, created_by, created_at, updated_at) \
+                       VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9, $9)";
+    let search_key = fold(&format!("{}\n{}", group.name, group.description));
     on_tx!(tx, conn => sqlx::query(SQL)
         .bind(group.id)
         .bind(group.name)
@@ -40,6 +43,7 @@ pub async fn insert_group(tx: &mut Tx, group: NewGroup<'_>) -> Result<(), sqlx::
         .bind(group.visibility)
         .bind(group.join_policy)
         .bind(group.join_questions)
+        .bind(search_key)
         .bind(group.created_by)
         .bind(group.now)
         .execute(conn)
@@ -60,10 +64,10 @@ pub async fn find(db: &Db, viewer: Uuid, id: Uuid) -> Result<Option<Group>, sqlx
 pub async fn page_all(db: &Db, viewer: Uuid, search: Option<&str>, page: &Page) -> Result<Vec<Group>, sqlx::Error> {
     let keyset = page.keyset_sql(Order::NewestFirst, "g.created_at", "g.id", 3);
     let sql = format!(
-        "{GROUP_SELECT} WHERE ($2 = '' OR LOWER(g.name) LIKE $2 ESCAPE '\\' OR LOWER(g.description) LIKE $2 ESCAPE '\\'){}{}",
+        "{GROUP_SELECT} WHERE ($2 = '' OR g.search_key LIKE $2 ESCAPE '\\'){}{}",
         keyset.condition, keyset.order_limit
     );
-    let pattern = search.map(|s| format!("%{}%", escape_like(&s.to_lowercase()))).unwrap_or_default();
+    let pattern = search.map(|s| format!("%{}%", escape_like(&fold(s)))).unwrap_or_default();
     let rows: Vec<GroupRow> = on_db!(db, pool => {
         let mut query = sqlx::query_as(&sql).bind(viewer).bind(&pattern);
         for cursor in &keyset.binds {

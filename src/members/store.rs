@@ -7,6 +7,7 @@ use super::connections::connected_sql;
 use super::profile::{Child, PROFILE_COLUMNS, Profile, ProfileField};
 use crate::db::{Db, Tx, placeholder_list};
 use crate::graphql::relay::{Order, Page};
+use crate::text::fold;
 use crate::{on_db, on_tx};
 
 /// A member as the API shows her. The password hash never leaves this module's queries
@@ -47,13 +48,14 @@ fn member_select() -> String {
 
 /// Inserts a member inside `tx`; a taken email fails with a unique violation.
 pub async fn insert(tx: &mut Tx, member: NewMember<'_>) -> Result<(), sqlx::Error> {
-    const SQL: &str = "INSERT INTO members (id, email, password_hash, display_name, created_at, updated_at) \
-                       VALUES ($1, $2, $3, $4, $5, $5)";
+    const SQL: &str = "INSERT INTO members (id, email, password_hash, display_name, name_key, created_at, updated_at) \
+                       VALUES ($1, $2, $3, $4, $5, $6, $6)";
     on_tx!(tx, conn => sqlx::query(SQL)
         .bind(member.id)
         .bind(member.email)
         .bind(member.password_hash)
         .bind(member.display_name)
+        .bind(fold(member.display_name))
         .bind(member.now)
         .execute(conn)
         .await
@@ -147,8 +149,8 @@ pub async fn page(db: &Db, viewer: Uuid, filter: &DirectoryFilter, page: &Page) 
         if let Some(value) = value {
             push(
                 &mut sql,
-                format!("LOWER(m.{column}) = ? AND {}", visible_sql(field.visibility_column())),
-                vec![Bind::Text(value.to_lowercase())],
+                format!("m.{column}_key = ? AND {}", visible_sql(field.visibility_column())),
+                vec![Bind::Text(fold(value))],
             );
         }
     }
@@ -168,10 +170,9 @@ pub async fn page(db: &Db, viewer: Uuid, filter: &DirectoryFilter, page: &Page) 
         );
     }
     if let Some(search) = &filter.search {
-        let pattern =
-            format!("%{}%", search.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let pattern = format!("%{}%", fold(search).replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
         let template = format!(
-            "(LOWER(m.display_name) LIKE ? ESCAPE '\\' OR (LOWER(m.headline) LIKE ? ESCAPE '\\' AND {}))",
+            "(m.name_key LIKE ? ESCAPE '\\' OR (m.headline_key LIKE ? ESCAPE '\\' AND {}))",
             visible_sql(ProfileField::Headline.visibility_column())
         );
         push(&mut sql, template, vec![Bind::Text(pattern.clone()), Bind::Text(pattern)]);
@@ -231,6 +232,7 @@ pub async fn update_profile(db: &Db, id: Uuid, update: ProfileUpdate, now: DateT
         const SQL: &str = "UPDATE members SET return_to_work_on = $2, updated_at = $3 WHERE id = $1";
         on_tx!(&mut tx, conn => sqlx::query(SQL).bind(id).bind(date).bind(now).execute(conn).await.map(drop))?;
     }
+    refresh_keys(&mut tx, id).await?;
     if let Some(children) = update.children {
         on_tx!(&mut tx, conn => sqlx::query("DELETE FROM member_children WHERE member_id = $1").bind(id).execute(conn).await.map(drop))?;
         for child in children {
@@ -239,6 +241,25 @@ pub async fn update_profile(db: &Db, id: Uuid, update: ProfileUpdate, now: DateT
         }
     }
     tx.commit().await
+}
+
+/// Recomputes the lower-cased match keys of member `id` from her current fields.
+async fn refresh_keys(tx: &mut Tx, id: Uuid) -> Result<(), sqlx::Error> {
+    const READ: &str = "SELECT display_name, headline, city, industry FROM members WHERE id = $1";
+    const WRITE: &str =
+        "UPDATE members SET name_key = $2, headline_key = $3, city_key = $4, industry_key = $5 WHERE id = $1";
+    let (name, headline, city, industry): (String, Option<String>, Option<String>, Option<String>) =
+        on_tx!(tx, conn => sqlx::query_as(READ).bind(id).fetch_one(conn).await)?;
+    let key = |value: Option<String>| value.as_deref().map(fold);
+    on_tx!(tx, conn => sqlx::query(WRITE)
+        .bind(id)
+        .bind(fold(&name))
+        .bind(key(headline))
+        .bind(key(city))
+        .bind(key(industry))
+        .execute(conn)
+        .await
+        .map(drop))
 }
 
 /// The children of each of `members`.

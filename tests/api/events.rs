@@ -254,6 +254,10 @@ async fn events_filter_by_city_kids_and_time_and_hide_private_groups() {
         ["Toronto coffee"]
     );
     assert_eq!(
+        titles(s.app.graphql(list, json!({ "f": { "city": "MONTRÉAL" } }), Some(&s.bea.access_token)).await),
+        ["Montreal brunch"]
+    );
+    assert_eq!(
         titles(s.app.graphql(list, json!({ "f": { "kidsWelcome": true } }), Some(&s.bea.access_token)).await),
         ["Toronto coffee"]
     );

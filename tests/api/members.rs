@@ -184,3 +184,17 @@ async fn blocked_members_never_appear_in_the_directory_and_cannot_connect() {
     let myself = app.graphql(block, json!({ "m": ana.member_id }), Some(&ana.access_token)).await;
     assert_eq!(error_field(&myself), "memberId");
 }
+
+#[tokio::test]
+async fn filters_fold_case_beyond_ascii_on_both_databases() {
+    let app = TestApp::spawn().await;
+    let eve = app.sign_up("eve@example.com", "Ève Tremblay").await;
+    update(&app, &eve.access_token, json!({ "city": "Montréal", "industry": "Édition" })).await;
+    let viewer = app.sign_up("dee@example.com", "Dee").await;
+    let search = "query($f: MemberFilter) { members(filter: $f) { edges { node { displayName } } } }";
+
+    for filter in [json!({ "city": "MONTRÉAL" }), json!({ "industry": "édition" }), json!({ "search": "ÈVE" })] {
+        let answer = app.graphql(search, json!({ "f": filter }), Some(&viewer.access_token)).await;
+        assert_eq!(answer["data"]["members"]["edges"][0]["node"]["displayName"], "Ève Tremblay", "{filter}: {answer}");
+    }
+}
