@@ -6,7 +6,7 @@ use chrono::{Days, NaiveTime, TimeZone};
 use uuid::Uuid;
 
 use crate::db::{self, Db};
-use crate::events::{self, EventInput, RsvpAnswer};
+use crate::events::{self, EventFields, RsvpAnswer};
 use crate::groups::{self, CreateGroup, GroupVisibility, JoinPolicy};
 use crate::members::{self, NewMember};
 use crate::threads::{self, CreateThread, PostReply, Reaction, ReactionTarget};
@@ -162,7 +162,7 @@ async fn owning_it(db: &Db, organiser: Uuid, group_id: Uuid, attendees: &[Uuid])
         toronto.from_local_datetime(&day.and_time(NaiveTime::from_hms_opt(hour, 0, 0).unwrap_or_default())).single()
     };
     let (Some(starts), Some(ends)) = (at(9), at(17)) else { bail!("no such time in Toronto") };
-    let input = EventInput {
+    let input = EventFields {
         title: "#OwningIt: Making self-employment work for you".into(),
         description: "A one-day conference on freelancing, consulting and running a business around family life. \
                       Talks, workshops, and lunch with 59 other moms who did it."

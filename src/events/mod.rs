@@ -10,4 +10,5 @@ mod store;
 pub use calendar::{event_ics, feed_ics};
 pub use model::RsvpAnswer;
 pub use schema::{EventMutation, EventQuery};
-pub use service::{EventInput, create as create_event, release_member, rsvp};
+pub use service::{create as create_event, release_member, rsvp};
+pub use store::EventFields;

@@ -6,8 +6,8 @@ use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 
 use super::model::{Event, RsvpAnswer, RsvpStatus};
-use super::service::{self, EventInput};
-use super::store::{self, EventFilter};
+use super::service;
+use super::store::{self, EventFields, EventFilter};
 use crate::error::AppError;
 use crate::graphql::context::ContextExt;
 use crate::graphql::ids::parse_id;
@@ -166,6 +166,20 @@ impl EventsFilter {
     }
 }
 
+/// A page of events for `events` and `myEvents`.
+async fn events_page(
+    ctx: &Context<'_>,
+    filter: Option<EventsFilter>,
+    mine: Option<RsvpStatus>,
+    args: PageArgs,
+) -> Result<Connection<Cursor, Event>, AppError> {
+    let viewer = ctx.viewer()?.member_id()?;
+    let filter = filter.unwrap_or_default().into_filter(mine)?;
+    let page = args.validate()?;
+    let rows = store::page_events(ctx.db()?, viewer, &filter, &page).await?;
+    Ok(page.connection(rows, |e| Cursor { at: e.starts_at, id: e.id }))
+}
+
 #[derive(Default)]
 pub struct EventQuery;
 
@@ -188,11 +202,7 @@ impl EventQuery {
         last: Option<i32>,
         before: Option<String>,
     ) -> Result<Connection<Cursor, Event>> {
-        let viewer = ctx.viewer()?.member_id()?;
-        let filter = filter.unwrap_or_default().into_filter(None)?;
-        let page = PageArgs { first, after, last, before }.validate()?;
-        let rows = store::page_events(ctx.db()?, viewer, &filter, &page).await.map_err(AppError::from)?;
-        Ok(page.connection(rows, |e| Cursor { at: e.starts_at, id: e.id }))
+        Ok(events_page(ctx, filter, None, PageArgs { first, after, last, before }).await?)
     }
 
     /// Events the viewer is going to or waitlisted for, soonest first.
@@ -206,11 +216,8 @@ impl EventQuery {
         last: Option<i32>,
         before: Option<String>,
     ) -> Result<Connection<Cursor, Event>> {
-        let viewer = ctx.viewer()?.member_id()?;
-        let filter = filter.unwrap_or_default().into_filter(Some(RsvpStatus::Waitlisted))?;
-        let page = PageArgs { first, after, last, before }.validate()?;
-        let rows = store::page_events(ctx.db()?, viewer, &filter, &page).await.map_err(AppError::from)?;
-        Ok(page.connection(rows, |e| Cursor { at: e.starts_at, id: e.id }))
+        let answered = Some(RsvpStatus::Waitlisted);
+        Ok(events_page(ctx, filter, answered, PageArgs { first, after, last, before }).await?)
     }
 }
 
@@ -259,8 +266,8 @@ pub struct UpdateEventInput {
 }
 
 impl UpdateEventInput {
-    fn over(self, event: Event) -> EventInput {
-        EventInput {
+    fn over(self, event: Event) -> EventFields {
+        EventFields {
             title: self.title.unwrap_or(event.title),
             description: self.description.unwrap_or(event.description),
             starts_at: self.starts_at.unwrap_or(event.starts_at),
@@ -308,7 +315,7 @@ impl EventMutation {
         let viewer = ctx.viewer()?.member_id()?;
         let group_id = parse_id("groupId", &input.group_id)?;
         let key = input.client_mutation_id.clone();
-        let fields = EventInput {
+        let fields = EventFields {
             title: input.title,
             description: input.description,
             starts_at: input.starts_at,

@@ -33,24 +33,6 @@ pub async fn readable(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<Event> {
     Ok(event)
 }
 
-/// What an organiser types, before checking.
-#[derive(Debug, Clone)]
-pub struct EventInput {
-    pub title: String,
-    pub description: String,
-    pub starts_at: DateTime<Utc>,
-    pub ends_at: DateTime<Utc>,
-    pub timezone: String,
-    pub location: Option<String>,
-    pub city: Option<String>,
-    pub online_url: Option<String>,
-    pub capacity: Option<i64>,
-    pub kids_welcome: bool,
-    pub childcare_provided: bool,
-    pub childcare_capacity: Option<i64>,
-    pub cost_cents: i64,
-}
-
 /// Times to the microsecond, as both databases keep them (and cursors compare them).
 fn to_micros(time: DateTime<Utc>) -> DateTime<Utc> {
     time.duration_trunc(chrono::TimeDelta::microseconds(1)).unwrap_or(time)
@@ -80,10 +62,10 @@ fn check_count(field: &'static str, value: Option<i64>) -> AppResult<Option<i64>
     }
 }
 
-impl EventInput {
-    /// The checked fields: text bounded, end after start, a real IANA time zone, a place
+impl EventFields {
+    /// The fields as an organiser typed them, checked: text bounded, end after start, a real IANA time zone, a place
     /// or a link, sensible seat counts.
-    pub fn validate(self) -> AppResult<EventFields> {
+    pub fn validate(self) -> AppResult<Self> {
         let title = required_line("title", &self.title, MAX_TITLE_CHARS)?;
         let description = optional_body("description", &self.description, MAX_DESCRIPTION_CHARS)?;
         let (starts_at, ends_at) = (to_micros(self.starts_at), to_micros(self.ends_at));
@@ -126,7 +108,7 @@ impl EventInput {
 }
 
 /// Creates an event in a group the viewer moderates.
-pub async fn create(db: &Db, viewer: Uuid, group_id: Uuid, input: EventInput, key: Option<&str>) -> AppResult<Event> {
+pub async fn create(db: &Db, viewer: Uuid, group_id: Uuid, input: EventFields, key: Option<&str>) -> AppResult<Event> {
     groups::require_moderator(db, viewer, group_id).await?;
     let fields = input.validate()?;
     let id = idempotency::create_once(db, viewer, "createEvent", key, async |tx| {
@@ -155,7 +137,7 @@ async fn organised(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<Event> {
 }
 
 /// Changes an event; more seats promote people from the waitlist at once.
-pub async fn update(db: &Db, viewer: Uuid, id: Uuid, input: EventInput) -> AppResult<Event> {
+pub async fn update(db: &Db, viewer: Uuid, id: Uuid, input: EventFields) -> AppResult<Event> {
     organised(db, viewer, id).await?;
     let fields = input.validate()?;
     let mut tx = db.begin_write().await?;
