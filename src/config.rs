@@ -70,7 +70,7 @@ pub struct Settings {
     #[arg(long, env = "VILLAGE_JWT_SECRET", hide_env_values = true, global = true)]
     pub jwt_secret: Option<String>,
 
-    /// Lifetime of an access token, in seconds (at most 900).
+    /// Lifetime of an access token, in seconds (10 to 900).
     #[arg(long, env = "VILLAGE_ACCESS_TOKEN_TTL", default_value_t = 900,
           value_parser = clap::value_parser!(u64).range(10..=900), global = true)]
     pub access_token_ttl_secs: u64,

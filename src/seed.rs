@@ -190,7 +190,10 @@ async fn owning_it(db: &Db, organiser: Uuid, group_id: Uuid, attendees: &[Uuid])
 /// Fills an empty database with the demo community.
 pub async fn seed(db: &Db) -> anyhow::Result<()> {
     if member_count(db).await? > 0 {
-        bail!("the database already has members; seed-demo only fills an empty one");
+        bail!(
+            "the database already has members; seed-demo only fills an empty one \
+             (embedded: stop the server and delete the data dir, or pass --data-dir to a new one)"
+        );
     }
     let mut people: Vec<(String, String)> = CAST.iter().map(|(h, n)| ((*h).to_owned(), (*n).to_owned())).collect();
     people.extend((1..=CONFERENCE_GOING).map(|n| (format!("guest{n}"), format!("Guest {n}"))));
