@@ -22,6 +22,7 @@ use crate::auth::AuthService;
 use crate::config::Settings;
 use crate::db::{self, Db};
 use crate::graphql::{self, VillageSchema};
+use crate::realtime::Bus;
 use crate::{events, ops, secrets, telemetry};
 
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -71,7 +72,7 @@ impl App {
             None => None,
         };
         let auth = AuthService::new(db.clone(), &settings, &secret)?;
-        let schema = graphql::build_schema(db.clone(), auth.clone(), settings.production);
+        let schema = graphql::build_schema(db.clone(), auth.clone(), Bus::default(), settings.production);
         let metrics = telemetry::metrics_handle()?;
         let state = AppState { settings: Arc::new(settings), db, redis, schema, auth, metrics };
         Ok(Self { state })

@@ -13,4 +13,5 @@ mod viewer;
 pub use password::hash_password;
 pub use schema::AuthMutation;
 pub use service::AuthService;
+pub use tokens::AccessClaims;
 pub use viewer::{ClientInfo, Viewer};

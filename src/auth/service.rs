@@ -151,8 +151,8 @@ impl AuthService {
         }
         store::retire_refresh_token(&mut tx, presented.session_id, &presented.hash, now).await?;
         tx.commit().await?;
-        let claims = AccessClaims { member_id: session.member_id, session_id: presented.session_id };
-        let (access_token, access_token_expires_at) = self.access_tokens.issue(claims, now)?;
+        let (access_token, access_token_expires_at) =
+            self.access_tokens.issue(session.member_id, presented.session_id, now)?;
         Ok(IssuedSession {
             access_token,
             access_token_expires_at,
@@ -182,6 +182,16 @@ impl AuthService {
     pub async fn sign_out_everywhere(&self, viewer: &Viewer) -> AppResult<u64> {
         let member_id = viewer.member_id()?;
         Ok(store::revoke_member_sessions(&self.db, member_id, clock::now()).await?)
+    }
+
+    /// Whether the session behind `claims` is still live and its token unexpired: long
+    /// subscriptions ask this again as they run.
+    pub async fn still_signed_in(&self, claims: AccessClaims) -> AppResult<bool> {
+        let now = clock::now();
+        if claims.expires_at <= now.timestamp() {
+            return Ok(false);
+        }
+        Ok(store::session_is_active(&self.db, claims.session_id, claims.member_id, now).await?)
     }
 
     /// Who presents `authorization` (an `Authorization` header value or the same
@@ -230,8 +240,7 @@ impl AuthService {
             expires_at: now + self.refresh_ttl,
         };
         store::insert_session(tx, new_session).await?;
-        let (access_token, access_token_expires_at) =
-            self.access_tokens.issue(AccessClaims { member_id, session_id }, now)?;
+        let (access_token, access_token_expires_at) = self.access_tokens.issue(member_id, session_id, now)?;
         Ok(IssuedSession { access_token, access_token_expires_at, refresh_token: refresh.token, member_id })
     }
 }

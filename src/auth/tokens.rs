@@ -18,6 +18,8 @@ use uuid::Uuid;
 pub struct AccessClaims {
     pub member_id: Uuid,
     pub session_id: Uuid,
+    /// When the token stops working (Unix seconds).
+    pub expires_at: i64,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -53,11 +55,15 @@ impl AccessTokens {
         Self { encoding: EncodingKey::from_secret(secret), decoding: DecodingKey::from_secret(secret), validation, ttl }
     }
 
-    /// A fresh token for `claims`, and when it expires.
-    pub fn issue(&self, claims: AccessClaims, now: DateTime<Utc>) -> anyhow::Result<(String, DateTime<Utc>)> {
+    /// A fresh token for `member_id`'s session `session_id`, and when it expires.
+    pub fn issue(
+        &self,
+        member_id: Uuid,
+        session_id: Uuid,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<(String, DateTime<Utc>)> {
         let expires_at = now + self.ttl;
-        let jwt =
-            Jwt { sub: claims.member_id, sid: claims.session_id, iat: now.timestamp(), exp: expires_at.timestamp() };
+        let jwt = Jwt { sub: member_id, sid: session_id, iat: now.timestamp(), exp: expires_at.timestamp() };
         let token = jsonwebtoken::encode(&Header::new(Algorithm::HS256), &jwt, &self.encoding)?;
         Ok((token, expires_at))
     }
@@ -65,7 +71,11 @@ impl AccessTokens {
     /// The claims of a valid, unexpired token.
     pub fn verify(&self, token: &str) -> Result<AccessClaims, AccessTokenError> {
         match jsonwebtoken::decode::<Jwt>(token, &self.decoding, &self.validation) {
-            Ok(data) => Ok(AccessClaims { member_id: data.claims.sub, session_id: data.claims.sid }),
+            Ok(data) => Ok(AccessClaims {
+                member_id: data.claims.sub,
+                session_id: data.claims.sid,
+                expires_at: data.claims.exp,
+            }),
             Err(error) if matches!(error.kind(), jsonwebtoken::errors::ErrorKind::ExpiredSignature) => {
                 Err(AccessTokenError::Expired)
             }
@@ -114,11 +124,13 @@ mod tests {
     #[test]
     fn an_access_token_round_trips_and_expires() {
         let tokens = AccessTokens::new(b"0123456789abcdef0123456789abcdef", Duration::from_secs(60));
-        let claims = AccessClaims { member_id: Uuid::now_v7(), session_id: Uuid::now_v7() };
-        let (token, _) = tokens.issue(claims, Utc::now()).unwrap_or_default();
+        let (member_id, session_id) = (Uuid::now_v7(), Uuid::now_v7());
+        let (token, expires) = tokens.issue(member_id, session_id, Utc::now()).unwrap_or_default();
+        let claims = AccessClaims { member_id, session_id, expires_at: expires.timestamp() };
         assert_eq!(tokens.verify(&token), Ok(claims));
 
-        let (old, _) = tokens.issue(claims, Utc::now() - chrono::Duration::minutes(5)).unwrap_or_default();
+        let (old, _) =
+            tokens.issue(member_id, session_id, Utc::now() - chrono::Duration::minutes(5)).unwrap_or_default();
         assert_eq!(tokens.verify(&old), Err(AccessTokenError::Expired));
 
         let other = AccessTokens::new(b"another secret of thirty-two bytes!", Duration::from_secs(60));

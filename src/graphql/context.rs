@@ -9,6 +9,7 @@ use crate::auth::{AuthService, ClientInfo, Viewer};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::members::MemberDataLoader;
+use crate::realtime::Bus;
 
 fn get<'a, T: Send + Sync + 'static>(ctx: &'a Context<'_>) -> AppResult<&'a T> {
     ctx.data::<T>().map_err(|_| AppError::Internal(anyhow::anyhow!("GraphQL context lacks {}", type_name::<T>())))
@@ -21,6 +22,7 @@ pub trait ContextExt {
     fn viewer(&self) -> AppResult<&Viewer>;
     fn client(&self) -> AppResult<&ClientInfo>;
     fn member_loader(&self) -> AppResult<&MemberDataLoader>;
+    fn bus(&self) -> AppResult<&Bus>;
 }
 
 impl ContextExt for Context<'_> {
@@ -37,6 +39,9 @@ impl ContextExt for Context<'_> {
         get(self)
     }
     fn member_loader(&self) -> AppResult<&MemberDataLoader> {
+        get(self)
+    }
+    fn bus(&self) -> AppResult<&Bus> {
         get(self)
     }
 }

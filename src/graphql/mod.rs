@@ -10,14 +10,15 @@ mod limits;
 mod loaders;
 pub mod relay;
 
-use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder};
+use async_graphql::{MergedObject, MergedSubscription, Schema, SchemaBuilder};
 
 use crate::auth::{AuthMutation, AuthService};
 use crate::db::Db;
 use crate::events::{EventMutation, EventQuery};
 use crate::groups::{GroupMutation, GroupQuery};
 use crate::members::{MemberMutation, MemberQuery};
-use crate::threads::{ThreadMutation, ThreadQuery};
+use crate::realtime::Bus;
+use crate::threads::{ThreadMutation, ThreadQuery, ThreadSubscription};
 
 pub use codes::annotate as annotate_errors;
 pub use http::{MAX_BATCH, MAX_BODY_BYTES, graphql_get, graphql_post};
@@ -31,11 +32,15 @@ pub struct Query(MemberQuery, GroupQuery, ThreadQuery, EventQuery);
 #[derive(MergedObject, Default)]
 pub struct Mutation(AuthMutation, MemberMutation, GroupMutation, ThreadMutation, EventMutation);
 
-/// The Village schema.
-pub type VillageSchema = Schema<Query, Mutation, EmptySubscription>;
+/// Every subscription, one part per feature.
+#[derive(MergedSubscription, Default)]
+pub struct Subscription(ThreadSubscription);
 
-fn builder(production: bool) -> SchemaBuilder<Query, Mutation, EmptySubscription> {
-    let builder = Schema::build(Query::default(), Mutation::default(), EmptySubscription)
+/// The Village schema.
+pub type VillageSchema = Schema<Query, Mutation, Subscription>;
+
+fn builder(production: bool) -> SchemaBuilder<Query, Mutation, Subscription> {
+    let builder = Schema::build(Query::default(), Mutation::default(), Subscription::default())
         .extension(codes::ErrorCodes)
         .extension(limits::QueryLimits)
         .limit_recursive_depth(32);
@@ -43,8 +48,8 @@ fn builder(production: bool) -> SchemaBuilder<Query, Mutation, EmptySubscription
 }
 
 /// The schema with its services, ready to execute requests.
-pub fn build_schema(db: Db, auth: AuthService, production: bool) -> VillageSchema {
-    builder(production).data(db).data(auth).finish()
+pub fn build_schema(db: Db, auth: AuthService, bus: Bus, production: bool) -> VillageSchema {
+    builder(production).data(db).data(auth).data(bus).finish()
 }
 
 /// The schema in SDL, as `village export-schema` prints and `schema.graphql` holds.

@@ -1,6 +1,8 @@
-//! Real-time: the GraphQL WebSocket endpoint on `/graphql`. Buffers are sized for many
-//! idle mobile connections rather than tungstenite's 128 KiB default.
+//! Real-time: the bus that carries changes to subscriptions, and the GraphQL WebSocket
+//! endpoint on `/graphql`, with buffers sized for many idle mobile connections rather
+//! than tungstenite's 128 KiB default.
 
+mod bus;
 mod connection;
 mod protocol;
 
@@ -10,6 +12,8 @@ use axum::response::Response;
 use crate::auth::ClientInfo;
 use crate::server::AppState;
 use protocol::Dialect;
+
+pub use bus::{Bus, thread_topic};
 
 /// Largest message a client may send.
 pub const MAX_MESSAGE_BYTES: usize = 64 * 1024;

@@ -7,9 +7,11 @@ mod model;
 mod schema;
 mod service;
 mod store;
+mod subscription;
 
 pub use loader::{ReactionDataLoader, ReactionLoader};
 pub use model::{Reaction, Thread, ThreadOrder};
 pub use schema::{ThreadMutation, ThreadQuery, group_threads, pinned_threads};
 pub use service::{CreateThread, PostReply, ReactionTarget, create as create_thread, react, reply};
 pub use store::unfollow_group;
+pub use subscription::ThreadSubscription;

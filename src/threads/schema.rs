@@ -10,6 +10,7 @@ use super::loader::ReactionDataLoader;
 use super::model::{Reaction, ReactionCount, Reply, ReplyState, Thread, ThreadOrder};
 use super::service::{self, CreateThread, PostReply, ReactionTarget};
 use super::store::{self, ThreadFlag};
+use super::subscription::{ThreadUpdateKind, announce};
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::graphql::ids::parse_id;
@@ -293,33 +294,43 @@ impl ThreadMutation {
             parent_reply_id: optional_id("parentReplyId", input.parent_reply_id.as_ref())?,
             client_mutation_id: input.client_mutation_id,
         };
-        Ok(service::reply(ctx.db()?, viewer, post).await?)
+        let reply = service::reply(ctx.db()?, viewer, post).await?;
+        announce(ctx.bus()?, reply.thread_id, ThreadUpdateKind::ReplyPosted, Some(reply.id));
+        Ok(reply)
     }
 
     /// Changes the text of her own reply.
     async fn edit_reply(&self, ctx: &Context<'_>, input: EditReplyInput) -> Result<Reply> {
         let viewer = ctx.viewer()?.member_id()?;
-        Ok(service::edit_reply(ctx.db()?, viewer, parse_id("replyId", &input.reply_id)?, &input.body).await?)
+        let reply = service::edit_reply(ctx.db()?, viewer, parse_id("replyId", &input.reply_id)?, &input.body).await?;
+        announce(ctx.bus()?, reply.thread_id, ThreadUpdateKind::ReplyEdited, Some(reply.id));
+        Ok(reply)
     }
 
     /// Deletes her own reply, or any reply for a moderator. The thread stays readable.
     async fn delete_reply(&self, ctx: &Context<'_>, input: ReplyRefInput) -> Result<Reply> {
         let viewer = ctx.viewer()?.member_id()?;
-        Ok(service::delete_reply(ctx.db()?, viewer, parse_id("replyId", &input.reply_id)?).await?)
+        let reply = service::delete_reply(ctx.db()?, viewer, parse_id("replyId", &input.reply_id)?).await?;
+        announce(ctx.bus()?, reply.thread_id, ThreadUpdateKind::ReplyDeleted, Some(reply.id));
+        Ok(reply)
     }
 
     /// Pins (or unpins) a thread to the top of its group. Moderators only.
     async fn pin_thread(&self, ctx: &Context<'_>, input: PinThreadInput) -> Result<Thread> {
         let viewer = ctx.viewer()?.member_id()?;
         let id = parse_id("threadId", &input.thread_id)?;
-        Ok(service::set_flag(ctx.db()?, viewer, id, ThreadFlag::Pinned, input.pinned).await?)
+        let thread = service::set_flag(ctx.db()?, viewer, id, ThreadFlag::Pinned, input.pinned).await?;
+        announce(ctx.bus()?, thread.id, ThreadUpdateKind::ThreadUpdated, None);
+        Ok(thread)
     }
 
     /// Locks (or unlocks) a thread: no new replies. Moderators only.
     async fn lock_thread(&self, ctx: &Context<'_>, input: LockThreadInput) -> Result<Thread> {
         let viewer = ctx.viewer()?.member_id()?;
         let id = parse_id("threadId", &input.thread_id)?;
-        Ok(service::set_flag(ctx.db()?, viewer, id, ThreadFlag::Locked, input.locked).await?)
+        let thread = service::set_flag(ctx.db()?, viewer, id, ThreadFlag::Locked, input.locked).await?;
+        announce(ctx.bus()?, thread.id, ThreadUpdateKind::ThreadUpdated, None);
+        Ok(thread)
     }
 
     /// Adds a reaction, or takes it back.
@@ -334,7 +345,16 @@ impl ThreadMutation {
             _ => return Err(AppError::bad_input("threadId", "give either threadId or replyId").into()),
         };
         let db = ctx.db()?;
-        let (target_id, reacted) = service::react(db, viewer, target, input.reaction).await?;
+        let (thread_id, reacted) = service::react(db, viewer, target, input.reaction).await?;
+        let target_id = match target {
+            ReactionTarget::Thread(id) | ReactionTarget::Reply(id) => id,
+        };
+        match target {
+            ReactionTarget::Reply(reply) => {
+                announce(ctx.bus()?, thread_id, ThreadUpdateKind::ReactionsChanged, Some(reply))
+            }
+            ReactionTarget::Thread(_) => announce(ctx.bus()?, thread_id, ThreadUpdateKind::ThreadUpdated, None),
+        }
         let reactions = store::reaction_counts(db, viewer, &[target_id]).await.map_err(AppError::from)?;
         Ok(ReactPayload { reacted, reactions: reactions.into_values().next().unwrap_or_default() })
     }

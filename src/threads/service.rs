@@ -195,17 +195,17 @@ pub enum ReactionTarget {
     Reply(Uuid),
 }
 
-/// Adds or takes back the viewer's reaction; returns the target's id and whether her
+/// Adds or takes back the viewer's reaction; returns the thread's id and whether her
 /// reaction is there now.
 pub async fn react(db: &Db, viewer: Uuid, target: ReactionTarget, reaction: Reaction) -> AppResult<(Uuid, bool)> {
-    let (target_id, group) = match target {
-        ReactionTarget::Thread(id) => (id, readable(db, viewer, id).await?.1),
+    let (target_id, thread_id, group) = match target {
+        ReactionTarget::Thread(id) => (id, id, readable(db, viewer, id).await?.1),
         ReactionTarget::Reply(id) => {
             let (reply, group) = readable_reply(db, viewer, id).await?;
             if reply.deleted_at.is_some() || reply.hidden {
                 return Err(AppError::NotFound);
             }
-            (id, group)
+            (id, reply.thread_id, group)
         }
     };
     if group.viewer_role.is_none() {
@@ -214,7 +214,7 @@ pub async fn react(db: &Db, viewer: Uuid, target: ReactionTarget, reaction: Reac
     let mut tx = db.begin_write().await?;
     let reacted = store::toggle_reaction(&mut tx, target_id, viewer, reaction, clock::now()).await?;
     tx.commit().await?;
-    Ok((target_id, reacted))
+    Ok((thread_id, reacted))
 }
 
 /// Follows or unfollows a readable thread.

@@ -177,3 +177,148 @@ async fn the_legacy_graphql_ws_dialect_is_spoken_too() {
     assert_eq!(data["payload"]["data"]["me"]["displayName"], "Ana");
     assert_eq!(receive(&mut socket).await, json!({ "type": "complete", "id": "1" }));
 }
+
+/// Ana's group (private when asked) with Bea in it and a thread with one reply; returns
+/// the thread id and the cursor of that reply.
+async fn thread_with_a_reply(
+    app: &TestApp,
+    ana: &Session,
+    bea: &Session,
+    visibility: &str,
+) -> (String, String, String) {
+    let group = app.create_group(&ana.access_token, "Moms at Work", visibility, "INVITE_ONLY").await;
+    let invite = "mutation($g: ID!, $m: ID!) { inviteToGroup(input: { groupId: $g, memberId: $m }) { id } }";
+    app.graphql(invite, json!({ "g": group, "m": bea.member_id }), Some(&ana.access_token)).await;
+    app.join_group(&bea.access_token, &group, &[]).await;
+    let create = "mutation($g: ID!) { createThread(input: { groupId: $g, title: \"Live\", body: \"Hello\" }) { id } }";
+    let thread =
+        app.graphql(create, json!({ "g": group }), Some(&ana.access_token)).await["data"]["createThread"]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+    post(app, ana, &thread, "first").await;
+    let page = app
+        .graphql(
+            "query($t: ID!) { thread(id: $t) { replies { edges { cursor } } } }",
+            json!({ "t": thread }),
+            Some(&bea.access_token),
+        )
+        .await;
+    let cursor = page["data"]["thread"]["replies"]["edges"][0]["cursor"].as_str().unwrap().to_owned();
+    (group, thread, cursor)
+}
+
+async fn post(app: &TestApp, author: &Session, thread: &str, body: &str) {
+    let reply = "mutation($t: ID!, $b: String!) { postReply(input: { threadId: $t, body: $b }) { id } }";
+    let answer = app.graphql(reply, json!({ "t": thread, "b": body }), Some(&author.access_token)).await;
+    assert!(answer["errors"].is_null(), "{answer}");
+}
+
+const UPDATES: &str = "subscription($t: ID!, $after: String) { threadUpdates(threadId: $t, after: $after) { kind cursor reply { body state } } }";
+
+async fn watch(socket: &mut Socket, id: &str, thread: &str, after: Option<&str>) {
+    send(socket, json!({ "id": id, "type": "subscribe", "payload": { "query": UPDATES, "variables": { "t": thread, "after": after } } })).await;
+}
+
+#[tokio::test]
+async fn thread_updates_replay_from_a_cursor_then_follow_live_without_gaps_or_repeats() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (_, thread, first) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    post(&app, &ana, &thread, "second").await;
+    let mut socket = acknowledged(&app, &bea).await;
+
+    watch(&mut socket, "live", &thread, Some(&first)).await;
+    // Posted while the subscription is starting: it arrives by replay or live, once.
+    post(&app, &ana, &thread, "third").await;
+    let mut bodies = Vec::new();
+    while bodies.len() < 2 {
+        let message = receive(&mut socket).await;
+        assert_eq!(message["type"], "next", "{message}");
+        assert_eq!(message["payload"]["data"]["threadUpdates"]["kind"], "REPLY_POSTED");
+        bodies.push(message["payload"]["data"]["threadUpdates"]["reply"]["body"].as_str().unwrap().to_owned());
+    }
+    assert_eq!(bodies, ["second", "third"]);
+
+    post(&app, &ana, &thread, "fourth").await;
+    let live = receive(&mut socket).await;
+    assert_eq!(live["payload"]["data"]["threadUpdates"]["reply"]["body"], "fourth", "{live}");
+}
+
+#[tokio::test]
+async fn edits_and_deletions_reach_subscribers() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (_, thread, first) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let mut socket = acknowledged(&app, &bea).await;
+    watch(&mut socket, "1", &thread, Some(&first)).await;
+    post(&app, &ana, &thread, "to be edited").await;
+    let posted = receive(&mut socket).await;
+    let reply_id_query = "query($t: ID!) { thread(id: $t) { replies(last: 1) { edges { node { id } } } } }";
+    let reply_id = app.graphql(reply_id_query, json!({ "t": thread }), Some(&ana.access_token)).await["data"]["thread"]
+        ["replies"]["edges"][0]["node"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(posted["payload"]["data"]["threadUpdates"]["kind"], "REPLY_POSTED");
+
+    app.graphql(
+        "mutation($r: ID!) { editReply(input: { replyId: $r, body: \"edited\" }) { id } }",
+        json!({ "r": reply_id }),
+        Some(&ana.access_token),
+    )
+    .await;
+    let edited = receive(&mut socket).await;
+    assert_eq!(edited["payload"]["data"]["threadUpdates"]["kind"], "REPLY_EDITED", "{edited}");
+    assert_eq!(edited["payload"]["data"]["threadUpdates"]["reply"]["body"], "edited");
+
+    app.graphql(
+        "mutation($r: ID!) { deleteReply(input: { replyId: $r }) { id } }",
+        json!({ "r": reply_id }),
+        Some(&ana.access_token),
+    )
+    .await;
+    let deleted = receive(&mut socket).await;
+    assert_eq!(deleted["payload"]["data"]["threadUpdates"]["kind"], "REPLY_DELETED");
+    assert_eq!(deleted["payload"]["data"]["threadUpdates"]["reply"]["state"], "DELETED");
+}
+
+#[tokio::test]
+async fn a_duplicate_live_operation_id_closes_with_4409() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let mut socket = acknowledged(&app, &bea).await;
+    watch(&mut socket, "same", &thread, None).await;
+    watch(&mut socket, "same", &thread, None).await;
+    assert_eq!(close_code(&mut socket).await, 4409);
+}
+
+#[tokio::test]
+async fn a_removed_member_stops_receiving_with_forbidden_and_outsiders_get_not_found() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let cat = app.sign_up("cat@example.com", "Cat").await;
+    let (group, thread, first) = thread_with_a_reply(&app, &ana, &bea, "PRIVATE").await;
+
+    let mut outsider = acknowledged(&app, &cat).await;
+    watch(&mut outsider, "1", &thread, None).await;
+    let refused = receive(&mut outsider).await;
+    assert_eq!(refused["type"], "error", "{refused}");
+    assert_eq!(refused["payload"][0]["extensions"]["code"], "NOT_FOUND");
+
+    let mut socket = acknowledged(&app, &bea).await;
+    watch(&mut socket, "1", &thread, Some(&first)).await;
+    let remove = "mutation($g: ID!, $m: ID!) { removeMember(input: { groupId: $g, memberId: $m }) { id } }";
+    app.graphql(remove, json!({ "g": group, "m": bea.member_id }), Some(&ana.access_token)).await;
+    post(&app, &ana, &thread, "not for Bea").await;
+
+    loop {
+        let message = receive(&mut socket).await;
+        assert_ne!(message["payload"]["data"]["threadUpdates"]["reply"]["body"], "not for Bea", "{message}");
+        if message["type"] == "error" {
+            assert_eq!(message["payload"][0]["extensions"]["code"], "FORBIDDEN", "{message}");
+            break;
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! `threadUpdates`: a thread's replies, edits, deletions, reactions and flag changes as
+//! they happen. With `after`, the replies since that cursor are replayed from the
+//! database first; the bus is subscribed before the replay, and replayed replies are not
+//! sent twice. The viewer's right to read is checked again every second: a member
+//! removed, blocked, signed out or whose token expired stops receiving.
+
+use std::time::Duration;
+
+use async_graphql::connection::CursorType;
+use async_graphql::{Context, Enum, ID, Result, SimpleObject, Subscription};
+use futures_util::Stream;
+use serde_json::{Value, json};
+use tokio::sync::broadcast::error::RecvError;
+use uuid::Uuid;
+
+use super::model::{Reply, Thread};
+use super::{service, store};
+use crate::auth::{AuthService, Viewer};
+use crate::db::Db;
+use crate::error::AppError;
+use crate::graphql::context::ContextExt;
+use crate::graphql::ids::parse_id;
+use crate::graphql::relay::{Cursor, Page};
+use crate::realtime::{Bus, thread_topic};
+
+const RECHECK_EVERY: Duration = Duration::from_secs(1);
+const REPLAY_PAGE: usize = 100;
+
+/// What changed in a thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ThreadUpdateKind {
+    ReplyPosted,
+    ReplyEdited,
+    ReplyDeleted,
+    ReactionsChanged,
+    /// Pinned, locked or edited.
+    ThreadUpdated,
+    /// Updates were missed (the client fell behind): fetch replies after your last cursor.
+    Resync,
+}
+
+/// One change, with the reply or thread as the viewer now sees it.
+#[derive(SimpleObject)]
+pub struct ThreadUpdate {
+    pub kind: ThreadUpdateKind,
+    pub reply: Option<Reply>,
+    pub thread: Option<Thread>,
+    /// The position of `reply`, to resume from with `after`.
+    pub cursor: Option<String>,
+}
+
+/// Tells subscribers of `thread_id` what changed, after the change committed.
+pub fn announce(bus: &Bus, thread_id: Uuid, kind: ThreadUpdateKind, reply_id: Option<Uuid>) {
+    bus.publish(&thread_topic(thread_id), json!({ "kind": kind, "replyId": reply_id }));
+}
+
+fn reply_cursor(reply: &Reply) -> Cursor {
+    Cursor { at: reply.created_at, id: reply.id }
+}
+
+fn reply_update(kind: ThreadUpdateKind, reply: Reply) -> ThreadUpdate {
+    let cursor = Some(reply_cursor(&reply).encode_cursor());
+    ThreadUpdate { kind, reply: Some(reply), thread: None, cursor }
+}
+
+/// What one subscription needs after its resolver returned.
+struct Watch {
+    db: Db,
+    auth: AuthService,
+    viewer: crate::auth::AccessClaims,
+    thread_id: Uuid,
+}
+
+impl Watch {
+    async fn allowed(&self) -> Result<(), AppError> {
+        if !self.auth.still_signed_in(self.viewer).await? {
+            return Err(AppError::Forbidden);
+        }
+        service::readable(&self.db, self.viewer.member_id, self.thread_id).await.map(drop).map_err(
+            |error| match error {
+                AppError::NotFound => AppError::Forbidden,
+                other => other,
+            },
+        )
+    }
+
+    async fn replay(&self, after: Cursor) -> Result<Vec<Reply>, AppError> {
+        let page = Page { size: REPLAY_PAGE, after: Some(after), before: None, backward: false };
+        let mut replies = store::page_replies(&self.db, self.viewer.member_id, self.thread_id, &page).await?;
+        replies.truncate(REPLAY_PAGE);
+        Ok(replies)
+    }
+
+    /// The update a bus message stands for, or `None` when there is nothing to send.
+    async fn update(&self, message: &Value, replayed_up_to: Option<Cursor>) -> Result<Option<ThreadUpdate>, AppError> {
+        let kind: ThreadUpdateKind = serde_json::from_value(message["kind"].clone()).map_err(anyhow::Error::from)?;
+        let reply_id = message["replyId"].as_str().and_then(|id| Uuid::try_parse(id).ok());
+        let Some(reply_id) = reply_id else {
+            let thread = service::readable(&self.db, self.viewer.member_id, self.thread_id).await?.0;
+            return Ok(Some(ThreadUpdate { kind, reply: None, thread: Some(thread), cursor: None }));
+        };
+        let Some(reply) = store::find_reply(&self.db, self.viewer.member_id, reply_id).await? else {
+            return Ok(None);
+        };
+        let already_sent = kind == ThreadUpdateKind::ReplyPosted
+            && replayed_up_to.is_some_and(|last| (reply.created_at, reply.id) <= (last.at, last.id));
+        Ok((!already_sent).then(|| reply_update(kind, reply)))
+    }
+}
+
+enum Step {
+    Recheck,
+    Message(Result<std::sync::Arc<Value>, RecvError>),
+}
+
+#[derive(Default)]
+pub struct ThreadSubscription;
+
+#[Subscription]
+impl ThreadSubscription {
+    /// Changes to a thread as they happen; with `after` (a reply cursor), first the
+    /// replies posted since then.
+    async fn thread_updates(
+        &self,
+        ctx: &Context<'_>,
+        thread_id: ID,
+        after: Option<String>,
+    ) -> Result<impl Stream<Item = Result<ThreadUpdate>> + use<>> {
+        let Viewer::Member(viewer) = ctx.viewer()?.clone() else {
+            return Err(AppError::Unauthenticated("sign in first").into());
+        };
+        let thread_id = parse_id("threadId", &thread_id)?;
+        let after = after
+            .map(|cursor| Cursor::decode_cursor(&cursor))
+            .transpose()
+            .map_err(|_| AppError::bad_input("after", "after is not a valid cursor"))?;
+        let watch = Watch { db: ctx.db()?.clone(), auth: ctx.auth()?.clone(), viewer, thread_id };
+        watch.allowed().await.map_err(|_| AppError::NotFound)?;
+        let mut live = ctx.bus()?.subscribe(&thread_topic(thread_id));
+        Ok(async_stream::stream! {
+            let mut last = after;
+            while let Some(cursor) = last {
+                let replies = match watch.replay(cursor).await {
+                    Ok(replies) => replies,
+                    Err(error) => { yield Err(error.into()); return; }
+                };
+                let full_page = replies.len() == REPLAY_PAGE;
+                for reply in replies {
+                    last = Some(reply_cursor(&reply));
+                    yield Ok(reply_update(ThreadUpdateKind::ReplyPosted, reply));
+                }
+                if !full_page {
+                    break;
+                }
+            }
+            let mut recheck = tokio::time::interval(RECHECK_EVERY);
+            loop {
+                let step = tokio::select! {
+                    _ = recheck.tick() => Step::Recheck,
+                    message = live.recv() => Step::Message(message),
+                };
+                if let Err(error) = watch.allowed().await {
+                    yield Err(error.into());
+                    return;
+                }
+                match step {
+                    Step::Recheck => {}
+                    Step::Message(Err(RecvError::Lagged(_))) => {
+                        yield Ok(ThreadUpdate { kind: ThreadUpdateKind::Resync, reply: None, thread: None, cursor: None });
+                    }
+                    Step::Message(Err(RecvError::Closed)) => return,
+                    Step::Message(Ok(message)) => match watch.update(&message, last).await {
+                        Ok(Some(update)) => yield Ok(update),
+                        Ok(None) => {}
+                        Err(error) => { yield Err(error.into()); return; }
+                    },
+                }
+            }
+        })
+    }
+}
