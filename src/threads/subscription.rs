@@ -1,8 +1,9 @@
 //! `threadUpdates`: a thread's replies, edits, deletions, reactions and flag changes as
 //! they happen. With `after`, the replies since that cursor are replayed from the
 //! database first; the bus is subscribed before the replay, and replayed replies are not
-//! sent twice. The viewer's right to read is checked again every second: a member
-//! removed, blocked, signed out or whose token expired stops receiving.
+//! sent twice; replies by members the viewer blocked are left out. The viewer's right to
+//! read is checked again every second: a member removed, blocked, signed out or whose
+//! token expired stops receiving.
 
 use std::time::Duration;
 
@@ -100,7 +101,9 @@ impl Watch {
             let thread = service::readable(&self.db, self.viewer.member_id, self.thread_id).await?.0;
             return Ok(Some(ThreadUpdate { kind, reply: None, thread: Some(thread), cursor: None }));
         };
-        let Some(reply) = store::find_reply(&self.db, self.viewer.member_id, reply_id).await? else {
+        // Changes by members the viewer blocked are not delivered to her.
+        let Some(reply) = store::find_reply(&self.db, self.viewer.member_id, reply_id).await?.filter(|r| !r.hidden)
+        else {
             return Ok(None);
         };
         let already_sent = kind == ThreadUpdateKind::ReplyPosted
@@ -148,7 +151,9 @@ impl ThreadSubscription {
                 let full_page = replies.len() == REPLAY_PAGE;
                 for reply in replies {
                     last = Some(reply_cursor(&reply));
-                    yield Ok(reply_update(ThreadUpdateKind::ReplyPosted, reply));
+                    if !reply.hidden {
+                        yield Ok(reply_update(ThreadUpdateKind::ReplyPosted, reply));
+                    }
                 }
                 if !full_page {
                     break;

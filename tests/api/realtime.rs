@@ -322,3 +322,32 @@ async fn a_removed_member_stops_receiving_with_forbidden_and_outsiders_get_not_f
         }
     }
 }
+
+#[tokio::test]
+async fn replies_by_a_blocked_member_are_not_delivered_to_the_blocker() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (_, thread, first) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let cat = app.sign_up("cat@example.com", "Cat").await;
+    let group = app
+        .graphql("query($t: ID!) { thread(id: $t) { group { id } } }", json!({ "t": thread }), Some(&ana.access_token))
+        .await;
+    let group = group["data"]["thread"]["group"]["id"].as_str().unwrap().to_owned();
+    let invite = "mutation($g: ID!, $m: ID!) { inviteToGroup(input: { groupId: $g, memberId: $m }) { id } }";
+    app.graphql(invite, json!({ "g": group, "m": cat.member_id }), Some(&ana.access_token)).await;
+    app.join_group(&cat.access_token, &group, &[]).await;
+    app.graphql(
+        "mutation($m: ID!) { blockMember(input: { memberId: $m }) { id } }",
+        json!({ "m": cat.member_id }),
+        Some(&bea.access_token),
+    )
+    .await;
+    let mut socket = acknowledged(&app, &bea).await;
+    watch(&mut socket, "1", &thread, Some(&first)).await;
+
+    post(&app, &cat, &thread, "from Cat").await;
+    post(&app, &ana, &thread, "from Ana").await;
+
+    let next = receive(&mut socket).await;
+    assert_eq!(next["payload"]["data"]["threadUpdates"]["reply"]["body"], "from Ana", "{next}");
+}
