@@ -61,7 +61,8 @@ pub struct Settings {
           value_parser = clap::value_parser!(u32).range(1..=1000), global = true)]
     pub db_max_connections: u32,
 
-    /// Redis URL (`redis://…`), shared by every instance; checked by /readyz.
+    /// Redis URL (`redis://…`), shared by every instance: carries real-time updates between
+    /// them; checked by /readyz.
     #[arg(long, env = "REDIS_URL", global = true)]
     pub redis_url: Option<String>,
 

@@ -43,8 +43,7 @@ pub struct App {
     state: AppState,
 }
 
-async fn connect_redis(url: &str) -> anyhow::Result<ConnectionManager> {
-    let client = redis::Client::open(url).context("invalid REDIS_URL")?;
+async fn connect_redis(client: redis::Client) -> anyhow::Result<ConnectionManager> {
     let connect = ConnectionManager::new(client);
     tokio::time::timeout(Duration::from_secs(10), connect)
         .await
@@ -67,12 +66,16 @@ impl App {
         let secret = secrets::jwt_secret(&settings)?;
         let db = db::connect(&settings.effective_database_url(), settings.db_max_connections).await?;
         db::migrate(&db).await?;
-        let redis = match &settings.redis_url {
-            Some(url) => Some(connect_redis(url).await?),
-            None => None,
+        let (redis, bus) = match &settings.redis_url {
+            Some(url) => {
+                let client = redis::Client::open(url.as_str()).context("invalid REDIS_URL")?;
+                let manager = connect_redis(client.clone()).await?;
+                (Some(manager.clone()), Bus::redis(client, manager))
+            }
+            None => (None, Bus::default()),
         };
         let auth = AuthService::new(db.clone(), &settings, &secret)?;
-        let schema = graphql::build_schema(db.clone(), auth.clone(), Bus::default(), settings.production);
+        let schema = graphql::build_schema(db.clone(), auth.clone(), bus, settings.production);
         let metrics = telemetry::metrics_handle()?;
         let state = AppState { settings: Arc::new(settings), db, redis, schema, auth, metrics };
         Ok(Self { state })

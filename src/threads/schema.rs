@@ -295,7 +295,7 @@ impl ThreadMutation {
             client_mutation_id: input.client_mutation_id,
         };
         let reply = service::reply(ctx.db()?, viewer, post).await?;
-        announce(ctx.bus()?, reply.thread_id, ThreadUpdateKind::ReplyPosted, Some(reply.id));
+        announce(ctx.bus()?, reply.thread_id, ThreadUpdateKind::ReplyPosted, Some(reply.id)).await;
         Ok(reply)
     }
 
@@ -303,7 +303,7 @@ impl ThreadMutation {
     async fn edit_reply(&self, ctx: &Context<'_>, input: EditReplyInput) -> Result<Reply> {
         let viewer = ctx.viewer()?.member_id()?;
         let reply = service::edit_reply(ctx.db()?, viewer, parse_id("replyId", &input.reply_id)?, &input.body).await?;
-        announce(ctx.bus()?, reply.thread_id, ThreadUpdateKind::ReplyEdited, Some(reply.id));
+        announce(ctx.bus()?, reply.thread_id, ThreadUpdateKind::ReplyEdited, Some(reply.id)).await;
         Ok(reply)
     }
 
@@ -311,7 +311,7 @@ impl ThreadMutation {
     async fn delete_reply(&self, ctx: &Context<'_>, input: ReplyRefInput) -> Result<Reply> {
         let viewer = ctx.viewer()?.member_id()?;
         let reply = service::delete_reply(ctx.db()?, viewer, parse_id("replyId", &input.reply_id)?).await?;
-        announce(ctx.bus()?, reply.thread_id, ThreadUpdateKind::ReplyDeleted, Some(reply.id));
+        announce(ctx.bus()?, reply.thread_id, ThreadUpdateKind::ReplyDeleted, Some(reply.id)).await;
         Ok(reply)
     }
 
@@ -320,7 +320,7 @@ impl ThreadMutation {
         let viewer = ctx.viewer()?.member_id()?;
         let id = parse_id("threadId", &input.thread_id)?;
         let thread = service::set_flag(ctx.db()?, viewer, id, ThreadFlag::Pinned, input.pinned).await?;
-        announce(ctx.bus()?, thread.id, ThreadUpdateKind::ThreadUpdated, None);
+        announce(ctx.bus()?, thread.id, ThreadUpdateKind::ThreadUpdated, None).await;
         Ok(thread)
     }
 
@@ -329,7 +329,7 @@ impl ThreadMutation {
         let viewer = ctx.viewer()?.member_id()?;
         let id = parse_id("threadId", &input.thread_id)?;
         let thread = service::set_flag(ctx.db()?, viewer, id, ThreadFlag::Locked, input.locked).await?;
-        announce(ctx.bus()?, thread.id, ThreadUpdateKind::ThreadUpdated, None);
+        announce(ctx.bus()?, thread.id, ThreadUpdateKind::ThreadUpdated, None).await;
         Ok(thread)
     }
 
@@ -349,12 +349,11 @@ impl ThreadMutation {
         let target_id = match target {
             ReactionTarget::Thread(id) | ReactionTarget::Reply(id) => id,
         };
-        match target {
-            ReactionTarget::Reply(reply) => {
-                announce(ctx.bus()?, thread_id, ThreadUpdateKind::ReactionsChanged, Some(reply))
-            }
-            ReactionTarget::Thread(_) => announce(ctx.bus()?, thread_id, ThreadUpdateKind::ThreadUpdated, None),
-        }
+        let (kind, reply) = match target {
+            ReactionTarget::Reply(reply) => (ThreadUpdateKind::ReactionsChanged, Some(reply)),
+            ReactionTarget::Thread(_) => (ThreadUpdateKind::ThreadUpdated, None),
+        };
+        announce(ctx.bus()?, thread_id, kind, reply).await;
         let reactions = store::reaction_counts(db, viewer, &[target_id]).await.map_err(AppError::from)?;
         Ok(ReactPayload { reacted, reactions: reactions.into_values().next().unwrap_or_default() })
     }

@@ -52,8 +52,8 @@ pub struct ThreadUpdate {
 }
 
 /// Tells subscribers of `thread_id` what changed, after the change committed.
-pub fn announce(bus: &Bus, thread_id: Uuid, kind: ThreadUpdateKind, reply_id: Option<Uuid>) {
-    bus.publish(&thread_topic(thread_id), json!({ "kind": kind, "replyId": reply_id }));
+pub async fn announce(bus: &Bus, thread_id: Uuid, kind: ThreadUpdateKind, reply_id: Option<Uuid>) {
+    bus.publish(&thread_topic(thread_id), json!({ "kind": kind, "replyId": reply_id })).await;
 }
 
 fn reply_cursor(reply: &Reply) -> Cursor {
@@ -96,6 +96,9 @@ impl Watch {
     /// The update a bus message stands for, or `None` when there is nothing to send.
     async fn update(&self, message: &Value, replayed_up_to: Option<Cursor>) -> Result<Option<ThreadUpdate>, AppError> {
         let kind: ThreadUpdateKind = serde_json::from_value(message["kind"].clone()).map_err(anyhow::Error::from)?;
+        if kind == ThreadUpdateKind::Resync {
+            return Ok(Some(ThreadUpdate { kind, reply: None, thread: None, cursor: None }));
+        }
         let reply_id = message["replyId"].as_str().and_then(|id| Uuid::try_parse(id).ok());
         let Some(reply_id) = reply_id else {
             let thread = service::readable(&self.db, self.viewer.member_id, self.thread_id).await?.0;
@@ -140,7 +143,7 @@ impl ThreadSubscription {
             .map_err(|_| AppError::bad_input("after", "after is not a valid cursor"))?;
         let watch = Watch { db: ctx.db()?.clone(), auth: ctx.auth()?.clone(), viewer, thread_id };
         watch.allowed().await.map_err(|_| AppError::NotFound)?;
-        let mut live = ctx.bus()?.subscribe(&thread_topic(thread_id));
+        let mut live = ctx.bus()?.subscribe(&thread_topic(thread_id)).await;
         Ok(async_stream::stream! {
             let mut last = after;
             while let Some(cursor) = last {

@@ -351,3 +351,30 @@ async fn replies_by_a_blocked_member_are_not_delivered_to_the_blocker() {
     let next = receive(&mut socket).await;
     assert_eq!(next["payload"]["data"]["threadUpdates"]["reply"]["body"], "from Ana", "{next}");
 }
+
+#[tokio::test]
+async fn with_redis_a_reply_posted_on_one_instance_reaches_a_subscriber_on_another() {
+    let app = TestApp::spawn().await;
+    if app.settings.redis_url.is_none() {
+        eprintln!("needs VILLAGE_TEST_REDIS_URL: the in-process bus does not cross instances");
+        return;
+    }
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (_, thread, first) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let other = app.another_instance().await;
+    let mut request = format!("{}/graphql", other.replace("http", "ws")).into_client_request().unwrap();
+    request.headers_mut().insert("sec-websocket-protocol", HeaderValue::from_static("graphql-transport-ws"));
+    let (mut socket, _) = tokio_tungstenite::connect_async(request).await.expect("upgrade on the other instance");
+    send(
+        &mut socket,
+        json!({ "type": "connection_init", "payload": { "authorization": format!("Bearer {}", bea.access_token) } }),
+    )
+    .await;
+    assert_eq!(receive(&mut socket).await["type"], "connection_ack");
+    watch(&mut socket, "1", &thread, Some(&first)).await;
+
+    post(&app, &ana, &thread, "across instances").await;
+
+    let next = receive(&mut socket).await;
+    assert_eq!(next["payload"]["data"]["threadUpdates"]["reply"]["body"], "across instances", "{next}");
+}

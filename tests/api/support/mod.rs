@@ -101,6 +101,16 @@ impl TestApp {
         }
     }
 
+    /// Starts a second server on the same database and Redis (another instance behind
+    /// the same load balancer); returns its base URL. It stops with the test.
+    pub async fn another_instance(&self) -> String {
+        let app = village::App::build(self.settings.clone()).await.expect("second instance starts");
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let url = format!("http://{}", listener.local_addr().expect("address"));
+        tokio::spawn(app.serve(listener, std::future::pending()));
+        url
+    }
+
     /// Stops the server gracefully and returns what `serve` returned.
     pub async fn stop(mut self) -> anyhow::Result<()> {
         if let Some(shutdown) = self.shutdown.take() {
