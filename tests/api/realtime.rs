@@ -378,3 +378,41 @@ async fn with_redis_a_reply_posted_on_one_instance_reaches_a_subscriber_on_anoth
     let next = receive(&mut socket).await;
     assert_eq!(next["payload"]["data"]["threadUpdates"]["reply"]["body"], "across instances", "{next}");
 }
+
+#[tokio::test]
+async fn delivery_resumes_after_redis_restarts_mid_stream() {
+    if std::env::var("VILLAGE_TEST_REDIS_URL").is_err() {
+        eprintln!("needs VILLAGE_TEST_REDIS_URL (and redis-server): runs in the Redis stage of CI");
+        return;
+    }
+    let mut redis = crate::support::OwnRedis::start().await;
+    let url = redis.url();
+    let app = TestApp::spawn_with(|settings| settings.redis_url = Some(url)).await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (_, thread, first) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let mut socket = acknowledged(&app, &bea).await;
+    watch(&mut socket, "1", &thread, Some(&first)).await;
+    post(&app, &ana, &thread, "before the restart").await;
+    assert_eq!(receive(&mut socket).await["payload"]["data"]["threadUpdates"]["reply"]["body"], "before the restart");
+
+    redis.kill();
+    assert_eq!(receive(&mut socket).await["payload"]["data"]["threadUpdates"]["kind"], "RESYNC", "told to catch up");
+    redis.start_again().await;
+
+    // Post until one arrives live: the server reconnects and resubscribes on its own.
+    for attempt in 0..40 {
+        post(&app, &ana, &thread, &format!("after the restart {attempt}")).await;
+        let arrived = tokio::time::timeout(std::time::Duration::from_millis(500), receive(&mut socket)).await;
+        if let Ok(message) = arrived {
+            let update = &message["payload"]["data"]["threadUpdates"];
+            if update["kind"] == "REPLY_POSTED" {
+                assert!(
+                    update["reply"]["body"].as_str().is_some_and(|b| b.starts_with("after the restart")),
+                    "{message}"
+                );
+                return;
+            }
+        }
+    }
+    panic!("no live update after Redis came back");
+}

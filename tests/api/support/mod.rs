@@ -5,6 +5,7 @@
 #![allow(dead_code)] // each test module uses a different part of the helper
 
 mod postgres;
+mod redis;
 pub use postgres::postgres_admin_url;
 
 use std::time::Duration;
@@ -17,6 +18,7 @@ use village::config::Settings;
 use village::db::Db;
 
 pub use postgres::TestDatabase;
+pub use redis::OwnRedis;
 
 /// The token secret every test server signs with.
 pub const JWT_SECRET: &str = "test-secret-test-secret-test-secret-0123";
