@@ -8,7 +8,7 @@ mod service;
 mod store;
 
 pub use calendar::{event_ics, feed_ics};
-pub use model::RsvpAnswer;
+pub use model::{Event, RsvpAnswer};
 pub use schema::{EventMutation, EventQuery};
-pub use service::{create as create_event, release_member, rsvp};
+pub use service::{create as create_event, readable, release_member, rsvp};
 pub use store::EventFields;

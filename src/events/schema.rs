@@ -12,7 +12,7 @@ use crate::error::AppError;
 use crate::graphql::context::ContextExt;
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{self, Cursor, PageArgs};
-use crate::groups::{self, Group};
+use crate::groups::{self, Group, GroupActivityKind, announce_activity};
 use crate::members::{Member, load_member};
 
 /// The viewer's answer to an event.
@@ -330,7 +330,9 @@ impl EventMutation {
             childcare_capacity: input.childcare_capacity,
             cost_cents: input.cost_cents,
         };
-        Ok(service::create(ctx.db()?, viewer, group_id, fields, key.as_deref()).await?)
+        let event = service::create(ctx.db()?, viewer, group_id, fields, key.as_deref()).await?;
+        announce_activity(ctx.bus()?, event.group_id, GroupActivityKind::EventCreated, event.id).await;
+        Ok(event)
     }
 
     /// Changes an event. Organisers only.
@@ -339,13 +341,17 @@ impl EventMutation {
         let id = parse_id("eventId", &input.event_id)?;
         let db = ctx.db()?;
         let current = service::readable(db, viewer, id).await?;
-        Ok(service::update(db, viewer, id, input.over(current)).await?)
+        let event = service::update(db, viewer, id, input.over(current)).await?;
+        announce_activity(ctx.bus()?, event.group_id, GroupActivityKind::EventUpdated, event.id).await;
+        Ok(event)
     }
 
     /// Cancels an event. Organisers only.
     async fn cancel_event(&self, ctx: &Context<'_>, input: EventRefInput) -> Result<Event> {
         let viewer = ctx.viewer()?.member_id()?;
-        Ok(service::cancel(ctx.db()?, viewer, parse_id("eventId", &input.event_id)?).await?)
+        let event = service::cancel(ctx.db()?, viewer, parse_id("eventId", &input.event_id)?).await?;
+        announce_activity(ctx.bus()?, event.group_id, GroupActivityKind::EventCancelled, event.id).await;
+        Ok(event)
     }
 
     /// Answers an event: GOING (a seat, or the waitlist when full) or NOT_GOING.

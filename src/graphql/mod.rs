@@ -15,7 +15,7 @@ use async_graphql::{MergedObject, MergedSubscription, Schema, SchemaBuilder};
 use crate::auth::{AuthMutation, AuthService};
 use crate::db::Db;
 use crate::events::{EventMutation, EventQuery};
-use crate::groups::{GroupMutation, GroupQuery};
+use crate::groups::{GroupMutation, GroupQuery, GroupSubscription};
 use crate::members::{MemberMutation, MemberQuery};
 use crate::realtime::Bus;
 use crate::threads::{ThreadMutation, ThreadQuery, ThreadSubscription};
@@ -34,7 +34,7 @@ pub struct Mutation(AuthMutation, MemberMutation, GroupMutation, ThreadMutation,
 
 /// Every subscription, one part per feature.
 #[derive(MergedSubscription, Default)]
-pub struct Subscription(ThreadSubscription);
+pub struct Subscription(ThreadSubscription, GroupSubscription);
 
 /// The Village schema.
 pub type VillageSchema = Schema<Query, Mutation, Subscription>;

@@ -1,11 +1,13 @@
 //! Groups: where members talk. Public or private, open, by approval or by invitation,
 //! with owners and moderators. Other features go through [`readable`],
-//! [`require_member`] and [`require_moderator`] before touching anything inside a group.
+//! [`require_member`] and [`require_moderator`] before touching anything inside a group,
+//! and announce what happened in one with [`announce_activity`].
 
 mod model;
 mod schema;
 mod service;
 mod store;
+mod subscription;
 
 pub use model::{Group, GroupRole, GroupVisibility, JoinPolicy};
 pub use schema::{GroupMutation, GroupQuery};
@@ -13,3 +15,4 @@ pub use service::{
     CreateGroup, create, invite, join, member_group_ids_sql, readable, readable_group_ids_sql, require_member,
     require_moderator,
 };
+pub use subscription::{GroupActivityKind, GroupSubscription, announce_activity};

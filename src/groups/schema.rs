@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use super::model::{Group, GroupMember, GroupRole, GroupVisibility, JoinPolicy, JoinRequest, JoinRequestStatus};
 use super::service::{self, CreateGroup, JoinOutcome};
 use super::store;
+use super::subscription::{GroupActivityKind, announce_activity};
 use crate::error::AppError;
 use crate::graphql::context::ContextExt;
 use crate::graphql::ids::parse_id;
@@ -280,9 +281,14 @@ impl GroupMutation {
     async fn join_group(&self, ctx: &Context<'_>, input: JoinGroupInput) -> Result<JoinGroupPayload> {
         let viewer = ctx.viewer()?.member_id()?;
         let group_id = parse_id("groupId", &input.group_id)?;
+        let bus = ctx.bus()?;
         Ok(match service::join(ctx.db()?, viewer, group_id, input.answers).await? {
-            JoinOutcome::Joined(group) => JoinGroupPayload { group, joined: true, join_request: None },
+            JoinOutcome::Joined(group) => {
+                announce_activity(bus, group_id, GroupActivityKind::MemberJoined, viewer).await;
+                JoinGroupPayload { group, joined: true, join_request: None }
+            }
             JoinOutcome::Requested(group, request) => {
+                announce_activity(bus, group_id, GroupActivityKind::JoinRequested, request.id).await;
                 JoinGroupPayload { group, joined: false, join_request: Some(request) }
             }
         })
@@ -297,7 +303,9 @@ impl GroupMutation {
     /// Lets a member in. Moderators only.
     async fn approve_join_request(&self, ctx: &Context<'_>, input: JoinRequestRefInput) -> Result<JoinRequest> {
         let viewer = ctx.viewer()?.member_id()?;
-        Ok(service::decide(ctx.db()?, viewer, parse_id("requestId", &input.request_id)?, true).await?)
+        let request = service::decide(ctx.db()?, viewer, parse_id("requestId", &input.request_id)?, true).await?;
+        announce_activity(ctx.bus()?, request.group_id, GroupActivityKind::MemberJoined, request.member_id).await;
+        Ok(request)
     }
 
     /// Turns a request down. Moderators only.

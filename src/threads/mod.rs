@@ -12,6 +12,6 @@ mod subscription;
 pub use loader::{ReactionDataLoader, ReactionLoader};
 pub use model::{Reaction, Thread, ThreadOrder};
 pub use schema::{ThreadMutation, ThreadQuery, group_threads, pinned_threads};
-pub use service::{CreateThread, PostReply, ReactionTarget, create as create_thread, react, reply};
+pub use service::{CreateThread, PostReply, ReactionTarget, create as create_thread, react, readable, reply};
 pub use store::unfollow_group;
 pub use subscription::ThreadSubscription;

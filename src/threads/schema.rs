@@ -282,7 +282,10 @@ impl ThreadMutation {
             tags: input.tags,
             client_mutation_id: input.client_mutation_id,
         };
-        Ok(service::create(ctx.db()?, viewer, create).await?)
+        let thread = service::create(ctx.db()?, viewer, create).await?;
+        groups::announce_activity(ctx.bus()?, thread.group_id, groups::GroupActivityKind::ThreadCreated, thread.id)
+            .await;
+        Ok(thread)
     }
 
     /// Replies to a thread, or to a top-level reply in it.

@@ -416,3 +416,87 @@ async fn delivery_resumes_after_redis_restarts_mid_stream() {
     }
     panic!("no live update after Redis came back");
 }
+
+const ACTIVITY: &str = "subscription($g: ID!) { groupActivity(groupId: $g) { kind thread { title } event { title } member { displayName } joinRequest { answers } } }";
+
+/// Starts `groupActivity` and waits until it is live: creates probe threads until one is
+/// seen (the subscription starts asynchronously; there is no replay to cover the gap).
+async fn live_group_activity(app: &TestApp, socket: &mut Socket, moderator: &Session, group: &str) {
+    send(
+        socket,
+        json!({ "id": "g", "type": "subscribe", "payload": { "query": ACTIVITY, "variables": { "g": group } } }),
+    )
+    .await;
+    let create =
+        "mutation($g: ID!, $t: String!) { createThread(input: { groupId: $g, title: $t, body: \"probe\" }) { id } }";
+    for attempt in 0..40 {
+        app.graphql(create, json!({ "g": group, "t": format!("probe {attempt}") }), Some(&moderator.access_token))
+            .await;
+        if tokio::time::timeout(std::time::Duration::from_millis(250), receive(socket)).await.is_ok() {
+            // Drain the probes that may still be on their way.
+            while tokio::time::timeout(std::time::Duration::from_millis(100), receive(socket)).await.is_ok() {}
+            return;
+        }
+    }
+    panic!("groupActivity never became live");
+}
+
+#[tokio::test]
+async fn group_activity_shows_new_threads_events_and_members_and_join_requests_to_moderators_only() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let cat = app.sign_up("cat@example.com", "Cat").await;
+    let query = "mutation($input: CreateGroupInput!) { createGroup(input: $input) { id } }";
+    let input = json!({ "input": { "name": "Founders", "joinPolicy": "APPROVAL", "joinQuestions": ["Why?"] } });
+    let group = app.graphql(query, input, Some(&ana.access_token)).await["data"]["createGroup"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let invite = "mutation($g: ID!, $m: ID!) { inviteToGroup(input: { groupId: $g, memberId: $m }) { id } }";
+    app.graphql(invite, json!({ "g": group, "m": bea.member_id }), Some(&ana.access_token)).await;
+    app.join_group(&bea.access_token, &group, &[]).await;
+
+    let mut moderator = acknowledged(&app, &ana).await;
+    live_group_activity(&app, &mut moderator, &ana, &group).await;
+    let mut member = acknowledged(&app, &bea).await;
+    live_group_activity(&app, &mut member, &ana, &group).await;
+    while tokio::time::timeout(std::time::Duration::from_millis(100), receive(&mut moderator)).await.is_ok() {}
+
+    let event = json!({ "input": { "groupId": group, "title": "Coffee", "startsAt": "2027-03-14T14:00:00Z",
+        "endsAt": "2027-03-14T15:00:00Z", "timezone": "America/Toronto", "location": "Café" } });
+    app.graphql(
+        "mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }",
+        event,
+        Some(&ana.access_token),
+    )
+    .await;
+    app.join_group(&cat.access_token, &group, &["Because"]).await;
+
+    for socket in [&mut moderator, &mut member] {
+        let created = receive(socket).await;
+        assert_eq!(created["payload"]["data"]["groupActivity"]["kind"], "EVENT_CREATED", "{created}");
+        assert_eq!(created["payload"]["data"]["groupActivity"]["event"]["title"], "Coffee");
+    }
+    let requested = receive(&mut moderator).await;
+    assert_eq!(requested["payload"]["data"]["groupActivity"]["kind"], "JOIN_REQUESTED", "{requested}");
+    assert_eq!(requested["payload"]["data"]["groupActivity"]["joinRequest"]["answers"], json!(["Because"]));
+    let nothing = tokio::time::timeout(std::time::Duration::from_millis(300), receive(&mut member)).await;
+    assert!(nothing.is_err(), "members who do not moderate see no join requests: {nothing:?}");
+}
+
+#[tokio::test]
+async fn group_activity_of_a_private_group_is_not_found_for_outsiders() {
+    let app = TestApp::spawn().await;
+    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let cat = app.sign_up("cat@example.com", "Cat").await;
+    let group = app.create_group(&ana.access_token, "Circle", "PRIVATE", "APPROVAL").await;
+    let mut socket = acknowledged(&app, &cat).await;
+    send(
+        &mut socket,
+        json!({ "id": "g", "type": "subscribe", "payload": { "query": ACTIVITY, "variables": { "g": group } } }),
+    )
+    .await;
+    let refused = receive(&mut socket).await;
+    assert_eq!(refused["type"], "error", "{refused}");
+    assert_eq!(refused["payload"][0]["extensions"]["code"], "NOT_FOUND");
+}
