@@ -14,6 +14,7 @@ use axum::routing::get;
 use metrics_exporter_prometheus::PrometheusHandle;
 use redis::aio::ConnectionManager;
 use tokio::net::TcpListener;
+use tokio::sync::watch;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -36,11 +37,15 @@ pub struct AppState {
     pub schema: VillageSchema,
     pub auth: AuthService,
     pub metrics: PrometheusHandle,
+    /// Turns true when the server starts shutting down, so long-lived WebSocket
+    /// connections close with 1001 instead of holding the drain up.
+    pub stopping: watch::Receiver<bool>,
 }
 
 /// A server ready to serve: storage connected and migrated.
 pub struct App {
     state: AppState,
+    stop: watch::Sender<bool>,
 }
 
 async fn connect_redis(client: redis::Client) -> anyhow::Result<ConnectionManager> {
@@ -77,8 +82,9 @@ impl App {
         let auth = AuthService::new(db.clone(), &settings, &secret)?;
         let schema = graphql::build_schema(db.clone(), auth.clone(), bus, settings.production);
         let metrics = telemetry::metrics_handle()?;
-        let state = AppState { settings: Arc::new(settings), db, redis, schema, auth, metrics };
-        Ok(Self { state })
+        let (stop, stopping) = watch::channel(false);
+        let state = AppState { settings: Arc::new(settings), db, redis, schema, auth, metrics, stopping };
+        Ok(Self { state, stop })
     }
 
     fn router(&self) -> Router {
@@ -111,9 +117,11 @@ impl App {
         let grace = Duration::from_secs(self.state.settings.shutdown_grace_secs);
         let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
         let service = self.router().into_make_service_with_connect_info::<SocketAddr>();
+        let stop = self.stop.clone();
         let server = axum::serve(listener, service).with_graceful_shutdown(async move {
             shutdown.await;
             tracing::info!("shutting down: no new connections, finishing in-flight requests");
+            let _ = stop.send(true);
             let _ = stopping_tx.send(());
         });
         let grace_over = async move {

@@ -9,6 +9,7 @@ use async_graphql::{Request, Response, Variables};
 use axum::extract::ws::{CloseFrame, Message, WebSocket};
 use futures_util::stream::{self, BoxStream, StreamExt};
 use serde_json::Value;
+use tokio::sync::watch;
 use tokio_stream::StreamMap;
 
 use super::protocol::{self, ClientMessage, Dialect, SubscribePayload, close};
@@ -97,6 +98,11 @@ async fn accept(socket: &mut WebSocket, state: &AppState, payload: &Value) -> Op
     }
 }
 
+/// Resolves when the server starts shutting down.
+async fn shutdown_requested(stopping: &mut watch::Receiver<bool>) {
+    let _ = stopping.wait_for(|stop| *stop).await.map(drop);
+}
+
 type Operation = BoxStream<'static, Option<Response>>;
 
 /// Starts one operation; its stream ends with `None` once it has no more results.
@@ -129,7 +135,16 @@ fn outgoing(dialect: Dialect, id: &str, item: Option<Response>) -> (String, bool
 
 /// Serves one upgraded connection until it closes.
 pub async fn serve(mut socket: WebSocket, state: AppState, dialect: Dialect, client: ClientInfo) {
-    let Some(viewer) = handshake(&mut socket, &state, dialect).await else {
+    let mut stopping = state.stopping.clone();
+    let viewer = tokio::select! {
+        viewer = handshake(&mut socket, &state, dialect) => viewer,
+        () = shutdown_requested(&mut stopping) => None,
+    };
+    let Some(viewer) = viewer else {
+        let stopped = *stopping.borrow();
+        if stopped {
+            close_with(&mut socket, close::GOING_AWAY, "server shutting down").await;
+        }
         return;
     };
     let mut operations: StreamMap<String, Operation> = StreamMap::new();
@@ -137,6 +152,10 @@ pub async fn serve(mut socket: WebSocket, state: AppState, dialect: Dialect, cli
     let mut missed_pongs = 0;
     loop {
         tokio::select! {
+            () = shutdown_requested(&mut stopping) => {
+                close_with(&mut socket, close::GOING_AWAY, "server shutting down").await;
+                return;
+            }
             message = socket.recv() => {
                 let text = match message {
                     Some(Ok(Message::Text(text))) => text,

@@ -500,3 +500,15 @@ async fn group_activity_of_a_private_group_is_not_found_for_outsiders() {
     assert_eq!(refused["type"], "error", "{refused}");
     assert_eq!(refused["payload"][0]["extensions"]["code"], "NOT_FOUND");
 }
+
+#[tokio::test]
+async fn a_server_shutting_down_closes_websockets_with_1001() {
+    let app = TestApp::spawn().await;
+    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let mut socket = acknowledged(&app, &ana).await;
+
+    let stopped = tokio::spawn(app.stop());
+
+    assert_eq!(close_code(&mut socket).await, 1001);
+    stopped.await.expect("joined").expect("serve returns Ok");
+}
