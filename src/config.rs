@@ -92,6 +92,11 @@ pub struct Settings {
           value_parser = clap::value_parser!(u64).range(1..=60), global = true)]
     pub ws_init_timeout_secs: u64,
 
+    /// Web origins allowed to open WebSockets (comma-separated, e.g.
+    /// `https://app.village.example`); empty allows any. Native apps send no Origin.
+    #[arg(long, env = "VILLAGE_ALLOWED_ORIGINS", value_delimiter = ',', global = true)]
+    pub allowed_origins: Vec<String>,
+
     /// Production mode: no GraphQL introspection, no "did you mean" suggestions, no GraphiQL.
     #[arg(long, env = "VILLAGE_PRODUCTION", global = true)]
     pub production: bool,
@@ -152,6 +157,7 @@ impl fmt::Debug for Settings {
             .field("refresh_token_ttl_days", &self.refresh_token_ttl_days)
             .field("sign_ups_per_ip_per_hour", &self.sign_ups_per_ip_per_hour)
             .field("ws_init_timeout_secs", &self.ws_init_timeout_secs)
+            .field("allowed_origins", &self.allowed_origins)
             .field("production", &self.production)
             .field("behind_proxy", &self.behind_proxy)
             .field("log_format", &self.log_format)

@@ -124,6 +124,10 @@ pub async fn graphql_get(
         return Html(GraphiQLSource::build().endpoint("/graphql").subscription_endpoint("/graphql").finish())
             .into_response();
     }
+    let origin = parts.headers.get(header::ORIGIN).and_then(|value| value.to_str().ok());
+    if !crate::realtime::origin_allowed(&state.settings.allowed_origins, origin) {
+        return StatusCode::FORBIDDEN.into_response();
+    }
     let upgrade = match WebSocketUpgrade::from_request_parts(&mut parts, &state).await {
         Ok(upgrade) => upgrade,
         Err(rejection) => return rejection.into_response(),

@@ -20,6 +20,8 @@ use crate::server::AppState;
 /// How often the server pings; two unanswered pings and the peer is considered gone.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 const MAX_MISSED_PONGS: u32 = 2;
+/// Operations one connection may run at once.
+pub const MAX_OPERATIONS: usize = 50;
 
 async fn send(socket: &mut WebSocket, text: String) -> bool {
     socket.send(Message::Text(text.into())).await.is_ok()
@@ -171,6 +173,14 @@ pub async fn serve(mut socket: WebSocket, state: AppState, dialect: Dialect, cli
                         if operations.contains_key(&id) {
                             close_with(&mut socket, close::DUPLICATE_ID, &format!("Subscriber for {id} already exists")).await;
                             return;
+                        }
+                        if operations.len() >= MAX_OPERATIONS {
+                            let errors = serde_json::json!([{ "message": format!("at most {MAX_OPERATIONS} operations per connection"),
+                                "extensions": { "code": "RATE_LIMITED" } }]);
+                            if !send(&mut socket, protocol::error(dialect, &id, errors)).await {
+                                return;
+                            }
+                            continue;
                         }
                         operations.insert(id, start(&state, &viewer, &client, payload));
                     }

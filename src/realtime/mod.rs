@@ -20,6 +20,15 @@ pub const MAX_MESSAGE_BYTES: usize = 64 * 1024;
 const READ_BUFFER_BYTES: usize = 4 * 1024;
 const WRITE_BUFFER_BYTES: usize = 4 * 1024;
 
+/// Whether a handshake from `origin` may proceed: any when no origins are configured,
+/// and any without an Origin header (native apps send none; browsers always do).
+pub fn origin_allowed(allowed: &[String], origin: Option<&str>) -> bool {
+    match origin {
+        Some(origin) if !allowed.is_empty() => allowed.iter().any(|a| a.trim().eq_ignore_ascii_case(origin)),
+        _ => true,
+    }
+}
+
 /// Completes a WebSocket upgrade on `/graphql` and serves the protocol the client chose
 /// (graphql-transport-ws when it names none).
 pub fn upgrade(state: AppState, upgrade: WebSocketUpgrade, client: ClientInfo) -> Response {

@@ -512,3 +512,42 @@ async fn a_server_shutting_down_closes_websockets_with_1001() {
     assert_eq!(close_code(&mut socket).await, 1001);
     stopped.await.expect("joined").expect("serve returns Ok");
 }
+
+#[tokio::test]
+async fn handshakes_from_foreign_origins_are_refused_when_origins_are_configured() {
+    let app =
+        TestApp::spawn_with(|settings| settings.allowed_origins = vec!["https://app.village.example".into()]).await;
+    let url = format!("{}/graphql", app.url.replace("http", "ws"));
+    let with_origin = |origin: Option<&'static str>| {
+        let mut request = url.as_str().into_client_request().unwrap();
+        request.headers_mut().insert("sec-websocket-protocol", HeaderValue::from_static("graphql-transport-ws"));
+        if let Some(origin) = origin {
+            request.headers_mut().insert("origin", HeaderValue::from_static(origin));
+        }
+        request
+    };
+
+    let foreign = tokio_tungstenite::connect_async(with_origin(Some("https://evil.example"))).await;
+    assert!(foreign.is_err_and(|e| e.to_string().contains("403")), "a foreign origin must be refused");
+    assert!(tokio_tungstenite::connect_async(with_origin(Some("https://app.village.example"))).await.is_ok());
+    assert!(tokio_tungstenite::connect_async(with_origin(None)).await.is_ok(), "native apps send no Origin");
+}
+
+#[tokio::test]
+async fn a_connection_runs_at_most_fifty_operations_at_once() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let mut socket = acknowledged(&app, &bea).await;
+    for n in 0..50 {
+        watch(&mut socket, &format!("op{n}"), &thread, None).await;
+    }
+
+    watch(&mut socket, "one-too-many", &thread, None).await;
+
+    let refused = receive(&mut socket).await;
+    assert_eq!((refused["type"].clone(), refused["id"].clone()), (json!("error"), json!("one-too-many")), "{refused}");
+    assert_eq!(refused["payload"][0]["extensions"]["code"], "RATE_LIMITED");
+    send(&mut socket, json!({ "type": "ping" })).await;
+    assert_eq!(receive(&mut socket).await["type"], "pong", "the connection stays open");
+}
