@@ -309,6 +309,9 @@ async fn a_removed_member_stops_receiving_with_forbidden_and_outsiders_get_not_f
 
     let mut socket = acknowledged(&app, &bea).await;
     watch(&mut socket, "1", &thread, Some(&first)).await;
+    // Once this arrives the subscription is running; only then is she removed.
+    post(&app, &ana, &thread, "before removal").await;
+    assert_eq!(receive(&mut socket).await["payload"]["data"]["threadUpdates"]["reply"]["body"], "before removal");
     let remove = "mutation($g: ID!, $m: ID!) { removeMember(input: { groupId: $g, memberId: $m }) { id } }";
     app.graphql(remove, json!({ "g": group, "m": bea.member_id }), Some(&ana.access_token)).await;
     post(&app, &ana, &thread, "not for Bea").await;
