@@ -9,6 +9,7 @@ use serde_json::json;
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
 
+use crate::realtime::{connect_to, receive, send};
 use crate::support::{JWT_SECRET, PASSWORD, TestApp, TestDatabase, error_code, postgres_admin_url};
 
 const SETTING_VARIABLES: &[&str] = &[
@@ -114,8 +115,15 @@ struct ServerProcess {
 
 impl ServerProcess {
     async fn start(data_dir: &Path, database_url: &str, share_secret: bool) -> Self {
+        Self::start_with_redis(data_dir, database_url, share_secret, None).await
+    }
+
+    async fn start_with_redis(data_dir: &Path, database_url: &str, share_secret: bool, redis: Option<&str>) -> Self {
         let mut command = village(data_dir);
         command.args(["serve", "--bind", "127.0.0.1:0", "--database-url", database_url]);
+        if let Some(redis) = redis {
+            command.env("REDIS_URL", redis);
+        }
         if share_secret {
             command.env("VILLAGE_JWT_SECRET", JWT_SECRET);
         }
@@ -201,4 +209,62 @@ async fn the_in_process_helper_and_the_binary_agree_on_the_schema() {
     let typename = app.graphql("{ __typename }", json!({}), None).await;
     assert_eq!(typename["data"]["__typename"], "Query");
     assert!(village::graphql::sdl().contains("signUp(input: SignUpInput!): AuthPayload!"));
+}
+
+#[tokio::test]
+async fn with_redis_a_reply_on_one_server_process_reaches_a_subscriber_on_another() {
+    let Ok(redis) = std::env::var("VILLAGE_TEST_REDIS_URL") else {
+        eprintln!("needs VILLAGE_TEST_REDIS_URL: runs in the Redis stage of CI");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let database = TestDatabase::create(dir.path()).await;
+    let from_env = postgres_admin_url().is_some();
+    let a = ServerProcess::start_with_redis(dir.path(), &database.url, from_env, Some(&redis)).await;
+    let b = ServerProcess::start_with_redis(dir.path(), &database.url, from_env, Some(&redis)).await;
+    let sign_up = |name: &str| {
+        format!(
+            "mutation {{ signUp(input: {{ email: \"{name}@example.com\", password: \"{PASSWORD}\", displayName: \"{name}\" }}) {{ accessToken }} }}"
+        )
+    };
+    let ana =
+        a.graphql(&sign_up("ana"), json!({}), None).await["data"]["signUp"]["accessToken"].as_str().unwrap().to_owned();
+    let bea =
+        a.graphql(&sign_up("bea"), json!({}), None).await["data"]["signUp"]["accessToken"].as_str().unwrap().to_owned();
+    let group =
+        a.graphql("mutation { createGroup(input: { name: \"Moms at Work\" }) { id } }", json!({}), Some(&ana)).await;
+    let group = group["data"]["createGroup"]["id"].as_str().unwrap().to_owned();
+    a.graphql("mutation($g: ID!) { joinGroup(input: { groupId: $g }) { joined } }", json!({ "g": group }), Some(&bea))
+        .await;
+    let thread = a
+        .graphql(
+            "mutation($g: ID!) { createThread(input: { groupId: $g, title: \"Live\", body: \"Hi\" }) { id } }",
+            json!({ "g": group }),
+            Some(&ana),
+        )
+        .await;
+    let thread = thread["data"]["createThread"]["id"].as_str().unwrap().to_owned();
+    let reply = "mutation($t: ID!, $b: String!) { postReply(input: { threadId: $t, body: $b }) { id } }";
+    a.graphql(reply, json!({ "t": thread, "b": "first" }), Some(&ana)).await;
+    let page = b
+        .graphql(
+            "query($t: ID!) { thread(id: $t) { replies { edges { cursor } } } }",
+            json!({ "t": thread }),
+            Some(&bea),
+        )
+        .await;
+    let cursor = page["data"]["thread"]["replies"]["edges"][0]["cursor"].as_str().unwrap().to_owned();
+
+    let mut socket = connect_to(&b.url, "graphql-transport-ws").await;
+    send(&mut socket, json!({ "type": "connection_init", "payload": { "authorization": format!("Bearer {bea}") } }))
+        .await;
+    assert_eq!(receive(&mut socket).await["type"], "connection_ack");
+    let updates = "subscription($t: ID!, $a: String) { threadUpdates(threadId: $t, after: $a) { reply { body } } }";
+    send(&mut socket, json!({ "id": "1", "type": "subscribe", "payload": { "query": updates, "variables": { "t": thread, "a": cursor } } })).await;
+    a.graphql(reply, json!({ "t": thread, "b": "from process A" }), Some(&ana)).await;
+
+    let update = receive(&mut socket).await;
+    assert_eq!(update["payload"]["data"]["threadUpdates"]["reply"]["body"], "from process A", "{update}");
+    a.terminate().await;
+    b.terminate().await;
 }

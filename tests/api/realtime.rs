@@ -12,22 +12,27 @@ use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
 use crate::support::{Session, TestApp};
 
-type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
+pub type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
 
 async fn connect(app: &TestApp, protocol: &'static str) -> Socket {
-    let mut request = format!("{}/graphql", app.url.replace("http", "ws")).into_client_request().unwrap();
+    connect_to(&app.url, protocol).await
+}
+
+/// A WebSocket to the server at `base_url` speaking `protocol`.
+pub async fn connect_to(base_url: &str, protocol: &'static str) -> Socket {
+    let mut request = format!("{}/graphql", base_url.replace("http", "ws")).into_client_request().unwrap();
     request.headers_mut().insert("sec-websocket-protocol", HeaderValue::from_static(protocol));
     let (socket, response) = tokio_tungstenite::connect_async(request).await.expect("upgrade");
     assert_eq!(response.headers()["sec-websocket-protocol"], protocol);
     socket
 }
 
-async fn send(socket: &mut Socket, message: Value) {
+pub async fn send(socket: &mut Socket, message: Value) {
     socket.send(Message::text(message.to_string())).await.expect("sent");
 }
 
 /// The next protocol message, skipping keep-alives.
-async fn receive(socket: &mut Socket) -> Value {
+pub async fn receive(socket: &mut Socket) -> Value {
     loop {
         match socket.next().await.expect("a message").expect("readable") {
             Message::Text(text) => {
