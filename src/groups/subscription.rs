@@ -6,9 +6,8 @@
 use std::time::Duration;
 
 use async_graphql::{Context, Enum, ID, Result, SimpleObject, Subscription};
-use futures_util::Stream;
+use futures_util::{Stream, StreamExt};
 use serde_json::{Value, json};
-use tokio::sync::broadcast::error::RecvError;
 use uuid::Uuid;
 
 use super::model::JoinRequest;
@@ -20,7 +19,7 @@ use crate::events::{self, Event};
 use crate::graphql::context::ContextExt;
 use crate::graphql::ids::parse_id;
 use crate::members::{self, Member};
-use crate::realtime::Bus;
+use crate::realtime::{Bus, Step, steps};
 use crate::threads::{self, Thread};
 
 const RECHECK_EVERY: Duration = Duration::from_secs(1);
@@ -113,11 +112,6 @@ impl Watch {
     }
 }
 
-enum Step {
-    Recheck,
-    Message(Result<std::sync::Arc<Value>, RecvError>),
-}
-
 #[derive(Default)]
 pub struct GroupSubscription;
 
@@ -135,25 +129,19 @@ impl GroupSubscription {
         let group_id = parse_id("groupId", &group_id)?;
         let watch = Watch { db: ctx.db()?.clone(), auth: ctx.auth()?.clone(), viewer, group_id };
         watch.allowed().await.map_err(|_| AppError::NotFound)?;
-        let mut live = ctx.bus()?.subscribe(&group_topic(group_id)).await;
+        let live = ctx.bus()?.subscribe(&group_topic(group_id)).await;
         Ok(async_stream::stream! {
-            let mut recheck = tokio::time::interval(RECHECK_EVERY);
-            loop {
-                let step = tokio::select! {
-                    _ = recheck.tick() => Step::Recheck,
-                    message = live.recv() => Step::Message(message),
-                };
+            let steps = steps(live, RECHECK_EVERY);
+            futures_util::pin_mut!(steps);
+            while let Some(step) = steps.next().await {
                 let moderates = match watch.allowed().await {
                     Ok(moderates) => moderates,
                     Err(error) => { yield Err(error.into()); return; }
                 };
                 match step {
                     Step::Recheck => {}
-                    Step::Message(Err(RecvError::Lagged(_))) => {
-                        yield Ok(GroupActivity::of(GroupActivityKind::Resync));
-                    }
-                    Step::Message(Err(RecvError::Closed)) => return,
-                    Step::Message(Ok(message)) => match watch.activity(&message, moderates).await {
+                    Step::Lagged => yield Ok(GroupActivity::of(GroupActivityKind::Resync)),
+                    Step::Message(message) => match watch.activity(&message, moderates).await {
                         Ok(Some(activity)) => yield Ok(activity),
                         Ok(None) => {}
                         Err(error) => { yield Err(error.into()); return; }

@@ -4,6 +4,7 @@
 
 mod bus;
 mod connection;
+mod live;
 mod protocol;
 
 use axum::extract::ws::WebSocketUpgrade;
@@ -14,6 +15,7 @@ use crate::server::AppState;
 use protocol::Dialect;
 
 pub use bus::{Bus, thread_topic};
+pub use live::{Step, steps};
 
 /// Largest message a client may send.
 pub const MAX_MESSAGE_BYTES: usize = 64 * 1024;

@@ -9,9 +9,8 @@ use std::time::Duration;
 
 use async_graphql::connection::CursorType;
 use async_graphql::{Context, Enum, ID, Result, SimpleObject, Subscription};
-use futures_util::Stream;
+use futures_util::{Stream, StreamExt};
 use serde_json::{Value, json};
-use tokio::sync::broadcast::error::RecvError;
 use uuid::Uuid;
 
 use super::model::{Reply, Thread};
@@ -22,7 +21,7 @@ use crate::error::AppError;
 use crate::graphql::context::ContextExt;
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{Cursor, Page};
-use crate::realtime::{Bus, thread_topic};
+use crate::realtime::{Bus, Step, steps, thread_topic};
 
 const RECHECK_EVERY: Duration = Duration::from_secs(1);
 const REPLAY_PAGE: usize = 100;
@@ -115,11 +114,6 @@ impl Watch {
     }
 }
 
-enum Step {
-    Recheck,
-    Message(Result<std::sync::Arc<Value>, RecvError>),
-}
-
 #[derive(Default)]
 pub struct ThreadSubscription;
 
@@ -143,7 +137,7 @@ impl ThreadSubscription {
             .map_err(|_| AppError::bad_input("after", "after is not a valid cursor"))?;
         let watch = Watch { db: ctx.db()?.clone(), auth: ctx.auth()?.clone(), viewer, thread_id };
         watch.allowed().await.map_err(|_| AppError::NotFound)?;
-        let mut live = ctx.bus()?.subscribe(&thread_topic(thread_id)).await;
+        let live = ctx.bus()?.subscribe(&thread_topic(thread_id)).await;
         Ok(async_stream::stream! {
             let mut last = after;
             while let Some(cursor) = last {
@@ -162,23 +156,19 @@ impl ThreadSubscription {
                     break;
                 }
             }
-            let mut recheck = tokio::time::interval(RECHECK_EVERY);
-            loop {
-                let step = tokio::select! {
-                    _ = recheck.tick() => Step::Recheck,
-                    message = live.recv() => Step::Message(message),
-                };
+            let steps = steps(live, RECHECK_EVERY);
+            futures_util::pin_mut!(steps);
+            while let Some(step) = steps.next().await {
                 if let Err(error) = watch.allowed().await {
                     yield Err(error.into());
                     return;
                 }
                 match step {
                     Step::Recheck => {}
-                    Step::Message(Err(RecvError::Lagged(_))) => {
+                    Step::Lagged => {
                         yield Ok(ThreadUpdate { kind: ThreadUpdateKind::Resync, reply: None, thread: None, cursor: None });
                     }
-                    Step::Message(Err(RecvError::Closed)) => return,
-                    Step::Message(Ok(message)) => match watch.update(&message, last).await {
+                    Step::Message(message) => match watch.update(&message, last).await {
                         Ok(Some(update)) => yield Ok(update),
                         Ok(None) => {}
                         Err(error) => { yield Err(error.into()); return; }
