@@ -24,6 +24,13 @@ pub fn fold(text: &str) -> String {
     text.trim().to_lowercase()
 }
 
+/// A `LIKE` pattern matching `text` anywhere, case-folded; `%`, `_` and `\` typed by a
+/// member match themselves (queries say `ESCAPE '\'`).
+pub fn contains_pattern(text: &str) -> String {
+    let escaped = fold(text).replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
 /// A one-line text that must not be blank.
 pub fn required_line(field: &'static str, text: &str, max_chars: usize) -> AppResult<String> {
     let text = checked(field, text, max_chars, false)?;
@@ -70,5 +77,6 @@ mod tests {
         assert_eq!(optional_body("description", "  ", 80).ok().as_deref(), Some(""));
         assert!(line_list("tags", &["a".into(), " ".into()], 5, 10).is_err());
         assert!(line_list("tags", &vec!["a".to_owned(); 6], 5, 10).is_err());
+        assert_eq!(contains_pattern(" 100%_Été "), "%100\\%\\_été%");
     }
 }

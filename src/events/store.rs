@@ -140,13 +140,11 @@ pub async fn update_event(tx: &mut Tx, id: Uuid, f: &EventFields, now: DateTime<
         .map(drop))
 }
 
-/// Marks an event cancelled; false when it already was.
-pub async fn cancel_event(db: &Db, id: Uuid, now: DateTime<Utc>) -> Result<bool, sqlx::Error> {
+/// Marks an event cancelled (again changes nothing).
+pub async fn cancel_event(db: &Db, id: Uuid, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
     const SQL: &str = "UPDATE events SET cancelled_at = $2, sequence = sequence + 1, updated_at = $2 \
                        WHERE id = $1 AND cancelled_at IS NULL";
-    let affected =
-        on_db!(db, pool => sqlx::query(SQL).bind(id).bind(now).execute(pool).await.map(|d| d.rows_affected()))?;
-    Ok(affected == 1)
+    on_db!(db, pool => sqlx::query(SQL).bind(id).bind(now).execute(pool).await.map(drop))
 }
 
 /// The event `id` as `viewer` sees it.

@@ -11,7 +11,7 @@ use crate::db::text_enum::{from_text, to_text};
 use crate::db::{Db, Tx, convert, convert_all};
 use crate::graphql::relay::{Order, Page};
 use crate::members::hidden_author_sql;
-use crate::text::fold;
+use crate::text::{contains_pattern, fold};
 use crate::{on_db, on_tx};
 
 /// A group about to be created.
@@ -67,7 +67,7 @@ pub async fn page_all(db: &Db, viewer: Uuid, search: Option<&str>, page: &Page) 
         "{GROUP_SELECT} WHERE ($2 = '' OR g.search_key LIKE $2 ESCAPE '\\'){}{}",
         keyset.condition, keyset.order_limit
     );
-    let pattern = search.map(|s| format!("%{}%", escape_like(&fold(s)))).unwrap_or_default();
+    let pattern = search.map(contains_pattern).unwrap_or_default();
     let rows: Vec<GroupRow> = on_db!(db, pool => {
         let mut query = sqlx::query_as(&sql).bind(viewer).bind(&pattern);
         for cursor in &keyset.binds {
@@ -102,11 +102,6 @@ struct MineRow {
     #[sqlx(flatten)]
     group: GroupRow,
     joined_at: DateTime<Utc>,
-}
-
-/// `%` and `_` typed by a member match themselves, not any text.
-fn escape_like(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
 /// The role of `member_id` in `group_id`, read inside `tx` (so it cannot change before

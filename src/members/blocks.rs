@@ -5,7 +5,7 @@
 use uuid::Uuid;
 
 use crate::clock;
-use crate::db::Db;
+use crate::db::{Db, placeholder_list};
 use crate::on_db;
 
 /// A SQL condition true when the viewer (placeholder `viewer_param`) blocked the
@@ -40,11 +40,20 @@ pub async fn blocked_either_way(db: &Db, a: Uuid, b: Uuid) -> Result<bool, sqlx:
 
 /// Of `candidates`, those with no block either way with `member`.
 pub async fn not_blocked_with(db: &Db, member: Uuid, candidates: &[Uuid]) -> Result<Vec<Uuid>, sqlx::Error> {
-    let mut kept = Vec::with_capacity(candidates.len());
-    for candidate in candidates {
-        if !blocked_either_way(db, member, *candidate).await? {
-            kept.push(*candidate);
-        }
+    if candidates.is_empty() {
+        return Ok(Vec::new());
     }
-    Ok(kept)
+    let sql = format!(
+        "SELECT blocker_id, blocked_id FROM member_blocks WHERE (blocker_id = $1 AND blocked_id IN ({list})) \
+         OR (blocked_id = $1 AND blocker_id IN ({list}))",
+        list = placeholder_list(2, candidates.len())
+    );
+    let blocks: Vec<(Uuid, Uuid)> = on_db!(db, pool => {
+        let mut query = sqlx::query_as(&sql).bind(member);
+        for candidate in candidates {
+            query = query.bind(candidate);
+        }
+        query.fetch_all(pool).await
+    })?;
+    Ok(candidates.iter().copied().filter(|c| !blocks.iter().any(|(a, b)| a == c || b == c)).collect())
 }

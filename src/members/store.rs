@@ -7,7 +7,7 @@ use super::connections::connected_sql;
 use super::profile::{Child, PROFILE_COLUMNS, Profile, ProfileField};
 use crate::db::{Db, Tx, placeholder_list};
 use crate::graphql::relay::{Order, Page};
-use crate::text::fold;
+use crate::text::{contains_pattern, fold};
 use crate::{on_db, on_tx};
 
 /// A member as the API shows her. The password hash never leaves this module's queries
@@ -170,7 +170,7 @@ pub async fn page(db: &Db, viewer: Uuid, filter: &DirectoryFilter, page: &Page) 
         );
     }
     if let Some(search) = &filter.search {
-        let pattern = format!("%{}%", fold(search).replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let pattern = contains_pattern(search);
         let template = format!(
             "(m.name_key LIKE ? ESCAPE '\\' OR (m.headline_key LIKE ? ESCAPE '\\' AND {}))",
             visible_sql(ProfileField::Headline.visibility_column())

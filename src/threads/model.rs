@@ -56,6 +56,8 @@ pub struct Thread {
     pub last_activity_at: DateTime<Utc>,
     /// Whether the viewer follows it.
     pub viewer_follows: bool,
+    /// Whether the viewer belongs to its group.
+    pub viewer_is_member: bool,
     /// Whether the viewer blocked its author.
     pub hidden: bool,
 }

@@ -41,7 +41,8 @@ fn thread_select() -> String {
         "SELECT t.id, t.group_id, t.author_id, t.title, t.body, t.tags, t.pinned, t.locked, t.reply_count, \
          t.created_at, t.edited_at, t.last_activity_at, \
          EXISTS (SELECT 1 FROM thread_follows f WHERE f.thread_id = t.id AND f.member_id = $1) AS viewer_follows, \
-         {} AS hidden FROM threads t",
+         t.group_id IN ({}) AS viewer_is_member, {} AS hidden FROM threads t",
+        crate::groups::member_group_ids_sql("$1"),
         hidden_author_sql("t.author_id", "$1")
     )
 }
