@@ -154,15 +154,13 @@ pub async fn leave(db: &Db, viewer: Uuid, group_id: Uuid) -> AppResult<Group> {
     let mut tx = db.begin_write().await?;
     store::lock_group(&mut tx, group_id).await?;
     let role = store::role_in_tx(&mut tx, group_id, viewer).await?;
-    if role == Some(GroupRole::Owner) && store::owner_count(&mut tx, group_id).await? == 1 {
-        let group = store::find(db, viewer, group_id).await?.ok_or(AppError::NotFound)?;
-        if group.member_count > 1 {
-            tx.rollback().await?;
-            return Err(AppError::Conflict {
-                field: "groupId",
-                message: "make another member an owner before leaving".into(),
-            });
-        }
+    let last_owner = role == Some(GroupRole::Owner) && store::owner_count(&mut tx, group_id).await? == 1;
+    if last_owner && store::member_count(&mut tx, group_id).await? > 1 {
+        tx.rollback().await?;
+        return Err(AppError::Conflict {
+            field: "groupId",
+            message: "make another member an owner before leaving".into(),
+        });
     }
     depart(&mut tx, group_id, viewer).await?;
     tx.commit().await?;

@@ -157,6 +157,11 @@ pub async fn owner_count(tx: &mut Tx, group_id: Uuid) -> Result<i64, sqlx::Error
     on_tx!(tx, conn => sqlx::query_scalar(SQL).bind(group_id).fetch_one(conn).await)
 }
 
+/// How many members `group_id` has, read inside `tx`.
+pub async fn member_count(tx: &mut Tx, group_id: Uuid) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, conn => sqlx::query_scalar("SELECT member_count FROM groups WHERE id = $1").bind(group_id).fetch_one(conn).await)
+}
+
 /// A page of the members of `group_id`, in joining order, without those `viewer` blocked.
 pub async fn page_members(db: &Db, viewer: Uuid, group_id: Uuid, page: &Page) -> Result<Vec<GroupMember>, sqlx::Error> {
     let keyset = page.keyset_sql(Order::OldestFirst, "joined_at", "member_id", 3);
