@@ -92,6 +92,12 @@ pub struct Settings {
           value_parser = clap::value_parser!(u64).range(1..=60), global = true)]
     pub ws_init_timeout_secs: u64,
 
+    /// WebSocket connections one member may hold open at once, across all instances
+    /// (her phone, tablet and browser tabs); one more is closed with 1008.
+    #[arg(long, env = "VILLAGE_WS_CONNECTIONS_PER_MEMBER", default_value_t = 10,
+          value_parser = clap::value_parser!(u64).range(1..=1000), global = true)]
+    pub ws_connections_per_member: u64,
+
     /// Web origins allowed to open WebSockets (comma-separated, e.g.
     /// `https://app.village.example`); empty allows any. Native apps send no Origin.
     #[arg(long, env = "VILLAGE_ALLOWED_ORIGINS", value_delimiter = ',', global = true)]
@@ -157,6 +163,7 @@ impl fmt::Debug for Settings {
             .field("refresh_token_ttl_days", &self.refresh_token_ttl_days)
             .field("sign_ups_per_ip_per_hour", &self.sign_ups_per_ip_per_hour)
             .field("ws_init_timeout_secs", &self.ws_init_timeout_secs)
+            .field("ws_connections_per_member", &self.ws_connections_per_member)
             .field("allowed_origins", &self.allowed_origins)
             .field("production", &self.production)
             .field("behind_proxy", &self.behind_proxy)

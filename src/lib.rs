@@ -11,6 +11,7 @@ pub mod graphql;
 pub mod groups;
 pub mod idempotency;
 pub mod members;
+pub mod notifications;
 pub mod ops;
 pub mod realtime;
 pub mod secrets;

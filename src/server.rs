@@ -23,7 +23,7 @@ use crate::auth::AuthService;
 use crate::config::Settings;
 use crate::db::{self, Db};
 use crate::graphql::{self, VillageSchema};
-use crate::realtime::Bus;
+use crate::realtime::{Bus, ConnectionLimit};
 use crate::{events, ops, secrets, telemetry};
 
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -37,6 +37,8 @@ pub struct AppState {
     pub schema: VillageSchema,
     pub auth: AuthService,
     pub metrics: PrometheusHandle,
+    /// WebSocket connections per member, counted across instances.
+    pub connection_limit: ConnectionLimit,
     /// Turns true when the server starts shutting down, so long-lived WebSocket
     /// connections close with 1001 instead of holding the drain up.
     pub stopping: watch::Receiver<bool>,
@@ -79,11 +81,14 @@ impl App {
             }
             None => (None, Bus::default()),
         };
-        let auth = AuthService::new(db.clone(), &settings, &secret)?;
+        let auth = AuthService::new(db.clone(), bus.clone(), &settings, &secret)?;
         let schema = graphql::build_schema(db.clone(), auth.clone(), bus, settings.production);
         let metrics = telemetry::metrics_handle()?;
         let (stop, stopping) = watch::channel(false);
-        let state = AppState { settings: Arc::new(settings), db, redis, schema, auth, metrics, stopping };
+        let per_member = usize::try_from(settings.ws_connections_per_member).unwrap_or(usize::MAX);
+        let connection_limit = ConnectionLimit::new(per_member, redis.clone());
+        let state =
+            AppState { settings: Arc::new(settings), db, redis, schema, auth, metrics, connection_limit, stopping };
         Ok(Self { state, stop })
     }
 

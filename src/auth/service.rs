@@ -18,6 +18,7 @@ use crate::config::Settings;
 use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult};
 use crate::members::{self, NewMember};
+use crate::realtime::{self, Bus};
 
 const WRONG_CREDENTIALS: &str = "wrong email or password";
 const INVALID_REFRESH_TOKEN: &str = "refresh token is invalid, expired or signed out";
@@ -47,6 +48,8 @@ pub struct AuthService {
     access_tokens: AccessTokens,
     refresh_ttl: chrono::Duration,
     sign_up_limit: throttle::Limit,
+    /// Where ended sessions are announced, so their live subscriptions stop at once.
+    bus: Bus,
 }
 
 /// What sign-up asks for.
@@ -58,7 +61,7 @@ pub struct SignUp {
 
 impl AuthService {
     /// The service for `db`, signing tokens with `secret`.
-    pub fn new(db: Db, settings: &Settings, secret: &[u8]) -> anyhow::Result<Self> {
+    pub fn new(db: Db, bus: Bus, settings: &Settings, secret: &[u8]) -> anyhow::Result<Self> {
         let parallel_hashes = std::thread::available_parallelism().map_or(2, |n| n.get() * 2);
         Ok(Self {
             db,
@@ -66,6 +69,7 @@ impl AuthService {
             access_tokens: AccessTokens::new(secret, settings.access_token_ttl()),
             refresh_ttl: chrono::Duration::from_std(settings.refresh_token_ttl())?,
             sign_up_limit: throttle::sign_up(settings.sign_ups_per_ip_per_hour),
+            bus,
         })
     }
 
@@ -124,8 +128,18 @@ impl AuthService {
         Ok(Standing::Unknown)
     }
 
+    /// Ends session `session_id`, tells its live subscriptions, and returns how many
+    /// sessions this ended (0 or 1).
+    async fn end_session(&self, session_id: Uuid, reason: RevokeReason, now: DateTime<Utc>) -> AppResult<u64> {
+        let Some(member) = store::revoke_session(&self.db, session_id, reason, now).await? else {
+            return Ok(0);
+        };
+        realtime::access_changed(&self.bus, member).await;
+        Ok(1)
+    }
+
     async fn revoke_for_reuse(&self, session_id: Uuid, now: DateTime<Utc>) -> AppResult<AppError> {
-        store::revoke_session(&self.db, session_id, RevokeReason::RefreshTokenReuse, now).await?;
+        self.end_session(session_id, RevokeReason::RefreshTokenReuse, now).await?;
         tracing::warn!(%session_id, "refresh token presented twice; session revoked");
         Ok(AppError::Unauthenticated(REUSED_REFRESH_TOKEN))
     }
@@ -175,13 +189,15 @@ impl AuthService {
                 presented.session_id
             }
         };
-        Ok(store::revoke_session(&self.db, session_id, RevokeReason::SignOut, now).await?)
+        self.end_session(session_id, RevokeReason::SignOut, now).await
     }
 
     /// Ends every session of the viewer, on every device.
     pub async fn sign_out_everywhere(&self, viewer: &Viewer) -> AppResult<u64> {
         let member_id = viewer.member_id()?;
-        Ok(store::revoke_member_sessions(&self.db, member_id, clock::now()).await?)
+        let ended = store::revoke_member_sessions(&self.db, member_id, clock::now()).await?;
+        realtime::access_changed(&self.bus, member_id).await;
+        Ok(ended)
     }
 
     /// Whether the session behind `claims` is still live and its token unexpired: long

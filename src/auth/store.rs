@@ -100,11 +100,16 @@ pub async fn rotate_refresh_token(tx: &mut Tx, id: Uuid, rotation: Rotation<'_>)
     Ok(affected == 1)
 }
 
-/// Ends session `id`; returns how many sessions this ended (0 or 1).
-pub async fn revoke_session(db: &Db, id: Uuid, reason: RevokeReason, now: DateTime<Utc>) -> Result<u64, sqlx::Error> {
-    const SQL: &str = "UPDATE sessions SET revoked_at = $2, revoked_reason = $3 WHERE id = $1 AND revoked_at IS NULL";
-    let affected = on_db!(db, pool => sqlx::query(SQL).bind(id).bind(now).bind(reason.as_str()).execute(pool).await.map(|done| done.rows_affected()))?;
-    Ok(affected)
+/// Ends session `id`; returns its member when this ended it (not when it had ended).
+pub async fn revoke_session(
+    db: &Db,
+    id: Uuid,
+    reason: RevokeReason,
+    now: DateTime<Utc>,
+) -> Result<Option<Uuid>, sqlx::Error> {
+    const SQL: &str = "UPDATE sessions SET revoked_at = $2, revoked_reason = $3 WHERE id = $1 AND revoked_at IS NULL \
+                       RETURNING member_id";
+    on_db!(db, pool => sqlx::query_scalar(SQL).bind(id).bind(now).bind(reason.as_str()).fetch_optional(pool).await)
 }
 
 /// Ends every live session of `member_id`; returns how many.

@@ -22,6 +22,13 @@ pub struct AccessClaims {
     pub expires_at: i64,
 }
 
+impl AccessClaims {
+    /// When the token stops working.
+    pub fn expiry(&self) -> DateTime<Utc> {
+        DateTime::from_timestamp(self.expires_at, 0).unwrap_or(DateTime::<Utc>::MIN_UTC)
+    }
+}
+
 #[derive(Serialize, Deserialize)]
 struct Jwt {
     sub: Uuid,

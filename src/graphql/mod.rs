@@ -17,6 +17,7 @@ use crate::db::Db;
 use crate::events::{EventMutation, EventQuery};
 use crate::groups::{GroupMutation, GroupQuery, GroupSubscription};
 use crate::members::{MemberMutation, MemberQuery};
+use crate::notifications::NotificationSubscription;
 use crate::realtime::Bus;
 use crate::threads::{ThreadMutation, ThreadQuery, ThreadSubscription};
 
@@ -34,7 +35,7 @@ pub struct Mutation(AuthMutation, MemberMutation, GroupMutation, ThreadMutation,
 
 /// Every subscription, one part per feature.
 #[derive(MergedSubscription, Default)]
-pub struct Subscription(ThreadSubscription, GroupSubscription);
+pub struct Subscription(ThreadSubscription, GroupSubscription, NotificationSubscription);
 
 /// The Village schema.
 pub type VillageSchema = Schema<Query, Mutation, Subscription>;

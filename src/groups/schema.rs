@@ -13,6 +13,7 @@ use crate::graphql::context::ContextExt;
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{self, Cursor, PageArgs};
 use crate::members::{Member, load_member};
+use crate::realtime;
 use crate::threads::{self, Thread, ThreadOrder};
 
 #[Object]
@@ -297,7 +298,9 @@ impl GroupMutation {
     /// Leaves a group.
     async fn leave_group(&self, ctx: &Context<'_>, input: GroupRefInput) -> Result<Group> {
         let viewer = ctx.viewer()?.member_id()?;
-        Ok(service::leave(ctx.db()?, viewer, parse_id("groupId", &input.group_id)?).await?)
+        let group = service::leave(ctx.db()?, viewer, parse_id("groupId", &input.group_id)?).await?;
+        realtime::access_changed(ctx.bus()?, viewer).await;
+        Ok(group)
     }
 
     /// Lets a member in. Moderators only.
@@ -329,6 +332,7 @@ impl GroupMutation {
         let (group_id, member_id) = (parse_id("groupId", &input.group_id)?, parse_id("memberId", &input.member_id)?);
         let db = ctx.db()?;
         service::set_role(db, viewer, group_id, member_id, input.role).await?;
+        realtime::access_changed(ctx.bus()?, member_id).await;
         Ok(service::readable(db, viewer, group_id).await?)
     }
 
@@ -336,6 +340,8 @@ impl GroupMutation {
     async fn remove_member(&self, ctx: &Context<'_>, input: GroupMemberInput) -> Result<Group> {
         let viewer = ctx.viewer()?.member_id()?;
         let (group_id, member_id) = (parse_id("groupId", &input.group_id)?, parse_id("memberId", &input.member_id)?);
-        Ok(service::remove(ctx.db()?, viewer, group_id, member_id).await?)
+        let group = service::remove(ctx.db()?, viewer, group_id, member_id).await?;
+        realtime::access_changed(ctx.bus()?, member_id).await;
+        Ok(group)
     }
 }

@@ -1,9 +1,9 @@
 //! `groupActivity`: what happens in a group as it happens — new threads, events created,
 //! changed or cancelled, members joining, and (for moderators) requests to join. Each
-//! item is loaded for the viewer, so nothing she may not see reaches her; her right to
-//! read the group is checked again every second and on every message.
-
-use std::time::Duration;
+//! item is loaded for the viewer, so nothing she may not see reaches her (group
+//! happenings are rare, so each reader loads her own). Her right to read the group is
+//! checked when she subscribes, on every access signal for her and every sweep; her
+//! token's expiry ends the stream.
 
 use async_graphql::{Context, Enum, ID, Result, SimpleObject, Subscription};
 use futures_util::{Stream, StreamExt};
@@ -19,10 +19,8 @@ use crate::events::{self, Event};
 use crate::graphql::context::ContextExt;
 use crate::graphql::ids::parse_id;
 use crate::members::{self, Member};
-use crate::realtime::{Bus, Step, steps};
+use crate::realtime::{Bus, Delivery, Step, Topic, steps};
 use crate::threads::{self, Thread};
-
-const RECHECK_EVERY: Duration = Duration::from_secs(1);
 
 /// What happened in a group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum, serde::Serialize, serde::Deserialize)]
@@ -55,37 +53,39 @@ impl GroupActivity {
     }
 }
 
-/// The topic of a group's activity.
-fn group_topic(group_id: Uuid) -> String {
-    format!("group:{group_id}")
-}
-
 /// Tells `group_id`'s subscribers what happened to `subject`, after it committed.
 pub async fn announce_activity(bus: &Bus, group_id: Uuid, kind: GroupActivityKind, subject: Uuid) {
-    bus.publish(&group_topic(group_id), json!({ "kind": kind, "id": subject })).await;
+    bus.publish(&Topic::group(group_id), json!({ "kind": kind, "id": subject })).await;
 }
 
-struct Watch {
+/// One subscriber of a group's activity.
+struct Watcher {
     db: Db,
     auth: AuthService,
     viewer: AccessClaims,
     group_id: Uuid,
+    /// Whether she moderates the group (and so sees join requests).
+    moderates: bool,
 }
 
-impl Watch {
-    async fn allowed(&self) -> Result<bool, AppError> {
+impl Watcher {
+    /// Checks against the database that she may still read the group, and her role.
+    async fn recheck(&mut self) -> Result<(), AppError> {
         if !self.auth.still_signed_in(self.viewer).await? {
             return Err(AppError::Forbidden);
         }
-        match service::readable(&self.db, self.viewer.member_id, self.group_id).await {
-            Ok(group) => Ok(group.viewer_role.is_some_and(super::GroupRole::moderates)),
-            Err(AppError::NotFound) => Err(AppError::Forbidden),
-            Err(other) => Err(other),
-        }
+        let group =
+            service::readable(&self.db, self.viewer.member_id, self.group_id).await.map_err(|error| match error {
+                AppError::NotFound => AppError::Forbidden,
+                other => other,
+            })?;
+        self.moderates = group.viewer_role.is_some_and(super::GroupRole::moderates);
+        Ok(())
     }
 
     /// The activity a bus message stands for, or `None` when the viewer is not to see it.
-    async fn activity(&self, message: &Value, moderates: bool) -> Result<Option<GroupActivity>, AppError> {
+    async fn activity(&self, message: &Delivery) -> Result<Option<GroupActivity>, AppError> {
+        let message: &Value = &message.body;
         let kind: GroupActivityKind = serde_json::from_value(message["kind"].clone()).map_err(anyhow::Error::from)?;
         let Some(id) = message["id"].as_str().and_then(|id| Uuid::try_parse(id).ok()) else {
             return Ok(Some(GroupActivity::of(kind)));
@@ -103,7 +103,7 @@ impl Watch {
                 let blocked = members::blocked_either_way(&self.db, viewer, id).await?;
                 members::find(&self.db, viewer, id).await?.filter(|_| !blocked).map(|m| activity.member = Some(m))
             }
-            GroupActivityKind::JoinRequested if moderates => {
+            GroupActivityKind::JoinRequested if self.moderates => {
                 store::find_request(&self.db, id).await?.map(|r| activity.join_request = Some(r))
             }
             GroupActivityKind::JoinRequested | GroupActivityKind::Resync => None,
@@ -127,25 +127,26 @@ impl GroupSubscription {
             return Err(AppError::Unauthenticated("sign in first").into());
         };
         let group_id = parse_id("groupId", &group_id)?;
-        let watch = Watch { db: ctx.db()?.clone(), auth: ctx.auth()?.clone(), viewer, group_id };
-        watch.allowed().await.map_err(|_| AppError::NotFound)?;
-        let live = ctx.bus()?.subscribe(&group_topic(group_id)).await;
+        let mut watcher =
+            Watcher { db: ctx.db()?.clone(), auth: ctx.auth()?.clone(), viewer, group_id, moderates: false };
+        watcher.recheck().await.map_err(|_| AppError::NotFound)?;
+        let bus = ctx.bus()?;
+        let access = bus.subscribe(&Topic::member(viewer.member_id)).await;
+        let live = bus.subscribe(&Topic::group(group_id)).await;
         Ok(async_stream::stream! {
-            let steps = steps(live, RECHECK_EVERY);
+            let steps = steps(live, Some(access), viewer.expiry());
             futures_util::pin_mut!(steps);
             while let Some(step) = steps.next().await {
-                let moderates = match watch.allowed().await {
-                    Ok(moderates) => moderates,
-                    Err(error) => { yield Err(error.into()); return; }
+                let activity = match step {
+                    Step::Expired => Err(AppError::Forbidden),
+                    Step::Recheck => watcher.recheck().await.map(|()| None),
+                    Step::Lagged => Ok(Some(GroupActivity::of(GroupActivityKind::Resync))),
+                    Step::Message(message) => watcher.activity(&message).await,
                 };
-                match step {
-                    Step::Recheck => {}
-                    Step::Lagged => yield Ok(GroupActivity::of(GroupActivityKind::Resync)),
-                    Step::Message(message) => match watch.activity(&message, moderates).await {
-                        Ok(Some(activity)) => yield Ok(activity),
-                        Ok(None) => {}
-                        Err(error) => { yield Err(error.into()); return; }
-                    },
+                match activity {
+                    Ok(Some(activity)) => yield Ok(activity),
+                    Ok(None) => {}
+                    Err(error) => { yield Err(error.into()); return; }
                 }
             }
         })

@@ -2,6 +2,8 @@
 //! neither can reply to or mention the other. Other features filter with the SQL
 //! fragment from [`hidden_author_sql`] rather than reading this table themselves.
 
+use std::collections::HashSet;
+
 use uuid::Uuid;
 
 use crate::clock;
@@ -36,6 +38,13 @@ pub async fn blocked_either_way(db: &Db, a: Uuid, b: Uuid) -> Result<bool, sqlx:
                        WHERE (blocker_id = $1 AND blocked_id = $2) OR (blocker_id = $2 AND blocked_id = $1)";
     let count: i64 = on_db!(db, pool => sqlx::query_scalar(SQL).bind(a).bind(b).fetch_one(pool).await)?;
     Ok(count > 0)
+}
+
+/// The members `blocker` blocked.
+pub async fn blocked_by(db: &Db, blocker: Uuid) -> Result<HashSet<Uuid>, sqlx::Error> {
+    const SQL: &str = "SELECT blocked_id FROM member_blocks WHERE blocker_id = $1";
+    let blocked: Vec<Uuid> = on_db!(db, pool => sqlx::query_scalar(SQL).bind(blocker).fetch_all(pool).await)?;
+    Ok(blocked.into_iter().collect())
 }
 
 /// Of `candidates`, those with no block either way with `member`.

@@ -1,6 +1,8 @@
 //! Connections: two members who agreed to know each other. A connection is asked for
 //! and accepted; it opens the profile fields a member shows to CONNECTIONS.
 
+use std::collections::HashSet;
+
 use async_graphql::Enum;
 use uuid::Uuid;
 
@@ -27,6 +29,14 @@ pub fn connected_sql(a_sql: &str, b_sql: &str) -> String {
         "EXISTS (SELECT 1 FROM connections c WHERE c.status = 'ACCEPTED' AND \
          ((c.member_a = {a_sql} AND c.member_b = {b_sql}) OR (c.member_a = {b_sql} AND c.member_b = {a_sql})))"
     )
+}
+
+/// The members `member` is connected with.
+pub async fn connected_with(db: &Db, member: Uuid) -> Result<HashSet<Uuid>, sqlx::Error> {
+    const SQL: &str = "SELECT CASE WHEN member_a = $1 THEN member_b ELSE member_a END FROM connections \
+                       WHERE status = 'ACCEPTED' AND (member_a = $1 OR member_b = $1)";
+    let others: Vec<Uuid> = on_db!(db, pool => sqlx::query_scalar(SQL).bind(member).fetch_all(pool).await)?;
+    Ok(others.into_iter().collect())
 }
 
 fn ordered(a: Uuid, b: Uuid) -> (Uuid, Uuid) {

@@ -7,7 +7,8 @@ mod profile;
 mod schema;
 mod store;
 
-pub use blocks::{blocked_either_way, hidden_author_sql, not_blocked_with};
+pub use blocks::{blocked_by, blocked_either_way, hidden_author_sql, not_blocked_with};
+pub use connections::connected_with;
 pub use loader::{ChildrenDataLoader, ChildrenLoader, MemberDataLoader, MemberLoader};
 pub use schema::{MemberMutation, MemberQuery, load_member};
 pub use store::{Member, NewMember, credentials_by_email, find, find_many, ids_by_handles, insert};

@@ -20,6 +20,7 @@ use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{self, Cursor, PageArgs};
+use crate::realtime;
 
 /// The member `id`, through the request's loader.
 pub async fn load_member(ctx: &Context<'_>, id: Uuid) -> AppResult<Member> {
@@ -387,6 +388,14 @@ async fn connection_payload(ctx: &Context<'_>, member_id: Uuid, status: Connecti
     Ok(ConnectionPayload { member: load_member(ctx, member_id).await?, status })
 }
 
+/// Tells both members' live subscriptions that a block between them changed.
+async fn blocks_changed(ctx: &Context<'_>, viewer: Uuid, other: Uuid) -> AppResult<()> {
+    let bus = ctx.bus()?;
+    realtime::access_changed(bus, viewer).await;
+    realtime::access_changed(bus, other).await;
+    Ok(())
+}
+
 async fn other_member(ctx: &Context<'_>, input: &MemberRefInput) -> Result<(Uuid, Uuid)> {
     let viewer = ctx.viewer()?.member_id()?;
     let other = parse_id("memberId", &input.member_id)?;
@@ -437,6 +446,7 @@ impl MemberMutation {
         let db = ctx.db()?;
         blocks::block(db, viewer, other).await.map_err(AppError::from)?;
         connections::remove(db, viewer, other).await?;
+        blocks_changed(ctx, viewer, other).await?;
         Ok(load_member(ctx, other).await?)
     }
 
@@ -444,6 +454,7 @@ impl MemberMutation {
     async fn unblock_member(&self, ctx: &Context<'_>, input: MemberRefInput) -> Result<Member> {
         let (viewer, other) = other_member(ctx, &input).await?;
         blocks::unblock(ctx.db()?, viewer, other).await.map_err(AppError::from)?;
+        blocks_changed(ctx, viewer, other).await?;
         Ok(load_member(ctx, other).await?)
     }
 }

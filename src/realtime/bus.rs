@@ -4,9 +4,13 @@
 //! multiplexing all topics — so a change made on one instance reaches subscribers on
 //! every instance; when that connection drops it reconnects, resubscribes, and tells
 //! local subscribers to resync. Each subscriber has a bounded buffer: one that falls
-//! behind is told to resync too.
+//! behind is told to resync too. A delivered message has room for what one subscriber
+//! loads on behalf of all the others in the process, so a reply read for 5 000
+//! subscribers is read once.
 
+use std::any::Any;
 use std::collections::HashMap;
+use std::future::Future;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -14,17 +18,69 @@ use futures_util::StreamExt;
 use redis::AsyncCommands;
 use redis::aio::ConnectionManager;
 use serde_json::{Value, json};
-use tokio::sync::{broadcast, mpsc, oneshot};
+use tokio::sync::{OnceCell, broadcast, mpsc, oneshot};
+use uuid::Uuid;
 
-/// Messages a subscriber may fall behind by before it is told to resync.
-const SUBSCRIBER_BUFFER: usize = 256;
 /// Redis channels are named `village:<topic>`.
 const CHANNEL_PREFIX: &str = "village:";
 const RECONNECT_DELAY: Duration = Duration::from_millis(500);
 /// How long a new subscription waits for Redis to confirm it.
 const SUBSCRIBE_TIMEOUT: Duration = Duration::from_secs(2);
 
-type Topics = Arc<Mutex<HashMap<String, broadcast::Sender<Arc<Value>>>>>;
+type Topics = Arc<Mutex<HashMap<String, broadcast::Sender<Arc<Delivery>>>>>;
+
+/// A stream of changes subscribers listen to, with how many messages a subscriber may
+/// fall behind by before she is told to resync.
+#[derive(Debug, Clone)]
+pub struct Topic {
+    name: String,
+    buffer: usize,
+}
+
+impl Topic {
+    /// A thread's replies and changes: busy, and shared by every reader of the thread.
+    pub fn thread(thread_id: Uuid) -> Self {
+        Self { name: format!("thread:{thread_id}"), buffer: 256 }
+    }
+
+    /// A group's activity.
+    pub fn group(group_id: Uuid) -> Self {
+        Self { name: format!("group:{group_id}"), buffer: 64 }
+    }
+
+    /// One member's own stream: her notifications and changes to what she may read.
+    /// Quiet and kept by each of her connections, so its buffer is small.
+    pub fn member(member_id: Uuid) -> Self {
+        Self { name: format!("member:{member_id}"), buffer: 16 }
+    }
+}
+
+/// A message as subscribers receive it.
+pub struct Delivery {
+    /// What was published.
+    pub body: Value,
+    shared: OnceCell<Arc<dyn Any + Send + Sync>>,
+}
+
+impl Delivery {
+    fn new(body: Value) -> Arc<Self> {
+        Arc::new(Self { body, shared: OnceCell::new() })
+    }
+
+    /// What `load` makes of this message, loaded by the first subscriber in the process
+    /// who asks and shared with the rest; a failed load is tried again by the next.
+    pub async fn shared<T, E>(&self, load: impl Future<Output = Result<T, E>>) -> Result<Arc<T>, E>
+    where
+        T: Any + Send + Sync,
+        E: From<anyhow::Error>,
+    {
+        let loaded = self
+            .shared
+            .get_or_try_init(|| async { load.await.map(|value| Arc::new(value) as Arc<dyn Any + Send + Sync>) })
+            .await?;
+        Arc::clone(loaded).downcast::<T>().map_err(|_| anyhow::anyhow!("a bus message was shared as two types").into())
+    }
+}
 
 /// Publishes and delivers messages by topic.
 #[derive(Clone, Default)]
@@ -41,21 +97,18 @@ struct RedisLink {
     subscribe: mpsc::UnboundedSender<(String, oneshot::Sender<()>)>,
 }
 
-/// The topic of a thread's changes.
-pub fn thread_topic(thread_id: uuid::Uuid) -> String {
-    format!("thread:{thread_id}")
-}
+/// The kind of the message a subscriber gets when messages may have been missed.
+pub const RESYNC: &str = "RESYNC";
 
-/// The message a subscriber gets when messages may have been missed.
-pub fn resync_message() -> Value {
-    json!({ "kind": "RESYNC" })
+fn resync_message() -> Value {
+    json!({ "kind": RESYNC })
 }
 
 fn deliver(topics: &Topics, topic: &str, message: Value) {
     let mut topics = topics.lock().unwrap_or_else(PoisonError::into_inner);
     // A topic whose last subscriber left is forgotten on its next message.
     if let Some(sender) = topics.get(topic)
-        && sender.send(Arc::new(message)).is_err()
+        && sender.send(Delivery::new(message)).is_err()
     {
         topics.remove(topic);
     }
@@ -71,34 +124,34 @@ impl Bus {
     }
 
     /// Delivers `message` to everyone subscribed to `topic`, on every instance.
-    pub async fn publish(&self, topic: &str, message: Value) {
+    pub async fn publish(&self, topic: &Topic, message: Value) {
         let Some(redis) = &self.redis else {
-            deliver(&self.topics, topic, message);
+            deliver(&self.topics, &topic.name, message);
             return;
         };
         let mut publisher = redis.publisher.clone();
-        let channel = format!("{CHANNEL_PREFIX}{topic}");
+        let channel = format!("{CHANNEL_PREFIX}{}", topic.name);
         if let Err(error) = publisher.publish::<_, _, ()>(channel, message.to_string()).await {
             // Subscribers resume by cursor; the write itself is committed.
-            tracing::warn!(%error, topic, "could not publish a realtime update");
+            tracing::warn!(%error, topic = topic.name, "could not publish a realtime update");
         }
     }
 
     /// Starts listening to `topic`; with Redis, returns once Redis confirmed the
     /// subscription, so nothing published afterwards is missed.
-    pub async fn subscribe(&self, topic: &str) -> broadcast::Receiver<Arc<Value>> {
+    pub async fn subscribe(&self, topic: &Topic) -> broadcast::Receiver<Arc<Delivery>> {
         let (receiver, confirmed) = {
             let mut topics = self.topics.lock().unwrap_or_else(PoisonError::into_inner);
-            if let Some(sender) = topics.get(topic) {
+            if let Some(sender) = topics.get(&topic.name) {
                 return sender.subscribe();
             }
-            let (sender, receiver) = broadcast::channel(SUBSCRIBER_BUFFER);
-            topics.insert(topic.to_owned(), sender);
+            let (sender, receiver) = broadcast::channel(topic.buffer);
+            topics.insert(topic.name.clone(), sender);
             let Some(redis) = &self.redis else {
                 return receiver;
             };
             let (confirm, confirmed) = oneshot::channel();
-            let _ = redis.subscribe.send((topic.to_owned(), confirm));
+            let _ = redis.subscribe.send((topic.name.clone(), confirm));
             (receiver, confirmed)
         };
         // Without a confirmation (Redis down) the reconnect resubscribes and sends RESYNC.
@@ -175,20 +228,39 @@ mod tests {
     #[tokio::test]
     async fn subscribers_get_what_is_published_on_their_topic_only() {
         let bus = Bus::default();
-        let mut thread_a = bus.subscribe("thread:a").await;
-        let mut thread_b = bus.subscribe("thread:b").await;
-        bus.publish("thread:a", json!({ "n": 1 })).await;
-        assert_eq!(*thread_a.recv().await.unwrap(), json!({ "n": 1 }));
+        let (a, b) = (Topic::thread(Uuid::now_v7()), Topic::thread(Uuid::now_v7()));
+        let mut thread_a = bus.subscribe(&a).await;
+        let mut thread_b = bus.subscribe(&b).await;
+        bus.publish(&a, json!({ "n": 1 })).await;
+        assert_eq!(thread_a.recv().await.unwrap().body, json!({ "n": 1 }));
         assert!(thread_b.try_recv().is_err());
     }
 
     #[tokio::test]
     async fn a_subscriber_that_falls_behind_is_told_so() {
         let bus = Bus::default();
-        let mut slow = bus.subscribe("thread:a").await;
-        for n in 0..=SUBSCRIBER_BUFFER {
-            bus.publish("thread:a", json!(n)).await;
+        let topic = Topic::member(Uuid::now_v7());
+        let mut slow = bus.subscribe(&topic).await;
+        for n in 0..=topic.buffer {
+            bus.publish(&topic, json!(n)).await;
         }
         assert!(matches!(slow.recv().await, Err(broadcast::error::RecvError::Lagged(_))));
+    }
+
+    #[tokio::test]
+    async fn what_one_subscriber_loads_for_a_message_the_others_share() {
+        let bus = Bus::default();
+        let topic = Topic::thread(Uuid::now_v7());
+        let (mut first, mut second) = (bus.subscribe(&topic).await, bus.subscribe(&topic).await);
+        bus.publish(&topic, json!({ "replyId": 1 })).await;
+        let loads = std::sync::atomic::AtomicUsize::new(0);
+        let load = || async {
+            loads.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            Ok::<_, anyhow::Error>(String::from("the reply"))
+        };
+        let a = first.recv().await.unwrap().shared(load()).await.unwrap();
+        let b = second.recv().await.unwrap().shared(load()).await.unwrap();
+        assert_eq!((a.as_str(), b.as_str()), ("the reply", "the reply"));
+        assert_eq!(loads.load(std::sync::atomic::Ordering::SeqCst), 1);
     }
 }

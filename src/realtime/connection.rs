@@ -12,6 +12,7 @@ use serde_json::Value;
 use tokio::sync::watch;
 use tokio_stream::StreamMap;
 
+use super::limit::{Lease, RENEW_EVERY};
 use super::protocol::{self, ClientMessage, Dialect, SubscribePayload, close};
 use crate::auth::{ClientInfo, Viewer};
 use crate::graphql::{annotate_errors, attach_request_data};
@@ -43,8 +44,14 @@ fn authorization(payload: &Value) -> Option<&str> {
         .and_then(Value::as_str)
 }
 
+/// Who a connection serves, and her place in the per-member count.
+struct Accepted {
+    viewer: Viewer,
+    lease: Option<Lease>,
+}
+
 /// Waits for `connection_init` and answers it; `None` when the connection was closed.
-async fn handshake(socket: &mut WebSocket, state: &AppState, dialect: Dialect) -> Option<Viewer> {
+async fn handshake(socket: &mut WebSocket, state: &AppState, dialect: Dialect) -> Option<Accepted> {
     let deadline = tokio::time::sleep(Duration::from_secs(state.settings.ws_init_timeout_secs));
     tokio::pin!(deadline);
     loop {
@@ -85,19 +92,37 @@ async fn handshake(socket: &mut WebSocket, state: &AppState, dialect: Dialect) -
     }
 }
 
-async fn accept(socket: &mut WebSocket, state: &AppState, payload: &Value) -> Option<Viewer> {
-    match state.auth.viewer(authorization(payload)).await {
+async fn accept(socket: &mut WebSocket, state: &AppState, payload: &Value) -> Option<Accepted> {
+    let viewer = match state.auth.viewer(authorization(payload)).await {
         Ok(Viewer::Refused(_)) => {
             close_with(socket, close::FORBIDDEN, "Forbidden").await;
-            None
+            return None;
         }
-        Ok(viewer) => send(socket, protocol::ack()).await.then_some(viewer),
+        Ok(viewer) => viewer,
         Err(error) => {
             tracing::error!(?error, "WebSocket authentication failed");
-            close_with(socket, 1011, "internal error").await;
-            None
+            close_with(socket, close::INTERNAL_ERROR, "internal error").await;
+            return None;
         }
-    }
+    };
+    let lease = match viewer.member_id() {
+        Ok(member) => match state.connection_limit.admit(member).await {
+            Ok(Some(lease)) => Some(lease),
+            Ok(None) => {
+                let limit = state.settings.ws_connections_per_member;
+                close_with(socket, close::TOO_MANY_CONNECTIONS, &format!("at most {limit} connections per member"))
+                    .await;
+                return None;
+            }
+            Err(error) => {
+                tracing::error!(%error, "cannot count WebSocket connections");
+                close_with(socket, close::INTERNAL_ERROR, "internal error").await;
+                return None;
+            }
+        },
+        Err(_) => None,
+    };
+    send(socket, protocol::ack()).await.then_some(Accepted { viewer, lease })
 }
 
 /// Resolves when the server starts shutting down.
@@ -138,11 +163,11 @@ fn outgoing(dialect: Dialect, id: &str, item: Option<Response>) -> (String, bool
 /// Serves one upgraded connection until it closes.
 pub async fn serve(mut socket: WebSocket, state: AppState, dialect: Dialect, client: ClientInfo) {
     let mut stopping = state.stopping.clone();
-    let viewer = tokio::select! {
-        viewer = handshake(&mut socket, &state, dialect) => viewer,
+    let accepted = tokio::select! {
+        accepted = handshake(&mut socket, &state, dialect) => accepted,
         () = shutdown_requested(&mut stopping) => None,
     };
-    let Some(viewer) = viewer else {
+    let Some(Accepted { viewer, lease }) = accepted else {
         let stopped = *stopping.borrow();
         if stopped {
             close_with(&mut socket, close::GOING_AWAY, "server shutting down").await;
@@ -152,6 +177,7 @@ pub async fn serve(mut socket: WebSocket, state: AppState, dialect: Dialect, cli
     let mut operations: StreamMap<String, Operation> = StreamMap::new();
     let mut keep_alive = tokio::time::interval_at(tokio::time::Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
     let mut missed_pongs = 0;
+    let mut renew_lease = tokio::time::interval_at(tokio::time::Instant::now() + RENEW_EVERY, RENEW_EVERY);
     loop {
         tokio::select! {
             () = shutdown_requested(&mut stopping) => {
@@ -211,6 +237,11 @@ pub async fn serve(mut socket: WebSocket, state: AppState, dialect: Dialect, cli
                 }
                 if !send(&mut socket, text).await {
                     return;
+                }
+            }
+            _ = renew_lease.tick() => {
+                if let Some(lease) = &lease {
+                    lease.renew().await;
                 }
             }
             _ = keep_alive.tick() => {

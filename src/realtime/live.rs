@@ -1,38 +1,89 @@
-//! The rhythm every live subscription follows: a message from the bus, a missed-messages
-//! signal, or a periodic tick on which the subscriber's access is checked again.
+//! The rhythm every live subscription follows: a message on its topic, a signal that
+//! what the subscriber may read changed, a periodic sweep, or her token running out.
+//! Access is checked against the database only on signals and sweeps, never per
+//! message, so a reply fanned out to thousands of readers costs no query per reader.
 
 use std::sync::Arc;
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
 use futures_util::Stream;
-use serde_json::Value;
 use tokio::sync::broadcast::{self, error::RecvError};
+
+use super::bus::Delivery;
+use crate::clock;
+
+/// How often access is checked even without a signal: the safety net for changes the
+/// server's own writes did not announce.
+const SWEEP_EVERY: Duration = Duration::from_secs(30);
 
 /// What a subscription reacts to next.
 pub enum Step {
-    /// Time to check the subscriber's access again.
-    Recheck,
     /// Something was published on the topic.
-    Message(Arc<Value>),
+    Message(Arc<Delivery>),
     /// The subscriber fell behind and missed messages.
     Lagged,
+    /// What she may read may have changed: check again.
+    Recheck,
+    /// Her access token expired.
+    Expired,
 }
 
-/// The steps of a subscription to `live`, with a recheck every `every`; ends when the
-/// bus goes away.
-pub fn steps(mut live: broadcast::Receiver<Arc<Value>>, every: Duration) -> impl Stream<Item = Step> {
+/// Waits for the next access signal on a member topic (which also carries her
+/// notifications); a missed message or a resync counts as a signal.
+async fn next_signal(access: &mut Option<broadcast::Receiver<Arc<Delivery>>>) -> Option<()> {
+    let Some(signals) = access else {
+        return std::future::pending().await;
+    };
+    loop {
+        match signals.recv().await {
+            Ok(message) if !is_access_signal(&message.body) => {}
+            Ok(_) | Err(RecvError::Lagged(_)) => return Some(()),
+            Err(RecvError::Closed) => return None,
+        }
+    }
+}
+
+/// Whether a member-topic message asks her subscriptions to check access again.
+pub fn is_access_signal(body: &serde_json::Value) -> bool {
+    let kind = body["kind"].as_str();
+    kind == Some(super::ACCESS_CHANGED) || kind == Some(super::bus::RESYNC)
+}
+
+/// The steps of a subscription to `live`. `access` carries the subscriber's
+/// access-changed signals (her member topic; `None` when `live` is that topic itself);
+/// a token expiring at `expires_at` ends the steps with `Expired`. Signals and expiry
+/// come before messages, so nothing published after a revocation slips through.
+pub fn steps(
+    mut live: broadcast::Receiver<Arc<Delivery>>,
+    mut access: Option<broadcast::Receiver<Arc<Delivery>>>,
+    expires_at: DateTime<Utc>,
+) -> impl Stream<Item = Step> {
+    let expiry = (expires_at - clock::now()).to_std().unwrap_or(Duration::ZERO);
     async_stream::stream! {
-        let mut recheck = tokio::time::interval(every);
+        let expired = tokio::time::sleep(expiry);
+        tokio::pin!(expired);
+        let mut sweep = tokio::time::interval_at(tokio::time::Instant::now() + SWEEP_EVERY, SWEEP_EVERY);
         loop {
             let step = tokio::select! {
-                _ = recheck.tick() => Step::Recheck,
+                biased;
+                () = &mut expired => Step::Expired,
+                signal = next_signal(&mut access) => match signal {
+                    Some(()) => Step::Recheck,
+                    None => return,
+                },
+                _ = sweep.tick() => Step::Recheck,
                 message = live.recv() => match message {
                     Ok(message) => Step::Message(message),
                     Err(RecvError::Lagged(_)) => Step::Lagged,
                     Err(RecvError::Closed) => return,
                 },
             };
+            let expired = matches!(step, Step::Expired);
             yield step;
+            if expired {
+                return;
+            }
         }
     }
 }

@@ -4,6 +4,7 @@
 
 mod bus;
 mod connection;
+mod limit;
 mod live;
 mod protocol;
 
@@ -14,8 +15,19 @@ use crate::auth::ClientInfo;
 use crate::server::AppState;
 use protocol::Dialect;
 
-pub use bus::{Bus, thread_topic};
-pub use live::{Step, steps};
+pub use bus::{Bus, Delivery, Topic};
+pub use limit::ConnectionLimit;
+pub use live::{Step, is_access_signal, steps};
+
+/// The kind of the message that tells a member's subscriptions to check her access.
+pub const ACCESS_CHANGED: &str = "ACCESS_CHANGED";
+
+/// Tells `member`'s live subscriptions, on every instance, that what she may read
+/// changed (she signed out, left or lost a group or a role, blocked or was blocked), so
+/// each checks again at once. Call after the change committed.
+pub async fn access_changed(bus: &Bus, member: uuid::Uuid) {
+    bus.publish(&Topic::member(member), serde_json::json!({ "kind": ACCESS_CHANGED })).await;
+}
 
 /// Largest message a client may send.
 pub const MAX_MESSAGE_BYTES: usize = 64 * 1024;

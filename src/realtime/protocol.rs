@@ -39,6 +39,11 @@ pub mod close {
     pub const TOO_MANY_INITS: u16 = 4429;
     /// The server is going away (shutdown).
     pub const GOING_AWAY: u16 = 1001;
+    /// The server failed.
+    pub const INTERNAL_ERROR: u16 = 1011;
+    /// RFC 6455's policy violation: the member already has as many connections open as
+    /// she may.
+    pub const TOO_MANY_CONNECTIONS: u16 = 1008;
 }
 
 /// A message from the client, in either dialect.

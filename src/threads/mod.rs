@@ -6,6 +6,7 @@ mod mentions;
 mod model;
 mod schema;
 mod service;
+mod snapshot;
 mod store;
 mod subscription;
 

@@ -5,6 +5,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::members::Member;
+
 /// The small fixed set of reactions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Enum, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -88,6 +90,17 @@ pub struct Reply {
     pub deleted_by_moderator: bool,
     /// Whether the viewer blocked its author.
     pub hidden: bool,
+    /// Its author and reactions when they were loaded along with it (live updates);
+    /// otherwise resolvers load them per request.
+    #[sqlx(skip)]
+    pub preloaded: Option<Box<ReplyExtras>>,
+}
+
+/// A reply's author and reactions as its viewer sees them.
+#[derive(Debug, Clone)]
+pub struct ReplyExtras {
+    pub author: Member,
+    pub reactions: Vec<ReactionCount>,
 }
 
 impl Reply {

@@ -149,6 +149,9 @@ impl Reply {
         if self.shown_as() != ReplyState::Visible {
             return Ok(None);
         }
+        if let Some(extras) = &self.preloaded {
+            return Ok(Some(extras.author.clone()));
+        }
         Ok(Some(load_member(ctx, self.author_id).await?))
     }
     /// Null unless the reply is visible.
@@ -164,6 +167,9 @@ impl Reply {
     async fn reactions(&self, ctx: &Context<'_>) -> Result<Vec<ReactionCount>> {
         if self.shown_as() != ReplyState::Visible {
             return Ok(Vec::new());
+        }
+        if let Some(extras) = &self.preloaded {
+            return Ok(extras.reactions.clone());
         }
         Ok(reactions_of(ctx, self.id).await?)
     }

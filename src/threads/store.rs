@@ -268,6 +268,17 @@ pub async fn reaction_counts(
     Ok(counts)
 }
 
+/// Who reacted how to `target`.
+pub async fn reactions_on(db: &Db, target: Uuid) -> Result<Vec<(Uuid, Reaction)>, sqlx::Error> {
+    const SQL: &str = "SELECT member_id, reaction FROM reactions WHERE target_id = $1";
+    let rows: Vec<(Uuid, String)> = on_db!(db, pool => sqlx::query_as(SQL).bind(target).fetch_all(pool).await)?;
+    rows.into_iter()
+        .map(|(member, reaction)| {
+            from_text(&reaction).map(|reaction| (member, reaction)).map_err(|error| sqlx::Error::Decode(error.into()))
+        })
+        .collect()
+}
+
 /// Records who a text mentions.
 pub async fn insert_mentions(
     tx: &mut Tx,

@@ -1,29 +1,31 @@
 //! `threadUpdates`: a thread's replies, edits, deletions, reactions and flag changes as
 //! they happen. With `after`, the replies since that cursor are replayed from the
 //! database first; the bus is subscribed before the replay, and replayed replies are not
-//! sent twice; replies by members the viewer blocked are left out. The viewer's right to
-//! read is checked again every second: a member removed, blocked, signed out or whose
-//! token expired stops receiving.
+//! sent twice; replies by members the viewer blocked are left out. Her right to read is
+//! checked when she subscribes, whenever an access signal for her arrives (removed,
+//! blocked, signed out) and every sweep; her token's expiry ends the stream. Each reply
+//! is read once per process for all its subscribers (`ReplySnapshot`).
 
-use std::time::Duration;
+use std::collections::HashSet;
 
 use async_graphql::connection::CursorType;
 use async_graphql::{Context, Enum, ID, Result, SimpleObject, Subscription};
 use futures_util::{Stream, StreamExt};
-use serde_json::{Value, json};
+use serde_json::json;
 use uuid::Uuid;
 
 use super::model::{Reply, Thread};
+use super::snapshot::ReplySnapshot;
 use super::{service, store};
-use crate::auth::{AuthService, Viewer};
+use crate::auth::{AccessClaims, AuthService, Viewer};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::graphql::context::ContextExt;
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{Cursor, Page};
-use crate::realtime::{Bus, Step, steps, thread_topic};
+use crate::members;
+use crate::realtime::{Bus, Delivery, Step, Topic, steps};
 
-const RECHECK_EVERY: Duration = Duration::from_secs(1);
 const REPLAY_PAGE: usize = 100;
 
 /// What changed in a thread.
@@ -52,7 +54,7 @@ pub struct ThreadUpdate {
 
 /// Tells subscribers of `thread_id` what changed, after the change committed.
 pub async fn announce(bus: &Bus, thread_id: Uuid, kind: ThreadUpdateKind, reply_id: Option<Uuid>) {
-    bus.publish(&thread_topic(thread_id), json!({ "kind": kind, "replyId": reply_id })).await;
+    bus.publish(&Topic::thread(thread_id), json!({ "kind": kind, "replyId": reply_id })).await;
 }
 
 fn reply_cursor(reply: &Reply) -> Cursor {
@@ -64,25 +66,29 @@ fn reply_update(kind: ThreadUpdateKind, reply: Reply) -> ThreadUpdate {
     ThreadUpdate { kind, reply: Some(reply), thread: None, cursor }
 }
 
-/// What one subscription needs after its resolver returned.
-struct Watch {
+/// One subscriber of a thread, with what she may see.
+struct Reader {
     db: Db,
     auth: AuthService,
-    viewer: crate::auth::AccessClaims,
+    viewer: AccessClaims,
     thread_id: Uuid,
+    /// The members she blocked, whose replies she is not sent.
+    blocked: HashSet<Uuid>,
 }
 
-impl Watch {
-    async fn allowed(&self) -> Result<(), AppError> {
+impl Reader {
+    /// Checks against the database that she may still read the thread, and re-reads
+    /// whom she blocked.
+    async fn recheck(&mut self) -> Result<(), AppError> {
         if !self.auth.still_signed_in(self.viewer).await? {
             return Err(AppError::Forbidden);
         }
-        service::readable(&self.db, self.viewer.member_id, self.thread_id).await.map(drop).map_err(
-            |error| match error {
-                AppError::NotFound => AppError::Forbidden,
-                other => other,
-            },
-        )
+        service::readable(&self.db, self.viewer.member_id, self.thread_id).await.map_err(|error| match error {
+            AppError::NotFound => AppError::Forbidden,
+            other => other,
+        })?;
+        self.blocked = members::blocked_by(&self.db, self.viewer.member_id).await?;
+        Ok(())
     }
 
     async fn replay(&self, after: Cursor) -> Result<Vec<Reply>, AppError> {
@@ -93,24 +99,31 @@ impl Watch {
     }
 
     /// The update a bus message stands for, or `None` when there is nothing to send.
-    async fn update(&self, message: &Value, replayed_up_to: Option<Cursor>) -> Result<Option<ThreadUpdate>, AppError> {
-        let kind: ThreadUpdateKind = serde_json::from_value(message["kind"].clone()).map_err(anyhow::Error::from)?;
+    async fn update(
+        &self,
+        message: &Delivery,
+        replayed_up_to: Option<Cursor>,
+    ) -> Result<Option<ThreadUpdate>, AppError> {
+        let kind: ThreadUpdateKind =
+            serde_json::from_value(message.body["kind"].clone()).map_err(anyhow::Error::from)?;
         if kind == ThreadUpdateKind::Resync {
             return Ok(Some(ThreadUpdate { kind, reply: None, thread: None, cursor: None }));
         }
-        let reply_id = message["replyId"].as_str().and_then(|id| Uuid::try_parse(id).ok());
+        let reply_id = message.body["replyId"].as_str().and_then(|id| Uuid::try_parse(id).ok());
         let Some(reply_id) = reply_id else {
+            // Flag changes are rare: the thread is read for each reader.
             let thread = service::readable(&self.db, self.viewer.member_id, self.thread_id).await?.0;
             return Ok(Some(ThreadUpdate { kind, reply: None, thread: Some(thread), cursor: None }));
         };
-        // Changes by members the viewer blocked are not delivered to her.
-        let Some(reply) = store::find_reply(&self.db, self.viewer.member_id, reply_id).await?.filter(|r| !r.hidden)
-        else {
+        let snapshot = message.shared(ReplySnapshot::load(&self.db, reply_id)).await?;
+        let Some(snapshot) = snapshot.as_ref().as_ref().filter(|s| s.thread_id() == self.thread_id) else {
             return Ok(None);
         };
+        let reply = snapshot.seen_by(self.viewer.member_id, &self.blocked);
         let already_sent = kind == ThreadUpdateKind::ReplyPosted
             && replayed_up_to.is_some_and(|last| (reply.created_at, reply.id) <= (last.at, last.id));
-        Ok((!already_sent).then(|| reply_update(kind, reply)))
+        // Changes by members the viewer blocked are not delivered to her.
+        Ok((!already_sent && !reply.hidden).then(|| reply_update(kind, reply)))
     }
 }
 
@@ -135,13 +148,17 @@ impl ThreadSubscription {
             .map(|cursor| Cursor::decode_cursor(&cursor))
             .transpose()
             .map_err(|_| AppError::bad_input("after", "after is not a valid cursor"))?;
-        let watch = Watch { db: ctx.db()?.clone(), auth: ctx.auth()?.clone(), viewer, thread_id };
-        watch.allowed().await.map_err(|_| AppError::NotFound)?;
-        let live = ctx.bus()?.subscribe(&thread_topic(thread_id)).await;
+        let mut reader =
+            Reader { db: ctx.db()?.clone(), auth: ctx.auth()?.clone(), viewer, thread_id, blocked: HashSet::new() };
+        reader.recheck().await.map_err(|_| AppError::NotFound)?;
+        let bus = ctx.bus()?;
+        let access = bus.subscribe(&Topic::member(viewer.member_id)).await;
+        let live = bus.subscribe(&Topic::thread(thread_id)).await;
+        let expires_at = viewer.expiry();
         Ok(async_stream::stream! {
             let mut last = after;
             while let Some(cursor) = last {
-                let replies = match watch.replay(cursor).await {
+                let replies = match reader.replay(cursor).await {
                     Ok(replies) => replies,
                     Err(error) => { yield Err(error.into()); return; }
                 };
@@ -156,23 +173,19 @@ impl ThreadSubscription {
                     break;
                 }
             }
-            let steps = steps(live, RECHECK_EVERY);
+            let steps = steps(live, Some(access), expires_at);
             futures_util::pin_mut!(steps);
             while let Some(step) = steps.next().await {
-                if let Err(error) = watch.allowed().await {
-                    yield Err(error.into());
-                    return;
-                }
-                match step {
-                    Step::Recheck => {}
-                    Step::Lagged => {
-                        yield Ok(ThreadUpdate { kind: ThreadUpdateKind::Resync, reply: None, thread: None, cursor: None });
-                    }
-                    Step::Message(message) => match watch.update(&message, last).await {
-                        Ok(Some(update)) => yield Ok(update),
-                        Ok(None) => {}
-                        Err(error) => { yield Err(error.into()); return; }
-                    },
+                let update = match step {
+                    Step::Expired => Err(AppError::Forbidden),
+                    Step::Recheck => reader.recheck().await.map(|()| None),
+                    Step::Lagged => Ok(Some(ThreadUpdate { kind: ThreadUpdateKind::Resync, reply: None, thread: None, cursor: None })),
+                    Step::Message(message) => reader.update(&message, last).await,
+                };
+                match update {
+                    Ok(Some(update)) => yield Ok(update),
+                    Ok(None) => {}
+                    Err(error) => { yield Err(error.into()); return; }
                 }
             }
         })

@@ -6,6 +6,7 @@ mod accounts;
 mod cli;
 mod events;
 mod groups;
+mod live_access;
 mod members;
 mod ops;
 mod platform;

@@ -59,7 +59,7 @@ async fn close_code(socket: &mut Socket) -> u16 {
     1006
 }
 
-async fn acknowledged(app: &TestApp, session: &Session) -> Socket {
+pub async fn acknowledged(app: &TestApp, session: &Session) -> Socket {
     let mut socket = connect(app, "graphql-transport-ws").await;
     send(&mut socket, json!({ "type": "connection_init", "payload": { "authorization": format!("Bearer {}", session.access_token) } })).await;
     assert_eq!(receive(&mut socket).await["type"], "connection_ack");
@@ -185,7 +185,7 @@ async fn the_legacy_graphql_ws_dialect_is_spoken_too() {
 
 /// Ana's group (private when asked) with Bea in it and a thread with one reply; returns
 /// the thread id and the cursor of that reply.
-async fn thread_with_a_reply(
+pub async fn thread_with_a_reply(
     app: &TestApp,
     ana: &Session,
     bea: &Session,
@@ -213,15 +213,15 @@ async fn thread_with_a_reply(
     (group, thread, cursor)
 }
 
-async fn post(app: &TestApp, author: &Session, thread: &str, body: &str) {
+pub async fn post(app: &TestApp, author: &Session, thread: &str, body: &str) {
     let reply = "mutation($t: ID!, $b: String!) { postReply(input: { threadId: $t, body: $b }) { id } }";
     let answer = app.graphql(reply, json!({ "t": thread, "b": body }), Some(&author.access_token)).await;
     assert!(answer["errors"].is_null(), "{answer}");
 }
 
-const UPDATES: &str = "subscription($t: ID!, $after: String) { threadUpdates(threadId: $t, after: $after) { kind cursor reply { body state } } }";
+pub const UPDATES: &str = "subscription($t: ID!, $after: String) { threadUpdates(threadId: $t, after: $after) { kind cursor reply { body state } } }";
 
-async fn watch(socket: &mut Socket, id: &str, thread: &str, after: Option<&str>) {
+pub async fn watch(socket: &mut Socket, id: &str, thread: &str, after: Option<&str>) {
     send(socket, json!({ "id": id, "type": "subscribe", "payload": { "query": UPDATES, "variables": { "t": thread, "after": after } } })).await;
 }
 

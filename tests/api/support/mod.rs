@@ -46,7 +46,7 @@ pub struct Session {
 }
 
 impl Session {
-    fn from_payload(payload: &Value) -> Self {
+    pub fn from_payload(payload: &Value) -> Self {
         let text = |key: &str| payload[key].as_str().unwrap_or_default().to_owned();
         Self {
             access_token: text("accessToken"),

@@ -1,0 +1,159 @@
+//! Who keeps receiving live updates: signing out (here or everywhere), an expired token
+//! or blocking a thread's author ends a member's subscriptions at once — pushed by an
+//! access signal, not found by the 30-second sweep — and each member may hold only so
+//! many connections, counted on every instance.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use futures_util::StreamExt;
+use serde_json::{Value, json};
+use tokio_tungstenite::tungstenite::Message;
+
+use crate::realtime::{Socket, acknowledged, connect_to, post, receive, send, thread_with_a_reply, watch};
+use crate::support::{Session, TestApp};
+
+/// Far below the 30 s sweep, so an end within it was pushed by a signal.
+const PUSHED: Duration = Duration::from_secs(5);
+
+const NOTIFICATIONS: &str = "subscription { notificationEvents { kind unreadCount } }";
+
+/// Bea watching Ana's thread, live: the probe reply has arrived.
+async fn watching(app: &TestApp, ana: &Session, bea: &Session) -> (String, Socket) {
+    let (group, thread, first) = thread_with_a_reply(app, ana, bea, "PUBLIC").await;
+    let mut socket = acknowledged(app, bea).await;
+    let subscribe = json!({ "id": "n", "type": "subscribe", "payload": { "query": NOTIFICATIONS } });
+    send(&mut socket, subscribe).await;
+    watch(&mut socket, "t", &thread, Some(&first)).await;
+    post(app, ana, &thread, "probe").await;
+    let probe = receive(&mut socket).await;
+    assert_eq!(probe["payload"]["data"]["threadUpdates"]["reply"]["body"], "probe", "{probe}");
+    (group, socket)
+}
+
+/// The messages ending operations `ids`, by id, in any order.
+async fn ends_of(socket: &mut Socket, ids: &[&str]) -> HashMap<String, Value> {
+    let mut ends = HashMap::new();
+    while ends.len() < ids.len() {
+        let message = receive(socket).await;
+        assert_ne!(message["type"], "next", "nothing is delivered after the revocation: {message}");
+        if let Some(id) = message["id"].as_str().filter(|id| ids.contains(id)) {
+            ends.insert(id.to_owned(), message);
+        }
+    }
+    ends
+}
+
+/// Asserts that `threadUpdates` and `notificationEvents` both end with FORBIDDEN, well
+/// before the sweep.
+async fn both_end_forbidden(socket: &mut Socket) {
+    let ends = tokio::time::timeout(PUSHED, ends_of(socket, &["t", "n"])).await.expect("ended well before the sweep");
+    for end in ends.values() {
+        assert_eq!(end["type"], "error", "{end}");
+        assert_eq!(end["payload"][0]["extensions"]["code"], "FORBIDDEN", "{end}");
+    }
+}
+
+#[tokio::test]
+async fn signing_out_ends_her_live_subscriptions_at_once() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (_, mut socket) = watching(&app, &ana, &bea).await;
+
+    let signed_out = app.graphql("mutation { signOut { sessionsEnded } }", json!({}), Some(&bea.access_token)).await;
+    assert_eq!(signed_out["data"]["signOut"]["sessionsEnded"], 1, "{signed_out}");
+
+    both_end_forbidden(&mut socket).await;
+}
+
+#[tokio::test]
+async fn signing_out_everywhere_ends_her_subscriptions_on_every_device() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (_, mut phone) = watching(&app, &ana, &bea).await;
+    let tablet_session = app.sign_in("bea@example.com", crate::support::PASSWORD).await;
+    let tablet = Session::from_payload(&tablet_session["data"]["signIn"]);
+    let mut tablet_socket = acknowledged(&app, &tablet).await;
+    send(&mut tablet_socket, json!({ "id": "n", "type": "subscribe", "payload": { "query": NOTIFICATIONS } })).await;
+
+    let ended = app.graphql("mutation { signOutEverywhere { sessionsEnded } }", json!({}), Some(&tablet.access_token));
+    assert_eq!(ended.await["data"]["signOutEverywhere"]["sessionsEnded"], 2);
+
+    both_end_forbidden(&mut phone).await;
+    let on_tablet = &ends_of(&mut tablet_socket, &["n"]).await["n"];
+    assert_eq!(on_tablet["payload"][0]["extensions"]["code"], "FORBIDDEN", "{on_tablet}");
+}
+
+#[tokio::test]
+async fn an_expired_token_ends_her_live_subscriptions() {
+    let app = TestApp::spawn_with(|settings| settings.access_token_ttl_secs = 10).await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (_, mut socket) = watching(&app, &ana, &bea).await;
+
+    // The token lives 10 s from sign-up; the sweep would take 30.
+    let ended = tokio::time::timeout(Duration::from_secs(10) + PUSHED, ends_of(&mut socket, &["t", "n"])).await;
+    for end in ended.expect("ended when the token expired").values() {
+        assert_eq!(end["payload"][0]["extensions"]["code"], "FORBIDDEN", "{end}");
+    }
+}
+
+#[tokio::test]
+async fn blocking_a_threads_author_ends_the_blockers_subscription_to_it() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (_, mut socket) = watching(&app, &ana, &bea).await;
+
+    let block = "mutation($m: ID!) { blockMember(input: { memberId: $m }) { id } }";
+    app.graphql(block, json!({ "m": ana.member_id }), Some(&bea.access_token)).await;
+
+    let ended = tokio::time::timeout(PUSHED, ends_of(&mut socket, &["t"])).await.expect("ended well before the sweep");
+    assert_eq!(ended["t"]["payload"][0]["extensions"]["code"], "FORBIDDEN", "{}", ended["t"]);
+}
+
+/// Opens a connection for `session` on the server at `url`; returns it once
+/// acknowledged, or the close code it was refused with.
+async fn open(url: &str, session: &Session) -> Result<Socket, u16> {
+    let mut socket = connect_to(url, "graphql-transport-ws").await;
+    let init = json!({ "type": "connection_init", "payload": { "authorization": format!("Bearer {}", session.access_token) } });
+    send(&mut socket, init).await;
+    match socket.next().await {
+        Some(Ok(Message::Text(text))) if text.contains("connection_ack") => Ok(socket),
+        Some(Ok(Message::Close(Some(frame)))) => Err(frame.code.into()),
+        other => panic!("neither an acknowledgement nor a close: {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_member_may_hold_only_so_many_connections_and_a_closed_one_frees_its_place() {
+    let app = TestApp::spawn_with(|settings| settings.ws_connections_per_member = 2).await;
+    let bea = app.sign_up("bea@example.com", "Bea").await;
+    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let mut first = open(&app.url, &bea).await.expect("first connection");
+    let _second = open(&app.url, &bea).await.expect("second connection");
+
+    assert_eq!(open(&app.url, &bea).await.err(), Some(1008), "a third is refused");
+    assert!(open(&app.url, &ana).await.is_ok(), "other members are not affected");
+
+    first.close(None).await.expect("closed");
+    for _ in 0..50 {
+        if open(&app.url, &bea).await.is_ok() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the closed connection's place was never freed");
+}
+
+#[tokio::test]
+async fn with_redis_the_connection_limit_counts_every_instance() {
+    let app = TestApp::spawn_with(|settings| settings.ws_connections_per_member = 1).await;
+    if app.settings.redis_url.is_none() {
+        eprintln!("needs VILLAGE_TEST_REDIS_URL: without Redis each instance counts its own");
+        return;
+    }
+    let bea = app.sign_up("bea@example.com", "Bea").await;
+    let other = app.another_instance().await;
+    let _here = open(&app.url, &bea).await.expect("first connection");
+
+    assert_eq!(open(&other, &bea).await.err(), Some(1008), "the other instance counts this one's connection");
+}
