@@ -12,7 +12,7 @@ use serde_json::Value;
 use tokio::sync::watch;
 use tokio_stream::StreamMap;
 
-use super::limit::{Lease, RENEW_EVERY};
+use super::limit::Lease;
 use super::protocol::{self, ClientMessage, Dialect, SubscribePayload, close};
 use crate::auth::{ClientInfo, Viewer};
 use crate::graphql::{annotate_errors, attach_request_data};
@@ -21,6 +21,8 @@ use crate::server::AppState;
 /// How often the server pings; two unanswered pings and the peer is considered gone.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 const MAX_MISSED_PONGS: u32 = 2;
+/// Keep-alive ticks between two renewals of the connection's lease.
+const RENEW_EVERY_TICKS: u32 = 4;
 /// Operations one connection may run at once.
 pub const MAX_OPERATIONS: usize = 50;
 
@@ -152,11 +154,11 @@ fn outgoing(dialect: Dialect, id: &str, item: Option<Response>) -> (String, bool
     };
     response.errors.iter_mut().for_each(annotate_errors);
     let failed = response.data == async_graphql::Value::Null && !response.errors.is_empty();
-    let json = serde_json::to_value(&response).unwrap_or(Value::Null);
     if failed {
-        (protocol::error(dialect, id, json.get("errors").cloned().unwrap_or(Value::Null)), true)
+        let errors = serde_json::to_value(&response.errors).unwrap_or(Value::Null);
+        (protocol::error(dialect, id, errors), true)
     } else {
-        (protocol::next(dialect, id, json), false)
+        (protocol::next(dialect, id, &response), false)
     }
 }
 
@@ -176,11 +178,13 @@ pub async fn serve(mut socket: WebSocket, state: AppState, dialect: Dialect, cli
     };
     let mut operations: StreamMap<String, Operation> = StreamMap::new();
     let mut keep_alive = tokio::time::interval_at(tokio::time::Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
-    let mut missed_pongs = 0;
-    let mut renew_lease = tokio::time::interval_at(tokio::time::Instant::now() + RENEW_EVERY, RENEW_EVERY);
+    let (mut missed_pongs, mut ticks) = (0, 0u32);
+    // Made once, not on every turn of the loop: a busy connection wakes for every update.
+    let shutdown = shutdown_requested(&mut stopping);
+    tokio::pin!(shutdown);
     loop {
         tokio::select! {
-            () = shutdown_requested(&mut stopping) => {
+            () = &mut shutdown => {
                 close_with(&mut socket, close::GOING_AWAY, "server shutting down").await;
                 return;
             }
@@ -239,12 +243,11 @@ pub async fn serve(mut socket: WebSocket, state: AppState, dialect: Dialect, cli
                     return;
                 }
             }
-            _ = renew_lease.tick() => {
-                if let Some(lease) = &lease {
+            _ = keep_alive.tick() => {
+                ticks = ticks.wrapping_add(1);
+                if let Some(lease) = lease.as_ref().filter(|_| ticks % RENEW_EVERY_TICKS == 0) {
                     lease.renew().await;
                 }
-            }
-            _ = keep_alive.tick() => {
                 if dialect == Dialect::TransportWs {
                     if missed_pongs >= MAX_MISSED_PONGS {
                         close_with(&mut socket, close::GOING_AWAY, "no pong").await;

@@ -11,10 +11,9 @@ use std::time::Duration;
 use redis::aio::ConnectionManager;
 use uuid::Uuid;
 
-/// How long a connection counts in Redis without being renewed.
+/// How long a connection counts in Redis without being renewed (an open connection
+/// renews it every minute).
 const LEASE: Duration = Duration::from_secs(180);
-/// How often an open connection renews its lease.
-pub const RENEW_EVERY: Duration = Duration::from_secs(60);
 
 /// Counts connections per member against a limit.
 #[derive(Clone)]

@@ -3,7 +3,7 @@
 //! (subscriptions-transport-ws). Messages are parsed into one shape; replies are written
 //! in the dialect the client chose, with the close codes the protocol defines.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 /// Which protocol the client negotiated.
@@ -130,13 +130,29 @@ pub fn pong(payload: Option<Value>) -> String {
     }
 }
 
+/// A message with an operation id and a payload, serialised straight from `payload`.
+#[derive(Serialize)]
+struct WithPayload<'a, T> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    id: &'a str,
+    payload: &'a T,
+}
+
 /// One result of operation `id`.
-pub fn next(dialect: Dialect, id: &str, result: Value) -> String {
+pub fn next<T: Serialize>(dialect: Dialect, id: &str, result: &T) -> String {
     let kind = match dialect {
         Dialect::TransportWs => "next",
         Dialect::Legacy => "data",
     };
-    json!({ "type": kind, "id": id, "payload": result }).to_string()
+    serde_json::to_string(&WithPayload { kind, id, payload: result }).unwrap_or_else(|error| {
+        tracing::error!(%error, "cannot encode a result");
+        error_message(dialect, id, "internal error")
+    })
+}
+
+fn error_message(dialect: Dialect, id: &str, message: &str) -> String {
+    error(dialect, id, json!([{ "message": message, "extensions": { "code": "INTERNAL" } }]))
 }
 
 /// Operation `id` failed before it ran (its errors), and is over.

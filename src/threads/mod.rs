@@ -4,6 +4,7 @@
 mod loader;
 mod mentions;
 mod model;
+mod render;
 mod schema;
 mod service;
 mod snapshot;

@@ -1,16 +1,22 @@
 //! A reply as live updates carry it: read once per process for every subscriber of its
 //! thread (author, her connections and who reacted how included), then shaped for each
 //! reader in memory — whether she blocked the author, whether she is connected with
-//! her, which reactions are hers — with no query per reader.
+//! her, which reactions are hers — with no query per reader. Its renderings are
+//! shared too (see `render`).
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
+use async_graphql::connection::CursorType;
 use uuid::Uuid;
 
 use super::model::{Reaction, ReactionCount, Reply, ReplyExtras};
+use super::render::{Facts, Renders};
 use super::store;
+use super::subscription::{ThreadUpdate, ThreadUpdateKind, reply_cursor};
 use crate::db::Db;
 use crate::error::AppResult;
+use crate::graphql::relay::Cursor;
 use crate::members::{self, Member};
 
 /// A reply with what every reader's view of it is made from.
@@ -19,11 +25,15 @@ pub struct ReplySnapshot {
     author: Member,
     author_connections: HashSet<Uuid>,
     reactions: Vec<(Uuid, Reaction)>,
+    /// Where the reply sits in its thread, encoded once for every reader.
+    cursor: String,
+    /// How readers' subscriptions rendered it, shared among readers alike.
+    pub renders: Renders,
 }
 
 impl ReplySnapshot {
     /// Reads reply `id`; `None` when it or its author no longer exists.
-    pub async fn load(db: &Db, id: Uuid) -> AppResult<Option<Self>> {
+    pub async fn load(db: &Db, id: Uuid) -> AppResult<Option<Arc<Self>>> {
         let Some(reply) = store::find_reply(db, Uuid::nil(), id).await? else {
             return Ok(None);
         };
@@ -32,7 +42,8 @@ impl ReplySnapshot {
         };
         let author_connections = members::connected_with(db, reply.author_id).await?;
         let reactions = store::reactions_on(db, id).await?;
-        Ok(Some(Self { reply, author, author_connections, reactions }))
+        let cursor = reply_cursor(&reply).encode_cursor();
+        Ok(Some(Arc::new(Self { reply, author, author_connections, reactions, cursor, renders: Renders::default() })))
     }
 
     /// The thread the reply is in.
@@ -40,30 +51,52 @@ impl ReplySnapshot {
         self.reply.thread_id
     }
 
-    /// The reply as `viewer`, who blocked `blocked`, sees it.
-    pub fn seen_by(&self, viewer: Uuid, blocked: &HashSet<Uuid>) -> Reply {
-        let mut author = self.author.clone();
-        author.connected = self.author_connections.contains(&viewer);
-        let reactions = self.reaction_counts(viewer);
-        Reply {
+    /// What decides how `viewer`, who blocked `blocked`, sees this `kind` of update.
+    pub fn facts(&self, viewer: Uuid, blocked: &HashSet<Uuid>, kind: ThreadUpdateKind) -> Facts {
+        let mut reacted: Vec<Reaction> =
+            self.reactions.iter().filter(|(member, _)| *member == viewer).map(|(_, reaction)| *reaction).collect();
+        reacted.sort_by_key(|reaction| *reaction as u8);
+        Facts {
+            kind,
             hidden: blocked.contains(&self.reply.author_id),
+            connected: self.author_connections.contains(&viewer),
+            is_author: viewer == self.reply.author_id,
+            reacted,
+        }
+    }
+
+    /// Where the reply sits in its thread.
+    pub fn position(&self) -> Cursor {
+        reply_cursor(&self.reply)
+    }
+
+    /// The update a reader with `facts` gets.
+    pub fn update_for(&self, facts: &Facts) -> ThreadUpdate {
+        let reply = Some(self.seen_with(facts));
+        ThreadUpdate { kind: facts.kind, reply, thread: None, cursor: Some(self.cursor.clone()) }
+    }
+
+    /// The reply as a reader with `facts` sees it.
+    fn seen_with(&self, facts: &Facts) -> Reply {
+        let mut author = self.author.clone();
+        author.connected = facts.connected;
+        let reactions = self.reaction_counts(&facts.reacted);
+        Reply {
+            hidden: facts.hidden,
             preloaded: Some(Box::new(ReplyExtras { author, reactions })),
             ..self.reply.clone()
         }
     }
 
-    fn reaction_counts(&self, viewer: Uuid) -> Vec<ReactionCount> {
+    fn reaction_counts(&self, mine: &[Reaction]) -> Vec<ReactionCount> {
         let mut counts: Vec<ReactionCount> = Vec::new();
-        for (member, reaction) in &self.reactions {
-            let index = match counts.iter().position(|count| count.reaction == *reaction) {
-                Some(index) => index,
+        for (_, reaction) in &self.reactions {
+            match counts.iter_mut().find(|count| count.reaction == *reaction) {
+                Some(count) => count.count += 1,
                 None => {
-                    counts.push(ReactionCount { reaction: *reaction, count: 0, reacted_by_me: false });
-                    counts.len() - 1
+                    counts.push(ReactionCount { reaction: *reaction, count: 1, reacted_by_me: mine.contains(reaction) })
                 }
-            };
-            counts[index].count += 1;
-            counts[index].reacted_by_me |= *member == viewer;
+            }
         }
         counts
     }

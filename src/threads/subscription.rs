@@ -7,6 +7,7 @@
 //! is read once per process for all its subscribers (`ReplySnapshot`).
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use async_graphql::connection::CursorType;
 use async_graphql::{Context, Enum, ID, Result, SimpleObject, Subscription};
@@ -15,6 +16,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::model::{Reply, Thread};
+use super::render::{self, LiveThreadUpdate, Shape};
 use super::snapshot::ReplySnapshot;
 use super::{service, store};
 use crate::auth::{AccessClaims, AuthService, Viewer};
@@ -29,7 +31,7 @@ use crate::realtime::{Bus, Delivery, Step, Topic, steps};
 const REPLAY_PAGE: usize = 100;
 
 /// What changed in a thread.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Enum, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum ThreadUpdateKind {
     ReplyPosted,
@@ -57,8 +59,13 @@ pub async fn announce(bus: &Bus, thread_id: Uuid, kind: ThreadUpdateKind, reply_
     bus.publish(&Topic::thread(thread_id), json!({ "kind": kind, "replyId": reply_id })).await;
 }
 
-fn reply_cursor(reply: &Reply) -> Cursor {
+/// Where `reply` sits in its thread.
+pub fn reply_cursor(reply: &Reply) -> Cursor {
     Cursor { at: reply.created_at, id: reply.id }
+}
+
+fn resync() -> ThreadUpdate {
+    ThreadUpdate { kind: ThreadUpdateKind::Resync, reply: None, thread: None, cursor: None }
 }
 
 fn reply_update(kind: ThreadUpdateKind, reply: Reply) -> ThreadUpdate {
@@ -74,6 +81,8 @@ struct Reader {
     thread_id: Uuid,
     /// The members she blocked, whose replies she is not sent.
     blocked: HashSet<Uuid>,
+    /// Her selection's shape, when readers alike may share its rendering.
+    shape: Option<Shape>,
 }
 
 impl Reader {
@@ -103,27 +112,35 @@ impl Reader {
         &self,
         message: &Delivery,
         replayed_up_to: Option<Cursor>,
-    ) -> Result<Option<ThreadUpdate>, AppError> {
+    ) -> Result<Option<LiveThreadUpdate>, AppError> {
         let kind: ThreadUpdateKind =
             serde_json::from_value(message.body["kind"].clone()).map_err(anyhow::Error::from)?;
         if kind == ThreadUpdateKind::Resync {
-            return Ok(Some(ThreadUpdate { kind, reply: None, thread: None, cursor: None }));
+            return Ok(Some(LiveThreadUpdate::own(resync())));
         }
         let reply_id = message.body["replyId"].as_str().and_then(|id| Uuid::try_parse(id).ok());
         let Some(reply_id) = reply_id else {
             // Flag changes are rare: the thread is read for each reader.
             let thread = service::readable(&self.db, self.viewer.member_id, self.thread_id).await?.0;
-            return Ok(Some(ThreadUpdate { kind, reply: None, thread: Some(thread), cursor: None }));
+            let update = ThreadUpdate { kind, reply: None, thread: Some(thread), cursor: None };
+            return Ok(Some(LiveThreadUpdate::own(update)));
         };
         let snapshot = message.shared(ReplySnapshot::load(&self.db, reply_id)).await?;
         let Some(snapshot) = snapshot.as_ref().as_ref().filter(|s| s.thread_id() == self.thread_id) else {
             return Ok(None);
         };
-        let reply = snapshot.seen_by(self.viewer.member_id, &self.blocked);
+        let facts = snapshot.facts(self.viewer.member_id, &self.blocked, kind);
+        let position = snapshot.position();
         let already_sent = kind == ThreadUpdateKind::ReplyPosted
-            && replayed_up_to.is_some_and(|last| (reply.created_at, reply.id) <= (last.at, last.id));
+            && replayed_up_to.is_some_and(|last| (position.at, position.id) <= (last.at, last.id));
         // Changes by members the viewer blocked are not delivered to her.
-        Ok((!already_sent && !reply.hidden).then(|| reply_update(kind, reply)))
+        if already_sent || facts.hidden {
+            return Ok(None);
+        }
+        Ok(Some(match &self.shape {
+            Some(shape) => LiveThreadUpdate::Shared { snapshot: Arc::clone(snapshot), shape: Arc::clone(shape), facts },
+            None => LiveThreadUpdate::own(snapshot.update_for(&facts)),
+        }))
     }
 }
 
@@ -139,7 +156,7 @@ impl ThreadSubscription {
         ctx: &Context<'_>,
         thread_id: ID,
         after: Option<String>,
-    ) -> Result<impl Stream<Item = Result<ThreadUpdate>> + use<>> {
+    ) -> Result<impl Stream<Item = Result<LiveThreadUpdate>> + use<>> {
         let Viewer::Member(viewer) = ctx.viewer()?.clone() else {
             return Err(AppError::Unauthenticated("sign in first").into());
         };
@@ -148,8 +165,9 @@ impl ThreadSubscription {
             .map(|cursor| Cursor::decode_cursor(&cursor))
             .transpose()
             .map_err(|_| AppError::bad_input("after", "after is not a valid cursor"))?;
-        let mut reader =
-            Reader { db: ctx.db()?.clone(), auth: ctx.auth()?.clone(), viewer, thread_id, blocked: HashSet::new() };
+        let shape = render::shape_of(&ctx.field());
+        let (db, auth) = (ctx.db()?.clone(), ctx.auth()?.clone());
+        let mut reader = Reader { db, auth, viewer, thread_id, blocked: HashSet::new(), shape };
         reader.recheck().await.map_err(|_| AppError::NotFound)?;
         let bus = ctx.bus()?;
         let access = bus.subscribe(&Topic::member(viewer.member_id)).await;
@@ -166,7 +184,7 @@ impl ThreadSubscription {
                 for reply in replies {
                     last = Some(reply_cursor(&reply));
                     if !reply.hidden {
-                        yield Ok(reply_update(ThreadUpdateKind::ReplyPosted, reply));
+                        yield Ok(LiveThreadUpdate::own(reply_update(ThreadUpdateKind::ReplyPosted, reply)));
                     }
                 }
                 if !full_page {
@@ -179,7 +197,7 @@ impl ThreadSubscription {
                 let update = match step {
                     Step::Expired => Err(AppError::Forbidden),
                     Step::Recheck => reader.recheck().await.map(|()| None),
-                    Step::Lagged => Ok(Some(ThreadUpdate { kind: ThreadUpdateKind::Resync, reply: None, thread: None, cursor: None })),
+                    Step::Lagged => Ok(Some(LiveThreadUpdate::own(resync()))),
                     Step::Message(message) => reader.update(&message, last).await,
                 };
                 match update {

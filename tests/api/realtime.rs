@@ -559,3 +559,58 @@ async fn a_connection_runs_at_most_fifty_operations_at_once() {
     send(&mut socket, json!({ "type": "ping" })).await;
     assert_eq!(receive(&mut socket).await["type"], "pong", "the connection stays open");
 }
+
+#[tokio::test]
+async fn readers_with_the_same_selection_each_see_a_live_reply_as_they_may() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let cat = app.sign_up("cat@example.com", "Cat").await;
+    let (_, thread, first) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let profile = "mutation { updateProfile(input: { headline: \"Engineer\", visibility: [{ field: HEADLINE, visibility: CONNECTIONS }] }) { id } }";
+    app.graphql(profile, json!({}), Some(&ana.access_token)).await;
+    let connect = "mutation($m: ID!) { requestConnection(input: { memberId: $m }) { status } }";
+    app.graphql(connect, json!({ "m": ana.member_id }), Some(&bea.access_token)).await;
+    let accept = "mutation($m: ID!) { acceptConnection(input: { memberId: $m }) { status } }";
+    app.graphql(accept, json!({ "m": bea.member_id }), Some(&ana.access_token)).await;
+    let selection = "subscription($t: ID!, $after: String) { threadUpdates(threadId: $t, after: $after) { kind reply { body author { email headline } reactions { count reactedByMe } } } }";
+    let mut sockets = Vec::new();
+    for reader in [&ana, &bea, &cat] {
+        let mut socket = acknowledged(&app, reader).await;
+        let variables = json!({ "t": thread, "after": first });
+        send(
+            &mut socket,
+            json!({ "id": "1", "type": "subscribe", "payload": { "query": selection, "variables": variables } }),
+        )
+        .await;
+        sockets.push(socket);
+    }
+
+    let posted = app
+        .graphql(
+            "mutation($t: ID!) { postReply(input: { threadId: $t, body: \"Shared\" }) { id } }",
+            json!({ "t": thread }),
+            Some(&ana.access_token),
+        )
+        .await;
+    let reply = posted["data"]["postReply"]["id"].as_str().unwrap();
+    let mut authors = Vec::new();
+    for socket in &mut sockets {
+        let update = receive(socket).await["payload"]["data"]["threadUpdates"].clone();
+        assert_eq!(update["reply"]["body"], "Shared", "{update}");
+        authors.push(update["reply"]["author"].clone());
+    }
+    assert_eq!(authors[0], json!({ "email": "ana@example.com", "headline": "Engineer" }), "Ana sees all of herself");
+    assert_eq!(authors[1], json!({ "email": null, "headline": "Engineer" }), "Bea is connected with Ana");
+    assert_eq!(authors[2], json!({ "email": null, "headline": null }), "Cat is not");
+
+    let react = "mutation($r: ID!) { react(input: { replyId: $r, reaction: HUG }) { reacted } }";
+    app.graphql(react, json!({ "r": reply }), Some(&bea.access_token)).await;
+    let mut reacted_by_me = Vec::new();
+    for socket in &mut sockets {
+        let update = receive(socket).await["payload"]["data"]["threadUpdates"].clone();
+        assert_eq!(update["kind"], "REACTIONS_CHANGED", "{update}");
+        assert_eq!(update["reply"]["reactions"][0]["count"], 1, "{update}");
+        reacted_by_me.push(update["reply"]["reactions"][0]["reactedByMe"].clone());
+    }
+    assert_eq!(reacted_by_me, [json!(false), json!(true), json!(false)], "only Bea reacted");
+}

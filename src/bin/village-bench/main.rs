@@ -1,10 +1,14 @@
-//! `village-bench`: starts a real Village server in-process, drives it over HTTP with
-//! many concurrent clients, checks every response body and prints throughput and latency
-//! percentiles. Each scenario is measured next to a static axum handler in the same run,
-//! so the ratio stays comparable across machines and noisy runs.
+//! `village-bench`: starts a real Village server, drives it with many concurrent
+//! clients, checks every answer and prints figures. The HTTP scenarios run the server
+//! in-process and are measured next to a static axum handler in the same run, so the
+//! ratio stays comparable across machines and noisy runs; the live (WebSocket)
+//! scenarios run servers in their own processes.
 
+mod child;
+mod live;
 mod load;
 mod scenarios;
+mod seeding;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -20,6 +24,14 @@ enum Scenario {
     Auth,
     /// Reading a thread page of 50 replies (authors, reactions) and posting replies.
     Thread,
+    /// Many subscribers on one thread while replies are posted at a steady rate:
+    /// delivery latency, lost and repeated deliveries.
+    Fanout,
+    /// Many idle connections with one subscription each: server memory per connection.
+    Idle,
+    /// Internal: a server process for the live scenarios.
+    #[value(name = "serve-child", hide = true)]
+    ServeChild,
 }
 
 /// Benchmarks for Village.
@@ -38,6 +50,19 @@ struct Args {
     /// PostgreSQL database given here gets Village's tables and benchmark members.
     #[arg(long, env = "BENCH_DATABASE_URL")]
     database_url: Option<String>,
+    /// Live scenarios: subscribers (connections) to open [default: fanout 5000, idle 10000].
+    #[arg(long)]
+    subscribers: Option<usize>,
+    /// Fan-out: replies posted per second.
+    #[arg(long, default_value_t = 20)]
+    replies_per_second: u32,
+    /// Live scenarios: server processes, sharing the database and Redis (more than one
+    /// needs --redis-url and, sensibly, a PostgreSQL --database-url).
+    #[arg(long, default_value_t = 1)]
+    instances: usize,
+    /// Redis for the live scenarios' servers.
+    #[arg(long, env = "BENCH_REDIS_URL")]
+    redis_url: Option<String>,
 }
 
 /// A server started for the benchmark, with its address.
@@ -59,11 +84,34 @@ async fn start_server(database_url: Option<String>) -> anyhow::Result<BenchServe
     Ok(BenchServer { url, _data_dir: data_dir })
 }
 
+fn live_config(args: &Args, default_subscribers: usize) -> live::LiveConfig {
+    live::LiveConfig {
+        subscribers: args.subscribers.unwrap_or(default_subscribers),
+        replies_per_second: args.replies_per_second.max(1),
+        seconds: args.seconds,
+        instances: args.instances.max(1),
+        database_url: args.database_url.clone(),
+        redis_url: args.redis_url.clone(),
+    }
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     let backend =
         if args.database_url.as_deref().is_some_and(|url| url.starts_with("postgres")) { "postgres" } else { "sqlite" };
+    match args.scenario {
+        Scenario::ServeChild => return child::serve().await,
+        Scenario::Fanout | Scenario::Idle => {
+            let redis = if args.redis_url.is_some() { " + redis" } else { "" };
+            println!("village-bench {:?} on {backend}{redis}, {} instance(s)", args.scenario, args.instances.max(1));
+            return match args.scenario {
+                Scenario::Fanout => live::fanout(&live_config(&args, 5000)).await,
+                _ => live::idle(&live_config(&args, 10_000)).await,
+            };
+        }
+        Scenario::Auth | Scenario::Thread => {}
+    }
     let server = start_server(args.database_url.clone()).await?;
     let run = load::RunConfig { clients: args.clients, duration: Duration::from_secs(args.seconds) };
     println!(
@@ -72,6 +120,6 @@ async fn main() -> anyhow::Result<()> {
     );
     match args.scenario {
         Scenario::Auth => scenarios::auth(&server, &run).await,
-        Scenario::Thread => scenarios::thread(&server, &run).await,
+        _ => scenarios::thread(&server, &run).await,
     }
 }

@@ -1,0 +1,95 @@
+//! Servers in their own processes, for the live scenarios: the bench's thousands of
+//! client sockets then do not share a process (or a file-descriptor limit) with the
+//! server's, and the server's resident memory can be read on its own. The bench runs
+//! itself with `serve-child`; settings come through the environment, as `village
+//! serve` reads them.
+
+use std::path::Path;
+use std::process::Stdio;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::net::TcpListener;
+use tokio::process::{Child, Command};
+use village::config::Settings;
+
+/// The kernel's USER_HZ, in which /proc reports CPU time (100 on Linux).
+const CLOCK_TICKS_PER_SECOND: u64 = 100;
+
+/// A server process and its address.
+pub struct ServerProcess {
+    pub url: String,
+    child: Child,
+}
+
+/// What the server processes of one run share.
+pub struct Storage<'a> {
+    pub data_dir: &'a Path,
+    pub database_url: &'a str,
+    pub redis_url: Option<&'a str>,
+    pub jwt_secret: &'a str,
+}
+
+impl ServerProcess {
+    /// Starts a server on `storage`; returns once it listens.
+    pub async fn start(storage: &Storage<'_>) -> anyhow::Result<Self> {
+        let mut command = Command::new(std::env::current_exe()?);
+        command
+            .arg("serve-child")
+            .env("VILLAGE_DATA_DIR", storage.data_dir)
+            .env("DATABASE_URL", storage.database_url)
+            .env("VILLAGE_JWT_SECRET", storage.jwt_secret)
+            .env("VILLAGE_SIGN_UPS_PER_IP_PER_HOUR", "1000000")
+            .env("VILLAGE_DB_MAX_CONNECTIONS", "16")
+            .env_remove("REDIS_URL")
+            .stdout(Stdio::piped())
+            .kill_on_drop(true);
+        if let Some(redis) = storage.redis_url {
+            command.env("REDIS_URL", redis);
+        }
+        let mut child = command.spawn().context("starting a server process")?;
+        let stdout = child.stdout.take().context("no stdout")?;
+        let mut first_line = String::new();
+        BufReader::new(stdout).read_line(&mut first_line).await?;
+        let Some(url) = first_line.trim().strip_prefix("listening ") else {
+            bail!("the server process did not start: {first_line:?}");
+        };
+        Ok(Self { url: url.to_owned(), child })
+    }
+
+    /// CPU time the process has used so far, user and system.
+    pub fn cpu_time(&self) -> anyhow::Result<Duration> {
+        let pid = self.child.id().context("the server process ended")?;
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat"))?;
+        // Fields after the command name (which may hold spaces) start at its ')'.
+        let fields: Vec<&str> = stat.rsplit_once(')').context("odd /proc stat")?.1.split_whitespace().collect();
+        let ticks = |n: usize| fields.get(n).and_then(|f| f.parse::<u64>().ok()).context("odd /proc stat");
+        // utime and stime are fields 14 and 15 of stat(5); the list here starts at field 3.
+        let total = ticks(11)? + ticks(12)?;
+        Ok(Duration::from_millis(total * 1000 / CLOCK_TICKS_PER_SECOND))
+    }
+
+    /// The process's resident memory, in bytes.
+    pub fn resident_bytes(&self) -> anyhow::Result<u64> {
+        let pid = self.child.id().context("the server process ended")?;
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
+        let kib = status
+            .lines()
+            .find_map(|line| line.strip_prefix("VmRSS:"))
+            .and_then(|value| value.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            .context("no VmRSS in /proc")?;
+        Ok(kib * 1024)
+    }
+}
+
+/// The `serve-child` mode: a server configured from the environment, announcing its
+/// address on stdout.
+pub async fn serve() -> anyhow::Result<()> {
+    let data_dir = std::env::var("VILLAGE_DATA_DIR").context("VILLAGE_DATA_DIR")?;
+    let settings = Settings::embedded(data_dir)?;
+    let app = village::App::build(settings).await?;
+    let listener = TcpListener::bind("127.0.0.1:0").await?;
+    println!("listening http://{}", listener.local_addr()?);
+    app.serve(listener, std::future::pending()).await
+}
