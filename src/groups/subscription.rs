@@ -139,9 +139,10 @@ impl GroupSubscription {
             while let Some(step) = steps.next().await {
                 let activity = match step {
                     Step::Expired => Err(AppError::Forbidden),
-                    Step::Recheck => watcher.recheck().await.map(|()| None),
+                    // Boxed, keeping an idle subscription small.
+                    Step::Recheck => Box::pin(watcher.recheck()).await.map(|()| None),
                     Step::Lagged => Ok(Some(GroupActivity::of(GroupActivityKind::Resync))),
-                    Step::Message(message) => watcher.activity(&message).await,
+                    Step::Message(message) => Box::pin(watcher.activity(&message)).await,
                 };
                 match activity {
                     Ok(Some(activity)) => yield Ok(activity),

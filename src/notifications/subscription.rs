@@ -82,11 +82,11 @@ impl NotificationSubscription {
             while let Some(step) = steps.next().await {
                 let event = match step {
                     Step::Expired => Err(AppError::Forbidden),
-                    Step::Recheck => still_signed_in(&auth, viewer).await.map(|()| None),
+                    Step::Recheck => Box::pin(still_signed_in(&auth, viewer)).await.map(|()| None),
                     Step::Lagged => Ok(Some(NotificationEvent::resync())),
                     Step::Message(message) => match event_of(&message) {
                         Some(event) => Ok(Some(event)),
-                        None => still_signed_in(&auth, viewer).await.map(|()| None),
+                        None => Box::pin(still_signed_in(&auth, viewer)).await.map(|()| None),
                     },
                 };
                 match event {

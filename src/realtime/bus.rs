@@ -69,14 +69,15 @@ impl Delivery {
 
     /// What `load` makes of this message, loaded by the first subscriber in the process
     /// who asks and shared with the rest; a failed load is tried again by the next.
-    pub async fn shared<T, E>(&self, load: impl Future<Output = Result<T, E>>) -> Result<Arc<T>, E>
+    pub async fn shared<T, E, F>(&self, load: impl FnOnce() -> F) -> Result<Arc<T>, E>
     where
         T: Any + Send + Sync,
         E: From<anyhow::Error>,
+        F: Future<Output = Result<T, E>>,
     {
         let loaded = self
             .shared
-            .get_or_try_init(|| async { load.await.map(|value| Arc::new(value) as Arc<dyn Any + Send + Sync>) })
+            .get_or_try_init(|| async { load().await.map(|value| Arc::new(value) as Arc<dyn Any + Send + Sync>) })
             .await?;
         Arc::clone(loaded).downcast::<T>().map_err(|_| anyhow::anyhow!("a bus message was shared as two types").into())
     }
@@ -258,8 +259,8 @@ mod tests {
             loads.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             Ok::<_, anyhow::Error>(String::from("the reply"))
         };
-        let a = first.recv().await.unwrap().shared(load()).await.unwrap();
-        let b = second.recv().await.unwrap().shared(load()).await.unwrap();
+        let a = first.recv().await.unwrap().shared(load).await.unwrap();
+        let b = second.recv().await.unwrap().shared(load).await.unwrap();
         assert_eq!((a.as_str(), b.as_str()), ("the reply", "the reply"));
         assert_eq!(loads.load(std::sync::atomic::Ordering::SeqCst), 1);
     }

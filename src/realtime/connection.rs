@@ -166,7 +166,8 @@ fn outgoing(dialect: Dialect, id: &str, item: Option<Response>) -> (String, bool
 pub async fn serve(mut socket: WebSocket, state: AppState, dialect: Dialect, client: ClientInfo) {
     let mut stopping = state.stopping.clone();
     let accepted = tokio::select! {
-        accepted = handshake(&mut socket, &state, dialect) => accepted,
+        // Boxed: over once the connection is accepted, it should not size its state.
+        accepted = Box::pin(handshake(&mut socket, &state, dialect)) => accepted,
         () = shutdown_requested(&mut stopping) => None,
     };
     let Some(Accepted { viewer, lease }) = accepted else {

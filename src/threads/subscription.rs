@@ -121,11 +121,13 @@ impl Reader {
         let reply_id = message.body["replyId"].as_str().and_then(|id| Uuid::try_parse(id).ok());
         let Some(reply_id) = reply_id else {
             // Flag changes are rare: the thread is read for each reader.
-            let thread = service::readable(&self.db, self.viewer.member_id, self.thread_id).await?.0;
+            let thread = Box::pin(service::readable(&self.db, self.viewer.member_id, self.thread_id)).await?.0;
             let update = ThreadUpdate { kind, reply: None, thread: Some(thread), cursor: None };
             return Ok(Some(LiveThreadUpdate::own(update)));
         };
-        let snapshot = message.shared(ReplySnapshot::load(&self.db, reply_id)).await?;
+        // Boxed: the load runs once per process, and unboxed it would sit in every
+        // subscription's state, idle or not.
+        let snapshot = message.shared(|| Box::pin(ReplySnapshot::load(&self.db, reply_id))).await?;
         let Some(snapshot) = snapshot.as_ref().as_ref().filter(|s| s.thread_id() == self.thread_id) else {
             return Ok(None);
         };
@@ -176,7 +178,7 @@ impl ThreadSubscription {
         Ok(async_stream::stream! {
             let mut last = after;
             while let Some(cursor) = last {
-                let replies = match reader.replay(cursor).await {
+                let replies = match Box::pin(reader.replay(cursor)).await {
                     Ok(replies) => replies,
                     Err(error) => { yield Err(error.into()); return; }
                 };
@@ -196,7 +198,8 @@ impl ThreadSubscription {
             while let Some(step) = steps.next().await {
                 let update = match step {
                     Step::Expired => Err(AppError::Forbidden),
-                    Step::Recheck => reader.recheck().await.map(|()| None),
+                    // Rare steps are boxed, keeping an idle subscription small.
+                    Step::Recheck => Box::pin(reader.recheck()).await.map(|()| None),
                     Step::Lagged => Ok(Some(LiveThreadUpdate::own(resync()))),
                     Step::Message(message) => reader.update(&message, last).await,
                 };

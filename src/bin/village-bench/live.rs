@@ -41,6 +41,10 @@ const UPDATES: &str = "subscription($t: ID!, $after: String) { threadUpdates(thr
                        reactions { reaction count reactedByMe } } } }";
 /// Connections opened at once while setting up.
 const OPENING_CONCURRENCY: usize = 64;
+/// Subscriptions started at once, then a pause: a steady arrival rather than one
+/// storm, whose transient peak would stay in the server's resident memory.
+const SUBSCRIBE_WAVE: usize = 100;
+const SUBSCRIBE_PAUSE: Duration = Duration::from_millis(50);
 /// How long stragglers get after the last reply before they count as lost.
 const DRAIN: Duration = Duration::from_secs(10);
 const WARM_UP_BODY: &str = "warm-up";
@@ -133,21 +137,41 @@ impl Stage {
         self.graphql(server, query, json!({ "t": self.thread, "b": body })).await.map(drop)
     }
 
-    /// Opens every reader's connection and subscription, spread over the instances.
-    async fn open_subscriptions(&self) -> anyhow::Result<Vec<Socket>> {
+    /// Opens every reader's connection, spread over the instances.
+    async fn open_connections(&self) -> anyhow::Result<Vec<Socket>> {
         let opened: Vec<anyhow::Result<Socket>> = futures_util::stream::iter(self.readers.iter().enumerate())
-            .map(|(n, token)| {
-                let url = self.servers[n % self.servers.len()].url.clone();
-                subscribe(url, token.clone(), self.thread.clone(), self.resume_after.clone())
-            })
+            .map(|(n, token)| connect(self.servers[n % self.servers.len()].url.clone(), token.clone()))
             .buffer_unordered(OPENING_CONCURRENCY)
             .collect()
             .await;
         opened.into_iter().collect()
     }
+
+    /// Starts `threadUpdates` on every connection.
+    async fn subscribe_all(&self, sockets: &mut [Socket]) -> anyhow::Result<()> {
+        let variables = json!({ "t": self.thread, "after": self.resume_after });
+        let subscribe =
+            json!({ "id": "1", "type": "subscribe", "payload": { "query": UPDATES, "variables": variables } });
+        let subscribe = Utf8Bytes::from(subscribe.to_string());
+        for wave in sockets.chunks_mut(SUBSCRIBE_WAVE) {
+            for socket in wave {
+                socket.send(Message::Text(subscribe.clone())).await?;
+            }
+            tokio::time::sleep(SUBSCRIBE_PAUSE).await;
+        }
+        Ok(())
+    }
+
+    /// Opens every reader's connection with its subscription.
+    async fn open_subscriptions(&self) -> anyhow::Result<Vec<Socket>> {
+        let mut sockets = self.open_connections().await?;
+        self.subscribe_all(&mut sockets).await?;
+        Ok(sockets)
+    }
 }
 
-async fn subscribe(base_url: String, token: String, thread: String, after: String) -> anyhow::Result<Socket> {
+/// A connection acknowledged for the member with `token`.
+async fn connect(base_url: String, token: String) -> anyhow::Result<Socket> {
     let mut request = format!("{}/graphql", base_url.replace("http", "ws")).into_client_request()?;
     request.headers_mut().insert("sec-websocket-protocol", HeaderValue::from_static("graphql-transport-ws"));
     let small_buffers = WebSocketConfig::default().read_buffer_size(4096).write_buffer_size(4096);
@@ -155,13 +179,9 @@ async fn subscribe(base_url: String, token: String, thread: String, after: Strin
     let init = json!({ "type": "connection_init", "payload": { "authorization": format!("Bearer {token}") } });
     socket.send(Message::text(init.to_string())).await?;
     match socket.next().await {
-        Some(Ok(Message::Text(text))) if text.contains("connection_ack") => {}
+        Some(Ok(Message::Text(text))) if text.contains("connection_ack") => Ok(socket),
         other => bail!("not acknowledged: {other:?}"),
     }
-    let variables = json!({ "t": thread, "after": after });
-    let subscribe = json!({ "id": "1", "type": "subscribe", "payload": { "query": UPDATES, "variables": variables } });
-    socket.send(Message::text(subscribe.to_string())).await?;
-    Ok(socket)
 }
 
 /// When each measured reply was sent, in nanoseconds since the run's start (0: not yet).
@@ -388,34 +408,39 @@ pub async fn fanout(config: &LiveConfig) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Idle: `subscribers` connections with one live subscription each; the server's
-/// resident memory per connection.
+/// Idle: `subscribers` connections, then one live subscription on each; the server's
+/// resident memory per connection, and what the subscription adds.
 pub async fn idle(config: &LiveConfig) -> anyhow::Result<()> {
     let stage = Stage::set_up(config, config.subscribers).await?;
     let server = &stage.servers[0];
     let before = server.resident_bytes()?;
+    let mut sockets = stage.open_connections().await?;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let connected = server.resident_bytes()?;
+    stage.subscribe_all(&mut sockets).await?;
     let times = Arc::new(SendTimes { start: Instant::now(), sent: Vec::new() });
     let (ready, until) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicU64::new(0)));
-    let followers: Vec<_> = stage
-        .open_subscriptions()
-        .await?
+    let followers: Vec<_> = sockets
         .into_iter()
         .map(|socket| tokio::spawn(follow(socket, Arc::clone(&times), Arc::clone(&ready), Arc::clone(&until))))
         .collect();
     wait_until_live(&stage, &ready, config.subscribers).await?;
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    let after = server.resident_bytes()?;
-    let per_connection = after.saturating_sub(before) as f64 / config.subscribers as f64 / 1024.0;
-    println!("| connections | RSS before MiB | RSS with connections MiB | KiB per connection |");
-    println!("|---:|---:|---:|---:|");
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let subscribed = server.resident_bytes()?;
+    let (n, mib, kib) = (config.subscribers as f64, 1024.0 * 1024.0, 1024.0);
     println!(
-        "| {} | {:.1} | {:.1} | {:.1} |",
-        config.subscribers,
-        before as f64 / 1048576.0,
-        after as f64 / 1048576.0,
-        per_connection
+        "| connections | RSS before MiB | connected MiB | subscribed MiB | KiB per connection | of which the subscription |"
     );
-    until.store(times.now(), Ordering::Release);
+    println!("|---:|---:|---:|---:|---:|---:|");
+    println!(
+        "| {} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} |",
+        config.subscribers,
+        before as f64 / mib,
+        connected as f64 / mib,
+        subscribed as f64 / mib,
+        subscribed.saturating_sub(before) as f64 / n / kib,
+        subscribed.saturating_sub(connected) as f64 / n / kib,
+    );
     for follower in followers {
         follower.abort();
     }
