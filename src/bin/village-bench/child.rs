@@ -60,16 +60,8 @@ impl ServerProcess {
 
     /// CPU time the process has used so far, user and system.
     pub fn cpu_time(&self) -> anyhow::Result<Duration> {
-        let pid = self.child.id().context("the server process ended")?;
-        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat"))?;
-        // Fields after the command name (which may hold spaces) start at its ')'.
-        let fields: Vec<&str> = stat.rsplit_once(')').context("odd /proc stat")?.1.split_whitespace().collect();
-        let ticks = |n: usize| fields.get(n).and_then(|f| f.parse::<u64>().ok()).context("odd /proc stat");
-        // utime and stime are fields 14 and 15 of stat(5); the list here starts at field 3.
-        let total = ticks(11)? + ticks(12)?;
-        Ok(Duration::from_millis(total * 1000 / CLOCK_TICKS_PER_SECOND))
+        cpu_time_of(&self.child.id().context("the server process ended")?.to_string())
     }
-
     /// The process's resident memory, in bytes.
     pub fn resident_bytes(&self) -> anyhow::Result<u64> {
         let pid = self.child.id().context("the server process ended")?;
@@ -81,6 +73,17 @@ impl ServerProcess {
             .context("no VmRSS in /proc")?;
         Ok(kib * 1024)
     }
+}
+
+/// CPU time process `pid` ("self" for this one) has used so far, user and system.
+pub fn cpu_time_of(pid: &str) -> anyhow::Result<Duration> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat"))?;
+    // Fields after the command name (which may hold spaces) start at its ')'.
+    let fields: Vec<&str> = stat.rsplit_once(')').context("odd /proc stat")?.1.split_whitespace().collect();
+    let ticks = |n: usize| fields.get(n).and_then(|f| f.parse::<u64>().ok()).context("odd /proc stat");
+    // utime and stime are fields 14 and 15 of stat(5); the list here starts at field 3.
+    let total = ticks(11)? + ticks(12)?;
+    Ok(Duration::from_millis(total * 1000 / CLOCK_TICKS_PER_SECOND))
 }
 
 /// The `serve-child` mode: a server configured from the environment, announcing its

@@ -20,7 +20,7 @@ use tokio_tungstenite::tungstenite::{Message, Utf8Bytes};
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 use village::config::Settings;
 
-use crate::child::{ServerProcess, Storage};
+use crate::child::{ServerProcess, Storage, cpu_time_of};
 use crate::seeding;
 
 type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
@@ -345,6 +345,7 @@ pub async fn fanout(config: &LiveConfig) -> anyhow::Result<()> {
 
     let stage = Arc::new(stage);
     let cpu_before = server_cpu(&stage.servers)?;
+    let bench_cpu_before = cpu_time_of("self")?;
     let posting_started = Instant::now();
     let mut ticks = tokio::time::interval(Duration::from_secs(1) / config.replies_per_second);
     let mut posts = Vec::with_capacity(replies);
@@ -374,7 +375,9 @@ pub async fn fanout(config: &LiveConfig) -> anyhow::Result<()> {
         latencies.extend(seen.latencies);
     }
     latencies.sort_unstable();
-    let cpu_per_delivery = (server_cpu(&stage.servers)? - cpu_before).as_secs_f64() * 1e6 / delivered.max(1) as f64;
+    let per_delivery = |cpu: Duration| cpu.as_secs_f64() * 1e6 / delivered.max(1) as f64;
+    let cpu_per_delivery = per_delivery(server_cpu(&stage.servers)? - cpu_before);
+    let bench_cpu_per_delivery = per_delivery(cpu_time_of("self")? - bench_cpu_before);
     let expected = config.subscribers * (replies - failed_posts);
     let memory: Vec<String> = stage
         .servers
@@ -401,8 +404,8 @@ pub async fn fanout(config: &LiveConfig) -> anyhow::Result<()> {
         wrong,
     );
     println!(
-        "server CPU per delivery: {cpu_per_delivery:.1} µs; failed posts: {failed_posts}; \
-         server resident memory at the end: {}",
+        "CPU per delivery: server {cpu_per_delivery:.1} µs, this bench's clients {bench_cpu_per_delivery:.1} µs; \
+         failed posts: {failed_posts}; server resident memory at the end: {}",
         memory.join(", ")
     );
     Ok(())
