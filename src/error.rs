@@ -42,6 +42,15 @@ impl AppError {
         Self::BadInput { field, message: message.into() }
     }
 
+    /// A refusal turned into `NOT_FOUND`, for when saying "forbidden" would confirm
+    /// that something private exists; other errors pass through.
+    pub fn hidden_as_not_found(self) -> Self {
+        match self {
+            Self::Forbidden => Self::NotFound,
+            other => other,
+        }
+    }
+
     /// The stable code clients see in `extensions.code`.
     pub fn code(&self) -> &'static str {
         match self {

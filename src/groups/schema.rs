@@ -298,9 +298,11 @@ impl GroupMutation {
     /// Leaves a group.
     async fn leave_group(&self, ctx: &Context<'_>, input: GroupRefInput) -> Result<Group> {
         let viewer = ctx.viewer()?.member_id()?;
-        let group = service::leave(ctx.db()?, viewer, parse_id("groupId", &input.group_id)?).await?;
+        let left = service::leave(ctx.db()?, viewer, parse_id("groupId", &input.group_id)?).await;
+        // Told even when the answer failed after the change committed; an extra
+        // recheck costs nothing.
         realtime::access_changed(ctx.bus()?, viewer).await;
-        Ok(group)
+        Ok(left?)
     }
 
     /// Lets a member in. Moderators only.
@@ -331,8 +333,9 @@ impl GroupMutation {
         let viewer = ctx.viewer()?.member_id()?;
         let (group_id, member_id) = (parse_id("groupId", &input.group_id)?, parse_id("memberId", &input.member_id)?);
         let db = ctx.db()?;
-        service::set_role(db, viewer, group_id, member_id, input.role).await?;
+        let changed = service::set_role(db, viewer, group_id, member_id, input.role).await;
         realtime::access_changed(ctx.bus()?, member_id).await;
+        changed?;
         Ok(service::readable(db, viewer, group_id).await?)
     }
 
@@ -340,8 +343,8 @@ impl GroupMutation {
     async fn remove_member(&self, ctx: &Context<'_>, input: GroupMemberInput) -> Result<Group> {
         let viewer = ctx.viewer()?.member_id()?;
         let (group_id, member_id) = (parse_id("groupId", &input.group_id)?, parse_id("memberId", &input.member_id)?);
-        let group = service::remove(ctx.db()?, viewer, group_id, member_id).await?;
+        let removed = service::remove(ctx.db()?, viewer, group_id, member_id).await;
         realtime::access_changed(ctx.bus()?, member_id).await;
-        Ok(group)
+        Ok(removed?)
     }
 }

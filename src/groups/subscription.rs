@@ -129,10 +129,11 @@ impl GroupSubscription {
         let group_id = parse_id("groupId", &group_id)?;
         let mut watcher =
             Watcher { db: ctx.db()?.clone(), auth: ctx.auth()?.clone(), viewer, group_id, moderates: false };
-        watcher.recheck().await.map_err(|_| AppError::NotFound)?;
+        // Listening first, checking second: a revocation between the two is not missed.
         let bus = ctx.bus()?;
         let access = bus.subscribe(&Topic::member(viewer.member_id)).await;
         let live = bus.subscribe(&Topic::group(group_id)).await;
+        watcher.recheck().await.map_err(AppError::hidden_as_not_found)?;
         Ok(async_stream::stream! {
             let steps = steps(live, Some(access), viewer.expiry());
             futures_util::pin_mut!(steps);

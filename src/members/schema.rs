@@ -445,8 +445,8 @@ impl MemberMutation {
         }
         let db = ctx.db()?;
         blocks::block(db, viewer, other).await.map_err(AppError::from)?;
-        connections::remove(db, viewer, other).await?;
         blocks_changed(ctx, viewer, other).await?;
+        connections::remove(db, viewer, other).await?;
         Ok(load_member(ctx, other).await?)
     }
 

@@ -11,7 +11,7 @@ use uuid::Uuid;
 use crate::auth::{AuthService, Viewer};
 use crate::error::AppError;
 use crate::graphql::context::ContextExt;
-use crate::realtime::{Bus, Delivery, Step, Topic, is_access_signal, steps};
+use crate::realtime::{Bus, Delivery, RESYNC, Step, Topic, is_access_signal, steps};
 
 /// What happened to her notifications.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum, Serialize, Deserialize)]
@@ -84,6 +84,9 @@ impl NotificationSubscription {
                     Step::Expired => Err(AppError::Forbidden),
                     Step::Recheck => Box::pin(still_signed_in(&auth, viewer)).await.map(|()| None),
                     Step::Lagged => Ok(Some(NotificationEvent::resync())),
+                    Step::Message(message) if message.body["kind"] == RESYNC => {
+                        Box::pin(still_signed_in(&auth, viewer)).await.map(|()| Some(NotificationEvent::resync()))
+                    }
                     Step::Message(message) => match event_of(&message) {
                         Some(event) => Ok(Some(event)),
                         None => Box::pin(still_signed_in(&auth, viewer)).await.map(|()| None),

@@ -168,10 +168,11 @@ async fn listen(
     topics: Topics,
     mut requests: mpsc::UnboundedReceiver<(String, oneshot::Sender<()>)>,
 ) {
+    let mut after_outage = false;
     loop {
         match client.get_async_pubsub().await {
             Ok(pubsub) => {
-                serve_connection(pubsub, &topics, &mut requests).await;
+                serve_connection(pubsub, &topics, &mut requests, after_outage).await;
                 tracing::warn!("realtime Redis connection lost; reconnecting");
             }
             Err(error) => tracing::warn!(%error, "cannot reach Redis for realtime updates"),
@@ -179,12 +180,19 @@ async fn listen(
         if requests.is_closed() {
             return;
         }
-        // Whatever was published meanwhile is lost to this instance: tell subscribers.
-        let current: Vec<String> = topics.lock().unwrap_or_else(PoisonError::into_inner).keys().cloned().collect();
-        for topic in current {
-            deliver(&topics, &topic, resync_message());
-        }
+        // Whatever is published meanwhile is lost to this instance: tell subscribers now,
+        // and again once resubscribed (the gap is closed only then).
+        resync_all(&topics);
+        after_outage = true;
         tokio::time::sleep(RECONNECT_DELAY).await;
+    }
+}
+
+/// Tells every local subscriber that messages may have been missed.
+fn resync_all(topics: &Topics) {
+    let current: Vec<String> = topics.lock().unwrap_or_else(PoisonError::into_inner).keys().cloned().collect();
+    for topic in current {
+        deliver(topics, &topic, resync_message());
     }
 }
 
@@ -192,6 +200,7 @@ async fn serve_connection(
     pubsub: redis::aio::PubSub,
     topics: &Topics,
     requests: &mut mpsc::UnboundedReceiver<(String, oneshot::Sender<()>)>,
+    after_outage: bool,
 ) {
     let (mut sink, mut messages) = pubsub.split();
     let current: Vec<String> = topics.lock().unwrap_or_else(PoisonError::into_inner).keys().cloned().collect();
@@ -199,6 +208,9 @@ async fn serve_connection(
         if sink.subscribe(format!("{CHANNEL_PREFIX}{topic}")).await.is_err() {
             return;
         }
+    }
+    if after_outage {
+        resync_all(topics);
     }
     loop {
         tokio::select! {

@@ -247,7 +247,7 @@ pub async fn serve(mut socket: WebSocket, state: AppState, dialect: Dialect, cli
             _ = keep_alive.tick() => {
                 ticks = ticks.wrapping_add(1);
                 if let Some(lease) = lease.as_ref().filter(|_| ticks % RENEW_EVERY_TICKS == 0) {
-                    lease.renew().await;
+                    lease.renew();
                 }
                 if dialect == Dialect::TransportWs {
                     if missed_pongs >= MAX_MISSED_PONGS {

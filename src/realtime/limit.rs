@@ -90,18 +90,26 @@ impl ConnectionLimit {
 }
 
 impl Lease {
-    /// Keeps the connection counted for another lease (Redis only).
-    pub async fn renew(&self) {
-        if let Counts::Redis(redis) = &self.counts {
+    /// Keeps the connection counted for another lease (Redis only), in the
+    /// background so a slow Redis never holds the connection's deliveries up. A lease
+    /// that already lapsed is not brought back (that could pass the limit).
+    pub fn renew(&self) {
+        let Counts::Redis(redis) = &self.counts else { return };
+        let (mut redis, key, id) = (redis.clone(), key(self.member), self.id.to_string());
+        tokio::spawn(async move {
             let renewed: redis::RedisResult<()> = redis::pipe()
-                .zadd(key(self.member), self.id.to_string(), lease_ends())
-                .pexpire(key(self.member), i64::try_from(LEASE.as_millis()).unwrap_or(i64::MAX))
-                .query_async(&mut redis.clone())
+                .cmd("ZADD")
+                .arg(&key)
+                .arg("XX")
+                .arg(lease_ends())
+                .arg(id)
+                .pexpire(&key, i64::try_from(LEASE.as_millis()).unwrap_or(i64::MAX))
+                .query_async(&mut redis)
                 .await;
             if let Err(error) = renewed {
                 tracing::warn!(%error, "cannot renew a WebSocket connection's lease");
             }
-        }
+        });
     }
 }
 

@@ -53,7 +53,9 @@ pub fn is_access_signal(body: &serde_json::Value) -> bool {
 /// The steps of a subscription to `live`. `access` carries the subscriber's
 /// access-changed signals (her member topic; `None` when `live` is that topic itself);
 /// a token expiring at `expires_at` ends the steps with `Expired`. Signals and expiry
-/// come before messages, so nothing published after a revocation slips through.
+/// are taken before messages waiting beside them, so a message that arrives after a
+/// revocation's signal is not delivered. (Across instances, a message published in the
+/// milliseconds between a revocation's commit and its signal still can be.)
 pub fn steps(
     mut live: broadcast::Receiver<Arc<Delivery>>,
     mut access: Option<broadcast::Receiver<Arc<Delivery>>>,

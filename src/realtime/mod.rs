@@ -15,7 +15,7 @@ use crate::auth::ClientInfo;
 use crate::server::AppState;
 use protocol::Dialect;
 
-pub use bus::{Bus, Delivery, Topic};
+pub use bus::{Bus, Delivery, RESYNC, Topic};
 pub use limit::ConnectionLimit;
 pub use live::{Step, is_access_signal, steps};
 

@@ -10,8 +10,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use async_graphql::parser::types::Field;
-use async_graphql::{ContextSelectionSet, OutputType, Positioned, SelectionField, ServerResult, Value, registry};
+use async_graphql::parser::types::{Field, FragmentDefinition, Selection, SelectionSet};
+use async_graphql::{Context, ContextSelectionSet, Name, OutputType, Positioned, ServerResult, Value, registry};
 
 use super::model::Reaction;
 use super::snapshot::ReplySnapshot;
@@ -20,7 +20,8 @@ use super::subscription::{ThreadUpdate, ThreadUpdateKind};
 /// A selection's fields, in order with their aliases: equal shapes render alike.
 pub type Shape = Arc<str>;
 
-/// Marks a leaf field, and `thread`, which is null in every reply update.
+/// Marks a field whose selection need not be looked into: a leaf, or `thread`, which
+/// is null in every update that shares its rendering (reply updates).
 const ANYTHING: &str = "";
 
 /// The type of `field` on `parent` when its value is decided by the reply snapshot and
@@ -47,30 +48,56 @@ fn decided_by_facts(parent: &str, field: &str) -> Option<&'static str> {
     }
 }
 
-fn write_shape<'a>(parent: &str, fields: impl Iterator<Item = SelectionField<'a>>, shape: &mut String) -> Option<()> {
-    shape.push('{');
-    for field in fields {
-        let child = decided_by_facts(parent, field.name())?;
-        let plain = field.arguments().ok()?.is_empty() && field.directives().ok()?.is_empty();
-        if !plain {
-            return None;
+type Fragments = HashMap<Name, Positioned<FragmentDefinition>>;
+
+/// Writes the shape of `set` on type `parent`; `None` when any part of it is not
+/// decided by facts or is conditional (a directive on a field or a fragment).
+fn write_selection(parent: &str, set: &SelectionSet, fragments: &Fragments, shape: &mut String) -> Option<()> {
+    for item in &set.items {
+        match &item.node {
+            Selection::Field(field) => write_field(parent, &field.node, fragments, shape)?,
+            Selection::FragmentSpread(spread) => {
+                let fragment = fragments.get(&spread.node.fragment_name.node)?;
+                if !spread.node.directives.is_empty() || !fragment.node.directives.is_empty() {
+                    return None;
+                }
+                write_selection(parent, &fragment.node.selection_set.node, fragments, shape)?;
+            }
+            Selection::InlineFragment(inline) => {
+                if !inline.node.directives.is_empty() {
+                    return None;
+                }
+                write_selection(parent, &inline.node.selection_set.node, fragments, shape)?;
+            }
         }
-        shape.push_str(field.alias().unwrap_or_default());
-        shape.push(':');
-        shape.push_str(field.name());
-        if child != ANYTHING {
-            write_shape(child, field.selection_set(), shape)?;
-        }
-        shape.push(' ');
     }
-    shape.push('}');
     Some(())
 }
 
-/// The shape of a `threadUpdates` selection, or `None` when it must be rendered per reader.
-pub fn shape_of(subscription: &SelectionField<'_>) -> Option<Shape> {
+fn write_field(parent: &str, field: &Field, fragments: &Fragments, shape: &mut String) -> Option<()> {
+    let child = decided_by_facts(parent, field.name.node.as_str())?;
+    if !field.arguments.is_empty() || !field.directives.is_empty() {
+        return None;
+    }
+    if let Some(alias) = &field.alias {
+        shape.push_str(alias.node.as_str());
+        shape.push(':');
+    }
+    shape.push_str(field.name.node.as_str());
+    if child != ANYTHING {
+        shape.push('{');
+        write_selection(child, &field.selection_set.node, fragments, shape)?;
+        shape.push('}');
+    }
+    shape.push(' ');
+    Some(())
+}
+
+/// The shape of the `threadUpdates` selection `ctx` resolves, or `None` when it must be
+/// rendered per reader.
+pub fn shape_of(ctx: &Context<'_>) -> Option<Shape> {
     let mut shape = String::new();
-    write_shape("ThreadUpdate", subscription.selection_set(), &mut shape)?;
+    write_selection("ThreadUpdate", &ctx.item.node.selection_set.node, &ctx.query_env.fragments, &mut shape)?;
     Some(shape.into())
 }
 
@@ -94,6 +121,11 @@ pub struct Renders(Mutex<HashMap<(Shape, Facts), Value>>);
 pub enum LiveThreadUpdate {
     Own(Box<ThreadUpdate>),
     Shared { snapshot: Arc<ReplySnapshot>, shape: Shape, facts: Facts },
+}
+
+/// How many errors this reader's response holds so far.
+fn errors_so_far(ctx: &ContextSelectionSet<'_>) -> Option<usize> {
+    ctx.query_env.errors.lock().ok().map(|errors| errors.len())
 }
 
 impl LiveThreadUpdate {
@@ -122,8 +154,13 @@ impl OutputType for LiveThreadUpdate {
         if let Some(value) = renders.lock().unwrap_or_else(PoisonError::into_inner).get(&key) {
             return Ok(value.clone());
         }
+        let errors_before = errors_so_far(ctx);
         let value = snapshot.update_for(facts).resolve(ctx, field).await?;
-        renders.lock().unwrap_or_else(PoisonError::into_inner).insert(key, value.clone());
+        // A rendering that reported an error (into this reader's response only) is not
+        // handed to others without it.
+        if errors_so_far(ctx).is_some_and(|after| Some(after) == errors_before) {
+            renders.lock().unwrap_or_else(PoisonError::into_inner).insert(key, value.clone());
+        }
         Ok(value)
     }
 }

@@ -127,7 +127,14 @@ impl Reader {
         };
         // Boxed: the load runs once per process, and unboxed it would sit in every
         // subscription's state, idle or not.
-        let snapshot = message.shared(|| Box::pin(ReplySnapshot::load(&self.db, reply_id))).await?;
+        let snapshot = match message.shared(|| Box::pin(ReplySnapshot::load(&self.db, reply_id))).await {
+            Ok(snapshot) => snapshot,
+            Err(error) => {
+                // The stream goes on; the reader catches up from her cursor.
+                tracing::warn!(?error, "cannot read a reply for live readers");
+                return Ok(Some(LiveThreadUpdate::own(resync())));
+            }
+        };
         let Some(snapshot) = snapshot.as_ref().as_ref().filter(|s| s.thread_id() == self.thread_id) else {
             return Ok(None);
         };
@@ -167,13 +174,14 @@ impl ThreadSubscription {
             .map(|cursor| Cursor::decode_cursor(&cursor))
             .transpose()
             .map_err(|_| AppError::bad_input("after", "after is not a valid cursor"))?;
-        let shape = render::shape_of(&ctx.field());
+        let shape = render::shape_of(ctx);
         let (db, auth) = (ctx.db()?.clone(), ctx.auth()?.clone());
         let mut reader = Reader { db, auth, viewer, thread_id, blocked: HashSet::new(), shape };
-        reader.recheck().await.map_err(|_| AppError::NotFound)?;
+        // Listening first, checking second: a revocation between the two is not missed.
         let bus = ctx.bus()?;
         let access = bus.subscribe(&Topic::member(viewer.member_id)).await;
         let live = bus.subscribe(&Topic::thread(thread_id)).await;
+        reader.recheck().await.map_err(AppError::hidden_as_not_found)?;
         let expires_at = viewer.expiry();
         Ok(async_stream::stream! {
             let mut last = after;

@@ -614,3 +614,31 @@ async fn readers_with_the_same_selection_each_see_a_live_reply_as_they_may() {
     }
     assert_eq!(reacted_by_me, [json!(false), json!(true), json!(false)], "only Bea reacted");
 }
+
+#[tokio::test]
+async fn a_conditional_fragment_keeps_a_reader_from_sharing_anothers_rendering() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let cat = app.sign_up("cat@example.com", "Cat").await;
+    let (_, thread, first) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let with_author = "subscription($t: ID!, $after: String) { threadUpdates(threadId: $t, after: $after) { reply { body ...Who } } } fragment Who on Reply { author { displayName } }";
+    let maybe_author = "subscription($t: ID!, $after: String, $who: Boolean!) { threadUpdates(threadId: $t, after: $after) { reply { body ...Who @include(if: $who) } } } fragment Who on Reply { author { displayName } }";
+    let mut sockets = Vec::new();
+    for (reader, query) in [(&bea, with_author), (&cat, maybe_author)] {
+        let mut socket = acknowledged(&app, reader).await;
+        let variables = json!({ "t": thread, "after": first, "who": false });
+        send(
+            &mut socket,
+            json!({ "id": "1", "type": "subscribe", "payload": { "query": query, "variables": variables } }),
+        )
+        .await;
+        sockets.push(socket);
+    }
+
+    post(&app, &ana, &thread, "Who wrote this?").await;
+
+    let bea_sees = receive(&mut sockets[0]).await["payload"]["data"]["threadUpdates"]["reply"].clone();
+    let cat_sees = receive(&mut sockets[1]).await["payload"]["data"]["threadUpdates"]["reply"].clone();
+    assert_eq!(bea_sees, json!({ "body": "Who wrote this?", "author": { "displayName": "Ana" } }));
+    assert_eq!(cat_sees, json!({ "body": "Who wrote this?" }), "her fragment was excluded");
+}
