@@ -10,6 +10,7 @@ pub mod events;
 pub mod graphql;
 pub mod groups;
 pub mod idempotency;
+pub mod jobs;
 pub mod members;
 pub mod notifications;
 pub mod ops;

@@ -24,7 +24,7 @@ use crate::config::Settings;
 use crate::db::{self, Db};
 use crate::graphql::{self, VillageSchema};
 use crate::realtime::{Bus, ConnectionLimit};
-use crate::{events, ops, secrets, telemetry};
+use crate::{events, jobs, ops, secrets, telemetry};
 
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -82,11 +82,12 @@ impl App {
             None => (None, Bus::default()),
         };
         let auth = AuthService::new(db.clone(), bus.clone(), &settings, &secret)?;
-        let schema = graphql::build_schema(db.clone(), auth.clone(), bus, settings.production);
+        let schema = graphql::build_schema(db.clone(), auth.clone(), bus.clone(), settings.production);
         let metrics = telemetry::metrics_handle()?;
         let (stop, stopping) = watch::channel(false);
         let per_member = usize::try_from(settings.ws_connections_per_member).unwrap_or(usize::MAX);
         let connection_limit = ConnectionLimit::new(per_member, redis.clone());
+        tokio::spawn(jobs::run(db.clone(), bus, stopping.clone()));
         let state =
             AppState { settings: Arc::new(settings), db, redis, schema, auth, metrics, connection_limit, stopping };
         Ok(Self { state, stop })

@@ -17,7 +17,7 @@ use crate::db::Db;
 use crate::events::{EventMutation, EventQuery};
 use crate::groups::{GroupMutation, GroupQuery, GroupSubscription};
 use crate::members::{MemberMutation, MemberQuery};
-use crate::notifications::NotificationSubscription;
+use crate::notifications::{NotificationMutation, NotificationQuery, NotificationSubscription};
 use crate::realtime::Bus;
 use crate::threads::{ThreadMutation, ThreadQuery, ThreadSubscription};
 
@@ -27,11 +27,11 @@ pub use loaders::attach as attach_request_data;
 
 /// Every query field, one part per feature.
 #[derive(MergedObject, Default)]
-pub struct Query(MemberQuery, GroupQuery, ThreadQuery, EventQuery);
+pub struct Query(MemberQuery, GroupQuery, ThreadQuery, EventQuery, NotificationQuery);
 
 /// Every mutation, one part per feature.
 #[derive(MergedObject, Default)]
-pub struct Mutation(AuthMutation, MemberMutation, GroupMutation, ThreadMutation, EventMutation);
+pub struct Mutation(AuthMutation, MemberMutation, GroupMutation, ThreadMutation, EventMutation, NotificationMutation);
 
 /// Every subscription, one part per feature.
 #[derive(MergedSubscription, Default)]

@@ -1,6 +1,15 @@
-//! Notifications: what a member is told about. For now her live stream,
-//! `notificationEvents`; the in-app list, preferences and push delivery build on it.
+//! Notifications: what a member is told about, in the app and live. Replies notify the
+//! members they concern through the job queue (`jobs`); `notificationEvents` carries
+//! each new entry and unread-count change to her open connections. Push delivery comes
+//! next.
 
+mod model;
+mod schema;
+mod service;
+mod store;
 mod subscription;
 
+pub use model::NotificationKind;
+pub use schema::{NotificationMutation, NotificationQuery};
+pub use service::{announce_created, plan_for_reply, record};
 pub use subscription::{NotificationEvent, NotificationEventKind, NotificationSubscription, announce};

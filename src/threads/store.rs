@@ -268,6 +268,46 @@ pub async fn reaction_counts(
     Ok(counts)
 }
 
+/// Who a reply concerns: what its notifications are made from.
+#[derive(Debug, sqlx::FromRow)]
+pub struct ReplyAudience {
+    pub reply_id: Uuid,
+    pub thread_id: Uuid,
+    pub group_id: Uuid,
+    pub thread_title: String,
+    /// Who wrote the reply, and when.
+    pub author_id: Uuid,
+    pub created_at: DateTime<Utc>,
+    pub thread_author_id: Uuid,
+    /// Who wrote the reply it answers.
+    pub parent_author_id: Option<Uuid>,
+    #[sqlx(skip)]
+    pub mentioned: Vec<Uuid>,
+    #[sqlx(skip)]
+    pub followers: Vec<Uuid>,
+}
+
+/// Who live reply `id` concerns; `None` once it is gone or deleted.
+pub async fn reply_audience(db: &Db, id: Uuid) -> Result<Option<ReplyAudience>, sqlx::Error> {
+    const SQL: &str = "SELECT r.id AS reply_id, r.thread_id, t.group_id, t.title AS thread_title, r.author_id, \
+                       r.created_at, t.author_id AS thread_author_id, p.author_id AS parent_author_id \
+                       FROM replies r JOIN threads t ON t.id = r.thread_id \
+                       LEFT JOIN replies p ON p.id = r.parent_reply_id \
+                       WHERE r.id = $1 AND r.deleted_at IS NULL";
+    const MENTIONED: &str = "SELECT member_id FROM mentions WHERE source_id = $1";
+    // Who followed it when the reply was posted: jobs run later, after others may have.
+    const FOLLOWERS: &str = "SELECT member_id FROM thread_follows WHERE thread_id = $1 AND created_at <= $2";
+    let audience: Option<ReplyAudience> = on_db!(db, pool => sqlx::query_as(SQL).bind(id).fetch_optional(pool).await)?;
+    let Some(mut audience) = audience else {
+        return Ok(None);
+    };
+    audience.mentioned = on_db!(db, pool => sqlx::query_scalar(MENTIONED).bind(id).fetch_all(pool).await)?;
+    let (thread, posted) = (audience.thread_id, audience.created_at);
+    audience.followers =
+        on_db!(db, pool => sqlx::query_scalar(FOLLOWERS).bind(thread).bind(posted).fetch_all(pool).await)?;
+    Ok(Some(audience))
+}
+
 /// Who reacted how to `target`.
 pub async fn reactions_on(db: &Db, target: Uuid) -> Result<Vec<(Uuid, Reaction)>, sqlx::Error> {
     const SQL: &str = "SELECT member_id, reaction FROM reactions WHERE target_id = $1";

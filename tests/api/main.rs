@@ -8,6 +8,7 @@ mod events;
 mod groups;
 mod live_access;
 mod members;
+mod notifications;
 mod ops;
 mod platform;
 mod realtime;

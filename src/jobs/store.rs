@@ -1,0 +1,61 @@
+//! The outbox table: recording, claiming, finishing and failing jobs. Claiming marks a
+//! batch as taken for a while (a worker that dies lets it lapse for another); on
+//! PostgreSQL, `SKIP LOCKED` keeps instances from claiming the same rows.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::{JobKind, MAX_ATTEMPTS};
+use crate::clock;
+use crate::db::text_enum::to_text;
+use crate::db::{Db, Tx};
+use crate::{on_db, on_tx};
+
+/// A claimed job.
+#[derive(Debug, sqlx::FromRow)]
+pub struct Job {
+    pub id: Uuid,
+    pub kind: String,
+    pub subject_id: Uuid,
+    pub attempts: i32,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Records `kind` about `subject` as owed, inside the write's transaction `tx`.
+pub async fn enqueue(tx: &mut Tx, kind: JobKind, subject: Uuid) -> Result<(), sqlx::Error> {
+    const SQL: &str = "INSERT INTO outbox (id, kind, subject_id, created_at, run_after, attempts) \
+                       VALUES ($1, $2, $3, $4, $4, 0)";
+    let now = clock::now();
+    on_tx!(tx, conn => sqlx::query(SQL).bind(Uuid::now_v7()).bind(to_text(kind)).bind(subject).bind(now).execute(conn).await.map(drop))
+}
+
+/// Takes up to `limit` due jobs until `until`; returns them oldest first.
+pub async fn claim(db: &Db, limit: i64, until: DateTime<Utc>) -> Result<Vec<Job>, sqlx::Error> {
+    let skip_locked = if db.backend() == "postgres" { " FOR UPDATE SKIP LOCKED" } else { "" };
+    let sql = format!(
+        "UPDATE outbox SET locked_until = $1, attempts = attempts + 1 WHERE id IN (\
+         SELECT id FROM outbox WHERE dead_at IS NULL AND run_after <= $2 \
+         AND (locked_until IS NULL OR locked_until <= $2) ORDER BY run_after, created_at LIMIT $3{skip_locked}) \
+         RETURNING id, kind, subject_id, attempts, created_at"
+    );
+    let now = clock::now();
+    let mut jobs: Vec<Job> =
+        on_db!(db, pool => sqlx::query_as(&sql).bind(until).bind(now).bind(limit).fetch_all(pool).await)?;
+    // RETURNING keeps no order; jobs run in the order they were owed.
+    jobs.sort_by_key(|job| (job.created_at, job.id));
+    Ok(jobs)
+}
+
+/// Removes a job whose work is done, in the transaction that did the work.
+pub async fn finish(tx: &mut Tx, id: Uuid) -> Result<(), sqlx::Error> {
+    on_tx!(tx, conn => sqlx::query("DELETE FROM outbox WHERE id = $1").bind(id).execute(conn).await.map(drop))
+}
+
+/// Records a failed attempt: due again at `retry_at`, or dead once out of attempts.
+pub async fn fail(db: &Db, job: &Job, error: &str, retry_at: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    const SQL: &str = "UPDATE outbox SET run_after = $2, locked_until = NULL, last_error = $3, \
+                       dead_at = CASE WHEN attempts >= $4 THEN $5 ELSE NULL END WHERE id = $1";
+    let error: String = error.chars().take(500).collect();
+    let now = clock::now();
+    on_db!(db, pool => sqlx::query(SQL).bind(job.id).bind(retry_at).bind(error).bind(MAX_ATTEMPTS).bind(now).execute(pool).await.map(drop))
+}

@@ -1,0 +1,62 @@
+//! What a notification is: its kinds, ranked by how directly they concern her, and its
+//! row as the list shows it.
+
+use async_graphql::Enum;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// Why she is told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum NotificationKind {
+    /// Someone replied in a thread she started.
+    ReplyToMyThread,
+    /// Someone answered her reply.
+    ReplyToMyReply,
+    /// Someone @mentioned her.
+    Mention,
+    /// Someone replied in a thread she follows.
+    FollowedThreadActivity,
+}
+
+impl NotificationKind {
+    /// How directly it concerns her: a reply that is several kinds at once for her
+    /// notifies her once, as the highest.
+    pub fn rank(self) -> i32 {
+        match self {
+            Self::FollowedThreadActivity => 1,
+            Self::ReplyToMyThread => 2,
+            Self::ReplyToMyReply => 3,
+            Self::Mention => 4,
+        }
+    }
+}
+
+/// A notification as she sees it in her list.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Notification {
+    pub id: Uuid,
+    #[sqlx(try_from = "String")]
+    pub kind: StoredKind,
+    pub thread_id: Uuid,
+    pub thread_title: String,
+    pub reply_id: Uuid,
+    pub actor_id: Uuid,
+    pub reply_count: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub read_at: Option<DateTime<Utc>>,
+}
+
+/// A kind read back from its column.
+#[derive(Debug, Clone, Copy)]
+pub struct StoredKind(pub NotificationKind);
+
+impl TryFrom<String> for StoredKind {
+    type Error = anyhow::Error;
+
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        crate::db::text_enum::from_text(&text).map(StoredKind)
+    }
+}

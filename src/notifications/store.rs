@@ -1,0 +1,110 @@
+//! Notifications in the database: recorded (collapsing into her unread entry for the
+//! same thread), listed newest first, counted and marked read. Lists and counts show
+//! only what she may still see: threads of groups she can read, by members she has not
+//! blocked.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::model::{Notification, NotificationKind};
+use crate::db::text_enum::to_text;
+use crate::db::{Db, Tx, placeholder_list};
+use crate::graphql::relay::{Order, Page};
+use crate::groups::readable_group_ids_sql;
+use crate::members::hidden_author_sql;
+use crate::{on_db, on_tx};
+
+/// One notification to record.
+#[derive(Debug, Clone)]
+pub struct NewNotification {
+    pub member_id: Uuid,
+    pub kind: NotificationKind,
+    pub thread_id: Uuid,
+    pub reply_id: Uuid,
+    pub actor_id: Uuid,
+    /// Unread notifications with the same key collapse into one entry.
+    pub collapse_key: String,
+}
+
+/// Records `new`, or folds it into her unread entry with the same collapse key (one
+/// more reply, the latest actor, the most direct kind); returns the entry's id.
+pub async fn record(tx: &mut Tx, new: &NewNotification, now: DateTime<Utc>) -> Result<Uuid, sqlx::Error> {
+    const SQL: &str = "INSERT INTO notifications (id, member_id, kind, kind_rank, thread_id, reply_id, actor_id, \
+                       reply_count, collapse_key, created_at, updated_at) \
+                       VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $9) \
+                       ON CONFLICT (member_id, collapse_key) WHERE read_at IS NULL DO UPDATE SET \
+                       reply_count = notifications.reply_count + 1, \
+                       kind = CASE WHEN excluded.kind_rank > notifications.kind_rank \
+                       THEN excluded.kind ELSE notifications.kind END, \
+                       kind_rank = CASE WHEN excluded.kind_rank > notifications.kind_rank \
+                       THEN excluded.kind_rank ELSE notifications.kind_rank END, \
+                       reply_id = excluded.reply_id, actor_id = excluded.actor_id, updated_at = excluded.updated_at \
+                       RETURNING id";
+    on_tx!(tx, conn => sqlx::query_scalar(SQL)
+        .bind(Uuid::now_v7())
+        .bind(new.member_id)
+        .bind(to_text(new.kind))
+        .bind(new.kind.rank())
+        .bind(new.thread_id)
+        .bind(new.reply_id)
+        .bind(new.actor_id)
+        .bind(&new.collapse_key)
+        .bind(now)
+        .fetch_one(conn)
+        .await)
+}
+
+/// `AND …` keeping the notifications (alias `n`, thread `t`) that member `$1` may
+/// still see.
+fn still_visible_sql() -> String {
+    format!(
+        "t.group_id IN ({}) AND NOT {} AND NOT {}",
+        readable_group_ids_sql("$1"),
+        hidden_author_sql("n.actor_id", "$1"),
+        hidden_author_sql("t.author_id", "$1")
+    )
+}
+
+/// A page of her notifications, most recently updated first.
+pub async fn page(db: &Db, member: Uuid, page: &Page) -> Result<Vec<Notification>, sqlx::Error> {
+    let keyset = page.keyset_sql(Order::NewestFirst, "n.updated_at", "n.id", 2);
+    let sql = format!(
+        "SELECT n.id, n.kind, n.thread_id, t.title AS thread_title, n.reply_id, n.actor_id, n.reply_count, \
+         n.created_at, n.updated_at, n.read_at FROM notifications n JOIN threads t ON t.id = n.thread_id \
+         WHERE n.member_id = $1 AND {}{}{}",
+        still_visible_sql(),
+        keyset.condition,
+        keyset.order_limit
+    );
+    on_db!(db, pool => {
+        let mut query = sqlx::query_as(&sql).bind(member);
+        for cursor in &keyset.binds {
+            query = query.bind(cursor.at).bind(cursor.id);
+        }
+        query.fetch_all(pool).await
+    })
+}
+
+/// How many of her notifications are unread.
+pub async fn unread_count(db: &Db, member: Uuid) -> Result<i64, sqlx::Error> {
+    let sql = format!(
+        "SELECT COUNT(*) FROM notifications n JOIN threads t ON t.id = n.thread_id \
+         WHERE n.member_id = $1 AND n.read_at IS NULL AND {}",
+        still_visible_sql()
+    );
+    on_db!(db, pool => sqlx::query_scalar(&sql).bind(member).fetch_one(pool).await)
+}
+
+/// Marks her notifications `ids` (all of them when `None`) read; others' ids are
+/// ignored. Returns how many changed.
+pub async fn mark_read(db: &Db, member: Uuid, ids: Option<&[Uuid]>, now: DateTime<Utc>) -> Result<u64, sqlx::Error> {
+    let only = ids.map_or(String::new(), |ids| format!(" AND id IN ({})", placeholder_list(3, ids.len())));
+    let sql = format!("UPDATE notifications SET read_at = $2 WHERE member_id = $1 AND read_at IS NULL{only}");
+    on_db!(db, pool => {
+        let mut query = sqlx::query(&sql).bind(member).bind(now);
+        for id in ids.unwrap_or_default() {
+            query = query.bind(id);
+        }
+        query.execute(pool).await.map(|done| done.rows_affected())
+    })
+}

@@ -1,0 +1,239 @@
+//! In-app notifications from replies, made by the job worker from the outbox: who is
+//! told and as what, collapsing per thread, blocks and lost access, marking read, the
+//! live stream, and jobs that fail or never were.
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use crate::realtime::{acknowledged, receive, send, thread_with_a_reply};
+use crate::support::{Session, TestApp, error_code, error_field};
+
+const LIST: &str = "{ unreadNotificationCount notifications(first: 20) { edges { node { id kind title replyCount read threadId actor { displayName } } } } }";
+
+/// Waits until the worker has run every job (the outbox is empty).
+async fn jobs_done(app: &TestApp) {
+    for _ in 0..100 {
+        if app.count("outbox").await == 0 {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("jobs still pending after 10 s");
+}
+
+/// Her unread count and her notifications, newest first.
+async fn notifications_of(app: &TestApp, member: &Session) -> (i64, Vec<Value>) {
+    jobs_done(app).await;
+    let answer = app.graphql(LIST, json!({}), Some(&member.access_token)).await;
+    let edges = answer["data"]["notifications"]["edges"].as_array().cloned().unwrap_or_default();
+    let count = answer["data"]["unreadNotificationCount"].as_i64().expect("a count");
+    (count, edges.into_iter().map(|edge| edge["node"].clone()).collect())
+}
+
+async fn reply(app: &TestApp, author: &Session, thread: &str, body: &str, parent: Option<&str>) -> String {
+    let query = "mutation($t: ID!, $b: String!, $p: ID) { postReply(input: { threadId: $t, body: $b, parentReplyId: $p }) { id } }";
+    let answer = app.graphql(query, json!({ "t": thread, "b": body, "p": parent }), Some(&author.access_token)).await;
+    answer["data"]["postReply"]["id"].as_str().unwrap_or_else(|| panic!("posted: {answer}")).to_owned()
+}
+
+async fn join(app: &TestApp, moderator: &Session, member: &Session, group: &str) {
+    let invite = "mutation($g: ID!, $m: ID!) { inviteToGroup(input: { groupId: $g, memberId: $m }) { id } }";
+    app.graphql(invite, json!({ "g": group, "m": member.member_id }), Some(&moderator.access_token)).await;
+    app.join_group(&member.access_token, group, &[]).await;
+}
+
+#[tokio::test]
+async fn replies_notify_the_thread_author_once_per_thread_and_never_the_replier() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    assert_eq!(notifications_of(&app, &ana).await.0, 0, "her own reply tells her nothing");
+
+    for body in ["one", "two", "three"] {
+        reply(&app, &bea, &thread, body, None).await;
+    }
+
+    let (unread, list) = notifications_of(&app, &ana).await;
+    assert_eq!(unread, 1, "{list:?}");
+    assert_eq!(list[0]["kind"], "REPLY_TO_MY_THREAD");
+    assert_eq!(list[0]["replyCount"], 3);
+    assert_eq!(list[0]["title"], "3 new replies in 'Live'");
+    assert_eq!(list[0]["threadId"], thread.as_str());
+    assert_eq!(notifications_of(&app, &bea).await.1, Vec::<Value>::new(), "the replier is not told");
+
+    reply(&app, &ana, &thread, "thanks", None).await;
+    let (_, bea_list) = notifications_of(&app, &bea).await;
+    assert_eq!(bea_list.len(), 1, "replying made Bea a follower");
+    assert_eq!(bea_list[0]["kind"], "FOLLOWED_THREAD_ACTIVITY");
+    assert_eq!(bea_list[0]["title"], "Ana replied in 'Live'");
+}
+
+#[tokio::test]
+async fn an_answer_and_a_mention_notify_as_the_most_direct_kind() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let cat = app.sign_up("cat@example.com", "Cat").await;
+    let (group, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    join(&app, &ana, &cat, &group).await;
+    let handle = "mutation { updateProfile(input: { handle: \"ana\" }) { handle } }";
+    app.graphql(handle, json!({}), Some(&ana.access_token)).await;
+    let beas = reply(&app, &bea, &thread, "a question", None).await;
+
+    reply(&app, &cat, &thread, "an answer", Some(&beas)).await;
+    reply(&app, &cat, &thread, "@ana have a look", None).await;
+
+    let (_, bea_list) = notifications_of(&app, &bea).await;
+    assert_eq!(bea_list.len(), 1, "both of Cat's replies fold into her entry for the thread: {bea_list:?}");
+    assert_eq!(bea_list[0]["kind"], "REPLY_TO_MY_REPLY", "the most direct reason she had");
+    assert_eq!(bea_list[0]["title"], "2 new replies in 'Live'");
+    let (unread, ana_list) = notifications_of(&app, &ana).await;
+    assert_eq!(unread, 2, "{ana_list:?}");
+    assert_eq!(ana_list[0]["kind"], "MENTION", "a mention stands alone");
+    assert_eq!(ana_list[0]["title"], "Cat mentioned you in 'Live'");
+    assert_eq!(
+        (ana_list[1]["kind"].clone(), ana_list[1]["replyCount"].clone()),
+        (json!("REPLY_TO_MY_THREAD"), json!(2))
+    );
+}
+
+#[tokio::test]
+async fn blocked_members_and_members_who_lost_access_are_not_told() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let cat = app.sign_up("cat@example.com", "Cat").await;
+    let (group, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PRIVATE").await;
+    join(&app, &ana, &cat, &group).await;
+    reply(&app, &bea, &thread, "Bea follows now", None).await;
+    assert_eq!(notifications_of(&app, &ana).await.0, 1);
+    let block = "mutation($m: ID!) { blockMember(input: { memberId: $m }) { id } }";
+    app.graphql(block, json!({ "m": cat.member_id }), Some(&ana.access_token)).await;
+
+    reply(&app, &cat, &thread, "from Cat", None).await;
+    let (unread, list) = notifications_of(&app, &ana).await;
+    assert_eq!((unread, list[0]["replyCount"].clone()), (1, json!(1)), "Cat's reply is not counted: {list:?}");
+
+    let remove = "mutation($g: ID!, $m: ID!) { removeMember(input: { groupId: $g, memberId: $m }) { id } }";
+    app.graphql(remove, json!({ "g": group, "m": bea.member_id }), Some(&ana.access_token)).await;
+    reply(&app, &ana, &thread, "after Bea left", None).await;
+    assert_eq!(notifications_of(&app, &bea).await, (0, Vec::new()), "she can no longer see the thread");
+}
+
+#[tokio::test]
+async fn marking_read_lowers_the_count_and_bad_input_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let handle = "mutation { updateProfile(input: { handle: \"ana\" }) { handle } }";
+    app.graphql(handle, json!({}), Some(&ana.access_token)).await;
+    reply(&app, &bea, &thread, "hello", None).await;
+    reply(&app, &bea, &thread, "@ana hello", None).await;
+    let (_, list) = notifications_of(&app, &ana).await;
+    let mark =
+        "mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { marked unreadCount } }";
+
+    for input in [
+        json!({}),
+        json!({ "ids": [] }),
+        json!({ "ids": ["not-an-id"] }),
+        json!({ "all": true, "ids": [list[0]["id"]] }),
+    ] {
+        let refused = app.graphql(mark, json!({ "input": input }), Some(&ana.access_token)).await;
+        assert_eq!((error_code(&refused), error_field(&refused)), ("BAD_USER_INPUT", "ids"), "{input}: {refused}");
+    }
+    assert_eq!(notifications_of(&app, &ana).await.0, 2, "nothing was marked");
+    let others = app.graphql(mark, json!({ "input": { "ids": [list[0]["id"]] } }), Some(&bea.access_token)).await;
+    assert_eq!(others["data"]["markNotificationsRead"]["marked"], 0, "not hers to mark");
+
+    let one = app.graphql(mark, json!({ "input": { "ids": [list[0]["id"]] } }), Some(&ana.access_token)).await;
+    assert_eq!(one["data"]["markNotificationsRead"], json!({ "marked": 1, "unreadCount": 1 }));
+    let all = app.graphql(mark, json!({ "input": { "all": true } }), Some(&ana.access_token)).await;
+    assert_eq!(all["data"]["markNotificationsRead"], json!({ "marked": 1, "unreadCount": 0 }));
+
+    reply(&app, &bea, &thread, "one more", None).await;
+    let (unread, list) = notifications_of(&app, &ana).await;
+    assert_eq!((unread, list.len()), (1, 3), "a read entry is not reopened: a new one starts");
+    assert_eq!((list[0]["read"].clone(), list[0]["replyCount"].clone()), (json!(false), json!(1)));
+}
+
+#[tokio::test]
+async fn notification_events_bring_new_entries_and_unread_counts_live() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let mut socket = acknowledged(&app, &ana).await;
+    let subscribe = json!({ "id": "n", "type": "subscribe", "payload": { "query": "subscription { notificationEvents { kind notificationId unreadCount } }" } });
+    send(&mut socket, subscribe).await;
+
+    // The stream's start is not observable: reply until an event arrives.
+    let mut created = Value::Null;
+    for attempt in 0..20 {
+        reply(&app, &bea, &thread, &format!("reply {attempt}"), None).await;
+        if let Ok(message) = tokio::time::timeout(Duration::from_millis(500), receive(&mut socket)).await {
+            created = message["payload"]["data"]["notificationEvents"].clone();
+            break;
+        }
+    }
+    assert_eq!(created["kind"], "NOTIFICATION_CREATED", "{created}");
+    assert_eq!(created["unreadCount"], 1, "replies collapse into one entry");
+    let (_, list) = notifications_of(&app, &ana).await;
+    assert_eq!(created["notificationId"], list[0]["id"]);
+
+    let mark = "mutation { markNotificationsRead(input: { all: true }) { unreadCount } }";
+    app.graphql(mark, json!({}), Some(&ana.access_token)).await;
+    loop {
+        let event = receive(&mut socket).await["payload"]["data"]["notificationEvents"].clone();
+        if event["kind"] == "UNREAD_COUNT_CHANGED" {
+            assert_eq!(event["unreadCount"], 0);
+            break;
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_refused_reply_leaves_no_job_and_tells_no_one() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    jobs_done(&app).await;
+    app.graphql(
+        "mutation($t: ID!) { lockThread(input: { threadId: $t, locked: true }) { locked } }",
+        json!({ "t": thread }),
+        Some(&ana.access_token),
+    )
+    .await;
+
+    let refused = app
+        .graphql(
+            "mutation($t: ID!) { postReply(input: { threadId: $t, body: \"too late\" }) { id } }",
+            json!({ "t": thread }),
+            Some(&bea.access_token),
+        )
+        .await;
+
+    assert_eq!(error_code(&refused), "FORBIDDEN", "{refused}");
+    assert_eq!(app.count("outbox").await, 0);
+    assert_eq!(notifications_of(&app, &ana).await, (0, Vec::new()));
+}
+
+#[tokio::test]
+async fn a_failing_job_is_kept_with_its_error_for_a_later_retry() {
+    let app = TestApp::spawn().await;
+    let insert = "INSERT INTO outbox (id, kind, subject_id, created_at, run_after, attempts) VALUES ($1, 'NO_SUCH_JOB', $1, $2, $2, 0)";
+    let (id, now) = (uuid::Uuid::now_v7(), chrono::Utc::now());
+    village::on_db!(&app.db, pool => sqlx::query(insert).bind(id).bind(now).execute(pool).await.map(drop))
+        .expect("inserted");
+
+    for _ in 0..100 {
+        if app.count("outbox WHERE attempts = 1 AND last_error IS NOT NULL").await == 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    assert_eq!(app.count("outbox WHERE attempts = 1 AND last_error IS NOT NULL AND dead_at IS NULL").await, 1);
+    let later = "SELECT COUNT(*) FROM outbox WHERE run_after > $1";
+    let retried_later: i64 =
+        village::on_db!(&app.db, pool => sqlx::query_scalar(later).bind(now).fetch_one(pool).await).expect("counted");
+    assert_eq!(retried_later, 1, "due again later, with backoff");
+}
