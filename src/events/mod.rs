@@ -11,4 +11,4 @@ pub use calendar::{event_ics, feed_ics};
 pub use model::{Event, RsvpAnswer};
 pub use schema::{EventMutation, EventQuery};
 pub use service::{create as create_event, readable, release_member, rsvp};
-pub use store::EventFields;
+pub use store::{EventAudience, EventFields, event_audience};

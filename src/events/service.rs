@@ -14,6 +14,7 @@ use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult};
 use crate::groups;
 use crate::idempotency;
+use crate::jobs::{self, JobKind, NewJob};
 use crate::text::{optional_body, required_line};
 
 const MAX_TITLE_CHARS: usize = 200;
@@ -114,6 +115,7 @@ pub async fn create(db: &Db, viewer: Uuid, group_id: Uuid, input: EventFields, k
     let id = idempotency::create_once(db, viewer, "createEvent", key, async |tx| {
         let event = NewEvent { id: Uuid::now_v7(), group_id, created_by: viewer, fields, now: clock::now() };
         store::insert_event(tx, &event).await?;
+        jobs::enqueue(tx, NewJob::new(JobKind::EventCreated, event.id, viewer)).await?;
         Ok(event.id)
     })
     .await?;
@@ -153,6 +155,7 @@ pub async fn update(db: &Db, viewer: Uuid, id: Uuid, input: EventFields) -> AppR
         return Err(AppError::Conflict { field: "childcareCapacity", message });
     }
     store::update_event(&mut tx, id, &fields, clock::now()).await?;
+    jobs::enqueue(&mut tx, NewJob::new(JobKind::EventChanged, id, viewer)).await?;
     let locked = LockedEvent {
         capacity: fields.capacity,
         childcare_provided: fields.childcare_provided,
@@ -167,7 +170,11 @@ pub async fn update(db: &Db, viewer: Uuid, id: Uuid, input: EventFields) -> AppR
 /// Cancels an event.
 pub async fn cancel(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<Event> {
     organised(db, viewer, id).await?;
-    store::cancel_event(db, id, clock::now()).await?;
+    let mut tx = db.begin_write().await?;
+    if store::cancel_event(&mut tx, id, clock::now()).await? {
+        jobs::enqueue(&mut tx, NewJob::new(JobKind::EventCancelled, id, viewer)).await?;
+    }
+    tx.commit().await?;
     readable(db, viewer, id).await
 }
 
@@ -194,6 +201,9 @@ async fn promote_waitlist(tx: &mut Tx, event_id: Uuid, mut event: LockedEvent) -
         };
         event.going_count += 1;
         event.childcare_taken += next.childcare_seats;
+        let promoted =
+            NewJob { kind: JobKind::WaitlistPromoted, subject: event_id, target: Some(next.member_id), actor: None };
+        jobs::enqueue(tx, promoted).await?;
         store::save_rsvp(tx, event_id, &StoredRsvp { status: RsvpStatus::Going, ..next }, now).await?;
     }
     store::set_counts(tx, event_id, event.going_count, event.childcare_taken).await?;

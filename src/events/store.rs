@@ -140,11 +140,11 @@ pub async fn update_event(tx: &mut Tx, id: Uuid, f: &EventFields, now: DateTime<
         .map(drop))
 }
 
-/// Marks an event cancelled (again changes nothing).
-pub async fn cancel_event(db: &Db, id: Uuid, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+/// Marks an event cancelled; false when it already was.
+pub async fn cancel_event(tx: &mut Tx, id: Uuid, now: DateTime<Utc>) -> Result<bool, sqlx::Error> {
     const SQL: &str = "UPDATE events SET cancelled_at = $2, sequence = sequence + 1, updated_at = $2 \
                        WHERE id = $1 AND cancelled_at IS NULL";
-    on_db!(db, pool => sqlx::query(SQL).bind(id).bind(now).execute(pool).await.map(drop))
+    on_tx!(tx, conn => sqlx::query(SQL).bind(id).bind(now).execute(conn).await.map(|done| done.rows_affected() == 1))
 }
 
 /// The event `id` as `viewer` sees it.
@@ -362,4 +362,25 @@ pub async fn set_feed_token(
 pub async fn feed_owner(db: &Db, token_hash: &[u8]) -> Result<Option<Uuid>, sqlx::Error> {
     const SQL: &str = "SELECT member_id FROM calendar_feeds WHERE token_hash = $1";
     on_db!(db, pool => sqlx::query_scalar(SQL).bind(token_hash).fetch_optional(pool).await)
+}
+
+/// An event and who answered it (going or waitlisted): what its notifications are made
+/// from.
+#[derive(Debug)]
+pub struct EventAudience {
+    pub event_id: Uuid,
+    pub group_id: Uuid,
+    pub answered: Vec<Uuid>,
+}
+
+/// Event `id` and who is going or waiting for it; `None` once it is gone.
+pub async fn event_audience(db: &Db, id: Uuid) -> Result<Option<EventAudience>, sqlx::Error> {
+    const EVENT: &str = "SELECT group_id FROM events WHERE id = $1";
+    const ANSWERED: &str = "SELECT member_id FROM rsvps WHERE event_id = $1 AND status IN ('GOING', 'WAITLISTED')";
+    let group: Option<Uuid> = on_db!(db, pool => sqlx::query_scalar(EVENT).bind(id).fetch_optional(pool).await)?;
+    let Some(group_id) = group else {
+        return Ok(None);
+    };
+    let answered = on_db!(db, pool => sqlx::query_scalar(ANSWERED).bind(id).fetch_all(pool).await)?;
+    Ok(Some(EventAudience { event_id: id, group_id, answered }))
 }

@@ -11,6 +11,7 @@ use crate::db::text_enum::to_text;
 use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult};
 use crate::idempotency;
+use crate::jobs::{self, JobKind, NewJob};
 use crate::text::{line_list, optional_body, required_line};
 
 const MAX_NAME_CHARS: usize = 80;
@@ -134,6 +135,7 @@ async fn request_to_join(db: &Db, viewer: Uuid, group: Group, answers: Vec<Strin
     };
     let mut tx = db.begin_write().await?;
     store::insert_request(&mut tx, &request).await?;
+    jobs::enqueue(&mut tx, NewJob::new(JobKind::JoinRequested, request.id, viewer)).await?;
     tx.commit().await?;
     Ok(JoinOutcome::Requested(group, request))
 }
@@ -180,6 +182,7 @@ pub async fn decide(db: &Db, viewer: Uuid, request_id: Uuid, approve: bool) -> A
     }
     if approve && store::role_in_tx(&mut tx, request.group_id, request.member_id).await?.is_none() {
         store::add_member(&mut tx, request.group_id, request.member_id, GroupRole::Member, now).await?;
+        jobs::enqueue(&mut tx, NewJob::new(JobKind::JoinApproved, request_id, viewer)).await?;
     }
     tx.commit().await?;
     Ok(JoinRequest { status, ..request })
@@ -246,4 +249,14 @@ pub async fn remove(db: &Db, viewer: Uuid, group_id: Uuid, member_id: Uuid) -> A
     depart(&mut tx, group_id, member_id).await?;
     tx.commit().await?;
     store::find(db, viewer, group_id).await?.ok_or(AppError::NotFound)
+}
+
+/// The members of `group_id`, or only those who moderate it.
+pub async fn member_ids(db: &Db, group_id: Uuid, moderators_only: bool) -> AppResult<Vec<Uuid>> {
+    Ok(store::member_ids(db, group_id, moderators_only).await?)
+}
+
+/// Join request `id`, if it exists.
+pub async fn join_request(db: &Db, id: Uuid) -> AppResult<Option<JoinRequest>> {
+    Ok(store::find_request(db, id).await?)
 }

@@ -273,3 +273,10 @@ pub async fn take_invitation(tx: &mut Tx, group_id: Uuid, member_id: Uuid) -> Re
     let affected = on_tx!(tx, conn => sqlx::query(SQL).bind(group_id).bind(member_id).execute(conn).await.map(|done| done.rows_affected()))?;
     Ok(affected == 1)
 }
+
+/// The members of `group_id`; only its owners and moderators when `moderators_only`.
+pub async fn member_ids(db: &Db, group_id: Uuid, moderators_only: bool) -> Result<Vec<Uuid>, sqlx::Error> {
+    let roles = if moderators_only { " AND role IN ('OWNER', 'MODERATOR')" } else { "" };
+    let sql = format!("SELECT member_id FROM group_memberships WHERE group_id = $1{roles}");
+    on_db!(db, pool => sqlx::query_scalar(&sql).bind(group_id).fetch_all(pool).await)
+}

@@ -1,24 +1,61 @@
-//! Work owed once a write commits — today, notifying the members a reply concerns. The
-//! write records the job in the outbox inside its own transaction, so a committed write
-//! never loses its job and a rolled-back one never runs it. A worker claims due jobs,
-//! runs each in one transaction with the job's removal (so the work is done exactly
-//! once), retries a failing job with capped exponential backoff and jitter, and sets
-//! one aside (dead-letters it) after `MAX_ATTEMPTS`. The outbox table is the queue.
+//! Work owed once a write commits — notifying the members it concerns. The write
+//! records the job in the outbox inside its own transaction, so a committed write never
+//! loses its job and a rolled-back one never runs it. A worker claims due jobs, runs
+//! each in one transaction with the job's removal (so the work is done exactly once),
+//! retries a failing job with capped exponential backoff and jitter, and sets one
+//! aside (dead-letters it) after `MAX_ATTEMPTS`. The outbox table is the queue.
 
 mod store;
 mod worker;
 
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
 pub use store::enqueue;
 pub use worker::run;
 
-/// What a job is about; its subject is the id of the row it concerns.
+/// What happened; the job's subject is the row it happened to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum JobKind {
     /// A reply was posted (subject: the reply).
     ReplyPosted,
+    /// An event was created, changed or cancelled (subject: the event).
+    EventCreated,
+    EventChanged,
+    EventCancelled,
+    /// A member moved from the waitlist to a seat (subject: the event; target: her).
+    WaitlistPromoted,
+    /// A member asked to join, or was let in (subject: the join request).
+    JoinRequested,
+    JoinApproved,
+}
+
+/// One job to record.
+#[derive(Debug, Clone, Copy)]
+pub struct NewJob {
+    pub kind: JobKind,
+    pub subject: Uuid,
+    /// The one member it is for, when it is for one.
+    pub target: Option<Uuid>,
+    /// Who did it, when someone did.
+    pub actor: Option<Uuid>,
+}
+
+impl NewJob {
+    /// `kind` happened to `subject`, done by `actor`.
+    pub fn new(kind: JobKind, subject: Uuid, actor: Uuid) -> Self {
+        Self { kind, subject, target: None, actor: Some(actor) }
+    }
+}
+
+/// A job as the worker runs it.
+#[derive(Debug, Clone, Copy)]
+pub struct JobSpec {
+    pub kind: JobKind,
+    pub subject: Uuid,
+    pub target: Option<Uuid>,
+    pub actor: Option<Uuid>,
 }
 
 /// Attempts before a job is set aside as dead.

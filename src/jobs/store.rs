@@ -5,9 +5,9 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::{JobKind, MAX_ATTEMPTS};
+use super::{JobSpec, MAX_ATTEMPTS, NewJob};
 use crate::clock;
-use crate::db::text_enum::to_text;
+use crate::db::text_enum::{from_text, to_text};
 use crate::db::{Db, Tx};
 use crate::{on_db, on_tx};
 
@@ -17,16 +17,39 @@ pub struct Job {
     pub id: Uuid,
     pub kind: String,
     pub subject_id: Uuid,
+    pub target_id: Option<Uuid>,
+    pub actor_id: Option<Uuid>,
     pub attempts: i32,
     pub created_at: DateTime<Utc>,
 }
 
-/// Records `kind` about `subject` as owed, inside the write's transaction `tx`.
-pub async fn enqueue(tx: &mut Tx, kind: JobKind, subject: Uuid) -> Result<(), sqlx::Error> {
-    const SQL: &str = "INSERT INTO outbox (id, kind, subject_id, created_at, run_after, attempts) \
-                       VALUES ($1, $2, $3, $4, $4, 0)";
+impl Job {
+    /// What to do; an unknown kind is a job this version cannot run.
+    pub fn spec(&self) -> anyhow::Result<JobSpec> {
+        Ok(JobSpec {
+            kind: from_text(&self.kind)?,
+            subject: self.subject_id,
+            target: self.target_id,
+            actor: self.actor_id,
+        })
+    }
+}
+
+/// Records `job` as owed, inside the write's transaction `tx`.
+pub async fn enqueue(tx: &mut Tx, job: NewJob) -> Result<(), sqlx::Error> {
+    const SQL: &str = "INSERT INTO outbox (id, kind, subject_id, target_id, actor_id, created_at, run_after, attempts) \
+                       VALUES ($1, $2, $3, $4, $5, $6, $6, 0)";
     let now = clock::now();
-    on_tx!(tx, conn => sqlx::query(SQL).bind(Uuid::now_v7()).bind(to_text(kind)).bind(subject).bind(now).execute(conn).await.map(drop))
+    on_tx!(tx, conn => sqlx::query(SQL)
+        .bind(Uuid::now_v7())
+        .bind(to_text(job.kind))
+        .bind(job.subject)
+        .bind(job.target)
+        .bind(job.actor)
+        .bind(now)
+        .execute(conn)
+        .await
+        .map(drop))
 }
 
 /// Takes up to `limit` due jobs until `until`; returns them oldest first.
@@ -36,7 +59,7 @@ pub async fn claim(db: &Db, limit: i64, until: DateTime<Utc>) -> Result<Vec<Job>
         "UPDATE outbox SET locked_until = $1, attempts = attempts + 1 WHERE id IN (\
          SELECT id FROM outbox WHERE dead_at IS NULL AND run_after <= $2 \
          AND (locked_until IS NULL OR locked_until <= $2) ORDER BY run_after, created_at LIMIT $3{skip_locked}) \
-         RETURNING id, kind, subject_id, attempts, created_at"
+         RETURNING id, kind, subject_id, target_id, actor_id, attempts, created_at"
     );
     let now = clock::now();
     let mut jobs: Vec<Job> =

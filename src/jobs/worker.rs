@@ -6,11 +6,10 @@ use std::time::Duration;
 
 use tokio::sync::watch;
 
+use super::MAX_ATTEMPTS;
 use super::store::{self, Job};
-use super::{JobKind, MAX_ATTEMPTS};
 use crate::clock;
 use crate::db::Db;
-use crate::db::text_enum::from_text;
 use crate::notifications;
 use crate::realtime::Bus;
 
@@ -55,16 +54,12 @@ async fn run_due(db: &Db, bus: &Bus) -> Result<(), sqlx::Error> {
 
 /// Runs one job: its work and its removal commit together.
 async fn run_one(db: &Db, bus: &Bus, job: &Job) -> anyhow::Result<()> {
-    match from_text::<JobKind>(&job.kind)? {
-        JobKind::ReplyPosted => {
-            let planned = notifications::plan_for_reply(db, job.subject_id).await?;
-            let mut tx = db.begin_write().await?;
-            let created = notifications::record(&mut tx, &planned).await?;
-            store::finish(&mut tx, job.id).await?;
-            tx.commit().await?;
-            notifications::announce_created(db, bus, &created).await;
-        }
-    }
+    let planned = notifications::plan(db, job.spec()?).await?;
+    let mut tx = db.begin_write().await?;
+    let created = notifications::record(&mut tx, &planned).await?;
+    store::finish(&mut tx, job.id).await?;
+    tx.commit().await?;
+    notifications::announce_created(db, bus, &created).await;
     Ok(())
 }
 

@@ -11,5 +11,5 @@ mod subscription;
 
 pub use model::NotificationKind;
 pub use schema::{NotificationMutation, NotificationQuery};
-pub use service::{announce_created, plan_for_reply, record};
+pub use service::{announce_created, plan, record};
 pub use subscription::{NotificationEvent, NotificationEventKind, NotificationSubscription, announce};

@@ -18,6 +18,18 @@ pub enum NotificationKind {
     Mention,
     /// Someone replied in a thread she follows.
     FollowedThreadActivity,
+    /// A new event in one of her groups.
+    NewEventInGroup,
+    /// An event she is going to (or waiting for) changed.
+    EventChanged,
+    /// An event she is going to (or waiting for) was cancelled.
+    EventCancelled,
+    /// She moved from the waitlist to a seat.
+    WaitlistPromoted,
+    /// Someone asked to join a group she moderates.
+    JoinRequest,
+    /// Her request to join was approved.
+    JoinApproved,
 }
 
 impl NotificationKind {
@@ -29,6 +41,13 @@ impl NotificationKind {
             Self::ReplyToMyThread => 2,
             Self::ReplyToMyReply => 3,
             Self::Mention => 4,
+            // Never share an entry with another kind.
+            Self::NewEventInGroup
+            | Self::EventChanged
+            | Self::EventCancelled
+            | Self::WaitlistPromoted
+            | Self::JoinRequest
+            | Self::JoinApproved => 0,
         }
     }
 }
@@ -39,11 +58,16 @@ pub struct Notification {
     pub id: Uuid,
     #[sqlx(try_from = "String")]
     pub kind: StoredKind,
-    pub thread_id: Uuid,
-    pub thread_title: String,
-    pub reply_id: Uuid,
-    pub actor_id: Uuid,
-    pub reply_count: i32,
+    pub group_id: Uuid,
+    pub group_name: String,
+    pub thread_id: Option<Uuid>,
+    pub reply_id: Option<Uuid>,
+    pub event_id: Option<Uuid>,
+    /// The thread's or the event's title.
+    pub subject_title: Option<String>,
+    pub actor_id: Option<Uuid>,
+    /// How many happenings the entry stands for (replies in a thread, requests, …).
+    pub happenings: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub read_at: Option<DateTime<Utc>>,

@@ -18,7 +18,32 @@ use crate::members::{Member, load_member};
 /// Ids one `markNotificationsRead` may name.
 const MAX_IDS: usize = 100;
 
-/// Something she is told about; replies in one thread collapse into one entry.
+fn optional_id(id: Option<Uuid>) -> Option<ID> {
+    id.map(|id| ID(id.to_string()))
+}
+
+impl Notification {
+    /// The line for one happening, with `actor` as who did it.
+    fn single_title(&self, actor: &str) -> String {
+        let group = &self.group_name;
+        let subject = self.subject_title.as_deref().unwrap_or(group);
+        match self.kind.0 {
+            NotificationKind::ReplyToMyThread => format!("{actor} replied to your thread '{subject}'"),
+            NotificationKind::ReplyToMyReply => format!("{actor} answered your reply in '{subject}'"),
+            NotificationKind::Mention => format!("{actor} mentioned you in '{subject}'"),
+            NotificationKind::FollowedThreadActivity => format!("{actor} replied in '{subject}'"),
+            NotificationKind::NewEventInGroup => format!("New event in '{group}': '{subject}'"),
+            NotificationKind::EventChanged => format!("'{subject}' has changed"),
+            NotificationKind::EventCancelled => format!("'{subject}' was cancelled"),
+            NotificationKind::WaitlistPromoted => format!("You have a seat at '{subject}'"),
+            NotificationKind::JoinRequest => format!("{actor} asked to join '{group}'"),
+            NotificationKind::JoinApproved => format!("Welcome to '{group}': your request was approved"),
+        }
+    }
+}
+
+/// Something she is told about; replies in one thread (and requests to join one group)
+/// collapse into one entry.
 #[Object]
 impl Notification {
     async fn id(&self) -> ID {
@@ -29,32 +54,43 @@ impl Notification {
     }
     /// What the app shows, e.g. "3 new replies in 'Pumping at work'".
     async fn title(&self, ctx: &Context<'_>) -> Result<String> {
-        if self.reply_count > 1 {
-            return Ok(format!("{} new replies in '{}'", self.reply_count, self.thread_title));
+        if self.happenings > 1 {
+            let subject = self.subject_title.as_deref().unwrap_or(&self.group_name);
+            return Ok(match self.kind.0 {
+                NotificationKind::JoinRequest => format!("{} requests to join '{subject}'", self.happenings),
+                NotificationKind::EventChanged => format!("'{subject}' has changed"),
+                _ => format!("{} new replies in '{subject}'", self.happenings),
+            });
         }
-        let actor = load_member(ctx, self.actor_id).await?.display_name;
-        let thread = &self.thread_title;
-        Ok(match self.kind.0 {
-            NotificationKind::ReplyToMyThread => format!("{actor} replied to your thread '{thread}'"),
-            NotificationKind::ReplyToMyReply => format!("{actor} answered your reply in '{thread}'"),
-            NotificationKind::Mention => format!("{actor} mentioned you in '{thread}'"),
-            NotificationKind::FollowedThreadActivity => format!("{actor} replied in '{thread}'"),
-        })
+        let actor = match self.actor_id {
+            Some(actor) => load_member(ctx, actor).await?.display_name,
+            None => String::new(),
+        };
+        Ok(self.single_title(&actor))
     }
-    /// Replies this entry stands for.
-    async fn reply_count(&self) -> i32 {
-        self.reply_count
+    /// How many happenings it stands for: replies in the thread, requests to join, …
+    async fn count(&self) -> i32 {
+        self.happenings
     }
-    async fn thread_id(&self) -> ID {
-        ID(self.thread_id.to_string())
+    async fn group_id(&self) -> ID {
+        ID(self.group_id.to_string())
+    }
+    async fn thread_id(&self) -> Option<ID> {
+        optional_id(self.thread_id)
     }
     /// The latest reply it stands for.
-    async fn reply_id(&self) -> ID {
-        ID(self.reply_id.to_string())
+    async fn reply_id(&self) -> Option<ID> {
+        optional_id(self.reply_id)
     }
-    /// Who wrote the latest reply.
-    async fn actor(&self, ctx: &Context<'_>) -> Result<Member> {
-        Ok(load_member(ctx, self.actor_id).await?)
+    async fn event_id(&self) -> Option<ID> {
+        optional_id(self.event_id)
+    }
+    /// Who did the latest happening; null for the system's own (a freed seat).
+    async fn actor(&self, ctx: &Context<'_>) -> Result<Option<Member>> {
+        match self.actor_id {
+            Some(actor) => Ok(Some(load_member(ctx, actor).await?)),
+            None => Ok(None),
+        }
     }
     async fn read(&self) -> bool {
         self.read_at.is_some()
@@ -62,7 +98,7 @@ impl Notification {
     async fn created_at(&self) -> DateTime<Utc> {
         self.created_at
     }
-    /// When a reply last joined it.
+    /// When a happening last joined it.
     async fn updated_at(&self) -> DateTime<Utc> {
         self.updated_at
     }

@@ -1,8 +1,11 @@
-//! Who a reply notifies, and how: the thread's author, the author of the reply it
-//! answers, whoever it mentions and whoever follows the thread — each once, as the most
-//! direct of these — never its own author, never across a block, never anyone who can
-//! no longer read the thread. Replies in a thread collapse into one unread entry per
-//! member; a mention stands alone.
+//! Who each happening notifies, and how. A reply tells the thread's author, the author
+//! of the reply it answers, whoever it mentions and whoever followed the thread — each
+//! once, as the most direct of these; replies in a thread collapse into one unread
+//! entry per member, a mention stands alone. An event tells its group when created,
+//! and who is going or waiting when it changes or is cancelled; a freed seat tells the
+//! member promoted. A join request tells the group's moderators; an approval, the
+//! member let in. Never the one who did it, never across a block, never anyone who
+//! cannot read the group.
 
 use std::collections::HashMap;
 
@@ -14,44 +17,165 @@ use super::subscription::{NotificationEvent, NotificationEventKind, announce};
 use crate::clock;
 use crate::db::{Db, Tx};
 use crate::error::AppResult;
-use crate::groups;
-use crate::members;
+use crate::jobs::{JobKind, JobSpec};
 use crate::realtime::Bus;
-use crate::threads::{self, ReplyAudience};
+use crate::{events, groups, members, threads};
 
-/// The notifications reply `reply_id` calls for, worked out from the database as it is
-/// now (none once the reply is gone).
-pub async fn plan_for_reply(db: &Db, reply_id: Uuid) -> AppResult<Vec<NewNotification>> {
+/// What a notification is about, shared by everyone it goes to.
+struct About {
+    kind: NotificationKind,
+    group_id: Uuid,
+    thread_id: Option<Uuid>,
+    reply_id: Option<Uuid>,
+    event_id: Option<Uuid>,
+    actor_id: Option<Uuid>,
+    collapse_key: String,
+}
+
+impl About {
+    fn for_member(&self, member_id: Uuid, kind: NotificationKind, collapse_key: String) -> NewNotification {
+        NewNotification {
+            member_id,
+            kind,
+            group_id: self.group_id,
+            thread_id: self.thread_id,
+            reply_id: self.reply_id,
+            event_id: self.event_id,
+            actor_id: self.actor_id,
+            collapse_key,
+        }
+    }
+
+    fn event(kind: NotificationKind, audience: &events::EventAudience, actor: Option<Uuid>, key: &str) -> Self {
+        let collapse_key = format!("{key}:{}", audience.event_id);
+        Self {
+            kind,
+            group_id: audience.group_id,
+            thread_id: None,
+            reply_id: None,
+            event_id: Some(audience.event_id),
+            actor_id: actor,
+            collapse_key,
+        }
+    }
+}
+
+/// The notifications `job` calls for, worked out from the database as it is now.
+pub async fn plan(db: &Db, job: JobSpec) -> AppResult<Vec<NewNotification>> {
+    let recipients = match job.kind {
+        JobKind::ReplyPosted => return plan_for_reply(db, job.subject).await,
+        JobKind::EventCreated | JobKind::EventChanged | JobKind::EventCancelled | JobKind::WaitlistPromoted => {
+            event_recipients(db, job).await?
+        }
+        JobKind::JoinRequested | JobKind::JoinApproved => join_recipients(db, job).await?,
+    };
+    let Some((about, members)) = recipients else {
+        return Ok(Vec::new());
+    };
+    let planned: Vec<NewNotification> =
+        members.into_iter().map(|member| about.for_member(member, about.kind, about.collapse_key.clone())).collect();
+    keep_reachable(db, about.actor_id, about.group_id, planned).await
+}
+
+async fn event_recipients(db: &Db, job: JobSpec) -> AppResult<Option<(About, Vec<Uuid>)>> {
+    let Some(audience) = events::event_audience(db, job.subject).await? else {
+        return Ok(None);
+    };
+    let (about, members) = match job.kind {
+        JobKind::EventCreated => (
+            About::event(NotificationKind::NewEventInGroup, &audience, job.actor, "new-event"),
+            groups::member_ids(db, audience.group_id, false).await?,
+        ),
+        JobKind::EventChanged => (
+            About::event(NotificationKind::EventChanged, &audience, job.actor, "event-changed"),
+            audience.answered.clone(),
+        ),
+        JobKind::EventCancelled => (
+            About::event(NotificationKind::EventCancelled, &audience, job.actor, "event-cancelled"),
+            audience.answered.clone(),
+        ),
+        _ => (
+            About::event(NotificationKind::WaitlistPromoted, &audience, None, "promoted"),
+            job.target.into_iter().collect(),
+        ),
+    };
+    Ok(Some((about, members)))
+}
+
+async fn join_recipients(db: &Db, job: JobSpec) -> AppResult<Option<(About, Vec<Uuid>)>> {
+    let Some(request) = groups::join_request(db, job.subject).await? else {
+        return Ok(None);
+    };
+    let (kind, key, actor, members) = if job.kind == JobKind::JoinRequested {
+        let moderators = groups::member_ids(db, request.group_id, true).await?;
+        (NotificationKind::JoinRequest, "join-requests", Some(request.member_id), moderators)
+    } else {
+        (NotificationKind::JoinApproved, "joined", job.actor, vec![request.member_id])
+    };
+    let about = About {
+        kind,
+        group_id: request.group_id,
+        thread_id: None,
+        reply_id: None,
+        event_id: None,
+        actor_id: actor,
+        collapse_key: format!("{key}:{}", request.group_id),
+    };
+    Ok(Some((about, members)))
+}
+
+/// Of `planned`, those not to the actor, not across a block with her, and to members
+/// who can read the group.
+async fn keep_reachable(
+    db: &Db,
+    actor: Option<Uuid>,
+    group_id: Uuid,
+    mut planned: Vec<NewNotification>,
+) -> AppResult<Vec<NewNotification>> {
+    if let Some(actor) = actor {
+        planned.retain(|notification| notification.member_id != actor);
+        let members: Vec<Uuid> = planned.iter().map(|notification| notification.member_id).collect();
+        let unblocked = members::not_blocked_with(db, actor, &members).await?;
+        planned.retain(|notification| unblocked.contains(&notification.member_id));
+    }
+    let mut reachable = Vec::with_capacity(planned.len());
+    for notification in planned {
+        if groups::readable(db, notification.member_id, group_id).await.is_ok() {
+            reachable.push(notification);
+        }
+    }
+    Ok(reachable)
+}
+
+/// The notifications reply `reply_id` calls for (none once the reply is gone).
+async fn plan_for_reply(db: &Db, reply_id: Uuid) -> AppResult<Vec<NewNotification>> {
     let Some(audience) = threads::reply_audience(db, reply_id).await? else {
         return Ok(Vec::new());
     };
-    let mut planned = Vec::new();
-    for (member, kind) in most_direct_kinds(&audience) {
-        if groups::readable(db, member, audience.group_id).await.is_err() {
-            continue;
-        }
-        let collapse_key = match kind {
-            NotificationKind::Mention => format!("mention:{reply_id}"),
-            _ => format!("thread:{}", audience.thread_id),
-        };
-        planned.push(NewNotification {
-            member_id: member,
-            kind,
-            thread_id: audience.thread_id,
-            reply_id,
-            actor_id: audience.author_id,
-            collapse_key,
-        });
-    }
-    let unblocked =
-        members::not_blocked_with(db, audience.author_id, &planned.iter().map(|n| n.member_id).collect::<Vec<_>>())
-            .await?;
-    planned.retain(|notification| unblocked.contains(&notification.member_id));
-    Ok(planned)
+    let about = About {
+        kind: NotificationKind::FollowedThreadActivity,
+        group_id: audience.group_id,
+        thread_id: Some(audience.thread_id),
+        reply_id: Some(reply_id),
+        event_id: None,
+        actor_id: Some(audience.author_id),
+        collapse_key: format!("thread:{}", audience.thread_id),
+    };
+    let planned = most_direct_kinds(&audience)
+        .into_iter()
+        .map(|(member, kind)| {
+            let collapse_key = match kind {
+                NotificationKind::Mention => format!("mention:{reply_id}"),
+                _ => about.collapse_key.clone(),
+            };
+            about.for_member(member, kind, collapse_key)
+        })
+        .collect();
+    keep_reachable(db, about.actor_id, about.group_id, planned).await
 }
 
-/// Each member the reply concerns with the most direct reason, its author left out.
-fn most_direct_kinds(audience: &ReplyAudience) -> HashMap<Uuid, NotificationKind> {
+/// Each member the reply concerns with the most direct reason.
+fn most_direct_kinds(audience: &threads::ReplyAudience) -> HashMap<Uuid, NotificationKind> {
     let reasons = audience
         .followers
         .iter()
@@ -60,7 +184,7 @@ fn most_direct_kinds(audience: &ReplyAudience) -> HashMap<Uuid, NotificationKind
         .chain(audience.parent_author_id.map(|member| (member, NotificationKind::ReplyToMyReply)))
         .chain(audience.mentioned.iter().map(|member| (*member, NotificationKind::Mention)));
     let mut kinds: HashMap<Uuid, NotificationKind> = HashMap::new();
-    for (member, kind) in reasons.filter(|(member, _)| *member != audience.author_id) {
+    for (member, kind) in reasons {
         let strongest = kinds.entry(member).or_insert(kind);
         if kind.rank() > strongest.rank() {
             *strongest = kind;

@@ -19,21 +19,23 @@ use crate::{on_db, on_tx};
 pub struct NewNotification {
     pub member_id: Uuid,
     pub kind: NotificationKind,
-    pub thread_id: Uuid,
-    pub reply_id: Uuid,
-    pub actor_id: Uuid,
+    pub group_id: Uuid,
+    pub thread_id: Option<Uuid>,
+    pub reply_id: Option<Uuid>,
+    pub event_id: Option<Uuid>,
+    pub actor_id: Option<Uuid>,
     /// Unread notifications with the same key collapse into one entry.
     pub collapse_key: String,
 }
 
 /// Records `new`, or folds it into her unread entry with the same collapse key (one
-/// more reply, the latest actor, the most direct kind); returns the entry's id.
+/// more happening, the latest actor, the most direct kind); returns the entry's id.
 pub async fn record(tx: &mut Tx, new: &NewNotification, now: DateTime<Utc>) -> Result<Uuid, sqlx::Error> {
-    const SQL: &str = "INSERT INTO notifications (id, member_id, kind, kind_rank, thread_id, reply_id, actor_id, \
-                       reply_count, collapse_key, created_at, updated_at) \
-                       VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $9) \
+    const SQL: &str = "INSERT INTO notifications (id, member_id, kind, kind_rank, group_id, thread_id, reply_id, \
+                       event_id, actor_id, happenings, collapse_key, created_at, updated_at) \
+                       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11, $11) \
                        ON CONFLICT (member_id, collapse_key) WHERE read_at IS NULL DO UPDATE SET \
-                       reply_count = notifications.reply_count + 1, \
+                       happenings = notifications.happenings + 1, \
                        kind = CASE WHEN excluded.kind_rank > notifications.kind_rank \
                        THEN excluded.kind ELSE notifications.kind END, \
                        kind_rank = CASE WHEN excluded.kind_rank > notifications.kind_rank \
@@ -45,8 +47,10 @@ pub async fn record(tx: &mut Tx, new: &NewNotification, now: DateTime<Utc>) -> R
         .bind(new.member_id)
         .bind(to_text(new.kind))
         .bind(new.kind.rank())
+        .bind(new.group_id)
         .bind(new.thread_id)
         .bind(new.reply_id)
+        .bind(new.event_id)
         .bind(new.actor_id)
         .bind(&new.collapse_key)
         .bind(now)
@@ -54,11 +58,16 @@ pub async fn record(tx: &mut Tx, new: &NewNotification, now: DateTime<Utc>) -> R
         .await)
 }
 
-/// `AND …` keeping the notifications (alias `n`, thread `t`) that member `$1` may
-/// still see.
+/// The notifications (alias `n`) joined with what they are about: the group `g`, the
+/// thread `t` and the event `e`, when they have one.
+const SUBJECTS: &str = "notifications n JOIN groups g ON g.id = n.group_id \
+                        LEFT JOIN threads t ON t.id = n.thread_id LEFT JOIN events e ON e.id = n.event_id";
+
+/// A condition keeping the notifications member `$1` may still see: in groups she can
+/// read, not from (or about threads by) members she blocked.
 fn still_visible_sql() -> String {
     format!(
-        "t.group_id IN ({}) AND NOT {} AND NOT {}",
+        "n.group_id IN ({}) AND (n.actor_id IS NULL OR NOT {}) AND (t.id IS NULL OR NOT {})",
         readable_group_ids_sql("$1"),
         hidden_author_sql("n.actor_id", "$1"),
         hidden_author_sql("t.author_id", "$1")
@@ -69,9 +78,9 @@ fn still_visible_sql() -> String {
 pub async fn page(db: &Db, member: Uuid, page: &Page) -> Result<Vec<Notification>, sqlx::Error> {
     let keyset = page.keyset_sql(Order::NewestFirst, "n.updated_at", "n.id", 2);
     let sql = format!(
-        "SELECT n.id, n.kind, n.thread_id, t.title AS thread_title, n.reply_id, n.actor_id, n.reply_count, \
-         n.created_at, n.updated_at, n.read_at FROM notifications n JOIN threads t ON t.id = n.thread_id \
-         WHERE n.member_id = $1 AND {}{}{}",
+        "SELECT n.id, n.kind, n.group_id, g.name AS group_name, n.thread_id, n.reply_id, n.event_id, \
+         COALESCE(t.title, e.title) AS subject_title, n.actor_id, n.happenings, n.created_at, n.updated_at, \
+         n.read_at FROM {SUBJECTS} WHERE n.member_id = $1 AND {}{}{}",
         still_visible_sql(),
         keyset.condition,
         keyset.order_limit
@@ -88,8 +97,7 @@ pub async fn page(db: &Db, member: Uuid, page: &Page) -> Result<Vec<Notification
 /// How many of her notifications are unread.
 pub async fn unread_count(db: &Db, member: Uuid) -> Result<i64, sqlx::Error> {
     let sql = format!(
-        "SELECT COUNT(*) FROM notifications n JOIN threads t ON t.id = n.thread_id \
-         WHERE n.member_id = $1 AND n.read_at IS NULL AND {}",
+        "SELECT COUNT(*) FROM {SUBJECTS} WHERE n.member_id = $1 AND n.read_at IS NULL AND {}",
         still_visible_sql()
     );
     on_db!(db, pool => sqlx::query_scalar(&sql).bind(member).fetch_one(pool).await)

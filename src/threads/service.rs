@@ -11,7 +11,7 @@ use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::groups::{self, Group};
 use crate::idempotency;
-use crate::jobs::{self, JobKind};
+use crate::jobs::{self, JobKind, NewJob};
 use crate::members;
 use crate::text::{line_list, required_body, required_line};
 
@@ -139,7 +139,7 @@ pub async fn reply(db: &Db, viewer: Uuid, input: PostReply) -> AppResult<Reply> 
         store::insert_reply(tx, reply).await?;
         store::follow(tx, thread.id, viewer, now).await?;
         store::insert_mentions(tx, id, thread.id, &mentioned, now).await?;
-        jobs::enqueue(tx, JobKind::ReplyPosted, id).await?;
+        jobs::enqueue(tx, NewJob::new(JobKind::ReplyPosted, id, viewer)).await?;
         Ok(id)
     })
     .await?;

@@ -1,6 +1,6 @@
-//! In-app notifications from replies, made by the job worker from the outbox: who is
-//! told and as what, collapsing per thread, blocks and lost access, marking read, the
-//! live stream, and jobs that fail or never were.
+//! In-app notifications, made by the job worker from the outbox: who is told about
+//! replies, events and join requests and as what, collapsing, blocks and lost access,
+//! marking read, the live stream, and jobs that fail or never were.
 
 use std::time::Duration;
 
@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use crate::realtime::{acknowledged, receive, send, thread_with_a_reply};
 use crate::support::{Session, TestApp, error_code, error_field};
 
-const LIST: &str = "{ unreadNotificationCount notifications(first: 20) { edges { node { id kind title replyCount read threadId actor { displayName } } } } }";
+const LIST: &str = "{ unreadNotificationCount notifications(first: 20) { edges { node { id kind title count read threadId eventId actor { displayName } } } } }";
 
 /// Waits until the worker has run every job (the outbox is empty).
 async fn jobs_done(app: &TestApp) {
@@ -57,7 +57,7 @@ async fn replies_notify_the_thread_author_once_per_thread_and_never_the_replier(
     let (unread, list) = notifications_of(&app, &ana).await;
     assert_eq!(unread, 1, "{list:?}");
     assert_eq!(list[0]["kind"], "REPLY_TO_MY_THREAD");
-    assert_eq!(list[0]["replyCount"], 3);
+    assert_eq!(list[0]["count"], 3);
     assert_eq!(list[0]["title"], "3 new replies in 'Live'");
     assert_eq!(list[0]["threadId"], thread.as_str());
     assert_eq!(notifications_of(&app, &bea).await.1, Vec::<Value>::new(), "the replier is not told");
@@ -91,10 +91,7 @@ async fn an_answer_and_a_mention_notify_as_the_most_direct_kind() {
     assert_eq!(unread, 2, "{ana_list:?}");
     assert_eq!(ana_list[0]["kind"], "MENTION", "a mention stands alone");
     assert_eq!(ana_list[0]["title"], "Cat mentioned you in 'Live'");
-    assert_eq!(
-        (ana_list[1]["kind"].clone(), ana_list[1]["replyCount"].clone()),
-        (json!("REPLY_TO_MY_THREAD"), json!(2))
-    );
+    assert_eq!((ana_list[1]["kind"].clone(), ana_list[1]["count"].clone()), (json!("REPLY_TO_MY_THREAD"), json!(2)));
 }
 
 #[tokio::test]
@@ -111,7 +108,7 @@ async fn blocked_members_and_members_who_lost_access_are_not_told() {
 
     reply(&app, &cat, &thread, "from Cat", None).await;
     let (unread, list) = notifications_of(&app, &ana).await;
-    assert_eq!((unread, list[0]["replyCount"].clone()), (1, json!(1)), "Cat's reply is not counted: {list:?}");
+    assert_eq!((unread, list[0]["count"].clone()), (1, json!(1)), "Cat's reply is not counted: {list:?}");
 
     let remove = "mutation($g: ID!, $m: ID!) { removeMember(input: { groupId: $g, memberId: $m }) { id } }";
     app.graphql(remove, json!({ "g": group, "m": bea.member_id }), Some(&ana.access_token)).await;
@@ -153,7 +150,7 @@ async fn marking_read_lowers_the_count_and_bad_input_changes_nothing() {
     reply(&app, &bea, &thread, "one more", None).await;
     let (unread, list) = notifications_of(&app, &ana).await;
     assert_eq!((unread, list.len()), (1, 3), "a read entry is not reopened: a new one starts");
-    assert_eq!((list[0]["read"].clone(), list[0]["replyCount"].clone()), (json!(false), json!(1)));
+    assert_eq!((list[0]["read"].clone(), list[0]["count"].clone()), (json!(false), json!(1)));
 }
 
 #[tokio::test]
@@ -236,4 +233,95 @@ async fn a_failing_job_is_kept_with_its_error_for_a_later_retry() {
     let retried_later: i64 =
         village::on_db!(&app.db, pool => sqlx::query_scalar(later).bind(now).fetch_one(pool).await).expect("counted");
     assert_eq!(retried_later, 1, "due again later, with backoff");
+}
+
+/// The kinds and titles of her notifications, newest first.
+async fn kinds_and_titles(app: &TestApp, member: &Session) -> Vec<(String, String)> {
+    let (_, list) = notifications_of(app, member).await;
+    list.iter()
+        .map(|n| {
+            (n["kind"].as_str().unwrap_or_default().to_owned(), n["title"].as_str().unwrap_or_default().to_owned())
+        })
+        .collect()
+}
+
+fn pair(kind: &str, title: &str) -> (String, String) {
+    (kind.to_owned(), title.to_owned())
+}
+
+#[tokio::test]
+async fn events_tell_the_group_then_whoever_is_going_or_waiting() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let cat = app.sign_up("cat@example.com", "Cat").await;
+    let (group, _, _) = thread_with_a_reply(&app, &ana, &bea, "PRIVATE").await;
+    join(&app, &ana, &cat, &group).await;
+    jobs_done(&app).await;
+    let create = "mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }";
+    let input = json!({ "input": { "groupId": group, "title": "Coffee", "startsAt": "2030-05-01T08:00:00Z",
+        "endsAt": "2030-05-01T09:00:00Z", "timezone": "America/Toronto", "location": "Cafe", "capacity": 1 } });
+    let created = app.graphql(create, input, Some(&ana.access_token)).await;
+    let event = created["data"]["createEvent"]["id"].as_str().unwrap_or_else(|| panic!("{created}")).to_owned();
+    assert_eq!(
+        kinds_and_titles(&app, &bea).await,
+        [pair("NEW_EVENT_IN_GROUP", "New event in 'Moms at Work': 'Coffee'")]
+    );
+    assert_eq!(kinds_and_titles(&app, &ana).await, [], "not the organiser herself");
+
+    let rsvp = "mutation($e: ID!) { rsvp(input: { eventId: $e, status: GOING }) { id } }";
+    app.graphql(rsvp, json!({ "e": event }), Some(&bea.access_token)).await;
+    app.graphql(rsvp, json!({ "e": event }), Some(&cat.access_token)).await;
+    let update =
+        "mutation($e: ID!) { updateEvent(input: { eventId: $e, capacity: 2, location: \"Cafe Lima\" }) { id } }";
+    app.graphql(update, json!({ "e": event }), Some(&ana.access_token)).await;
+
+    assert_eq!(kinds_and_titles(&app, &bea).await[0], pair("EVENT_CHANGED", "'Coffee' has changed"));
+    let cats = kinds_and_titles(&app, &cat).await;
+    assert!(cats.contains(&pair("WAITLIST_PROMOTED", "You have a seat at 'Coffee'")), "{cats:?}");
+    assert!(
+        cats.contains(&pair("EVENT_CHANGED", "'Coffee' has changed")),
+        "waitlisted members hear of changes: {cats:?}"
+    );
+
+    app.graphql(
+        "mutation($e: ID!) { cancelEvent(input: { eventId: $e }) { id } }",
+        json!({ "e": event }),
+        Some(&ana.access_token),
+    )
+    .await;
+    for member in [&bea, &cat] {
+        assert_eq!(kinds_and_titles(&app, member).await[0], pair("EVENT_CANCELLED", "'Coffee' was cancelled"));
+    }
+    let (_, list) = notifications_of(&app, &bea).await;
+    assert_eq!(list[0]["eventId"], event.as_str());
+}
+
+#[tokio::test]
+async fn join_requests_tell_the_moderators_and_approval_tells_the_member() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let cat = app.sign_up("cat@example.com", "Cat").await;
+    let query = "mutation($input: CreateGroupInput!) { createGroup(input: $input) { id } }";
+    let input = json!({ "input": { "name": "Founders", "visibility": "PRIVATE", "joinPolicy": "APPROVAL", "joinQuestions": ["Why?"] } });
+    let group = app.graphql(query, input, Some(&ana.access_token)).await["data"]["createGroup"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let bea_asks = app.join_group(&bea.access_token, &group, &["I run a studio"]).await;
+    app.join_group(&cat.access_token, &group, &["Me too"]).await;
+
+    let (unread, list) = notifications_of(&app, &ana).await;
+    assert_eq!((unread, list[0]["kind"].clone(), list[0]["count"].clone()), (1, json!("JOIN_REQUEST"), json!(2)));
+    assert_eq!(list[0]["title"], "2 requests to join 'Founders'");
+    assert_eq!(kinds_and_titles(&app, &bea).await, [], "outsiders hear nothing of the group");
+
+    let request =
+        bea_asks["data"]["joinGroup"]["joinRequest"]["id"].as_str().unwrap_or_else(|| panic!("{bea_asks}")).to_owned();
+    let approve = "mutation($r: ID!) { approveJoinRequest(input: { requestId: $r }) { status } }";
+    app.graphql(approve, json!({ "r": request }), Some(&ana.access_token)).await;
+    assert_eq!(
+        kinds_and_titles(&app, &bea).await,
+        [pair("JOIN_APPROVED", "Welcome to 'Founders': your request was approved")]
+    );
 }
