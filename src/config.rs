@@ -24,6 +24,8 @@ pub struct Cli {
 pub enum Command {
     /// Run the API server (the default).
     Serve,
+    /// Run only the background workers (notification jobs), no API, until SIGTERM.
+    Worker,
     /// Apply database migrations and exit.
     Migrate,
     /// Print the GraphQL schema (SDL) to standard output.
@@ -103,6 +105,11 @@ pub struct Settings {
     #[arg(long, env = "VILLAGE_ALLOWED_ORIGINS", value_delimiter = ',', global = true)]
     pub allowed_origins: Vec<String>,
 
+    /// Serve the API without running the background workers (run `village worker`
+    /// processes for them instead).
+    #[arg(long, env = "VILLAGE_NO_WORKER", global = true)]
+    pub no_worker: bool,
+
     /// Production mode: no GraphQL introspection, no "did you mean" suggestions, no GraphiQL.
     #[arg(long, env = "VILLAGE_PRODUCTION", global = true)]
     pub production: bool,
@@ -165,6 +172,7 @@ impl fmt::Debug for Settings {
             .field("ws_init_timeout_secs", &self.ws_init_timeout_secs)
             .field("ws_connections_per_member", &self.ws_connections_per_member)
             .field("allowed_origins", &self.allowed_origins)
+            .field("no_worker", &self.no_worker)
             .field("production", &self.production)
             .field("behind_proxy", &self.behind_proxy)
             .field("log_format", &self.log_format)

@@ -1,4 +1,5 @@
-//! The `village` command: `serve` (default), `migrate`, `export-schema`, `seed-demo`.
+//! The `village` command: `serve` (default), `worker`, `migrate`, `export-schema`,
+//! `seed-demo`.
 
 use std::process::ExitCode;
 
@@ -6,7 +7,7 @@ use anyhow::Context;
 use clap::Parser;
 use tokio::net::TcpListener;
 use village::config::{Cli, Command, Settings};
-use village::{db, graphql, launch, seed, telemetry};
+use village::{App, db, graphql, launch, seed, telemetry};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -27,6 +28,7 @@ async fn main() -> ExitCode {
 async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
     match command {
         Command::Serve => serve(settings).await,
+        Command::Worker => work(settings).await,
         Command::Migrate => migrate(settings).await,
         Command::SeedDemo => {
             prepare_embedded_data_dir(&settings)?;
@@ -44,6 +46,14 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     let listener =
         TcpListener::bind(settings.bind).await.with_context(|| format!("cannot listen on {}", settings.bind))?;
     launch(settings, listener, shutdown_signal()).await
+}
+
+async fn work(settings: Settings) -> anyhow::Result<()> {
+    tracing::info!(?settings, "starting a Village worker");
+    if settings.no_worker {
+        anyhow::bail!("--no-worker makes no sense for `village worker`");
+    }
+    App::build(settings).await?.work(shutdown_signal()).await
 }
 
 /// Creates the data dir when the database lives in it.

@@ -87,7 +87,9 @@ impl App {
         let (stop, stopping) = watch::channel(false);
         let per_member = usize::try_from(settings.ws_connections_per_member).unwrap_or(usize::MAX);
         let connection_limit = ConnectionLimit::new(per_member, redis.clone());
-        tokio::spawn(jobs::run(db.clone(), bus, stopping.clone()));
+        if !settings.no_worker {
+            tokio::spawn(jobs::run(db.clone(), bus, stopping.clone()));
+        }
         let state =
             AppState { settings: Arc::new(settings), db, redis, schema, auth, metrics, connection_limit, stopping };
         Ok(Self { state, stop })
@@ -143,6 +145,19 @@ impl App {
         }
         self.state.db.close().await;
         tracing::info!("stopped");
+        Ok(())
+    }
+}
+
+impl App {
+    /// Runs only the background workers until `shutdown` resolves: what `village
+    /// worker` runs.
+    pub async fn work(self, shutdown: impl Future<Output = ()>) -> anyhow::Result<()> {
+        tracing::info!(database = self.state.db.backend(), "Village worker running jobs");
+        shutdown.await;
+        tracing::info!("worker stopping");
+        let _ = self.stop.send(true);
+        self.state.db.close().await;
         Ok(())
     }
 }

@@ -11,7 +11,7 @@ mod worker;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-pub use store::enqueue;
+pub use store::{QueueDepth, depth, enqueue};
 pub use worker::run;
 
 /// What happened; the job's subject is the row it happened to.

@@ -82,3 +82,23 @@ pub async fn fail(db: &Db, job: &Job, error: &str, retry_at: DateTime<Utc>) -> R
     let now = clock::now();
     on_db!(db, pool => sqlx::query(SQL).bind(job.id).bind(retry_at).bind(error).bind(MAX_ATTEMPTS).bind(now).execute(pool).await.map(drop))
 }
+
+/// How many jobs are due now, waiting for a later time (retries), and set aside.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct QueueDepth {
+    pub due: i64,
+    pub delayed: i64,
+    pub dead: i64,
+}
+
+/// The outbox's depth by state.
+pub async fn depth(db: &Db) -> Result<QueueDepth, sqlx::Error> {
+    const SQL: &str = "SELECT \
+                       COALESCE(SUM(CASE WHEN dead_at IS NULL AND run_after <= $1 THEN 1 ELSE 0 END), 0), \
+                       COALESCE(SUM(CASE WHEN dead_at IS NULL AND run_after > $1 THEN 1 ELSE 0 END), 0), \
+                       COALESCE(SUM(CASE WHEN dead_at IS NOT NULL THEN 1 ELSE 0 END), 0) FROM outbox";
+    let now = clock::now();
+    let (due, delayed, dead): (i64, i64, i64) =
+        on_db!(db, pool => sqlx::query_as(SQL).bind(now).fetch_one(pool).await)?;
+    Ok(QueueDepth { due, delayed, dead })
+}

@@ -38,7 +38,10 @@ pub async fn run(db: Db, bus: Bus, mut stopping: watch::Receiver<bool>) {
 async fn run_due(db: &Db, bus: &Bus) -> Result<(), sqlx::Error> {
     let until = clock::now() + chrono::Duration::from_std(CLAIM).unwrap_or_default();
     for job in store::claim(db, BATCH, until).await? {
-        if let Err(error) = run_one(db, bus, &job).await {
+        let outcome = run_one(db, bus, &job).await;
+        let result = if outcome.is_ok() { "done" } else { "failed" };
+        metrics::counter!("jobs_run_total", "kind" => job.kind.clone(), "result" => result).increment(1);
+        if let Err(error) = outcome {
             let error = format!("{error:#}");
             if job.attempts >= MAX_ATTEMPTS {
                 tracing::error!(job = %job.id, kind = job.kind, %error, "job failed for the last time; set aside");

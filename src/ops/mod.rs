@@ -10,6 +10,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
+use crate::jobs;
 use crate::server::AppState;
 
 const READINESS_TIMEOUT: Duration = Duration::from_secs(2);
@@ -47,6 +48,14 @@ pub async fn metrics(State(state): State<AppState>) -> String {
     let backend = state.db.backend();
     metrics::gauge!("db_pool_connections", "state" => "open", "backend" => backend).set(f64::from(open));
     metrics::gauge!("db_pool_connections", "state" => "idle", "backend" => backend).set(idle as f64);
+    match jobs::depth(&state.db).await {
+        Ok(depth) => {
+            for (state, jobs) in [("due", depth.due), ("delayed", depth.delayed), ("dead", depth.dead)] {
+                metrics::gauge!("job_queue_jobs", "state" => state).set(jobs as f64);
+            }
+        }
+        Err(error) => tracing::warn!(%error, "cannot read the job queue's depth"),
+    }
     state.metrics.render()
 }
 

@@ -25,6 +25,7 @@ const SETTING_VARIABLES: &[&str] = &[
     "VILLAGE_WS_INIT_TIMEOUT",
     "VILLAGE_WS_CONNECTIONS_PER_MEMBER",
     "VILLAGE_ALLOWED_ORIGINS",
+    "VILLAGE_NO_WORKER",
     "VILLAGE_PRODUCTION",
     "VILLAGE_BEHIND_PROXY",
     "VILLAGE_LOG_FORMAT",
@@ -120,8 +121,18 @@ impl ServerProcess {
     }
 
     async fn start_with_redis(data_dir: &Path, database_url: &str, share_secret: bool, redis: Option<&str>) -> Self {
+        Self::start_with_args(data_dir, database_url, share_secret, redis, &[]).await
+    }
+
+    async fn start_with_args(
+        data_dir: &Path,
+        database_url: &str,
+        share_secret: bool,
+        redis: Option<&str>,
+        args: &[&str],
+    ) -> Self {
         let mut command = village(data_dir);
-        command.args(["serve", "--bind", "127.0.0.1:0", "--database-url", database_url]);
+        command.args(["serve", "--bind", "127.0.0.1:0", "--database-url", database_url]).args(args);
         if let Some(redis) = redis {
             command.env("REDIS_URL", redis);
         }
@@ -268,4 +279,73 @@ async fn with_redis_a_reply_on_one_server_process_reaches_a_subscriber_on_anothe
     assert_eq!(update["payload"]["data"]["threadUpdates"]["reply"]["body"], "from process A", "{update}");
     a.terminate().await;
     b.terminate().await;
+}
+
+#[tokio::test]
+async fn a_worker_process_runs_the_jobs_of_a_server_started_without_workers() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = TestDatabase::create(dir.path()).await;
+    let from_env = postgres_admin_url().is_some();
+    let server = ServerProcess::start_with_args(dir.path(), &database.url, from_env, None, &["--no-worker"]).await;
+    let mut tokens = Vec::new();
+    for (email, name) in [("ana@example.com", "Ana"), ("bea@example.com", "Bea")] {
+        let query = format!(
+            "mutation {{ signUp(input: {{ email: \"{email}\", password: \"{PASSWORD}\", displayName: \"{name}\" }}) {{ {AUTH} }} }}"
+        );
+        let answer = server.graphql(&query, json!({}), None).await;
+        tokens.push(answer["data"]["signUp"]["accessToken"].as_str().expect("signed up").to_owned());
+    }
+    let group = server
+        .graphql("mutation { createGroup(input: { name: \"Moms at Work\" }) { id } }", json!({}), Some(&tokens[0]))
+        .await;
+    let group = group["data"]["createGroup"]["id"].as_str().expect("group").to_owned();
+    let thread = server
+        .graphql(
+            "mutation($g: ID!) { createThread(input: { groupId: $g, title: \"Sick days\", body: \"How?\" }) { id } }",
+            json!({ "g": group }),
+            Some(&tokens[0]),
+        )
+        .await;
+    let thread = thread["data"]["createThread"]["id"].as_str().expect("thread").to_owned();
+    server
+        .graphql(
+            "mutation($g: ID!) { joinGroup(input: { groupId: $g }) { joined } }",
+            json!({ "g": group }),
+            Some(&tokens[1]),
+        )
+        .await;
+    server
+        .graphql(
+            "mutation($t: ID!) { postReply(input: { threadId: $t, body: \"Same here\" }) { id } }",
+            json!({ "t": thread }),
+            Some(&tokens[1]),
+        )
+        .await;
+    let unread = async || {
+        server.graphql("{ unreadNotificationCount }", json!({}), Some(&tokens[0])).await["data"]["unreadNotificationCount"].clone()
+    };
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(unread().await, 0, "the server runs no jobs");
+
+    let mut worker = village(dir.path());
+    worker.args(["worker", "--database-url", &database.url]);
+    if from_env {
+        worker.env("VILLAGE_JWT_SECRET", JWT_SECRET);
+    }
+    let mut worker = worker.stdout(Stdio::null()).spawn().unwrap();
+    let mut told = false;
+    for _ in 0..100 {
+        if unread().await == 1 {
+            told = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(told, "the worker process ran the reply's job");
+
+    let pid = worker.id().expect("running").to_string();
+    assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    let status = tokio::time::timeout(Duration::from_secs(30), worker.wait()).await.expect("exits").unwrap();
+    assert!(status.success(), "worker exit status after SIGTERM: {status}");
+    server.terminate().await;
 }

@@ -46,6 +46,21 @@ async fn metrics_count_requests_errors_and_pool_connections() {
 }
 
 #[tokio::test]
+async fn metrics_show_the_job_queue_by_state() {
+    let app = TestApp::spawn().await;
+    let insert = "INSERT INTO outbox (id, kind, subject_id, created_at, run_after, attempts, dead_at) \
+                  VALUES ($1, 'REPLY_POSTED', $1, $2, $2, 8, $2)";
+    let (id, now) = (uuid::Uuid::now_v7(), chrono::Utc::now());
+    village::on_db!(&app.db, pool => sqlx::query(insert).bind(id).bind(now).execute(pool).await.map(drop))
+        .expect("a dead job");
+
+    let (_, metrics) = app.get("/metrics").await;
+
+    assert_eq!(sample(&metrics, r#"job_queue_jobs{state="dead"}"#), 1.0, "{metrics}");
+    assert_eq!(sample(&metrics, r#"job_queue_jobs{state="due"}"#), 0.0, "{metrics}");
+}
+
+#[tokio::test]
 async fn a_shutdown_request_stops_the_server_cleanly() {
     let app = TestApp::spawn().await;
     assert_eq!(app.get("/healthz").await.0, 200);
