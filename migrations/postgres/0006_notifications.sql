@@ -9,6 +9,7 @@ CREATE TABLE outbox (
     subject_id   UUID NOT NULL,
     target_id    UUID,
     actor_id     UUID,
+    scheduled_for TIMESTAMPTZ,
     created_at   TIMESTAMPTZ NOT NULL,
     run_after    TIMESTAMPTZ NOT NULL,
     attempts     INTEGER NOT NULL,
@@ -18,6 +19,8 @@ CREATE TABLE outbox (
 );
 
 CREATE INDEX outbox_due_idx ON outbox (run_after, created_at) WHERE dead_at IS NULL;
+-- Scheduled work (reminders) is recorded once per subject and time.
+CREATE UNIQUE INDEX outbox_scheduled_key ON outbox (kind, subject_id, scheduled_for) WHERE scheduled_for IS NOT NULL;
 
 CREATE TABLE notifications (
     id           UUID PRIMARY KEY,

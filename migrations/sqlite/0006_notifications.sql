@@ -9,6 +9,7 @@ CREATE TABLE outbox (
     subject_id   BLOB NOT NULL,
     target_id    BLOB,
     actor_id     BLOB,
+    scheduled_for TEXT,
     created_at   TEXT NOT NULL,
     run_after    TEXT NOT NULL,
     attempts     INTEGER NOT NULL,
@@ -18,6 +19,8 @@ CREATE TABLE outbox (
 );
 
 CREATE INDEX outbox_due_idx ON outbox (run_after, created_at) WHERE dead_at IS NULL;
+-- Scheduled work (reminders) is recorded once per subject and time.
+CREATE UNIQUE INDEX outbox_scheduled_key ON outbox (kind, subject_id, scheduled_for) WHERE scheduled_for IS NOT NULL;
 
 CREATE TABLE notifications (
     id           BLOB PRIMARY KEY,

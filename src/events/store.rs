@@ -364,23 +364,30 @@ pub async fn feed_owner(db: &Db, token_hash: &[u8]) -> Result<Option<Uuid>, sqlx
     on_db!(db, pool => sqlx::query_scalar(SQL).bind(token_hash).fetch_optional(pool).await)
 }
 
-/// An event and who answered it (going or waitlisted): what its notifications are made
-/// from.
+/// An event and who answered it: what its notifications are made from.
 #[derive(Debug)]
 pub struct EventAudience {
     pub event_id: Uuid,
     pub group_id: Uuid,
+    pub starts_at: DateTime<Utc>,
+    pub cancelled: bool,
+    /// Going or waitlisted.
     pub answered: Vec<Uuid>,
+    pub going: Vec<Uuid>,
 }
 
 /// Event `id` and who is going or waiting for it; `None` once it is gone.
 pub async fn event_audience(db: &Db, id: Uuid) -> Result<Option<EventAudience>, sqlx::Error> {
-    const EVENT: &str = "SELECT group_id FROM events WHERE id = $1";
-    const ANSWERED: &str = "SELECT member_id FROM rsvps WHERE event_id = $1 AND status IN ('GOING', 'WAITLISTED')";
-    let group: Option<Uuid> = on_db!(db, pool => sqlx::query_scalar(EVENT).bind(id).fetch_optional(pool).await)?;
-    let Some(group_id) = group else {
+    const EVENT: &str = "SELECT group_id, starts_at, cancelled_at FROM events WHERE id = $1";
+    const ANSWERED: &str =
+        "SELECT member_id, status FROM rsvps WHERE event_id = $1 AND status IN ('GOING', 'WAITLISTED')";
+    let event: Option<(Uuid, DateTime<Utc>, Option<DateTime<Utc>>)> =
+        on_db!(db, pool => sqlx::query_as(EVENT).bind(id).fetch_optional(pool).await)?;
+    let Some((group_id, starts_at, cancelled_at)) = event else {
         return Ok(None);
     };
-    let answered = on_db!(db, pool => sqlx::query_scalar(ANSWERED).bind(id).fetch_all(pool).await)?;
-    Ok(Some(EventAudience { event_id: id, group_id, answered }))
+    let answers: Vec<(Uuid, String)> = on_db!(db, pool => sqlx::query_as(ANSWERED).bind(id).fetch_all(pool).await)?;
+    let going = answers.iter().filter(|(_, status)| status == "GOING").map(|(member, _)| *member).collect();
+    let answered = answers.into_iter().map(|(member, _)| member).collect();
+    Ok(Some(EventAudience { event_id: id, group_id, starts_at, cancelled: cancelled_at.is_some(), answered, going }))
 }

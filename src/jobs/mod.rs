@@ -8,6 +8,7 @@
 mod store;
 mod worker;
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -29,6 +30,10 @@ pub enum JobKind {
     /// A member asked to join, or was let in (subject: the join request).
     JoinRequested,
     JoinApproved,
+    /// Reminders a day and an hour before an event starts (subject: the event;
+    /// scheduled for: the start they remind of — a moved event's old ones do nothing).
+    EventReminderDay,
+    EventReminderHour,
 }
 
 /// One job to record.
@@ -40,12 +45,21 @@ pub struct NewJob {
     pub target: Option<Uuid>,
     /// Who did it, when someone did.
     pub actor: Option<Uuid>,
+    /// For scheduled work: when to run it, and the time it is about.
+    pub schedule: Option<Schedule>,
+}
+
+/// When scheduled work runs and what time it is about.
+#[derive(Debug, Clone, Copy)]
+pub struct Schedule {
+    pub run_at: DateTime<Utc>,
+    pub about: DateTime<Utc>,
 }
 
 impl NewJob {
     /// `kind` happened to `subject`, done by `actor`.
     pub fn new(kind: JobKind, subject: Uuid, actor: Uuid) -> Self {
-        Self { kind, subject, target: None, actor: Some(actor) }
+        Self { kind, subject, target: None, actor: Some(actor), schedule: None }
     }
 }
 
@@ -56,6 +70,8 @@ pub struct JobSpec {
     pub subject: Uuid,
     pub target: Option<Uuid>,
     pub actor: Option<Uuid>,
+    /// For scheduled work, the time it is about.
+    pub scheduled_for: Option<DateTime<Utc>>,
 }
 
 /// Attempts before a job is set aside as dead.

@@ -19,6 +19,7 @@ pub struct Job {
     pub subject_id: Uuid,
     pub target_id: Option<Uuid>,
     pub actor_id: Option<Uuid>,
+    pub scheduled_for: Option<DateTime<Utc>>,
     pub attempts: i32,
     pub created_at: DateTime<Utc>,
 }
@@ -31,14 +32,17 @@ impl Job {
             subject: self.subject_id,
             target: self.target_id,
             actor: self.actor_id,
+            scheduled_for: self.scheduled_for,
         })
     }
 }
 
-/// Records `job` as owed, inside the write's transaction `tx`.
+/// Records `job` as owed, inside the write's transaction `tx`; scheduled work already
+/// recorded for the same subject and time is not recorded twice.
 pub async fn enqueue(tx: &mut Tx, job: NewJob) -> Result<(), sqlx::Error> {
-    const SQL: &str = "INSERT INTO outbox (id, kind, subject_id, target_id, actor_id, created_at, run_after, attempts) \
-                       VALUES ($1, $2, $3, $4, $5, $6, $6, 0)";
+    const SQL: &str = "INSERT INTO outbox (id, kind, subject_id, target_id, actor_id, scheduled_for, created_at, \
+                       run_after, attempts) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0) \
+                       ON CONFLICT (kind, subject_id, scheduled_for) WHERE scheduled_for IS NOT NULL DO NOTHING";
     let now = clock::now();
     on_tx!(tx, conn => sqlx::query(SQL)
         .bind(Uuid::now_v7())
@@ -46,7 +50,9 @@ pub async fn enqueue(tx: &mut Tx, job: NewJob) -> Result<(), sqlx::Error> {
         .bind(job.subject)
         .bind(job.target)
         .bind(job.actor)
+        .bind(job.schedule.map(|schedule| schedule.about))
         .bind(now)
+        .bind(job.schedule.map_or(now, |schedule| schedule.run_at.max(now)))
         .execute(conn)
         .await
         .map(drop))
@@ -59,7 +65,7 @@ pub async fn claim(db: &Db, limit: i64, until: DateTime<Utc>) -> Result<Vec<Job>
         "UPDATE outbox SET locked_until = $1, attempts = attempts + 1 WHERE id IN (\
          SELECT id FROM outbox WHERE dead_at IS NULL AND run_after <= $2 \
          AND (locked_until IS NULL OR locked_until <= $2) ORDER BY run_after, created_at LIMIT $3{skip_locked}) \
-         RETURNING id, kind, subject_id, target_id, actor_id, attempts, created_at"
+         RETURNING id, kind, subject_id, target_id, actor_id, scheduled_for, attempts, created_at"
     );
     let now = clock::now();
     let mut jobs: Vec<Job> =

@@ -24,6 +24,8 @@ pub enum NotificationKind {
     EventChanged,
     /// An event she is going to (or waiting for) was cancelled.
     EventCancelled,
+    /// An event she is going to starts in a day, or in an hour.
+    EventReminder,
     /// She moved from the waitlist to a seat.
     WaitlistPromoted,
     /// Someone asked to join a group she moderates.
@@ -45,6 +47,7 @@ impl NotificationKind {
             Self::NewEventInGroup
             | Self::EventChanged
             | Self::EventCancelled
+            | Self::EventReminder
             | Self::WaitlistPromoted
             | Self::JoinRequest
             | Self::JoinApproved => 0,
@@ -65,6 +68,8 @@ pub struct Notification {
     pub event_id: Option<Uuid>,
     /// The thread's or the event's title.
     pub subject_title: Option<String>,
+    /// When the event starts, for event notifications.
+    pub event_starts_at: Option<DateTime<Utc>>,
     pub actor_id: Option<Uuid>,
     /// How many happenings the entry stands for (replies in a thread, requests, …).
     pub happenings: i32,

@@ -23,6 +23,16 @@ fn optional_id(id: Option<Uuid>) -> Option<ID> {
 }
 
 impl Notification {
+    /// "'Coffee' starts in about 24 hours", "… in 45 minutes".
+    fn reminder_title(&self, subject: &str) -> String {
+        let minutes = self.event_starts_at.map_or(0, |start| (start - self.created_at).num_minutes().max(0));
+        if minutes >= 90 {
+            format!("'{subject}' starts in about {} hours", (minutes + 30) / 60)
+        } else {
+            format!("'{subject}' starts in {minutes} minutes")
+        }
+    }
+
     /// The line for one happening, with `actor` as who did it.
     fn single_title(&self, actor: &str) -> String {
         let group = &self.group_name;
@@ -35,6 +45,7 @@ impl Notification {
             NotificationKind::NewEventInGroup => format!("New event in '{group}': '{subject}'"),
             NotificationKind::EventChanged => format!("'{subject}' has changed"),
             NotificationKind::EventCancelled => format!("'{subject}' was cancelled"),
+            NotificationKind::EventReminder => self.reminder_title(subject),
             NotificationKind::WaitlistPromoted => format!("You have a seat at '{subject}'"),
             NotificationKind::JoinRequest => format!("{actor} asked to join '{group}'"),
             NotificationKind::JoinApproved => format!("Welcome to '{group}': your request was approved"),

@@ -64,9 +64,12 @@ impl About {
 pub async fn plan(db: &Db, job: JobSpec) -> AppResult<Vec<NewNotification>> {
     let recipients = match job.kind {
         JobKind::ReplyPosted => return plan_for_reply(db, job.subject).await,
-        JobKind::EventCreated | JobKind::EventChanged | JobKind::EventCancelled | JobKind::WaitlistPromoted => {
-            event_recipients(db, job).await?
-        }
+        JobKind::EventCreated
+        | JobKind::EventChanged
+        | JobKind::EventCancelled
+        | JobKind::WaitlistPromoted
+        | JobKind::EventReminderDay
+        | JobKind::EventReminderHour => event_recipients(db, job).await?,
         JobKind::JoinRequested | JobKind::JoinApproved => join_recipients(db, job).await?,
     };
     let Some((about, members)) = recipients else {
@@ -94,6 +97,15 @@ async fn event_recipients(db: &Db, job: JobSpec) -> AppResult<Option<(About, Vec
             About::event(NotificationKind::EventCancelled, &audience, job.actor, "event-cancelled"),
             audience.answered.clone(),
         ),
+        JobKind::EventReminderDay | JobKind::EventReminderHour => {
+            // A reminder for a start the event moved away from, or of a cancelled event,
+            // does nothing; the event's current start has reminders of its own.
+            if audience.cancelled || job.scheduled_for != Some(audience.starts_at) {
+                return Ok(None);
+            }
+            let key = if job.kind == JobKind::EventReminderDay { "reminder-day" } else { "reminder-hour" };
+            (About::event(NotificationKind::EventReminder, &audience, None, key), audience.going.clone())
+        }
         _ => (
             About::event(NotificationKind::WaitlistPromoted, &audience, None, "promoted"),
             job.target.into_iter().collect(),

@@ -79,7 +79,7 @@ pub async fn page(db: &Db, member: Uuid, page: &Page) -> Result<Vec<Notification
     let keyset = page.keyset_sql(Order::NewestFirst, "n.updated_at", "n.id", 2);
     let sql = format!(
         "SELECT n.id, n.kind, n.group_id, g.name AS group_name, n.thread_id, n.reply_id, n.event_id, \
-         COALESCE(t.title, e.title) AS subject_title, n.actor_id, n.happenings, n.created_at, n.updated_at, \
+         COALESCE(t.title, e.title) AS subject_title, e.starts_at AS event_starts_at, n.actor_id, n.happenings, n.created_at, n.updated_at, \
          n.read_at FROM {SUBJECTS} WHERE n.member_id = $1 AND {}{}{}",
         still_visible_sql(),
         keyset.condition,

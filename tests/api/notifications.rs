@@ -11,15 +11,15 @@ use crate::support::{Session, TestApp, error_code, error_field};
 
 const LIST: &str = "{ unreadNotificationCount notifications(first: 20) { edges { node { id kind title count read threadId eventId actor { displayName } } } } }";
 
-/// Waits until the worker has run every job (the outbox is empty).
+/// Waits until the worker has run every due job.
 async fn jobs_done(app: &TestApp) {
     for _ in 0..100 {
-        if app.count("outbox").await == 0 {
+        if village::jobs::depth(&app.db).await.expect("queue depth").due == 0 {
             return;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    panic!("jobs still pending after 10 s");
+    panic!("jobs still due after 10 s");
 }
 
 /// Her unread count and her notifications, newest first.
@@ -209,7 +209,7 @@ async fn a_refused_reply_leaves_no_job_and_tells_no_one() {
         .await;
 
     assert_eq!(error_code(&refused), "FORBIDDEN", "{refused}");
-    assert_eq!(app.count("outbox").await, 0);
+    assert_eq!(app.count("outbox").await, 0, "no job was recorded");
     assert_eq!(notifications_of(&app, &ana).await, (0, Vec::new()));
 }
 
@@ -323,5 +323,43 @@ async fn join_requests_tell_the_moderators_and_approval_tells_the_member() {
     assert_eq!(
         kinds_and_titles(&app, &bea).await,
         [pair("JOIN_APPROVED", "Welcome to 'Founders': your request was approved")]
+    );
+}
+
+#[tokio::test]
+async fn reminders_wait_for_their_time_and_a_moved_event_reminds_of_its_new_start() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (group, _, _) = thread_with_a_reply(&app, &ana, &bea, "PRIVATE").await;
+    let in_days = |days: i64| (chrono::Utc::now() + chrono::TimeDelta::days(days)).to_rfc3339();
+    let create = "mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }";
+    let input = json!({ "input": { "groupId": group, "title": "Coffee", "startsAt": in_days(3), "endsAt": in_days(4),
+        "timezone": "America/Toronto", "location": "Cafe" } });
+    let event = app.graphql(create, input, Some(&ana.access_token)).await["data"]["createEvent"]["id"].clone();
+    let rsvp = "mutation($e: ID!) { rsvp(input: { eventId: $e, status: GOING }) { id } }";
+    app.graphql(rsvp, json!({ "e": event }), Some(&bea.access_token)).await;
+    jobs_done(&app).await;
+    let delayed = village::jobs::depth(&app.db).await.expect("depth").delayed;
+    assert_eq!(delayed, 2, "a day and an hour before the start, not yet due");
+    assert!(!kinds_and_titles(&app, &bea).await.iter().any(|(kind, _)| kind == "EVENT_REMINDER"));
+
+    let soon = (chrono::Utc::now() + chrono::TimeDelta::minutes(30)).to_rfc3339();
+    let later = (chrono::Utc::now() + chrono::TimeDelta::minutes(90)).to_rfc3339();
+    let update = "mutation($e: ID!, $s: DateTime!, $end: DateTime!) { updateEvent(input: { eventId: $e, startsAt: $s, endsAt: $end }) { id } }";
+    app.graphql(update, json!({ "e": event, "s": soon, "end": later }), Some(&ana.access_token)).await;
+
+    let reminders: Vec<String> = kinds_and_titles(&app, &bea)
+        .await
+        .into_iter()
+        .filter(|(kind, _)| kind == "EVENT_REMINDER")
+        .map(|(_, title)| title)
+        .collect();
+    assert_eq!(reminders.len(), 1, "the hour's reminder is due at once: {reminders:?}");
+    assert!(reminders[0].starts_with("'Coffee' starts in ") && reminders[0].ends_with(" minutes"), "{reminders:?}");
+    assert_eq!(kinds_and_titles(&app, &ana).await, [], "only members going are reminded");
+    assert_eq!(
+        village::jobs::depth(&app.db).await.expect("depth").delayed,
+        2,
+        "the old start's reminders wait, to do nothing"
     );
 }
