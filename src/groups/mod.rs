@@ -10,7 +10,7 @@ mod store;
 mod subscription;
 
 pub use model::{Group, GroupRole, GroupVisibility, JoinPolicy};
-pub use schema::{GroupMutation, GroupQuery};
+pub use schema::{GroupMutation, GroupQuery, GroupRefInput};
 pub use service::{
     CreateGroup, create, invite, join, join_request, member_group_ids_sql, member_ids, readable,
     readable_group_ids_sql, require_member, require_moderator,

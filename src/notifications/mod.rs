@@ -6,6 +6,7 @@
 mod model;
 mod schema;
 mod service;
+mod settings;
 mod store;
 mod subscription;
 

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::model::{Notification, NotificationKind};
+use super::settings::{self, NotificationPreference};
 use super::store;
 use super::subscription::{NotificationEvent, NotificationEventKind, announce};
 use crate::clock;
@@ -13,7 +14,9 @@ use crate::error::AppError;
 use crate::graphql::context::ContextExt;
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{self, Cursor, PageArgs};
+use crate::groups::{self, GroupRefInput};
 use crate::members::{Member, load_member};
+use crate::threads::{self, ThreadRefInput};
 
 /// Ids one `markNotificationsRead` may name.
 const MAX_IDS: usize = 100;
@@ -141,6 +144,75 @@ impl NotificationQuery {
         let viewer = ctx.viewer()?.member_id()?;
         Ok(store::unread_count(ctx.db()?, viewer).await.map_err(AppError::from)?)
     }
+
+    /// Where each kind of notification reaches her.
+    async fn notification_preferences(&self, ctx: &Context<'_>) -> Result<Vec<NotificationPreference>> {
+        let viewer = ctx.viewer()?.member_id()?;
+        Ok(settings::preferences(ctx.db()?, viewer).await.map_err(AppError::from)?)
+    }
+}
+
+/// Where one kind of notification should reach her.
+#[derive(InputObject)]
+pub struct SetNotificationPreferenceInput {
+    pub kind: NotificationKind,
+    pub in_app: bool,
+    pub push: bool,
+}
+
+/// A thread to mute, for good or until a time.
+#[derive(InputObject)]
+pub struct MuteThreadInput {
+    pub thread_id: ID,
+    pub until: Option<DateTime<Utc>>,
+}
+
+/// A group to mute, for good or until a time.
+#[derive(InputObject)]
+pub struct MuteGroupInput {
+    pub group_id: ID,
+    pub until: Option<DateTime<Utc>>,
+}
+
+/// A mute as it now stands.
+#[derive(SimpleObject)]
+pub struct MutePayload {
+    /// The thread or group.
+    pub subject_id: ID,
+    pub muted: bool,
+    /// Null when muted for good (or not muted).
+    pub until: Option<DateTime<Utc>>,
+}
+
+/// A mute's end, if given, must be ahead.
+fn future_until(until: Option<DateTime<Utc>>) -> Result<Option<DateTime<Utc>>, AppError> {
+    match until {
+        Some(until) if until <= clock::now() => Err(AppError::bad_input("until", "give a time in the future")),
+        other => Ok(other),
+    }
+}
+
+async fn set_mute(ctx: &Context<'_>, subject: Uuid, until: Option<Option<DateTime<Utc>>>) -> Result<MutePayload> {
+    let (viewer, db) = (ctx.viewer()?.member_id()?, ctx.db()?);
+    match until {
+        Some(until) => settings::mute(db, viewer, subject, until).await.map_err(AppError::from)?,
+        None => settings::unmute(db, viewer, subject).await.map_err(AppError::from)?,
+    }
+    Ok(MutePayload { subject_id: ID(subject.to_string()), muted: until.is_some(), until: until.flatten() })
+}
+
+/// A thread she may read, by id.
+async fn readable_thread(ctx: &Context<'_>, id: &ID) -> Result<Uuid> {
+    let id = parse_id("threadId", id)?;
+    threads::readable(ctx.db()?, ctx.viewer()?.member_id()?, id).await?;
+    Ok(id)
+}
+
+/// A group she may read, by id.
+async fn readable_group(ctx: &Context<'_>, id: &ID) -> Result<Uuid> {
+    let id = parse_id("groupId", id)?;
+    groups::readable(ctx.db()?, ctx.viewer()?.member_id()?, id).await?;
+    Ok(id)
 }
 
 /// Which notifications to mark read: some (`ids`) or all of them.
@@ -195,5 +267,39 @@ impl NotificationMutation {
             announce(ctx.bus()?, viewer, &event).await;
         }
         Ok(MarkNotificationsReadPayload { marked: i64::try_from(marked).unwrap_or(i64::MAX), unread_count })
+    }
+
+    /// Chooses where one kind of notification reaches her; returns all her preferences.
+    async fn set_notification_preference(
+        &self,
+        ctx: &Context<'_>,
+        input: SetNotificationPreferenceInput,
+    ) -> Result<Vec<NotificationPreference>> {
+        let (viewer, db) = (ctx.viewer()?.member_id()?, ctx.db()?);
+        let choice = NotificationPreference { kind: input.kind, in_app: input.in_app, push: input.push };
+        settings::set_preference(db, viewer, choice).await.map_err(AppError::from)?;
+        Ok(settings::preferences(db, viewer).await.map_err(AppError::from)?)
+    }
+
+    /// Stops notifications from a thread (mentions of her still come), for good or
+    /// until `until`.
+    async fn mute_thread(&self, ctx: &Context<'_>, input: MuteThreadInput) -> Result<MutePayload> {
+        let until = future_until(input.until)?;
+        set_mute(ctx, readable_thread(ctx, &input.thread_id).await?, Some(until)).await
+    }
+
+    async fn unmute_thread(&self, ctx: &Context<'_>, input: ThreadRefInput) -> Result<MutePayload> {
+        set_mute(ctx, readable_thread(ctx, &input.thread_id).await?, None).await
+    }
+
+    /// Stops notifications from a group's threads and events (mentions still come), for
+    /// good or until `until`.
+    async fn mute_group(&self, ctx: &Context<'_>, input: MuteGroupInput) -> Result<MutePayload> {
+        let until = future_until(input.until)?;
+        set_mute(ctx, readable_group(ctx, &input.group_id).await?, Some(until)).await
+    }
+
+    async fn unmute_group(&self, ctx: &Context<'_>, input: GroupRefInput) -> Result<MutePayload> {
+        set_mute(ctx, readable_group(ctx, &input.group_id).await?, None).await
     }
 }

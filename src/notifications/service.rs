@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 use super::model::NotificationKind;
+use super::settings;
 use super::store::{self, NewNotification};
 use super::subscription::{NotificationEvent, NotificationEventKind, announce};
 use crate::clock;
@@ -80,6 +81,18 @@ pub async fn plan(db: &Db, job: JobSpec) -> AppResult<Vec<NewNotification>> {
     keep_reachable(db, about.actor_id, about.group_id, planned).await
 }
 
+/// Of `planned`, those not to the actor, not across a block with her, to members who
+/// can read the group and want it.
+async fn keep_reachable(
+    db: &Db,
+    actor: Option<Uuid>,
+    group_id: Uuid,
+    planned: Vec<NewNotification>,
+) -> AppResult<Vec<NewNotification>> {
+    let allowed = keep_allowed(db, actor, group_id, planned).await?;
+    Ok(settings::keep_wanted(db, allowed).await?)
+}
+
 async fn event_recipients(db: &Db, job: JobSpec) -> AppResult<Option<(About, Vec<Uuid>)>> {
     let Some(audience) = events::event_audience(db, job.subject).await? else {
         return Ok(None);
@@ -138,7 +151,7 @@ async fn join_recipients(db: &Db, job: JobSpec) -> AppResult<Option<(About, Vec<
 
 /// Of `planned`, those not to the actor, not across a block with her, and to members
 /// who can read the group.
-async fn keep_reachable(
+async fn keep_allowed(
     db: &Db,
     actor: Option<Uuid>,
     group_id: Uuid,

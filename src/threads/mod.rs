@@ -13,7 +13,7 @@ mod subscription;
 
 pub use loader::{ReactionDataLoader, ReactionLoader};
 pub use model::{Reaction, Thread, ThreadOrder};
-pub use schema::{ThreadMutation, ThreadQuery, group_threads, pinned_threads};
+pub use schema::{ThreadMutation, ThreadQuery, ThreadRefInput, group_threads, pinned_threads};
 pub use service::{CreateThread, PostReply, ReactionTarget, create as create_thread, react, readable, reply};
 pub use store::{ReplyAudience, reply_audience, unfollow_group};
 pub use subscription::ThreadSubscription;

@@ -363,3 +363,64 @@ async fn reminders_wait_for_their_time_and_a_moved_event_reminds_of_its_new_star
         "the old start's reminders wait, to do nothing"
     );
 }
+
+#[tokio::test]
+async fn preferences_and_mutes_decide_what_reaches_her_but_a_mention_gets_through() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let cat = app.sign_up("cat@example.com", "Cat").await;
+    let (group, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PRIVATE").await;
+    app.graphql(
+        "mutation { updateProfile(input: { handle: \"ana\" }) { handle } }",
+        json!({}),
+        Some(&ana.access_token),
+    )
+    .await;
+    let preferences =
+        app.graphql("{ notificationPreferences { kind inApp push } }", json!({}), Some(&ana.access_token)).await;
+    let preferences = preferences["data"]["notificationPreferences"].as_array().cloned().unwrap_or_default();
+    assert_eq!(preferences.len(), 11);
+    assert!(preferences.contains(&json!({ "kind": "REPLY_TO_MY_THREAD", "inApp": true, "push": true })));
+    assert!(preferences.contains(&json!({ "kind": "FOLLOWED_THREAD_ACTIVITY", "inApp": true, "push": false })));
+
+    let set = "mutation($in: Boolean!) { setNotificationPreference(input: { kind: REPLY_TO_MY_THREAD, inApp: $in, push: false }) { kind inApp push } }";
+    let chosen = app.graphql(set, json!({ "in": false }), Some(&ana.access_token)).await;
+    let chosen = chosen["data"]["setNotificationPreference"].as_array().cloned().unwrap_or_default();
+    assert!(chosen.contains(&json!({ "kind": "REPLY_TO_MY_THREAD", "inApp": false, "push": false })), "{chosen:?}");
+    reply(&app, &bea, &thread, "not shown", None).await;
+    assert_eq!(notifications_of(&app, &ana).await.0, 0, "she turned that kind off");
+    app.graphql(set, json!({ "in": true }), Some(&ana.access_token)).await;
+
+    let mute =
+        "mutation($t: ID!, $until: DateTime) { muteThread(input: { threadId: $t, until: $until }) { muted until } }";
+    let past =
+        app.graphql(mute, json!({ "t": thread, "until": "2020-01-01T00:00:00Z" }), Some(&ana.access_token)).await;
+    assert_eq!((error_code(&past), error_field(&past)), ("BAD_USER_INPUT", "until"), "{past}");
+    assert_eq!(app.count("notification_mutes").await, 0, "nothing was muted");
+    let outsider = app.graphql(mute, json!({ "t": thread }), Some(&cat.access_token)).await;
+    assert_eq!(error_code(&outsider), "NOT_FOUND", "{outsider}");
+    let muted = app.graphql(mute, json!({ "t": thread }), Some(&ana.access_token)).await;
+    assert_eq!(muted["data"]["muteThread"], json!({ "muted": true, "until": null }));
+    reply(&app, &bea, &thread, "muted", None).await;
+    assert_eq!(notifications_of(&app, &ana).await.0, 0, "the thread is muted");
+    reply(&app, &bea, &thread, "@ana still, look", None).await;
+    assert_eq!(kinds_and_titles(&app, &ana).await, [pair("MENTION", "Bea mentioned you in 'Live'")]);
+
+    let unmute = "mutation($t: ID!) { unmuteThread(input: { threadId: $t }) { muted } }";
+    app.graphql(unmute, json!({ "t": thread }), Some(&ana.access_token)).await;
+    reply(&app, &bea, &thread, "heard again", None).await;
+    assert_eq!(kinds_and_titles(&app, &ana).await[0], pair("REPLY_TO_MY_THREAD", "Bea replied to your thread 'Live'"));
+
+    let tomorrow = (chrono::Utc::now() + chrono::TimeDelta::days(1)).to_rfc3339();
+    let mute_group =
+        "mutation($g: ID!, $until: DateTime) { muteGroup(input: { groupId: $g, until: $until }) { muted } }";
+    app.graphql(mute_group, json!({ "g": group, "until": tomorrow }), Some(&bea.access_token)).await;
+    let create = "mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }";
+    let input = json!({ "input": { "groupId": group, "title": "Coffee", "startsAt": "2030-05-01T08:00:00Z",
+        "endsAt": "2030-05-01T09:00:00Z", "timezone": "America/Toronto", "location": "Cafe" } });
+    app.graphql(create, input, Some(&ana.access_token)).await;
+    assert!(
+        !kinds_and_titles(&app, &bea).await.iter().any(|(kind, _)| kind == "NEW_EVENT_IN_GROUP"),
+        "the group is muted for her"
+    );
+}
