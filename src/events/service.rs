@@ -116,7 +116,7 @@ pub async fn create(db: &Db, viewer: Uuid, group_id: Uuid, input: EventFields, k
         let event = NewEvent { id: Uuid::now_v7(), group_id, created_by: viewer, fields, now: clock::now() };
         store::insert_event(tx, &event).await?;
         jobs::enqueue(tx, NewJob::new(JobKind::EventCreated, event.id, viewer)).await?;
-        schedule_reminders(tx, event.id, viewer, event.fields.starts_at).await?;
+        schedule_reminders(tx, event.id, event.fields.starts_at).await?;
         Ok(event.id)
     })
     .await?;
@@ -139,23 +139,18 @@ async fn organised(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<Event> {
     Ok(event)
 }
 
-/// Records the reminders of an event starting at `starts_at`: a day before (unless it
-/// starts within two hours, when the hour's reminder is enough) and an hour before —
-/// at once when that time has passed. Reminders for a start already scheduled are not
-/// recorded twice; those for a start the event moved away from do nothing when due.
-async fn schedule_reminders(tx: &mut Tx, event_id: Uuid, viewer: Uuid, starts_at: DateTime<Utc>) -> AppResult<()> {
-    let now = clock::now();
+/// Records the reminders of an event starting at `starts_at`, a day and an hour before,
+/// for those times still ahead (a reminder sent late, before anyone could answer, would
+/// be wasted). Call when an event is created or its start moves: the reminders of a
+/// start it moved away from do nothing when due.
+async fn schedule_reminders(tx: &mut Tx, event_id: Uuid, starts_at: DateTime<Utc>) -> AppResult<()> {
     let reminders =
         [(JobKind::EventReminderDay, TimeDelta::days(1)), (JobKind::EventReminderHour, TimeDelta::hours(1))];
     for (kind, before) in reminders {
-        let worth_it = match kind {
-            JobKind::EventReminderDay => starts_at - now > TimeDelta::hours(2),
-            _ => starts_at > now,
-        };
-        if worth_it {
-            let schedule = Schedule { run_at: starts_at - before, about: starts_at };
-            jobs::enqueue(tx, NewJob { actor: None, schedule: Some(schedule), ..NewJob::new(kind, event_id, viewer) })
-                .await?;
+        let run_at = starts_at - before;
+        if run_at > clock::now() {
+            let schedule = Schedule { run_at, about: starts_at };
+            jobs::enqueue(tx, NewJob { schedule: Some(schedule), ..NewJob::system(kind, event_id) }).await?;
         }
     }
     Ok(())
@@ -179,7 +174,9 @@ pub async fn update(db: &Db, viewer: Uuid, id: Uuid, input: EventFields) -> AppR
     }
     store::update_event(&mut tx, id, &fields, clock::now()).await?;
     jobs::enqueue(&mut tx, NewJob::new(JobKind::EventChanged, id, viewer)).await?;
-    schedule_reminders(&mut tx, id, viewer, fields.starts_at).await?;
+    if locked.starts_at != fields.starts_at {
+        schedule_reminders(&mut tx, id, fields.starts_at).await?;
+    }
     let locked = LockedEvent {
         capacity: fields.capacity,
         childcare_provided: fields.childcare_provided,
@@ -225,11 +222,7 @@ async fn promote_waitlist(tx: &mut Tx, event_id: Uuid, mut event: LockedEvent) -
         };
         event.going_count += 1;
         event.childcare_taken += next.childcare_seats;
-        let promoted = NewJob {
-            target: Some(next.member_id),
-            actor: None,
-            ..NewJob::new(JobKind::WaitlistPromoted, event_id, Uuid::nil())
-        };
+        let promoted = NewJob { target: Some(next.member_id), ..NewJob::system(JobKind::WaitlistPromoted, event_id) };
         jobs::enqueue(tx, promoted).await?;
         store::save_rsvp(tx, event_id, &StoredRsvp { status: RsvpStatus::Going, ..next }, now).await?;
     }

@@ -222,6 +222,7 @@ pub async fn page_events(db: &Db, viewer: Uuid, filter: &EventFilter, page: &Pag
 /// The state of an event an RSVP decides on, read while holding its lock.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct LockedEvent {
+    pub starts_at: DateTime<Utc>,
     pub rsvp_seq: i64,
     pub capacity: Option<i64>,
     pub going_count: i64,
@@ -234,7 +235,7 @@ pub struct LockedEvent {
 
 /// Locks event `id` for an RSVP and takes the next arrival number.
 pub async fn lock_for_rsvp(tx: &mut Tx, id: Uuid) -> Result<Option<LockedEvent>, sqlx::Error> {
-    const SQL: &str = "UPDATE events SET rsvp_seq = rsvp_seq + 1 WHERE id = $1 RETURNING rsvp_seq, capacity, going_count, \
+    const SQL: &str = "UPDATE events SET rsvp_seq = rsvp_seq + 1 WHERE id = $1 RETURNING starts_at, rsvp_seq, capacity, going_count, \
                        kids_welcome, childcare_provided, childcare_capacity, childcare_taken, cancelled_at";
     on_tx!(tx, conn => sqlx::query_as(SQL).bind(id).fetch_optional(conn).await)
 }
@@ -369,6 +370,7 @@ pub async fn feed_owner(db: &Db, token_hash: &[u8]) -> Result<Option<Uuid>, sqlx
 pub struct EventAudience {
     pub event_id: Uuid,
     pub group_id: Uuid,
+    pub organiser: Uuid,
     pub starts_at: DateTime<Utc>,
     pub cancelled: bool,
     /// Going or waitlisted.
@@ -376,18 +378,21 @@ pub struct EventAudience {
     pub going: Vec<Uuid>,
 }
 
+/// An event's group, organiser, start and cancellation.
+type EventHead = (Uuid, Uuid, DateTime<Utc>, Option<DateTime<Utc>>);
+
 /// Event `id` and who is going or waiting for it; `None` once it is gone.
 pub async fn event_audience(db: &Db, id: Uuid) -> Result<Option<EventAudience>, sqlx::Error> {
-    const EVENT: &str = "SELECT group_id, starts_at, cancelled_at FROM events WHERE id = $1";
+    const EVENT: &str = "SELECT group_id, created_by, starts_at, cancelled_at FROM events WHERE id = $1";
     const ANSWERED: &str =
         "SELECT member_id, status FROM rsvps WHERE event_id = $1 AND status IN ('GOING', 'WAITLISTED')";
-    let event: Option<(Uuid, DateTime<Utc>, Option<DateTime<Utc>>)> =
-        on_db!(db, pool => sqlx::query_as(EVENT).bind(id).fetch_optional(pool).await)?;
-    let Some((group_id, starts_at, cancelled_at)) = event else {
+    let event: Option<EventHead> = on_db!(db, pool => sqlx::query_as(EVENT).bind(id).fetch_optional(pool).await)?;
+    let Some((group_id, organiser, starts_at, cancelled_at)) = event else {
         return Ok(None);
     };
     let answers: Vec<(Uuid, String)> = on_db!(db, pool => sqlx::query_as(ANSWERED).bind(id).fetch_all(pool).await)?;
     let going = answers.iter().filter(|(_, status)| status == "GOING").map(|(member, _)| *member).collect();
     let answered = answers.into_iter().map(|(member, _)| member).collect();
-    Ok(Some(EventAudience { event_id: id, group_id, starts_at, cancelled: cancelled_at.is_some(), answered, going }))
+    let cancelled = cancelled_at.is_some();
+    Ok(Some(EventAudience { event_id: id, group_id, organiser, starts_at, cancelled, answered, going }))
 }

@@ -59,7 +59,12 @@ pub struct Schedule {
 impl NewJob {
     /// `kind` happened to `subject`, done by `actor`.
     pub fn new(kind: JobKind, subject: Uuid, actor: Uuid) -> Self {
-        Self { kind, subject, target: None, actor: Some(actor), schedule: None }
+        Self { actor: Some(actor), ..Self::system(kind, subject) }
+    }
+
+    /// `kind` happened to `subject` with no one doing it (a freed seat, a reminder).
+    pub fn system(kind: JobKind, subject: Uuid) -> Self {
+        Self { kind, subject, target: None, actor: None, schedule: None }
     }
 }
 

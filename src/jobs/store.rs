@@ -22,6 +22,8 @@ pub struct Job {
     pub scheduled_for: Option<DateTime<Utc>>,
     pub attempts: i32,
     pub created_at: DateTime<Utc>,
+    /// Until when this worker's claim holds.
+    pub locked_until: DateTime<Utc>,
 }
 
 impl Job {
@@ -63,21 +65,31 @@ pub async fn claim(db: &Db, limit: i64, until: DateTime<Utc>) -> Result<Vec<Job>
     let skip_locked = if db.backend() == "postgres" { " FOR UPDATE SKIP LOCKED" } else { "" };
     let sql = format!(
         "UPDATE outbox SET locked_until = $1, attempts = attempts + 1 WHERE id IN (\
-         SELECT id FROM outbox WHERE dead_at IS NULL AND run_after <= $2 \
+         SELECT id FROM outbox WHERE dead_at IS NULL AND run_after <= $2 AND attempts < $4 \
          AND (locked_until IS NULL OR locked_until <= $2) ORDER BY run_after, created_at LIMIT $3{skip_locked}) \
-         RETURNING id, kind, subject_id, target_id, actor_id, scheduled_for, attempts, created_at"
+         RETURNING id, kind, subject_id, target_id, actor_id, scheduled_for, attempts, created_at, locked_until"
     );
     let now = clock::now();
-    let mut jobs: Vec<Job> =
-        on_db!(db, pool => sqlx::query_as(&sql).bind(until).bind(now).bind(limit).fetch_all(pool).await)?;
+    let mut jobs: Vec<Job> = on_db!(db, pool => sqlx::query_as(&sql).bind(until).bind(now).bind(limit).bind(MAX_ATTEMPTS).fetch_all(pool).await)?;
     // RETURNING keeps no order; jobs run in the order they were owed.
     jobs.sort_by_key(|job| (job.created_at, job.id));
     Ok(jobs)
 }
 
-/// Removes a job whose work is done, in the transaction that did the work.
-pub async fn finish(tx: &mut Tx, id: Uuid) -> Result<(), sqlx::Error> {
-    on_tx!(tx, conn => sqlx::query("DELETE FROM outbox WHERE id = $1").bind(id).execute(conn).await.map(drop))
+/// Removes a job whose work is done, in the transaction that did the work; false when
+/// the claim had lapsed and another worker took the job (then this work must not
+/// commit, or it would be done twice).
+pub async fn finish(tx: &mut Tx, job: &Job) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "DELETE FROM outbox WHERE id = $1 AND locked_until = $2";
+    on_tx!(tx, conn => sqlx::query(SQL).bind(job.id).bind(job.locked_until).execute(conn).await.map(|done| done.rows_affected() == 1))
+}
+
+/// Sets aside jobs out of attempts whose last claim lapsed without an answer (the worker
+/// died on them), so they stop counting as due; returns how many.
+pub async fn bury_abandoned(db: &Db) -> Result<u64, sqlx::Error> {
+    const SQL: &str = "UPDATE outbox SET dead_at = $1, last_error = COALESCE(last_error, 'the worker stopped while running it') \
+                       WHERE dead_at IS NULL AND attempts >= $2 AND locked_until IS NOT NULL AND locked_until <= $1";
+    on_db!(db, pool => sqlx::query(SQL).bind(clock::now()).bind(MAX_ATTEMPTS).execute(pool).await.map(|done| done.rows_affected()))
 }
 
 /// Records a failed attempt: due again at `retry_at`, or dead once out of attempts.
@@ -89,7 +101,8 @@ pub async fn fail(db: &Db, job: &Job, error: &str, retry_at: DateTime<Utc>) -> R
     on_db!(db, pool => sqlx::query(SQL).bind(job.id).bind(retry_at).bind(error).bind(MAX_ATTEMPTS).bind(now).execute(pool).await.map(drop))
 }
 
-/// How many jobs are due now, waiting for a later time (retries), and set aside.
+/// How many jobs are due now (claimed ones included), waiting for a later time (retries
+/// and scheduled reminders), and set aside.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct QueueDepth {
     pub due: i64,

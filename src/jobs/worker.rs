@@ -36,6 +36,9 @@ pub async fn run(db: Db, bus: Bus, mut stopping: watch::Receiver<bool>) {
 }
 
 async fn run_due(db: &Db, bus: &Bus) -> Result<(), sqlx::Error> {
+    if store::bury_abandoned(db).await? > 0 {
+        tracing::error!("jobs the worker died on too often were set aside");
+    }
     let until = clock::now() + chrono::Duration::from_std(CLAIM).unwrap_or_default();
     for job in store::claim(db, BATCH, until).await? {
         let outcome = run_one(db, bus, &job).await;
@@ -60,7 +63,11 @@ async fn run_one(db: &Db, bus: &Bus, job: &Job) -> anyhow::Result<()> {
     let planned = notifications::plan(db, job.spec()?).await?;
     let mut tx = db.begin_write().await?;
     let created = notifications::record(&mut tx, &planned).await?;
-    store::finish(&mut tx, job.id).await?;
+    if !store::finish(&mut tx, job).await? {
+        tx.rollback().await?;
+        tracing::warn!(job = %job.id, "a job outlived its claim and another worker took it; this run is undone");
+        return Ok(());
+    }
     tx.commit().await?;
     notifications::announce_created(db, bus, &created).await;
     Ok(())

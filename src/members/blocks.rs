@@ -18,6 +18,14 @@ pub fn hidden_author_sql(author_column: &str, viewer_param: &str) -> String {
     )
 }
 
+/// A SQL condition true when the members in `a` and `b` blocked each other either way.
+pub fn blocked_either_way_sql(a: &str, b: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM member_blocks b WHERE (b.blocker_id = {a} AND b.blocked_id = {b}) \
+         OR (b.blocker_id = {b} AND b.blocked_id = {a}))"
+    )
+}
+
 /// Records that `blocker` blocked `blocked` (again is fine).
 pub async fn block(db: &Db, blocker: Uuid, blocked: Uuid) -> Result<(), sqlx::Error> {
     const SQL: &str = "INSERT INTO member_blocks (blocker_id, blocked_id, created_at) VALUES ($1, $2, $3) \

@@ -68,13 +68,20 @@ impl Notification {
     }
     /// What the app shows, e.g. "3 new replies in 'Pumping at work'".
     async fn title(&self, ctx: &Context<'_>) -> Result<String> {
+        let subject = self.subject_title.as_deref().unwrap_or(&self.group_name);
         if self.happenings > 1 {
-            let subject = self.subject_title.as_deref().unwrap_or(&self.group_name);
-            return Ok(match self.kind.0 {
-                NotificationKind::JoinRequest => format!("{} requests to join '{subject}'", self.happenings),
-                NotificationKind::EventChanged => format!("'{subject}' has changed"),
-                _ => format!("{} new replies in '{subject}'", self.happenings),
-            });
+            match self.kind.0 {
+                NotificationKind::ReplyToMyThread
+                | NotificationKind::ReplyToMyReply
+                | NotificationKind::FollowedThreadActivity => {
+                    return Ok(format!("{} new replies in '{subject}'", self.happenings));
+                }
+                NotificationKind::JoinRequest => {
+                    return Ok(format!("{} requests to join '{subject}'", self.happenings));
+                }
+                // The others say the same however often it happened.
+                _ => {}
+            }
         }
         let actor = match self.actor_id {
             Some(actor) => load_member(ctx, actor).await?.display_name,

@@ -119,11 +119,19 @@ async fn event_recipients(db: &Db, job: JobSpec) -> AppResult<Option<(About, Vec
             let key = if job.kind == JobKind::EventReminderDay { "reminder-day" } else { "reminder-hour" };
             (About::event(NotificationKind::EventReminder, &audience, None, key), audience.going.clone())
         }
-        _ => (
-            About::event(NotificationKind::WaitlistPromoted, &audience, None, "promoted"),
-            job.target.into_iter().collect(),
-        ),
+        JobKind::WaitlistPromoted => {
+            if audience.cancelled {
+                return Ok(None);
+            }
+            (
+                About::event(NotificationKind::WaitlistPromoted, &audience, None, "promoted"),
+                job.target.into_iter().collect(),
+            )
+        }
+        JobKind::ReplyPosted | JobKind::JoinRequested | JobKind::JoinApproved => return Ok(None),
     };
+    // An event by a member she blocked (or who blocked her) is hidden from her.
+    let members = members::not_blocked_with(db, audience.organiser, &members).await?;
     Ok(Some((about, members)))
 }
 

@@ -11,7 +11,7 @@ use crate::db::text_enum::to_text;
 use crate::db::{Db, Tx, placeholder_list};
 use crate::graphql::relay::{Order, Page};
 use crate::groups::readable_group_ids_sql;
-use crate::members::hidden_author_sql;
+use crate::members::{blocked_either_way_sql, hidden_author_sql};
 use crate::{on_db, on_tx};
 
 /// One notification to record.
@@ -64,13 +64,16 @@ const SUBJECTS: &str = "notifications n JOIN groups g ON g.id = n.group_id \
                         LEFT JOIN threads t ON t.id = n.thread_id LEFT JOIN events e ON e.id = n.event_id";
 
 /// A condition keeping the notifications member `$1` may still see: in groups she can
-/// read, not from (or about threads by) members she blocked.
+/// read, not from a member with a block either way, not about threads or events by
+/// members she blocked (those are hidden from her everywhere).
 fn still_visible_sql() -> String {
     format!(
-        "n.group_id IN ({}) AND (n.actor_id IS NULL OR NOT {}) AND (t.id IS NULL OR NOT {})",
+        "n.group_id IN ({}) AND (n.actor_id IS NULL OR NOT {}) AND (t.id IS NULL OR NOT {}) \
+         AND (e.id IS NULL OR NOT {})",
         readable_group_ids_sql("$1"),
-        hidden_author_sql("n.actor_id", "$1"),
-        hidden_author_sql("t.author_id", "$1")
+        blocked_either_way_sql("n.actor_id", "$1"),
+        hidden_author_sql("t.author_id", "$1"),
+        hidden_author_sql("e.created_by", "$1")
     )
 }
 

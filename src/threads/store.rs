@@ -271,10 +271,8 @@ pub async fn reaction_counts(
 /// Who a reply concerns: what its notifications are made from.
 #[derive(Debug, sqlx::FromRow)]
 pub struct ReplyAudience {
-    pub reply_id: Uuid,
     pub thread_id: Uuid,
     pub group_id: Uuid,
-    pub thread_title: String,
     /// Who wrote the reply, and when.
     pub author_id: Uuid,
     pub created_at: DateTime<Utc>,
@@ -289,7 +287,7 @@ pub struct ReplyAudience {
 
 /// Who live reply `id` concerns; `None` once it is gone or deleted.
 pub async fn reply_audience(db: &Db, id: Uuid) -> Result<Option<ReplyAudience>, sqlx::Error> {
-    const SQL: &str = "SELECT r.id AS reply_id, r.thread_id, t.group_id, t.title AS thread_title, r.author_id, \
+    const SQL: &str = "SELECT r.thread_id, t.group_id, r.author_id, \
                        r.created_at, t.author_id AS thread_author_id, p.author_id AS parent_author_id \
                        FROM replies r JOIN threads t ON t.id = r.thread_id \
                        LEFT JOIN replies p ON p.id = r.parent_reply_id \

@@ -326,42 +326,60 @@ async fn join_requests_tell_the_moderators_and_approval_tells_the_member() {
     );
 }
 
+/// Makes the reminders about `start` due now, as if their time had come.
+async fn time_passes_for_reminders_of(app: &TestApp, start: &str) {
+    let start = chrono::DateTime::parse_from_rfc3339(start).expect("a time").with_timezone(&chrono::Utc);
+    let due = "UPDATE outbox SET run_after = $1 WHERE scheduled_for = $2";
+    village::on_db!(&app.db, pool => sqlx::query(due).bind(chrono::Utc::now()).bind(start).execute(pool).await.map(drop))
+        .expect("made due");
+    jobs_done(app).await;
+}
+
+async fn reminder_titles(app: &TestApp, member: &Session) -> Vec<String> {
+    let all = kinds_and_titles(app, member).await;
+    all.into_iter().filter(|(kind, _)| kind == "EVENT_REMINDER").map(|(_, title)| title).collect()
+}
+
 #[tokio::test]
-async fn reminders_wait_for_their_time_and_a_moved_event_reminds_of_its_new_start() {
+async fn reminders_wait_for_their_time_and_a_moved_event_keeps_only_its_new_ones() {
     let app = TestApp::spawn().await;
     let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
     let (group, _, _) = thread_with_a_reply(&app, &ana, &bea, "PRIVATE").await;
-    let in_days = |days: i64| (chrono::Utc::now() + chrono::TimeDelta::days(days)).to_rfc3339();
+    let in_hours = |hours: i64| {
+        (chrono::Utc::now() + chrono::TimeDelta::hours(hours)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    };
+    let (start, end) = (in_hours(72), in_hours(73));
     let create = "mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }";
-    let input = json!({ "input": { "groupId": group, "title": "Coffee", "startsAt": in_days(3), "endsAt": in_days(4),
+    let input = json!({ "input": { "groupId": group, "title": "Coffee", "startsAt": start, "endsAt": end,
         "timezone": "America/Toronto", "location": "Cafe" } });
     let event = app.graphql(create, input, Some(&ana.access_token)).await["data"]["createEvent"]["id"].clone();
     let rsvp = "mutation($e: ID!) { rsvp(input: { eventId: $e, status: GOING }) { id } }";
     app.graphql(rsvp, json!({ "e": event }), Some(&bea.access_token)).await;
     jobs_done(&app).await;
-    let delayed = village::jobs::depth(&app.db).await.expect("depth").delayed;
-    assert_eq!(delayed, 2, "a day and an hour before the start, not yet due");
-    assert!(!kinds_and_titles(&app, &bea).await.iter().any(|(kind, _)| kind == "EVENT_REMINDER"));
+    assert_eq!(village::jobs::depth(&app.db).await.expect("depth").delayed, 2, "a day and an hour before, not yet due");
+    assert_eq!(reminder_titles(&app, &bea).await, Vec::<String>::new());
 
-    let soon = (chrono::Utc::now() + chrono::TimeDelta::minutes(30)).to_rfc3339();
-    let later = (chrono::Utc::now() + chrono::TimeDelta::minutes(90)).to_rfc3339();
-    let update = "mutation($e: ID!, $s: DateTime!, $end: DateTime!) { updateEvent(input: { eventId: $e, startsAt: $s, endsAt: $end }) { id } }";
-    app.graphql(update, json!({ "e": event, "s": soon, "end": later }), Some(&ana.access_token)).await;
+    let retitle = "mutation($e: ID!) { updateEvent(input: { eventId: $e, title: \"Coffee!\" }) { id } }";
+    app.graphql(retitle, json!({ "e": event }), Some(&ana.access_token)).await;
+    assert_eq!(village::jobs::depth(&app.db).await.expect("depth").delayed, 2, "the same start: no new reminders");
 
-    let reminders: Vec<String> = kinds_and_titles(&app, &bea)
-        .await
-        .into_iter()
-        .filter(|(kind, _)| kind == "EVENT_REMINDER")
-        .map(|(_, title)| title)
-        .collect();
-    assert_eq!(reminders.len(), 1, "the hour's reminder is due at once: {reminders:?}");
-    assert!(reminders[0].starts_with("'Coffee' starts in ") && reminders[0].ends_with(" minutes"), "{reminders:?}");
-    assert_eq!(kinds_and_titles(&app, &ana).await, [], "only members going are reminded");
+    let (moved, moved_end) = (in_hours(96), in_hours(97));
+    let reschedule = "mutation($e: ID!, $s: DateTime!, $end: DateTime!) { updateEvent(input: { eventId: $e, startsAt: $s, endsAt: $end }) { id } }";
+    app.graphql(reschedule, json!({ "e": event, "s": moved, "end": moved_end }), Some(&ana.access_token)).await;
+    jobs_done(&app).await;
+    assert_eq!(village::jobs::depth(&app.db).await.expect("depth").delayed, 4, "the old start's two and the new one's");
+
+    time_passes_for_reminders_of(&app, &start).await;
     assert_eq!(
-        village::jobs::depth(&app.db).await.expect("depth").delayed,
-        2,
-        "the old start's reminders wait, to do nothing"
+        reminder_titles(&app, &bea).await,
+        Vec::<String>::new(),
+        "reminders of a start the event left do nothing"
     );
+    time_passes_for_reminders_of(&app, &moved).await;
+    let reminders = reminder_titles(&app, &bea).await;
+    assert_eq!(reminders.len(), 2, "the day's and the hour's: {reminders:?}");
+    assert!(reminders.iter().all(|title| title.starts_with("'Coffee!' starts in about ")), "{reminders:?}");
+    assert!(reminder_titles(&app, &ana).await.is_empty(), "only members going are reminded");
 }
 
 #[tokio::test]
@@ -423,4 +441,33 @@ async fn preferences_and_mutes_decide_what_reaches_her_but_a_mention_gets_throug
         !kinds_and_titles(&app, &bea).await.iter().any(|(kind, _)| kind == "NEW_EVENT_IN_GROUP"),
         "the group is muted for her"
     );
+}
+
+#[tokio::test]
+async fn a_member_who_blocked_an_events_organiser_hears_nothing_more_of_it() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (group, _, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let create = "mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }";
+    let input = json!({ "input": { "groupId": group, "title": "Coffee", "startsAt": "2030-05-01T08:00:00Z",
+        "endsAt": "2030-05-01T09:00:00Z", "timezone": "America/Toronto", "location": "Cafe" } });
+    let event = app.graphql(create, input, Some(&ana.access_token)).await["data"]["createEvent"]["id"].clone();
+    app.graphql(
+        "mutation($e: ID!) { rsvp(input: { eventId: $e, status: GOING }) { id } }",
+        json!({ "e": event }),
+        Some(&bea.access_token),
+    )
+    .await;
+    assert_eq!(kinds_and_titles(&app, &bea).await.len(), 1, "told of the new event");
+
+    let block = "mutation($m: ID!) { blockMember(input: { memberId: $m }) { id } }";
+    app.graphql(block, json!({ "m": ana.member_id }), Some(&bea.access_token)).await;
+    app.graphql(
+        "mutation($e: ID!) { cancelEvent(input: { eventId: $e }) { id } }",
+        json!({ "e": event }),
+        Some(&ana.access_token),
+    )
+    .await;
+
+    assert_eq!(notifications_of(&app, &bea).await, (0, Vec::new()), "nothing of an event hidden from her");
 }
