@@ -15,6 +15,7 @@ use metrics_exporter_prometheus::PrometheusHandle;
 use redis::aio::ConnectionManager;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
+use tokio::task::JoinHandle;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -48,6 +49,8 @@ pub struct AppState {
 pub struct App {
     state: AppState,
     stop: watch::Sender<bool>,
+    /// The job worker, when this process runs one.
+    worker: Option<JoinHandle<()>>,
 }
 
 async fn connect_redis(client: redis::Client) -> anyhow::Result<ConnectionManager> {
@@ -87,12 +90,10 @@ impl App {
         let (stop, stopping) = watch::channel(false);
         let per_member = usize::try_from(settings.ws_connections_per_member).unwrap_or(usize::MAX);
         let connection_limit = ConnectionLimit::new(per_member, redis.clone());
-        if !settings.no_worker {
-            tokio::spawn(jobs::run(db.clone(), bus, stopping.clone()));
-        }
+        let worker = (!settings.no_worker).then(|| tokio::spawn(jobs::run(db.clone(), bus, stopping.clone())));
         let state =
             AppState { settings: Arc::new(settings), db, redis, schema, auth, metrics, connection_limit, stopping };
-        Ok(Self { state, stop })
+        Ok(Self { state, stop, worker })
     }
 
     fn router(&self) -> Router {
@@ -113,7 +114,7 @@ impl App {
     /// Serves on `listener` until `shutdown` resolves, then stops accepting and lets
     /// in-flight requests finish (up to the configured grace period).
     pub async fn serve(
-        self,
+        mut self,
         listener: TcpListener,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
@@ -143,6 +144,7 @@ impl App {
             result = server => result.context("HTTP server failed")?,
             () = grace_over => tracing::warn!("grace period over; dropping remaining connections"),
         }
+        self.finish_jobs(grace).await;
         self.state.db.close().await;
         tracing::info!("stopped");
         Ok(())
@@ -152,13 +154,24 @@ impl App {
 impl App {
     /// Runs only the background workers until `shutdown` resolves: what `village
     /// worker` runs.
-    pub async fn work(self, shutdown: impl Future<Output = ()>) -> anyhow::Result<()> {
+    pub async fn work(mut self, shutdown: impl Future<Output = ()>) -> anyhow::Result<()> {
         tracing::info!(database = self.state.db.backend(), "Village worker running jobs");
         shutdown.await;
         tracing::info!("worker stopping");
         let _ = self.stop.send(true);
+        self.finish_jobs(Duration::from_secs(self.state.settings.shutdown_grace_secs)).await;
         self.state.db.close().await;
         Ok(())
+    }
+
+    /// Lets the job worker finish the batch in hand (up to `grace`), so its jobs are
+    /// done or recorded as failed rather than left claimed.
+    async fn finish_jobs(&mut self, grace: Duration) {
+        if let Some(worker) = self.worker.take()
+            && tokio::time::timeout(grace, worker).await.is_err()
+        {
+            tracing::warn!("the job worker did not stop in time; its claimed jobs return when their claims lapse");
+        }
     }
 }
 

@@ -29,8 +29,15 @@ pub async fn run(db: Db, bus: Bus, mut stopping: watch::Receiver<bool>) {
             _ = stopping.wait_for(|stop| *stop) => return,
             _ = tick.tick() => {}
         }
-        if let Err(error) = run_due(&db, &bus).await {
-            tracing::warn!(%error, "cannot run jobs now; trying again shortly");
+        // In a task of its own, so a job that panics costs one attempt, not the worker.
+        let batch = tokio::spawn({
+            let (db, bus) = (db.clone(), bus.clone());
+            async move { run_due(&db, &bus).await }
+        });
+        match batch.await {
+            Ok(Ok(())) => {}
+            Ok(Err(error)) => tracing::warn!(%error, "cannot run jobs now; trying again shortly"),
+            Err(error) => tracing::error!(%error, "a job panicked; it returns to the queue when its claim lapses"),
         }
     }
 }
