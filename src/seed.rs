@@ -10,7 +10,7 @@ use crate::events::{self, EventFields, RsvpAnswer};
 use crate::groups::{self, CreateGroup, GroupVisibility, JoinPolicy};
 use crate::members::{self, NewMember};
 use crate::threads::{self, CreateThread, PostReply, Reaction, ReactionTarget};
-use crate::{auth, clock, on_db};
+use crate::{auth, clock, on_db, on_tx};
 
 /// Every demo member signs in with this password.
 pub const DEMO_PASSWORD: &str = "village-demo";
@@ -42,6 +42,9 @@ async fn add_members(db: &Db, people: &[(String, String)]) -> anyhow::Result<Vec
             NewMember { id, email: &email, password_hash: &hash, display_name: name, now: clock::now() },
         )
         .await?;
+        // Handles too, so @ana mentions work in the demo at once.
+        const HANDLE: &str = "UPDATE members SET handle = $1 WHERE id = $2";
+        on_tx!(&mut tx, conn => sqlx::query(HANDLE).bind(handle).bind(id).execute(conn).await.map(drop))?;
         ids.push(id);
     }
     tx.commit().await?;

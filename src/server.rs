@@ -156,6 +156,11 @@ impl App {
     /// worker` runs.
     pub async fn work(mut self, shutdown: impl Future<Output = ()>) -> anyhow::Result<()> {
         tracing::info!(database = self.state.db.backend(), "Village worker running jobs");
+        if self.state.redis.is_none() {
+            tracing::warn!(
+                "no REDIS_URL: notifications are stored, but live notificationEvents from this worker reach no server"
+            );
+        }
         shutdown.await;
         tracing::info!("worker stopping");
         let _ = self.stop.send(true);

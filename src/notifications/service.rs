@@ -226,26 +226,31 @@ fn most_direct_kinds(audience: &threads::ReplyAudience) -> HashMap<Uuid, Notific
     kinds
 }
 
+/// An entry recorded for a member: its id, and whether it is new (or grew).
+pub struct Recorded {
+    member: Uuid,
+    id: Uuid,
+    new: bool,
+}
+
 /// Records `planned` in `tx`; returns who got which entry.
-pub async fn record(tx: &mut Tx, planned: &[NewNotification]) -> AppResult<Vec<(Uuid, Uuid)>> {
+pub async fn record(tx: &mut Tx, planned: &[NewNotification]) -> AppResult<Vec<Recorded>> {
     let now = clock::now();
-    let mut created = Vec::with_capacity(planned.len());
+    let mut recorded = Vec::with_capacity(planned.len());
     for notification in planned {
-        let id = store::record(tx, notification, now).await?;
-        created.push((notification.member_id, id));
+        let (id, new) = store::record(tx, notification, now).await?;
+        recorded.push(Recorded { member: notification.member_id, id, new });
     }
-    Ok(created)
+    Ok(recorded)
 }
 
 /// Tells each member's live stream about her new (or grown) entry and unread count.
-pub async fn announce_created(db: &Db, bus: &Bus, created: &[(Uuid, Uuid)]) {
-    for (member, id) in created {
+pub async fn announce_created(db: &Db, bus: &Bus, recorded: &[Recorded]) {
+    for Recorded { member, id, new } in recorded {
         let unread_count = store::unread_count(db, *member).await.ok();
-        let event = NotificationEvent {
-            kind: NotificationEventKind::NotificationCreated,
-            notification_id: Some(async_graphql::ID(id.to_string())),
-            unread_count,
-        };
+        let kind =
+            if *new { NotificationEventKind::NotificationCreated } else { NotificationEventKind::NotificationUpdated };
+        let event = NotificationEvent { kind, notification_id: Some(async_graphql::ID(id.to_string())), unread_count };
         announce(bus, *member, &event).await;
     }
 }

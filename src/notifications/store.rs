@@ -29,8 +29,9 @@ pub struct NewNotification {
 }
 
 /// Records `new`, or folds it into her unread entry with the same collapse key (one
-/// more happening, the latest actor, the most direct kind); returns the entry's id.
-pub async fn record(tx: &mut Tx, new: &NewNotification, now: DateTime<Utc>) -> Result<Uuid, sqlx::Error> {
+/// more happening, the latest actor, the most direct kind); returns the entry's id and
+/// whether it is new.
+pub async fn record(tx: &mut Tx, new: &NewNotification, now: DateTime<Utc>) -> Result<(Uuid, bool), sqlx::Error> {
     const SQL: &str = "INSERT INTO notifications (id, member_id, kind, kind_rank, group_id, thread_id, reply_id, \
                        event_id, actor_id, happenings, collapse_key, created_at, updated_at) \
                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11, $11) \
@@ -41,8 +42,8 @@ pub async fn record(tx: &mut Tx, new: &NewNotification, now: DateTime<Utc>) -> R
                        kind_rank = CASE WHEN excluded.kind_rank > notifications.kind_rank \
                        THEN excluded.kind_rank ELSE notifications.kind_rank END, \
                        reply_id = excluded.reply_id, actor_id = excluded.actor_id, updated_at = excluded.updated_at \
-                       RETURNING id";
-    on_tx!(tx, conn => sqlx::query_scalar(SQL)
+                       RETURNING id, created_at = updated_at";
+    on_tx!(tx, conn => sqlx::query_as(SQL)
         .bind(Uuid::now_v7())
         .bind(new.member_id)
         .bind(to_text(new.kind))

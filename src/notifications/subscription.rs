@@ -18,6 +18,8 @@ use crate::realtime::{Bus, Delivery, RESYNC, Step, Topic, is_access_signal, step
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum NotificationEventKind {
     NotificationCreated,
+    /// An unread entry took in one more happening ("3 new replies" became "4").
+    NotificationUpdated,
     UnreadCountChanged,
     /// Events were missed: re-read the unread count and the list.
     Resync,
@@ -28,7 +30,7 @@ pub enum NotificationEventKind {
 #[serde(rename_all = "camelCase")]
 pub struct NotificationEvent {
     pub kind: NotificationEventKind,
-    /// The notification created, for `NOTIFICATION_CREATED`.
+    /// The entry created or updated.
     pub notification_id: Option<ID>,
     /// Her unread count after the change.
     pub unread_count: Option<i64>,

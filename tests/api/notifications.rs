@@ -171,10 +171,18 @@ async fn notification_events_bring_new_entries_and_unread_counts_live() {
             break;
         }
     }
-    assert_eq!(created["kind"], "NOTIFICATION_CREATED", "{created}");
+    assert!(
+        ["NOTIFICATION_CREATED", "NOTIFICATION_UPDATED"].contains(&created["kind"].as_str().unwrap_or_default()),
+        "{created}"
+    );
     assert_eq!(created["unreadCount"], 1, "replies collapse into one entry");
     let (_, list) = notifications_of(&app, &ana).await;
     assert_eq!(created["notificationId"], list[0]["id"]);
+
+    reply(&app, &bea, &thread, "one more", None).await;
+    let grown = receive(&mut socket).await["payload"]["data"]["notificationEvents"].clone();
+    assert_eq!(grown["kind"], "NOTIFICATION_UPDATED", "the entry grew, no new one: {grown}");
+    assert_eq!((grown["notificationId"].clone(), grown["unreadCount"].clone()), (list[0]["id"].clone(), json!(1)));
 
     let mark = "mutation { markNotificationsRead(input: { all: true }) { unreadCount } }";
     app.graphql(mark, json!({}), Some(&ana.access_token)).await;
