@@ -28,6 +28,8 @@ pub enum Command {
     Worker,
     /// Apply database migrations and exit.
     Migrate,
+    /// Print a new VAPID key pair (for VILLAGE_VAPID_PRIVATE_KEY and clients).
+    VapidKeys,
     /// Print the GraphQL schema (SDL) to standard output.
     ExportSchema,
     /// Fill an empty database with a demo community (password: village-demo).
@@ -72,6 +74,20 @@ pub struct Settings {
     /// generated into the data dir in embedded mode. Prefer the variable: flags show in `ps`.
     #[arg(long, env = "VILLAGE_JWT_SECRET", hide_env_values = true, global = true)]
     pub jwt_secret: Option<String>,
+
+    /// The VAPID private key that signs pushes (base64url, 32 bytes; `village vapid-keys`
+    /// makes a pair). Required with PostgreSQL; generated into the data dir in embedded mode.
+    #[arg(long, env = "VILLAGE_VAPID_PRIVATE_KEY", hide_env_values = true, global = true)]
+    pub vapid_private_key: Option<String>,
+
+    /// Who push services can contact about this server's pushes (`mailto:…` or
+    /// `https:…`). Required in production.
+    #[arg(long, env = "VILLAGE_VAPID_SUBJECT", global = true)]
+    pub vapid_subject: Option<String>,
+
+    /// Accept push endpoints on local hosts and plain http (tests and development only).
+    #[arg(long, env = "VILLAGE_ALLOW_LOCAL_PUSH_ENDPOINTS", global = true)]
+    pub allow_local_push_endpoints: bool,
 
     /// Lifetime of an access token, in seconds (10 to 900).
     #[arg(long, env = "VILLAGE_ACCESS_TOKEN_TTL", default_value_t = 900,
@@ -166,6 +182,9 @@ impl fmt::Debug for Settings {
             .field("db_max_connections", &self.db_max_connections)
             .field("redis_url", &self.redis_url.as_deref().map(redact_url))
             .field("jwt_secret", &self.jwt_secret.as_ref().map(|_| "<hidden>"))
+            .field("vapid_private_key", &self.vapid_private_key.as_ref().map(|_| "<hidden>"))
+            .field("vapid_subject", &self.vapid_subject)
+            .field("allow_local_push_endpoints", &self.allow_local_push_endpoints)
             .field("access_token_ttl_secs", &self.access_token_ttl_secs)
             .field("refresh_token_ttl_days", &self.refresh_token_ttl_days)
             .field("sign_ups_per_ip_per_hour", &self.sign_ups_per_ip_per_hour)

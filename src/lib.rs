@@ -14,6 +14,7 @@ pub mod jobs;
 pub mod members;
 pub mod notifications;
 pub mod ops;
+pub mod push;
 pub mod realtime;
 pub mod secrets;
 pub mod seed;

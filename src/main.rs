@@ -13,7 +13,7 @@ use village::{App, db, graphql, launch, seed, telemetry};
 async fn main() -> ExitCode {
     let cli = Cli::parse();
     let command = cli.command.unwrap_or(Command::Serve);
-    if !matches!(command, Command::ExportSchema) {
+    if !matches!(command, Command::ExportSchema | Command::VapidKeys) {
         telemetry::init_logging(cli.settings.log_format);
     }
     match run(command, cli.settings).await {
@@ -33,6 +33,12 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         Command::SeedDemo => {
             prepare_embedded_data_dir(&settings)?;
             seed::run(&settings.effective_database_url()).await
+        }
+        Command::VapidKeys => {
+            let (private, public) = village::push::new_vapid_pair()?;
+            println!("VILLAGE_VAPID_PRIVATE_KEY={private}");
+            println!("# public key (vapidPublicKey returns it): {public}");
+            Ok(())
         }
         Command::ExportSchema => {
             print!("{}", graphql::sdl());

@@ -24,6 +24,7 @@ use crate::auth::AuthService;
 use crate::config::Settings;
 use crate::db::{self, Db};
 use crate::graphql::{self, VillageSchema};
+use crate::push::PushConfig;
 use crate::realtime::{Bus, ConnectionLimit};
 use crate::{events, jobs, ops, secrets, telemetry};
 
@@ -85,7 +86,8 @@ impl App {
             None => (None, Bus::default()),
         };
         let auth = AuthService::new(db.clone(), bus.clone(), &settings, &secret)?;
-        let schema = graphql::build_schema(db.clone(), auth.clone(), bus.clone(), settings.production);
+        let push = PushConfig::from_settings(&settings)?;
+        let schema = graphql::build_schema(db.clone(), auth.clone(), bus.clone(), push, settings.production);
         let metrics = telemetry::metrics_handle()?;
         let (stop, stopping) = watch::channel(false);
         let per_member = usize::try_from(settings.ws_connections_per_member).unwrap_or(usize::MAX);

@@ -18,6 +18,7 @@ use crate::events::{EventMutation, EventQuery};
 use crate::groups::{GroupMutation, GroupQuery, GroupSubscription};
 use crate::members::{MemberMutation, MemberQuery};
 use crate::notifications::{NotificationMutation, NotificationQuery, NotificationSubscription};
+use crate::push::{PushConfig, PushMutation, PushQuery};
 use crate::realtime::Bus;
 use crate::threads::{ThreadMutation, ThreadQuery, ThreadSubscription};
 
@@ -27,11 +28,19 @@ pub use loaders::attach as attach_request_data;
 
 /// Every query field, one part per feature.
 #[derive(MergedObject, Default)]
-pub struct Query(MemberQuery, GroupQuery, ThreadQuery, EventQuery, NotificationQuery);
+pub struct Query(MemberQuery, GroupQuery, ThreadQuery, EventQuery, NotificationQuery, PushQuery);
 
 /// Every mutation, one part per feature.
 #[derive(MergedObject, Default)]
-pub struct Mutation(AuthMutation, MemberMutation, GroupMutation, ThreadMutation, EventMutation, NotificationMutation);
+pub struct Mutation(
+    AuthMutation,
+    MemberMutation,
+    GroupMutation,
+    ThreadMutation,
+    EventMutation,
+    NotificationMutation,
+    PushMutation,
+);
 
 /// Every subscription, one part per feature.
 #[derive(MergedSubscription, Default)]
@@ -49,8 +58,8 @@ fn builder(production: bool) -> SchemaBuilder<Query, Mutation, Subscription> {
 }
 
 /// The schema with its services, ready to execute requests.
-pub fn build_schema(db: Db, auth: AuthService, bus: Bus, production: bool) -> VillageSchema {
-    builder(production).data(db).data(auth).data(bus).finish()
+pub fn build_schema(db: Db, auth: AuthService, bus: Bus, push: PushConfig, production: bool) -> VillageSchema {
+    builder(production).data(db).data(auth).data(bus).data(push).finish()
 }
 
 /// The schema in SDL, as `village export-schema` prints and `schema.graphql` holds.

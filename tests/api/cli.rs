@@ -10,7 +10,7 @@ use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
 
 use crate::realtime::{connect_to, receive, send};
-use crate::support::{JWT_SECRET, PASSWORD, TestApp, TestDatabase, error_code, postgres_admin_url};
+use crate::support::{JWT_SECRET, PASSWORD, TestApp, TestDatabase, VAPID_PRIVATE_KEY, error_code, postgres_admin_url};
 
 const SETTING_VARIABLES: &[&str] = &[
     "VILLAGE_BIND",
@@ -19,6 +19,9 @@ const SETTING_VARIABLES: &[&str] = &[
     "VILLAGE_DB_MAX_CONNECTIONS",
     "REDIS_URL",
     "VILLAGE_JWT_SECRET",
+    "VILLAGE_VAPID_PRIVATE_KEY",
+    "VILLAGE_VAPID_SUBJECT",
+    "VILLAGE_ALLOW_LOCAL_PUSH_ENDPOINTS",
     "VILLAGE_ACCESS_TOKEN_TTL",
     "VILLAGE_REFRESH_TOKEN_TTL_DAYS",
     "VILLAGE_SIGN_UPS_PER_IP_PER_HOUR",
@@ -85,6 +88,10 @@ async fn unusable_settings_end_the_process_with_one_clear_line() {
     .await;
     let reachable = postgres_admin_url().unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".into());
     assert_refuses_to_start(dir.path(), &[("DATABASE_URL", &reachable)], "VILLAGE_JWT_SECRET is required").await;
+    let without_vapid = [("DATABASE_URL", reachable.as_str()), ("VILLAGE_JWT_SECRET", JWT_SECRET)];
+    assert_refuses_to_start(dir.path(), &without_vapid, "VILLAGE_VAPID_PRIVATE_KEY is required").await;
+    let production = [("VILLAGE_PRODUCTION", "true")];
+    assert_refuses_to_start(dir.path(), &production, "VILLAGE_VAPID_SUBJECT is required in production").await;
     assert_refuses_to_start(dir.path(), &[("VILLAGE_DATA_DIR", not_a_dir)], "cannot create the data dir").await;
     assert_refuses_to_start(dir.path(), &[("REDIS_URL", "redis://127.0.0.1:1")], "Redis").await;
     assert_refuses_to_start(dir.path(), &[("VILLAGE_BIND", "not-an-address")], "invalid value").await;
@@ -137,7 +144,7 @@ impl ServerProcess {
             command.env("REDIS_URL", redis);
         }
         if share_secret {
-            command.env("VILLAGE_JWT_SECRET", JWT_SECRET);
+            command.env("VILLAGE_JWT_SECRET", JWT_SECRET).env("VILLAGE_VAPID_PRIVATE_KEY", VAPID_PRIVATE_KEY);
         }
         let mut child = command.stdout(Stdio::piped()).spawn().unwrap();
         let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
@@ -330,7 +337,7 @@ async fn a_worker_process_runs_the_jobs_of_a_server_started_without_workers() {
     let mut worker = village(dir.path());
     worker.args(["worker", "--database-url", &database.url]);
     if from_env {
-        worker.env("VILLAGE_JWT_SECRET", JWT_SECRET);
+        worker.env("VILLAGE_JWT_SECRET", JWT_SECRET).env("VILLAGE_VAPID_PRIVATE_KEY", VAPID_PRIVATE_KEY);
     }
     let mut worker = worker.stdout(Stdio::null()).spawn().unwrap();
     let mut told = false;

@@ -11,6 +11,7 @@ mod members;
 mod notifications;
 mod ops;
 mod platform;
+mod push;
 mod realtime;
 mod seed;
 mod support;

@@ -119,7 +119,11 @@ async fn development_servers_offer_introspection_suggestions_and_graphiql() {
 
 #[tokio::test]
 async fn production_servers_hide_introspection_suggestions_and_graphiql() {
-    let app = TestApp::spawn_with(|settings| settings.production = true).await;
+    let app = TestApp::spawn_with(|settings| {
+        settings.production = true;
+        settings.vapid_subject = Some("mailto:ops@village.example".into());
+    })
+    .await;
     let introspection = app.graphql("{ __schema { queryType { name } } }", json!({}), None).await;
     // async-graphql answers disabled introspection with null, not an error.
     assert!(introspection["data"]["__schema"].is_null(), "{introspection}");

@@ -29,6 +29,7 @@ pub struct Storage<'a> {
     pub database_url: &'a str,
     pub redis_url: Option<&'a str>,
     pub jwt_secret: &'a str,
+    pub vapid_private_key: &'a str,
 }
 
 impl ServerProcess {
@@ -40,6 +41,7 @@ impl ServerProcess {
             .env("VILLAGE_DATA_DIR", storage.data_dir)
             .env("DATABASE_URL", storage.database_url)
             .env("VILLAGE_JWT_SECRET", storage.jwt_secret)
+            .env("VILLAGE_VAPID_PRIVATE_KEY", storage.vapid_private_key)
             .env("VILLAGE_SIGN_UPS_PER_IP_PER_HOUR", "1000000")
             .env("VILLAGE_DB_MAX_CONNECTIONS", "16")
             .env_remove("REDIS_URL")

@@ -71,11 +71,13 @@ impl Stage {
             .clone()
             .unwrap_or_else(|| format!("sqlite://{}/village.sqlite3", data_dir.path().display()));
         let jwt_secret = format!("bench-{}", uuid::Uuid::now_v7().simple());
+        let (vapid_private_key, _) = village::push::new_vapid_pair()?;
         let storage = Storage {
             data_dir: data_dir.path(),
             database_url: &database_url,
             redis_url: config.redis_url.as_deref(),
             jwt_secret: &jwt_secret,
+            vapid_private_key: &vapid_private_key,
         };
         let mut servers = Vec::with_capacity(config.instances);
         for _ in 0..config.instances {

@@ -76,6 +76,7 @@ async fn start_server(database_url: Option<String>) -> anyhow::Result<BenchServe
     let mut settings = Settings::embedded(PathBuf::from(data_dir.path()))?;
     settings.database_url = database_url;
     settings.jwt_secret = Some(format!("bench-{}", uuid::Uuid::now_v7().simple()));
+    settings.vapid_private_key = Some(village::push::new_vapid_pair()?.0);
     settings.sign_ups_per_ip_per_hour = 1_000_000;
     let app = village::App::build(settings).await.context("starting the server")?;
     let listener = TcpListener::bind("127.0.0.1:0").await?;

@@ -22,6 +22,10 @@ pub use redis::OwnRedis;
 
 /// The token secret every test server signs with.
 pub const JWT_SECRET: &str = "test-secret-test-secret-test-secret-0123";
+/// The tests' VAPID key pair (from `village vapid-keys`).
+pub const VAPID_PRIVATE_KEY: &str = "pozVe5yfFgibeEzDW8yAeRtS1X7ZB__j06M-zKoFnXU";
+pub const VAPID_PUBLIC_KEY: &str =
+    "BO7GFB7O5GlHTtJERGhmZ5rwr-7I4To8avFeZ1ZQus2KxP92ioVHpNjaKjIqgr0d7fmS4E0Pn4CntJ2arOHD1ac";
 pub const PASSWORD: &str = "correct horse battery";
 
 /// A running server and a client for it.
@@ -65,6 +69,7 @@ pub fn test_settings(database: &TestDatabase, data_dir: &std::path::Path) -> Set
     settings.database_url = Some(database.url.clone());
     settings.redis_url = std::env::var("VILLAGE_TEST_REDIS_URL").ok();
     settings.jwt_secret = Some(JWT_SECRET.to_owned());
+    settings.vapid_private_key = Some(VAPID_PRIVATE_KEY.to_owned());
     settings.db_max_connections = 5;
     settings.shutdown_grace_secs = 5;
     settings

@@ -1,0 +1,57 @@
+//! Push subscriptions in the database: one per endpoint, registered again at will.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::subscription::ValidSubscription;
+use crate::clock;
+use crate::db::Db;
+use crate::on_db;
+
+/// A subscription as its member sees it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PushSubscriptionRow {
+    pub id: Uuid,
+    pub endpoint: String,
+    pub user_agent: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+const COLUMNS: &str = "id, endpoint, user_agent, created_at";
+
+/// Records `subscription` for `member`; an endpoint registered before keeps its row,
+/// now hers, with the new keys.
+pub async fn register(
+    db: &Db,
+    member: Uuid,
+    subscription: &ValidSubscription,
+) -> Result<PushSubscriptionRow, sqlx::Error> {
+    let sql = format!(
+        "INSERT INTO push_subscriptions (id, member_id, endpoint, p256dh, auth, user_agent, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (endpoint) DO UPDATE SET member_id = excluded.member_id, \
+         p256dh = excluded.p256dh, auth = excluded.auth, user_agent = excluded.user_agent, \
+         updated_at = excluded.updated_at RETURNING {COLUMNS}"
+    );
+    on_db!(db, pool => sqlx::query_as(&sql)
+        .bind(Uuid::now_v7())
+        .bind(member)
+        .bind(&subscription.endpoint)
+        .bind(&subscription.p256dh)
+        .bind(&subscription.auth)
+        .bind(&subscription.user_agent)
+        .bind(clock::now())
+        .fetch_one(pool)
+        .await)
+}
+
+/// Her subscriptions, oldest first.
+pub async fn of_member(db: &Db, member: Uuid) -> Result<Vec<PushSubscriptionRow>, sqlx::Error> {
+    let sql = format!("SELECT {COLUMNS} FROM push_subscriptions WHERE member_id = $1 ORDER BY created_at, id");
+    on_db!(db, pool => sqlx::query_as(&sql).bind(member).fetch_all(pool).await)
+}
+
+/// Removes her subscription `id`; false when she has none by that id.
+pub async fn remove(db: &Db, member: Uuid, id: Uuid) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "DELETE FROM push_subscriptions WHERE id = $1 AND member_id = $2";
+    on_db!(db, pool => sqlx::query(SQL).bind(id).bind(member).execute(pool).await.map(|done| done.rows_affected() == 1))
+}
