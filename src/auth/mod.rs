@@ -13,5 +13,6 @@ mod viewer;
 pub use password::hash_password;
 pub use schema::AuthMutation;
 pub use service::AuthService;
+pub use store::prune;
 pub use tokens::AccessClaims;
 pub use viewer::{ClientInfo, Viewer};

@@ -211,3 +211,20 @@ pub async fn delete_attempts_for_email(db: &Db, kind: &str, email: &str) -> Resu
     const SQL: &str = "DELETE FROM auth_attempts WHERE kind = $1 AND email = $2";
     on_db!(db, pool => sqlx::query(SQL).bind(kind).bind(email).execute(pool).await.map(drop))
 }
+
+/// Forgets what no longer matters: sessions ended (expired or signed out) more than
+/// `keep` ago, with their traded-in refresh tokens, and sign-in and sign-up attempts
+/// older than `keep_attempts`. Returns how many sessions and attempts went.
+pub async fn prune(
+    db: &Db,
+    now: DateTime<Utc>,
+    keep: chrono::TimeDelta,
+    keep_attempts: chrono::TimeDelta,
+) -> Result<(u64, u64), sqlx::Error> {
+    const SESSIONS: &str = "DELETE FROM sessions WHERE expires_at < $1 OR revoked_at < $1";
+    const ATTEMPTS: &str = "DELETE FROM auth_attempts WHERE attempted_at < $1";
+    let (sessions_before, attempts_before) = (now - keep, now - keep_attempts);
+    let sessions = on_db!(db, pool => sqlx::query(SESSIONS).bind(sessions_before).execute(pool).await.map(|done| done.rows_affected()))?;
+    let attempts = on_db!(db, pool => sqlx::query(ATTEMPTS).bind(attempts_before).execute(pool).await.map(|done| done.rows_affected()))?;
+    Ok((sessions, attempts))
+}

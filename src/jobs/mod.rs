@@ -5,6 +5,7 @@
 //! retries a failing job with capped exponential backoff and jitter, and sets one
 //! aside (dead-letters it) after `MAX_ATTEMPTS`. The outbox table is the queue.
 
+mod housekeeping;
 mod store;
 mod worker;
 
@@ -34,6 +35,9 @@ pub enum JobKind {
     /// scheduled for: the start they remind of — a moved event's old ones do nothing).
     EventReminderDay,
     EventReminderHour,
+    /// Hourly clean-up of what no longer matters (ended sessions, old sign-in
+    /// attempts); each run schedules the next (subject: nil).
+    Housekeeping,
 }
 
 /// One job to record.

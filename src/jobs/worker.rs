@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use tokio::sync::watch;
 
-use super::MAX_ATTEMPTS;
 use super::store::{self, Job};
+use super::{JobKind, MAX_ATTEMPTS, housekeeping};
 use crate::clock;
 use crate::db::Db;
 use crate::notifications;
@@ -23,6 +23,9 @@ const LAST_RETRY: Duration = Duration::from_secs(15 * 60);
 
 /// Runs due jobs until `stopping` turns true.
 pub async fn run(db: Db, bus: Bus, mut stopping: watch::Receiver<bool>) {
+    if let Err(error) = housekeeping::make_sure_scheduled(&db).await {
+        tracing::warn!(%error, "cannot schedule housekeeping; another worker may");
+    }
     let mut tick = tokio::time::interval(TICK);
     loop {
         tokio::select! {
@@ -67,9 +70,18 @@ async fn run_due(db: &Db, bus: &Bus) -> Result<(), sqlx::Error> {
 
 /// Runs one job: its work and its removal commit together.
 async fn run_one(db: &Db, bus: &Bus, job: &Job) -> anyhow::Result<()> {
-    let planned = notifications::plan(db, job.spec()?).await?;
-    let mut tx = db.begin_write().await?;
-    let created = notifications::record(&mut tx, &planned).await?;
+    let spec = job.spec()?;
+    let (mut tx, created) = if spec.kind == JobKind::Housekeeping {
+        housekeeping::run(db).await?;
+        let mut tx = db.begin_write().await?;
+        housekeeping::schedule_next(&mut tx, spec.scheduled_for).await?;
+        (tx, Vec::new())
+    } else {
+        let planned = notifications::plan(db, spec).await?;
+        let mut tx = db.begin_write().await?;
+        let created = notifications::record(&mut tx, &planned).await?;
+        (tx, created)
+    };
     if !store::finish(&mut tx, job).await? {
         tx.rollback().await?;
         tracing::warn!(job = %job.id, "a job outlived its claim and another worker took it; this run is undone");

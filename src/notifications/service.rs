@@ -72,6 +72,7 @@ pub async fn plan(db: &Db, job: JobSpec) -> AppResult<Vec<NewNotification>> {
         | JobKind::EventReminderDay
         | JobKind::EventReminderHour => event_recipients(db, job).await?,
         JobKind::JoinRequested | JobKind::JoinApproved => join_recipients(db, job).await?,
+        JobKind::Housekeeping => return Ok(Vec::new()),
     };
     let Some((about, members)) = recipients else {
         return Ok(Vec::new());
@@ -128,7 +129,9 @@ async fn event_recipients(db: &Db, job: JobSpec) -> AppResult<Option<(About, Vec
                 job.target.into_iter().collect(),
             )
         }
-        JobKind::ReplyPosted | JobKind::JoinRequested | JobKind::JoinApproved => return Ok(None),
+        JobKind::ReplyPosted | JobKind::JoinRequested | JobKind::JoinApproved | JobKind::Housekeeping => {
+            return Ok(None);
+        }
     };
     // An event by a member she blocked (or who blocked her) is hidden from her.
     let members = members::not_blocked_with(db, audience.organiser, &members).await?;

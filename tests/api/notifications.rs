@@ -217,7 +217,7 @@ async fn a_refused_reply_leaves_no_job_and_tells_no_one() {
         .await;
 
     assert_eq!(error_code(&refused), "FORBIDDEN", "{refused}");
-    assert_eq!(app.count("outbox").await, 0, "no job was recorded");
+    assert_eq!(app.count("outbox WHERE kind = 'REPLY_POSTED'").await, 0, "no job was recorded");
     assert_eq!(notifications_of(&app, &ana).await, (0, Vec::new()));
 }
 
@@ -237,7 +237,7 @@ async fn a_failing_job_is_kept_with_its_error_for_a_later_retry() {
     }
 
     assert_eq!(app.count("outbox WHERE attempts = 1 AND last_error IS NOT NULL AND dead_at IS NULL").await, 1);
-    let later = "SELECT COUNT(*) FROM outbox WHERE run_after > $1";
+    let later = "SELECT COUNT(*) FROM outbox WHERE kind = 'NO_SUCH_JOB' AND run_after > $1";
     let retried_later: i64 =
         village::on_db!(&app.db, pool => sqlx::query_scalar(later).bind(now).fetch_one(pool).await).expect("counted");
     assert_eq!(retried_later, 1, "due again later, with backoff");
@@ -364,18 +364,18 @@ async fn reminders_wait_for_their_time_and_a_moved_event_keeps_only_its_new_ones
     let rsvp = "mutation($e: ID!) { rsvp(input: { eventId: $e, status: GOING }) { id } }";
     app.graphql(rsvp, json!({ "e": event }), Some(&bea.access_token)).await;
     jobs_done(&app).await;
-    assert_eq!(village::jobs::depth(&app.db).await.expect("depth").delayed, 2, "a day and an hour before, not yet due");
+    assert_eq!(app.count("outbox WHERE kind LIKE 'EVENT_REMINDER%'").await, 2, "a day and an hour before, not yet due");
     assert_eq!(reminder_titles(&app, &bea).await, Vec::<String>::new());
 
     let retitle = "mutation($e: ID!) { updateEvent(input: { eventId: $e, title: \"Coffee!\" }) { id } }";
     app.graphql(retitle, json!({ "e": event }), Some(&ana.access_token)).await;
-    assert_eq!(village::jobs::depth(&app.db).await.expect("depth").delayed, 2, "the same start: no new reminders");
+    assert_eq!(app.count("outbox WHERE kind LIKE 'EVENT_REMINDER%'").await, 2, "the same start: no new reminders");
 
     let (moved, moved_end) = (in_hours(96), in_hours(97));
     let reschedule = "mutation($e: ID!, $s: DateTime!, $end: DateTime!) { updateEvent(input: { eventId: $e, startsAt: $s, endsAt: $end }) { id } }";
     app.graphql(reschedule, json!({ "e": event, "s": moved, "end": moved_end }), Some(&ana.access_token)).await;
     jobs_done(&app).await;
-    assert_eq!(village::jobs::depth(&app.db).await.expect("depth").delayed, 4, "the old start's two and the new one's");
+    assert_eq!(app.count("outbox WHERE kind LIKE 'EVENT_REMINDER%'").await, 4, "the old start's two and the new one's");
 
     time_passes_for_reminders_of(&app, &start).await;
     assert_eq!(
@@ -478,4 +478,34 @@ async fn a_member_who_blocked_an_events_organiser_hears_nothing_more_of_it() {
     .await;
 
     assert_eq!(notifications_of(&app, &bea).await, (0, Vec::new()), "nothing of an event hidden from her");
+}
+
+#[tokio::test]
+async fn housekeeping_runs_hourly_and_forgets_long_ended_sessions_and_old_attempts() {
+    let app = TestApp::spawn().await;
+    let ana = app.sign_up("ana@example.com", "Ana").await;
+    app.sign_in("ana@example.com", "wrong password").await;
+    for _ in 0..100 {
+        if app.count("outbox WHERE kind = 'HOUSEKEEPING'").await == 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(app.count("outbox WHERE kind = 'HOUSEKEEPING'").await, 1, "the next hour's run is scheduled once");
+    let long_ago = chrono::Utc::now() - chrono::TimeDelta::days(40);
+    let age = ["UPDATE sessions SET revoked_at = $1", "UPDATE auth_attempts SET attempted_at = $1"];
+    for sql in age {
+        village::on_db!(&app.db, pool => sqlx::query(sql).bind(long_ago).execute(pool).await.map(drop)).expect("aged");
+    }
+    let (sessions, attempts) = (app.count("sessions").await, app.count("auth_attempts").await);
+    assert!(sessions >= 1 && attempts >= 1, "{sessions} sessions, {attempts} attempts to forget");
+
+    let due = "UPDATE outbox SET run_after = $1 WHERE kind = 'HOUSEKEEPING'";
+    village::on_db!(&app.db, pool => sqlx::query(due).bind(chrono::Utc::now()).execute(pool).await.map(drop))
+        .expect("due");
+    jobs_done(&app).await;
+
+    assert_eq!((app.count("sessions").await, app.count("auth_attempts").await), (0, 0));
+    assert_eq!(app.count("outbox WHERE kind = 'HOUSEKEEPING'").await, 1, "and the next run is scheduled");
+    assert_eq!(error_code(&app.me(&ana.access_token).await), "UNAUTHENTICATED", "her ended session stays ended");
 }

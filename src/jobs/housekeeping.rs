@@ -1,0 +1,45 @@
+//! The hourly clean-up: sessions that ended more than 30 days ago (with their traded-in
+//! refresh tokens) and sign-in/sign-up attempts older than a day, which the throttle no
+//! longer reads. It is one scheduled job per hour, so it runs once across every
+//! instance; each run schedules the next, and every worker makes sure one is scheduled
+//! when it starts.
+
+use chrono::{DateTime, DurationRound, TimeDelta, Utc};
+use uuid::Uuid;
+
+use super::{JobKind, NewJob, Schedule, store};
+use crate::clock;
+use crate::db::{Db, Tx};
+
+const KEEP_ENDED_SESSIONS: TimeDelta = TimeDelta::days(30);
+const KEEP_ATTEMPTS: TimeDelta = TimeDelta::days(1);
+
+/// The next full hour after `now`.
+fn next_hour(now: DateTime<Utc>) -> DateTime<Utc> {
+    now.duration_trunc(TimeDelta::hours(1)).unwrap_or(now) + TimeDelta::hours(1)
+}
+
+/// Records the run of the first full hour after `after` and now (once, however many
+/// instances ask).
+pub async fn schedule_next(tx: &mut Tx, after: Option<DateTime<Utc>>) -> Result<(), sqlx::Error> {
+    let at = next_hour(after.map_or(clock::now(), |after| after.max(clock::now())));
+    let job = NewJob {
+        schedule: Some(Schedule { run_at: at, about: at }),
+        ..NewJob::system(JobKind::Housekeeping, Uuid::nil())
+    };
+    store::enqueue(tx, job).await
+}
+
+/// Makes sure the next run is scheduled.
+pub async fn make_sure_scheduled(db: &Db) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    schedule_next(&mut tx, None).await?;
+    tx.commit().await
+}
+
+/// Cleans up.
+pub async fn run(db: &Db) -> Result<(), sqlx::Error> {
+    let (sessions, attempts) = crate::auth::prune(db, clock::now(), KEEP_ENDED_SESSIONS, KEEP_ATTEMPTS).await?;
+    tracing::info!(sessions, attempts, "housekeeping: forgot ended sessions and old sign-in attempts");
+    Ok(())
+}
