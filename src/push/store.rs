@@ -19,13 +19,26 @@ pub struct PushSubscriptionRow {
 
 const COLUMNS: &str = "id, endpoint, user_agent, created_at";
 
+/// Devices kept per member: reinstalling an app makes a new endpoint and the old one
+/// is rarely removed, so the least recently registered give way.
+const DEVICES_KEPT: i64 = 20;
+
 /// Records `subscription` for `member`; an endpoint registered before keeps its row,
-/// now hers, with the new keys.
+/// now hers, with the new keys. Beyond `DEVICES_KEPT`, her least recently registered
+/// devices are dropped.
 pub async fn register(
     db: &Db,
     member: Uuid,
     subscription: &ValidSubscription,
 ) -> Result<PushSubscriptionRow, sqlx::Error> {
+    const TRIM: &str = "DELETE FROM push_subscriptions WHERE member_id = $1 AND id NOT IN \
+                        (SELECT id FROM push_subscriptions WHERE member_id = $1 ORDER BY updated_at DESC, id DESC LIMIT $2)";
+    let row = upsert(db, member, subscription).await?;
+    on_db!(db, pool => sqlx::query(TRIM).bind(member).bind(DEVICES_KEPT).execute(pool).await.map(drop))?;
+    Ok(row)
+}
+
+async fn upsert(db: &Db, member: Uuid, subscription: &ValidSubscription) -> Result<PushSubscriptionRow, sqlx::Error> {
     let sql = format!(
         "INSERT INTO push_subscriptions (id, member_id, endpoint, p256dh, auth, user_agent, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (endpoint) DO UPDATE SET member_id = excluded.member_id, \

@@ -91,3 +91,21 @@ async fn a_member_removes_her_own_devices_only() {
     assert_eq!(removed["data"]["removePushSubscription"]["removedId"], id);
     assert_eq!(app.count("push_subscriptions").await, 0);
 }
+
+#[tokio::test]
+async fn a_member_keeps_her_twenty_most_recent_devices() {
+    let app = TestApp::spawn().await;
+    let ana = app.sign_up("ana@example.com", "Ana").await;
+    for n in 0..21 {
+        let endpoint = format!("https://fcm.googleapis.com/fcm/send/device-{n}");
+        app.graphql(REGISTER, device(&endpoint), Some(&ana.access_token)).await;
+    }
+
+    let mine = app.graphql(MINE, json!({}), Some(&ana.access_token)).await;
+    let endpoints: Vec<&str> = mine["data"]["myPushSubscriptions"]
+        .as_array()
+        .map(|all| all.iter().filter_map(|s| s["endpoint"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(endpoints.len(), 20);
+    assert!(!endpoints.contains(&"https://fcm.googleapis.com/fcm/send/device-0"), "the oldest gave way");
+}
