@@ -2,6 +2,8 @@
 //! here (through [`readable`], [`require_member`], [`require_moderator`]) before they show
 //! or change anything inside a group.
 
+use std::collections::HashSet;
+
 use uuid::Uuid;
 
 use super::model::{Group, GroupRole, GroupVisibility, JoinPolicy, JoinRequest, JoinRequestStatus};
@@ -254,6 +256,11 @@ pub async fn remove(db: &Db, viewer: Uuid, group_id: Uuid, member_id: Uuid) -> A
 /// The members of `group_id`, or only those who moderate it.
 pub async fn member_ids(db: &Db, group_id: Uuid, moderators_only: bool) -> AppResult<Vec<Uuid>> {
     Ok(store::member_ids(db, group_id, moderators_only).await?)
+}
+
+/// Of `members`, those who may read `group_id`'s content.
+pub async fn readers_among(db: &Db, group_id: Uuid, members: &[Uuid]) -> AppResult<HashSet<Uuid>> {
+    Ok(store::readers_among(db, group_id, members).await?.into_iter().collect())
 }
 
 /// Join request `id`, if it exists.

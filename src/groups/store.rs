@@ -280,3 +280,22 @@ pub async fn member_ids(db: &Db, group_id: Uuid, moderators_only: bool) -> Resul
     let sql = format!("SELECT member_id FROM group_memberships WHERE group_id = $1{roles}");
     on_db!(db, pool => sqlx::query_scalar(&sql).bind(group_id).fetch_all(pool).await)
 }
+
+/// Of `members`, those who may read `group_id`'s content, in one query.
+pub async fn readers_among(db: &Db, group_id: Uuid, members: &[Uuid]) -> Result<Vec<Uuid>, sqlx::Error> {
+    if members.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT m.id FROM members m WHERE m.id IN ({}) AND $1 IN ({})",
+        crate::db::placeholder_list(2, members.len()),
+        super::service::readable_group_ids_sql("m.id")
+    );
+    on_db!(db, pool => {
+        let mut query = sqlx::query_scalar(&sql).bind(group_id);
+        for member in members {
+            query = query.bind(member);
+        }
+        query.fetch_all(pool).await
+    })
+}

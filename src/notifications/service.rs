@@ -174,13 +174,10 @@ async fn keep_allowed(
         let unblocked = members::not_blocked_with(db, actor, &members).await?;
         planned.retain(|notification| unblocked.contains(&notification.member_id));
     }
-    let mut reachable = Vec::with_capacity(planned.len());
-    for notification in planned {
-        if groups::readable(db, notification.member_id, group_id).await.is_ok() {
-            reachable.push(notification);
-        }
-    }
-    Ok(reachable)
+    let members: Vec<Uuid> = planned.iter().map(|notification| notification.member_id).collect();
+    let readers = groups::readers_among(db, group_id, &members).await?;
+    planned.retain(|notification| readers.contains(&notification.member_id));
+    Ok(planned)
 }
 
 /// The notifications reply `reply_id` calls for (none once the reply is gone).
