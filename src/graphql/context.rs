@@ -11,7 +11,8 @@ use crate::error::{AppError, AppResult};
 use crate::members::MemberDataLoader;
 use crate::realtime::Bus;
 
-fn get<'a, T: Send + Sync + 'static>(ctx: &'a Context<'_>) -> AppResult<&'a T> {
+/// Data of type `T` put on the schema or the request; its absence is a server bug.
+pub fn data<'a, T: Send + Sync + 'static>(ctx: &'a Context<'_>) -> AppResult<&'a T> {
     ctx.data::<T>().map_err(|_| AppError::Internal(anyhow::anyhow!("GraphQL context lacks {}", type_name::<T>())))
 }
 
@@ -27,21 +28,21 @@ pub trait ContextExt {
 
 impl ContextExt for Context<'_> {
     fn db(&self) -> AppResult<&Db> {
-        get(self)
+        data(self)
     }
     fn auth(&self) -> AppResult<&AuthService> {
-        get(self)
+        data(self)
     }
     fn viewer(&self) -> AppResult<&Viewer> {
-        get(self)
+        data(self)
     }
     fn client(&self) -> AppResult<&ClientInfo> {
-        get(self)
+        data(self)
     }
     fn member_loader(&self) -> AppResult<&MemberDataLoader> {
-        get(self)
+        data(self)
     }
     fn bus(&self) -> AppResult<&Bus> {
-        get(self)
+        data(self)
     }
 }

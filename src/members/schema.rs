@@ -17,7 +17,7 @@ use super::store::{self, DirectoryFilter, Member, ProfileUpdate};
 use crate::clock;
 use crate::db::text_enum::to_text;
 use crate::error::{AppError, AppResult};
-use crate::graphql::context::ContextExt;
+use crate::graphql::context::{ContextExt, data};
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{self, Cursor, PageArgs};
 use crate::realtime;
@@ -132,8 +132,7 @@ impl Member {
         if !self.shows(ctx, ProfileField::Children)? {
             return Ok(None);
         }
-        let loader =
-            ctx.data::<ChildrenDataLoader>().map_err(|_| AppError::Internal(anyhow::anyhow!("no children loader")))?;
+        let loader = data::<ChildrenDataLoader>(ctx)?;
         let children =
             loader.load_one(self.id).await.map_err(|e| AppError::Internal(anyhow::anyhow!("children: {e}")))?;
         Ok(Some(children.unwrap_or_default()))

@@ -7,7 +7,7 @@ use super::PushConfig;
 use super::store::{self, PushSubscriptionRow};
 use super::subscription::ValidSubscription;
 use crate::error::AppError;
-use crate::graphql::context::ContextExt;
+use crate::graphql::context::{ContextExt, data};
 use crate::graphql::ids::parse_id;
 
 /// A device that receives her pushes.
@@ -53,10 +53,6 @@ pub struct RemovePushSubscriptionPayload {
     pub removed_id: ID,
 }
 
-fn config<'a>(ctx: &Context<'a>) -> Result<&'a PushConfig, AppError> {
-    ctx.data::<PushConfig>().map_err(|_| AppError::Internal(anyhow::anyhow!("no push configuration")))
-}
-
 #[derive(Default)]
 pub struct PushQuery;
 
@@ -64,7 +60,7 @@ pub struct PushQuery;
 impl PushQuery {
     /// The server's VAPID public key (base64url), for the client's push subscribe call.
     async fn vapid_public_key(&self, ctx: &Context<'_>) -> Result<String> {
-        Ok(config(ctx)?.vapid.public_key.clone())
+        Ok(data::<PushConfig>(ctx)?.vapid.public_key.clone())
     }
 
     /// The devices that receive her pushes.
@@ -87,7 +83,7 @@ impl PushMutation {
         input: RegisterPushSubscriptionInput,
     ) -> Result<PushSubscription> {
         let viewer = ctx.viewer()?.member_id()?;
-        let allow_local = config(ctx)?.allow_local_endpoints;
+        let allow_local = data::<PushConfig>(ctx)?.allow_local_endpoints;
         let valid =
             ValidSubscription::check(&input.endpoint, &input.p256dh, &input.auth, input.user_agent, allow_local)?;
         Ok(store::register(ctx.db()?, viewer, &valid).await.map_err(AppError::from)?.into())

@@ -12,15 +12,14 @@ use super::service::{self, CreateThread, PostReply, ReactionTarget};
 use super::store::{self, ThreadFlag};
 use super::subscription::{ThreadUpdateKind, announce};
 use crate::error::{AppError, AppResult};
-use crate::graphql::context::ContextExt;
+use crate::graphql::context::{ContextExt, data};
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{Cursor, PageArgs};
 use crate::groups::{self, Group};
 use crate::members::{Member, load_member};
 
 async fn reactions_of(ctx: &Context<'_>, target: Uuid) -> AppResult<Vec<ReactionCount>> {
-    let loader =
-        ctx.data::<ReactionDataLoader>().map_err(|_| AppError::Internal(anyhow::anyhow!("no reaction loader")))?;
+    let loader = data::<ReactionDataLoader>(ctx)?;
     let counts =
         loader.load_one(target).await.map_err(|e| AppError::Internal(anyhow::anyhow!("loading reactions: {e}")))?;
     Ok(counts.unwrap_or_default())
