@@ -34,7 +34,18 @@ struct About {
 }
 
 impl About {
-    fn for_member(&self, member_id: Uuid, kind: NotificationKind, collapse_key: String) -> NewNotification {
+    /// About something in group `group_id`, done by `actor_id` (if anyone).
+    fn new(kind: NotificationKind, group_id: Uuid, actor_id: Option<Uuid>, collapse_key: String) -> Self {
+        Self { kind, group_id, thread_id: None, reply_id: None, event_id: None, actor_id, collapse_key }
+    }
+
+    /// Her notification about this.
+    fn for_member(&self, member_id: Uuid) -> NewNotification {
+        self.for_member_as(member_id, self.kind, self.collapse_key.clone())
+    }
+
+    /// Her notification about this, as another kind with its own collapse key.
+    fn for_member_as(&self, member_id: Uuid, kind: NotificationKind, collapse_key: String) -> NewNotification {
         NewNotification {
             member_id,
             kind,
@@ -49,15 +60,7 @@ impl About {
 
     fn event(kind: NotificationKind, audience: &events::EventAudience, actor: Option<Uuid>, key: &str) -> Self {
         let collapse_key = format!("{key}:{}", audience.event_id);
-        Self {
-            kind,
-            group_id: audience.group_id,
-            thread_id: None,
-            reply_id: None,
-            event_id: Some(audience.event_id),
-            actor_id: actor,
-            collapse_key,
-        }
+        Self { event_id: Some(audience.event_id), ..Self::new(kind, audience.group_id, actor, collapse_key) }
     }
 }
 
@@ -77,8 +80,7 @@ pub async fn plan(db: &Db, job: JobSpec) -> AppResult<Vec<NewNotification>> {
     let Some((about, members)) = recipients else {
         return Ok(Vec::new());
     };
-    let planned: Vec<NewNotification> =
-        members.into_iter().map(|member| about.for_member(member, about.kind, about.collapse_key.clone())).collect();
+    let planned: Vec<NewNotification> = members.into_iter().map(|member| about.for_member(member)).collect();
     keep_reachable(db, about.actor_id, about.group_id, planned).await
 }
 
@@ -148,15 +150,7 @@ async fn join_recipients(db: &Db, job: JobSpec) -> AppResult<Option<(About, Vec<
     } else {
         (NotificationKind::JoinApproved, "joined", job.actor, vec![request.member_id])
     };
-    let about = About {
-        kind,
-        group_id: request.group_id,
-        thread_id: None,
-        reply_id: None,
-        event_id: None,
-        actor_id: actor,
-        collapse_key: format!("{key}:{}", request.group_id),
-    };
+    let about = About::new(kind, request.group_id, actor, format!("{key}:{}", request.group_id));
     Ok(Some((about, members)))
 }
 
@@ -185,14 +179,11 @@ async fn plan_for_reply(db: &Db, reply_id: Uuid) -> AppResult<Vec<NewNotificatio
     let Some(audience) = threads::reply_audience(db, reply_id).await? else {
         return Ok(Vec::new());
     };
+    let thread_key = format!("thread:{}", audience.thread_id);
     let about = About {
-        kind: NotificationKind::FollowedThreadActivity,
-        group_id: audience.group_id,
         thread_id: Some(audience.thread_id),
         reply_id: Some(reply_id),
-        event_id: None,
-        actor_id: Some(audience.author_id),
-        collapse_key: format!("thread:{}", audience.thread_id),
+        ..About::new(NotificationKind::FollowedThreadActivity, audience.group_id, Some(audience.author_id), thread_key)
     };
     let planned = most_direct_kinds(&audience)
         .into_iter()
@@ -201,7 +192,7 @@ async fn plan_for_reply(db: &Db, reply_id: Uuid) -> AppResult<Vec<NewNotificatio
                 NotificationKind::Mention => format!("mention:{reply_id}"),
                 _ => about.collapse_key.clone(),
             };
-            about.for_member(member, kind, collapse_key)
+            about.for_member_as(member, kind, collapse_key)
         })
         .collect();
     keep_reachable(db, about.actor_id, about.group_id, planned).await
