@@ -43,8 +43,12 @@ fn now_millis() -> i64 {
     crate::clock::now().timestamp_millis()
 }
 
+fn lease_millis() -> i64 {
+    i64::try_from(LEASE.as_millis()).unwrap_or(i64::MAX)
+}
+
 fn lease_ends() -> i64 {
-    now_millis() + i64::try_from(LEASE.as_millis()).unwrap_or(i64::MAX)
+    now_millis() + lease_millis()
 }
 
 impl ConnectionLimit {
@@ -76,7 +80,7 @@ impl ConnectionLimit {
                     .ignore()
                     .zadd(key(member), lease.id.to_string(), lease_ends())
                     .ignore()
-                    .pexpire(key(member), i64::try_from(LEASE.as_millis()).unwrap_or(i64::MAX))
+                    .pexpire(key(member), lease_millis())
                     .ignore()
                     .zcard(key(member))
                     .query_async(&mut redis.clone())
@@ -103,7 +107,7 @@ impl Lease {
                 .arg("XX")
                 .arg(lease_ends())
                 .arg(id)
-                .pexpire(&key, i64::try_from(LEASE.as_millis()).unwrap_or(i64::MAX))
+                .pexpire(&key, lease_millis())
                 .query_async(&mut redis)
                 .await;
             if let Err(error) = renewed {

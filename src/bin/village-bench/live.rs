@@ -307,17 +307,35 @@ async fn follow(mut socket: Socket, times: Arc<SendTimes>, ready: Arc<AtomicUsiz
     }
 }
 
-/// Posts the warm-up reply and waits until every subscriber has it.
-async fn wait_until_live(stage: &Stage, ready: &AtomicUsize, subscribers: usize) -> anyhow::Result<()> {
-    stage.post(0, WARM_UP_BODY).await?;
-    let started = Instant::now();
-    while ready.load(Ordering::Acquire) < subscribers {
-        if started.elapsed() > Duration::from_secs(120) {
-            bail!("only {} of {subscribers} subscriptions went live", ready.load(Ordering::Acquire));
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
+/// Every subscriber's reader, with the live count and the stop time they share.
+struct Followers {
+    ready: Arc<AtomicUsize>,
+    until: Arc<AtomicU64>,
+    tasks: Vec<tokio::task::JoinHandle<Seen>>,
+}
+
+impl Followers {
+    fn start(sockets: Vec<Socket>, times: &Arc<SendTimes>) -> Self {
+        let (ready, until) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicU64::new(0)));
+        let tasks = sockets
+            .into_iter()
+            .map(|socket| tokio::spawn(follow(socket, Arc::clone(times), Arc::clone(&ready), Arc::clone(&until))))
+            .collect();
+        Self { ready, until, tasks }
     }
-    Ok(())
+
+    /// Posts the warm-up reply and waits until every follower has it.
+    async fn wait_until_live(&self, stage: &Stage) -> anyhow::Result<()> {
+        stage.post(0, WARM_UP_BODY).await?;
+        let (started, all) = (Instant::now(), self.tasks.len());
+        while self.ready.load(Ordering::Acquire) < all {
+            if started.elapsed() > Duration::from_secs(120) {
+                bail!("only {} of {all} subscriptions went live", self.ready.load(Ordering::Acquire));
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        Ok(())
+    }
 }
 
 /// CPU time all server processes have used so far.
@@ -336,14 +354,8 @@ pub async fn fanout(config: &LiveConfig) -> anyhow::Result<()> {
     let stage = Stage::set_up(config, config.subscribers).await?;
     let replies = usize::try_from(u64::from(config.replies_per_second) * config.seconds)?;
     let times = Arc::new(SendTimes { start: Instant::now(), sent: (0..replies).map(|_| AtomicU64::new(0)).collect() });
-    let (ready, until) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicU64::new(0)));
-    let followers: Vec<_> = stage
-        .open_subscriptions()
-        .await?
-        .into_iter()
-        .map(|socket| tokio::spawn(follow(socket, Arc::clone(&times), Arc::clone(&ready), Arc::clone(&until))))
-        .collect();
-    wait_until_live(&stage, &ready, config.subscribers).await?;
+    let followers = Followers::start(stage.open_subscriptions().await?, &times);
+    followers.wait_until_live(&stage).await?;
 
     let stage = Arc::new(stage);
     let cpu_before = server_cpu(&stage.servers)?;
@@ -366,10 +378,10 @@ pub async fn fanout(config: &LiveConfig) -> anyhow::Result<()> {
         }
     }
     let posting = posting_started.elapsed();
-    until.store(times.now() + u64::try_from(DRAIN.as_nanos())?, Ordering::Release);
+    followers.until.store(times.now() + u64::try_from(DRAIN.as_nanos())?, Ordering::Release);
 
     let (mut latencies, mut delivered, mut duplicates, mut wrong) = (Vec::new(), 0, 0, 0);
-    for follower in followers {
+    for follower in followers.tasks {
         let seen = follower.await?;
         delivered += seen.received.iter().filter(|r| **r).count();
         duplicates += seen.duplicates;
@@ -424,12 +436,8 @@ pub async fn idle(config: &LiveConfig) -> anyhow::Result<()> {
     let connected = server.resident_bytes()?;
     stage.subscribe_all(&mut sockets).await?;
     let times = Arc::new(SendTimes { start: Instant::now(), sent: Vec::new() });
-    let (ready, until) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicU64::new(0)));
-    let followers: Vec<_> = sockets
-        .into_iter()
-        .map(|socket| tokio::spawn(follow(socket, Arc::clone(&times), Arc::clone(&ready), Arc::clone(&until))))
-        .collect();
-    wait_until_live(&stage, &ready, config.subscribers).await?;
+    let followers = Followers::start(sockets, &times);
+    followers.wait_until_live(&stage).await?;
     tokio::time::sleep(Duration::from_secs(1)).await;
     let subscribed = server.resident_bytes()?;
     let (n, mib, kib) = (config.subscribers as f64, 1024.0 * 1024.0, 1024.0);
@@ -446,7 +454,7 @@ pub async fn idle(config: &LiveConfig) -> anyhow::Result<()> {
         subscribed.saturating_sub(before) as f64 / n / kib,
         subscribed.saturating_sub(connected) as f64 / n / kib,
     );
-    for follower in followers {
+    for follower in followers.tasks {
         follower.abort();
     }
     Ok(())
