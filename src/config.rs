@@ -121,6 +121,12 @@ pub struct Settings {
     #[arg(long, env = "VILLAGE_ALLOWED_ORIGINS", value_delimiter = ',', global = true)]
     pub allowed_origins: Vec<String>,
 
+    /// Seconds a worker holds a claimed job before another worker may take it over (a
+    /// worker that died lets its jobs go after this long).
+    #[arg(long, env = "VILLAGE_JOB_CLAIM_SECS", default_value_t = 60,
+          value_parser = clap::value_parser!(u64).range(1..=3600), global = true)]
+    pub job_claim_secs: u64,
+
     /// Serve the API without running the background workers (run `village worker`
     /// processes for them instead).
     #[arg(long, env = "VILLAGE_NO_WORKER", global = true)]
@@ -191,6 +197,7 @@ impl fmt::Debug for Settings {
             .field("ws_init_timeout_secs", &self.ws_init_timeout_secs)
             .field("ws_connections_per_member", &self.ws_connections_per_member)
             .field("allowed_origins", &self.allowed_origins)
+            .field("job_claim_secs", &self.job_claim_secs)
             .field("no_worker", &self.no_worker)
             .field("production", &self.production)
             .field("behind_proxy", &self.behind_proxy)

@@ -24,7 +24,7 @@ use crate::auth::AuthService;
 use crate::config::Settings;
 use crate::db::{self, Db};
 use crate::graphql::{self, VillageSchema};
-use crate::push::PushConfig;
+use crate::push::{self, PushConfig};
 use crate::realtime::{Bus, ConnectionLimit};
 use crate::{events, jobs, ops, secrets, telemetry};
 
@@ -87,12 +87,14 @@ impl App {
         };
         let auth = AuthService::new(db.clone(), bus.clone(), &settings, &secret)?;
         let push = PushConfig::from_settings(&settings)?;
+        let sender = Arc::new(push::Sender::new(&push.vapid)?);
         let schema = graphql::build_schema(db.clone(), auth.clone(), bus.clone(), push, settings.production);
         let metrics = telemetry::metrics_handle()?;
         let (stop, stopping) = watch::channel(false);
         let per_member = usize::try_from(settings.ws_connections_per_member).unwrap_or(usize::MAX);
         let connection_limit = ConnectionLimit::new(per_member, redis.clone());
-        let worker = (!settings.no_worker).then(|| tokio::spawn(jobs::run(db.clone(), bus, stopping.clone())));
+        let worker = jobs::Worker { db: db.clone(), bus, sender, claim: Duration::from_secs(settings.job_claim_secs) };
+        let worker = (!settings.no_worker).then(|| tokio::spawn(jobs::run(worker, stopping.clone())));
         let state =
             AppState { settings: Arc::new(settings), db, redis, schema, auth, metrics, connection_limit, stopping };
         Ok(Self { state, stop, worker })

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 pub use store::{QueueDepth, depth, enqueue};
-pub use worker::run;
+pub use worker::{Worker, run};
 
 /// What happened; the job's subject is the row it happened to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,6 +35,10 @@ pub enum JobKind {
     /// scheduled for: the start they remind of — a moved event's old ones do nothing).
     EventReminderDay,
     EventReminderHour,
+    /// Push a notification to her devices (subject: the notification; target: her).
+    PushNotification,
+    /// Her quiet hours ended: push what was held (subject: her; scheduled for: the end).
+    PushRelease,
     /// Hourly clean-up of what no longer matters (ended sessions, old sign-in
     /// attempts); each run schedules the next (subject: nil).
     Housekeeping,
@@ -81,6 +85,15 @@ pub struct JobSpec {
     pub actor: Option<Uuid>,
     /// For scheduled work, the time it is about.
     pub scheduled_for: Option<DateTime<Utc>>,
+}
+
+/// A failure that says when to try again: no sooner than `at` (a push service's
+/// `Retry-After`, a paused service).
+#[derive(Debug, thiserror::Error)]
+#[error("{reason}; retry no sooner than {at}")]
+pub struct RetryNotBefore {
+    pub at: DateTime<Utc>,
+    pub reason: String,
 }
 
 /// Attempts before a job is set aside as dead.

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::{JobSpec, MAX_ATTEMPTS, NewJob};
+use super::{JobKind, JobSpec, MAX_ATTEMPTS, NewJob};
 use crate::clock;
 use crate::db::text_enum::{from_text, to_text};
 use crate::db::{Db, Tx};
@@ -27,6 +27,11 @@ pub struct Job {
 }
 
 impl Job {
+    /// Whether it sends pushes (and so mostly waits on a push service).
+    pub fn is_push(&self) -> bool {
+        self.kind == to_text(JobKind::PushNotification) || self.kind == to_text(JobKind::PushRelease)
+    }
+
     /// What to do; an unknown kind is a job this version cannot run.
     pub fn spec(&self) -> anyhow::Result<JobSpec> {
         Ok(JobSpec {

@@ -1,7 +1,7 @@
 //! Notifications: what a member is told about, in the app and live. Replies notify the
 //! members they concern through the job queue (`jobs`); `notificationEvents` carries
-//! each new entry and unread-count change to her open connections. Push delivery comes
-//! next.
+//! each new entry and unread-count change to her open connections; `push` sends the
+//! ones she wants pushed to her devices.
 
 mod model;
 mod schema;
@@ -10,7 +10,8 @@ mod settings;
 mod store;
 mod subscription;
 
-pub use model::NotificationKind;
+pub use model::{Notification, NotificationKind};
 pub use schema::{NotificationMutation, NotificationQuery};
 pub use service::{announce_created, plan, record};
+pub use store::{one, unread_count};
 pub use subscription::{NotificationEvent, NotificationEventKind, NotificationSubscription, announce};

@@ -63,6 +63,8 @@ pub struct Notification {
     pub kind: StoredKind,
     pub group_id: Uuid,
     pub group_name: String,
+    /// Whether the group is private (pushes then keep its content off the lock screen).
+    pub group_private: bool,
     pub thread_id: Option<Uuid>,
     pub reply_id: Option<Uuid>,
     pub event_id: Option<Uuid>,
@@ -87,5 +89,65 @@ impl TryFrom<String> for StoredKind {
 
     fn try_from(text: String) -> Result<Self, Self::Error> {
         crate::db::text_enum::from_text(&text).map(StoredKind)
+    }
+}
+
+impl Notification {
+    /// The line the app shows, e.g. "3 new replies in 'Pumping at work'", with `actor`
+    /// as the name of who did the latest happening (when [`Self::names_actor`]).
+    pub fn headline(&self, actor: &str) -> String {
+        self.collapsed_line().unwrap_or_else(|| self.single_title(actor))
+    }
+
+    /// Whether the headline names who did it.
+    pub fn names_actor(&self) -> bool {
+        self.collapsed_line().is_none()
+    }
+
+    /// The line for several happenings collapsed into one entry, for kinds that count.
+    fn collapsed_line(&self) -> Option<String> {
+        let subject = self.subject_title.as_deref().unwrap_or(&self.group_name);
+        if self.happenings <= 1 {
+            return None;
+        }
+        match self.kind.0 {
+            NotificationKind::ReplyToMyThread
+            | NotificationKind::ReplyToMyReply
+            | NotificationKind::FollowedThreadActivity => {
+                Some(format!("{} new replies in '{subject}'", self.happenings))
+            }
+            NotificationKind::JoinRequest => Some(format!("{} requests to join '{subject}'", self.happenings)),
+            // The others say the same however often it happened.
+            _ => None,
+        }
+    }
+
+    /// "'Coffee' starts in about 24 hours", "… in 45 minutes".
+    fn reminder_title(&self, subject: &str) -> String {
+        let minutes = self.event_starts_at.map_or(0, |start| (start - self.created_at).num_minutes().max(0));
+        if minutes >= 90 {
+            format!("'{subject}' starts in about {} hours", (minutes + 30) / 60)
+        } else {
+            format!("'{subject}' starts in {minutes} minutes")
+        }
+    }
+
+    /// The line for one happening, with `actor` as who did it.
+    fn single_title(&self, actor: &str) -> String {
+        let group = &self.group_name;
+        let subject = self.subject_title.as_deref().unwrap_or(group);
+        match self.kind.0 {
+            NotificationKind::ReplyToMyThread => format!("{actor} replied to your thread '{subject}'"),
+            NotificationKind::ReplyToMyReply => format!("{actor} answered your reply in '{subject}'"),
+            NotificationKind::Mention => format!("{actor} mentioned you in '{subject}'"),
+            NotificationKind::FollowedThreadActivity => format!("{actor} replied in '{subject}'"),
+            NotificationKind::NewEventInGroup => format!("New event in '{group}': '{subject}'"),
+            NotificationKind::EventChanged => format!("'{subject}' has changed"),
+            NotificationKind::EventCancelled => format!("'{subject}' was cancelled"),
+            NotificationKind::EventReminder => self.reminder_title(subject),
+            NotificationKind::WaitlistPromoted => format!("You have a seat at '{subject}'"),
+            NotificationKind::JoinRequest => format!("{actor} asked to join '{group}'"),
+            NotificationKind::JoinApproved => format!("Welcome to '{group}': your request was approved"),
+        }
     }
 }

@@ -25,37 +25,6 @@ fn optional_id(id: Option<Uuid>) -> Option<ID> {
     id.map(|id| ID(id.to_string()))
 }
 
-impl Notification {
-    /// "'Coffee' starts in about 24 hours", "… in 45 minutes".
-    fn reminder_title(&self, subject: &str) -> String {
-        let minutes = self.event_starts_at.map_or(0, |start| (start - self.created_at).num_minutes().max(0));
-        if minutes >= 90 {
-            format!("'{subject}' starts in about {} hours", (minutes + 30) / 60)
-        } else {
-            format!("'{subject}' starts in {minutes} minutes")
-        }
-    }
-
-    /// The line for one happening, with `actor` as who did it.
-    fn single_title(&self, actor: &str) -> String {
-        let group = &self.group_name;
-        let subject = self.subject_title.as_deref().unwrap_or(group);
-        match self.kind.0 {
-            NotificationKind::ReplyToMyThread => format!("{actor} replied to your thread '{subject}'"),
-            NotificationKind::ReplyToMyReply => format!("{actor} answered your reply in '{subject}'"),
-            NotificationKind::Mention => format!("{actor} mentioned you in '{subject}'"),
-            NotificationKind::FollowedThreadActivity => format!("{actor} replied in '{subject}'"),
-            NotificationKind::NewEventInGroup => format!("New event in '{group}': '{subject}'"),
-            NotificationKind::EventChanged => format!("'{subject}' has changed"),
-            NotificationKind::EventCancelled => format!("'{subject}' was cancelled"),
-            NotificationKind::EventReminder => self.reminder_title(subject),
-            NotificationKind::WaitlistPromoted => format!("You have a seat at '{subject}'"),
-            NotificationKind::JoinRequest => format!("{actor} asked to join '{group}'"),
-            NotificationKind::JoinApproved => format!("Welcome to '{group}': your request was approved"),
-        }
-    }
-}
-
 /// Something she is told about; replies in one thread (and requests to join one group)
 /// collapse into one entry.
 #[Object]
@@ -68,26 +37,11 @@ impl Notification {
     }
     /// What the app shows, e.g. "3 new replies in 'Pumping at work'".
     async fn title(&self, ctx: &Context<'_>) -> Result<String> {
-        let subject = self.subject_title.as_deref().unwrap_or(&self.group_name);
-        if self.happenings > 1 {
-            match self.kind.0 {
-                NotificationKind::ReplyToMyThread
-                | NotificationKind::ReplyToMyReply
-                | NotificationKind::FollowedThreadActivity => {
-                    return Ok(format!("{} new replies in '{subject}'", self.happenings));
-                }
-                NotificationKind::JoinRequest => {
-                    return Ok(format!("{} requests to join '{subject}'", self.happenings));
-                }
-                // The others say the same however often it happened.
-                _ => {}
-            }
-        }
         let actor = match self.actor_id {
-            Some(actor) => load_member(ctx, actor).await?.display_name,
-            None => String::new(),
+            Some(actor) if self.names_actor() => load_member(ctx, actor).await?.display_name,
+            _ => String::new(),
         };
-        Ok(self.single_title(&actor))
+        Ok(self.headline(&actor))
     }
     /// How many happenings it stands for: replies in the thread, requests to join, …
     async fn count(&self) -> i32 {
@@ -283,6 +237,9 @@ impl NotificationMutation {
         input: SetNotificationPreferenceInput,
     ) -> Result<Vec<NotificationPreference>> {
         let (viewer, db) = (ctx.viewer()?.member_id()?, ctx.db()?);
+        if input.push && !input.in_app {
+            return Err(AppError::bad_input("push", "a push opens its in-app notification: turn inApp on too").into());
+        }
         let choice = NotificationPreference { kind: input.kind, in_app: input.in_app, push: input.push };
         settings::set_preference(db, viewer, choice).await.map_err(AppError::from)?;
         Ok(settings::preferences(db, viewer).await.map_err(AppError::from)?)

@@ -18,7 +18,7 @@ use super::subscription::{NotificationEvent, NotificationEventKind, announce};
 use crate::clock;
 use crate::db::{Db, Tx};
 use crate::error::AppResult;
-use crate::jobs::{JobKind, JobSpec};
+use crate::jobs::{self, JobKind, JobSpec, NewJob};
 use crate::realtime::Bus;
 use crate::{events, groups, members, threads};
 
@@ -55,6 +55,7 @@ impl About {
             event_id: self.event_id,
             actor_id: self.actor_id,
             collapse_key,
+            push: false,
         }
     }
 
@@ -75,7 +76,7 @@ pub async fn plan(db: &Db, job: JobSpec) -> AppResult<Vec<NewNotification>> {
         | JobKind::EventReminderDay
         | JobKind::EventReminderHour => event_recipients(db, job).await?,
         JobKind::JoinRequested | JobKind::JoinApproved => join_recipients(db, job).await?,
-        JobKind::Housekeeping => return Ok(Vec::new()),
+        JobKind::Housekeeping | JobKind::PushNotification | JobKind::PushRelease => return Ok(Vec::new()),
     };
     let Some((about, members)) = recipients else {
         return Ok(Vec::new());
@@ -131,7 +132,12 @@ async fn event_recipients(db: &Db, job: JobSpec) -> AppResult<Option<(About, Vec
                 job.target.into_iter().collect(),
             )
         }
-        JobKind::ReplyPosted | JobKind::JoinRequested | JobKind::JoinApproved | JobKind::Housekeeping => {
+        JobKind::ReplyPosted
+        | JobKind::JoinRequested
+        | JobKind::JoinApproved
+        | JobKind::Housekeeping
+        | JobKind::PushNotification
+        | JobKind::PushRelease => {
             return Ok(None);
         }
     };
@@ -224,12 +230,17 @@ pub struct Recorded {
     new: bool,
 }
 
-/// Records `planned` in `tx`; returns who got which entry.
+/// Records `planned` in `tx`, with a push job for each one she wants pushed; returns
+/// who got which entry.
 pub async fn record(tx: &mut Tx, planned: &[NewNotification]) -> AppResult<Vec<Recorded>> {
     let now = clock::now();
     let mut recorded = Vec::with_capacity(planned.len());
     for notification in planned {
         let (id, new) = store::record(tx, notification, now).await?;
+        if notification.push {
+            let push = NewJob { target: Some(notification.member_id), ..NewJob::system(JobKind::PushNotification, id) };
+            jobs::enqueue(tx, push).await?;
+        }
         recorded.push(Recorded { member: notification.member_id, id, new });
     }
     Ok(recorded)

@@ -81,20 +81,23 @@ pub async fn unmute(db: &Db, member: Uuid, subject: Uuid) -> Result<(), sqlx::Er
     on_db!(db, pool => sqlx::query(SQL).bind(member).bind(subject).execute(pool).await.map(drop))
 }
 
-/// The kinds each of `members` turned off in the app.
-async fn turned_off(db: &Db, members: &[Uuid]) -> Result<HashSet<(Uuid, NotificationKind)>, sqlx::Error> {
+/// The choices `members` made that differ from the defaults, per member and kind.
+async fn chosen(db: &Db, members: &[Uuid]) -> Result<HashMap<(Uuid, NotificationKind), (bool, bool)>, sqlx::Error> {
     let sql = format!(
-        "SELECT member_id, kind FROM notification_preferences WHERE NOT in_app AND member_id IN ({})",
+        "SELECT member_id, kind, in_app, push FROM notification_preferences WHERE member_id IN ({})",
         placeholder_list(1, members.len())
     );
-    let rows: Vec<(Uuid, String)> = on_db!(db, pool => {
+    let rows: Vec<(Uuid, String, bool, bool)> = on_db!(db, pool => {
         let mut query = sqlx::query_as(&sql);
         for member in members {
             query = query.bind(member);
         }
         query.fetch_all(pool).await
     })?;
-    Ok(rows.into_iter().filter_map(|(member, kind)| Some((member, from_text(&kind).ok()?))).collect())
+    Ok(rows
+        .into_iter()
+        .filter_map(|(member, kind, in_app, push)| Some(((member, from_text(&kind).ok()?), (in_app, push))))
+        .collect())
 }
 
 /// The threads and groups each of `members` has muted now.
@@ -113,18 +116,22 @@ async fn muted_now(db: &Db, members: &[Uuid]) -> Result<HashSet<(Uuid, Uuid)>, s
     Ok(rows.into_iter().collect())
 }
 
-/// Of `planned`, the notifications their members want in the app: the kind is on for
-/// them, and (but for mentions) neither its thread nor its group is muted.
-pub async fn keep_wanted(db: &Db, mut planned: Vec<NewNotification>) -> Result<Vec<NewNotification>, sqlx::Error> {
+/// Of `planned`, the notifications their members want in the app — the kind is on for
+/// them, and (but for mentions) neither its thread nor its group is muted — each marked
+/// with whether she wants it pushed too.
+pub async fn keep_wanted(db: &Db, planned: Vec<NewNotification>) -> Result<Vec<NewNotification>, sqlx::Error> {
     if planned.is_empty() {
         return Ok(planned);
     }
     let members: Vec<Uuid> = planned.iter().map(|n| n.member_id).collect::<HashSet<_>>().into_iter().collect();
-    let (off, muted) = (turned_off(db, &members).await?, muted_now(db, &members).await?);
-    planned.retain(|n| {
+    let (chosen, muted) = (chosen(db, &members).await?, muted_now(db, &members).await?);
+    let wanted = planned.into_iter().filter_map(|mut n| {
         let silenced = |subject: Option<Uuid>| subject.is_some_and(|subject| muted.contains(&(n.member_id, subject)));
         let muted_here = n.kind != NotificationKind::Mention && (silenced(n.thread_id) || silenced(Some(n.group_id)));
-        !off.contains(&(n.member_id, n.kind)) && !muted_here
+        let default = default_for(n.kind);
+        let (in_app, push) = chosen.get(&(n.member_id, n.kind)).copied().unwrap_or((default.in_app, default.push));
+        n.push = push;
+        (in_app && !muted_here).then_some(n)
     });
-    Ok(planned)
+    Ok(wanted.collect())
 }

@@ -26,6 +26,8 @@ pub struct NewNotification {
     pub actor_id: Option<Uuid>,
     /// Unread notifications with the same key collapse into one entry.
     pub collapse_key: String,
+    /// Whether she wants it pushed to her devices too.
+    pub push: bool,
 }
 
 /// Records `new`, or folds it into her unread entry with the same collapse key (one
@@ -78,13 +80,16 @@ fn still_visible_sql() -> String {
     )
 }
 
+/// The columns of a [`Notification`], from [`SUBJECTS`].
+const COLUMNS: &str = "n.id, n.kind, n.group_id, g.name AS group_name, g.visibility = 'PRIVATE' AS group_private, \
+                       n.thread_id, n.reply_id, n.event_id, COALESCE(t.title, e.title) AS subject_title, \
+                       e.starts_at AS event_starts_at, n.actor_id, n.happenings, n.created_at, n.updated_at, n.read_at";
+
 /// A page of her notifications, most recently updated first.
 pub async fn page(db: &Db, member: Uuid, page: &Page) -> Result<Vec<Notification>, sqlx::Error> {
     let keyset = page.keyset_sql(Order::NewestFirst, "n.updated_at", "n.id", 2);
     let sql = format!(
-        "SELECT n.id, n.kind, n.group_id, g.name AS group_name, n.thread_id, n.reply_id, n.event_id, \
-         COALESCE(t.title, e.title) AS subject_title, e.starts_at AS event_starts_at, n.actor_id, n.happenings, n.created_at, n.updated_at, \
-         n.read_at FROM {SUBJECTS} WHERE n.member_id = $1 AND {}{}{}",
+        "SELECT {COLUMNS} FROM {SUBJECTS} WHERE n.member_id = $1 AND {}{}{}",
         still_visible_sql(),
         keyset.condition,
         keyset.order_limit
@@ -96,6 +101,13 @@ pub async fn page(db: &Db, member: Uuid, page: &Page) -> Result<Vec<Notification
         }
         query.fetch_all(pool).await
     })
+}
+
+/// Her notification `id`, if it is hers and she may still see it.
+pub async fn one(db: &Db, member: Uuid, id: Uuid) -> Result<Option<Notification>, sqlx::Error> {
+    let sql =
+        format!("SELECT {COLUMNS} FROM {SUBJECTS} WHERE n.member_id = $1 AND n.id = $2 AND {}", still_visible_sql());
+    on_db!(db, pool => sqlx::query_as(&sql).bind(member).bind(id).fetch_optional(pool).await)
 }
 
 /// How many of her notifications are unread.

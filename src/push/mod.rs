@@ -1,14 +1,21 @@
-//! Web Push: the server's VAPID identity and the devices members register for pushes.
-//! (Sending pushes for notifications comes next.)
+//! Web Push: the server's VAPID identity, the devices members register, their quiet
+//! hours, and the jobs that push notifications to their devices.
 
+mod deliver;
+mod payload;
+mod quiet_hours;
 mod schema;
+mod sender;
 mod store;
 mod subscription;
 mod vapid;
 
 use crate::config::Settings;
 
+pub use deliver::run as run_job;
 pub use schema::{PushMutation, PushQuery};
+pub use sender::Sender;
+pub use store::prune_deliveries;
 pub use vapid::{Vapid, new_pair as new_vapid_pair};
 
 /// What the push API needs from the settings.

@@ -4,6 +4,7 @@ use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 
 use super::PushConfig;
+use super::quiet_hours;
 use super::store::{self, PushSubscriptionRow};
 use super::subscription::ValidSubscription;
 use crate::error::AppError;
@@ -53,6 +54,40 @@ pub struct RemovePushSubscriptionPayload {
     pub removed_id: ID,
 }
 
+/// A daily window of her local time, "HH:MM" to "HH:MM" (an end before the start runs
+/// past midnight).
+#[derive(SimpleObject, InputObject)]
+#[graphql(input_name = "QuietWindowInput")]
+pub struct QuietWindow {
+    pub start: String,
+    pub end: String,
+}
+
+/// When her phone should not buzz: pushes due then are held and go out as one when the
+/// window ends (event changes within two hours of the start still go at once).
+#[derive(SimpleObject)]
+pub struct QuietHours {
+    /// An IANA time zone, e.g. "Europe/London".
+    pub time_zone: String,
+    pub windows: Vec<QuietWindow>,
+}
+
+impl From<quiet_hours::QuietHours> for QuietHours {
+    fn from(quiet: quiet_hours::QuietHours) -> Self {
+        let text = |time: chrono::NaiveTime| time.format("%H:%M").to_string();
+        let windows = quiet.windows.iter().map(|w| QuietWindow { start: text(w.start), end: text(w.end) }).collect();
+        Self { time_zone: quiet.time_zone.name().to_owned(), windows }
+    }
+}
+
+#[derive(InputObject)]
+pub struct SetQuietHoursInput {
+    /// An IANA time zone, e.g. "Europe/London"; her windows are in its local time.
+    pub time_zone: String,
+    /// Up to four windows; none turns quiet hours off.
+    pub windows: Vec<QuietWindow>,
+}
+
 #[derive(Default)]
 pub struct PushQuery;
 
@@ -68,6 +103,13 @@ impl PushQuery {
         let viewer = ctx.viewer()?.member_id()?;
         let rows = store::of_member(ctx.db()?, viewer).await.map_err(AppError::from)?;
         Ok(rows.into_iter().map(PushSubscription::from).collect())
+    }
+
+    /// Her quiet hours (none set: no windows, in UTC).
+    async fn quiet_hours(&self, ctx: &Context<'_>) -> Result<QuietHours> {
+        let viewer = ctx.viewer()?.member_id()?;
+        let quiet = quiet_hours::of_member(ctx.db()?, viewer).await.map_err(AppError::from)?;
+        Ok(quiet.unwrap_or(quiet_hours::QuietHours { time_zone: chrono_tz::UTC, windows: Vec::new() }).into())
     }
 }
 
@@ -101,5 +143,14 @@ impl PushMutation {
             return Err(AppError::NotFound.into());
         }
         Ok(RemovePushSubscriptionPayload { removed_id: input.id })
+    }
+
+    /// Sets her quiet hours, replacing any she had.
+    async fn set_quiet_hours(&self, ctx: &Context<'_>, input: SetQuietHoursInput) -> Result<QuietHours> {
+        let viewer = ctx.viewer()?.member_id()?;
+        let windows: Vec<(String, String)> = input.windows.into_iter().map(|w| (w.start, w.end)).collect();
+        let quiet = quiet_hours::check(&input.time_zone, &windows)?;
+        quiet_hours::set(ctx.db()?, viewer, &quiet).await.map_err(AppError::from)?;
+        Ok(quiet.into())
     }
 }

@@ -5,8 +5,8 @@ use uuid::Uuid;
 
 use super::subscription::ValidSubscription;
 use crate::clock;
-use crate::db::Db;
-use crate::on_db;
+use crate::db::{Db, Tx};
+use crate::{on_db, on_tx};
 
 /// A subscription as its member sees it.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -67,4 +67,67 @@ pub async fn of_member(db: &Db, member: Uuid) -> Result<Vec<PushSubscriptionRow>
 pub async fn remove(db: &Db, member: Uuid, id: Uuid) -> Result<bool, sqlx::Error> {
     const SQL: &str = "DELETE FROM push_subscriptions WHERE id = $1 AND member_id = $2";
     on_db!(db, pool => sqlx::query(SQL).bind(id).bind(member).execute(pool).await.map(|done| done.rows_affected() == 1))
+}
+
+/// A device as pushes are sent to it.
+#[derive(Debug, sqlx::FromRow)]
+pub struct DeviceRow {
+    pub id: Uuid,
+    pub endpoint: String,
+    pub p256dh: String,
+    pub auth: String,
+}
+
+/// The devices her pushes go to.
+pub async fn devices_of(db: &Db, member: Uuid) -> Result<Vec<DeviceRow>, sqlx::Error> {
+    const SQL: &str = "SELECT id, endpoint, p256dh, auth FROM push_subscriptions WHERE member_id = $1 ORDER BY id";
+    on_db!(db, pool => sqlx::query_as(SQL).bind(member).fetch_all(pool).await)
+}
+
+/// Forgets a device its push service says is gone.
+pub async fn forget(db: &Db, id: Uuid) -> Result<(), sqlx::Error> {
+    const SQL: &str = "DELETE FROM push_subscriptions WHERE id = $1";
+    on_db!(db, pool => sqlx::query(SQL).bind(id).execute(pool).await.map(drop))
+}
+
+/// Records, before sending, that push `key` goes to `device`; false when it already
+/// went (or is going), so a job run again after a crash never pushes twice.
+pub async fn claim_delivery(db: &Db, key: &str, device: Uuid) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "INSERT INTO push_deliveries (dedupe_key, subscription_id, sent_at) VALUES ($1, $2, $3) \
+                       ON CONFLICT (dedupe_key, subscription_id) DO NOTHING";
+    on_db!(db, pool => sqlx::query(SQL).bind(key).bind(device).bind(clock::now()).execute(pool).await.map(|done| done.rows_affected() == 1))
+}
+
+/// Gives up the claim of a push that did not go, so a retry sends it.
+pub async fn release_delivery(db: &Db, key: &str, device: Uuid) -> Result<(), sqlx::Error> {
+    const SQL: &str = "DELETE FROM push_deliveries WHERE dedupe_key = $1 AND subscription_id = $2";
+    on_db!(db, pool => sqlx::query(SQL).bind(key).bind(device).execute(pool).await.map(drop))
+}
+
+/// Forgets deliveries older than `before` (a redelivered job comes within hours).
+pub async fn prune_deliveries(db: &Db, before: DateTime<Utc>) -> Result<u64, sqlx::Error> {
+    const SQL: &str = "DELETE FROM push_deliveries WHERE sent_at < $1";
+    on_db!(db, pool => sqlx::query(SQL).bind(before).execute(pool).await.map(|done| done.rows_affected()))
+}
+
+/// Holds her push of `notification` until her quiet hours end.
+pub async fn hold(tx: &mut Tx, member: Uuid, notification: Uuid) -> Result<(), sqlx::Error> {
+    const SQL: &str = "INSERT INTO push_held (member_id, notification_id, held_at) VALUES ($1, $2, $3) \
+                       ON CONFLICT (member_id, notification_id) DO NOTHING";
+    on_tx!(tx, conn => sqlx::query(SQL).bind(member).bind(notification).bind(clock::now()).execute(conn).await.map(drop))
+}
+
+/// The notifications whose pushes are held for her.
+pub async fn held_for(db: &Db, member: Uuid) -> Result<Vec<Uuid>, sqlx::Error> {
+    const SQL: &str = "SELECT notification_id FROM push_held WHERE member_id = $1 ORDER BY held_at, notification_id";
+    on_db!(db, pool => sqlx::query_scalar(SQL).bind(member).fetch_all(pool).await)
+}
+
+/// Lets go of held pushes `notifications` (sent, or no longer worth sending).
+pub async fn unhold(tx: &mut Tx, member: Uuid, notifications: &[Uuid]) -> Result<(), sqlx::Error> {
+    const SQL: &str = "DELETE FROM push_held WHERE member_id = $1 AND notification_id = $2";
+    for notification in notifications {
+        on_tx!(tx, conn => sqlx::query(SQL).bind(member).bind(notification).execute(conn).await.map(drop))?;
+    }
+    Ok(())
 }

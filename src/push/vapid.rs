@@ -6,17 +6,23 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use p256::SecretKey;
 use rand::RngCore;
+use web_push::{PartialVapidSignatureBuilder, VapidSignatureBuilder};
 
 use crate::config::Settings;
 use crate::secrets;
 
-/// The server's public key, and the subject push services may contact.
+/// The server's key pair, and the subject push services may contact.
 #[derive(Clone)]
 pub struct Vapid {
     /// The uncompressed public point, base64url: what `vapidPublicKey` returns.
     pub public_key: String,
     pub subject: Option<String>,
+    /// The private scalar, base64url.
+    private_key: String,
 }
+
+/// The contact sent when none is configured (development only: production requires one).
+const UNCONFIGURED_SUBJECT: &str = "mailto:postmaster@localhost";
 
 fn public_of(private: &SecretKey) -> String {
     URL_SAFE_NO_PAD.encode(private.public_key().to_sec1_bytes())
@@ -38,7 +44,20 @@ impl Vapid {
             ),
             _ => {}
         }
-        Ok(Self { public_key: public_of(&private), subject })
+        if subject.is_none() {
+            tracing::warn!("no VILLAGE_VAPID_SUBJECT: pushes name {UNCONFIGURED_SUBJECT} as the contact");
+        }
+        Ok(Self { public_key: public_of(&private), subject, private_key: URL_SAFE_NO_PAD.encode(bytes) })
+    }
+
+    /// What signs pushes with the private key.
+    pub fn signer(&self) -> anyhow::Result<PartialVapidSignatureBuilder> {
+        VapidSignatureBuilder::from_base64_no_sub(&self.private_key).context("the VAPID private key cannot sign")
+    }
+
+    /// The `sub` claim: the configured contact.
+    pub fn subject_or_default(&self) -> String {
+        self.subject.clone().unwrap_or_else(|| UNCONFIGURED_SUBJECT.to_owned())
     }
 }
 

@@ -28,6 +28,7 @@ const SETTING_VARIABLES: &[&str] = &[
     "VILLAGE_WS_INIT_TIMEOUT",
     "VILLAGE_WS_CONNECTIONS_PER_MEMBER",
     "VILLAGE_ALLOWED_ORIGINS",
+    "VILLAGE_JOB_CLAIM_SECS",
     "VILLAGE_NO_WORKER",
     "VILLAGE_PRODUCTION",
     "VILLAGE_BEHIND_PROXY",
@@ -36,7 +37,7 @@ const SETTING_VARIABLES: &[&str] = &[
 ];
 
 /// The binary, with none of the settings inherited from the test's environment.
-fn village(data_dir: &Path) -> Command {
+pub fn village(data_dir: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_village"));
     for variable in SETTING_VARIABLES {
         command.env_remove(variable);

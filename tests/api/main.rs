@@ -12,6 +12,7 @@ mod notifications;
 mod ops;
 mod platform;
 mod push;
+mod push_delivery;
 mod realtime;
 mod seed;
 mod support;

@@ -12,7 +12,7 @@ use crate::support::{Session, TestApp, error_code, error_field};
 const LIST: &str = "{ unreadNotificationCount notifications(first: 20) { edges { node { id kind title count read threadId eventId actor { displayName } } } } }";
 
 /// Waits until the worker has run every due job.
-async fn jobs_done(app: &TestApp) {
+pub async fn jobs_done(app: &TestApp) {
     for _ in 0..100 {
         if village::jobs::depth(&app.db).await.expect("queue depth").due == 0 {
             return;
@@ -23,7 +23,7 @@ async fn jobs_done(app: &TestApp) {
 }
 
 /// Her unread count and her notifications, newest first.
-async fn notifications_of(app: &TestApp, member: &Session) -> (i64, Vec<Value>) {
+pub async fn notifications_of(app: &TestApp, member: &Session) -> (i64, Vec<Value>) {
     jobs_done(app).await;
     let answer = app.graphql(LIST, json!({}), Some(&member.access_token)).await;
     let edges = answer["data"]["notifications"]["edges"].as_array().cloned().unwrap_or_default();
@@ -31,13 +31,13 @@ async fn notifications_of(app: &TestApp, member: &Session) -> (i64, Vec<Value>) 
     (count, edges.into_iter().map(|edge| edge["node"].clone()).collect())
 }
 
-async fn reply(app: &TestApp, author: &Session, thread: &str, body: &str, parent: Option<&str>) -> String {
+pub async fn reply(app: &TestApp, author: &Session, thread: &str, body: &str, parent: Option<&str>) -> String {
     let query = "mutation($t: ID!, $b: String!, $p: ID) { postReply(input: { threadId: $t, body: $b, parentReplyId: $p }) { id } }";
     let answer = app.graphql(query, json!({ "t": thread, "b": body, "p": parent }), Some(&author.access_token)).await;
     answer["data"]["postReply"]["id"].as_str().unwrap_or_else(|| panic!("posted: {answer}")).to_owned()
 }
 
-async fn join(app: &TestApp, moderator: &Session, member: &Session, group: &str) {
+pub async fn join(app: &TestApp, moderator: &Session, member: &Session, group: &str) {
     let invite = "mutation($g: ID!, $m: ID!) { inviteToGroup(input: { groupId: $g, memberId: $m }) { id } }";
     app.graphql(invite, json!({ "g": group, "m": member.member_id }), Some(&moderator.access_token)).await;
     app.join_group(&member.access_token, group, &[]).await;

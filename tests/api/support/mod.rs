@@ -5,6 +5,7 @@
 #![allow(dead_code)] // each test module uses a different part of the helper
 
 mod postgres;
+mod push_service;
 mod redis;
 pub use postgres::postgres_admin_url;
 
@@ -18,6 +19,7 @@ use village::config::Settings;
 use village::db::Db;
 
 pub use postgres::TestDatabase;
+pub use push_service::{Answer, PushService, Received, TestDevice};
 pub use redis::OwnRedis;
 
 /// The token secret every test server signs with.
@@ -26,6 +28,8 @@ pub const JWT_SECRET: &str = "test-secret-test-secret-test-secret-0123";
 pub const VAPID_PRIVATE_KEY: &str = "pozVe5yfFgibeEzDW8yAeRtS1X7ZB__j06M-zKoFnXU";
 pub const VAPID_PUBLIC_KEY: &str =
     "BO7GFB7O5GlHTtJERGhmZ5rwr-7I4To8avFeZ1ZQus2KxP92ioVHpNjaKjIqgr0d7fmS4E0Pn4CntJ2arOHD1ac";
+/// The contact the test servers give push services.
+pub const VAPID_SUBJECT: &str = "mailto:ops@village.example";
 pub const PASSWORD: &str = "correct horse battery";
 
 /// A running server and a client for it.
@@ -70,6 +74,7 @@ pub fn test_settings(database: &TestDatabase, data_dir: &std::path::Path) -> Set
     settings.redis_url = std::env::var("VILLAGE_TEST_REDIS_URL").ok();
     settings.jwt_secret = Some(JWT_SECRET.to_owned());
     settings.vapid_private_key = Some(VAPID_PRIVATE_KEY.to_owned());
+    settings.vapid_subject = Some(VAPID_SUBJECT.to_owned());
     settings.db_max_connections = 5;
     settings.shutdown_grace_secs = 5;
     settings

@@ -1,0 +1,122 @@
+//! What a push carries: JSON the app shows on the lock screen — a title, a line, where a
+//! tap goes, what it is about and the badge count — kept under 3 KiB (push services
+//! take about 4 KiB, encryption adds some). Content from a private group never reaches
+//! the lock screen: its line is generic, and the app fetches the rest once unlocked.
+
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::notifications::{Notification, NotificationKind};
+
+/// The most a payload may take, in bytes of JSON.
+pub const MAX_BYTES: usize = 3 * 1024;
+const TITLE: &str = "Village";
+
+/// One push's content.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Payload {
+    pub title: String,
+    pub body: String,
+    /// The app's path a tap opens.
+    pub url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notification_id: Option<Uuid>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thread_id: Option<Uuid>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<Uuid>,
+    /// Her unread count, for the app icon.
+    pub badge: i64,
+}
+
+/// The lock-screen line for a kind in a private group: what happened, not what was said.
+fn private_line(kind: NotificationKind) -> &'static str {
+    match kind {
+        NotificationKind::ReplyToMyThread
+        | NotificationKind::ReplyToMyReply
+        | NotificationKind::FollowedThreadActivity => "New reply in a private group",
+        NotificationKind::Mention => "You were mentioned in a private group",
+        NotificationKind::NewEventInGroup => "New event in a private group",
+        NotificationKind::EventChanged | NotificationKind::EventCancelled => "An event in a private group has news",
+        NotificationKind::EventReminder => "An event in a private group starts soon",
+        NotificationKind::WaitlistPromoted => "You have a seat at an event in a private group",
+        NotificationKind::JoinRequest => "New request to join a private group",
+        NotificationKind::JoinApproved => "You were let into a private group",
+    }
+}
+
+impl Payload {
+    /// The push for `notification`, whose latest happening `actor` did.
+    pub fn for_notification(notification: &Notification, actor: &str, badge: i64) -> Self {
+        let body = if notification.group_private {
+            private_line(notification.kind.0).to_owned()
+        } else {
+            notification.headline(actor)
+        };
+        Self {
+            title: TITLE.to_owned(),
+            body,
+            url: app_path(notification),
+            notification_id: Some(notification.id),
+            thread_id: notification.thread_id,
+            event_id: notification.event_id,
+            badge,
+        }
+    }
+
+    /// One push standing for `count` held during her quiet hours.
+    pub fn summary(count: usize, badge: i64) -> Self {
+        Self {
+            title: TITLE.to_owned(),
+            body: format!("{count} new notifications"),
+            url: "/notifications".to_owned(),
+            notification_id: None,
+            thread_id: None,
+            event_id: None,
+            badge,
+        }
+    }
+
+    /// The same push with no text, for a push service that found it too large.
+    pub fn minimal(&self) -> Self {
+        Self { body: String::new(), ..self.clone() }
+    }
+
+    /// The JSON, its line cut short (on a character boundary) to stay under `MAX_BYTES`.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut payload = self.clone();
+        loop {
+            let bytes = serde_json::to_vec(&payload).unwrap_or_default();
+            if bytes.len() <= MAX_BYTES || payload.body.is_empty() {
+                return bytes;
+            }
+            let over = bytes.len() - MAX_BYTES;
+            let keep = payload.body.chars().count().saturating_sub(over + 1);
+            payload.body = payload.body.chars().take(keep).chain(['…']).collect();
+        }
+    }
+}
+
+/// Where in the app a tap on `notification` goes.
+fn app_path(notification: &Notification) -> String {
+    match (notification.thread_id, notification.event_id) {
+        (Some(thread), _) => format!("/threads/{thread}"),
+        (None, Some(event)) => format!("/events/{event}"),
+        (None, None) => format!("/groups/{}", notification.group_id),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_line_is_cut_to_fit() {
+        let payload = Payload { body: "é".repeat(4000), ..Payload::summary(1, 1) };
+        let bytes = payload.to_bytes();
+        assert!(bytes.len() <= MAX_BYTES, "{}", bytes.len());
+        let back: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
+        assert!(back["body"].as_str().is_some_and(|body| body.ends_with('…')));
+    }
+}

@@ -1,0 +1,370 @@
+//! Pushes, against a local push service that checks what a real one does (VAPID JWT,
+//! aes128gcm it decrypts with the device's keys): who gets them and what they say,
+//! private groups, each answer a push service gives, quiet hours, a rolled-back write
+//! and a worker killed mid-send.
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use crate::cli::village;
+use crate::notifications::{jobs_done, notifications_of, reply};
+use crate::realtime::thread_with_a_reply;
+use crate::support::{
+    Answer, JWT_SECRET, PushService, Received, Session, TestApp, TestDevice, VAPID_PRIVATE_KEY, VAPID_SUBJECT,
+    error_code, error_field,
+};
+
+const REGISTER: &str =
+    "mutation($input: RegisterPushSubscriptionInput!) { registerPushSubscription(input: $input) { id } }";
+const SET_QUIET: &str =
+    "mutation($input: SetQuietHoursInput!) { setQuietHours(input: $input) { timeZone windows { start end } } }";
+
+async fn app_and_service() -> (TestApp, PushService) {
+    let service = PushService::start().await;
+    let app = TestApp::spawn_with(|settings| settings.allow_local_push_endpoints = true).await;
+    (app, service)
+}
+
+async fn register(app: &TestApp, member: &Session, device: &TestDevice) {
+    let input = json!({ "input": { "endpoint": device.endpoint, "p256dh": device.p256dh, "auth": device.auth } });
+    let answer = app.graphql(REGISTER, input, Some(&member.access_token)).await;
+    assert!(answer["data"]["registerPushSubscription"]["id"].is_string(), "{answer}");
+}
+
+/// The thread's id as the push `Topic` carries it (a UUID without dashes).
+fn topic_of(id: &str) -> String {
+    id.replace('-', "")
+}
+
+fn statuses(received: &[Received]) -> Vec<u16> {
+    received.iter().map(|push| push.status).collect()
+}
+
+/// Waits for the queue to settle, then a little for anything late.
+async fn settled(app: &TestApp) {
+    jobs_done(app).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+}
+
+#[tokio::test]
+async fn a_reply_reaches_each_of_her_devices_once_encrypted_and_signed() {
+    let (app, service) = app_and_service().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let (phone, laptop) = (service.device(), service.device());
+    register(&app, &ana, &phone).await;
+    register(&app, &ana, &laptop).await;
+
+    reply(&app, &bea, &thread, "Same here", None).await;
+
+    let received = service.wait_for(2, Duration::from_secs(10)).await;
+    settled(&app).await;
+    assert_eq!(service.received().len(), 2, "one push per device, no more: {:?}", service.received());
+    for device in [&phone, &laptop] {
+        let [push] = service.delivered_to(device).try_into().unwrap_or_else(|r| panic!("{r:?}"));
+        assert!(push.problems.is_empty(), "{:?}", push.problems);
+        assert_eq!(push.payload["title"], "Village");
+        assert_eq!(push.payload["body"], "Bea replied to your thread 'Live'");
+        assert_eq!(push.payload["threadId"], thread.as_str());
+        assert_eq!(push.payload["url"], format!("/threads/{thread}"));
+        assert_eq!(push.payload["badge"], 1);
+        assert_eq!(push.urgency.as_deref(), Some("normal"));
+        assert_eq!(push.topic, Some(topic_of(&thread)));
+        assert_eq!(push.ttl, Some(86_400));
+    }
+    assert!(received.iter().all(|push| push.payload["notificationId"].is_string()));
+}
+
+#[tokio::test]
+async fn a_push_from_a_private_group_says_nothing_of_its_content() {
+    let (app, service) = app_and_service().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PRIVATE").await;
+    let phone = service.device();
+    register(&app, &ana, &phone).await;
+
+    reply(&app, &bea, &thread, "My boss said no to pumping breaks", None).await;
+
+    let [push] = service.wait_for(1, Duration::from_secs(10)).await.try_into().unwrap_or_else(|r| panic!("{r:?}"));
+    assert_eq!(push.payload["body"], "New reply in a private group");
+    let text = push.payload.to_string();
+    for secret in ["Live", "Bea", "pumping", "Moms at Work"] {
+        assert!(!text.contains(secret), "{secret:?} reached the lock screen: {text}");
+    }
+    assert_eq!(push.payload["threadId"], thread.as_str(), "the app opens the thread once unlocked");
+}
+
+#[tokio::test]
+async fn a_device_its_service_calls_gone_is_forgotten_and_not_pushed_again() {
+    let (app, service) = app_and_service().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let (old_phone, old_tablet) = (service.device(), service.device());
+    register(&app, &ana, &old_phone).await;
+    register(&app, &ana, &old_tablet).await;
+    service.answer_next(&old_phone, &[Answer { status: 410, retry_after: None }]);
+    service.answer_next(&old_tablet, &[Answer { status: 404, retry_after: None }]);
+
+    reply(&app, &bea, &thread, "one", None).await;
+    service.wait_for(2, Duration::from_secs(10)).await;
+    settled(&app).await;
+    assert_eq!(app.count("push_subscriptions").await, 0, "both devices forgotten");
+
+    reply(&app, &bea, &thread, "two", None).await;
+    settled(&app).await;
+    let mut answered = statuses(&service.received());
+    answered.sort_unstable();
+    assert_eq!(answered, [404, 410], "no retry, nothing more to gone devices");
+    assert_eq!(app.count("outbox").await, app.count("outbox WHERE kind = 'HOUSEKEEPING'").await, "no job left");
+}
+
+#[tokio::test]
+async fn passing_failures_are_retried_until_the_push_is_delivered_once() {
+    let (app, service) = app_and_service().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let phone = service.device();
+    register(&app, &ana, &phone).await;
+    let busy = Answer { status: 429, retry_after: Some("1".into()) };
+    service.answer_next(&phone, &[Answer { status: 500, retry_after: None }, busy]);
+
+    reply(&app, &bea, &thread, "Same here", None).await;
+
+    service.wait_for(3, Duration::from_secs(30)).await;
+    settled(&app).await;
+    assert_eq!(statuses(&service.received()), [500, 429, 201]);
+    assert_eq!(service.delivered_to(&phone).len(), 1);
+    assert_eq!(app.count("push_subscriptions").await, 1, "the device is kept");
+}
+
+#[tokio::test]
+async fn a_push_its_service_finds_too_large_goes_once_more_without_its_text() {
+    let (app, service) = app_and_service().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let phone = service.device();
+    register(&app, &ana, &phone).await;
+    service.answer_next(&phone, &[Answer { status: 413, retry_after: None }]);
+
+    reply(&app, &bea, &thread, "Same here", None).await;
+
+    let received = service.wait_for(2, Duration::from_secs(10)).await;
+    settled(&app).await;
+    assert_eq!(statuses(&service.received()), [413, 201]);
+    assert_eq!(received[0].payload["body"], "Bea replied to your thread 'Live'");
+    assert_eq!(received[1].payload["body"], "");
+    assert_eq!(received[1].payload["threadId"], thread.as_str(), "still opens the thread");
+}
+
+#[tokio::test]
+async fn a_service_refusing_our_signature_is_paused_and_its_devices_kept() {
+    let (app, service) = app_and_service().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let phone = service.device();
+    register(&app, &ana, &phone).await;
+    service.answer_next(&phone, &[Answer { status: 401, retry_after: None }]);
+
+    reply(&app, &bea, &thread, "one", None).await;
+    service.wait_for(1, Duration::from_secs(10)).await;
+    reply(&app, &bea, &thread, "two", None).await;
+    settled(&app).await;
+
+    assert_eq!(statuses(&service.received()), [401], "nothing more is sent to a paused service");
+    assert_eq!(app.count("push_subscriptions").await, 1, "her device is kept");
+    let later = "SELECT COUNT(*) FROM outbox WHERE kind = 'PUSH_NOTIFICATION' AND run_after > $1 AND dead_at IS NULL";
+    let in_nine_minutes = chrono::Utc::now() + chrono::TimeDelta::minutes(9);
+    let waiting: i64 =
+        village::on_db!(&app.db, pool => sqlx::query_scalar(later).bind(in_nine_minutes).fetch_one(pool).await)
+            .expect("counted");
+    assert!(waiting >= 1, "the pushes wait for the pause to end");
+}
+
+/// A quiet window around now, in UTC.
+fn window_around_now() -> (String, String) {
+    let now = chrono::Utc::now();
+    let text = |at: chrono::DateTime<chrono::Utc>| at.format("%H:%M").to_string();
+    (text(now - chrono::TimeDelta::hours(1)), text(now + chrono::TimeDelta::hours(1)))
+}
+
+async fn quiet_now(app: &TestApp, member: &Session) -> Value {
+    let (start, end) = window_around_now();
+    let input = json!({ "input": { "timeZone": "UTC", "windows": [{ "start": start, "end": end }] } });
+    app.graphql(SET_QUIET, input, Some(&member.access_token)).await
+}
+
+/// Makes held pushes due now, as if her quiet hours had ended.
+async fn quiet_hours_end(app: &TestApp) {
+    let due = "UPDATE outbox SET run_after = $1 WHERE kind = 'PUSH_RELEASE'";
+    village::on_db!(&app.db, pool => sqlx::query(due).bind(chrono::Utc::now()).execute(pool).await.map(drop))
+        .expect("made due");
+}
+
+#[tokio::test]
+async fn quiet_hours_hold_pushes_and_release_them_as_one_when_they_end() {
+    let (app, service) = app_and_service().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (group, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let create =
+        "mutation($g: ID!) { createThread(input: { groupId: $g, title: \"Daycare\", body: \"Tips?\" }) { id } }";
+    let other = app.graphql(create, json!({ "g": group }), Some(&ana.access_token)).await["data"]["createThread"]["id"]
+        .as_str()
+        .expect("thread")
+        .to_owned();
+    let phone = service.device();
+    register(&app, &ana, &phone).await;
+    let set = quiet_now(&app, &ana).await;
+    assert_eq!(set["data"]["setQuietHours"]["timeZone"], "UTC", "{set}");
+
+    reply(&app, &bea, &thread, "one", None).await;
+    reply(&app, &bea, &other, "two", None).await;
+    settled(&app).await;
+
+    assert_eq!(service.received().len(), 0, "held, not pushed");
+    assert_eq!(notifications_of(&app, &ana).await.0, 2, "the in-app entries appear at once");
+    assert_eq!(app.count("push_held").await, 2);
+    let (_, end) = window_around_now();
+    let release = "SELECT run_after FROM outbox WHERE kind = 'PUSH_RELEASE'";
+    let releases: Vec<chrono::DateTime<chrono::Utc>> =
+        village::on_db!(&app.db, pool => sqlx::query_scalar(release).fetch_all(pool).await).expect("read");
+    assert_eq!(releases.len(), 1, "one release for the window");
+    assert_eq!(releases[0].format("%H:%M").to_string(), end, "released when the window ends");
+
+    quiet_hours_end(&app).await;
+
+    let [push] = service.wait_for(1, Duration::from_secs(10)).await.try_into().unwrap_or_else(|r| panic!("{r:?}"));
+    settled(&app).await;
+    assert_eq!(service.received().len(), 1, "one push for both");
+    assert_eq!(push.payload["body"], "2 new notifications");
+    assert_eq!(push.payload["badge"], 2);
+    assert_eq!(app.count("push_held").await, 0);
+}
+
+#[tokio::test]
+async fn bad_quiet_hours_are_refused_and_change_nothing() {
+    let app = TestApp::spawn().await;
+    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let night = json!({ "input": { "timeZone": "Europe/London", "windows": [{ "start": "22:00", "end": "07:00" }] } });
+    app.graphql(SET_QUIET, night, Some(&ana.access_token)).await;
+    let cases = [
+        (json!({ "timeZone": "Mars/Olympus", "windows": [] }), "timeZone"),
+        (json!({ "timeZone": "UTC", "windows": [{ "start": "25:00", "end": "07:00" }] }), "windows"),
+        (json!({ "timeZone": "UTC", "windows": [{ "start": "07:00", "end": "07:00" }] }), "windows"),
+    ];
+    for (input, field) in cases {
+        let answer = app.graphql(SET_QUIET, json!({ "input": input }), Some(&ana.access_token)).await;
+        assert_eq!((error_code(&answer), error_field(&answer)), ("BAD_USER_INPUT", field), "{answer}");
+    }
+    let kept =
+        app.graphql("{ quietHours { timeZone windows { start end } } }", json!({}), Some(&ana.access_token)).await;
+    assert_eq!(
+        kept["data"]["quietHours"],
+        json!({ "timeZone": "Europe/London", "windows": [{ "start": "22:00", "end": "07:00" }] })
+    );
+}
+
+#[tokio::test]
+async fn event_news_close_to_the_start_goes_through_quiet_hours() {
+    let (app, service) = app_and_service().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (group, _, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let starts = chrono::Utc::now() + chrono::TimeDelta::minutes(90);
+    let create = "mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }";
+    let input = json!({ "input": { "groupId": group, "title": "Walk", "startsAt": starts, "timezone": "UTC",
+        "endsAt": starts + chrono::TimeDelta::hours(1), "location": "Park" } });
+    let created = app.graphql(create, input, Some(&ana.access_token)).await;
+    let event = created["data"]["createEvent"]["id"].as_str().unwrap_or_else(|| panic!("{created}")).to_owned();
+    let rsvp = "mutation($e: ID!) { rsvp(input: { eventId: $e, status: GOING }) { id } }";
+    app.graphql(rsvp, json!({ "e": event }), Some(&bea.access_token)).await;
+    let phone = service.device();
+    register(&app, &bea, &phone).await;
+    quiet_now(&app, &bea).await;
+    settled(&app).await;
+    let before = service.received().len();
+
+    let update = "mutation($e: ID!) { updateEvent(input: { eventId: $e, location: \"Cafe, it rains\" }) { id } }";
+    app.graphql(update, json!({ "e": event }), Some(&ana.access_token)).await;
+
+    let received = service.wait_for(before + 1, Duration::from_secs(10)).await;
+    let push = &received[before];
+    assert_eq!(push.payload["body"], "'Walk' has changed");
+    assert_eq!(push.payload["eventId"], event.as_str());
+    assert_eq!(push.urgency.as_deref(), Some("high"));
+    assert!(push.ttl.is_some_and(|ttl| ttl <= 90 * 60), "kept no longer than until the start: {:?}", push.ttl);
+}
+
+#[tokio::test]
+async fn a_rolled_back_write_pushes_nothing() {
+    let (app, service) = app_and_service().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let phone = service.device();
+    register(&app, &ana, &phone).await;
+    let reply_id = reply(&app, &bea, &thread, "Same here", None).await;
+    service.wait_for(1, Duration::from_secs(10)).await;
+    app.graphql(
+        "mutation { markNotificationsRead(input: { all: true }) { unreadCount } }",
+        json!({}),
+        Some(&ana.access_token),
+    )
+    .await;
+
+    // The same job a reply records, in a write that rolls back.
+    let mut tx = app.db.begin_write().await.expect("transaction");
+    let (reply_id, actor) = (reply_id.parse().expect("uuid"), bea.member_id.parse().expect("uuid"));
+    village::jobs::enqueue(&mut tx, village::jobs::NewJob::new(village::jobs::JobKind::ReplyPosted, reply_id, actor))
+        .await
+        .expect("recorded");
+    tx.rollback().await.expect("rolled back");
+    settled(&app).await;
+
+    assert_eq!(service.received().len(), 1, "only the committed reply's push");
+    assert_eq!(notifications_of(&app, &ana).await.0, 0);
+}
+
+#[tokio::test]
+async fn a_worker_killed_between_sending_and_acknowledging_leaves_exactly_one_push() {
+    let service = PushService::start().await;
+    let app = TestApp::spawn_with(|settings| {
+        settings.allow_local_push_endpoints = true;
+        settings.no_worker = true;
+    })
+    .await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let phone = service.device();
+    register(&app, &ana, &phone).await;
+    reply(&app, &bea, &thread, "Same here", None).await;
+    service.hang();
+
+    let mut first = worker_process(&app);
+    service.wait_for(1, Duration::from_secs(30)).await;
+    first.kill().await.expect("killed mid-send");
+    service.answer_again();
+    let mut second = worker_process(&app);
+    jobs_done(&app).await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    jobs_done(&app).await;
+
+    assert_eq!(service.received().len(), 1, "the job ran again, the push did not: {:?}", service.received());
+    assert_eq!(app.count("outbox WHERE kind = 'PUSH_NOTIFICATION'").await, 0, "and it is done");
+    assert_eq!(notifications_of(&app, &ana).await.0, 1);
+    second.kill().await.expect("stopped");
+}
+
+/// A `village worker` process on the test server's database, whose claims lapse in 2 s.
+fn worker_process(app: &TestApp) -> tokio::process::Child {
+    let mut worker = village(&app.settings.data_dir);
+    worker
+        .args(["worker", "--database-url", &app.settings.effective_database_url(), "--job-claim-secs", "2"])
+        .args(["--allow-local-push-endpoints"])
+        .env("VILLAGE_JWT_SECRET", JWT_SECRET)
+        .env("VILLAGE_VAPID_PRIVATE_KEY", VAPID_PRIVATE_KEY)
+        .env("VILLAGE_VAPID_SUBJECT", VAPID_SUBJECT);
+    if let Some(redis) = &app.settings.redis_url {
+        worker.env("REDIS_URL", redis);
+    }
+    worker.stdout(Stdio::null()).kill_on_drop(true).spawn().expect("worker starts")
+}
