@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use axum::middleware::from_fn;
 use axum::routing::get;
 use metrics_exporter_prometheus::PrometheusHandle;
-use redis::aio::ConnectionManager;
+use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
@@ -55,7 +55,13 @@ pub struct App {
 }
 
 async fn connect_redis(client: redis::Client) -> anyhow::Result<ConnectionManager> {
-    let connect = ConnectionManager::new(client);
+    // While Redis is down, a command fails within a second rather than waiting out
+    // reconnection attempts: writes publish after committing and must not stall.
+    let config = ConnectionManagerConfig::new()
+        .set_number_of_retries(1)
+        .set_connection_timeout(Some(Duration::from_secs(1)))
+        .set_response_timeout(Some(Duration::from_secs(2)));
+    let connect = ConnectionManager::new_with_config(client, config);
     tokio::time::timeout(Duration::from_secs(10), connect)
         .await
         .context("Redis did not answer within 10 s")?
@@ -77,13 +83,14 @@ impl App {
         let secret = secrets::jwt_secret(&settings)?;
         let db = db::connect(&settings.effective_database_url(), settings.db_max_connections).await?;
         db::migrate(&db).await?;
-        let (redis, bus) = match &settings.redis_url {
+        let (redis, bus, job_stream) = match &settings.redis_url {
             Some(url) => {
                 let client = redis::Client::open(url.as_str()).context("invalid REDIS_URL")?;
                 let manager = connect_redis(client.clone()).await?;
-                (Some(manager.clone()), Bus::redis(client, manager))
+                let job_stream = jobs::JobStream::new(client.clone(), &db).await?;
+                (Some(manager.clone()), Bus::redis(client, manager), Some(job_stream))
             }
-            None => (None, Bus::default()),
+            None => (None, Bus::default(), None),
         };
         let auth = AuthService::new(db.clone(), bus.clone(), &settings, &secret)?;
         let push = PushConfig::from_settings(&settings)?;
@@ -93,7 +100,8 @@ impl App {
         let (stop, stopping) = watch::channel(false);
         let per_member = usize::try_from(settings.ws_connections_per_member).unwrap_or(usize::MAX);
         let connection_limit = ConnectionLimit::new(per_member, redis.clone());
-        let worker = jobs::Worker { db: db.clone(), bus, sender, claim: Duration::from_secs(settings.job_claim_secs) };
+        let claim = Duration::from_secs(settings.job_claim_secs);
+        let worker = jobs::Worker { db: db.clone(), bus, sender, claim, stream: job_stream };
         let worker = (!settings.no_worker).then(|| tokio::spawn(jobs::run(worker, stopping.clone())));
         let state =
             AppState { settings: Arc::new(settings), db, redis, schema, auth, metrics, connection_limit, stopping };

@@ -3,10 +3,13 @@
 //! loses its job and a rolled-back one never runs it. A worker claims due jobs, runs
 //! each in one transaction with the job's removal (so the work is done exactly once),
 //! retries a failing job with capped exponential backoff and jitter, and sets one
-//! aside (dead-letters it) after `MAX_ATTEMPTS`. The outbox table is the queue.
+//! aside (dead-letters it) after `MAX_ATTEMPTS`. Without Redis the outbox table is the
+//! queue; with Redis a relay passes due jobs on to a Redis stream the workers read.
 
 mod housekeeping;
+mod on_redis;
 mod store;
+mod stream;
 mod worker;
 
 use chrono::{DateTime, Utc};
@@ -14,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 pub use store::{QueueDepth, depth, enqueue};
+pub use stream::JobStream;
 pub use worker::{Worker, run};
 
 /// What happened; the job's subject is the row it happened to.

@@ -72,13 +72,41 @@ pub async fn claim(db: &Db, limit: i64, until: DateTime<Utc>) -> Result<Vec<Job>
         "UPDATE outbox SET locked_until = $1, attempts = attempts + 1 WHERE id IN (\
          SELECT id FROM outbox WHERE dead_at IS NULL AND run_after <= $2 AND attempts < $4 \
          AND (locked_until IS NULL OR locked_until <= $2) ORDER BY run_after, created_at LIMIT $3{skip_locked}) \
-         RETURNING id, kind, subject_id, target_id, actor_id, scheduled_for, attempts, created_at, locked_until"
+         RETURNING {JOB_COLUMNS}"
     );
     let now = clock::now();
     let mut jobs: Vec<Job> = on_db!(db, pool => sqlx::query_as(&sql).bind(until).bind(now).bind(limit).bind(MAX_ATTEMPTS).fetch_all(pool).await)?;
     // RETURNING keeps no order; jobs run in the order they were owed.
     jobs.sort_by_key(|job| (job.created_at, job.id));
     Ok(jobs)
+}
+
+const JOB_COLUMNS: &str =
+    "id, kind, subject_id, target_id, actor_id, scheduled_for, attempts, created_at, locked_until";
+
+/// Job `id` as relayed to a worker: none once it is done, set aside or waiting for a
+/// retry (its entry is stale).
+pub async fn load(db: &Db, id: Uuid) -> Result<Option<Job>, sqlx::Error> {
+    let sql =
+        format!("SELECT {JOB_COLUMNS} FROM outbox WHERE id = $1 AND dead_at IS NULL AND locked_until IS NOT NULL");
+    on_db!(db, pool => sqlx::query_as(&sql).bind(id).fetch_optional(pool).await)
+}
+
+/// Gives back claims that could not be passed on (Redis was unreachable), as if never
+/// claimed.
+pub async fn unclaim(db: &Db, jobs: &[Job]) -> Result<(), sqlx::Error> {
+    const SQL: &str =
+        "UPDATE outbox SET locked_until = NULL, attempts = attempts - 1 WHERE id = $1 AND locked_until = $2";
+    for job in jobs {
+        on_db!(db, pool => sqlx::query(SQL).bind(job.id).bind(job.locked_until).execute(pool).await.map(drop))?;
+    }
+    Ok(())
+}
+
+/// Sets job `id` aside with `why` (workers kept dying on it).
+pub async fn set_aside(db: &Db, id: Uuid, why: &str) -> Result<(), sqlx::Error> {
+    const SQL: &str = "UPDATE outbox SET dead_at = $2, last_error = $3 WHERE id = $1 AND dead_at IS NULL";
+    on_db!(db, pool => sqlx::query(SQL).bind(id).bind(clock::now()).bind(why).execute(pool).await.map(drop))
 }
 
 /// Removes a job whose work is done, in the transaction that did the work; false when

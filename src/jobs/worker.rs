@@ -1,6 +1,7 @@
-//! The worker loop: every tick it claims the due jobs and runs them, pushes several at
-//! once; a failure is retried later with capped exponential backoff and jitter (or when the
-//! failure says). `village serve` runs it beside the API until shutdown.
+//! Running jobs: without Redis, every tick the worker claims the outbox's due jobs; with
+//! Redis, it reads them from the job stream (`on_redis`). Pushes run several at once;
+//! a failure is retried later with capped exponential backoff and jitter (or when the
+//! failure says). `village serve` runs a worker beside the API until shutdown.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -8,8 +9,11 @@ use std::time::Duration;
 use futures_util::{StreamExt, stream};
 use tokio::sync::watch;
 
+use uuid::Uuid;
+
 use super::store::{self, Job};
-use super::{JobKind, MAX_ATTEMPTS, RetryNotBefore, housekeeping};
+use super::stream::JobStream;
+use super::{JobKind, MAX_ATTEMPTS, RetryNotBefore, housekeeping, on_redis};
 use crate::clock;
 use crate::db::Db;
 use crate::notifications;
@@ -21,6 +25,9 @@ const TICK: Duration = Duration::from_millis(200);
 const BATCH: i64 = 200;
 /// Push jobs of a batch run at once (each mostly waits on a push service).
 const PUSHES_AT_ONCE: usize = 64;
+/// A relayed job's lease, in claims: long enough for the stream's backlog, after which a
+/// job whose entry was lost (Redis restarted empty) is relayed again.
+const RELAY_LEASE_CLAIMS: u32 = 5;
 const FIRST_RETRY: Duration = Duration::from_secs(2);
 const LAST_RETRY: Duration = Duration::from_secs(15 * 60);
 
@@ -33,33 +40,61 @@ pub struct Worker {
     /// How long a claim holds before another worker may take the job (a crashed
     /// worker's).
     pub claim: Duration,
+    /// The Redis stream jobs are relayed to, when there is a Redis; else workers take
+    /// them from the outbox directly.
+    pub stream: Option<JobStream>,
+}
+
+/// How one attempt at a job went.
+#[derive(Debug, PartialEq)]
+pub enum Attempted {
+    Done,
+    /// Failed; due again later.
+    Retrying,
+    /// Failed for the last time, with this error.
+    SetAside(String),
 }
 
 /// Runs due jobs until `stopping` turns true.
-pub async fn run(worker: Worker, mut stopping: watch::Receiver<bool>) {
+pub async fn run(worker: Worker, stopping: watch::Receiver<bool>) {
     if let Err(error) = housekeeping::make_sure_scheduled(&worker.db).await {
         tracing::warn!(%error, "cannot schedule housekeeping; another worker may");
     }
-    let mut tick = tokio::time::interval(TICK);
-    loop {
-        tokio::select! {
-            _ = stopping.wait_for(|stop| *stop) => return,
-            _ = tick.tick() => {}
-        }
-        // In a task of its own, so a job that panics costs one attempt, not the worker.
-        let batch = tokio::spawn({
-            let worker = worker.clone();
-            async move { worker.run_due().await }
-        });
-        match batch.await {
-            Ok(Ok(())) => {}
-            Ok(Err(error)) => tracing::warn!(%error, "cannot run jobs now; trying again shortly"),
-            Err(error) => tracing::error!(%error, "a job panicked; it returns to the queue when its claim lapses"),
+    match worker.stream.clone() {
+        None => worker.take_from_outbox(stopping).await,
+        Some(stream) => {
+            let lease = worker.claim * RELAY_LEASE_CLAIMS;
+            let relay = tokio::spawn(on_redis::relay(worker.db.clone(), stream.clone(), lease, stopping.clone()));
+            on_redis::consume(worker, stream, stopping).await;
+            if let Err(error) = relay.await {
+                tracing::error!(%error, "the job relay panicked");
+            }
         }
     }
 }
 
 impl Worker {
+    /// Every tick, claims and runs the outbox's due jobs.
+    async fn take_from_outbox(self, mut stopping: watch::Receiver<bool>) {
+        let mut tick = tokio::time::interval(TICK);
+        loop {
+            tokio::select! {
+                _ = stopping.wait_for(|stop| *stop) => return,
+                _ = tick.tick() => {}
+            }
+            // In a task of its own, so a job that panics costs one attempt, not the worker.
+            let batch = tokio::spawn({
+                let worker = self.clone();
+                async move { worker.run_due().await }
+            });
+            match batch.await {
+                Ok(Ok(())) => {}
+                Ok(Err(error)) => tracing::warn!(%error, "cannot run jobs now; trying again shortly"),
+                Err(error) => tracing::error!(%error, "a job panicked; it returns to the queue when its claim lapses"),
+            }
+        }
+    }
+
     /// Runs due jobs, a batch at a time, until none is left.
     async fn run_due(&self) -> Result<(), sqlx::Error> {
         if store::bury_abandoned(&self.db).await? > 0 {
@@ -69,38 +104,52 @@ impl Worker {
             let until = clock::now() + chrono::Duration::from_std(self.claim).unwrap_or_default();
             let jobs = store::claim(&self.db, BATCH, until).await?;
             let full = jobs.len() == usize::try_from(BATCH).unwrap_or(usize::MAX);
-            // Notifications are recorded in the order they were owed (the newest reply
-            // is the one an entry names); pushes, which wait on push services, go at once.
-            let (pushes, in_order): (Vec<Job>, Vec<Job>) = jobs.into_iter().partition(Job::is_push);
-            for job in in_order {
-                self.attempt(job).await?;
-            }
-            let outcomes: Vec<Result<(), sqlx::Error>> =
-                stream::iter(pushes).map(|job| self.attempt(job)).buffer_unordered(PUSHES_AT_ONCE).collect().await;
-            outcomes.into_iter().collect::<Result<(), _>>()?;
+            self.run_batch(jobs).await?;
             if !full {
                 return Ok(());
             }
         }
     }
 
+    /// Runs `jobs`: notifications are recorded in the order they were owed (the newest
+    /// reply is the one an entry names); pushes, which wait on push services, go at
+    /// once. Returns how each went.
+    pub async fn run_batch(&self, jobs: Vec<Job>) -> Result<Vec<(Uuid, Attempted)>, sqlx::Error> {
+        let (pushes, in_order): (Vec<Job>, Vec<Job>) = jobs.into_iter().partition(Job::is_push);
+        let mut attempted = Vec::with_capacity(in_order.len() + pushes.len());
+        for job in in_order {
+            attempted.push((job.id, self.attempt(&job).await?));
+        }
+        let pushed: Vec<Result<(Uuid, Attempted), sqlx::Error>> = stream::iter(pushes)
+            .map(|job| async move { Ok((job.id, self.attempt(&job).await?)) })
+            .buffer_unordered(PUSHES_AT_ONCE)
+            .collect()
+            .await;
+        for outcome in pushed {
+            attempted.push(outcome?);
+        }
+        Ok(attempted)
+    }
+
     /// Runs `job` once, recording a failure for a later retry.
-    async fn attempt(&self, job: Job) -> Result<(), sqlx::Error> {
-        let outcome = self.run_one(&job).await;
+    async fn attempt(&self, job: &Job) -> Result<Attempted, sqlx::Error> {
+        let outcome = self.run_one(job).await;
         let result = if outcome.is_ok() { "done" } else { "failed" };
         metrics::counter!("jobs_run_total", "kind" => job.kind.clone(), "result" => result).increment(1);
         let Err(error) = outcome else {
-            return Ok(());
+            return Ok(Attempted::Done);
         };
         let not_before = error.downcast_ref::<RetryNotBefore>().map(|retry| retry.at);
         let error = format!("{error:#}");
+        let backoff_at = clock::now() + chrono::Duration::from_std(backoff(job.attempts)).unwrap_or_default();
+        store::fail(&self.db, job, &error, not_before.map_or(backoff_at, |at| at.max(backoff_at))).await?;
         if job.attempts >= MAX_ATTEMPTS {
             tracing::error!(job = %job.id, kind = job.kind, %error, "job failed for the last time; set aside");
+            Ok(Attempted::SetAside(error))
         } else {
             tracing::warn!(job = %job.id, kind = job.kind, attempt = job.attempts, %error, "job failed; will retry");
+            Ok(Attempted::Retrying)
         }
-        let backoff_at = clock::now() + chrono::Duration::from_std(backoff(job.attempts)).unwrap_or_default();
-        store::fail(&self.db, &job, &error, not_before.map_or(backoff_at, |at| at.max(backoff_at))).await
     }
 
     /// Runs one job: its work and its removal commit together.

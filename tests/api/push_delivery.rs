@@ -1,8 +1,9 @@
 //! Pushes, against a local push service that checks what a real one does (VAPID JWT,
 //! aes128gcm it decrypts with the device's keys): who gets them and what they say,
-//! private groups, each answer a push service gives, quiet hours, a rolled-back write
-//! and a worker killed mid-send.
+//! private groups, each answer a push service gives, quiet hours, a rolled-back write,
+//! a worker killed mid-send, Redis down while replies are posted, and dead letters.
 
+use std::collections::HashSet;
 use std::process::Stdio;
 use std::time::Duration;
 
@@ -12,8 +13,8 @@ use crate::cli::village;
 use crate::notifications::{jobs_done, notifications_of, reply};
 use crate::realtime::thread_with_a_reply;
 use crate::support::{
-    Answer, JWT_SECRET, PushService, Received, Session, TestApp, TestDevice, VAPID_PRIVATE_KEY, VAPID_SUBJECT,
-    error_code, error_field,
+    Answer, JWT_SECRET, OwnRedis, PushService, Received, Session, TestApp, TestDevice, VAPID_PRIVATE_KEY,
+    VAPID_SUBJECT, error_code, error_field,
 };
 
 const REGISTER: &str =
@@ -367,4 +368,77 @@ fn worker_process(app: &TestApp) -> tokio::process::Child {
         worker.env("REDIS_URL", redis);
     }
     worker.stdout(Stdio::null()).kill_on_drop(true).spawn().expect("worker starts")
+}
+
+#[tokio::test]
+async fn replies_posted_while_redis_is_down_are_each_pushed_once_when_it_is_back() {
+    let mut redis = OwnRedis::start().await;
+    let service = PushService::start().await;
+    let redis_url = redis.url();
+    let app = TestApp::spawn_with(|settings| {
+        settings.allow_local_push_endpoints = true;
+        settings.redis_url = Some(redis_url);
+    })
+    .await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    app.graphql(
+        "mutation { updateProfile(input: { handle: \"ana\" }) { handle } }",
+        json!({}),
+        Some(&ana.access_token),
+    )
+    .await;
+    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let phone = service.device();
+    register(&app, &ana, &phone).await;
+    jobs_done(&app).await;
+
+    redis.kill();
+    for number in 0..100 {
+        reply(&app, &bea, &thread, &format!("@ana question {number}"), None).await;
+    }
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert_eq!(service.received().len(), 0, "nothing runs without the queue");
+    redis.start_again().await;
+
+    service.wait_for(100, Duration::from_secs(60)).await;
+    settled(&app).await;
+    let received = service.received();
+    let notifications: HashSet<String> =
+        received.iter().filter_map(|push| push.payload["notificationId"].as_str().map(str::to_owned)).collect();
+    assert_eq!((received.len(), notifications.len()), (100, 100), "each mention pushed once");
+    assert!(received.iter().all(|push| push.status == 201 && push.payload["body"] == "Bea mentioned you in 'Live'"));
+    assert_eq!(notifications_of(&app, &ana).await.0, 100);
+}
+
+#[tokio::test]
+async fn a_job_out_of_attempts_on_redis_lands_on_the_dead_letter_stream() {
+    let redis = OwnRedis::start().await;
+    let redis_url = redis.url();
+    let app = TestApp::spawn_with(|settings| settings.redis_url = Some(redis_url)).await;
+    let insert = "INSERT INTO outbox (id, kind, subject_id, created_at, run_after, attempts) VALUES ($1, 'NO_SUCH_JOB', $1, $2, $2, $3)";
+    let id = uuid::Uuid::now_v7();
+    village::on_db!(&app.db, pool => sqlx::query(insert).bind(id).bind(chrono::Utc::now()).bind(village::jobs::MAX_ATTEMPTS - 1).execute(pool).await.map(drop))
+        .expect("inserted");
+
+    let client = redis::Client::open(redis.url()).expect("client");
+    let mut connection = client.get_multiplexed_async_connection().await.expect("connected");
+    let mut dead: Vec<String> = Vec::new();
+    for _ in 0..100 {
+        let keys: Vec<String> =
+            redis::cmd("KEYS").arg("village:*:jobs:dead").query_async(&mut connection).await.expect("keys");
+        if let Some(key) = keys.first() {
+            let entries: redis::streams::StreamRangeReply =
+                redis::cmd("XRANGE").arg(key).arg("-").arg("+").query_async(&mut connection).await.expect("range");
+            dead = entries.ids.iter().filter_map(|entry| entry.get::<String>("job")).collect();
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    assert_eq!(dead, [id.to_string()]);
+    assert_eq!(
+        app.count("outbox WHERE kind = 'NO_SUCH_JOB' AND dead_at IS NOT NULL").await,
+        1,
+        "set aside in the outbox too"
+    );
 }

@@ -1,0 +1,167 @@
+//! The two loops of the Redis queue: the relay, which passes the outbox's due jobs on to
+//! the job stream (giving the claims back if Redis cannot take them), and the consumer,
+//! which reads entries, runs their jobs and acknowledges them — and, now and then,
+//! takes over entries a dead worker left pending.
+
+use std::time::{Duration, Instant};
+
+use redis::aio::MultiplexedConnection;
+use tokio::sync::watch;
+
+use super::store;
+use super::stream::{Entry, JobStream};
+use super::worker::{Attempted, Worker};
+use crate::clock;
+use crate::db::Db;
+
+const TICK: Duration = Duration::from_millis(200);
+/// Due jobs relayed at once.
+const RELAY_BATCH: i64 = 500;
+/// Entries read at once.
+const READ_BATCH: usize = 200;
+/// How often a worker looks for entries a dead worker left.
+const RECLAIM_EVERY: Duration = Duration::from_secs(5);
+/// How long to wait after Redis failed before trying again.
+const AFTER_FAILURE: Duration = Duration::from_secs(1);
+
+/// Passes due jobs on to `stream`, each claimed for `lease`, until `stopping`.
+pub async fn relay(db: Db, stream: JobStream, lease: Duration, mut stopping: watch::Receiver<bool>) {
+    let mut connection = None;
+    let mut tick = tokio::time::interval(TICK);
+    loop {
+        tokio::select! {
+            _ = stopping.wait_for(|stop| *stop) => return,
+            _ = tick.tick() => {}
+        }
+        if let Err(error) = relay_due(&db, &stream, &mut connection, lease).await {
+            tracing::warn!(error = %format!("{error:#}"), "cannot relay jobs to Redis now; they wait in the outbox");
+            connection = None;
+            tokio::time::sleep(AFTER_FAILURE).await;
+        }
+    }
+}
+
+async fn relay_due(
+    db: &Db,
+    stream: &JobStream,
+    connection: &mut Option<MultiplexedConnection>,
+    lease: Duration,
+) -> anyhow::Result<()> {
+    if store::bury_abandoned(db).await? > 0 {
+        tracing::error!("jobs the workers died on too often were set aside");
+    }
+    loop {
+        let until = clock::now() + chrono::Duration::from_std(lease).unwrap_or_default();
+        let jobs = store::claim(db, RELAY_BATCH, until).await?;
+        if jobs.is_empty() {
+            return Ok(());
+        }
+        let ids: Vec<_> = jobs.iter().map(|job| job.id).collect();
+        let published = match connection {
+            Some(connection) => stream.publish(connection, &ids).await,
+            None => match stream.connect().await {
+                Ok(fresh) => stream.publish(connection.insert(fresh), &ids).await,
+                Err(error) => Err(error),
+            },
+        };
+        if let Err(error) = published {
+            store::unclaim(db, &jobs).await?;
+            return Err(error.into());
+        }
+        if jobs.len() < usize::try_from(RELAY_BATCH).unwrap_or(usize::MAX) {
+            return Ok(());
+        }
+    }
+}
+
+/// Reads and runs jobs from `stream` until `stopping`.
+pub async fn consume(worker: Worker, stream: JobStream, stopping: watch::Receiver<bool>) {
+    let mut connection = None;
+    let mut last_reclaim = Instant::now();
+    while !*stopping.borrow() {
+        let reclaim = last_reclaim.elapsed() >= RECLAIM_EVERY;
+        if reclaim {
+            last_reclaim = Instant::now();
+        }
+        // In a task of its own, so a job that panics leaves its entry pending (to be
+        // taken over), not the worker dead.
+        let round = tokio::spawn({
+            let (worker, stream, connection) = (worker.clone(), stream.clone(), connection.take());
+            async move { consume_once(&worker, &stream, connection, reclaim).await }
+        });
+        match round.await {
+            Ok(Ok(kept)) => connection = Some(kept),
+            Ok(Err(error)) => {
+                tracing::warn!(error = %format!("{error:#}"), "cannot read jobs from Redis now; trying again shortly");
+                tokio::time::sleep(AFTER_FAILURE).await;
+            }
+            Err(error) => tracing::error!(%error, "a job panicked; its entry is taken over when idle"),
+        }
+    }
+}
+
+/// One round: new entries (or, when `reclaim`, those dead workers left), run and
+/// acknowledged. Returns the connection for the next round.
+async fn consume_once(
+    worker: &Worker,
+    stream: &JobStream,
+    connection: Option<MultiplexedConnection>,
+    reclaim: bool,
+) -> anyhow::Result<MultiplexedConnection> {
+    let mut connection = match connection {
+        Some(connection) => connection,
+        None => {
+            let mut fresh = stream.connect().await?;
+            stream.create_group(&mut fresh).await?;
+            fresh
+        }
+    };
+    let entries = if reclaim {
+        let (again, worn_out) = stream.reclaim(&mut connection, worker.claim, READ_BATCH).await?;
+        set_aside(worker, stream, &mut connection, worn_out).await?;
+        again
+    } else {
+        stream.read(&mut connection, READ_BATCH).await?
+    };
+    run_entries(worker, stream, &mut connection, entries).await?;
+    Ok(connection)
+}
+
+/// Runs the jobs `entries` name (skipping those done already), then acknowledges them.
+async fn run_entries(
+    worker: &Worker,
+    stream: &JobStream,
+    connection: &mut MultiplexedConnection,
+    entries: Vec<Entry>,
+) -> anyhow::Result<()> {
+    let mut jobs = Vec::with_capacity(entries.len());
+    for job in entries.iter().filter_map(|entry| entry.job) {
+        jobs.extend(store::load(&worker.db, job).await?);
+    }
+    for (job, attempted) in worker.run_batch(jobs).await? {
+        if let Attempted::SetAside(error) = attempted {
+            stream.dead_letter(connection, job, &error).await?;
+        }
+    }
+    let ids: Vec<String> = entries.into_iter().map(|entry| entry.id).collect();
+    stream.finish(connection, &ids).await?;
+    Ok(())
+}
+
+/// Sets aside the jobs of entries workers kept dying on.
+async fn set_aside(
+    worker: &Worker,
+    stream: &JobStream,
+    connection: &mut MultiplexedConnection,
+    worn_out: Vec<Entry>,
+) -> anyhow::Result<()> {
+    const WHY: &str = "the workers stopped while running it, too often";
+    for job in worn_out.iter().filter_map(|entry| entry.job) {
+        tracing::error!(%job, "{WHY}; set aside");
+        store::set_aside(&worker.db, job, WHY).await?;
+        stream.dead_letter(connection, job, WHY).await?;
+    }
+    let ids: Vec<String> = worn_out.into_iter().map(|entry| entry.id).collect();
+    stream.finish(connection, &ids).await?;
+    Ok(())
+}
