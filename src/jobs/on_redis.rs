@@ -18,7 +18,7 @@ const TICK: Duration = Duration::from_millis(200);
 /// Due jobs relayed at once.
 const RELAY_BATCH: i64 = 500;
 /// Entries read at once.
-const READ_BATCH: usize = 200;
+const READ_BATCH: usize = 256;
 /// How often a worker looks for entries a dead worker left.
 const RECLAIM_EVERY: Duration = Duration::from_secs(5);
 /// How long to wait after Redis failed before trying again.
@@ -134,10 +134,8 @@ async fn run_entries(
     connection: &mut MultiplexedConnection,
     entries: Vec<Entry>,
 ) -> anyhow::Result<()> {
-    let mut jobs = Vec::with_capacity(entries.len());
-    for job in entries.iter().filter_map(|entry| entry.job) {
-        jobs.extend(store::load(&worker.db, job).await?);
-    }
+    let ids: Vec<_> = entries.iter().filter_map(|entry| entry.job).collect();
+    let jobs = store::load(&worker.db, &ids).await?;
     for (job, attempted) in worker.run_batch(jobs).await? {
         if let Attempted::SetAside(error) = attempted {
             stream.dead_letter(connection, job, &error).await?;

@@ -2,13 +2,15 @@
 //! batch as taken for a while (a worker that dies lets it lapse for another); on
 //! PostgreSQL, `SKIP LOCKED` keeps instances from claiming the same rows.
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::{JobKind, JobSpec, MAX_ATTEMPTS, NewJob};
 use crate::clock;
 use crate::db::text_enum::{from_text, to_text};
-use crate::db::{Db, Tx};
+use crate::db::{Db, Tx, placeholder_list};
 use crate::{on_db, on_tx};
 
 /// A claimed job.
@@ -27,9 +29,9 @@ pub struct Job {
 }
 
 impl Job {
-    /// Whether it sends pushes (and so mostly waits on a push service).
-    pub fn is_push(&self) -> bool {
-        self.kind == to_text(JobKind::PushNotification) || self.kind == to_text(JobKind::PushRelease)
+    /// Whether it pushes a notification (those run a batch at a time).
+    pub fn is_push_notification(&self) -> bool {
+        self.kind == to_text(JobKind::PushNotification)
     }
 
     /// What to do; an unknown kind is a job this version cannot run.
@@ -84,12 +86,25 @@ pub async fn claim(db: &Db, limit: i64, until: DateTime<Utc>) -> Result<Vec<Job>
 const JOB_COLUMNS: &str =
     "id, kind, subject_id, target_id, actor_id, scheduled_for, attempts, created_at, locked_until";
 
-/// Job `id` as relayed to a worker: none once it is done, set aside or waiting for a
-/// retry (its entry is stale).
-pub async fn load(db: &Db, id: Uuid) -> Result<Option<Job>, sqlx::Error> {
-    let sql =
-        format!("SELECT {JOB_COLUMNS} FROM outbox WHERE id = $1 AND dead_at IS NULL AND locked_until IS NOT NULL");
-    on_db!(db, pool => sqlx::query_as(&sql).bind(id).fetch_optional(pool).await)
+/// Jobs `ids` as relayed to a worker, but for those done, set aside or waiting for a
+/// retry (their entries are stale).
+pub async fn load(db: &Db, ids: &[Uuid]) -> Result<Vec<Job>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT {JOB_COLUMNS} FROM outbox WHERE id IN ({}) AND dead_at IS NULL AND locked_until IS NOT NULL",
+        placeholder_list(1, ids.len())
+    );
+    let mut jobs: Vec<Job> = on_db!(db, pool => {
+        let mut query = sqlx::query_as(&sql);
+        for id in ids {
+            query = query.bind(id);
+        }
+        query.fetch_all(pool).await
+    })?;
+    jobs.sort_by_key(|job| (job.created_at, job.id));
+    Ok(jobs)
 }
 
 /// Gives back claims that could not be passed on (Redis was unreachable), as if never
@@ -115,6 +130,24 @@ pub async fn set_aside(db: &Db, id: Uuid, why: &str) -> Result<(), sqlx::Error> 
 pub async fn finish(tx: &mut Tx, job: &Job) -> Result<bool, sqlx::Error> {
     const SQL: &str = "DELETE FROM outbox WHERE id = $1 AND locked_until = $2";
     on_tx!(tx, conn => sqlx::query(SQL).bind(job.id).bind(job.locked_until).execute(conn).await.map(|done| done.rows_affected() == 1))
+}
+
+/// [`finish`] for jobs whose work wrote nothing, in one statement; returns the ids of
+/// those still claimed (and now removed).
+pub async fn finish_alone(db: &Db, jobs: &[&Job]) -> Result<HashSet<Uuid>, sqlx::Error> {
+    if jobs.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let each = (0..jobs.len()).map(|n| format!("(id = ${} AND locked_until = ${})", 2 * n + 1, 2 * n + 2));
+    let sql = format!("DELETE FROM outbox WHERE {} RETURNING id", each.collect::<Vec<_>>().join(" OR "));
+    let removed: Vec<Uuid> = on_db!(db, pool => {
+        let mut query = sqlx::query_scalar(&sql);
+        for job in jobs {
+            query = query.bind(job.id).bind(job.locked_until);
+        }
+        query.fetch_all(pool).await
+    })?;
+    Ok(removed.into_iter().collect())
 }
 
 /// Sets aside jobs out of attempts whose last claim lapsed without an answer (the worker

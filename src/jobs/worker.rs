@@ -6,7 +6,6 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use futures_util::{StreamExt, stream};
 use tokio::sync::watch;
 
 use uuid::Uuid;
@@ -15,16 +14,14 @@ use super::store::{self, Job};
 use super::stream::JobStream;
 use super::{JobKind, MAX_ATTEMPTS, RetryNotBefore, housekeeping, on_redis};
 use crate::clock;
-use crate::db::Db;
+use crate::db::{Db, Tx};
 use crate::notifications;
 use crate::push::{self, Sender};
 use crate::realtime::Bus;
 
 const TICK: Duration = Duration::from_millis(200);
 /// Jobs claimed at once.
-const BATCH: i64 = 200;
-/// Push jobs of a batch run at once (each mostly waits on a push service).
-const PUSHES_AT_ONCE: usize = 64;
+const BATCH: i64 = 256;
 /// A relayed job's lease, in claims: long enough for the stream's backlog, after which a
 /// job whose entry was lost (Redis restarted empty) is relayed again.
 const RELAY_LEASE_CLAIMS: u32 = 5;
@@ -112,28 +109,45 @@ impl Worker {
     }
 
     /// Runs `jobs`: notifications are recorded in the order they were owed (the newest
-    /// reply is the one an entry names); pushes, which wait on push services, go at
-    /// once. Returns how each went.
+    /// reply is the one an entry names); then pushes go out, a batch at once. Returns
+    /// how each went.
     pub async fn run_batch(&self, jobs: Vec<Job>) -> Result<Vec<(Uuid, Attempted)>, sqlx::Error> {
-        let (pushes, in_order): (Vec<Job>, Vec<Job>) = jobs.into_iter().partition(Job::is_push);
+        let (pushes, in_order): (Vec<Job>, Vec<Job>) = jobs.into_iter().partition(Job::is_push_notification);
         let mut attempted = Vec::with_capacity(in_order.len() + pushes.len());
         for job in in_order {
-            attempted.push((job.id, self.attempt(&job).await?));
+            let outcome = self.run_one(&job).await;
+            attempted.push((job.id, self.settle(&job, outcome).await?));
         }
-        let pushed: Vec<Result<(Uuid, Attempted), sqlx::Error>> = stream::iter(pushes)
-            .map(|job| async move { Ok((job.id, self.attempt(&job).await?)) })
-            .buffer_unordered(PUSHES_AT_ONCE)
-            .collect()
-            .await;
-        for outcome in pushed {
-            attempted.push(outcome?);
+        if pushes.is_empty() {
+            return Ok(attempted);
+        }
+        let targets: Vec<(Uuid, Uuid)> =
+            pushes.iter().map(|job| (job.subject_id, job.target_id.unwrap_or_default())).collect();
+        let pushed = match push::push_notifications(&self.sender, &self.db, &targets).await {
+            Ok(pushed) => pushed,
+            Err(error) => pushes.iter().map(|_| Err(anyhow::anyhow!("cannot prepare pushes: {error}"))).collect(),
+        };
+        let mut sent = Vec::new();
+        for (job, pushed) in pushes.iter().zip(pushed) {
+            match pushed {
+                // Removed together, below.
+                Ok(()) => sent.push(job),
+                Err(error) => attempted.push((job.id, self.settle(job, Err(error)).await?)),
+            }
+        }
+        let removed = store::finish_alone(&self.db, &sent).await?;
+        for job in sent {
+            if !removed.contains(&job.id) {
+                warn_outlived(job);
+            }
+            attempted.push((job.id, self.settle(job, Ok(())).await?));
         }
         Ok(attempted)
     }
 
-    /// Runs `job` once, recording a failure for a later retry.
-    async fn attempt(&self, job: &Job) -> Result<Attempted, sqlx::Error> {
-        let outcome = self.run_one(job).await;
+    /// Records how an attempt at `job` went: a failure is retried later (no sooner
+    /// than it asked), or set aside once out of attempts.
+    async fn settle(&self, job: &Job, outcome: anyhow::Result<()>) -> Result<Attempted, sqlx::Error> {
         let result = if outcome.is_ok() { "done" } else { "failed" };
         metrics::counter!("jobs_run_total", "kind" => job.kind.clone(), "result" => result).increment(1);
         let Err(error) = outcome else {
@@ -152,30 +166,43 @@ impl Worker {
         }
     }
 
-    /// Runs one job: its work and its removal commit together.
+    /// Runs one job (any but a notification's push).
     async fn run_one(&self, job: &Job) -> anyhow::Result<()> {
         let spec = job.spec()?;
-        let (mut tx, created) = match spec.kind {
-            JobKind::Housekeeping => (housekeeping::run(&self.db, spec.scheduled_for).await?, Vec::new()),
-            JobKind::PushNotification | JobKind::PushRelease => {
-                (push::run_job(&self.sender, &self.db, spec).await?, Vec::new())
+        let tx = match spec.kind {
+            JobKind::Housekeeping => housekeeping::run(&self.db, spec.scheduled_for).await?,
+            JobKind::PushRelease => {
+                push::release_held(&self.sender, &self.db, spec.subject, spec.scheduled_for).await?
             }
             _ => {
                 let planned = notifications::plan(&self.db, spec).await?;
                 let mut tx = self.db.begin_write().await?;
                 let created = notifications::record(&mut tx, &planned).await?;
-                (tx, created)
+                if self.finish(job, tx).await? {
+                    notifications::announce_created(&self.db, &self.bus, &created).await;
+                }
+                return Ok(());
             }
         };
-        if !store::finish(&mut tx, job).await? {
-            tx.rollback().await?;
-            tracing::warn!(job = %job.id, "a job outlived its claim and another worker took it; this run is undone");
-            return Ok(());
-        }
-        tx.commit().await?;
-        notifications::announce_created(&self.db, &self.bus, &created).await;
-        Ok(())
+        self.finish(job, tx).await.map(drop)
     }
+
+    /// Removes the done `job`, committing with its writes `tx`; false when it outlived
+    /// its claim (another worker took it), and then `tx` is undone.
+    async fn finish(&self, job: &Job, mut tx: Tx) -> anyhow::Result<bool> {
+        if store::finish(&mut tx, job).await? {
+            tx.commit().await?;
+            Ok(true)
+        } else {
+            tx.rollback().await?;
+            warn_outlived(job);
+            Ok(false)
+        }
+    }
+}
+
+fn warn_outlived(job: &Job) {
+    tracing::warn!(job = %job.id, "a job outlived its claim and another worker took it; this run is undone");
 }
 
 /// How long to wait before attempt `attempts + 1`: doubling from `FIRST_RETRY` up to

@@ -12,6 +12,6 @@ mod subscription;
 
 pub use model::{Notification, NotificationKind};
 pub use schema::{NotificationMutation, NotificationQuery};
-pub use service::{announce_created, plan, record};
-pub use store::{one, unread_count};
+pub use service::{Recorded, announce_created, plan, record};
+pub use store::{ForPush, NewNotification, for_push, unread_count, unread_counts};
 pub use subscription::{NotificationEvent, NotificationEventKind, NotificationSubscription, announce};

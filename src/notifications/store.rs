@@ -3,6 +3,8 @@
 //! only what she may still see: threads of groups she can read, by members she has not
 //! blocked.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
@@ -66,17 +68,17 @@ pub async fn record(tx: &mut Tx, new: &NewNotification, now: DateTime<Utc>) -> R
 const SUBJECTS: &str = "notifications n JOIN groups g ON g.id = n.group_id \
                         LEFT JOIN threads t ON t.id = n.thread_id LEFT JOIN events e ON e.id = n.event_id";
 
-/// A condition keeping the notifications member `$1` may still see: in groups she can
-/// read, not from a member with a block either way, not about threads or events by
-/// members she blocked (those are hidden from her everywhere).
-fn still_visible_sql() -> String {
+/// A condition keeping the notifications `viewer` (a parameter or `n.member_id`) may
+/// still see: in groups she can read, not from a member with a block either way, not
+/// about threads or events by members she blocked (those are hidden from her everywhere).
+fn still_visible_sql(viewer: &str) -> String {
     format!(
         "n.group_id IN ({}) AND (n.actor_id IS NULL OR NOT {}) AND (t.id IS NULL OR NOT {}) \
          AND (e.id IS NULL OR NOT {})",
-        readable_group_ids_sql("$1"),
-        blocked_either_way_sql("n.actor_id", "$1"),
-        hidden_author_sql("t.author_id", "$1"),
-        hidden_author_sql("e.created_by", "$1")
+        readable_group_ids_sql(viewer),
+        blocked_either_way_sql("n.actor_id", viewer),
+        hidden_author_sql("t.author_id", viewer),
+        hidden_author_sql("e.created_by", viewer)
     )
 }
 
@@ -90,7 +92,7 @@ pub async fn page(db: &Db, member: Uuid, page: &Page) -> Result<Vec<Notification
     let keyset = page.keyset_sql(Order::NewestFirst, "n.updated_at", "n.id", 2);
     let sql = format!(
         "SELECT {COLUMNS} FROM {SUBJECTS} WHERE n.member_id = $1 AND {}{}{}",
-        still_visible_sql(),
+        still_visible_sql("$1"),
         keyset.condition,
         keyset.order_limit
     );
@@ -103,18 +105,61 @@ pub async fn page(db: &Db, member: Uuid, page: &Page) -> Result<Vec<Notification
     })
 }
 
-/// Her notification `id`, if it is hers and she may still see it.
-pub async fn one(db: &Db, member: Uuid, id: Uuid) -> Result<Option<Notification>, sqlx::Error> {
-    let sql =
-        format!("SELECT {COLUMNS} FROM {SUBJECTS} WHERE n.member_id = $1 AND n.id = $2 AND {}", still_visible_sql());
-    on_db!(db, pool => sqlx::query_as(&sql).bind(member).bind(id).fetch_optional(pool).await)
+/// A notification to push: whose it is, and the name of who did its latest happening.
+#[derive(Debug, sqlx::FromRow)]
+pub struct ForPush {
+    pub member_id: Uuid,
+    #[sqlx(flatten)]
+    pub notification: Notification,
+    pub actor_name: Option<String>,
+}
+
+/// Notifications `ids` to push, those their members may still see.
+pub async fn for_push(db: &Db, ids: &[Uuid]) -> Result<Vec<ForPush>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT n.member_id, {COLUMNS}, a.display_name AS actor_name FROM {SUBJECTS} \
+         LEFT JOIN members a ON a.id = n.actor_id WHERE n.id IN ({}) AND {}",
+        placeholder_list(1, ids.len()),
+        still_visible_sql("n.member_id")
+    );
+    on_db!(db, pool => {
+        let mut query = sqlx::query_as(&sql);
+        for id in ids {
+            query = query.bind(id);
+        }
+        query.fetch_all(pool).await
+    })
+}
+
+/// How many unread notifications each of `members` has (none: absent).
+pub async fn unread_counts(db: &Db, members: &[Uuid]) -> Result<HashMap<Uuid, i64>, sqlx::Error> {
+    if members.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let sql = format!(
+        "SELECT n.member_id, COUNT(*) FROM {SUBJECTS} WHERE n.member_id IN ({}) AND n.read_at IS NULL AND {} \
+         GROUP BY n.member_id",
+        placeholder_list(1, members.len()),
+        still_visible_sql("n.member_id")
+    );
+    let rows: Vec<(Uuid, i64)> = on_db!(db, pool => {
+        let mut query = sqlx::query_as(&sql);
+        for member in members {
+            query = query.bind(member);
+        }
+        query.fetch_all(pool).await
+    })?;
+    Ok(rows.into_iter().collect())
 }
 
 /// How many of her notifications are unread.
 pub async fn unread_count(db: &Db, member: Uuid) -> Result<i64, sqlx::Error> {
     let sql = format!(
         "SELECT COUNT(*) FROM {SUBJECTS} WHERE n.member_id = $1 AND n.read_at IS NULL AND {}",
-        still_visible_sql()
+        still_visible_sql("$1")
     );
     on_db!(db, pool => sqlx::query_scalar(&sql).bind(member).fetch_one(pool).await)
 }

@@ -3,101 +3,140 @@
 //! they end (event changes within two hours of the start go at once). Each push is
 //! claimed per device before it is sent, so a job run again after a crash skips what
 //! went; a device whose service says it is gone is forgotten; the rest is retried.
+//! Notification pushes are worked out a batch at a time (a few queries for the whole
+//! batch) and sent concurrently.
+
+use std::collections::HashMap;
 
 use chrono::{DateTime, TimeDelta, Utc};
+use futures_util::{StreamExt, stream};
 use uuid::Uuid;
 use web_push::Urgency;
 
 use super::payload::Payload;
-use super::quiet_hours;
+use super::quiet_hours::{self, QuietHours};
 use super::sender::{Device, Envelope, Outcome, Sender};
 use super::store::{self, DeviceRow};
 use crate::clock;
 use crate::db::{Db, Tx};
-use crate::jobs::{self, JobKind, JobSpec, NewJob, RetryNotBefore, Schedule};
-use crate::members;
-use crate::notifications::{self, Notification, NotificationKind};
+use crate::jobs::{self, JobKind, NewJob, RetryNotBefore, Schedule};
+use crate::notifications::{self, ForPush, Notification, NotificationKind};
 
 /// Event news this close to the start is pushed even in quiet hours.
 const URGENT_BEFORE_START: TimeDelta = TimeDelta::hours(2);
 const DAY_SECS: u32 = 24 * 3600;
+/// Pushes sent at once (each mostly waits on its push service).
+const SENDS_AT_ONCE: usize = 256;
 
-/// Runs push job `job`; returns the transaction holding its writes, for the job's
-/// removal to commit with them.
-pub async fn run(sender: &Sender, db: &Db, job: JobSpec) -> anyhow::Result<Tx> {
-    match (job.kind, job.target) {
-        (JobKind::PushNotification, Some(member)) => push_notification(sender, db, member, job.subject).await,
-        (JobKind::PushRelease, _) => release_held(sender, db, job.subject, job.scheduled_for).await,
-        _ => anyhow::bail!("not a push job: {:?}", job.kind),
-    }
+/// One push to send to each of a member's devices.
+struct Push {
+    member: Uuid,
+    /// Unique per push (a notification as it is now, a release), so a device gets it once.
+    key: String,
+    payload: Payload,
+    envelope: Envelope,
 }
 
-async fn push_notification(sender: &Sender, db: &Db, member: Uuid, id: Uuid) -> anyhow::Result<Tx> {
+/// Runs PUSH_NOTIFICATION jobs, each `(notification, member)`; returns each one's
+/// outcome, in order. Their writes (holding a push) commit on their own: done again,
+/// they change nothing.
+pub async fn push_notifications(
+    sender: &Sender,
+    db: &Db,
+    jobs: &[(Uuid, Uuid)],
+) -> Result<Vec<anyhow::Result<()>>, sqlx::Error> {
+    let ids: Vec<Uuid> = jobs.iter().map(|(notification, _)| *notification).collect();
     // Gone, out of her sight, or already read in the app: nothing to push.
-    let Some(notification) = notifications::one(db, member, id).await?.filter(|n| n.read_at.is_none()) else {
-        return Ok(db.begin_write().await?);
-    };
-    if let Some(end) = quiet_until(db, member, &notification).await? {
-        return hold_until(db, member, notification.id, end).await;
+    let mut unread: HashMap<Uuid, ForPush> = notifications::for_push(db, &ids)
+        .await?
+        .into_iter()
+        .filter(|found| found.notification.read_at.is_none())
+        .map(|found| (found.notification.id, found))
+        .collect();
+    let members: Vec<Uuid> = unread.values().map(|found| found.member_id).collect();
+    let quiet = quiet_hours::of_members(db, &members).await?;
+    let badges = notifications::unread_counts(db, &members).await?;
+    let now = clock::now();
+    let mut outcomes: Vec<Option<anyhow::Result<()>>> = Vec::with_capacity(jobs.len());
+    let mut pushes = Vec::new();
+    for (notification, member) in jobs {
+        let Some(found) = unread.remove(notification).filter(|found| found.member_id == *member) else {
+            outcomes.push(Some(Ok(())));
+            continue;
+        };
+        if let Some(end) = quiet_end(quiet.get(member), &found.notification, now) {
+            outcomes.push(Some(hold_until(db, *member, *notification, end).await));
+            continue;
+        }
+        let badge = badges.get(member).copied().unwrap_or_default();
+        pushes.push((outcomes.len(), push_for(&found, badge)));
+        outcomes.push(None);
     }
-    let payload = payload_for(db, member, &notification).await?;
-    let key = format!("{}:{}", notification.id, notification.happenings);
-    send_to_devices(sender, db, member, &key, &payload, &envelope(&notification)).await?;
-    Ok(db.begin_write().await?)
+    let retries = send(sender, db, pushes.iter().map(|(_, push)| push).collect()).await?;
+    for ((at, _), retry) in pushes.iter().zip(retries) {
+        outcomes[*at] = Some(retry.map_or(Ok(()), |retry| Err(retry.into())));
+    }
+    Ok(outcomes.into_iter().map(|outcome| outcome.unwrap_or(Ok(()))).collect())
 }
 
-/// When her quiet hours hold `notification` until, if they do.
-async fn quiet_until(db: &Db, member: Uuid, notification: &Notification) -> anyhow::Result<Option<DateTime<Utc>>> {
-    let now = clock::now();
+/// When quiet hours hold `notification` until, if they do.
+fn quiet_end(quiet: Option<&QuietHours>, notification: &Notification, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     let event_news = matches!(notification.kind.0, NotificationKind::EventChanged | NotificationKind::EventCancelled);
     if event_news && notification.event_starts_at.is_some_and(|start| start - now <= URGENT_BEFORE_START) {
-        return Ok(None);
+        return None;
     }
-    Ok(quiet_hours::of_member(db, member).await?.and_then(|quiet| quiet.ends_after(now)))
+    quiet?.ends_after(now)
 }
 
-async fn hold_until(db: &Db, member: Uuid, notification: Uuid, end: DateTime<Utc>) -> anyhow::Result<Tx> {
+/// Holds her push of `notification` until `end` (again: nothing changes).
+async fn hold_until(db: &Db, member: Uuid, notification: Uuid, end: DateTime<Utc>) -> anyhow::Result<()> {
     let mut tx = db.begin_write().await?;
     store::hold(&mut tx, member, notification).await?;
     let release =
         NewJob { schedule: Some(Schedule { run_at: end, about: end }), ..NewJob::system(JobKind::PushRelease, member) };
     jobs::enqueue(&mut tx, release).await?;
+    tx.commit().await?;
     metrics::counter!("pushes_total", "result" => "held").increment(1);
-    Ok(tx)
+    Ok(())
 }
 
-/// Her quiet hours ended (at `ended`): one push for what was held and is still unread.
-async fn release_held(sender: &Sender, db: &Db, member: Uuid, ended: Option<DateTime<Utc>>) -> anyhow::Result<Tx> {
+/// Runs a PUSH_RELEASE job: her quiet hours ended (at `ended`), so one push goes for
+/// what was held and is still unread.
+pub async fn release_held(sender: &Sender, db: &Db, member: Uuid, ended: Option<DateTime<Utc>>) -> anyhow::Result<Tx> {
     let held = store::held_for(db, member).await?;
-    let mut waiting = Vec::new();
-    for id in &held {
-        if let Some(notification) = notifications::one(db, member, *id).await?.filter(|n| n.read_at.is_none()) {
-            waiting.push(notification);
-        }
-    }
-    if let [only] = waiting.as_slice() {
-        let key = format!("{}:{}", only.id, only.happenings);
-        send_to_devices(sender, db, member, &key, &payload_for(db, member, only).await?, &envelope(only)).await?;
-    } else if !waiting.is_empty() {
-        let payload = Payload::summary(waiting.len(), notifications::unread_count(db, member).await?);
-        let envelope = Envelope { ttl: DAY_SECS, urgency: Urgency::Normal, topic: member.simple().to_string() };
-        let key = format!("release:{member}:{}", ended.map(|at| at.timestamp()).unwrap_or_default());
-        send_to_devices(sender, db, member, &key, &payload, &envelope).await?;
+    let waiting: Vec<ForPush> = notifications::for_push(db, &held)
+        .await?
+        .into_iter()
+        .filter(|found| found.member_id == member && found.notification.read_at.is_none())
+        .collect();
+    let badge = notifications::unread_count(db, member).await?;
+    let push = match waiting.as_slice() {
+        [] => None,
+        [only] => Some(push_for(only, badge)),
+        several => Some(Push {
+            member,
+            key: format!("release:{member}:{}", ended.map(|at| at.timestamp()).unwrap_or_default()),
+            payload: Payload::summary(several.len(), badge),
+            envelope: Envelope { ttl: DAY_SECS, urgency: Urgency::Normal, topic: member.simple().to_string() },
+        }),
+    };
+    if let Some(retry) = send(sender, db, push.iter().collect()).await?.into_iter().flatten().next() {
+        return Err(retry.into());
     }
     let mut tx = db.begin_write().await?;
     store::unhold(&mut tx, member, &held).await?;
     Ok(tx)
 }
 
-async fn payload_for(db: &Db, member: Uuid, notification: &Notification) -> anyhow::Result<Payload> {
-    let actor = match notification.actor_id {
-        Some(actor) if notification.names_actor() => {
-            members::find(db, member, actor).await?.map(|actor| actor.display_name).unwrap_or_default()
-        }
-        _ => String::new(),
-    };
-    let badge = notifications::unread_count(db, member).await?;
-    Ok(Payload::for_notification(notification, &actor, badge))
+/// The push for `found`, her unread count being `badge`.
+fn push_for(found: &ForPush, badge: i64) -> Push {
+    let notification = &found.notification;
+    Push {
+        member: found.member_id,
+        key: format!("{}:{}", notification.id, notification.happenings),
+        payload: Payload::for_notification(notification, found.actor_name.as_deref().unwrap_or_default(), badge),
+        envelope: envelope(notification),
+    }
 }
 
 /// How the push service should treat the push for `notification`: one topic per
@@ -124,52 +163,80 @@ fn envelope(notification: &Notification) -> Envelope {
     Envelope { ttl, urgency, topic: about.simple().to_string() }
 }
 
-/// Sends push `key` to each of her devices it has not gone to; fails (to be retried,
-/// skipping the devices it reached) when a device's service asks to try again.
-async fn send_to_devices(
-    sender: &Sender,
-    db: &Db,
-    member: Uuid,
-    key: &str,
-    payload: &Payload,
-    envelope: &Envelope,
-) -> anyhow::Result<()> {
-    let mut retry: Option<RetryNotBefore> = None;
-    for device in store::devices_of(db, member).await? {
-        if !store::claim_delivery(db, key, device.id).await? {
-            metrics::counter!("pushes_total", "result" => "duplicate_skipped").increment(1);
-            continue;
-        }
-        let outcome = send_once_shrinking(sender, &device, envelope, payload).await;
-        metrics::counter!("pushes_total", "result" => outcome.label()).increment(1);
-        let not_before = match outcome {
-            Outcome::Delivered => continue,
-            Outcome::Gone => {
-                store::forget(db, device.id).await?;
-                continue;
-            }
-            Outcome::TooLarge | Outcome::Rejected(_) => {
-                tracing::warn!(device = %device.id, ?outcome, "the push service refused a push; not retried");
-                continue;
-            }
-            Outcome::RetryAt(at) => RetryNotBefore { at, reason: "the push service asked to wait".into() },
-            Outcome::RetrySoon(reason) => RetryNotBefore { at: clock::now(), reason },
-        };
-        store::release_delivery(db, key, device.id).await?;
-        retry = Some(match retry {
-            Some(earlier) if earlier.at >= not_before.at => earlier,
-            _ => not_before,
-        });
+/// Sends each push to each of its member's devices it has not gone to; returns, per
+/// push, when to try again if a device's service asked to (the retry skips the devices
+/// it reached).
+async fn send(sender: &Sender, db: &Db, pushes: Vec<&Push>) -> Result<Vec<Option<RetryNotBefore>>, sqlx::Error> {
+    let members: Vec<Uuid> = pushes.iter().map(|push| push.member).collect();
+    let mut devices: HashMap<Uuid, Vec<DeviceRow>> = HashMap::new();
+    for device in store::devices_of(db, &members).await? {
+        devices.entry(device.member_id).or_default().push(device);
     }
-    retry.map_or(Ok(()), |retry| Err(retry.into()))
+    let wanted: Vec<(usize, &DeviceRow)> = pushes
+        .iter()
+        .enumerate()
+        .flat_map(|(n, push)| devices.get(&push.member).into_iter().flatten().map(move |device| (n, device)))
+        .collect();
+    let keys: Vec<(String, Uuid)> = wanted.iter().map(|(n, device)| (pushes[*n].key.clone(), device.id)).collect();
+    let claimed = store::claim_deliveries(db, &keys).await?;
+    let to_send: Vec<(usize, &DeviceRow)> =
+        wanted.into_iter().filter(|(n, device)| claimed.contains(&(pushes[*n].key.clone(), device.id))).collect();
+    let skipped = keys.len() - to_send.len();
+    metrics::counter!("pushes_total", "result" => "duplicate_skipped").increment(skipped as u64);
+    let sends: Vec<_> = to_send
+        .into_iter()
+        .map(|(n, device)| {
+            let push = pushes[n];
+            async move { (n, device, send_once_shrinking(sender, device, push).await) }
+        })
+        .collect();
+    let outcomes: Vec<(usize, &DeviceRow, Outcome)> =
+        stream::iter(sends).buffer_unordered(SENDS_AT_ONCE).collect().await;
+    let mut retries: Vec<Option<RetryNotBefore>> = pushes.iter().map(|_| None).collect();
+    for (n, device, outcome) in outcomes {
+        metrics::counter!("pushes_total", "result" => outcome.label()).increment(1);
+        if let Some(retry) = settle(db, &pushes[n].key, device, outcome).await? {
+            retries[n] = Some(match retries[n].take() {
+                Some(earlier) if earlier.at >= retry.at => earlier,
+                _ => retry,
+            });
+        }
+    }
+    Ok(retries)
 }
 
-/// Sends `payload`; a push the service finds too large goes once more without its text.
-async fn send_once_shrinking(sender: &Sender, device: &DeviceRow, envelope: &Envelope, payload: &Payload) -> Outcome {
+/// Acts on a push service's answer: forgets a gone device, and gives up the claim of a
+/// push to retry (returning when).
+async fn settle(
+    db: &Db,
+    key: &str,
+    device: &DeviceRow,
+    outcome: Outcome,
+) -> Result<Option<RetryNotBefore>, sqlx::Error> {
+    let retry = match outcome {
+        Outcome::Delivered => return Ok(None),
+        Outcome::Gone => {
+            store::forget(db, device.id).await?;
+            return Ok(None);
+        }
+        Outcome::TooLarge | Outcome::Rejected(_) => {
+            tracing::warn!(device = %device.id, ?outcome, "the push service refused a push; not retried");
+            return Ok(None);
+        }
+        Outcome::RetryAt(at) => RetryNotBefore { at, reason: "the push service asked to wait".into() },
+        Outcome::RetrySoon(reason) => RetryNotBefore { at: clock::now(), reason },
+    };
+    store::release_delivery(db, key, device.id).await?;
+    Ok(Some(retry))
+}
+
+/// Sends `push` to `device`; one the service finds too large goes once more without
+/// its text.
+async fn send_once_shrinking(sender: &Sender, device: &DeviceRow, push: &Push) -> Outcome {
     let device = Device { endpoint: &device.endpoint, p256dh: &device.p256dh, auth: &device.auth };
-    let outcome = sender.send(&device, envelope, &payload.to_bytes()).await;
+    let outcome = sender.send(&device, &push.envelope, &push.payload.to_bytes()).await;
     if outcome != Outcome::TooLarge {
         return outcome;
     }
-    sender.send(&device, envelope, &payload.minimal().to_bytes()).await
+    sender.send(&device, &push.envelope, &push.payload.minimal().to_bytes()).await
 }

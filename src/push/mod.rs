@@ -12,7 +12,7 @@ mod vapid;
 
 use crate::config::Settings;
 
-pub use deliver::run as run_job;
+pub use deliver::{push_notifications, release_held};
 pub use schema::{PushMutation, PushQuery};
 pub use sender::Sender;
 pub use store::prune_deliveries;

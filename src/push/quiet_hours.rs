@@ -3,6 +3,7 @@
 //! any others held, when the window ends — an end her time zone's rules decide, so a
 //! night across a change to or from summer time still ends at 07:00 on her clock.
 
+use std::collections::HashMap;
 use std::str::FromStr;
 
 use chrono::{DateTime, LocalResult, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Utc};
@@ -10,7 +11,7 @@ use chrono_tz::Tz;
 use uuid::Uuid;
 
 use crate::clock;
-use crate::db::Db;
+use crate::db::{Db, placeholder_list};
 use crate::error::AppError;
 use crate::on_db;
 
@@ -114,10 +115,29 @@ pub fn check(time_zone: &str, windows: &[(String, String)]) -> Result<QuietHours
 
 /// Her quiet hours, if she set any.
 pub async fn of_member(db: &Db, member: Uuid) -> Result<Option<QuietHours>, sqlx::Error> {
-    const SQL: &str = "SELECT time_zone, windows FROM quiet_hours WHERE member_id = $1";
-    let row: Option<(String, String)> =
-        on_db!(db, pool => sqlx::query_as(SQL).bind(member).fetch_optional(pool).await)?;
-    Ok(row.and_then(|(time_zone, windows)| QuietHours::from_stored(&time_zone, &windows)))
+    Ok(of_members(db, &[member]).await?.remove(&member))
+}
+
+/// The quiet hours of those of `members` who set any.
+pub async fn of_members(db: &Db, members: &[Uuid]) -> Result<HashMap<Uuid, QuietHours>, sqlx::Error> {
+    if members.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let sql = format!(
+        "SELECT member_id, time_zone, windows FROM quiet_hours WHERE member_id IN ({})",
+        placeholder_list(1, members.len())
+    );
+    let rows: Vec<(Uuid, String, String)> = on_db!(db, pool => {
+        let mut query = sqlx::query_as(&sql);
+        for member in members {
+            query = query.bind(member);
+        }
+        query.fetch_all(pool).await
+    })?;
+    let stored = rows
+        .into_iter()
+        .filter_map(|(member, zone, windows)| Some((member, QuietHours::from_stored(&zone, &windows)?)));
+    Ok(stored.collect())
 }
 
 /// Replaces her quiet hours (no windows: none).

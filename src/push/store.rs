@@ -1,11 +1,13 @@
 //! Push subscriptions in the database: one per endpoint, registered again at will.
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::subscription::ValidSubscription;
 use crate::clock;
-use crate::db::{Db, Tx};
+use crate::db::{Db, Tx, placeholder_list};
 use crate::{on_db, on_tx};
 
 /// A subscription as its member sees it.
@@ -73,15 +75,28 @@ pub async fn remove(db: &Db, member: Uuid, id: Uuid) -> Result<bool, sqlx::Error
 #[derive(Debug, sqlx::FromRow)]
 pub struct DeviceRow {
     pub id: Uuid,
+    pub member_id: Uuid,
     pub endpoint: String,
     pub p256dh: String,
     pub auth: String,
 }
 
-/// The devices her pushes go to.
-pub async fn devices_of(db: &Db, member: Uuid) -> Result<Vec<DeviceRow>, sqlx::Error> {
-    const SQL: &str = "SELECT id, endpoint, p256dh, auth FROM push_subscriptions WHERE member_id = $1 ORDER BY id";
-    on_db!(db, pool => sqlx::query_as(SQL).bind(member).fetch_all(pool).await)
+/// The devices the pushes of `members` go to.
+pub async fn devices_of(db: &Db, members: &[Uuid]) -> Result<Vec<DeviceRow>, sqlx::Error> {
+    if members.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT id, member_id, endpoint, p256dh, auth FROM push_subscriptions WHERE member_id IN ({}) ORDER BY id",
+        placeholder_list(1, members.len())
+    );
+    on_db!(db, pool => {
+        let mut query = sqlx::query_as(&sql);
+        for member in members {
+            query = query.bind(member);
+        }
+        query.fetch_all(pool).await
+    })
 }
 
 /// Forgets a device its push service says is gone.
@@ -90,12 +105,27 @@ pub async fn forget(db: &Db, id: Uuid) -> Result<(), sqlx::Error> {
     on_db!(db, pool => sqlx::query(SQL).bind(id).execute(pool).await.map(drop))
 }
 
-/// Records, before sending, that push `key` goes to `device`; false when it already
-/// went (or is going), so a job run again after a crash never pushes twice.
-pub async fn claim_delivery(db: &Db, key: &str, device: Uuid) -> Result<bool, sqlx::Error> {
-    const SQL: &str = "INSERT INTO push_deliveries (dedupe_key, subscription_id, sent_at) VALUES ($1, $2, $3) \
-                       ON CONFLICT (dedupe_key, subscription_id) DO NOTHING";
-    on_db!(db, pool => sqlx::query(SQL).bind(key).bind(device).bind(clock::now()).execute(pool).await.map(|done| done.rows_affected() == 1))
+/// Records, before sending, that each push `(key, device)` goes there; returns those
+/// that had not gone (nor were going) already, so a job run again after a crash never
+/// pushes twice.
+pub async fn claim_deliveries(db: &Db, wanted: &[(String, Uuid)]) -> Result<HashSet<(String, Uuid)>, sqlx::Error> {
+    if wanted.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let rows = (0..wanted.len()).map(|n| format!("(${}, ${}, $1)", 2 * n + 2, 2 * n + 3)).collect::<Vec<_>>();
+    let sql = format!(
+        "INSERT INTO push_deliveries (dedupe_key, subscription_id, sent_at) VALUES {} \
+         ON CONFLICT (dedupe_key, subscription_id) DO NOTHING RETURNING dedupe_key, subscription_id",
+        rows.join(", ")
+    );
+    let claimed: Vec<(String, Uuid)> = on_db!(db, pool => {
+        let mut query = sqlx::query_as(&sql).bind(clock::now());
+        for (key, device) in wanted {
+            query = query.bind(key).bind(device);
+        }
+        query.fetch_all(pool).await
+    })?;
+    Ok(claimed.into_iter().collect())
 }
 
 /// Gives up the claim of a push that did not go, so a retry sends it.

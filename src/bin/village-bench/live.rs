@@ -343,7 +343,7 @@ fn server_cpu(servers: &[ServerProcess]) -> anyhow::Result<Duration> {
     servers.iter().map(ServerProcess::cpu_time).sum()
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> f64 {
+pub fn percentile(sorted: &[Duration], p: f64) -> f64 {
     let Some(last) = sorted.len().checked_sub(1) else { return 0.0 };
     let rank = ((last as f64) * p).round() as usize;
     sorted[rank.min(last)].as_secs_f64() * 1000.0

@@ -7,6 +7,7 @@
 mod child;
 mod live;
 mod load;
+mod push;
 mod scenarios;
 mod seeding;
 
@@ -29,6 +30,9 @@ enum Scenario {
     Fanout,
     /// Many idle connections with one subscription each: server memory per connection.
     Idle,
+    /// Notifications recorded at a steady rate, pushed by a worker process to a local
+    /// push service that answers after a delay: pushes/s, commit-to-push latency.
+    Push,
     /// Internal: a server process for the live scenarios.
     #[value(name = "serve-child", hide = true)]
     ServeChild,
@@ -60,7 +64,16 @@ struct Args {
     /// needs --redis-url and, sensibly, a PostgreSQL --database-url).
     #[arg(long, default_value_t = 1)]
     instances: usize,
-    /// Redis for the live scenarios' servers.
+    /// Push: notifications to push (one member and device each).
+    #[arg(long, default_value_t = 20_000)]
+    notifications: usize,
+    /// Push: notifications recorded per second.
+    #[arg(long, default_value_t = 2500)]
+    notifications_per_second: u32,
+    /// Push: how long the local push service takes to answer, in milliseconds.
+    #[arg(long, default_value_t = 50)]
+    push_service_ms: u64,
+    /// Redis for the live and push scenarios' servers.
     #[arg(long, env = "BENCH_REDIS_URL")]
     redis_url: Option<String>,
 }
@@ -98,6 +111,8 @@ fn live_config(args: &Args, default_subscribers: usize) -> live::LiveConfig {
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
+    // reqwest's TLS uses the process's rustls provider: ring, as the server's.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let args = Args::parse();
     let backend =
         if args.database_url.as_deref().is_some_and(|url| url.starts_with("postgres")) { "postgres" } else { "sqlite" };
@@ -110,6 +125,18 @@ async fn main() -> anyhow::Result<()> {
                 Scenario::Fanout => live::fanout(&live_config(&args, 5000)).await,
                 _ => live::idle(&live_config(&args, 10_000)).await,
             };
+        }
+        Scenario::Push => {
+            let redis = if args.redis_url.is_some() { " + redis" } else { "" };
+            println!("village-bench push on {backend}{redis}");
+            let config = push::PushConfig {
+                notifications: args.notifications,
+                per_second: args.notifications_per_second.max(1),
+                service_latency: Duration::from_millis(args.push_service_ms),
+                database_url: args.database_url.clone(),
+                redis_url: args.redis_url.clone(),
+            };
+            return push::pipeline(&config).await;
         }
         Scenario::Auth | Scenario::Thread => {}
     }

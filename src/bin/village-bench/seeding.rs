@@ -14,6 +14,18 @@ pub async fn members_with_sessions(settings: &Settings, count: usize) -> anyhow:
     let db = village::db::connect(&settings.effective_database_url(), 4).await?;
     let secret = settings.jwt_secret.as_deref().context("the bench sets a JWT secret")?;
     let auth = AuthService::new(db.clone(), Bus::default(), settings, secret.as_bytes())?;
+    let ids = members(&db, count).await?;
+    let client = ClientInfo { ip: "127.0.0.1".into(), user_agent: Some("village-bench".into()) };
+    let mut tokens = Vec::with_capacity(count);
+    for id in ids {
+        tokens.push(auth.open_session(id, &client).await?.access_token);
+    }
+    db.close().await;
+    Ok(tokens)
+}
+
+/// `count` new members on `db`, without sessions; returns their ids.
+pub async fn members(db: &village::db::Db, count: usize) -> anyhow::Result<Vec<Uuid>> {
     let hash = village::auth::hash_password("benchmark password")?;
     let run = Uuid::now_v7().simple().to_string();
     let mut ids = Vec::with_capacity(count);
@@ -26,11 +38,5 @@ pub async fn members_with_sessions(settings: &Settings, count: usize) -> anyhow:
         ids.push(id);
     }
     tx.commit().await?;
-    let client = ClientInfo { ip: "127.0.0.1".into(), user_agent: Some("village-bench".into()) };
-    let mut tokens = Vec::with_capacity(count);
-    for id in ids {
-        tokens.push(auth.open_session(id, &client).await?.access_token);
-    }
-    db.close().await;
-    Ok(tokens)
+    Ok(ids)
 }

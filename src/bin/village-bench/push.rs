@@ -1,0 +1,271 @@
+//! The push pipeline: notifications recorded at a steady rate (each with its push job,
+//! as the notification worker records them) for members with one device each, a
+//! worker in its own process, and a local push service that answers 201 after a
+//! delay, like a real one across the internet. Measures pushes per second end to end,
+//! the time from a notification's commit to its push arriving, lost and repeated
+//! pushes, the worker's CPU per push — and, apart, payload encryptions per second on
+//! one core.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, ensure};
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::post;
+use serde_json::{Value, json};
+use tokio::net::TcpListener;
+use uuid::Uuid;
+use village::config::Settings;
+use village::db::Db;
+use village::notifications::{NewNotification, NotificationKind};
+
+use crate::child::{ServerProcess, Storage};
+use crate::live::percentile;
+use crate::seeding;
+
+/// How the push pipeline is driven.
+pub struct PushConfig {
+    pub notifications: usize,
+    pub per_second: u32,
+    pub service_latency: Duration,
+    pub database_url: Option<String>,
+    pub redis_url: Option<String>,
+}
+
+/// How often a slice of notifications is recorded.
+const ENQUEUE_TICK: Duration = Duration::from_millis(20);
+/// How long the run waits without a new push before counting the rest as lost.
+const STALL: Duration = Duration::from_secs(30);
+/// A real device's public key and auth secret (every bench device shares them; each
+/// push still has its own ephemeral key, so encryption costs what it would).
+const P256DH: &str = "BO7GFB7O5GlHTtJERGhmZ5rwr-7I4To8avFeZ1ZQus2KxP92ioVHpNjaKjIqgr0d7fmS4E0Pn4CntJ2arOHD1ac";
+const AUTH: &str = "x2b6yU0Uy1bi9Qkbj6Ud4w";
+
+/// When each device's push arrived (ns since the start; 0: not yet) and how often.
+struct Arrivals {
+    start: Instant,
+    at: Vec<AtomicU64>,
+    times: Vec<AtomicU32>,
+    latency: Duration,
+}
+
+impl Arrivals {
+    fn since_start(&self) -> u64 {
+        u64::try_from(self.start.elapsed().as_nanos()).unwrap_or(u64::MAX)
+    }
+
+    fn arrived(&self) -> usize {
+        self.times.iter().filter(|times| times.load(Ordering::Relaxed) > 0).count()
+    }
+}
+
+/// The local push service: notes the arrival, waits, answers 201.
+async fn receive(State(arrivals): State<Arc<Arrivals>>, Path(device): Path<usize>) -> StatusCode {
+    if let (Some(at), Some(times)) = (arrivals.at.get(device), arrivals.times.get(device)) {
+        let _ = at.compare_exchange(0, arrivals.since_start(), Ordering::Relaxed, Ordering::Relaxed);
+        times.fetch_add(1, Ordering::Relaxed);
+    }
+    tokio::time::sleep(arrivals.latency).await;
+    StatusCode::CREATED
+}
+
+async fn start_push_service(arrivals: Arc<Arrivals>) -> anyhow::Result<String> {
+    let listener = TcpListener::bind("127.0.0.1:0").await?;
+    let url = format!("http://{}", listener.local_addr()?);
+    let app = Router::new().route("/push/{device}", post(receive)).with_state(arrivals);
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    Ok(url)
+}
+
+/// The members, each with one device at the push service, and what notifies them.
+struct Audience {
+    members: Vec<Uuid>,
+    author: Uuid,
+    group: Uuid,
+    thread: Uuid,
+}
+
+pub async fn pipeline(config: &PushConfig) -> anyhow::Result<()> {
+    println!("encryptions (aes128gcm, one core): {:.0}/s", encryptions_per_second(Duration::from_secs(2)));
+    let data_dir = tempfile::tempdir()?;
+    let database_url = config
+        .database_url
+        .clone()
+        .unwrap_or_else(|| format!("sqlite://{}/village.sqlite3", data_dir.path().display()));
+    let jwt_secret = format!("bench-{}", Uuid::now_v7().simple());
+    let (vapid_private_key, _) = village::push::new_vapid_pair()?;
+    let storage = Storage {
+        data_dir: data_dir.path(),
+        database_url: &database_url,
+        redis_url: config.redis_url.as_deref(),
+        jwt_secret: &jwt_secret,
+        vapid_private_key: &vapid_private_key,
+    };
+    let server = ServerProcess::start(&storage).await?;
+    let mut settings = Settings::embedded(data_dir.path())?;
+    settings.database_url = Some(database_url.clone());
+    settings.jwt_secret = Some(jwt_secret.clone());
+    let db = village::db::connect(&database_url, 4).await?;
+    let arrivals = Arc::new(Arrivals {
+        start: Instant::now(),
+        at: (0..config.notifications).map(|_| AtomicU64::new(0)).collect(),
+        times: (0..config.notifications).map(|_| AtomicU32::new(0)).collect(),
+        latency: config.service_latency,
+    });
+    let service = start_push_service(arrivals.clone()).await?;
+    let audience = seed(&settings, &db, &server, &service, config.notifications).await?;
+
+    let cpu_before = server.cpu_time()?;
+    let committed = enqueue(&db, &audience, config.per_second, &arrivals).await?;
+    wait_for_pushes(&arrivals).await;
+    let cpu = server.cpu_time()? - cpu_before;
+    report(config, &arrivals, &committed, cpu);
+    db.close().await;
+    Ok(())
+}
+
+/// Members with a device each, and a public group with a thread by one more member.
+async fn seed(
+    settings: &Settings,
+    db: &Db,
+    server: &ServerProcess,
+    service: &str,
+    count: usize,
+) -> anyhow::Result<Audience> {
+    let token = seeding::members_with_sessions(settings, 1).await?.pop().context("an author")?;
+    let http = reqwest::Client::new();
+    let graphql = async |query: &str, variables: Value| -> anyhow::Result<Value> {
+        let body = json!({ "query": query, "variables": variables });
+        let answer: Value =
+            http.post(format!("{}/graphql", server.url)).bearer_auth(&token).json(&body).send().await?.json().await?;
+        ensure!(answer["errors"].is_null(), "GraphQL errors: {}", answer["errors"]);
+        Ok(answer)
+    };
+    let me = graphql("{ me { id } }", json!({})).await?;
+    let group = graphql("mutation { createGroup(input: { name: \"Push bench\" }) { id } }", json!({})).await?;
+    let group = group["data"]["createGroup"]["id"].as_str().context("group id")?.to_owned();
+    let create = "mutation($g: ID!) { createThread(input: { groupId: $g, title: \"Bench\", body: \"Hi\" }) { id } }";
+    let thread = graphql(create, json!({ "g": group })).await?;
+    let members = seeding::members(db, count).await?;
+    add_devices(db, &members, service).await?;
+    Ok(Audience {
+        members,
+        author: me["data"]["me"]["id"].as_str().context("my id")?.parse()?,
+        group: group.parse()?,
+        thread: thread["data"]["createThread"]["id"].as_str().context("thread id")?.parse()?,
+    })
+}
+
+async fn add_devices(db: &Db, members: &[Uuid], service: &str) -> anyhow::Result<()> {
+    const SQL: &str = "INSERT INTO push_subscriptions (id, member_id, endpoint, p256dh, auth, created_at, updated_at) \
+                       VALUES ($1, $2, $3, $4, $5, $6, $6)";
+    let mut tx = db.begin_write().await?;
+    for (n, member) in members.iter().enumerate() {
+        let endpoint = format!("{service}/push/{n}");
+        let now = village::clock::now();
+        village::on_tx!(&mut tx, conn => sqlx::query(SQL).bind(Uuid::now_v7()).bind(member).bind(&endpoint).bind(P256DH).bind(AUTH).bind(now).execute(conn).await.map(drop))?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Records a mention of each member, `per_second` of them a second, each with its push
+/// job; returns when each one committed (ns since the start).
+async fn enqueue(db: &Db, audience: &Audience, per_second: u32, arrivals: &Arrivals) -> anyhow::Result<Vec<u64>> {
+    let per_tick = usize::try_from(u128::from(per_second) * ENQUEUE_TICK.as_millis() / 1000)?.max(1);
+    let mut committed = vec![0; audience.members.len()];
+    let mut tick = tokio::time::interval(ENQUEUE_TICK);
+    for (slice, members) in audience.members.chunks(per_tick).enumerate() {
+        tick.tick().await;
+        let planned: Vec<NewNotification> = members
+            .iter()
+            .map(|member| NewNotification {
+                member_id: *member,
+                kind: NotificationKind::Mention,
+                group_id: audience.group,
+                thread_id: Some(audience.thread),
+                reply_id: None,
+                event_id: None,
+                actor_id: Some(audience.author),
+                collapse_key: format!("bench:{member}"),
+                push: true,
+            })
+            .collect();
+        let mut tx = db.begin_write().await?;
+        village::notifications::record(&mut tx, &planned).await?;
+        tx.commit().await?;
+        let now = arrivals.since_start();
+        committed[slice * per_tick..slice * per_tick + members.len()].fill(now);
+    }
+    Ok(committed)
+}
+
+/// Waits until every push arrived, or none arrived for `STALL`.
+async fn wait_for_pushes(arrivals: &Arrivals) {
+    let (mut last_count, mut last_progress) = (0, Instant::now());
+    while last_count < arrivals.at.len() && last_progress.elapsed() < STALL {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let count = arrivals.arrived();
+        if count > last_count {
+            (last_count, last_progress) = (count, Instant::now());
+        }
+    }
+    // Late repeats would show up within a claim or two.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+}
+
+fn report(config: &PushConfig, arrivals: &Arrivals, committed: &[u64], cpu: Duration) {
+    let mut latencies = Vec::with_capacity(committed.len());
+    let (mut first, mut last) = (u64::MAX, 0);
+    for (n, sent) in committed.iter().enumerate() {
+        let at = arrivals.at[n].load(Ordering::Relaxed);
+        first = first.min(*sent);
+        if at > 0 {
+            last = last.max(at);
+            latencies.push(Duration::from_nanos(at.saturating_sub(*sent)));
+        }
+    }
+    latencies.sort_unstable();
+    let delivered = latencies.len();
+    let repeated: u32 = arrivals.times.iter().map(|times| times.load(Ordering::Relaxed).saturating_sub(1)).sum();
+    let seconds = Duration::from_nanos(last.saturating_sub(first)).as_secs_f64();
+    let per_push_us = cpu.as_secs_f64() * 1e6 / delivered.max(1) as f64;
+    println!(
+        "| notifications | offered/s | service latency ms | pushes/s | p50 ms | p99 ms | max ms | lost | repeated | worker CPU µs/push |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|---|");
+    println!(
+        "| {} | {} | {} | {:.0} | {:.0} | {:.0} | {:.0} | {} | {} | {:.0} |",
+        committed.len(),
+        config.per_second,
+        config.service_latency.as_millis(),
+        delivered as f64 / seconds.max(f64::EPSILON),
+        percentile(&latencies, 0.5),
+        percentile(&latencies, 0.99),
+        percentile(&latencies, 1.0),
+        committed.len() - delivered,
+        repeated,
+        per_push_us
+    );
+}
+
+/// Payload encryptions (RFC 8291, as the sender does them) one thread manages a second.
+fn encryptions_per_second(run: Duration) -> f64 {
+    let payload = json!({ "title": "Village", "body": "Ana mentioned you in 'Pumping at work'", "url": "/threads/x",
+        "threadId": Uuid::now_v7(), "notificationId": Uuid::now_v7(), "badge": 3 })
+    .to_string();
+    let device = web_push::SubscriptionInfo::new("https://push.example.com/x", P256DH, AUTH);
+    let started = Instant::now();
+    let mut done = 0u64;
+    while started.elapsed() < run {
+        let mut message = web_push::WebPushMessageBuilder::new(&device);
+        message.set_payload(web_push::ContentEncoding::Aes128Gcm, payload.as_bytes());
+        if message.build().is_ok() {
+            done += 1;
+        }
+    }
+    done as f64 / started.elapsed().as_secs_f64()
+}
