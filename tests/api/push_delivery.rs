@@ -442,3 +442,40 @@ async fn a_job_out_of_attempts_on_redis_lands_on_the_dead_letter_stream() {
         "set aside in the outbox too"
     );
 }
+
+#[tokio::test]
+async fn her_push_preference_decides_whether_a_kind_buzzes_and_push_needs_in_app() {
+    let (app, service) = app_and_service().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let phone = service.device();
+    register(&app, &ana, &phone).await;
+    let set = "mutation($in: Boolean!, $push: Boolean!) { setNotificationPreference(input: { kind: REPLY_TO_MY_THREAD, inApp: $in, push: $push }) { kind inApp push } }";
+
+    let refused = app.graphql(set, json!({ "in": false, "push": true }), Some(&ana.access_token)).await;
+    assert_eq!((error_code(&refused), error_field(&refused)), ("BAD_USER_INPUT", "push"), "{refused}");
+    let kept = app.graphql("{ notificationPreferences { kind inApp push } }", json!({}), Some(&ana.access_token)).await;
+    let kept = kept["data"]["notificationPreferences"].as_array().cloned().unwrap_or_default();
+    assert!(
+        kept.contains(&json!({ "kind": "REPLY_TO_MY_THREAD", "inApp": true, "push": true })),
+        "unchanged: {kept:?}"
+    );
+
+    app.graphql(set, json!({ "in": true, "push": false }), Some(&ana.access_token)).await;
+    reply(&app, &bea, &thread, "in the app only", None).await;
+    settled(&app).await;
+    assert_eq!(service.received().len(), 0, "no push for a kind she keeps to the app");
+    assert_eq!(notifications_of(&app, &ana).await.0, 1);
+
+    app.graphql(set, json!({ "in": true, "push": true }), Some(&ana.access_token)).await;
+    app.graphql(
+        "mutation { markNotificationsRead(input: { all: true }) { unreadCount } }",
+        json!({}),
+        Some(&ana.access_token),
+    )
+    .await;
+    reply(&app, &bea, &thread, "now it buzzes", None).await;
+    service.wait_for(1, Duration::from_secs(10)).await;
+    let (_, metrics) = app.get("/metrics").await;
+    assert!(metrics.contains("pushes_total{result=\"delivered\"}"), "pushes are counted by result");
+}
