@@ -1,9 +1,10 @@
 //! Work owed once a write commits — notifying the members it concerns. The write
 //! records the job in the outbox inside its own transaction, so a committed write never
-//! loses its job and a rolled-back one never runs it. A worker claims due jobs, runs
-//! each in one transaction with the job's removal (so the work is done exactly once),
-//! retries a failing job with capped exponential backoff and jitter, and sets one
-//! aside (dead-letters it) after `MAX_ATTEMPTS`. Without Redis the outbox table is the
+//! loses its job and a rolled-back one never runs it. A worker claims due jobs and runs
+//! each: a job's writes commit with its removal (so they happen exactly once), and a
+//! push job, whose sends cannot be undone, records each push before sending it (so none
+//! goes twice). A failing job is retried with capped exponential backoff and jitter, and
+//! set aside (dead-lettered) after `MAX_ATTEMPTS`. Without Redis the outbox table is the
 //! queue; with Redis a relay passes due jobs on to a Redis stream the workers read.
 
 mod housekeeping;

@@ -9,7 +9,7 @@ use redis::aio::MultiplexedConnection;
 use tokio::sync::watch;
 
 use super::store;
-use super::stream::{Entry, JobStream};
+use super::stream::{Claim, Entry, JobStream};
 use super::worker::{Attempted, Worker};
 use crate::clock;
 use crate::db::Db;
@@ -52,15 +52,16 @@ async fn relay_due(
     }
     loop {
         let until = clock::now() + chrono::Duration::from_std(lease).unwrap_or_default();
-        let jobs = store::claim(db, RELAY_BATCH, until).await?;
+        // Not an attempt yet: a worker counts one when it starts the job.
+        let jobs = store::claim(db, RELAY_BATCH, until, false).await?;
         if jobs.is_empty() {
             return Ok(());
         }
-        let ids: Vec<_> = jobs.iter().map(|job| job.id).collect();
+        let claims: Vec<Claim> = jobs.iter().map(|job| Claim { job: job.id, until: job.locked_until }).collect();
         let published = match connection {
-            Some(connection) => stream.publish(connection, &ids).await,
+            Some(connection) => stream.publish(connection, &claims).await,
             None => match stream.connect().await {
-                Ok(fresh) => stream.publish(connection.insert(fresh), &ids).await,
+                Ok(fresh) => stream.publish(connection.insert(fresh), &claims).await,
                 Err(error) => Err(error),
             },
         };
@@ -134,8 +135,8 @@ async fn run_entries(
     connection: &mut MultiplexedConnection,
     entries: Vec<Entry>,
 ) -> anyhow::Result<()> {
-    let ids: Vec<_> = entries.iter().filter_map(|entry| entry.job).collect();
-    let jobs = store::load(&worker.db, &ids).await?;
+    let claims: Vec<Claim> = entries.iter().filter_map(|entry| entry.claim).collect();
+    let jobs = store::start_relayed(&worker.db, &claims).await?;
     for (job, attempted) in worker.run_batch(jobs).await? {
         if let Attempted::SetAside(error) = attempted {
             stream.dead_letter(connection, job, &error).await?;
@@ -154,10 +155,12 @@ async fn set_aside(
     worn_out: Vec<Entry>,
 ) -> anyhow::Result<()> {
     const WHY: &str = "the workers stopped while running it, too often";
-    for job in worn_out.iter().filter_map(|entry| entry.job) {
-        tracing::error!(%job, "{WHY}; set aside");
-        store::set_aside(&worker.db, job, WHY).await?;
-        stream.dead_letter(connection, job, WHY).await?;
+    for claim in worn_out.iter().filter_map(|entry| entry.claim) {
+        // Only if the job is still where this entry left it (not relayed again since).
+        if store::set_aside(&worker.db, claim, WHY).await? {
+            tracing::error!(job = %claim.job, "{WHY}; set aside");
+            stream.dead_letter(connection, claim.job, WHY).await?;
+        }
     }
     let ids: Vec<String> = worn_out.into_iter().map(|entry| entry.id).collect();
     stream.finish(connection, &ids).await?;

@@ -7,10 +7,11 @@ use std::collections::HashSet;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+use super::stream::Claim;
 use super::{JobKind, JobSpec, MAX_ATTEMPTS, NewJob};
 use crate::clock;
 use crate::db::text_enum::{from_text, to_text};
-use crate::db::{Db, Tx, placeholder_list};
+use crate::db::{Db, Tx};
 use crate::{on_db, on_tx};
 
 /// A claimed job.
@@ -67,11 +68,14 @@ pub async fn enqueue(tx: &mut Tx, job: NewJob) -> Result<(), sqlx::Error> {
         .map(drop))
 }
 
-/// Takes up to `limit` due jobs until `until`; returns them oldest first.
-pub async fn claim(db: &Db, limit: i64, until: DateTime<Utc>) -> Result<Vec<Job>, sqlx::Error> {
+/// Takes up to `limit` due jobs until `until`, counting an attempt at each when
+/// `attempt` (a worker about to run them; a relay passing them on does not); returns
+/// them oldest first.
+pub async fn claim(db: &Db, limit: i64, until: DateTime<Utc>, attempt: bool) -> Result<Vec<Job>, sqlx::Error> {
     let skip_locked = if db.backend() == "postgres" { " FOR UPDATE SKIP LOCKED" } else { "" };
+    let counted = if attempt { ", attempts = attempts + 1" } else { "" };
     let sql = format!(
-        "UPDATE outbox SET locked_until = $1, attempts = attempts + 1 WHERE id IN (\
+        "UPDATE outbox SET locked_until = $1{counted} WHERE id IN (\
          SELECT id FROM outbox WHERE dead_at IS NULL AND run_after <= $2 AND attempts < $4 \
          AND (locked_until IS NULL OR locked_until <= $2) ORDER BY run_after, created_at LIMIT $3{skip_locked}) \
          RETURNING {JOB_COLUMNS}"
@@ -86,25 +90,32 @@ pub async fn claim(db: &Db, limit: i64, until: DateTime<Utc>) -> Result<Vec<Job>
 const JOB_COLUMNS: &str =
     "id, kind, subject_id, target_id, actor_id, scheduled_for, attempts, created_at, locked_until";
 
-/// Jobs `ids` as relayed to a worker, but for those done, set aside or waiting for a
-/// retry (their entries are stale).
-pub async fn load(db: &Db, ids: &[Uuid]) -> Result<Vec<Job>, sqlx::Error> {
-    if ids.is_empty() {
+/// Starts the relayed jobs `claims` whose claim is still theirs (others' entries are
+/// stale: relayed again, waiting for a retry, done or set aside), counting an attempt
+/// at each; returns them oldest first.
+pub async fn start_relayed(db: &Db, claims: &[Claim]) -> Result<Vec<Job>, sqlx::Error> {
+    if claims.is_empty() {
         return Ok(Vec::new());
     }
     let sql = format!(
-        "SELECT {JOB_COLUMNS} FROM outbox WHERE id IN ({}) AND dead_at IS NULL AND locked_until IS NOT NULL",
-        placeholder_list(1, ids.len())
+        "UPDATE outbox SET attempts = attempts + 1 WHERE dead_at IS NULL AND ({}) RETURNING {JOB_COLUMNS}",
+        claimed_sql(claims.len())
     );
     let mut jobs: Vec<Job> = on_db!(db, pool => {
         let mut query = sqlx::query_as(&sql);
-        for id in ids {
-            query = query.bind(id);
+        for claim in claims {
+            query = query.bind(claim.job).bind(claim.until);
         }
         query.fetch_all(pool).await
     })?;
     jobs.sort_by_key(|job| (job.created_at, job.id));
     Ok(jobs)
+}
+
+/// `(id = $1 AND locked_until = $2) OR …` for `count` jobs and their claims.
+fn claimed_sql(count: usize) -> String {
+    let each = (0..count).map(|n| format!("(id = ${} AND locked_until = ${})", 2 * n + 1, 2 * n + 2));
+    each.collect::<Vec<_>>().join(" OR ")
 }
 
 /// Gives back claims that could not be passed on (Redis was unreachable), as if never
@@ -118,10 +129,12 @@ pub async fn unclaim(db: &Db, jobs: &[Job]) -> Result<(), sqlx::Error> {
     Ok(())
 }
 
-/// Sets job `id` aside with `why` (workers kept dying on it).
-pub async fn set_aside(db: &Db, id: Uuid, why: &str) -> Result<(), sqlx::Error> {
-    const SQL: &str = "UPDATE outbox SET dead_at = $2, last_error = $3 WHERE id = $1 AND dead_at IS NULL";
-    on_db!(db, pool => sqlx::query(SQL).bind(id).bind(clock::now()).bind(why).execute(pool).await.map(drop))
+/// Sets aside the job of `claim` with `why` (workers kept dying on it), if the claim is
+/// still its own; returns whether it was.
+pub async fn set_aside(db: &Db, claim: Claim, why: &str) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "UPDATE outbox SET dead_at = $3, last_error = $4 \
+                       WHERE id = $1 AND locked_until = $2 AND dead_at IS NULL";
+    on_db!(db, pool => sqlx::query(SQL).bind(claim.job).bind(claim.until).bind(clock::now()).bind(why).execute(pool).await.map(|done| done.rows_affected() == 1))
 }
 
 /// Removes a job whose work is done, in the transaction that did the work; false when
@@ -138,8 +151,7 @@ pub async fn finish_alone(db: &Db, jobs: &[&Job]) -> Result<HashSet<Uuid>, sqlx:
     if jobs.is_empty() {
         return Ok(HashSet::new());
     }
-    let each = (0..jobs.len()).map(|n| format!("(id = ${} AND locked_until = ${})", 2 * n + 1, 2 * n + 2));
-    let sql = format!("DELETE FROM outbox WHERE {} RETURNING id", each.collect::<Vec<_>>().join(" OR "));
+    let sql = format!("DELETE FROM outbox WHERE {} RETURNING id", claimed_sql(jobs.len()));
     let removed: Vec<Uuid> = on_db!(db, pool => {
         let mut query = sqlx::query_scalar(&sql);
         for job in jobs {
@@ -158,13 +170,14 @@ pub async fn bury_abandoned(db: &Db) -> Result<u64, sqlx::Error> {
     on_db!(db, pool => sqlx::query(SQL).bind(clock::now()).bind(MAX_ATTEMPTS).execute(pool).await.map(|done| done.rows_affected()))
 }
 
-/// Records a failed attempt: due again at `retry_at`, or dead once out of attempts.
+/// Records a failed attempt: due again at `retry_at`, or dead once out of attempts
+/// (unless the claim lapsed and another worker has the job now).
 pub async fn fail(db: &Db, job: &Job, error: &str, retry_at: DateTime<Utc>) -> Result<(), sqlx::Error> {
     const SQL: &str = "UPDATE outbox SET run_after = $2, locked_until = NULL, last_error = $3, \
-                       dead_at = CASE WHEN attempts >= $4 THEN $5 ELSE NULL END WHERE id = $1";
+                       dead_at = CASE WHEN attempts >= $4 THEN $5 ELSE NULL END WHERE id = $1 AND locked_until = $6";
     let error: String = error.chars().take(500).collect();
     let now = clock::now();
-    on_db!(db, pool => sqlx::query(SQL).bind(job.id).bind(retry_at).bind(error).bind(MAX_ATTEMPTS).bind(now).execute(pool).await.map(drop))
+    on_db!(db, pool => sqlx::query(SQL).bind(job.id).bind(retry_at).bind(error).bind(MAX_ATTEMPTS).bind(now).bind(job.locked_until).execute(pool).await.map(drop))
 }
 
 /// How many jobs are due now (claimed ones included), waiting for a later time (retries

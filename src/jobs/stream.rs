@@ -1,6 +1,7 @@
 //! The job queue on Redis (with `REDIS_URL`): a relay moves due jobs from the outbox
-//! into a stream that every worker reads through one consumer group, so each job goes
-//! to one worker at a time and instances share the work without polling the database.
+//! into a stream that every worker reads through one consumer group, so instances share
+//! the work without polling the database. An entry carries the claim it was relayed
+//! under; a worker runs the job only while that claim is still the job's.
 //! The outbox row stays until the job's work commits with its removal, so a Redis that
 //! restarts empty loses nothing: a job whose entry vanished is relayed again when its
 //! lease lapses. A worker that dies leaves its entries pending; the others claim them
@@ -9,9 +10,11 @@
 
 use std::time::Duration;
 
+use chrono::{DateTime, SecondsFormat, Utc};
+
 use redis::aio::MultiplexedConnection;
 use redis::streams::{StreamClaimReply, StreamId, StreamPendingCountReply, StreamReadOptions, StreamReadReply};
-use redis::{AsyncCommands, RedisResult};
+use redis::{AsyncCommands, AsyncConnectionConfig, RedisResult};
 use uuid::Uuid;
 
 use crate::db::Db;
@@ -32,16 +35,26 @@ pub struct JobStream {
     consumer: String,
 }
 
-/// A stream entry and the job it names (none when the entry is not one of ours).
+/// A stream entry and the job claim it carries (none when the entry is not one of ours).
 pub struct Entry {
     pub id: String,
-    pub job: Option<Uuid>,
+    pub claim: Option<Claim>,
+}
+
+/// A job as relayed: its id and the claim it was relayed under. An entry whose claim is
+/// no longer the job's (the job was relayed again, retried or done) is stale.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Claim {
+    pub job: Uuid,
+    pub until: DateTime<Utc>,
 }
 
 impl From<StreamId> for Entry {
     fn from(entry: StreamId) -> Self {
         let job = entry.get::<String>("job").and_then(|job| job.parse().ok());
-        Self { id: entry.id, job }
+        let until = entry.get::<String>("until").and_then(|until| DateTime::parse_from_rfc3339(&until).ok());
+        let claim = job.zip(until).map(|(job, until)| Claim { job, until: until.to_utc() });
+        Self { id: entry.id, claim }
     }
 }
 
@@ -58,16 +71,21 @@ impl JobStream {
         })
     }
 
-    /// A connection of its own (a blocking read holds its connection).
+    /// A connection of its own (a blocking read holds its connection), which waits out
+    /// a blocking read's answer.
     pub async fn connect(&self) -> RedisResult<MultiplexedConnection> {
-        self.client.get_multiplexed_async_connection().await
+        let config = AsyncConnectionConfig::new()
+            .set_connection_timeout(Some(Duration::from_secs(2)))
+            .set_response_timeout(Some(READ_BLOCK + Duration::from_secs(5)));
+        self.client.get_multiplexed_async_connection_with_config(&config).await
     }
 
-    /// Adds jobs `ids` to the stream.
-    pub async fn publish(&self, connection: &mut MultiplexedConnection, ids: &[Uuid]) -> RedisResult<()> {
+    /// Adds the claimed jobs `claims` to the stream.
+    pub async fn publish(&self, connection: &mut MultiplexedConnection, claims: &[Claim]) -> RedisResult<()> {
         let mut pipe = redis::pipe();
-        for id in ids {
-            pipe.xadd(&self.stream, "*", &[("job", id.to_string())]).ignore();
+        for claim in claims {
+            let until = claim.until.to_rfc3339_opts(SecondsFormat::Micros, true);
+            pipe.xadd(&self.stream, "*", &[("job", claim.job.to_string()), ("until", until)]).ignore();
         }
         pipe.query_async(connection).await
     }

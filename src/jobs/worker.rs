@@ -99,7 +99,7 @@ impl Worker {
         }
         loop {
             let until = clock::now() + chrono::Duration::from_std(self.claim).unwrap_or_default();
-            let jobs = store::claim(&self.db, BATCH, until).await?;
+            let jobs = store::claim(&self.db, BATCH, until, true).await?;
             let full = jobs.len() == usize::try_from(BATCH).unwrap_or(usize::MAX);
             self.run_batch(jobs).await?;
             if !full {
