@@ -94,7 +94,7 @@ impl App {
         };
         let auth = AuthService::new(db.clone(), bus.clone(), &settings, &secret)?;
         let push = PushConfig::from_settings(&settings)?;
-        let sender = Arc::new(push::Sender::new(&push.vapid)?);
+        let sender = Arc::new(push::Sender::new(&push.vapid, push.allow_local_endpoints)?);
         let schema = graphql::build_schema(db.clone(), auth.clone(), bus.clone(), push, settings.production);
         let metrics = telemetry::metrics_handle()?;
         let (stop, stopping) = watch::channel(false);

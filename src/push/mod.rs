@@ -3,6 +3,7 @@
 
 mod deliver;
 mod payload;
+mod public_dns;
 mod quiet_hours;
 mod schema;
 mod sender;

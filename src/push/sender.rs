@@ -5,7 +5,7 @@
 //! devices are kept and their pushes wait.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, TimeDelta, Utc};
@@ -16,6 +16,7 @@ use web_push::{
     WebPushMessageBuilder,
 };
 
+use super::public_dns::{NotPublic, PublicOnly, refused_as_not_public};
 use super::vapid::Vapid;
 use crate::clock;
 
@@ -85,14 +86,19 @@ pub struct Sender {
 }
 
 impl Sender {
-    pub fn new(vapid: &Vapid) -> anyhow::Result<Self> {
+    /// A sender signing with `vapid`; unless `allow_local`, it connects only to public
+    /// addresses.
+    pub fn new(vapid: &Vapid, allow_local: bool) -> anyhow::Result<Self> {
         // reqwest's TLS uses the process's rustls provider: ring, as sqlx does.
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let http = reqwest::Client::builder()
+        let mut http = reqwest::Client::builder()
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(TOTAL_TIMEOUT)
-            .pool_max_idle_per_host(256)
-            .build()?;
+            .pool_max_idle_per_host(256);
+        if !allow_local {
+            http = http.dns_resolver(Arc::new(PublicOnly));
+        }
+        let http = http.build()?;
         Ok(Self {
             http,
             signer: vapid.signer()?,
@@ -116,6 +122,7 @@ impl Sender {
         };
         match self.post(device.endpoint, message).await {
             Ok(response) => self.outcome(&origin, response),
+            Err(error) if refused_as_not_public(&error) => Outcome::Rejected(NotPublic.to_string()),
             Err(error) => Outcome::RetrySoon(format!("{error}")),
         }
     }
