@@ -82,7 +82,8 @@ pub async fn push_notifications(
 /// When quiet hours hold `notification` until, if they do.
 fn quiet_end(quiet: Option<&QuietHours>, notification: &Notification, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     let event_news = matches!(notification.kind.0, NotificationKind::EventChanged | NotificationKind::EventCancelled);
-    if event_news && notification.event_starts_at.is_some_and(|start| start - now <= URGENT_BEFORE_START) {
+    let soon = |start: DateTime<Utc>| start - now <= URGENT_BEFORE_START && now - start <= URGENT_BEFORE_START;
+    if event_news && notification.event_starts_at.is_some_and(soon) {
         return None;
     }
     quiet?.ends_after(now)
@@ -125,6 +126,15 @@ pub async fn release_held(sender: &Sender, db: &Db, member: Uuid, ended: Option<
     }
     let mut tx = db.begin_write().await?;
     store::unhold(&mut tx, member, &held).await?;
+    // A push held while this ran (its window's end raced this release) gets its own.
+    if store::holds_any(&mut tx, member).await? {
+        let now = clock::now();
+        let again = NewJob {
+            schedule: Some(Schedule { run_at: now, about: now }),
+            ..NewJob::system(JobKind::PushRelease, member)
+        };
+        jobs::enqueue(&mut tx, again).await?;
+    }
     Ok(tx)
 }
 
@@ -195,7 +205,13 @@ async fn send(sender: &Sender, db: &Db, pushes: Vec<&Push>) -> Result<Vec<Option
     let mut retries: Vec<Option<RetryNotBefore>> = pushes.iter().map(|_| None).collect();
     for (n, device, outcome) in outcomes {
         metrics::counter!("pushes_total", "result" => outcome.label()).increment(1);
-        if let Some(retry) = settle(db, &pushes[n].key, device, outcome).await? {
+        let key = &pushes[n].key;
+        // Settled one by one, so a failure to record one answer leaves the others'.
+        let retry = settle(db, key, device, outcome).await.unwrap_or_else(|error| {
+            tracing::error!(%error, device = %device.id, "cannot record a push service's answer");
+            None
+        });
+        if let Some(retry) = retry {
             retries[n] = Some(match retries[n].take() {
                 Some(earlier) if earlier.at >= retry.at => earlier,
                 _ => retry,

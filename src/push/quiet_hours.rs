@@ -63,7 +63,7 @@ impl QuietHours {
             };
             let day =
                 if window.end > local.time() { local.date_naive() } else { local.date_naive() + TimeDelta::days(1) };
-            at = first_instant_at(self.time_zone, day.and_time(window.end));
+            at = first_instant_after(self.time_zone, day.and_time(window.end), at);
             end = Some(at);
         }
         end
@@ -84,14 +84,17 @@ impl QuietHours {
     }
 }
 
-/// The first instant whose wall clock in `zone` reads `local`: the earlier of two when
-/// clocks go back, and the moment they jump when clocks skip over it.
-fn first_instant_at(zone: Tz, local: NaiveDateTime) -> DateTime<Utc> {
+/// The first instant after `now` whose wall clock in `zone` reads `local`: of two when
+/// clocks go back, the earlier unless it has passed; the moment they jump when clocks
+/// skip over it.
+fn first_instant_after(zone: Tz, local: NaiveDateTime, now: DateTime<Utc>) -> DateTime<Utc> {
     let mut wall = local;
     // Clocks skip at most a few hours; a minute at a time finds where they land.
     for _ in 0..=24 * 60 {
         match zone.from_local_datetime(&wall) {
-            LocalResult::Single(instant) | LocalResult::Ambiguous(instant, _) => return instant.to_utc(),
+            LocalResult::Single(instant) => return instant.to_utc(),
+            LocalResult::Ambiguous(earlier, _) if earlier.to_utc() > now => return earlier.to_utc(),
+            LocalResult::Ambiguous(_, later) => return later.to_utc(),
             LocalResult::None => wall += TimeDelta::minutes(1),
         }
     }
@@ -207,6 +210,16 @@ mod tests {
         let late = quiet("America/New_York", &[("01:00", "02:30")]);
         // 01:30 EST is 06:30 UTC; 02:30 never happens, the clocks jump at 07:00 UTC.
         assert_eq!(late.ends_after(utc("2026-03-08T06:30:00Z")), Some(utc("2026-03-08T07:00:00Z")));
+    }
+
+    #[test]
+    fn a_window_ending_in_the_repeated_hour_ends_on_its_second_pass_if_the_first_is_over() {
+        // London repeats 01:00–02:00 on 25 October 2026 (first BST, then GMT). A window to
+        // 01:30: asked at 01:10 GMT (the second pass, 01:10 UTC), it ends at 01:30 GMT.
+        let late = quiet("Europe/London", &[("00:30", "01:30")]);
+        assert_eq!(late.ends_after(utc("2026-10-25T01:10:00Z")), Some(utc("2026-10-25T01:30:00Z")));
+        // Asked at 00:40 BST (23:40 UTC), the first 01:30 (00:30 UTC) is still ahead.
+        assert_eq!(late.ends_after(utc("2026-10-24T23:40:00Z")), Some(utc("2026-10-25T00:30:00Z")));
     }
 
     #[test]

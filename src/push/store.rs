@@ -153,6 +153,13 @@ pub async fn held_for(db: &Db, member: Uuid) -> Result<Vec<Uuid>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_scalar(SQL).bind(member).fetch_all(pool).await)
 }
 
+/// Whether pushes are held for her, in `tx`.
+pub async fn holds_any(tx: &mut Tx, member: Uuid) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "SELECT COUNT(*) FROM push_held WHERE member_id = $1";
+    let held: i64 = on_tx!(tx, conn => sqlx::query_scalar(SQL).bind(member).fetch_one(conn).await)?;
+    Ok(held > 0)
+}
+
 /// Lets go of held pushes `notifications` (sent, or no longer worth sending).
 pub async fn unhold(tx: &mut Tx, member: Uuid, notifications: &[Uuid]) -> Result<(), sqlx::Error> {
     const SQL: &str = "DELETE FROM push_held WHERE member_id = $1 AND notification_id = $2";

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::process::Stdio;
 use std::time::Duration;
 
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::cli::village;
 use crate::notifications::{jobs_done, notifications_of, reply};
@@ -190,10 +190,13 @@ fn window_around_now() -> (String, String) {
     (text(now - chrono::TimeDelta::hours(1)), text(now + chrono::TimeDelta::hours(1)))
 }
 
-async fn quiet_now(app: &TestApp, member: &Session) -> Value {
+/// Sets quiet hours around now for her; returns the window's end, "HH:MM".
+async fn quiet_now(app: &TestApp, member: &Session) -> String {
     let (start, end) = window_around_now();
     let input = json!({ "input": { "timeZone": "UTC", "windows": [{ "start": start, "end": end }] } });
-    app.graphql(SET_QUIET, input, Some(&member.access_token)).await
+    let set = app.graphql(SET_QUIET, input, Some(&member.access_token)).await;
+    assert_eq!(set["data"]["setQuietHours"]["timeZone"], "UTC", "{set}");
+    end
 }
 
 /// Makes held pushes due now, as if her quiet hours had ended.
@@ -216,8 +219,7 @@ async fn quiet_hours_hold_pushes_and_release_them_as_one_when_they_end() {
         .to_owned();
     let phone = service.device();
     register(&app, &ana, &phone).await;
-    let set = quiet_now(&app, &ana).await;
-    assert_eq!(set["data"]["setQuietHours"]["timeZone"], "UTC", "{set}");
+    let end = quiet_now(&app, &ana).await;
 
     reply(&app, &bea, &thread, "one", None).await;
     reply(&app, &bea, &other, "two", None).await;
@@ -226,7 +228,6 @@ async fn quiet_hours_hold_pushes_and_release_them_as_one_when_they_end() {
     assert_eq!(service.received().len(), 0, "held, not pushed");
     assert_eq!(notifications_of(&app, &ana).await.0, 2, "the in-app entries appear at once");
     assert_eq!(app.count("push_held").await, 2);
-    let (_, end) = window_around_now();
     let release = "SELECT run_after FROM outbox WHERE kind = 'PUSH_RELEASE'";
     let releases: Vec<chrono::DateTime<chrono::Utc>> =
         village::on_db!(&app.db, pool => sqlx::query_scalar(release).fetch_all(pool).await).expect("read");
@@ -478,4 +479,30 @@ async fn her_push_preference_decides_whether_a_kind_buzzes_and_push_needs_in_app
     service.wait_for(1, Duration::from_secs(10)).await;
     let (_, metrics) = app.get("/metrics").await;
     assert!(metrics.contains("pushes_total{result=\"delivered\"}"), "pushes are counted by result");
+}
+
+#[tokio::test]
+async fn a_device_whose_host_resolves_inside_our_network_is_never_called() {
+    // Registration refuses such names; this device got in some other way (a name
+    // that later moved), so only the send-time check stands between it and a call.
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let service = PushService::start().await;
+    let inside = service.device();
+    let port =
+        inside.endpoint.rsplit_once(':').and_then(|(_, rest)| rest.split('/').next()).expect("a port").to_owned();
+    let insert = "INSERT INTO push_subscriptions (id, member_id, endpoint, p256dh, auth, created_at, updated_at) \
+                  VALUES ($1, $2, $3, $4, $5, $6, $6)";
+    let (id, member): (uuid::Uuid, uuid::Uuid) = (uuid::Uuid::now_v7(), ana.member_id.parse().expect("uuid"));
+    let endpoint = format!("http://localhost:{port}/push/{}", inside.id);
+    village::on_db!(&app.db, pool => sqlx::query(insert).bind(id).bind(member).bind(&endpoint).bind(&inside.p256dh).bind(&inside.auth).bind(chrono::Utc::now()).execute(pool).await.map(drop))
+        .expect("inserted");
+
+    reply(&app, &bea, &thread, "Same here", None).await;
+    settled(&app).await;
+
+    assert_eq!(app.count("outbox WHERE kind = 'PUSH_NOTIFICATION'").await, 0, "refused for good, not retried");
+    assert_eq!(app.count("push_deliveries").await, 1, "and not tried again");
+    assert_eq!(service.received().len(), 0, "the service inside was never called");
 }
