@@ -80,7 +80,9 @@ impl App {
     /// Connects to storage, applies migrations and builds the schema.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         prepare_data_dir(&settings)?;
+        // Settings are checked in full before the database is touched (or migrated).
         let secret = secrets::jwt_secret(&settings)?;
+        let push = PushConfig::from_settings(&settings)?;
         let db = db::connect(&settings.effective_database_url(), settings.db_max_connections).await?;
         db::migrate(&db).await?;
         let (redis, bus, job_stream) = match &settings.redis_url {
@@ -93,7 +95,6 @@ impl App {
             None => (None, Bus::default(), None),
         };
         let auth = AuthService::new(db.clone(), bus.clone(), &settings, &secret)?;
-        let push = PushConfig::from_settings(&settings)?;
         let sender = Arc::new(push::Sender::new(&push.vapid, push.allow_local_endpoints)?);
         let schema = graphql::build_schema(db.clone(), auth.clone(), bus.clone(), push, settings.production);
         let metrics = telemetry::metrics_handle()?;

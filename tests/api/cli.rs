@@ -83,7 +83,11 @@ async fn unusable_settings_end_the_process_with_one_clear_line() {
     assert_refuses_to_start(dir.path(), &[("DATABASE_URL", "mysql://db/village")], "unsupported database URL").await;
     assert_refuses_to_start(
         dir.path(),
-        &[("DATABASE_URL", "postgres://postgres@127.0.0.1:1/village"), ("VILLAGE_JWT_SECRET", JWT_SECRET)],
+        &[
+            ("DATABASE_URL", "postgres://postgres@127.0.0.1:1/village"),
+            ("VILLAGE_JWT_SECRET", JWT_SECRET),
+            ("VILLAGE_VAPID_PRIVATE_KEY", VAPID_PRIVATE_KEY),
+        ],
         "cannot connect to PostgreSQL",
     )
     .await;
@@ -165,7 +169,7 @@ impl ServerProcess {
     }
 
     async fn graphql(&self, query: &str, variables: serde_json::Value, token: Option<&str>) -> serde_json::Value {
-        let mut request = reqwest::Client::new()
+        let mut request = crate::support::http_client()
             .post(format!("{}/graphql", self.url))
             .json(&json!({ "query": query, "variables": variables }));
         if let Some(token) = token {

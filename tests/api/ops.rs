@@ -68,5 +68,5 @@ async fn a_shutdown_request_stops_the_server_cleanly() {
 
     app.stop().await.expect("serve returns Ok after shutdown");
 
-    assert!(reqwest::get(format!("{url}/healthz")).await.is_err(), "no longer accepting");
+    assert!(crate::support::http_client().get(format!("{url}/healthz")).send().await.is_err(), "no longer accepting");
 }

@@ -64,6 +64,13 @@ impl Session {
     }
 }
 
+/// An HTTP client for the tests (reqwest's TLS takes the process's rustls provider:
+/// ring, as the server installs it; a test may need one before any server starts).
+pub fn http_client() -> reqwest::Client {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    reqwest::Client::builder().timeout(Duration::from_secs(30)).build().expect("client")
+}
+
 /// The GraphQL selection of an `AuthPayload` that [`Session`] reads.
 pub const AUTH_FIELDS: &str = "accessToken accessTokenExpiresAt refreshToken member { id displayName email }";
 
@@ -100,7 +107,7 @@ impl TestApp {
             let _ = stop.await;
         }));
         let db = village::db::connect(&database.url, 2).await.expect("second pool");
-        let http = reqwest::Client::builder().timeout(Duration::from_secs(30)).build().expect("client");
+        let http = http_client();
         Self {
             url,
             http,
