@@ -2,14 +2,18 @@
 -- never pushes twice), pushes held during a member's quiet hours until they end, and
 -- her quiet hours. Kept in lockstep with migrations/sqlite/0009_push_delivery.sql.
 
+-- A row is claimed before its push is sent and marked sent once the push service
+-- answered for good; an unmarked claim is a push being sent (or, once old, one whose
+-- sender died mid-send).
 CREATE TABLE push_deliveries (
     dedupe_key      TEXT NOT NULL,
     subscription_id UUID NOT NULL REFERENCES push_subscriptions (id) ON DELETE CASCADE,
-    sent_at         TIMESTAMPTZ NOT NULL,
+    claimed_at      TIMESTAMPTZ NOT NULL,
+    sent_at         TIMESTAMPTZ,
     CONSTRAINT push_deliveries_pkey PRIMARY KEY (dedupe_key, subscription_id)
 );
 
-CREATE INDEX push_deliveries_sent_idx ON push_deliveries (sent_at);
+CREATE INDEX push_deliveries_claimed_idx ON push_deliveries (claimed_at);
 
 CREATE TABLE push_held (
     member_id       UUID NOT NULL REFERENCES members (id) ON DELETE CASCADE,

@@ -27,6 +27,10 @@ const URGENT_BEFORE_START: TimeDelta = TimeDelta::hours(2);
 const DAY_SECS: u32 = 24 * 3600;
 /// Pushes sent at once (each mostly waits on its push service).
 const SENDS_AT_ONCE: usize = 256;
+/// The longest a run takes to send one push (twice the sender's total timeout, for a
+/// push sent again smaller, and some): a claim unanswered for longer is a sender that
+/// died mid-send, and its push counts as gone.
+const SENDING_AT_MOST: TimeDelta = TimeDelta::seconds(45);
 
 /// One push to send to each of a member's devices.
 struct Push {
@@ -189,10 +193,10 @@ async fn send(sender: &Sender, db: &Db, pushes: Vec<&Push>) -> Result<Vec<Option
         .collect();
     let keys: Vec<(String, Uuid)> = wanted.iter().map(|(n, device)| (pushes[*n].key.clone(), device.id)).collect();
     let claimed = store::claim_deliveries(db, &keys).await?;
-    let to_send: Vec<(usize, &DeviceRow)> =
-        wanted.into_iter().filter(|(n, device)| claimed.contains(&(pushes[*n].key.clone(), device.id))).collect();
-    let skipped = keys.len() - to_send.len();
-    metrics::counter!("pushes_total", "result" => "duplicate_skipped").increment(skipped as u64);
+    let mut retries: Vec<Option<RetryNotBefore>> = pushes.iter().map(|_| None).collect();
+    let (to_send, taken): (Vec<_>, Vec<_>) =
+        wanted.into_iter().partition(|(n, device)| claimed.contains(&(pushes[*n].key.clone(), device.id)));
+    wait_for_other_senders(db, &pushes, &taken, &mut retries).await?;
     let sends: Vec<_> = to_send
         .into_iter()
         .map(|(n, device)| {
@@ -202,27 +206,54 @@ async fn send(sender: &Sender, db: &Db, pushes: Vec<&Push>) -> Result<Vec<Option
         .collect();
     let outcomes: Vec<(usize, &DeviceRow, Outcome)> =
         stream::iter(sends).buffer_unordered(SENDS_AT_ONCE).collect().await;
-    let mut retries: Vec<Option<RetryNotBefore>> = pushes.iter().map(|_| None).collect();
+    let mut answered = Vec::new();
     for (n, device, outcome) in outcomes {
         metrics::counter!("pushes_total", "result" => outcome.label()).increment(1);
         let key = &pushes[n].key;
         // Settled one by one, so a failure to record one answer leaves the others'.
-        let retry = settle(db, key, device, outcome).await.unwrap_or_else(|error| {
-            tracing::error!(%error, device = %device.id, "cannot record a push service's answer");
-            None
-        });
-        if let Some(retry) = retry {
-            retries[n] = Some(match retries[n].take() {
-                Some(earlier) if earlier.at >= retry.at => earlier,
-                _ => retry,
-            });
+        match settle(db, key, device, outcome).await {
+            Ok(Some(retry)) => later(&mut retries[n], retry),
+            Ok(None) => answered.push((key.clone(), device.id)),
+            Err(error) => tracing::error!(%error, device = %device.id, "cannot record a push service's answer"),
         }
     }
+    store::mark_sent(db, &answered).await?;
     Ok(retries)
 }
 
+/// Keeps in `slot` the later of its retry and `retry`.
+fn later(slot: &mut Option<RetryNotBefore>, retry: RetryNotBefore) {
+    *slot = Some(match slot.take() {
+        Some(earlier) if earlier.at >= retry.at => earlier,
+        _ => retry,
+    });
+}
+
+/// Of the pushes `taken` (claimed by an earlier run), those another run is sending now
+/// make their push retry once that run must have finished (then it went, or its claim
+/// was given up); the rest went, or their sender died mid-send, and are skipped.
+async fn wait_for_other_senders(
+    db: &Db,
+    pushes: &[&Push],
+    taken: &[(usize, &DeviceRow)],
+    retries: &mut [Option<RetryNotBefore>],
+) -> Result<(), sqlx::Error> {
+    let keys: Vec<(String, Uuid)> = taken.iter().map(|(n, device)| (pushes[*n].key.clone(), device.id)).collect();
+    let sending = store::being_sent(db, &keys, clock::now() - SENDING_AT_MOST).await?;
+    for (n, device) in taken {
+        match sending.get(&(pushes[*n].key.clone(), device.id)) {
+            Some(claimed_at) => {
+                let reason = "another run is sending this push".to_owned();
+                later(&mut retries[*n], RetryNotBefore { at: *claimed_at + SENDING_AT_MOST, reason });
+            }
+            None => metrics::counter!("pushes_total", "result" => "duplicate_skipped").increment(1),
+        }
+    }
+    Ok(())
+}
+
 /// Acts on a push service's answer: forgets a gone device, and gives up the claim of a
-/// push to retry (returning when).
+/// push to retry (returning when); `None` when the answer is final.
 async fn settle(
     db: &Db,
     key: &str,

@@ -1,6 +1,6 @@
 //! Push subscriptions in the database: one per endpoint, registered again at will.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
@@ -105,16 +105,15 @@ pub async fn forget(db: &Db, id: Uuid) -> Result<(), sqlx::Error> {
     on_db!(db, pool => sqlx::query(SQL).bind(id).execute(pool).await.map(drop))
 }
 
-/// Records, before sending, that each push `(key, device)` goes there; returns those
-/// that had not gone (nor were going) already, so a job run again after a crash never
-/// pushes twice.
+/// Claims, before sending, each push `(key, device)`; returns those that no run had
+/// claimed already, so a job run again after a crash never pushes twice.
 pub async fn claim_deliveries(db: &Db, wanted: &[(String, Uuid)]) -> Result<HashSet<(String, Uuid)>, sqlx::Error> {
     if wanted.is_empty() {
         return Ok(HashSet::new());
     }
     let rows = (0..wanted.len()).map(|n| format!("(${}, ${}, $1)", 2 * n + 2, 2 * n + 3)).collect::<Vec<_>>();
     let sql = format!(
-        "INSERT INTO push_deliveries (dedupe_key, subscription_id, sent_at) VALUES {} \
+        "INSERT INTO push_deliveries (dedupe_key, subscription_id, claimed_at) VALUES {} \
          ON CONFLICT (dedupe_key, subscription_id) DO NOTHING RETURNING dedupe_key, subscription_id",
         rows.join(", ")
     );
@@ -128,15 +127,62 @@ pub async fn claim_deliveries(db: &Db, wanted: &[(String, Uuid)]) -> Result<Hash
     Ok(claimed.into_iter().collect())
 }
 
+/// `(dedupe_key = $n AND subscription_id = $n+1) OR …` for `count` pushes from `$first`.
+fn deliveries_sql(first: usize, count: usize) -> String {
+    let each =
+        (0..count).map(|n| format!("(dedupe_key = ${} AND subscription_id = ${})", first + 2 * n, first + 2 * n + 1));
+    each.collect::<Vec<_>>().join(" OR ")
+}
+
+/// Of `claimed` pushes, those another run is sending now (claimed since `since`, not
+/// yet answered), with when each was claimed.
+pub async fn being_sent(
+    db: &Db,
+    claimed: &[(String, Uuid)],
+    since: DateTime<Utc>,
+) -> Result<HashMap<(String, Uuid), DateTime<Utc>>, sqlx::Error> {
+    if claimed.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let sql = format!(
+        "SELECT dedupe_key, subscription_id, claimed_at FROM push_deliveries \
+         WHERE sent_at IS NULL AND claimed_at > $1 AND ({})",
+        deliveries_sql(2, claimed.len())
+    );
+    let rows: Vec<(String, Uuid, DateTime<Utc>)> = on_db!(db, pool => {
+        let mut query = sqlx::query_as(&sql).bind(since);
+        for (key, device) in claimed {
+            query = query.bind(key).bind(device);
+        }
+        query.fetch_all(pool).await
+    })?;
+    Ok(rows.into_iter().map(|(key, device, at)| ((key, device), at)).collect())
+}
+
+/// Marks pushes `sent` as answered for good (delivered, or refused for good).
+pub async fn mark_sent(db: &Db, sent: &[(String, Uuid)]) -> Result<(), sqlx::Error> {
+    if sent.is_empty() {
+        return Ok(());
+    }
+    let sql = format!("UPDATE push_deliveries SET sent_at = $1 WHERE {}", deliveries_sql(2, sent.len()));
+    on_db!(db, pool => {
+        let mut query = sqlx::query(&sql).bind(clock::now());
+        for (key, device) in sent {
+            query = query.bind(key).bind(device);
+        }
+        query.execute(pool).await.map(drop)
+    })
+}
+
 /// Gives up the claim of a push that did not go, so a retry sends it.
 pub async fn release_delivery(db: &Db, key: &str, device: Uuid) -> Result<(), sqlx::Error> {
     const SQL: &str = "DELETE FROM push_deliveries WHERE dedupe_key = $1 AND subscription_id = $2";
     on_db!(db, pool => sqlx::query(SQL).bind(key).bind(device).execute(pool).await.map(drop))
 }
 
-/// Forgets deliveries older than `before` (a redelivered job comes within hours).
+/// Forgets deliveries claimed before `before` (a redelivered job comes within hours).
 pub async fn prune_deliveries(db: &Db, before: DateTime<Utc>) -> Result<u64, sqlx::Error> {
-    const SQL: &str = "DELETE FROM push_deliveries WHERE sent_at < $1";
+    const SQL: &str = "DELETE FROM push_deliveries WHERE claimed_at < $1";
     on_db!(db, pool => sqlx::query(SQL).bind(before).execute(pool).await.map(|done| done.rows_affected()))
 }
 

@@ -346,9 +346,14 @@ async fn a_worker_killed_between_sending_and_acknowledging_leaves_exactly_one_pu
     first.kill().await.expect("killed mid-send");
     service.answer_again();
     let mut second = worker_process(&app);
-    jobs_done(&app).await;
-    tokio::time::sleep(Duration::from_secs(3)).await;
-    jobs_done(&app).await;
+    // The second worker takes the job over once its claim lapses, sees the push was
+    // being sent, and waits out the longest a send takes (45 s) before counting it gone.
+    for _ in 0..120 {
+        if app.count("outbox WHERE kind = 'PUSH_NOTIFICATION'").await == 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
 
     assert_eq!(service.received().len(), 1, "the job ran again, the push did not: {:?}", service.received());
     assert_eq!(app.count("outbox WHERE kind = 'PUSH_NOTIFICATION'").await, 0, "and it is done");
