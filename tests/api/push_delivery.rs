@@ -128,14 +128,18 @@ async fn passing_failures_are_retried_until_the_push_is_delivered_once() {
     let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
     let phone = service.device();
     register(&app, &ana, &phone).await;
-    let busy = Answer { status: 429, retry_after: Some("1".into()) };
+    // Longer than the backoff after the second attempt (4–5 s), so only honouring it
+    // makes the third wait this long.
+    let busy = Answer { status: 429, retry_after: Some("7".into()) };
     service.answer_next(&phone, &[Answer { status: 500, retry_after: None }, busy]);
 
     reply(&app, &bea, &thread, "Same here", None).await;
 
-    service.wait_for(3, Duration::from_secs(30)).await;
+    let received = service.wait_for(3, Duration::from_secs(40)).await;
     settled(&app).await;
     assert_eq!(statuses(&service.received()), [500, 429, 201]);
+    let waited = received[2].arrived - received[1].arrived;
+    assert!(waited >= Duration::from_secs(7), "retried {waited:?} after a Retry-After of 7 s");
     assert_eq!(service.delivered_to(&phone).len(), 1);
     assert_eq!(app.count("push_subscriptions").await, 1, "the device is kept");
 }

@@ -50,6 +50,8 @@ pub struct Received {
     pub payload: Value,
     /// What a real push service would have refused it for.
     pub problems: Vec<String>,
+    /// When it arrived.
+    pub arrived: std::time::Instant,
 }
 
 /// An answer to give instead of 201.
@@ -190,6 +192,7 @@ async fn receive(
         topic: text(&headers, "topic"),
         payload,
         problems,
+        arrived: std::time::Instant::now(),
     });
     state.arrived.notify_waiters();
     if *state.hang.lock().unwrap() {
