@@ -4,7 +4,6 @@
 //! itself with `serve-child`; settings come through the environment, as `village
 //! serve` reads them.
 
-use std::path::Path;
 use std::process::Stdio;
 use std::time::Duration;
 
@@ -23,31 +22,55 @@ pub struct ServerProcess {
     child: Child,
 }
 
-/// What the server processes of one run share.
-pub struct Storage<'a> {
-    pub data_dir: &'a Path,
-    pub database_url: &'a str,
-    pub redis_url: Option<&'a str>,
-    pub jwt_secret: &'a str,
-    pub vapid_private_key: &'a str,
+/// What the server processes of one run share: a data dir (removed afterwards), the
+/// database (a SQLite file there unless one is given), Redis if any, and fresh secrets.
+pub struct Storage {
+    data_dir: tempfile::TempDir,
+    pub database_url: String,
+    redis_url: Option<String>,
+    jwt_secret: String,
+    vapid_private_key: String,
+}
+
+impl Storage {
+    pub fn new(database_url: Option<String>, redis_url: Option<String>) -> anyhow::Result<Self> {
+        let data_dir = tempfile::tempdir()?;
+        let database_url =
+            database_url.unwrap_or_else(|| format!("sqlite://{}/village.sqlite3", data_dir.path().display()));
+        Ok(Self {
+            data_dir,
+            database_url,
+            redis_url,
+            jwt_secret: format!("bench-{}", uuid::Uuid::now_v7().simple()),
+            vapid_private_key: village::push::new_vapid_pair()?.0,
+        })
+    }
+
+    /// Settings as the servers have them, for seeding their database directly.
+    pub fn settings(&self) -> anyhow::Result<Settings> {
+        let mut settings = Settings::embedded(self.data_dir.path())?;
+        settings.database_url = Some(self.database_url.clone());
+        settings.jwt_secret = Some(self.jwt_secret.clone());
+        Ok(settings)
+    }
 }
 
 impl ServerProcess {
     /// Starts a server on `storage`; returns once it listens.
-    pub async fn start(storage: &Storage<'_>) -> anyhow::Result<Self> {
+    pub async fn start(storage: &Storage) -> anyhow::Result<Self> {
         let mut command = Command::new(std::env::current_exe()?);
         command
             .arg("serve-child")
-            .env("VILLAGE_DATA_DIR", storage.data_dir)
-            .env("DATABASE_URL", storage.database_url)
-            .env("VILLAGE_JWT_SECRET", storage.jwt_secret)
-            .env("VILLAGE_VAPID_PRIVATE_KEY", storage.vapid_private_key)
+            .env("VILLAGE_DATA_DIR", storage.data_dir.path())
+            .env("DATABASE_URL", &storage.database_url)
+            .env("VILLAGE_JWT_SECRET", &storage.jwt_secret)
+            .env("VILLAGE_VAPID_PRIVATE_KEY", &storage.vapid_private_key)
             .env("VILLAGE_SIGN_UPS_PER_IP_PER_HOUR", "1000000")
             .env("VILLAGE_DB_MAX_CONNECTIONS", "16")
             .env_remove("REDIS_URL")
             .stdout(Stdio::piped())
             .kill_on_drop(true);
-        if let Some(redis) = storage.redis_url {
+        if let Some(redis) = &storage.redis_url {
             command.env("REDIS_URL", redis);
         }
         let mut child = command.spawn().context("starting a server process")?;

@@ -18,7 +18,6 @@ use tokio_tungstenite::tungstenite::http::HeaderValue;
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::{Message, Utf8Bytes};
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
-use village::config::Settings;
 
 use crate::child::{ServerProcess, Storage, cpu_time_of};
 use crate::seeding;
@@ -57,7 +56,7 @@ struct Stage {
     thread: String,
     resume_after: String,
     http: reqwest::Client,
-    _data_dir: tempfile::TempDir,
+    _storage: Storage,
 }
 
 impl Stage {
@@ -65,27 +64,12 @@ impl Stage {
         if config.instances > 1 && config.redis_url.is_none() {
             bail!("more than one instance needs --redis-url (instances share updates through Redis)");
         }
-        let data_dir = tempfile::tempdir()?;
-        let database_url = config
-            .database_url
-            .clone()
-            .unwrap_or_else(|| format!("sqlite://{}/village.sqlite3", data_dir.path().display()));
-        let jwt_secret = format!("bench-{}", uuid::Uuid::now_v7().simple());
-        let (vapid_private_key, _) = village::push::new_vapid_pair()?;
-        let storage = Storage {
-            data_dir: data_dir.path(),
-            database_url: &database_url,
-            redis_url: config.redis_url.as_deref(),
-            jwt_secret: &jwt_secret,
-            vapid_private_key: &vapid_private_key,
-        };
+        let storage = Storage::new(config.database_url.clone(), config.redis_url.clone())?;
         let mut servers = Vec::with_capacity(config.instances);
         for _ in 0..config.instances {
             servers.push(ServerProcess::start(&storage).await?);
         }
-        let mut settings = Settings::embedded(data_dir.path())?;
-        settings.database_url = Some(database_url.clone());
-        settings.jwt_secret = Some(jwt_secret.clone());
+        let settings = storage.settings()?;
         let mut readers = seeding::members_with_sessions(&settings, readers + 1).await?;
         let author = readers.pop().context("no author")?;
         let http = reqwest::Client::new();
@@ -96,7 +80,7 @@ impl Stage {
             thread: String::new(),
             resume_after: String::new(),
             http,
-            _data_dir: data_dir,
+            _storage: storage,
         };
         stage.start_thread().await?;
         Ok(stage)

@@ -90,25 +90,10 @@ struct Audience {
 
 pub async fn pipeline(config: &PushConfig) -> anyhow::Result<()> {
     println!("encryptions (aes128gcm, one core): {:.0}/s", encryptions_per_second(Duration::from_secs(2)));
-    let data_dir = tempfile::tempdir()?;
-    let database_url = config
-        .database_url
-        .clone()
-        .unwrap_or_else(|| format!("sqlite://{}/village.sqlite3", data_dir.path().display()));
-    let jwt_secret = format!("bench-{}", Uuid::now_v7().simple());
-    let (vapid_private_key, _) = village::push::new_vapid_pair()?;
-    let storage = Storage {
-        data_dir: data_dir.path(),
-        database_url: &database_url,
-        redis_url: config.redis_url.as_deref(),
-        jwt_secret: &jwt_secret,
-        vapid_private_key: &vapid_private_key,
-    };
+    let storage = Storage::new(config.database_url.clone(), config.redis_url.clone())?;
     let server = ServerProcess::start(&storage).await?;
-    let mut settings = Settings::embedded(data_dir.path())?;
-    settings.database_url = Some(database_url.clone());
-    settings.jwt_secret = Some(jwt_secret.clone());
-    let db = village::db::connect(&database_url, 4).await?;
+    let settings = storage.settings()?;
+    let db = village::db::connect(&storage.database_url, 4).await?;
     let arrivals = Arc::new(Arrivals {
         start: Instant::now(),
         at: (0..config.notifications).map(|_| AtomicU64::new(0)).collect(),
