@@ -157,11 +157,7 @@ pub async fn unread_counts(db: &Db, members: &[Uuid]) -> Result<HashMap<Uuid, i6
 
 /// How many of her notifications are unread.
 pub async fn unread_count(db: &Db, member: Uuid) -> Result<i64, sqlx::Error> {
-    let sql = format!(
-        "SELECT COUNT(*) FROM {SUBJECTS} WHERE n.member_id = $1 AND n.read_at IS NULL AND {}",
-        still_visible_sql("$1")
-    );
-    on_db!(db, pool => sqlx::query_scalar(&sql).bind(member).fetch_one(pool).await)
+    Ok(unread_counts(db, &[member]).await?.remove(&member).unwrap_or(0))
 }
 
 /// Marks her notifications `ids` (all of them when `None`) read; others' ids are
