@@ -7,7 +7,7 @@
 use chrono::{DateTime, DurationRound, TimeDelta, Utc};
 use uuid::Uuid;
 
-use super::{JobKind, NewJob, Schedule, store};
+use super::{JobKind, NewJob, store};
 use crate::clock;
 use crate::db::{Db, Tx};
 
@@ -25,11 +25,7 @@ fn next_hour(now: DateTime<Utc>) -> DateTime<Utc> {
 /// instances ask).
 pub async fn schedule_next(tx: &mut Tx, after: Option<DateTime<Utc>>) -> Result<(), sqlx::Error> {
     let at = next_hour(after.map_or(clock::now(), |after| after.max(clock::now())));
-    let job = NewJob {
-        schedule: Some(Schedule { run_at: at, about: at }),
-        ..NewJob::system(JobKind::Housekeeping, Uuid::nil())
-    };
-    store::enqueue(tx, job).await
+    store::enqueue(tx, NewJob::due_at(JobKind::Housekeeping, Uuid::nil(), at)).await
 }
 
 /// Makes sure the next run is scheduled.

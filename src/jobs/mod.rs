@@ -79,6 +79,11 @@ impl NewJob {
     pub fn system(kind: JobKind, subject: Uuid) -> Self {
         Self { kind, subject, target: None, actor: None, schedule: None }
     }
+
+    /// Work `kind` on `subject` due at `at` and about that time (recorded once).
+    pub fn due_at(kind: JobKind, subject: Uuid, at: DateTime<Utc>) -> Self {
+        Self { schedule: Some(Schedule { run_at: at, about: at }), ..Self::system(kind, subject) }
+    }
 }
 
 /// A job as the worker runs it.

@@ -19,7 +19,7 @@ use super::sender::{Device, Envelope, Outcome, Sender};
 use super::store::{self, DeviceRow};
 use crate::clock;
 use crate::db::{Db, Tx};
-use crate::jobs::{self, JobKind, NewJob, RetryNotBefore, Schedule};
+use crate::jobs::{self, JobKind, NewJob, RetryNotBefore};
 use crate::notifications::{self, ForPush, Notification, NotificationKind};
 
 /// Event news this close to the start is pushed even in quiet hours.
@@ -97,9 +97,7 @@ fn quiet_end(quiet: Option<&QuietHours>, notification: &Notification, now: DateT
 async fn hold_until(db: &Db, member: Uuid, notification: Uuid, end: DateTime<Utc>) -> anyhow::Result<()> {
     let mut tx = db.begin_write().await?;
     store::hold(&mut tx, member, notification).await?;
-    let release =
-        NewJob { schedule: Some(Schedule { run_at: end, about: end }), ..NewJob::system(JobKind::PushRelease, member) };
-    jobs::enqueue(&mut tx, release).await?;
+    jobs::enqueue(&mut tx, NewJob::due_at(JobKind::PushRelease, member, end)).await?;
     tx.commit().await?;
     metrics::counter!("pushes_total", "result" => "held").increment(1);
     Ok(())
@@ -132,12 +130,7 @@ pub async fn release_held(sender: &Sender, db: &Db, member: Uuid, ended: Option<
     store::unhold(&mut tx, member, &held).await?;
     // A push held while this ran (its window's end raced this release) gets its own.
     if store::holds_any(&mut tx, member).await? {
-        let now = clock::now();
-        let again = NewJob {
-            schedule: Some(Schedule { run_at: now, about: now }),
-            ..NewJob::system(JobKind::PushRelease, member)
-        };
-        jobs::enqueue(&mut tx, again).await?;
+        jobs::enqueue(&mut tx, NewJob::due_at(JobKind::PushRelease, member, clock::now())).await?;
     }
     Ok(tx)
 }
