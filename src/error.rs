@@ -29,6 +29,9 @@ pub enum AppError {
     Conflict { field: &'static str, message: String },
     #[error("too many attempts; try again in {retry_after_secs} s")]
     RateLimited { retry_after_secs: u64 },
+    /// A cap on how much one connection or request may hold or do at once.
+    #[error("at most {limit} {what}")]
+    LimitReached { what: &'static str, limit: usize },
     #[error("internal error")]
     Internal(#[from] anyhow::Error),
 }
@@ -59,7 +62,7 @@ impl AppError {
             Self::NotFound => code::NOT_FOUND,
             Self::BadInput { .. } => code::BAD_USER_INPUT,
             Self::Conflict { .. } => code::CONFLICT,
-            Self::RateLimited { .. } => code::RATE_LIMITED,
+            Self::RateLimited { .. } | Self::LimitReached { .. } => code::RATE_LIMITED,
             Self::Internal(_) => code::INTERNAL,
         }
     }
@@ -74,6 +77,16 @@ impl From<sqlx::Error> for AppError {
             return Self::Conflict { field, message: format!("{field} is already taken") };
         }
         Self::Internal(error.into())
+    }
+}
+
+/// The only way an error reaches a resolver's `?`: async-graphql's blanket conversion
+/// from any `Display` is switched off (`custom-error-conversion`), so a stray
+/// `sqlx::Error` cannot become a client-visible message; it must pass through
+/// [`AppError`] first, which turns the unexpected into `INTERNAL`.
+impl From<AppError> for async_graphql::Error {
+    fn from(error: AppError) -> Self {
+        async_graphql::Error::new_with_source(error)
     }
 }
 

@@ -4,8 +4,8 @@
 
 use std::net::SocketAddr;
 
-use async_graphql::BatchRequest;
 use async_graphql::http::GraphiQLSource;
+use async_graphql::{BatchRequest, BatchResponse};
 use axum::Json;
 use axum::body::Body;
 use axum::extract::ws::WebSocketUpgrade;
@@ -14,10 +14,10 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use serde_json::json;
 
-use super::{codes, loaders};
+use super::{codes, limits, loaders};
 use crate::auth::ClientInfo;
 use crate::db::statements;
-use crate::error::{AppError, code};
+use crate::error::AppError;
 use crate::server::AppState;
 
 /// Largest request body accepted.
@@ -35,10 +35,9 @@ struct Refusal {
 
 impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
-        metrics::counter!("graphql_errors_total", "code" => code::BAD_USER_INPUT).increment(1);
-        let extensions = json!({ "code": code::BAD_USER_INPUT, "reason": self.reason });
-        let body = json!({ "errors": [{ "message": self.message, "extensions": extensions }] });
-        (self.status, Json(body)).into_response()
+        let error = limits::refusal(self.reason, self.message);
+        codes::count([&error]);
+        (self.status, Json(json!({ "errors": [error] }))).into_response()
     }
 }
 
@@ -100,13 +99,20 @@ async fn execute(
     for request in batch.iter_mut() {
         loaders::attach(&mut request.data, &state.db, viewer.clone(), client.clone());
     }
-    Json(state.schema.execute_batch(batch).await).into_response()
+    let answer = state.schema.execute_batch(batch).await;
+    match &answer {
+        BatchResponse::Single(response) => codes::count(&response.errors),
+        BatchResponse::Batch(responses) => codes::count(responses.iter().flat_map(|response| &response.errors)),
+    }
+    Json(answer).into_response()
 }
 
+/// The answer when the request failed before execution (the session check could not
+/// run): `INTERNAL`, logged and counted like any other error.
 fn internal(error: AppError) -> Response {
     let mut server_error = async_graphql::ServerError::new(error.to_string(), None);
     error.annotate(&mut server_error);
-    codes::annotate(&mut server_error);
+    codes::count([&server_error]);
     (StatusCode::INTERNAL_SERVER_ERROR, Json(json!({ "errors": [server_error] }))).into_response()
 }
 

@@ -32,8 +32,11 @@ struct QueryLimitsExtension;
 
 /// A refusal with `BAD_USER_INPUT` and a machine-readable `reason`.
 pub fn refusal(reason: &str, message: String) -> ServerError {
-    metrics::counter!("graphql_errors_total", "code" => code::BAD_USER_INPUT).increment(1);
-    let mut error = ServerError::new(message, None);
+    labelled(ServerError::new(message, None), reason)
+}
+
+/// `error` labelled as the client's: `BAD_USER_INPUT` with `reason`.
+fn labelled(mut error: ServerError, reason: &str) -> ServerError {
     let extensions = error.extensions.get_or_insert_with(Default::default);
     extensions.set("code", code::BAD_USER_INPUT);
     extensions.set("reason", reason);
@@ -89,12 +92,7 @@ impl Extension for QueryLimitsExtension {
         variables: &Variables,
         next: NextParseQuery<'_>,
     ) -> ServerResult<ExecutableDocument> {
-        let doc = next.run(ctx, query, variables).await.map_err(|mut error| {
-            let extensions = error.extensions.get_or_insert_with(Default::default);
-            extensions.set("code", code::BAD_USER_INPUT);
-            extensions.set("reason", "GRAPHQL_PARSE_FAILED");
-            error
-        })?;
+        let doc = next.run(ctx, query, variables).await.map_err(|error| labelled(error, "GRAPHQL_PARSE_FAILED"))?;
         let counts = Counts::document(&doc);
         if counts.aliases > MAX_ALIASES {
             return Err(refusal("TOO_MANY_ALIASES", format!("a query may use at most {MAX_ALIASES} aliases")));
@@ -110,7 +108,9 @@ impl Extension for QueryLimitsExtension {
         ctx: &ExtensionContext<'_>,
         next: NextValidation<'_>,
     ) -> Result<ValidationResult, Vec<ServerError>> {
-        let result = next.run(ctx).await?;
+        let result = next.run(ctx).await.map_err(|errors| {
+            errors.into_iter().map(|error| labelled(error, "GRAPHQL_VALIDATION_FAILED")).collect::<Vec<_>>()
+        })?;
         if result.depth > MAX_DEPTH {
             return Err(vec![refusal("QUERY_TOO_DEEP", format!("queries may nest at most {MAX_DEPTH} levels"))]);
         }

@@ -22,7 +22,7 @@ use crate::push::{PushConfig, PushMutation, PushQuery};
 use crate::realtime::Bus;
 use crate::threads::{ThreadMutation, ThreadQuery, ThreadSubscription};
 
-pub use codes::annotate as annotate_errors;
+pub use codes::{annotate as annotate_errors, count as count_errors};
 pub use http::{MAX_BATCH, MAX_BODY_BYTES, graphql_get, graphql_post};
 pub use loaders::attach as attach_request_data;
 
