@@ -56,6 +56,7 @@ pub async fn metrics(State(state): State<AppState>) -> String {
         }
         Err(error) => tracing::warn!(%error, "cannot read the job queue's depth"),
     }
+    metrics::gauge!("realtime_bus_topics").set(state.bus.topic_count() as f64);
     state.metrics.render()
 }
 

@@ -6,7 +6,9 @@
 //! local subscribers to resync. Each subscriber has a bounded buffer: one that falls
 //! behind is told to resync too. A delivered message has room for what one subscriber
 //! loads on behalf of all the others in the process, so a reply read for 5 000
-//! subscribers is read once.
+//! subscribers is read once. A topic lives while someone listens: when its last
+//! [`Listener`] goes (the subscription ended, failed its access check, or the client
+//! left), the topic is forgotten and, with Redis, unsubscribed.
 
 use std::any::Any;
 use std::collections::HashMap;
@@ -18,6 +20,7 @@ use futures_util::StreamExt;
 use redis::AsyncCommands;
 use redis::aio::ConnectionManager;
 use serde_json::{Value, json};
+use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::{OnceCell, broadcast, mpsc, oneshot};
 use uuid::Uuid;
 
@@ -93,9 +96,47 @@ pub struct Bus {
 #[derive(Clone)]
 struct RedisLink {
     publisher: ConnectionManager,
-    /// Topics the shared subscriber connection should add, each with a signal for when
-    /// Redis confirmed the subscription.
-    subscribe: mpsc::UnboundedSender<(String, oneshot::Sender<()>)>,
+    /// Changes to the topics the shared subscriber connection listens to.
+    requests: mpsc::UnboundedSender<Request>,
+}
+
+/// A change to the shared subscriber connection's topics.
+enum Request {
+    /// Listen to a topic; the sender is told once Redis confirmed it.
+    Subscribe(String, oneshot::Sender<()>),
+    /// Stop listening to a topic nobody here listens to any more.
+    Unsubscribe(String),
+}
+
+/// One subscriber's place on a topic. Dropping it leaves the topic, and the last to
+/// leave forgets it.
+pub struct Listener {
+    receiver: broadcast::Receiver<Arc<Delivery>>,
+    topics: Topics,
+    name: String,
+    redis: Option<mpsc::UnboundedSender<Request>>,
+}
+
+impl Listener {
+    /// The next message, or how many were missed ([`RecvError::Lagged`]).
+    pub async fn recv(&mut self) -> Result<Arc<Delivery>, RecvError> {
+        self.receiver.recv().await
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let mut topics = self.topics.lock().unwrap_or_else(PoisonError::into_inner);
+        // Under the lock a new subscriber cannot join between the count and the removal;
+        // this listener's own receiver is still counted here.
+        let last = topics.get(&self.name).is_some_and(|sender| sender.receiver_count() <= 1);
+        if last {
+            topics.remove(&self.name);
+            if let Some(redis) = &self.redis {
+                let _ = redis.send(Request::Unsubscribe(self.name.clone()));
+            }
+        }
+    }
 }
 
 /// The kind of the message a subscriber gets when messages may have been missed.
@@ -119,9 +160,14 @@ impl Bus {
     /// A bus over Redis pub/sub at `client`, publishing through `publisher`.
     pub fn redis(client: redis::Client, publisher: ConnectionManager) -> Self {
         let topics = Topics::default();
-        let (subscribe, requests) = mpsc::unbounded_channel();
-        tokio::spawn(listen(client, Arc::clone(&topics), requests));
-        Self { topics, redis: Some(RedisLink { publisher, subscribe }) }
+        let (requests, received) = mpsc::unbounded_channel();
+        tokio::spawn(listen(client, Arc::clone(&topics), received));
+        Self { topics, redis: Some(RedisLink { publisher, requests }) }
+    }
+
+    /// How many topics have listeners in this process (for /metrics).
+    pub fn topic_count(&self) -> usize {
+        self.topics.lock().unwrap_or_else(PoisonError::into_inner).len()
     }
 
     /// Delivers `message` to everyone subscribed to `topic`, on every instance.
@@ -140,34 +186,37 @@ impl Bus {
 
     /// Starts listening to `topic`; with Redis, returns once Redis confirmed the
     /// subscription, so nothing published afterwards is missed.
-    pub async fn subscribe(&self, topic: &Topic) -> broadcast::Receiver<Arc<Delivery>> {
-        let (receiver, confirmed) = {
+    pub async fn subscribe(&self, topic: &Topic) -> Listener {
+        let redis = self.redis.as_ref().map(|redis| redis.requests.clone());
+        let listener = |receiver| Listener {
+            receiver,
+            topics: Arc::clone(&self.topics),
+            name: topic.name.clone(),
+            redis: redis.clone(),
+        };
+        let (listener, confirmed) = {
             let mut topics = self.topics.lock().unwrap_or_else(PoisonError::into_inner);
             if let Some(sender) = topics.get(&topic.name) {
-                return sender.subscribe();
+                return listener(sender.subscribe());
             }
             let (sender, receiver) = broadcast::channel(topic.buffer);
             topics.insert(topic.name.clone(), sender);
-            let Some(redis) = &self.redis else {
-                return receiver;
+            let Some(redis) = &redis else {
+                return listener(receiver);
             };
             let (confirm, confirmed) = oneshot::channel();
-            let _ = redis.subscribe.send((topic.name.clone(), confirm));
-            (receiver, confirmed)
+            let _ = redis.send(Request::Subscribe(topic.name.clone(), confirm));
+            (listener(receiver), confirmed)
         };
         // Without a confirmation (Redis down) the reconnect resubscribes and sends RESYNC.
         let _ = tokio::time::timeout(SUBSCRIBE_TIMEOUT, confirmed).await;
-        receiver
+        listener
     }
 }
 
 /// The shared subscriber connection: subscribes to every topic with local subscribers,
 /// hands messages to them, and reconnects for ever.
-async fn listen(
-    client: redis::Client,
-    topics: Topics,
-    mut requests: mpsc::UnboundedReceiver<(String, oneshot::Sender<()>)>,
-) {
+async fn listen(client: redis::Client, topics: Topics, mut requests: mpsc::UnboundedReceiver<Request>) {
     let mut after_outage = false;
     loop {
         match client.get_async_pubsub().await {
@@ -199,7 +248,7 @@ fn resync_all(topics: &Topics) {
 async fn serve_connection(
     pubsub: redis::aio::PubSub,
     topics: &Topics,
-    requests: &mut mpsc::UnboundedReceiver<(String, oneshot::Sender<()>)>,
+    requests: &mut mpsc::UnboundedReceiver<Request>,
     after_outage: bool,
 ) {
     let (mut sink, mut messages) = pubsub.split();
@@ -214,13 +263,22 @@ async fn serve_connection(
     }
     loop {
         tokio::select! {
-            request = requests.recv() => {
-                let Some((topic, confirm)) = request else { return };
-                if sink.subscribe(format!("{CHANNEL_PREFIX}{topic}")).await.is_err() {
-                    return;
+            request = requests.recv() => match request {
+                None => return,
+                Some(Request::Subscribe(topic, confirm)) => {
+                    if sink.subscribe(format!("{CHANNEL_PREFIX}{topic}")).await.is_err() {
+                        return;
+                    }
+                    let _ = confirm.send(());
                 }
-                let _ = confirm.send(());
-            }
+                Some(Request::Unsubscribe(topic)) => {
+                    // A listener may have come back since: then the topic stays.
+                    let listened = topics.lock().unwrap_or_else(PoisonError::into_inner).contains_key(&topic);
+                    if !listened && sink.unsubscribe(format!("{CHANNEL_PREFIX}{topic}")).await.is_err() {
+                        return;
+                    }
+                }
+            },
             message = messages.next() => {
                 let Some(message) = message else { return };
                 let channel = message.get_channel_name().to_owned();
@@ -246,7 +304,8 @@ mod tests {
         let mut thread_b = bus.subscribe(&b).await;
         bus.publish(&a, json!({ "n": 1 })).await;
         assert_eq!(thread_a.recv().await.unwrap().body, json!({ "n": 1 }));
-        assert!(thread_b.try_recv().is_err());
+        let nothing = tokio::time::timeout(Duration::from_millis(50), thread_b.recv()).await;
+        assert!(nothing.is_err(), "nothing arrived on the other topic");
     }
 
     #[tokio::test]
@@ -257,7 +316,7 @@ mod tests {
         for n in 0..=topic.buffer {
             bus.publish(&topic, json!(n)).await;
         }
-        assert!(matches!(slow.recv().await, Err(broadcast::error::RecvError::Lagged(_))));
+        assert!(matches!(slow.recv().await, Err(RecvError::Lagged(_))));
     }
 
     #[tokio::test]
@@ -275,5 +334,19 @@ mod tests {
         let b = second.recv().await.unwrap().shared(load).await.unwrap();
         assert_eq!((a.as_str(), b.as_str()), ("the reply", "the reply"));
         assert_eq!(loads.load(std::sync::atomic::Ordering::SeqCst), 1);
+    }
+
+    #[tokio::test]
+    async fn a_topic_is_forgotten_when_its_last_listener_leaves() {
+        let bus = Bus::default();
+        let topic = Topic::thread(Uuid::now_v7());
+        let first = bus.subscribe(&topic).await;
+        let second = bus.subscribe(&topic).await;
+        assert_eq!(bus.topic_count(), 1);
+
+        drop(first);
+        assert_eq!(bus.topic_count(), 1, "one listener is left");
+        drop(second);
+        assert_eq!(bus.topic_count(), 0);
     }
 }

@@ -8,9 +8,9 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use futures_util::Stream;
-use tokio::sync::broadcast::{self, error::RecvError};
+use tokio::sync::broadcast::error::RecvError;
 
-use super::bus::Delivery;
+use super::bus::{Delivery, Listener};
 use crate::clock;
 
 /// How often access is checked even without a signal: the safety net for changes the
@@ -31,7 +31,7 @@ pub enum Step {
 
 /// Waits for the next access signal on a member topic (which also carries her
 /// notifications); a missed message or a resync counts as a signal.
-async fn next_signal(access: &mut Option<broadcast::Receiver<Arc<Delivery>>>) -> Option<()> {
+async fn next_signal(access: &mut Option<Listener>) -> Option<()> {
     let Some(signals) = access else {
         return std::future::pending().await;
     };
@@ -56,11 +56,7 @@ pub fn is_access_signal(body: &serde_json::Value) -> bool {
 /// are taken before messages waiting beside them, so a message that arrives after a
 /// revocation's signal is not delivered. (Across instances, a message published in the
 /// milliseconds between a revocation's commit and its signal still can be.)
-pub fn steps(
-    mut live: broadcast::Receiver<Arc<Delivery>>,
-    mut access: Option<broadcast::Receiver<Arc<Delivery>>>,
-    expires_at: DateTime<Utc>,
-) -> impl Stream<Item = Step> {
+pub fn steps(mut live: Listener, mut access: Option<Listener>, expires_at: DateTime<Utc>) -> impl Stream<Item = Step> {
     let expiry = (expires_at - clock::now()).to_std().unwrap_or(Duration::ZERO);
     async_stream::stream! {
         let expired = tokio::time::sleep(expiry);
