@@ -99,6 +99,13 @@ pub struct Settings {
           value_parser = clap::value_parser!(u64).range(1..=365), global = true)]
     pub refresh_token_ttl_days: u64,
 
+    /// Seconds a refresh token already traded in still gets the same new pair back
+    /// (a mobile client whose answer was lost retries); after that, presenting it again
+    /// signs the session out. At most half the access-token lifetime counts.
+    #[arg(long, env = "VILLAGE_REFRESH_REUSE_GRACE_SECS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(0..=300), global = true)]
+    pub refresh_reuse_grace_secs: u64,
+
     /// Sign-ups accepted from one client address per hour (raise it for a conference
     /// signing up on one venue network).
     #[arg(long, env = "VILLAGE_SIGN_UPS_PER_IP_PER_HOUR", default_value_t = 20,
@@ -115,6 +122,19 @@ pub struct Settings {
     #[arg(long, env = "VILLAGE_WS_CONNECTIONS_PER_MEMBER", default_value_t = 10,
           value_parser = clap::value_parser!(u64).range(1..=1000), global = true)]
     pub ws_connections_per_member: u64,
+
+    /// WebSockets this process holds open at once; one more is closed with 1013 (try
+    /// again later). Defaults to three quarters of the open-file limit (raised to its
+    /// hard limit at start), keeping the rest for HTTP, the database and Redis.
+    #[arg(long, env = "VILLAGE_WS_MAX_CONNECTIONS",
+          value_parser = clap::value_parser!(u64).range(1..), global = true)]
+    pub ws_max_connections: Option<u64>,
+
+    /// WebSockets one client address may hold open without a member's token (before
+    /// `connection_init`, or initialised anonymously); one more is closed with 1008.
+    #[arg(long, env = "VILLAGE_WS_ANONYMOUS_PER_ADDRESS", default_value_t = 32,
+          value_parser = clap::value_parser!(u64).range(1..), global = true)]
+    pub ws_anonymous_per_address: u64,
 
     /// Web origins allowed to open WebSockets (comma-separated, e.g.
     /// `https://app.village.example`); empty allows any. Native apps send no Origin.
@@ -172,6 +192,12 @@ impl Settings {
         Duration::from_secs(self.access_token_ttl_secs)
     }
 
+    /// How long a traded-in refresh token still gets its pair again: the setting, but
+    /// never so long that the access token handed back again has run out.
+    pub fn refresh_reuse_grace(&self) -> Duration {
+        Duration::from_secs(self.refresh_reuse_grace_secs.min(self.access_token_ttl_secs / 2))
+    }
+
     /// How long a refresh token lives after its last use.
     pub fn refresh_token_ttl(&self) -> Duration {
         Duration::from_secs(self.refresh_token_ttl_days * 24 * 3600)
@@ -193,9 +219,12 @@ impl fmt::Debug for Settings {
             .field("allow_local_push_endpoints", &self.allow_local_push_endpoints)
             .field("access_token_ttl_secs", &self.access_token_ttl_secs)
             .field("refresh_token_ttl_days", &self.refresh_token_ttl_days)
+            .field("refresh_reuse_grace_secs", &self.refresh_reuse_grace_secs)
             .field("sign_ups_per_ip_per_hour", &self.sign_ups_per_ip_per_hour)
             .field("ws_init_timeout_secs", &self.ws_init_timeout_secs)
             .field("ws_connections_per_member", &self.ws_connections_per_member)
+            .field("ws_max_connections", &self.ws_max_connections)
+            .field("ws_anonymous_per_address", &self.ws_anonymous_per_address)
             .field("allowed_origins", &self.allowed_origins)
             .field("job_claim_secs", &self.job_claim_secs)
             .field("no_worker", &self.no_worker)

@@ -25,7 +25,7 @@ use crate::config::Settings;
 use crate::db::{self, Db};
 use crate::graphql::{self, VillageSchema};
 use crate::push::{self, PushConfig};
-use crate::realtime::{Bus, ConnectionLimit};
+use crate::realtime::{self, Admission, Bus, ConnectionLimit};
 use crate::{events, jobs, ops, secrets, telemetry};
 
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -36,11 +36,15 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub db: Db,
     pub redis: Option<ConnectionManager>,
+    /// The realtime bus, for its topic count on /metrics.
+    pub bus: Bus,
     pub schema: VillageSchema,
     pub auth: AuthService,
     pub metrics: PrometheusHandle,
     /// WebSocket connections per member, counted across instances.
     pub connection_limit: ConnectionLimit,
+    /// This process's caps on open WebSockets (all, and anonymous per address).
+    pub admission: Admission,
     /// Turns true when the server starts shutting down, so long-lived WebSocket
     /// connections close with 1001 instead of holding the drain up.
     pub stopping: watch::Receiver<bool>,
@@ -66,6 +70,19 @@ async fn connect_redis(client: redis::Client) -> anyhow::Result<ConnectionManage
         .await
         .context("Redis did not answer within 10 s")?
         .context("cannot connect to Redis")
+}
+
+/// The caps on this process's WebSockets: the configured ones, or sized from the
+/// open-file limit (raised to its hard limit first).
+fn websocket_admission(settings: &Settings) -> Admission {
+    let open_files = realtime::raise_open_files_limit();
+    let max_open = match settings.ws_max_connections {
+        Some(max) => usize::try_from(max).unwrap_or(usize::MAX),
+        None => realtime::default_max_connections(open_files),
+    };
+    let anonymous = usize::try_from(settings.ws_anonymous_per_address).unwrap_or(usize::MAX);
+    tracing::info!(open_files, max_open, anonymous_per_address = anonymous, "WebSocket caps");
+    Admission::new(max_open, anonymous)
 }
 
 fn prepare_data_dir(settings: &Settings) -> anyhow::Result<()> {
@@ -101,11 +118,22 @@ impl App {
         let (stop, stopping) = watch::channel(false);
         let per_member = usize::try_from(settings.ws_connections_per_member).unwrap_or(usize::MAX);
         let connection_limit = ConnectionLimit::new(per_member, redis.clone());
+        let admission = websocket_admission(&settings);
         let claim = Duration::from_secs(settings.job_claim_secs);
-        let worker = jobs::Worker { db: db.clone(), bus, sender, claim, stream: job_stream };
+        let worker = jobs::Worker { db: db.clone(), bus: bus.clone(), sender, claim, stream: job_stream };
         let worker = (!settings.no_worker).then(|| tokio::spawn(jobs::run(worker, stopping.clone())));
-        let state =
-            AppState { settings: Arc::new(settings), db, redis, schema, auth, metrics, connection_limit, stopping };
+        let state = AppState {
+            settings: Arc::new(settings),
+            db,
+            redis,
+            bus,
+            schema,
+            auth,
+            metrics,
+            connection_limit,
+            admission,
+            stopping,
+        };
         Ok(Self { state, stop, worker })
     }
 

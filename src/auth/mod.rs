@@ -12,7 +12,7 @@ mod viewer;
 
 pub use password::hash_password;
 pub use schema::AuthMutation;
-pub use service::AuthService;
+pub use service::{AuthService, TOKEN_EXPIRED};
 pub use store::prune;
 pub use tokens::AccessClaims;
 pub use viewer::{ClientInfo, Viewer};

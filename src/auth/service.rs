@@ -10,7 +10,8 @@ use super::password::PasswordHasher;
 use super::store::{self, NewSession, RevokeReason, Rotation, SessionRow};
 use super::throttle;
 use super::tokens::{
-    AccessClaims, AccessTokenError, AccessTokens, PresentedRefreshToken, new_refresh_token, parse_refresh_token,
+    AccessClaims, AccessTokenError, AccessTokens, PresentedRefreshToken, RefreshToken, Successors, new_refresh_token,
+    parse_refresh_token,
 };
 use super::viewer::{ClientInfo, Viewer};
 use crate::clock;
@@ -23,6 +24,9 @@ use crate::realtime::{self, Bus};
 const WRONG_CREDENTIALS: &str = "wrong email or password";
 const INVALID_REFRESH_TOKEN: &str = "refresh token is invalid, expired or signed out";
 const REUSED_REFRESH_TOKEN: &str = "refresh token was already used; the session has been signed out";
+/// Why a request or a live subscription was refused once its access token ran out.
+pub const TOKEN_EXPIRED: &str = "access token expired";
+const SESSION_ENDED: &str = "session has been signed out";
 const MAX_USER_AGENT_CHARS: usize = 255;
 
 /// A signed-in session as handed to the client.
@@ -36,7 +40,8 @@ pub struct IssuedSession {
 /// Where a presented refresh token stands.
 enum Standing {
     Current(SessionRow),
-    Retired,
+    /// Already traded in by this session.
+    Retired(SessionRow),
     Unknown,
 }
 
@@ -46,7 +51,11 @@ pub struct AuthService {
     db: Db,
     hasher: PasswordHasher,
     access_tokens: AccessTokens,
+    successors: Successors,
     refresh_ttl: chrono::Duration,
+    /// How long a traded-in refresh token still gets its successor back (a retry
+    /// whose first answer was lost) instead of counting as reuse.
+    reuse_grace: chrono::Duration,
     sign_up_limit: throttle::Limit,
     /// Where ended sessions are announced, so their live subscriptions stop at once.
     bus: Bus,
@@ -67,7 +76,9 @@ impl AuthService {
             db,
             hasher: PasswordHasher::new(parallel_hashes)?,
             access_tokens: AccessTokens::new(secret, settings.access_token_ttl()),
+            successors: Successors::new(secret),
             refresh_ttl: chrono::Duration::from_std(settings.refresh_token_ttl())?,
+            reuse_grace: chrono::Duration::from_std(settings.refresh_reuse_grace())?,
             sign_up_limit: throttle::sign_up(settings.sign_ups_per_ip_per_hour),
             bus,
         })
@@ -129,10 +140,10 @@ impl AuthService {
         if session.refresh_token_hash == presented.hash {
             return Ok(Standing::Current(session));
         }
-        if store::is_retired_refresh_token(&self.db, presented.session_id, &presented.hash).await? {
-            return Ok(Standing::Retired);
+        match store::retired_at(&self.db, presented.session_id, &presented.hash).await? {
+            Some(_) => Ok(Standing::Retired(session)),
+            None => Ok(Standing::Unknown),
         }
-        Ok(Standing::Unknown)
     }
 
     /// Ends session `session_id`, tells its live subscriptions, and returns how many
@@ -151,35 +162,60 @@ impl AuthService {
         Ok(AppError::Unauthenticated(REUSED_REFRESH_TOKEN))
     }
 
-    /// Trades a refresh token for a new pair. Presenting a token that was already
-    /// traded (a stolen copy, or the loser of two concurrent refreshes) ends the session.
+    /// Trades a refresh token for a new pair. A token traded in moments ago (within the
+    /// reuse grace) gets the same pair again, as long as its successor is still the
+    /// session's current token: the client lost the first answer and retried. Any other
+    /// token already traded (a stolen copy) ends the session.
     pub async fn refresh(&self, refresh_token: &str) -> AppResult<IssuedSession> {
         let presented = parse_refresh_token(refresh_token).ok_or(AppError::Unauthenticated(INVALID_REFRESH_TOKEN))?;
         let now = clock::now();
+        let next = self.successors.of(&presented)?;
         let session = match self.standing(&presented, now).await? {
             Standing::Current(session) => session,
-            Standing::Retired => return Err(self.revoke_for_reuse(presented.session_id, now).await?),
+            Standing::Retired(session) => return self.refresh_again(&presented, session, &next).await,
             Standing::Unknown => return Err(AppError::Unauthenticated(INVALID_REFRESH_TOKEN)),
         };
-        let next = new_refresh_token(presented.session_id);
         let mut tx = self.db.begin_write().await?;
         let rotation =
             Rotation { old_hash: &presented.hash, new_hash: &next.hash, now, expires_at: now + self.refresh_ttl };
         if !store::rotate_refresh_token(&mut tx, presented.session_id, rotation).await? {
-            // A concurrent refresh with the same token won: this one is the copy.
+            // A concurrent refresh with the same token won: the same answer, if it is ours.
             tx.rollback().await?;
-            return Err(self.revoke_for_reuse(presented.session_id, now).await?);
+            return self.refresh_again(&presented, session, &next).await;
         }
         store::retire_refresh_token(&mut tx, presented.session_id, &presented.hash, now).await?;
         tx.commit().await?;
-        let (access_token, access_token_expires_at) =
-            self.access_tokens.issue(session.member_id, presented.session_id, now)?;
-        Ok(IssuedSession {
-            access_token,
-            access_token_expires_at,
-            refresh_token: next.token,
-            member_id: session.member_id,
-        })
+        self.issued(session.member_id, presented.session_id, next.token, now)
+    }
+
+    /// The answer to a refresh token already traded in: its pair again while the grace
+    /// lasts and its successor is still current, else a revoked session.
+    async fn refresh_again(
+        &self,
+        presented: &PresentedRefreshToken,
+        session: SessionRow,
+        next: &RefreshToken,
+    ) -> AppResult<IssuedSession> {
+        let now = clock::now();
+        let retired_at = store::retired_at(&self.db, presented.session_id, &presented.hash).await?;
+        let current = store::find_session(&self.db, presented.session_id).await?;
+        let successor_current = current.is_some_and(|s| s.revoked_at.is_none() && s.refresh_token_hash == next.hash);
+        if let Some(retired_at) = retired_at.filter(|at| successor_current && now - *at <= self.reuse_grace) {
+            // Issued as at the first answer, so the access token is the same one too.
+            return self.issued(session.member_id, presented.session_id, next.token.clone(), retired_at);
+        }
+        Err(self.revoke_for_reuse(presented.session_id, now).await?)
+    }
+
+    fn issued(
+        &self,
+        member_id: Uuid,
+        session_id: Uuid,
+        refresh_token: String,
+        at: DateTime<Utc>,
+    ) -> AppResult<IssuedSession> {
+        let (access_token, access_token_expires_at) = self.access_tokens.issue(member_id, session_id, at)?;
+        Ok(IssuedSession { access_token, access_token_expires_at, refresh_token, member_id })
     }
 
     /// Ends one device's session: the one `refresh_token` belongs to, or else the
@@ -207,14 +243,18 @@ impl AuthService {
         Ok(ended)
     }
 
-    /// Whether the session behind `claims` is still live and its token unexpired: long
-    /// subscriptions ask this again as they run.
-    pub async fn still_signed_in(&self, claims: AccessClaims) -> AppResult<bool> {
+    /// `UNAUTHENTICATED` once the session behind `claims` ended or its token expired:
+    /// long subscriptions and open WebSockets ask this again as they run.
+    pub async fn require_signed_in(&self, claims: AccessClaims) -> AppResult<()> {
         let now = clock::now();
         if claims.expires_at <= now.timestamp() {
-            return Ok(false);
+            return Err(AppError::Unauthenticated(TOKEN_EXPIRED));
         }
-        Ok(store::session_is_active(&self.db, claims.session_id, claims.member_id, now).await?)
+        if store::session_is_active(&self.db, claims.session_id, claims.member_id, now).await? {
+            Ok(())
+        } else {
+            Err(AppError::Unauthenticated(SESSION_ENDED))
+        }
     }
 
     /// Who presents `authorization` (an `Authorization` header value or the same
@@ -231,7 +271,7 @@ impl AuthService {
         };
         let claims = match self.access_tokens.verify(token) {
             Ok(claims) => claims,
-            Err(AccessTokenError::Expired) => return Ok(Viewer::Refused("access token expired")),
+            Err(AccessTokenError::Expired) => return Ok(Viewer::Refused(TOKEN_EXPIRED)),
             Err(AccessTokenError::Invalid) => {
                 return Ok(Viewer::Refused("access token is invalid"));
             }
@@ -239,7 +279,7 @@ impl AuthService {
         if store::session_is_active(&self.db, claims.session_id, claims.member_id, clock::now()).await? {
             Ok(Viewer::Member(claims))
         } else {
-            Ok(Viewer::Refused("session has been signed out"))
+            Ok(Viewer::Refused(SESSION_ENDED))
         }
     }
 

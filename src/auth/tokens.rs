@@ -7,6 +7,7 @@ use std::time::Duration;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Utc};
+use hmac::{Hmac, Mac};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
@@ -75,9 +76,12 @@ impl AccessTokens {
         Ok((token, expires_at))
     }
 
-    /// The claims of a valid, unexpired token.
+    /// The claims of a valid, unexpired token. A token stops working at the second its
+    /// `exp` names (jsonwebtoken alone would still take it then), as every later check
+    /// of the session agrees.
     pub fn verify(&self, token: &str) -> Result<AccessClaims, AccessTokenError> {
         match jsonwebtoken::decode::<Jwt>(token, &self.decoding, &self.validation) {
+            Ok(data) if data.claims.exp <= crate::clock::now().timestamp() => Err(AccessTokenError::Expired),
             Ok(data) => Ok(AccessClaims {
                 member_id: data.claims.sub,
                 session_id: data.claims.sid,
@@ -101,17 +105,51 @@ pub struct RefreshToken {
 pub struct PresentedRefreshToken {
     pub session_id: Uuid,
     pub hash: Vec<u8>,
+    secret: Vec<u8>,
 }
 
 const REFRESH_SECRET_BYTES: usize = 32;
+
+fn refresh_token(session_id: Uuid, secret: &[u8]) -> RefreshToken {
+    RefreshToken {
+        token: format!("{}.{}", session_id.simple(), URL_SAFE_NO_PAD.encode(secret)),
+        hash: Sha256::digest(secret).to_vec(),
+    }
+}
 
 /// A new random refresh token for `session_id`.
 pub fn new_refresh_token(session_id: Uuid) -> RefreshToken {
     let mut secret = [0u8; REFRESH_SECRET_BYTES];
     rand::rng().fill_bytes(&mut secret);
-    RefreshToken {
-        token: format!("{}.{}", session_id.simple(), URL_SAFE_NO_PAD.encode(secret)),
-        hash: Sha256::digest(secret).to_vec(),
+    refresh_token(session_id, &secret)
+}
+
+/// Makes the token that succeeds a presented one: the same for the same token, so a
+/// client whose refresh answer was lost and who retries gets the same successor back
+/// (nothing secret is stored: the successor is keyed on the server's secret).
+#[derive(Clone)]
+pub struct Successors {
+    key: Vec<u8>,
+}
+
+impl Successors {
+    /// Successors keyed on `secret` (the token-signing secret, put to a second use).
+    pub fn new(secret: &[u8]) -> Self {
+        Self {
+            key: Sha256::new()
+                .chain_update(b"village refresh-token successors")
+                .chain_update(secret)
+                .finalize()
+                .to_vec(),
+        }
+    }
+
+    /// The token that succeeds `presented`.
+    pub fn of(&self, presented: &PresentedRefreshToken) -> anyhow::Result<RefreshToken> {
+        let mut mac = Hmac::<Sha256>::new_from_slice(&self.key)?;
+        mac.update(presented.session_id.as_bytes());
+        mac.update(&presented.secret);
+        Ok(refresh_token(presented.session_id, &mac.finalize().into_bytes()))
     }
 }
 
@@ -120,8 +158,11 @@ pub fn parse_refresh_token(token: &str) -> Option<PresentedRefreshToken> {
     let (session, secret) = token.trim().split_once('.')?;
     let session_id = Uuid::try_parse(session).ok()?;
     let secret = URL_SAFE_NO_PAD.decode(secret).ok()?;
-    (secret.len() == REFRESH_SECRET_BYTES)
-        .then(|| PresentedRefreshToken { session_id, hash: Sha256::digest(&secret).to_vec() })
+    (secret.len() == REFRESH_SECRET_BYTES).then(|| PresentedRefreshToken {
+        session_id,
+        hash: Sha256::digest(&secret).to_vec(),
+        secret,
+    })
 }
 
 #[cfg(test)]
@@ -140,6 +181,10 @@ mod tests {
             tokens.issue(member_id, session_id, Utc::now() - chrono::Duration::minutes(5)).unwrap_or_default();
         assert_eq!(tokens.verify(&old), Err(AccessTokenError::Expired));
 
+        let (at_expiry, _) =
+            tokens.issue(member_id, session_id, Utc::now() - chrono::Duration::seconds(60)).unwrap_or_default();
+        assert_eq!(tokens.verify(&at_expiry), Err(AccessTokenError::Expired), "a token stops at its exp");
+
         let other = AccessTokens::new(b"another secret of thirty-two bytes!", Duration::from_secs(60));
         assert_eq!(other.verify(&token), Err(AccessTokenError::Invalid));
         assert_eq!(tokens.verify("not a token"), Err(AccessTokenError::Invalid));
@@ -149,9 +194,14 @@ mod tests {
     fn a_refresh_token_parses_back_to_its_session_and_hash() {
         let session_id = Uuid::now_v7();
         let issued = new_refresh_token(session_id);
-        let parsed = parse_refresh_token(&issued.token);
-        assert!(parsed.as_ref().is_some_and(|p| p.session_id == session_id && p.hash == issued.hash));
+        let parse = || parse_refresh_token(&issued.token);
+        assert!(parse().is_some_and(|p| p.session_id == session_id && p.hash == issued.hash));
         assert!(parse_refresh_token("garbage").is_none());
+        let successors = Successors::new(b"0123456789abcdef0123456789abcdef");
+        let presented = parse().unwrap();
+        let (next, again) = (successors.of(&presented).unwrap(), successors.of(&presented).unwrap());
+        assert_eq!(next.token, again.token, "a retry gets the same successor");
+        assert_ne!(next.token, issued.token);
         assert!(parse_refresh_token(&format!("{}.c2hvcnQ", session_id.simple())).is_none());
     }
 }

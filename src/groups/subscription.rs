@@ -71,9 +71,7 @@ struct Watcher {
 impl Watcher {
     /// Checks against the database that she may still read the group, and her role.
     async fn recheck(&mut self) -> Result<(), AppError> {
-        if !self.auth.still_signed_in(self.viewer).await? {
-            return Err(AppError::Forbidden);
-        }
+        self.auth.require_signed_in(self.viewer).await?;
         let group =
             service::readable(&self.db, self.viewer.member_id, self.group_id).await.map_err(|error| match error {
                 AppError::NotFound => AppError::Forbidden,
@@ -139,7 +137,7 @@ impl GroupSubscription {
             futures_util::pin_mut!(steps);
             while let Some(step) = steps.next().await {
                 let activity = match step {
-                    Step::Expired => Err(AppError::Forbidden),
+                    Step::Expired => Err(AppError::Unauthenticated(crate::auth::TOKEN_EXPIRED)),
                     // Boxed, keeping an idle subscription small.
                     Step::Recheck => Box::pin(watcher.recheck()).await.map(|()| None),
                     Step::Lagged => Ok(Some(GroupActivity::of(GroupActivityKind::Resync))),

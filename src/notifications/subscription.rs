@@ -8,7 +8,7 @@ use futures_util::{Stream, StreamExt};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::auth::{AuthService, Viewer};
+use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::graphql::context::ContextExt;
 use crate::realtime::{Bus, Delivery, RESYNC, Step, Topic, is_access_signal, steps};
@@ -59,10 +59,6 @@ fn event_of(message: &Delivery) -> Option<NotificationEvent> {
     serde_json::from_value(message.body.clone()).ok()
 }
 
-async fn still_signed_in(auth: &AuthService, viewer: crate::auth::AccessClaims) -> Result<(), AppError> {
-    if auth.still_signed_in(viewer).await? { Ok(()) } else { Err(AppError::Forbidden) }
-}
-
 #[derive(Default)]
 pub struct NotificationSubscription;
 
@@ -83,15 +79,15 @@ impl NotificationSubscription {
             futures_util::pin_mut!(steps);
             while let Some(step) = steps.next().await {
                 let event = match step {
-                    Step::Expired => Err(AppError::Forbidden),
-                    Step::Recheck => Box::pin(still_signed_in(&auth, viewer)).await.map(|()| None),
+                    Step::Expired => Err(AppError::Unauthenticated(crate::auth::TOKEN_EXPIRED)),
+                    Step::Recheck => Box::pin(auth.require_signed_in(viewer)).await.map(|()| None),
                     Step::Lagged => Ok(Some(NotificationEvent::resync())),
                     Step::Message(message) if message.body["kind"] == RESYNC => {
-                        Box::pin(still_signed_in(&auth, viewer)).await.map(|()| Some(NotificationEvent::resync()))
+                        Box::pin(auth.require_signed_in(viewer)).await.map(|()| Some(NotificationEvent::resync()))
                     }
                     Step::Message(message) => match event_of(&message) {
                         Some(event) => Ok(Some(event)),
-                        None => Box::pin(still_signed_in(&auth, viewer)).await.map(|()| None),
+                        None => Box::pin(auth.require_signed_in(viewer)).await.map(|()| None),
                     },
                 };
                 match event {

@@ -1,21 +1,34 @@
 //! One GraphQL WebSocket connection, speaking the protocol exactly (async-graphql's own
 //! handler does not: wrong close codes, no init timeout, no server pings — see
 //! PITFALLS.md). async-graphql still executes the operations; this layer owns the
-//! handshake, the operation ids, keep-alive and every refusal.
+//! handshake, the operation ids, keep-alive and every refusal. A member's connection
+//! lives as long as the session it was opened with: every operation checks that session
+//! first, and when it ends (signed out anywhere, revoked, token expired) each running
+//! operation gets `UNAUTHENTICATED` and the socket closes with 4403. A client refreshes
+//! by reconnecting with a new token.
 
+use std::sync::Arc;
 use std::time::Duration;
 
-use async_graphql::{Request, Response, Variables};
+use async_graphql::{Request, Response, ServerError, Variables};
 use axum::extract::ws::{CloseFrame, Message, WebSocket};
-use futures_util::stream::{self, BoxStream, StreamExt};
+use futures_util::stream::{BoxStream, StreamExt};
 use serde_json::Value;
-use tokio::sync::watch;
+use tokio::sync::broadcast::error::RecvError;
+use tokio::sync::{Notify, watch};
 use tokio_stream::StreamMap;
+use tokio_tungstenite::tungstenite;
 
+use super::Topic;
+use super::admission::Place;
+use super::bus::Listener;
 use super::limit::Lease;
+use super::live::is_access_signal;
 use super::protocol::{self, ClientMessage, Dialect, SubscribePayload, close};
-use crate::auth::{ClientInfo, Viewer};
-use crate::graphql::{annotate_errors, attach_request_data};
+use crate::auth::{AccessClaims, AuthService, ClientInfo, TOKEN_EXPIRED, Viewer};
+use crate::clock;
+use crate::error::AppError;
+use crate::graphql::{annotate_errors, attach_request_data, count_errors};
 use crate::server::AppState;
 
 /// How often the server pings; two unanswered pings and the peer is considered gone.
@@ -23,14 +36,17 @@ const KEEP_ALIVE: Duration = Duration::from_secs(15);
 const MAX_MISSED_PONGS: u32 = 2;
 /// Keep-alive ticks between two renewals of the connection's lease.
 const RENEW_EVERY_TICKS: u32 = 4;
-/// Operations one connection may run at once.
+/// Operations one member's connection may run at once.
 pub const MAX_OPERATIONS: usize = 50;
+/// Operations a connection without a member's token may run at once.
+pub const MAX_ANONYMOUS_OPERATIONS: usize = 2;
 
 async fn send(socket: &mut WebSocket, text: String) -> bool {
     socket.send(Message::Text(text.into())).await.is_ok()
 }
 
-async fn close_with(socket: &mut WebSocket, code: u16, reason: &str) {
+/// Sends a close frame with `code` (the peer may be gone already).
+pub async fn close_with(socket: &mut WebSocket, code: u16, reason: &str) {
     let frame = CloseFrame { code, reason: reason.chars().take(100).collect::<String>().into() };
     let _ = socket.send(Message::Close(Some(frame))).await;
 }
@@ -46,14 +62,67 @@ fn authorization(payload: &Value) -> Option<&str> {
         .and_then(Value::as_str)
 }
 
+/// What the connection does after handling something.
+enum Next {
+    Go,
+    /// Close with this code and reason.
+    Close(u16, String),
+    /// The peer is gone: nothing more to send.
+    Gone,
+}
+
+/// A frame as the connection sees it: a protocol message's text, nothing to act on, or
+/// the end of the connection.
+enum Incoming {
+    Text(String),
+    Nothing,
+    End(Next),
+}
+
+/// Whether a read failed because the message was over the size limit.
+fn too_big(error: &axum::Error) -> bool {
+    let cause = std::error::Error::source(error).and_then(|cause| cause.downcast_ref::<tungstenite::Error>());
+    matches!(cause, Some(tungstenite::Error::Capacity(_)))
+}
+
+fn sort(message: Option<Result<Message, axum::Error>>) -> Incoming {
+    match message {
+        Some(Ok(Message::Text(text))) => Incoming::Text(text.to_string()),
+        Some(Ok(Message::Binary(_))) => {
+            Incoming::End(Next::Close(close::BAD_REQUEST, "binary messages are not supported".into()))
+        }
+        Some(Ok(Message::Ping(_) | Message::Pong(_))) => Incoming::Nothing,
+        Some(Err(error)) if too_big(&error) => {
+            let reason = format!("messages are limited to {} KiB", super::MAX_MESSAGE_BYTES / 1024);
+            Incoming::End(Next::Close(close::MESSAGE_TOO_BIG, reason))
+        }
+        Some(Ok(Message::Close(_)) | Err(_)) | None => Incoming::End(Next::Gone),
+    }
+}
+
+/// The error payload of an operation refused with `error`, annotated and counted.
+fn refusal(error: AppError) -> Value {
+    let server_error = server_error(error);
+    count_errors([&server_error]);
+    serde_json::to_value([server_error]).unwrap_or(Value::Null)
+}
+
+/// The session a member's connection was opened with, and the signals that it may have
+/// ended.
+struct Session {
+    claims: AccessClaims,
+    signals: Listener,
+}
+
 /// Who a connection serves, and her place in the per-member count.
 struct Accepted {
     viewer: Viewer,
     lease: Option<Lease>,
+    session: Option<Session>,
 }
 
 /// Waits for `connection_init` and answers it; `None` when the connection was closed.
-async fn handshake(socket: &mut WebSocket, state: &AppState, dialect: Dialect) -> Option<Accepted> {
+async fn handshake(socket: &mut WebSocket, state: &AppState, dialect: Dialect, place: &mut Place) -> Option<Accepted> {
     let deadline = tokio::time::sleep(Duration::from_secs(state.settings.ws_init_timeout_secs));
     tokio::pin!(deadline);
     loop {
@@ -64,17 +133,17 @@ async fn handshake(socket: &mut WebSocket, state: &AppState, dialect: Dialect) -
             }
             message = socket.recv() => message,
         };
-        let text = match message {
-            Some(Ok(Message::Text(text))) => text,
-            Some(Ok(Message::Binary(_))) => {
-                close_with(socket, close::BAD_REQUEST, "binary messages are not supported").await;
+        let text = match sort(message) {
+            Incoming::Text(text) => text,
+            Incoming::Nothing => continue,
+            Incoming::End(Next::Close(code, reason)) => {
+                close_with(socket, code, &reason).await;
                 return None;
             }
-            Some(Ok(Message::Ping(_) | Message::Pong(_))) => continue,
-            Some(Ok(Message::Close(_)) | Err(_)) | None => return None,
+            Incoming::End(_) => return None,
         };
         match ClientMessage::parse(&text, dialect) {
-            Ok(ClientMessage::Init(payload)) => return accept(socket, state, &payload).await,
+            Ok(ClientMessage::Init(payload)) => return accept(socket, state, &payload, place).await,
             Ok(ClientMessage::Subscribe { .. }) => {
                 close_with(socket, close::UNAUTHORIZED, "Unauthorized").await;
                 return None;
@@ -94,7 +163,7 @@ async fn handshake(socket: &mut WebSocket, state: &AppState, dialect: Dialect) -
     }
 }
 
-async fn accept(socket: &mut WebSocket, state: &AppState, payload: &Value) -> Option<Accepted> {
+async fn accept(socket: &mut WebSocket, state: &AppState, payload: &Value, place: &mut Place) -> Option<Accepted> {
     let viewer = match state.auth.viewer(authorization(payload)).await {
         Ok(Viewer::Refused(_)) => {
             close_with(socket, close::FORBIDDEN, "Forbidden").await;
@@ -107,24 +176,34 @@ async fn accept(socket: &mut WebSocket, state: &AppState, payload: &Value) -> Op
             return None;
         }
     };
-    let lease = match viewer.member_id() {
-        Ok(member) => match state.connection_limit.admit(member).await {
-            Ok(Some(lease)) => Some(lease),
-            Ok(None) => {
-                let limit = state.settings.ws_connections_per_member;
-                close_with(socket, close::TOO_MANY_CONNECTIONS, &format!("at most {limit} connections per member"))
-                    .await;
-                return None;
-            }
-            Err(error) => {
-                tracing::error!(%error, "cannot count WebSocket connections");
-                close_with(socket, close::INTERNAL_ERROR, "internal error").await;
-                return None;
-            }
-        },
-        Err(_) => None,
+    let (lease, session) = match viewer {
+        Viewer::Member(claims) => {
+            let lease = admit_member(socket, state, claims).await?;
+            place.authenticated();
+            let signals = state.bus.subscribe(&Topic::member(claims.member_id)).await;
+            (Some(lease), Some(Session { claims, signals }))
+        }
+        _ => (None, None),
     };
-    send(socket, protocol::ack()).await.then_some(Accepted { viewer, lease })
+    send(socket, protocol::ack()).await.then_some(Accepted { viewer, lease, session })
+}
+
+/// Her place among the connections she may hold; `None` (the socket closed) when she
+/// holds as many as she may.
+async fn admit_member(socket: &mut WebSocket, state: &AppState, claims: AccessClaims) -> Option<Lease> {
+    match state.connection_limit.admit(claims.member_id).await {
+        Ok(Some(lease)) => Some(lease),
+        Ok(None) => {
+            let limit = state.settings.ws_connections_per_member;
+            close_with(socket, close::TOO_MANY_CONNECTIONS, &format!("at most {limit} connections per member")).await;
+            None
+        }
+        Err(error) => {
+            tracing::error!(%error, "cannot count WebSocket connections");
+            close_with(socket, close::INTERNAL_ERROR, "internal error").await;
+            None
+        }
+    }
 }
 
 /// Resolves when the server starts shutting down.
@@ -132,9 +211,159 @@ async fn shutdown_requested(stopping: &mut watch::Receiver<bool>) {
     let _ = stopping.wait_for(|stop| *stop).await.map(drop);
 }
 
-type Operation = BoxStream<'static, Option<Response>>;
+/// Resolves, with the reason, once the session ends: her token expires, or an access
+/// signal (sign-out, revocation) or a `recheck` asked for by the connection leads to a
+/// check that finds it over. An anonymous connection has no session and never
+/// resolves. It runs beside the connection's other work, never blocking it: a check
+/// waiting for a database connection must not hold up operations that hold one.
+async fn session_over(auth: AuthService, session: Option<Session>, recheck: Arc<Notify>) -> AppError {
+    let Some(Session { claims, mut signals }) = session else {
+        return std::future::pending().await;
+    };
+    let lifetime = (claims.expiry() - clock::now()).to_std().unwrap_or(Duration::ZERO);
+    let expired = tokio::time::sleep(lifetime);
+    tokio::pin!(expired);
+    loop {
+        tokio::select! {
+            () = &mut expired => return AppError::Unauthenticated(TOKEN_EXPIRED),
+            () = recheck.notified() => {}
+            signal = signals.recv() => match signal {
+                Ok(message) if !is_access_signal(&message.body) => continue,
+                Err(RecvError::Closed) => return std::future::pending().await,
+                // A signal for her, or missed messages: check again.
+                Ok(_) | Err(RecvError::Lagged(_)) => {}
+            },
+        }
+        if let Err(ended @ AppError::Unauthenticated(_)) = auth.require_signed_in(claims).await {
+            return ended;
+        }
+    }
+}
 
-/// Starts one operation; its stream ends with `None` once it has no more results.
+/// What a running operation yields.
+enum Output {
+    /// A result to send.
+    Response(Response),
+    /// Her session was found over before the operation ran.
+    SessionOver(AppError),
+    /// The operation has no more results.
+    Done,
+}
+
+type Operation = BoxStream<'static, Output>;
+
+/// An accepted connection's running state.
+struct Connection {
+    socket: WebSocket,
+    state: AppState,
+    dialect: Dialect,
+    client: ClientInfo,
+    viewer: Viewer,
+    operations: StreamMap<String, Operation>,
+    missed_pongs: u32,
+    ticks: u32,
+    lease: Option<Lease>,
+    /// Asks the session watch to check her session again.
+    recheck: Arc<Notify>,
+}
+
+impl Connection {
+    /// Acts on one protocol message from the client.
+    async fn on_text(&mut self, text: &str) -> Next {
+        match ClientMessage::parse(text, self.dialect) {
+            Ok(ClientMessage::Subscribe { id, payload }) => self.subscribe(id, payload).await,
+            Ok(ClientMessage::Complete { id }) => {
+                self.operations.remove(&id);
+                Next::Go
+            }
+            Ok(ClientMessage::Ping(payload)) => self.send(protocol::pong(payload)).await,
+            Ok(ClientMessage::Pong) => {
+                self.missed_pongs = 0;
+                Next::Go
+            }
+            Ok(ClientMessage::Init(_)) => Next::Close(close::TOO_MANY_INITS, "Too many initialisation requests".into()),
+            Ok(ClientMessage::Terminate) => Next::Gone,
+            Err(reason) => Next::Close(close::BAD_REQUEST, reason),
+        }
+    }
+
+    async fn send(&mut self, text: String) -> Next {
+        if send(&mut self.socket, text).await { Next::Go } else { Next::Gone }
+    }
+
+    fn max_operations(&self) -> usize {
+        if matches!(self.viewer, Viewer::Member(_)) { MAX_OPERATIONS } else { MAX_ANONYMOUS_OPERATIONS }
+    }
+
+    /// Starts operation `id` (it checks her session before it runs).
+    async fn subscribe(&mut self, id: String, payload: SubscribePayload) -> Next {
+        if self.operations.contains_key(&id) {
+            return Next::Close(close::DUPLICATE_ID, format!("Subscriber for {id} already exists"));
+        }
+        let max = self.max_operations();
+        if self.operations.len() >= max {
+            let error = AppError::LimitReached { what: "operations at once on this connection", limit: max };
+            return self.send(protocol::error(self.dialect, &id, refusal(error))).await;
+        }
+        let operation = start(&self.state, &self.viewer, &self.client, payload);
+        self.operations.insert(id, operation);
+        Next::Go
+    }
+
+    /// Passes on one output of operation `id`. Her session found over ends the
+    /// connection; an `UNAUTHENTICATED` answer to a member has it checked again.
+    async fn on_output(&mut self, id: &str, output: Output) -> Next {
+        let response = match output {
+            Output::Response(response) => response,
+            Output::Done => {
+                self.operations.remove(id);
+                return self.send(protocol::complete(id)).await;
+            }
+            // Every operation is told, this one too, and the socket closes.
+            Output::SessionOver(why) => return self.end_session(why).await,
+        };
+        let (text, finished, unauthenticated) = outgoing(self.dialect, id, response);
+        if finished {
+            self.operations.remove(id);
+        }
+        if unauthenticated && matches!(self.viewer, Viewer::Member(_)) {
+            self.recheck.notify_one();
+        }
+        self.send(text).await
+    }
+
+    /// Her session ended: every running operation is told, then the socket closes 4403.
+    async fn end_session(&mut self, why: AppError) -> Next {
+        let ids: Vec<String> = self.operations.keys().cloned().collect();
+        let payload = refusal(why);
+        for id in ids {
+            self.operations.remove(&id);
+            if let Next::Gone = self.send(protocol::error(self.dialect, &id, payload.clone())).await {
+                return Next::Gone;
+            }
+        }
+        Next::Close(close::FORBIDDEN, "Forbidden".into())
+    }
+
+    /// A keep-alive tick: renew the lease now and then, ping, and give up on a peer that
+    /// stopped answering.
+    async fn on_tick(&mut self) -> Next {
+        self.ticks = self.ticks.wrapping_add(1);
+        if let Some(lease) = self.lease.as_ref().filter(|_| self.ticks.is_multiple_of(RENEW_EVERY_TICKS)) {
+            lease.renew();
+        }
+        if self.dialect == Dialect::TransportWs {
+            if self.missed_pongs >= MAX_MISSED_PONGS {
+                return Next::Close(close::GOING_AWAY, "no pong".into());
+            }
+            self.missed_pongs += 1;
+        }
+        self.send(protocol::keep_alive(self.dialect)).await
+    }
+}
+
+/// Starts one operation: first her session is checked (for a member), then the
+/// operation runs; its stream ends with [`Output::Done`].
 fn start(state: &AppState, viewer: &Viewer, client: &ClientInfo, payload: SubscribePayload) -> Operation {
     let mut request = Request::new(payload.query);
     if let Some(variables) = payload.variables {
@@ -144,122 +373,119 @@ fn start(state: &AppState, viewer: &Viewer, client: &ClientInfo, payload: Subscr
         request = request.operation_name(name);
     }
     attach_request_data(&mut request.data, &state.db, viewer.clone(), client.clone());
-    state.schema.execute_stream(request).map(Some).chain(stream::once(async { None })).boxed()
+    let (schema, auth, viewer) = (state.schema.clone(), state.auth.clone(), viewer.clone());
+    async_stream::stream! {
+        if let Viewer::Member(claims) = viewer {
+            match auth.require_signed_in(claims).await {
+                Ok(()) => {}
+                Err(ended @ AppError::Unauthenticated(_)) => {
+                    yield Output::SessionOver(ended);
+                    return;
+                }
+                Err(other) => {
+                    yield Output::Response(Response::from_errors(vec![server_error(other)]));
+                    yield Output::Done;
+                    return;
+                }
+            }
+        }
+        let mut results = schema.execute_stream(request);
+        while let Some(response) = results.next().await {
+            yield Output::Response(response);
+        }
+        yield Output::Done;
+    }
+    .boxed()
 }
 
-/// What to tell the client about one item of an operation.
-fn outgoing(dialect: Dialect, id: &str, item: Option<Response>) -> (String, bool) {
-    let Some(mut response) = item else {
-        return (protocol::complete(id), true);
-    };
+/// `error` as a GraphQL error, annotated.
+fn server_error(error: AppError) -> ServerError {
+    let mut server_error = ServerError::new(error.to_string(), None);
+    error.annotate(&mut server_error);
+    server_error
+}
+
+/// What to tell the client about one response of an operation: the text, whether the
+/// operation is over, and whether an error said `UNAUTHENTICATED`.
+fn outgoing(dialect: Dialect, id: &str, mut response: Response) -> (String, bool, bool) {
     response.errors.iter_mut().for_each(annotate_errors);
+    count_errors(&response.errors);
+    let unauthenticated = response.errors.iter().any(|error| {
+        error.extensions.as_ref().and_then(|extensions| extensions.get("code"))
+            == Some(&async_graphql::Value::from(crate::error::code::UNAUTHENTICATED))
+    });
     let failed = response.data == async_graphql::Value::Null && !response.errors.is_empty();
     if failed {
         let errors = serde_json::to_value(&response.errors).unwrap_or(Value::Null);
-        (protocol::error(dialect, id, errors), true)
+        (protocol::error(dialect, id, errors), true, unauthenticated)
     } else {
-        (protocol::next(dialect, id, &response), false)
+        (protocol::next(dialect, id, &response), false, unauthenticated)
     }
 }
 
-/// Serves one upgraded connection until it closes.
-pub async fn serve(mut socket: WebSocket, state: AppState, dialect: Dialect, client: ClientInfo) {
+/// Serves one upgraded connection, admitted to `place`, until it closes.
+pub async fn serve(mut socket: WebSocket, state: AppState, dialect: Dialect, client: ClientInfo, mut place: Place) {
     let mut stopping = state.stopping.clone();
     let accepted = tokio::select! {
         // Boxed: over once the connection is accepted, it should not size its state.
-        accepted = Box::pin(handshake(&mut socket, &state, dialect)) => accepted,
+        accepted = Box::pin(handshake(&mut socket, &state, dialect, &mut place)) => accepted,
         () = shutdown_requested(&mut stopping) => None,
     };
-    let Some(Accepted { viewer, lease }) = accepted else {
+    let Some(Accepted { viewer, lease, session }) = accepted else {
         let stopped = *stopping.borrow();
         if stopped {
             close_with(&mut socket, close::GOING_AWAY, "server shutting down").await;
         }
         return;
     };
-    let mut operations: StreamMap<String, Operation> = StreamMap::new();
+    let recheck = Arc::new(Notify::new());
+    // Boxed: it waits for rare events, and should not size every idle connection.
+    let session_over = Box::pin(session_over(state.auth.clone(), session, Arc::clone(&recheck)));
+    let mut connection = Connection {
+        socket,
+        state,
+        dialect,
+        client,
+        viewer,
+        operations: StreamMap::new(),
+        missed_pongs: 0,
+        ticks: 0,
+        lease,
+        recheck,
+    };
+    let ended = run(&mut connection, stopping, session_over).await;
+    if let Next::Close(code, reason) = ended {
+        close_with(&mut connection.socket, code, &reason).await;
+    }
+    drop(place);
+}
+
+/// The connection's loop; returns how it ends.
+async fn run(
+    connection: &mut Connection,
+    mut stopping: watch::Receiver<bool>,
+    mut session_over: std::pin::Pin<Box<impl Future<Output = AppError>>>,
+) -> Next {
     let mut keep_alive = tokio::time::interval_at(tokio::time::Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
-    let (mut missed_pongs, mut ticks) = (0, 0u32);
     // Made once, not on every turn of the loop: a busy connection wakes for every update.
     let shutdown = shutdown_requested(&mut stopping);
     tokio::pin!(shutdown);
     loop {
-        tokio::select! {
-            () = &mut shutdown => {
-                close_with(&mut socket, close::GOING_AWAY, "server shutting down").await;
-                return;
+        let next = tokio::select! {
+            () = &mut shutdown => Next::Close(close::GOING_AWAY, "server shutting down".into()),
+            why = &mut session_over => connection.end_session(why).await,
+            message = connection.socket.recv() => match sort(message) {
+                Incoming::Text(text) => connection.on_text(&text).await,
+                Incoming::Nothing => Next::Go,
+                Incoming::End(next) => next,
+            },
+            Some((id, item)) = connection.operations.next(), if !connection.operations.is_empty() => {
+                connection.on_output(&id, item).await
             }
-            message = socket.recv() => {
-                let text = match message {
-                    Some(Ok(Message::Text(text))) => text,
-                    Some(Ok(Message::Binary(_))) => {
-                        close_with(&mut socket, close::BAD_REQUEST, "binary messages are not supported").await;
-                        return;
-                    }
-                    Some(Ok(Message::Ping(_) | Message::Pong(_))) => continue,
-                    Some(Ok(Message::Close(_)) | Err(_)) | None => return,
-                };
-                match ClientMessage::parse(&text, dialect) {
-                    Ok(ClientMessage::Subscribe { id, payload }) => {
-                        if operations.contains_key(&id) {
-                            close_with(&mut socket, close::DUPLICATE_ID, &format!("Subscriber for {id} already exists")).await;
-                            return;
-                        }
-                        if operations.len() >= MAX_OPERATIONS {
-                            let errors = serde_json::json!([{ "message": format!("at most {MAX_OPERATIONS} operations per connection"),
-                                "extensions": { "code": "RATE_LIMITED" } }]);
-                            if !send(&mut socket, protocol::error(dialect, &id, errors)).await {
-                                return;
-                            }
-                            continue;
-                        }
-                        operations.insert(id, start(&state, &viewer, &client, payload));
-                    }
-                    Ok(ClientMessage::Complete { id }) => {
-                        operations.remove(&id);
-                    }
-                    Ok(ClientMessage::Ping(payload)) => {
-                        if !send(&mut socket, protocol::pong(payload)).await {
-                            return;
-                        }
-                    }
-                    Ok(ClientMessage::Pong) => missed_pongs = 0,
-                    Ok(ClientMessage::Init(_)) => {
-                        close_with(&mut socket, close::TOO_MANY_INITS, "Too many initialisation requests").await;
-                        return;
-                    }
-                    Ok(ClientMessage::Terminate) => return,
-                    Err(reason) => {
-                        close_with(&mut socket, close::BAD_REQUEST, &reason).await;
-                        return;
-                    }
-                }
-            }
-            Some((id, item)) = operations.next(), if !operations.is_empty() => {
-                let (text, finished) = outgoing(dialect, &id, item);
-                if finished {
-                    operations.remove(&id);
-                }
-                if !send(&mut socket, text).await {
-                    return;
-                }
-            }
-            _ = keep_alive.tick() => {
-                ticks = ticks.wrapping_add(1);
-                if let Some(lease) = lease.as_ref().filter(|_| ticks % RENEW_EVERY_TICKS == 0) {
-                    lease.renew();
-                }
-                if dialect == Dialect::TransportWs {
-                    if missed_pongs >= MAX_MISSED_PONGS {
-                        close_with(&mut socket, close::GOING_AWAY, "no pong").await;
-                        return;
-                    }
-                    missed_pongs += 1;
-                }
-                if !send(&mut socket, protocol::keep_alive(dialect)).await {
-                    return;
-                }
-            }
+            _ = keep_alive.tick() => connection.on_tick().await,
+        };
+        if !matches!(next, Next::Go) {
+            return next;
         }
     }
 }

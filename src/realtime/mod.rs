@@ -2,6 +2,7 @@
 //! endpoint on `/graphql`, with buffers sized for many idle mobile connections rather
 //! than tungstenite's 128 KiB default.
 
+mod admission;
 mod bus;
 mod connection;
 mod limit;
@@ -15,7 +16,8 @@ use crate::auth::ClientInfo;
 use crate::server::AppState;
 use protocol::Dialect;
 
-pub use bus::{Bus, Delivery, RESYNC, Topic};
+pub use admission::{Admission, default_max_connections, raise_open_files_limit};
+pub use bus::{Bus, Delivery, Listener, RESYNC, Topic};
 pub use limit::ConnectionLimit;
 pub use live::{Step, is_access_signal, steps};
 
@@ -44,7 +46,8 @@ pub fn origin_allowed(allowed: &[String], origin: Option<&str>) -> bool {
 }
 
 /// Completes a WebSocket upgrade on `/graphql` and serves the protocol the client chose
-/// (graphql-transport-ws when it names none).
+/// (graphql-transport-ws when it names none) — or, past the process's caps, closes it
+/// at once with a code that says why.
 pub fn upgrade(state: AppState, upgrade: WebSocketUpgrade, client: ClientInfo) -> Response {
     let upgrade = upgrade
         .protocols(Dialect::NAMES)
@@ -57,5 +60,11 @@ pub fn upgrade(state: AppState, upgrade: WebSocketUpgrade, client: ClientInfo) -
         .and_then(|name| name.to_str().ok())
         .and_then(Dialect::from_name)
         .unwrap_or(Dialect::TransportWs);
-    upgrade.on_upgrade(move |socket| connection::serve(socket, state, dialect, client))
+    match state.admission.admit(&client.ip) {
+        Ok(place) => upgrade.on_upgrade(move |socket| connection::serve(socket, state, dialect, client, place)),
+        Err(refusal) => upgrade.on_upgrade(move |mut socket| async move {
+            let (code, reason) = refusal.close_frame();
+            connection::close_with(&mut socket, code, reason).await;
+        }),
+    }
 }

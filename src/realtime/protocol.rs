@@ -41,6 +41,10 @@ pub mod close {
     pub const GOING_AWAY: u16 = 1001;
     /// The server failed.
     pub const INTERNAL_ERROR: u16 = 1011;
+    /// RFC 6455's "message too big": a client message over the size limit.
+    pub const MESSAGE_TOO_BIG: u16 = 1009;
+    /// "Try again later": the server holds as many connections as it may.
+    pub const TRY_AGAIN_LATER: u16 = 1013;
     /// RFC 6455's policy violation: the member already has as many connections open as
     /// she may.
     pub const TOO_MANY_CONNECTIONS: u16 = 1008;

@@ -89,9 +89,7 @@ impl Reader {
     /// Checks against the database that she may still read the thread, and re-reads
     /// whom she blocked.
     async fn recheck(&mut self) -> Result<(), AppError> {
-        if !self.auth.still_signed_in(self.viewer).await? {
-            return Err(AppError::Forbidden);
-        }
+        self.auth.require_signed_in(self.viewer).await?;
         service::readable(&self.db, self.viewer.member_id, self.thread_id).await.map_err(|error| match error {
             AppError::NotFound => AppError::Forbidden,
             other => other,
@@ -205,7 +203,7 @@ impl ThreadSubscription {
             futures_util::pin_mut!(steps);
             while let Some(step) = steps.next().await {
                 let update = match step {
-                    Step::Expired => Err(AppError::Forbidden),
+                    Step::Expired => Err(AppError::Unauthenticated(crate::auth::TOKEN_EXPIRED)),
                     // Rare steps are boxed, keeping an idle subscription small.
                     Step::Recheck => Box::pin(reader.recheck()).await.map(|()| None),
                     Step::Lagged => Ok(Some(LiveThreadUpdate::own(resync()))),

@@ -6,45 +6,12 @@ use std::process::Stdio;
 use std::time::Duration;
 
 use serde_json::json;
-use tokio::io::{AsyncBufReadExt, BufReader};
-use tokio::process::{Child, Command};
 
 use crate::realtime::{connect_to, receive, send};
-use crate::support::{JWT_SECRET, PASSWORD, TestApp, TestDatabase, VAPID_PRIVATE_KEY, error_code, postgres_admin_url};
-
-const SETTING_VARIABLES: &[&str] = &[
-    "VILLAGE_BIND",
-    "VILLAGE_DATA_DIR",
-    "DATABASE_URL",
-    "VILLAGE_DB_MAX_CONNECTIONS",
-    "REDIS_URL",
-    "VILLAGE_JWT_SECRET",
-    "VILLAGE_VAPID_PRIVATE_KEY",
-    "VILLAGE_VAPID_SUBJECT",
-    "VILLAGE_ALLOW_LOCAL_PUSH_ENDPOINTS",
-    "VILLAGE_ACCESS_TOKEN_TTL",
-    "VILLAGE_REFRESH_TOKEN_TTL_DAYS",
-    "VILLAGE_SIGN_UPS_PER_IP_PER_HOUR",
-    "VILLAGE_WS_INIT_TIMEOUT",
-    "VILLAGE_WS_CONNECTIONS_PER_MEMBER",
-    "VILLAGE_ALLOWED_ORIGINS",
-    "VILLAGE_JOB_CLAIM_SECS",
-    "VILLAGE_NO_WORKER",
-    "VILLAGE_PRODUCTION",
-    "VILLAGE_BEHIND_PROXY",
-    "VILLAGE_LOG_FORMAT",
-    "VILLAGE_SHUTDOWN_GRACE",
-];
-
-/// The binary, with none of the settings inherited from the test's environment.
-pub fn village(data_dir: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_village"));
-    for variable in SETTING_VARIABLES {
-        command.env_remove(variable);
-    }
-    command.env("VILLAGE_DATA_DIR", data_dir).env("NO_COLOR", "1").kill_on_drop(true);
-    command
-}
+use crate::support::{
+    JWT_SECRET, PASSWORD, SETTING_VARIABLES, ServerProcess, TestApp, TestDatabase, VAPID_PRIVATE_KEY, error_code,
+    postgres_admin_url, village,
+};
 
 #[tokio::test]
 async fn help_lists_every_setting_and_its_variable() {
@@ -121,73 +88,6 @@ async fn migrate_creates_the_embedded_database() {
     assert!(data_dir.join("village.sqlite3").exists());
 }
 
-/// A `village serve` process on a free port; its address is read from its log.
-struct ServerProcess {
-    child: Child,
-    url: String,
-}
-
-impl ServerProcess {
-    async fn start(data_dir: &Path, database_url: &str, share_secret: bool) -> Self {
-        Self::start_with_redis(data_dir, database_url, share_secret, None).await
-    }
-
-    async fn start_with_redis(data_dir: &Path, database_url: &str, share_secret: bool, redis: Option<&str>) -> Self {
-        Self::start_with_args(data_dir, database_url, share_secret, redis, &[]).await
-    }
-
-    async fn start_with_args(
-        data_dir: &Path,
-        database_url: &str,
-        share_secret: bool,
-        redis: Option<&str>,
-        args: &[&str],
-    ) -> Self {
-        let mut command = village(data_dir);
-        command.args(["serve", "--bind", "127.0.0.1:0", "--database-url", database_url]).args(args);
-        if let Some(redis) = redis {
-            command.env("REDIS_URL", redis);
-        }
-        if share_secret {
-            command.env("VILLAGE_JWT_SECRET", JWT_SECRET).env("VILLAGE_VAPID_PRIVATE_KEY", VAPID_PRIVATE_KEY);
-        }
-        let mut child = command.stdout(Stdio::piped()).spawn().unwrap();
-        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-        let url = tokio::time::timeout(Duration::from_secs(60), async {
-            while let Some(line) = lines.next_line().await.unwrap() {
-                if let Some(at) = line.find("listening on http://") {
-                    let rest = &line[at + "listening on ".len()..];
-                    return rest.split_whitespace().next().unwrap().to_owned();
-                }
-            }
-            panic!("server exited before listening");
-        })
-        .await
-        .expect("server listens within a minute");
-        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
-        Self { child, url }
-    }
-
-    async fn graphql(&self, query: &str, variables: serde_json::Value, token: Option<&str>) -> serde_json::Value {
-        let mut request = crate::support::http_client()
-            .post(format!("{}/graphql", self.url))
-            .json(&json!({ "query": query, "variables": variables }));
-        if let Some(token) = token {
-            request = request.bearer_auth(token);
-        }
-        request.send().await.unwrap().json().await.unwrap()
-    }
-
-    /// Sends SIGTERM and waits: the process must drain and exit 0.
-    async fn terminate(mut self) {
-        let pid = self.child.id().expect("running").to_string();
-        let sent = std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap();
-        assert!(sent.success());
-        let status = tokio::time::timeout(Duration::from_secs(30), self.child.wait()).await.expect("exits").unwrap();
-        assert!(status.success(), "exit status after SIGTERM: {status}");
-    }
-}
-
 const AUTH: &str = "accessToken refreshToken member { id displayName }";
 
 #[tokio::test]
@@ -197,8 +97,10 @@ async fn two_server_processes_share_one_database() {
     // With PostgreSQL both get the secret from the environment; with SQLite they share
     // the data dir and the secret generated there.
     let from_env = postgres_admin_url().is_some();
-    let a = ServerProcess::start(dir.path(), &database.url, from_env).await;
-    let b = ServerProcess::start(dir.path(), &database.url, from_env).await;
+    // Without the grace a retried refresh gets, reuse is refused at once.
+    let no_grace = ["--refresh-reuse-grace-secs", "0"];
+    let a = ServerProcess::start_with_args(dir.path(), &database.url, from_env, None, &no_grace).await;
+    let b = ServerProcess::start_with_args(dir.path(), &database.url, from_env, None, &no_grace).await;
 
     let signed_up = a.graphql(&format!("mutation {{ signUp(input: {{ email: \"ana@example.com\", password: \"{PASSWORD}\", displayName: \"Ana\" }}) {{ {AUTH} }} }}"), json!({}), None).await;
     let access = signed_up["data"]["signUp"]["accessToken"].as_str().expect("signed up").to_owned();

@@ -1,12 +1,14 @@
-//! Who keeps receiving live updates: signing out (here or everywhere), an expired token
-//! or blocking a thread's author ends a member's subscriptions at once — pushed by an
-//! access signal, not found by the 30-second sweep — and each member may hold only so
+//! Who keeps receiving live updates: signing out (here or everywhere), a revoked
+//! session or an expired token ends a member's subscriptions with UNAUTHENTICATED and
+//! closes her sockets (4403) within a second — pushed by an access signal, not found by
+//! the 30-second sweep — and nothing sent on such a socket runs as her; blocking a
+//! thread's author ends the blocker's subscription to it; each member may hold only so
 //! many connections, counted on every instance.
 
 use std::collections::HashMap;
 use std::time::Duration;
 
-use futures_util::StreamExt;
+use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
 use tokio_tungstenite::tungstenite::Message;
 
@@ -15,6 +17,8 @@ use crate::support::{Session, TestApp};
 
 /// Far below the 30 s sweep, so an end within it was pushed by a signal.
 const PUSHED: Duration = Duration::from_secs(5);
+/// How soon a socket must close after its session ended.
+const WITHIN_A_SECOND: Duration = Duration::from_secs(1);
 
 const NOTIFICATIONS: &str = "subscription { notificationEvents { kind unreadCount } }";
 
@@ -31,7 +35,8 @@ async fn watching(app: &TestApp, ana: &Session, bea: &Session) -> (String, Socke
     (group, socket)
 }
 
-/// The messages ending operations `ids`, by id, in any order.
+/// The messages ending operations `ids`, by id, in any order, and the close code the
+/// connection ends with after them (`None` when it stays open).
 async fn ends_of(socket: &mut Socket, ids: &[&str]) -> HashMap<String, Value> {
     let mut ends = HashMap::new();
     while ends.len() < ids.len() {
@@ -44,18 +49,40 @@ async fn ends_of(socket: &mut Socket, ids: &[&str]) -> HashMap<String, Value> {
     ends
 }
 
-/// Asserts that `threadUpdates` and `notificationEvents` both end with FORBIDDEN, well
-/// before the sweep.
-async fn both_end_forbidden(socket: &mut Socket) {
-    let ends = tokio::time::timeout(PUSHED, ends_of(socket, &["t", "n"])).await.expect("ended well before the sweep");
+/// Reads until the server closes the connection; its close code. Nothing but the ends
+/// of operations may come first.
+async fn closed_with(socket: &mut Socket) -> u16 {
+    while let Some(message) = socket.next().await {
+        match message {
+            Ok(Message::Close(Some(frame))) => return frame.code.into(),
+            Ok(Message::Close(None)) | Err(_) => return 1005,
+            Ok(Message::Text(text)) => {
+                let message: Value = serde_json::from_str(&text).unwrap();
+                assert_ne!(message["type"], "next", "nothing is delivered once the session ended: {message}");
+            }
+            Ok(_) => {}
+        }
+    }
+    1006
+}
+
+/// Asserts that the socket's operations `ids` end with UNAUTHENTICATED and the socket
+/// then closes with 4403, within `within` (a second after a sign-out).
+async fn session_over(socket: &mut Socket, ids: &[&str], within: Duration) {
+    let ended = async {
+        let ends = ends_of(socket, ids).await;
+        (ends, closed_with(socket).await)
+    };
+    let (ends, code) = tokio::time::timeout(within, ended).await.expect("the socket ended in time");
     for end in ends.values() {
         assert_eq!(end["type"], "error", "{end}");
-        assert_eq!(end["payload"][0]["extensions"]["code"], "FORBIDDEN", "{end}");
+        assert_eq!(end["payload"][0]["extensions"]["code"], "UNAUTHENTICATED", "{end}");
     }
+    assert_eq!(code, 4403);
 }
 
 #[tokio::test]
-async fn signing_out_ends_her_live_subscriptions_at_once() {
+async fn signing_out_ends_her_live_subscriptions_and_closes_her_socket_at_once() {
     let app = TestApp::spawn().await;
     let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
     let (_, mut socket) = watching(&app, &ana, &bea).await;
@@ -63,11 +90,11 @@ async fn signing_out_ends_her_live_subscriptions_at_once() {
     let signed_out = app.graphql("mutation { signOut { sessionsEnded } }", json!({}), Some(&bea.access_token)).await;
     assert_eq!(signed_out["data"]["signOut"]["sessionsEnded"], 1, "{signed_out}");
 
-    both_end_forbidden(&mut socket).await;
+    session_over(&mut socket, &["t", "n"], WITHIN_A_SECOND).await;
 }
 
 #[tokio::test]
-async fn signing_out_everywhere_ends_her_subscriptions_on_every_device() {
+async fn signing_out_everywhere_closes_her_sockets_on_every_device() {
     let app = TestApp::spawn().await;
     let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
     let (_, mut phone) = watching(&app, &ana, &bea).await;
@@ -79,22 +106,57 @@ async fn signing_out_everywhere_ends_her_subscriptions_on_every_device() {
     let ended = app.graphql("mutation { signOutEverywhere { sessionsEnded } }", json!({}), Some(&tablet.access_token));
     assert_eq!(ended.await["data"]["signOutEverywhere"]["sessionsEnded"], 2);
 
-    both_end_forbidden(&mut phone).await;
-    let on_tablet = &ends_of(&mut tablet_socket, &["n"]).await["n"];
-    assert_eq!(on_tablet["payload"][0]["extensions"]["code"], "FORBIDDEN", "{on_tablet}");
+    session_over(&mut phone, &["t", "n"], WITHIN_A_SECOND).await;
+    session_over(&mut tablet_socket, &["n"], WITHIN_A_SECOND).await;
 }
 
 #[tokio::test]
-async fn an_expired_token_ends_her_live_subscriptions() {
+async fn a_reused_refresh_token_closes_the_sockets_of_the_session_it_revokes() {
+    let app = TestApp::spawn_with(|settings| settings.refresh_reuse_grace_secs = 0).await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (_, mut socket) = watching(&app, &ana, &bea).await;
+    let refreshed = app.refresh(&bea.refresh_token).await;
+    assert!(refreshed["errors"].is_null(), "{refreshed}");
+
+    let reused = app.refresh(&bea.refresh_token).await;
+    assert_eq!(crate::support::error_code(&reused), "UNAUTHENTICATED", "{reused}");
+
+    session_over(&mut socket, &["t", "n"], WITHIN_A_SECOND).await;
+}
+
+#[tokio::test]
+async fn an_expired_token_ends_her_live_subscriptions_and_closes_her_socket() {
     let app = TestApp::spawn_with(|settings| settings.access_token_ttl_secs = 10).await;
     let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
     let (_, mut socket) = watching(&app, &ana, &bea).await;
 
     // The token lives 10 s from sign-up; the sweep would take 30.
-    let ended = tokio::time::timeout(Duration::from_secs(10) + PUSHED, ends_of(&mut socket, &["t", "n"])).await;
-    for end in ended.expect("ended when the token expired").values() {
-        assert_eq!(end["payload"][0]["extensions"]["code"], "FORBIDDEN", "{end}");
+    session_over(&mut socket, &["t", "n"], Duration::from_secs(10) + WITHIN_A_SECOND).await;
+}
+
+#[tokio::test]
+async fn nothing_started_on_a_socket_after_sign_out_runs_as_her() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PRIVATE").await;
+    let mut socket = acknowledged(&app, &bea).await;
+    app.graphql("mutation { signOutEverywhere { sessionsEnded } }", json!({}), Some(&bea.access_token)).await;
+
+    // Sent at once, racing the sign-out's signal: each is refused, or never read.
+    let reply = "mutation($t: ID!) { postReply(input: { threadId: $t, body: \"after sign-out\" }) { id } }";
+    let operations = [
+        ("read", json!({ "query": "query($t: ID!) { thread(id: $t) { title } }", "variables": { "t": thread } })),
+        ("write", json!({ "query": reply, "variables": { "t": thread } })),
+        ("live", json!({ "query": NOTIFICATIONS })),
+    ];
+    for (id, payload) in operations {
+        let _ =
+            socket.send(Message::text(json!({ "id": id, "type": "subscribe", "payload": payload }).to_string())).await;
     }
+
+    let code = tokio::time::timeout(WITHIN_A_SECOND, closed_with(&mut socket)).await.expect("closed in time");
+    assert_eq!(code, 4403);
+    assert_eq!(app.count("replies").await, 1, "only the reply from before the sign-out");
 }
 
 #[tokio::test]

@@ -17,3 +17,4 @@ mod realtime;
 mod seed;
 mod support;
 mod threads;
+mod websocket_caps;

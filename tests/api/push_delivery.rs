@@ -9,9 +9,9 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use crate::cli::village;
 use crate::notifications::{jobs_done, notifications_of, reply};
 use crate::realtime::thread_with_a_reply;
+use crate::support::village;
 use crate::support::{
     Answer, JWT_SECRET, OwnRedis, PushService, Received, Session, TestApp, TestDevice, VAPID_PRIVATE_KEY,
     VAPID_SUBJECT, error_code, error_field,

@@ -5,6 +5,7 @@
 #![allow(dead_code)] // each test module uses a different part of the helper
 
 mod postgres;
+mod process;
 mod push_service;
 mod redis;
 pub use postgres::postgres_admin_url;
@@ -19,6 +20,7 @@ use village::config::Settings;
 use village::db::Db;
 
 pub use postgres::TestDatabase;
+pub use process::{SETTING_VARIABLES, ServerProcess, village};
 pub use push_service::{Answer, PushService, Received, TestDevice};
 pub use redis::OwnRedis;
 
