@@ -132,11 +132,10 @@ pub async fn retire_refresh_token(
     on_tx!(tx, conn => sqlx::query(SQL).bind(hash).bind(session_id).bind(now).execute(conn).await.map(drop))
 }
 
-/// Whether `hash` is a token session `session_id` already traded in.
-pub async fn is_retired_refresh_token(db: &Db, session_id: Uuid, hash: &[u8]) -> Result<bool, sqlx::Error> {
-    const SQL: &str = "SELECT COUNT(*) FROM retired_refresh_tokens WHERE token_hash = $1 AND session_id = $2";
-    let count: i64 = on_db!(db, pool => sqlx::query_scalar(SQL).bind(hash).bind(session_id).fetch_one(pool).await)?;
-    Ok(count > 0)
+/// When session `session_id` traded in the token `hash`, if it did.
+pub async fn retired_at(db: &Db, session_id: Uuid, hash: &[u8]) -> Result<Option<DateTime<Utc>>, sqlx::Error> {
+    const SQL: &str = "SELECT retired_at FROM retired_refresh_tokens WHERE token_hash = $1 AND session_id = $2";
+    on_db!(db, pool => sqlx::query_scalar(SQL).bind(hash).bind(session_id).fetch_optional(pool).await)
 }
 
 /// Attempts counted since some time: how many, and when the earliest was.

@@ -7,7 +7,7 @@ use crate::support::{AUTH_FIELDS, JWT_SECRET, PASSWORD, TestApp, error_code, err
 
 #[tokio::test]
 async fn sign_up_me_refresh_reuse_and_sign_in_work_end_to_end() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::spawn_with(|settings| settings.refresh_reuse_grace_secs = 0).await;
     let ana = app.sign_up("Ana@Example.com", "Ana").await;
 
     let me = app.me(&ana.access_token).await;
@@ -165,19 +165,47 @@ async fn repeated_failed_sign_ins_from_one_address_are_throttled() {
 }
 
 #[tokio::test]
-async fn of_two_concurrent_refreshes_of_one_token_exactly_one_succeeds_and_the_session_ends() {
+async fn of_two_concurrent_refreshes_of_one_token_both_get_the_same_pair_and_the_session_lives() {
     let app = TestApp::spawn().await;
     let ana = app.sign_up("ana@example.com", "Ana").await;
 
     let (first, second) = tokio::join!(app.refresh(&ana.refresh_token), app.refresh(&ana.refresh_token));
 
-    let winners: Vec<&Value> = [&first, &second].into_iter().filter(|answer| answer["errors"].is_null()).collect();
-    assert_eq!(winners.len(), 1, "exactly one refresh succeeds: {first} {second}");
-    let loser = if first["errors"].is_null() { &second } else { &first };
-    assert_eq!(error_code(loser), "UNAUTHENTICATED", "{loser}");
-    // The loser presented a token already traded in, so the session family is revoked.
-    let winner_refresh = winners[0]["data"]["refreshSession"]["refreshToken"].as_str().expect("token");
-    assert_eq!(error_code(&app.refresh(winner_refresh).await), "UNAUTHENTICATED");
+    assert!(first["errors"].is_null() && second["errors"].is_null(), "{first} {second}");
+    assert_eq!(first["data"]["refreshSession"], second["data"]["refreshSession"], "one pair, answered twice");
+    let next = first["data"]["refreshSession"]["refreshToken"].as_str().expect("token");
+    assert!(app.refresh(next).await["errors"].is_null(), "the session goes on");
+}
+
+#[tokio::test]
+async fn a_retry_within_the_grace_window_gets_the_same_pair_and_the_session_lives() {
+    let app = TestApp::spawn().await;
+    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let first = app.refresh(&ana.refresh_token).await;
+
+    // The answer was lost in a tunnel; the phone tries again with the same token.
+    let retried = app.refresh(&ana.refresh_token).await;
+
+    assert_eq!(retried["data"]["refreshSession"], first["data"]["refreshSession"], "{retried}");
+    let access = retried["data"]["refreshSession"]["accessToken"].as_str().expect("access token");
+    assert_eq!(app.me(access).await["data"]["me"]["displayName"], "Ana");
+    assert_eq!(app.count("sessions WHERE revoked_at IS NULL").await, 1, "not revoked");
+}
+
+#[tokio::test]
+async fn reuse_after_the_grace_window_revokes_the_whole_family() {
+    let app = TestApp::spawn_with(|settings| settings.refresh_reuse_grace_secs = 1).await;
+    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let first = app.refresh(&ana.refresh_token).await;
+    let next_refresh = first["data"]["refreshSession"]["refreshToken"].as_str().expect("refreshed").to_owned();
+    let next_access = first["data"]["refreshSession"]["accessToken"].as_str().expect("refreshed").to_owned();
+    tokio::time::sleep(std::time::Duration::from_millis(1_500)).await;
+
+    let reused = app.refresh(&ana.refresh_token).await;
+
+    assert_eq!(error_code(&reused), "UNAUTHENTICATED", "{reused}");
+    assert_eq!(error_code(&app.refresh(&next_refresh).await), "UNAUTHENTICATED");
+    assert_eq!(error_code(&app.me(&next_access).await), "UNAUTHENTICATED");
 }
 
 #[tokio::test]
