@@ -54,11 +54,17 @@ pub fn optional_body(field: &'static str, text: &str, max_chars: usize) -> AppRe
     checked(field, text, max_chars, true)
 }
 
-/// A list of one-line texts: at most `max_items`, each non-blank and bounded.
-pub fn line_list(field: &'static str, items: &[String], max_items: usize, max_chars: usize) -> AppResult<Vec<String>> {
+/// Refuses a list of more than `max_items` entries (never truncates it).
+pub fn bounded_list<T>(field: &'static str, items: &[T], max_items: usize) -> AppResult<()> {
     if items.len() > max_items {
         return Err(AppError::bad_input(field, format!("{field} holds at most {max_items} entries")));
     }
+    Ok(())
+}
+
+/// A list of one-line texts: at most `max_items`, each non-blank and bounded.
+pub fn line_list(field: &'static str, items: &[String], max_items: usize, max_chars: usize) -> AppResult<Vec<String>> {
+    bounded_list(field, items, max_items)?;
     items.iter().map(|item| required_line(field, item, max_chars)).collect()
 }
 

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use super::model::{Event, RsvpAnswer, RsvpStatus};
 use super::service;
 use super::store::{self, EventFields, EventFilter};
+use crate::clock;
 use crate::error::AppError;
 use crate::graphql::context::ContextExt;
 use crate::graphql::ids::parse_id;
@@ -156,8 +157,8 @@ impl EventsFilter {
     fn into_filter(self, mine: Option<RsvpStatus>) -> Result<EventFilter, AppError> {
         Ok(EventFilter {
             group_id: self.group_id.as_ref().map(|id| parse_id("groupId", id)).transpose()?,
-            from: self.from,
-            to: self.to,
+            from: self.from.map(|from| clock::within_range("from", from)).transpose()?,
+            to: self.to.map(|to| clock::within_range("to", to)).transpose()?,
             city: self.city.filter(|c| !c.trim().is_empty()).map(|c| c.trim().to_owned()),
             kids_welcome: self.kids_welcome,
             childcare_provided: self.childcare_provided,

@@ -23,6 +23,13 @@ const MAX_PLACE_CHARS: usize = 200;
 const MAX_URL_CHARS: usize = 500;
 const MAX_CAPACITY: i64 = 100_000;
 const MAX_KIDS: i64 = 10;
+const MAX_COST_CENTS: i64 = 10_000_000;
+/// How long an event may last.
+const MAX_LENGTH: TimeDelta = TimeDelta::days(31);
+/// How far back a new (or moved) event may start: a past event can be recorded.
+const MAX_IN_PAST: TimeDelta = TimeDelta::days(365);
+/// How far ahead a new (or moved) event may start.
+const MAX_AHEAD: TimeDelta = TimeDelta::days(5 * 365);
 
 /// The event `id` if the viewer may read its group (and did not block its organiser).
 pub async fn readable(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<Event> {
@@ -63,16 +70,34 @@ fn check_count(field: &'static str, value: Option<i64>) -> AppResult<Option<i64>
     }
 }
 
+/// Checks an event's times: in the range every input keeps to, the end after the start
+/// and within `MAX_LENGTH`, and — when they are new (a new event, or moved) — a start no
+/// further from now than `MAX_IN_PAST` back or `MAX_AHEAD` ahead.
+fn check_times(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>, new: bool) -> AppResult<()> {
+    clock::within_range("startsAt", starts_at)?;
+    clock::within_range("endsAt", ends_at)?;
+    if ends_at <= starts_at {
+        return Err(AppError::bad_input("endsAt", "an event ends after it starts"));
+    }
+    if ends_at - starts_at > MAX_LENGTH {
+        return Err(AppError::bad_input("endsAt", "an event lasts at most 31 days"));
+    }
+    let now = clock::now();
+    if new && (starts_at < now - MAX_IN_PAST || starts_at > now + MAX_AHEAD) {
+        return Err(AppError::bad_input("startsAt", "an event starts within a year back or five years ahead"));
+    }
+    Ok(())
+}
+
 impl EventFields {
-    /// The fields as an organiser typed them, checked: text bounded, end after start, a real IANA time zone, a place
-    /// or a link, sensible seat counts.
-    pub fn validate(self) -> AppResult<Self> {
+    /// The fields as an organiser typed them, checked: text bounded, sensible times (see
+    /// [`check_times`]; `new_times` when the event is new or moved), a real IANA time
+    /// zone, a place or a link, sensible seat counts and cost.
+    pub fn validate(self, new_times: bool) -> AppResult<Self> {
         let title = required_line("title", &self.title, MAX_TITLE_CHARS)?;
         let description = optional_body("description", &self.description, MAX_DESCRIPTION_CHARS)?;
         let (starts_at, ends_at) = (to_micros(self.starts_at), to_micros(self.ends_at));
-        if ends_at <= starts_at {
-            return Err(AppError::bad_input("endsAt", "an event ends after it starts"));
-        }
+        check_times(starts_at, ends_at, new_times)?;
         if chrono_tz::Tz::from_str(&self.timezone).is_err() {
             return Err(AppError::bad_input("timezone", "use an IANA time zone such as America/Toronto"));
         }
@@ -87,8 +112,8 @@ impl EventFields {
         if self.childcare_provided && childcare_capacity.is_none() {
             return Err(AppError::bad_input("childcareCapacity", "say how many children childcare can take"));
         }
-        if self.cost_cents < 0 {
-            return Err(AppError::bad_input("costCents", "the cost cannot be negative"));
+        if !(0..=MAX_COST_CENTS).contains(&self.cost_cents) {
+            return Err(AppError::bad_input("costCents", format!("the cost is between 0 and {MAX_COST_CENTS} cents")));
         }
         Ok(EventFields {
             title,
@@ -111,7 +136,7 @@ impl EventFields {
 /// Creates an event in a group the viewer moderates.
 pub async fn create(db: &Db, viewer: Uuid, group_id: Uuid, input: EventFields, key: Option<&str>) -> AppResult<Event> {
     groups::require_moderator(db, viewer, group_id).await?;
-    let fields = input.validate()?;
+    let fields = input.validate(true)?;
     let id = idempotency::create_once(db, viewer, "createEvent", key, async |tx| {
         let event = NewEvent { id: Uuid::now_v7(), group_id, created_by: viewer, fields, now: clock::now() };
         store::insert_event(tx, &event).await?;
@@ -158,8 +183,9 @@ async fn schedule_reminders(tx: &mut Tx, event_id: Uuid, starts_at: DateTime<Utc
 
 /// Changes an event; more seats promote people from the waitlist at once.
 pub async fn update(db: &Db, viewer: Uuid, id: Uuid, input: EventFields) -> AppResult<Event> {
-    organised(db, viewer, id).await?;
-    let fields = input.validate()?;
+    let current = organised(db, viewer, id).await?;
+    let moved = input.starts_at != current.starts_at || input.ends_at != current.ends_at;
+    let fields = input.validate(moved)?;
     let mut tx = db.begin_write().await?;
     let locked = store::lock_for_rsvp(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     if fields.capacity.is_some_and(|capacity| capacity < locked.going_count) {

@@ -223,7 +223,7 @@ pub struct CreateGroupInput {
 #[derive(InputObject)]
 pub struct JoinGroupInput {
     pub group_id: ID,
-    /// Answers to the group's join questions, in order (APPROVAL groups).
+    /// Answers to the group's join questions, in order (APPROVAL groups; at most 5).
     #[graphql(default)]
     pub answers: Vec<String>,
 }

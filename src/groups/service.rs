@@ -14,7 +14,7 @@ use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult};
 use crate::idempotency;
 use crate::jobs::{self, JobKind, NewJob};
-use crate::text::{line_list, optional_body, required_line};
+use crate::text::{bounded_list, line_list, optional_body, required_line};
 
 const MAX_NAME_CHARS: usize = 80;
 const MAX_DESCRIPTION_CHARS: usize = 2_000;
@@ -98,6 +98,7 @@ pub enum JoinOutcome {
 /// Joins a group: at once when it is open or she was invited, by request when it needs
 /// approval. Joining a group she is already in changes nothing.
 pub async fn join(db: &Db, viewer: Uuid, group_id: Uuid, answers: Vec<String>) -> AppResult<JoinOutcome> {
+    bounded_list("answers", &answers, MAX_QUESTIONS)?;
     let group = store::find(db, viewer, group_id).await?.ok_or(AppError::NotFound)?;
     if group.viewer_role.is_some() {
         return Ok(JoinOutcome::Joined(group));

@@ -32,6 +32,11 @@ pub enum OpenTo {
     Playdates,
 }
 
+impl OpenTo {
+    /// How many kinds there are: the longest list that makes sense.
+    pub const COUNT: usize = 4;
+}
+
 /// Who sees a personal field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -181,6 +186,8 @@ impl Child {
 }
 
 const MAX_CHILDREN: usize = 12;
+/// How far ahead a due date can be.
+const MAX_DUE_AHEAD: chrono::TimeDelta = chrono::TimeDelta::days(310);
 
 /// Checks children entries: a real past month or a due date, not both.
 pub fn valid_children(children: &[ChildInput], today: NaiveDate) -> AppResult<Vec<Child>> {
@@ -194,8 +201,10 @@ pub fn valid_children(children: &[ChildInput], today: NaiveDate) -> AppResult<Ve
                 .filter(|born| *born <= today && year > today.year() - 40)
                 .map(|born| Child { born_on: Some(born), due_on: None })
                 .ok_or_else(|| AppError::bad_input("children", "give a past birth year and month")),
-            (None, None, Some(due)) if due >= today => Ok(Child { born_on: None, due_on: Some(due) }),
-            _ => Err(AppError::bad_input("children", "give bornYear and bornMonth, or a future dueDate")),
+            (None, None, Some(due)) if due >= today && due <= today + MAX_DUE_AHEAD => {
+                Ok(Child { born_on: None, due_on: Some(due) })
+            }
+            _ => Err(AppError::bad_input("children", "give bornYear and bornMonth, or a dueDate within ten months")),
         })
         .collect()
 }

@@ -21,6 +21,7 @@ use crate::graphql::context::{ContextExt, data};
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{self, Cursor, PageArgs};
 use crate::realtime;
+use crate::text::bounded_list;
 
 /// The member `id`, through the request's loader.
 pub async fn load_member(ctx: &Context<'_>, id: Uuid) -> AppResult<Member> {
@@ -273,15 +274,18 @@ pub struct UpdateProfileInput {
     pub neighbourhood: Option<String>,
     pub career_stage: Option<CareerStage>,
     pub return_to_work_date: Option<NaiveDate>,
+    /// Up to 20 short tags.
     pub interests: Option<Vec<String>>,
+    /// At most one entry per kind.
     pub open_to: Option<Vec<OpenTo>>,
     pub bio: Option<String>,
     /// An https link to her picture.
     pub avatar_url: Option<String>,
     /// IANA time zone, e.g. America/Toronto.
     pub timezone: Option<String>,
-    /// Replaces her children.
+    /// Replaces her children (at most 12).
     pub children: Option<Vec<ChildInput>>,
+    /// Who sees each field: at most one entry per field.
     pub visibility: Option<Vec<FieldVisibilityInput>>,
 }
 
@@ -345,14 +349,12 @@ impl UpdateProfileInput {
             ));
         }
         if let Some(open_to) = self.open_to {
+            bounded_list("openTo", &open_to, OpenTo::COUNT)?;
             text.push(("open_to", Some(serde_json::to_string(&open_to).map_err(anyhow::Error::from)?)));
         }
-        let visibility = self
-            .visibility
-            .unwrap_or_default()
-            .into_iter()
-            .map(|v| (v.field.visibility_column(), to_text(v.visibility)))
-            .collect();
+        let visibility = self.visibility.unwrap_or_default();
+        bounded_list("visibility", &visibility, ALL_FIELDS.len())?;
+        let visibility = visibility.into_iter().map(|v| (v.field.visibility_column(), to_text(v.visibility))).collect();
         let display_name =
             self.display_name.map(|name| crate::text::required_line("displayName", &name, 80)).transpose()?;
         let return_to_work_on = self.return_to_work_date.map(|date| {

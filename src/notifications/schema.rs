@@ -145,11 +145,12 @@ pub struct MutePayload {
     pub until: Option<DateTime<Utc>>,
 }
 
-/// A mute's end, if given, must be ahead.
+/// A mute's end, if given, must be ahead (and within the range of any input's time).
 fn future_until(until: Option<DateTime<Utc>>) -> Result<Option<DateTime<Utc>>, AppError> {
     match until {
         Some(until) if until <= clock::now() => Err(AppError::bad_input("until", "give a time in the future")),
-        other => Ok(other),
+        Some(until) => clock::within_range("until", until).map(Some),
+        None => Ok(None),
     }
 }
 
@@ -179,6 +180,7 @@ async fn readable_group(ctx: &Context<'_>, id: &ID) -> Result<Uuid> {
 /// Which notifications to mark read: some (`ids`) or all of them.
 #[derive(InputObject)]
 pub struct MarkNotificationsReadInput {
+    /// 1 to 100 of her notifications.
     pub ids: Option<Vec<ID>>,
     pub all: Option<bool>,
 }

@@ -207,6 +207,7 @@ pub struct CreateThreadInput {
     pub group_id: ID,
     pub title: String,
     pub body: String,
+    /// Up to 10 short tags.
     #[graphql(default)]
     pub tags: Vec<String>,
     pub client_mutation_id: Option<String>,

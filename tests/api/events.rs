@@ -27,10 +27,21 @@ async fn setup(visibility: &str) -> Setup {
     Setup { app, ana, bea, group }
 }
 
+/// The day `days` from today, as `YYYY-MM-DD` (events are set ahead of whenever the
+/// tests run).
+pub fn day(days: u64) -> String {
+    (chrono::Utc::now().date_naive() + chrono::Days::new(days)).to_string()
+}
+
+/// The day of the tests' usual event.
+fn event_day() -> String {
+    day(100)
+}
+
 fn event_input(group: &str, extra: Value) -> Value {
     let mut input = json!({
         "groupId": group, "title": "#OwningIt: Making self-employment work for you",
-        "startsAt": "2027-03-14T14:00:00Z", "endsAt": "2027-03-14T21:00:00Z", "timezone": "America/Toronto",
+        "startsAt": format!("{}T14:00:00Z", event_day()), "endsAt": format!("{}T21:00:00Z", event_day()), "timezone": "America/Toronto",
         "location": "Centre for Social Innovation", "city": "Toronto", "capacity": 60
     });
     if let (Some(input), Some(extra)) = (input.as_object_mut(), extra.as_object()) {
@@ -89,7 +100,16 @@ async fn organisers_create_events_and_bad_input_creates_nothing() {
     );
 
     let cases = [
-        (json!({ "endsAt": "2027-03-14T13:00:00Z" }), "endsAt"),
+        (json!({ "endsAt": format!("{}T13:00:00Z", event_day()) }), "endsAt"),
+        (json!({ "endsAt": format!("{}T13:00:00Z", day(140)) }), "endsAt"),
+        (json!({ "startsAt": "-262143-01-01T00:00:00Z" }), "startsAt"),
+        (json!({ "startsAt": "+10000-01-01T00:00:00Z", "endsAt": "+10000-01-01T01:00:00Z" }), "startsAt"),
+        (json!({ "startsAt": "2019-01-01T00:00:00Z", "endsAt": "2019-01-01T01:00:00Z" }), "startsAt"),
+        (
+            json!({ "startsAt": format!("{}T14:00:00Z", day(6 * 366)), "endsAt": format!("{}T15:00:00Z", day(6 * 366)) }),
+            "startsAt",
+        ),
+        (json!({ "costCents": 9_000_000_000_000_000_000i64 }), "costCents"),
         (json!({ "timezone": "Toronto/Somewhere" }), "timezone"),
         (json!({ "location": null }), "location"),
         (json!({ "capacity": 0 }), "capacity"),
@@ -108,6 +128,34 @@ async fn organisers_create_events_and_bad_input_creates_nothing() {
         s.app.graphql(query, json!({ "input": event_input(&s.group, json!({})) }), Some(&s.bea.access_token)).await;
     assert_eq!(error_code(&by_member), "FORBIDDEN");
     assert_eq!(s.app.count("events").await, 1);
+}
+
+#[tokio::test]
+async fn times_out_of_range_are_bad_input_everywhere_and_change_nothing() {
+    let s = setup("PUBLIC").await;
+    let event = s.event_id(json!({})).await;
+    let read = "query($id: ID!) { event(id: $id) { startsAt endsAt } }";
+    let before = s.app.graphql(read, json!({ "id": event }), Some(&s.ana.access_token)).await;
+    let update = "mutation($input: UpdateEventInput!) { updateEvent(input: $input) { id } }";
+    for (starts_at, ends_at) in [
+        ("0000-01-01T00:00:00Z", "0000-01-01T01:00:00Z"),
+        ("9999-12-31T22:59:59Z", "9999-12-31T23:59:59Z"),
+        ("-0001-01-01T00:00:00Z", "-0001-01-01T01:00:00Z"),
+        ("+262142-01-01T00:00:00Z", "+262142-01-01T01:00:00Z"),
+    ] {
+        let input = json!({ "input": { "eventId": event, "startsAt": starts_at, "endsAt": ends_at } });
+        let answer = s.app.graphql(update, input, Some(&s.ana.access_token)).await;
+        assert_eq!((error_code(&answer), error_field(&answer)), ("BAD_USER_INPUT", "startsAt"), "{answer}");
+    }
+    assert_eq!(s.app.graphql(read, json!({ "id": event }), Some(&s.ana.access_token)).await, before);
+
+    let list = "query($f: EventsFilter) { events(filter: $f) { edges { node { id } } } }";
+    let far =
+        s.app.graphql(list, json!({ "f": { "from": "+262142-01-01T00:00:00Z" } }), Some(&s.bea.access_token)).await;
+    assert_eq!((error_code(&far), error_field(&far)), ("BAD_USER_INPUT", "from"), "{far}");
+    let mute = "mutation($g: ID!) { muteGroup(input: { groupId: $g, until: \"9999-01-01T00:00:00Z\" }) { muted } }";
+    let forever = s.app.graphql(mute, json!({ "g": s.group }), Some(&s.bea.access_token)).await;
+    assert_eq!((error_code(&forever), error_field(&forever)), ("BAD_USER_INPUT", "until"), "{forever}");
 }
 
 #[tokio::test]
@@ -223,7 +271,7 @@ async fn cancelled_events_take_no_rsvps_and_more_seats_promote_the_waitlist() {
 async fn events_filter_by_city_kids_and_time_and_hide_private_groups() {
     let s = setup("PUBLIC").await;
     s.event_id(json!({ "title": "Toronto coffee", "kidsWelcome": true })).await;
-    s.event_id(json!({ "title": "Montreal brunch", "city": "Montréal", "startsAt": "2027-05-01T14:00:00Z", "endsAt": "2027-05-01T16:00:00Z" })).await;
+    s.event_id(json!({ "title": "Montreal brunch", "city": "Montréal", "startsAt": format!("{}T14:00:00Z", day(148)), "endsAt": format!("{}T16:00:00Z", day(148)) })).await;
     let private = s.app.create_group(&s.ana.access_token, "Returning from leave", "PRIVATE", "APPROVAL").await;
     let query = "mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }";
     let secret = s
@@ -263,7 +311,9 @@ async fn events_filter_by_city_kids_and_time_and_hide_private_groups() {
     );
     assert_eq!(
         titles(
-            s.app.graphql(list, json!({ "f": { "from": "2027-04-01T00:00:00Z" } }), Some(&s.bea.access_token)).await
+            s.app
+                .graphql(list, json!({ "f": { "from": format!("{}T00:00:00Z", day(118)) } }), Some(&s.bea.access_token))
+                .await
         ),
         ["Montreal brunch"]
     );
@@ -289,8 +339,8 @@ async fn events_export_to_icalendar_and_a_private_feed_lists_what_she_is_going_t
     assert_eq!(s.app.get(&format!("/events/{going}.ics")).await.0, 401, "signed-in members only");
     let (status, ics) = s.app.get_as(&format!("/events/{going}.ics"), Some(&s.bea.access_token)).await;
     assert_eq!(status, 200);
-    for line in ["BEGIN:VCALENDAR", "BEGIN:VEVENT", "SUMMARY:Coffee chat", "DTSTART:20270314T140000Z", "END:VCALENDAR"]
-    {
+    let start = format!("DTSTART:{}T140000Z", event_day().replace('-', ""));
+    for line in ["BEGIN:VCALENDAR", "BEGIN:VEVENT", "SUMMARY:Coffee chat", start.as_str(), "END:VCALENDAR"] {
         assert!(ics.contains(line), "{line} missing from:\n{ics}");
     }
 

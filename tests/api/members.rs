@@ -20,12 +20,13 @@ async fn profile_of(app: &TestApp, token: &str, id: &str) -> Value {
 
 async fn ana_with_profile(app: &TestApp) -> Session {
     let ana = app.sign_up("ana@example.com", "Ana Lima").await;
+    let due = (chrono::Utc::now().date_naive() + chrono::Days::new(90)).to_string();
     let answer = update(app, &ana.access_token, json!({
         "handle": "ana", "headline": "Product manager, returning from leave", "industry": "Tech",
         "city": "Toronto", "neighbourhood": "Leslieville", "careerStage": "RETURNING",
         "returnToWorkDate": "2027-01-11", "interests": ["running", "negotiation"], "openTo": ["COFFEE_CHATS", "MENTORING"],
         "bio": "Two kids, one dog.", "timezone": "America/Toronto",
-        "children": [{ "bornYear": 2023, "bornMonth": 4 }, { "dueDate": "2027-06-01" }],
+        "children": [{ "bornYear": 2023, "bornMonth": 4 }, { "dueDate": due }],
         "visibility": [{ "field": "BIO", "visibility": "ONLY_ME" }]
     })).await;
     assert!(answer["errors"].is_null(), "{answer}");
@@ -88,8 +89,11 @@ async fn update_profile_refuses_bad_input_and_changes_nothing() {
         (json!({ "children": [{ "bornYear": 2099, "bornMonth": 1 }] }), "children"),
         (json!({ "children": [{ "bornYear": 2020, "bornMonth": 13 }] }), "children"),
         (json!({ "children": [{ "dueDate": "2001-01-01" }] }), "children"),
+        (json!({ "children": [{ "dueDate": "2099-01-01" }] }), "children"),
         (json!({ "interests": vec!["x"; 21] }), "interests"),
         (json!({ "displayName": " " }), "displayName"),
+        (json!({ "openTo": vec!["MENTORING"; 60_000] }), "openTo"),
+        (json!({ "visibility": vec![json!({ "field": "BIO", "visibility": "MEMBERS" }); 20_000] }), "visibility"),
     ];
     for (input, field) in cases {
         let answer = update(&app, &ana.access_token, input).await;

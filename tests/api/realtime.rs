@@ -469,8 +469,9 @@ async fn group_activity_shows_new_threads_events_and_members_and_join_requests_t
     live_group_activity(&app, &mut member, &ana, &group).await;
     while tokio::time::timeout(std::time::Duration::from_millis(100), receive(&mut moderator)).await.is_ok() {}
 
-    let event = json!({ "input": { "groupId": group, "title": "Coffee", "startsAt": "2027-03-14T14:00:00Z",
-        "endsAt": "2027-03-14T15:00:00Z", "timezone": "America/Toronto", "location": "Café" } });
+    let day = crate::events::day(100);
+    let event = json!({ "input": { "groupId": group, "title": "Coffee", "startsAt": format!("{day}T14:00:00Z"),
+        "endsAt": format!("{day}T15:00:00Z"), "timezone": "America/Toronto", "location": "Café" } });
     app.graphql(
         "mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }",
         event,
