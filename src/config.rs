@@ -112,6 +112,38 @@ pub struct Settings {
           value_parser = clap::value_parser!(u32).range(1..), global = true)]
     pub sign_ups_per_ip_per_hour: u32,
 
+    /// Replies one member may post per minute (a burst of all of them, then one every
+    /// 60/N seconds); one more gets RATE_LIMITED. Counted across instances with Redis.
+    #[arg(long, env = "VILLAGE_REPLIES_PER_MINUTE", default_value_t = 20,
+          value_parser = clap::value_parser!(u32).range(1..=10_000), global = true)]
+    pub replies_per_minute: u32,
+
+    /// Threads one member may start per hour.
+    #[arg(long, env = "VILLAGE_THREADS_PER_HOUR", default_value_t = 10,
+          value_parser = clap::value_parser!(u32).range(1..=10_000), global = true)]
+    pub threads_per_hour: u32,
+
+    /// Reactions (given or taken back) one member may make per minute.
+    #[arg(long, env = "VILLAGE_REACTIONS_PER_MINUTE", default_value_t = 60,
+          value_parser = clap::value_parser!(u32).range(1..=10_000), global = true)]
+    pub reactions_per_minute: u32,
+
+    /// RSVPs one member may answer per minute.
+    #[arg(long, env = "VILLAGE_RSVPS_PER_MINUTE", default_value_t = 20,
+          value_parser = clap::value_parser!(u32).range(1..=10_000), global = true)]
+    pub rsvps_per_minute: u32,
+
+    /// Connection requests one member may send per hour.
+    #[arg(long, env = "VILLAGE_CONNECTION_REQUESTS_PER_HOUR", default_value_t = 30,
+          value_parser = clap::value_parser!(u32).range(1..=10_000), global = true)]
+    pub connection_requests_per_hour: u32,
+
+    /// Sessions (signed-in devices) one member may hold; signing in once more ends
+    /// her oldest.
+    #[arg(long, env = "VILLAGE_SESSIONS_PER_MEMBER", default_value_t = 20,
+          value_parser = clap::value_parser!(u32).range(1..=1_000), global = true)]
+    pub sessions_per_member: u32,
+
     /// Seconds a WebSocket client has to send `connection_init` before it is closed (4408).
     #[arg(long, env = "VILLAGE_WS_INIT_TIMEOUT", default_value_t = 10,
           value_parser = clap::value_parser!(u64).range(1..=60), global = true)]
@@ -221,6 +253,12 @@ impl fmt::Debug for Settings {
             .field("refresh_token_ttl_days", &self.refresh_token_ttl_days)
             .field("refresh_reuse_grace_secs", &self.refresh_reuse_grace_secs)
             .field("sign_ups_per_ip_per_hour", &self.sign_ups_per_ip_per_hour)
+            .field("replies_per_minute", &self.replies_per_minute)
+            .field("threads_per_hour", &self.threads_per_hour)
+            .field("reactions_per_minute", &self.reactions_per_minute)
+            .field("rsvps_per_minute", &self.rsvps_per_minute)
+            .field("connection_requests_per_hour", &self.connection_requests_per_hour)
+            .field("sessions_per_member", &self.sessions_per_member)
             .field("ws_init_timeout_secs", &self.ws_init_timeout_secs)
             .field("ws_connections_per_member", &self.ws_connections_per_member)
             .field("ws_max_connections", &self.ws_max_connections)

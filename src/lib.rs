@@ -15,6 +15,7 @@ pub mod members;
 pub mod notifications;
 pub mod ops;
 pub mod push;
+pub mod rate_limits;
 pub mod realtime;
 pub mod secrets;
 pub mod seed;

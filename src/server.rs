@@ -25,6 +25,7 @@ use crate::config::Settings;
 use crate::db::{self, Db};
 use crate::graphql::{self, VillageSchema};
 use crate::push::{self, PushConfig};
+use crate::rate_limits::RateLimits;
 use crate::realtime::{self, Admission, Bus, ConnectionLimit};
 use crate::{events, jobs, ops, secrets, telemetry};
 
@@ -113,7 +114,9 @@ impl App {
         };
         let auth = AuthService::new(db.clone(), bus.clone(), &settings, &secret)?;
         let sender = Arc::new(push::Sender::new(&push.vapid, push.allow_local_endpoints)?);
-        let schema = graphql::build_schema(db.clone(), auth.clone(), bus.clone(), push, settings.production);
+        let rate_limits = RateLimits::new(&settings, redis.clone());
+        let schema =
+            graphql::build_schema(db.clone(), auth.clone(), bus.clone(), push, rate_limits, settings.production);
         let metrics = telemetry::metrics_handle()?;
         let (stop, stopping) = watch::channel(false);
         let per_member = usize::try_from(settings.ws_connections_per_member).unwrap_or(usize::MAX);

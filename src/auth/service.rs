@@ -56,7 +56,9 @@ pub struct AuthService {
     /// How long a traded-in refresh token still gets its successor back (a retry
     /// whose first answer was lost) instead of counting as reuse.
     reuse_grace: chrono::Duration,
-    sign_up_limit: throttle::Limit,
+    sign_ups_per_hour: u32,
+    /// Live sessions a member may hold; a new one ends her oldest beyond it.
+    sessions_per_member: u32,
     /// Where ended sessions are announced, so their live subscriptions stop at once.
     bus: Bus,
 }
@@ -79,7 +81,8 @@ impl AuthService {
             successors: Successors::new(secret),
             refresh_ttl: chrono::Duration::from_std(settings.refresh_token_ttl())?,
             reuse_grace: chrono::Duration::from_std(settings.refresh_reuse_grace())?,
-            sign_up_limit: throttle::sign_up(settings.sign_ups_per_ip_per_hour),
+            sign_ups_per_hour: settings.sign_ups_per_ip_per_hour,
+            sessions_per_member: settings.sessions_per_member,
             bus,
         })
     }
@@ -90,7 +93,7 @@ impl AuthService {
         valid_password(&input.password)?;
         let display_name = valid_display_name(&input.display_name)?;
         let now = clock::now();
-        throttle::admit(&self.db, self.sign_up_limit, &email, &client.ip, now).await?;
+        throttle::admit_sign_up(&self.db, &email, &client.ip, self.sign_ups_per_hour, now).await?;
         let password_hash = self.hasher.hash(input.password).await?;
         let member_id = Uuid::now_v7();
         let new_member =
@@ -103,12 +106,13 @@ impl AuthService {
     }
 
     /// Signs a member in on this device. Unknown email and wrong password get the same
-    /// answer; repeated failures for one email or address are throttled.
+    /// answer; repeated failures for one email from one address, from one address, or
+    /// (past a higher ceiling) for one email are throttled.
     pub async fn sign_in(&self, email: &str, password: String, client: &ClientInfo) -> AppResult<IssuedSession> {
         let email = valid_email(email).map_err(|_| AppError::Unauthenticated(WRONG_CREDENTIALS))?;
         valid_password(&password).map_err(|_| AppError::Unauthenticated(WRONG_CREDENTIALS))?;
         let now = clock::now();
-        let attempt = throttle::admit(&self.db, throttle::SIGN_IN, &email, &client.ip, now).await?;
+        let attempt = throttle::admit_sign_in(&self.db, &email, &client.ip, now).await?;
         let credentials = members::credentials_by_email(&self.db, &email).await?;
         let (member_id, hash) = credentials.map_or((None, None), |(id, hash)| (Some(id), Some(hash)));
         let password_ok = self.hasher.verify(password, hash).await?;
@@ -116,17 +120,24 @@ impl AuthService {
             throttle::failed(&self.db, attempt).await?;
             return Err(AppError::Unauthenticated(WRONG_CREDENTIALS));
         };
-        throttle::forget_email(&self.db, throttle::SIGN_IN, &email).await?;
+        throttle::forget_sign_ins(&self.db, &email, &client.ip).await?;
         self.open_session(member_id, client).await
     }
 
     /// Starts a session for `member_id` with no password check: for sign-in once the
     /// password was verified, and for tools that create members themselves (the
     /// benchmark). No API reaches it otherwise.
+    /// Beyond her `--sessions-per-member`, her oldest sessions end (and their sockets
+    /// close).
     pub async fn open_session(&self, member_id: Uuid, client: &ClientInfo) -> AppResult<IssuedSession> {
+        let now = clock::now();
         let mut tx = self.db.begin_write().await?;
-        let session = self.start_session(&mut tx, member_id, client, clock::now()).await?;
+        let session = self.start_session(&mut tx, member_id, client, now).await?;
+        let ended = store::end_oldest_sessions(&mut tx, member_id, self.sessions_per_member, now).await?;
         tx.commit().await?;
+        if ended > 0 {
+            realtime::access_changed(&self.bus, member_id).await;
+        }
         Ok(session)
     }
 

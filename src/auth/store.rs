@@ -31,6 +31,8 @@ pub enum RevokeReason {
     SignOut,
     SignOutEverywhere,
     RefreshTokenReuse,
+    /// She signed in on more devices than she may keep; this was her oldest.
+    SessionLimit,
 }
 
 impl RevokeReason {
@@ -39,6 +41,7 @@ impl RevokeReason {
             Self::SignOut => "sign_out",
             Self::SignOutEverywhere => "sign_out_everywhere",
             Self::RefreshTokenReuse => "refresh_token_reuse",
+            Self::SessionLimit => "session_limit",
         }
     }
 }
@@ -73,6 +76,28 @@ pub async fn session_is_active(db: &Db, id: Uuid, member_id: Uuid, now: DateTime
     let count: i64 =
         on_db!(db, pool => sqlx::query_scalar(SQL).bind(id).bind(member_id).bind(now).fetch_one(pool).await)?;
     Ok(count > 0)
+}
+
+/// Ends the live sessions of `member_id` beyond her `keep` newest, inside `tx`; returns
+/// how many ended.
+pub async fn end_oldest_sessions(
+    tx: &mut Tx,
+    member_id: Uuid,
+    keep: u32,
+    now: DateTime<Utc>,
+) -> Result<u64, sqlx::Error> {
+    const SQL: &str = "UPDATE sessions SET revoked_at = $2, revoked_reason = $3 \
+                       WHERE member_id = $1 AND revoked_at IS NULL AND id NOT IN (SELECT id FROM sessions \
+                       WHERE member_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC, id DESC LIMIT $4)";
+    let reason = RevokeReason::SessionLimit.as_str();
+    on_tx!(tx, conn => sqlx::query(SQL)
+        .bind(member_id)
+        .bind(now)
+        .bind(reason)
+        .bind(i64::from(keep))
+        .execute(conn)
+        .await
+        .map(|done| done.rows_affected()))
 }
 
 /// A refresh-token rotation: the hash being traded in and its replacement.
@@ -144,15 +169,11 @@ pub struct AttemptCount {
     pub earliest: Option<DateTime<Utc>>,
 }
 
-/// A throttled action and what its attempts are counted by.
+/// What a throttled action's attempts are counted by.
 #[derive(Debug, Clone, Copy)]
 pub enum AttemptKey<'a> {
-    /// Every attempt for this email, checked or still in flight.
-    Email(&'a str),
     /// Every attempt from this address.
     Ip(&'a str),
-    /// Failed attempts from this address.
-    IpFailures(&'a str),
 }
 
 /// Attempts of `kind` by `key` since `since`.
@@ -162,20 +183,47 @@ pub async fn count_attempts(
     key: AttemptKey<'_>,
     since: DateTime<Utc>,
 ) -> Result<AttemptCount, sqlx::Error> {
-    const BY_EMAIL: &str =
-        "SELECT COUNT(*), MIN(attempted_at) FROM auth_attempts WHERE kind = $1 AND email = $2 AND attempted_at > $3";
     const BY_IP: &str =
         "SELECT COUNT(*), MIN(attempted_at) FROM auth_attempts WHERE kind = $1 AND ip = $2 AND attempted_at > $3";
-    const BY_IP_FAILED: &str = "SELECT COUNT(*), MIN(attempted_at) FROM auth_attempts \
-                                WHERE kind = $1 AND ip = $2 AND attempted_at > $3 AND failed";
-    let (sql, value) = match key {
-        AttemptKey::Email(email) => (BY_EMAIL, email),
-        AttemptKey::Ip(ip) => (BY_IP, ip),
-        AttemptKey::IpFailures(ip) => (BY_IP_FAILED, ip),
-    };
+    let AttemptKey::Ip(ip) = key;
     let (count, earliest) =
-        on_db!(db, pool => sqlx::query_as(sql).bind(kind).bind(value).bind(since).fetch_one(pool).await)?;
+        on_db!(db, pool => sqlx::query_as(BY_IP).bind(kind).bind(ip).bind(since).fetch_one(pool).await)?;
     Ok(AttemptCount { count, earliest })
+}
+
+/// The counts a sign-in throttle decides on, each with its earliest attempt: for this
+/// email from this address (attempts since `short`; failures since `long`), failures
+/// from this address since `short`, failures for this email since `long`.
+#[derive(Debug, Default, sqlx::FromRow)]
+pub struct SignInCounts {
+    pub pair_attempts: i64,
+    pub pair_earliest: Option<DateTime<Utc>>,
+    pub pair_failures: i64,
+    pub address_failures: i64,
+    pub address_earliest: Option<DateTime<Utc>>,
+    pub email_failures: i64,
+    pub email_earliest: Option<DateTime<Utc>>,
+}
+
+/// [`SignInCounts`] for `email` from `ip`, in one pass over their recent attempts.
+pub async fn sign_in_counts(
+    db: &Db,
+    kind: &str,
+    email: &str,
+    ip: &str,
+    short: DateTime<Utc>,
+    long: DateTime<Utc>,
+) -> Result<SignInCounts, sqlx::Error> {
+    const SQL: &str = "SELECT \
+        COALESCE(SUM(CASE WHEN email = $2 AND ip = $3 AND attempted_at > $4 THEN 1 ELSE 0 END), 0) AS pair_attempts, \
+        MIN(CASE WHEN email = $2 AND ip = $3 AND attempted_at > $4 THEN attempted_at END) AS pair_earliest, \
+        COALESCE(SUM(CASE WHEN email = $2 AND ip = $3 AND failed THEN 1 ELSE 0 END), 0) AS pair_failures, \
+        COALESCE(SUM(CASE WHEN ip = $3 AND failed AND attempted_at > $4 THEN 1 ELSE 0 END), 0) AS address_failures, \
+        MIN(CASE WHEN ip = $3 AND failed AND attempted_at > $4 THEN attempted_at END) AS address_earliest, \
+        COALESCE(SUM(CASE WHEN email = $2 AND failed THEN 1 ELSE 0 END), 0) AS email_failures, \
+        MIN(CASE WHEN email = $2 AND failed THEN attempted_at END) AS email_earliest \
+        FROM auth_attempts WHERE kind = $1 AND (email = $2 OR ip = $3) AND attempted_at > $5";
+    on_db!(db, pool => sqlx::query_as(SQL).bind(kind).bind(email).bind(ip).bind(short).bind(long).fetch_one(pool).await)
 }
 
 /// Records an attempt and forgets those older than `forget_before`.
@@ -205,10 +253,10 @@ pub async fn delete_attempt(db: &Db, id: Uuid) -> Result<(), sqlx::Error> {
     on_db!(db, pool => sqlx::query("DELETE FROM auth_attempts WHERE id = $1").bind(id).execute(pool).await.map(drop))
 }
 
-/// Forgets the attempts of `kind` for `email`.
-pub async fn delete_attempts_for_email(db: &Db, kind: &str, email: &str) -> Result<(), sqlx::Error> {
-    const SQL: &str = "DELETE FROM auth_attempts WHERE kind = $1 AND email = $2";
-    on_db!(db, pool => sqlx::query(SQL).bind(kind).bind(email).execute(pool).await.map(drop))
+/// Forgets the attempts of `kind` for `email` from `ip`.
+pub async fn delete_attempts_for_email_at(db: &Db, kind: &str, email: &str, ip: &str) -> Result<(), sqlx::Error> {
+    const SQL: &str = "DELETE FROM auth_attempts WHERE kind = $1 AND email = $2 AND ip = $3";
+    on_db!(db, pool => sqlx::query(SQL).bind(kind).bind(email).bind(ip).execute(pool).await.map(drop))
 }
 
 /// Forgets what no longer matters: sessions ended (expired or signed out) more than

@@ -1,79 +1,77 @@
-//! Throttling of sign-in guesses (per email and per client address) and of sign-ups (per
-//! address). Attempts are counted in the database, so every instance behind the load
-//! balancer sees them, and each attempt is recorded *before* the slow password check, so
-//! concurrent guesses (parallel requests, or one batch) are counted too.
+//! Throttling of sign-in guesses and of sign-ups. Attempts are counted in the database,
+//! so every instance behind the load balancer sees them, and each attempt is recorded
+//! *before* the slow password check, so concurrent guesses (parallel requests) are
+//! counted too.
+//!
+//! Sign-in guesses are counted per email *and address*, so someone guessing at Ana's
+//! password locks out only their own address, not Ana (OWASP's authentication cheat
+//! sheet: lockouts must not become a weapon). Per address, failures for any email are
+//! capped too. Over a longer window, many failures for one email from many addresses
+//! raise a higher ceiling that refuses every address that has failed for it — an address
+//! that has not failed (her own phone) still gets in.
 
 use chrono::{DateTime, TimeDelta, Utc};
 use uuid::Uuid;
 
-use super::store::{self, AttemptCount, AttemptKey};
+use super::store::{self, AttemptKey, SignInCounts};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 
-/// What is throttled, and how hard.
-#[derive(Debug, Clone, Copy)]
-pub struct Limit {
-    kind: &'static str,
-    window: TimeDelta,
-    per_email: Option<i64>,
-    per_ip: i64,
-    /// Count only failed attempts per address, so many members signing in at once from
-    /// one network (an office, a conference) are not held up by each other.
-    ip_counts_failures_only: bool,
-}
-
-/// Sign-ins: 5 attempts per email not followed by a success (in flight ones included),
-/// 30 failures per address, in 15 minutes.
-pub const SIGN_IN: Limit = Limit {
-    kind: "sign_in",
-    window: TimeDelta::minutes(15),
-    per_email: Some(5),
-    per_ip: 30,
-    ip_counts_failures_only: true,
-};
-
-/// Sign-ups: `per_hour` per address.
-pub fn sign_up(per_hour: u32) -> Limit {
-    Limit {
-        kind: "sign_up",
-        window: TimeDelta::hours(1),
-        per_email: None,
-        per_ip: i64::from(per_hour),
-        ip_counts_failures_only: false,
-    }
-}
+const SIGN_IN: &str = "sign_in";
+/// The short window of sign-in counts.
+const WINDOW: TimeDelta = TimeDelta::minutes(15);
+/// Attempts for one email from one address in `WINDOW`, those in flight included and
+/// those followed by a success forgotten.
+pub const PER_EMAIL_AND_ADDRESS: i64 = 5;
+/// Failures from one address, for any email, in `WINDOW` (a network of many members
+/// signing in at once is not held up by their successes).
+pub const PER_ADDRESS_FAILURES: i64 = 30;
+/// The slower window of the per-email ceiling.
+const EMAIL_WINDOW: TimeDelta = TimeDelta::hours(1);
+/// Failures for one email, from any address, in `EMAIL_WINDOW`: past this, addresses
+/// that failed for it are refused.
+pub const PER_EMAIL_FAILURES: i64 = 100;
 
 /// The longest window of any limit: older attempts are forgotten.
 const LONGEST_WINDOW: TimeDelta = TimeDelta::hours(1);
 
-fn exceeded(attempts: &AttemptCount, limit: i64, window: TimeDelta, now: DateTime<Utc>) -> Option<AppError> {
-    if attempts.count <= limit {
+/// The refusal when `count` attempts since `earliest` pass `limit` in `window`.
+fn exceeded(
+    count: i64,
+    earliest: Option<DateTime<Utc>>,
+    limit: i64,
+    window: TimeDelta,
+    now: DateTime<Utc>,
+) -> Option<AppError> {
+    if count <= limit {
         return None;
     }
-    let frees_at = attempts.earliest.unwrap_or(now) + window;
+    let frees_at = earliest.unwrap_or(now) + window;
     let retry_after_secs = u64::try_from((frees_at - now).num_seconds()).unwrap_or(0).max(1);
     Some(AppError::RateLimited { retry_after_secs })
 }
 
-/// Records an attempt by `email` from `ip`; `RATE_LIMITED` (and the attempt is not
-/// kept) when this one goes over the limit. Returns the attempt's id.
-pub async fn admit(db: &Db, limit: Limit, email: &str, ip: &str, now: DateTime<Utc>) -> AppResult<Uuid> {
+/// Which sign-in limit `counts` (this attempt included) passes, if any.
+fn sign_in_refusal(counts: &SignInCounts, now: DateTime<Utc>) -> Option<AppError> {
+    exceeded(counts.pair_attempts, counts.pair_earliest, PER_EMAIL_AND_ADDRESS, WINDOW, now)
+        .or_else(|| {
+            // This attempt has not failed yet; it counts as the next failure.
+            exceeded(counts.address_failures + 1, counts.address_earliest, PER_ADDRESS_FAILURES, WINDOW, now)
+        })
+        .or_else(|| {
+            let failed_here = counts.pair_failures > 0;
+            let ceiling = exceeded(counts.email_failures, counts.email_earliest, PER_EMAIL_FAILURES, EMAIL_WINDOW, now);
+            ceiling.filter(|_| failed_here)
+        })
+}
+
+/// Records a sign-in attempt for `email` from `ip`; `RATE_LIMITED` (and the attempt is
+/// not kept) when it goes over a limit. Returns the attempt's id.
+pub async fn admit_sign_in(db: &Db, email: &str, ip: &str, now: DateTime<Utc>) -> AppResult<Uuid> {
     let id = Uuid::now_v7();
-    store::insert_attempt(db, id, limit.kind, email, ip, now, now - LONGEST_WINDOW).await?;
-    let since = now - limit.window;
-    let mut refusal = None;
-    if let Some(per_email) = limit.per_email {
-        let attempts = store::count_attempts(db, limit.kind, AttemptKey::Email(email), since).await?;
-        refusal = exceeded(&attempts, per_email, limit.window, now);
-    }
-    if refusal.is_none() {
-        let key = if limit.ip_counts_failures_only { AttemptKey::IpFailures(ip) } else { AttemptKey::Ip(ip) };
-        let mut attempts = store::count_attempts(db, limit.kind, key, since).await?;
-        // This attempt has not failed yet; it counts as the next one.
-        attempts.count += i64::from(limit.ip_counts_failures_only);
-        refusal = exceeded(&attempts, limit.per_ip, limit.window, now);
-    }
-    match refusal {
+    store::insert_attempt(db, id, SIGN_IN, email, ip, now, now - LONGEST_WINDOW).await?;
+    let counts = store::sign_in_counts(db, SIGN_IN, email, ip, now - WINDOW, now - EMAIL_WINDOW).await?;
+    match sign_in_refusal(&counts, now) {
         Some(refusal) => {
             store::delete_attempt(db, id).await?;
             Err(refusal)
@@ -82,14 +80,55 @@ pub async fn admit(db: &Db, limit: Limit, email: &str, ip: &str, now: DateTime<U
     }
 }
 
+/// Records a sign-up from `ip`; `RATE_LIMITED` (and it is not kept) past `per_hour`.
+pub async fn admit_sign_up(db: &Db, email: &str, ip: &str, per_hour: u32, now: DateTime<Utc>) -> AppResult<()> {
+    const SIGN_UP: &str = "sign_up";
+    let window = TimeDelta::hours(1);
+    let id = Uuid::now_v7();
+    store::insert_attempt(db, id, SIGN_UP, email, ip, now, now - LONGEST_WINDOW).await?;
+    let attempts = store::count_attempts(db, SIGN_UP, AttemptKey::Ip(ip), now - window).await?;
+    if let Some(refusal) = exceeded(attempts.count, attempts.earliest, i64::from(per_hour), window, now) {
+        store::delete_attempt(db, id).await?;
+        return Err(refusal);
+    }
+    Ok(())
+}
+
 /// Records that attempt `id` failed.
 pub async fn failed(db: &Db, id: Uuid) -> AppResult<()> {
     store::mark_failed(db, id).await?;
     Ok(())
 }
 
-/// Forgets the attempts of `email` once she gets in.
-pub async fn forget_email(db: &Db, limit: Limit, email: &str) -> AppResult<()> {
-    store::delete_attempts_for_email(db, limit.kind, email).await?;
+/// Forgets the sign-in attempts of `email` from `ip` once she gets in there (others'
+/// failures for her email still count against their addresses).
+pub async fn forget_sign_ins(db: &Db, email: &str, ip: &str) -> AppResult<()> {
+    store::delete_attempts_for_email_at(db, SIGN_IN, email, ip).await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(pair_attempts: i64, pair_failures: i64, email_failures: i64) -> SignInCounts {
+        SignInCounts {
+            pair_attempts,
+            pair_failures,
+            pair_earliest: None,
+            address_failures: 0,
+            address_earliest: None,
+            email_failures,
+            email_earliest: None,
+        }
+    }
+
+    #[test]
+    fn the_email_ceiling_refuses_only_addresses_that_failed_for_it() {
+        let now = Utc::now();
+        assert!(sign_in_refusal(&counts(6, 5, 5), now).is_some(), "five guesses from here");
+        assert!(sign_in_refusal(&counts(1, 0, 500), now).is_none(), "her own phone has never failed");
+        assert!(sign_in_refusal(&counts(2, 1, 500), now).is_some(), "an address that failed for her");
+        assert!(sign_in_refusal(&counts(2, 1, 50), now).is_none());
+    }
 }

@@ -10,11 +10,12 @@ use super::service;
 use super::store::{self, EventFields, EventFilter};
 use crate::clock;
 use crate::error::AppError;
-use crate::graphql::context::ContextExt;
+use crate::graphql::context::{ContextExt, rate_limited};
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{self, Cursor, PageArgs};
 use crate::groups::{self, Group, GroupActivityKind, announce_activity};
 use crate::members::{Member, load_member};
+use crate::rate_limits::Action;
 
 /// The viewer's answer to an event.
 #[derive(SimpleObject)]
@@ -357,7 +358,7 @@ impl EventMutation {
 
     /// Answers an event: GOING (a seat, or the waitlist when full) or NOT_GOING.
     async fn rsvp(&self, ctx: &Context<'_>, input: RsvpInput) -> Result<Event> {
-        let viewer = ctx.viewer()?.member_id()?;
+        let viewer = rate_limited(ctx, Action::Rsvp).await?;
         let id = parse_id("eventId", &input.event_id)?;
         Ok(service::rsvp(ctx.db()?, viewer, id, input.status, input.kids).await?)
     }

@@ -9,6 +9,7 @@ use crate::auth::{AuthService, ClientInfo, Viewer};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::members::MemberDataLoader;
+use crate::rate_limits::{Action, RateLimits};
 use crate::realtime::Bus;
 
 /// Data of type `T` put on the schema or the request; its absence is a server bug.
@@ -24,6 +25,14 @@ pub trait ContextExt {
     fn client(&self) -> AppResult<&ClientInfo>;
     fn member_loader(&self) -> AppResult<&MemberDataLoader>;
     fn bus(&self) -> AppResult<&Bus>;
+}
+
+/// The signed-in member, once one more `action` of hers was counted against her rate
+/// limit (`RATE_LIMITED` when she has used it up).
+pub async fn rate_limited(ctx: &Context<'_>, action: Action) -> AppResult<uuid::Uuid> {
+    let member = ctx.viewer()?.member_id()?;
+    data::<RateLimits>(ctx)?.check(action, member).await?;
+    Ok(member)
 }
 
 impl ContextExt for Context<'_> {

@@ -3,6 +3,7 @@
 //! serves GraphiQL, or upgrades to a WebSocket.
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use async_graphql::http::GraphiQLSource;
 use async_graphql::{BatchRequest, BatchResponse};
@@ -14,7 +15,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use serde_json::json;
 
-use super::{codes, limits, loaders};
+use super::{MutationBudget, codes, limits, loaders};
 use crate::auth::ClientInfo;
 use crate::db::statements;
 use crate::error::AppError;
@@ -96,8 +97,9 @@ async fn execute(
         Ok(viewer) => viewer,
         Err(error) => return internal(error),
     };
+    let budget = Arc::new(MutationBudget::default());
     for request in batch.iter_mut() {
-        loaders::attach(&mut request.data, &state.db, viewer.clone(), client.clone());
+        loaders::attach(&mut request.data, &state.db, viewer.clone(), client.clone(), Arc::clone(&budget));
     }
     let answer = state.schema.execute_batch(batch).await;
     match &answer {

@@ -1,6 +1,7 @@
-//! Refuses costly documents before any resolver runs: too many aliases or directives
-//! (checked right after parsing), too deep or too complex (checked after validation,
-//! where async-graphql has measured both; lists count `first × child`).
+//! Refuses costly documents before any resolver runs: too many aliases, directives or
+//! mutations (checked right after parsing; mutations against the request's
+//! [`MutationBudget`]), too deep or too complex (checked after validation, where
+//! async-graphql has measured both; lists count `first × child`).
 
 use std::sync::Arc;
 
@@ -8,6 +9,7 @@ use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, N
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
 use async_graphql::{ServerError, ServerResult, ValidationResult, Variables};
 
+use super::budget::MutationBudget;
 use crate::error::code;
 
 /// Deepest selection nesting accepted.
@@ -99,6 +101,10 @@ impl Extension for QueryLimitsExtension {
         }
         if counts.directives > MAX_DIRECTIVES {
             return Err(refusal("TOO_MANY_DIRECTIVES", format!("a query may use at most {MAX_DIRECTIVES} directives")));
+        }
+        match ctx.data_opt::<Arc<MutationBudget>>() {
+            Some(budget) => budget.charge(&doc)?,
+            None => MutationBudget::default().charge(&doc)?,
         }
         Ok(doc)
     }

@@ -2,6 +2,7 @@
 //! request passes before a resolver runs, error codes, Relay helpers, and the HTTP and
 //! WebSocket endpoints on `/graphql`.
 
+mod budget;
 mod codes;
 pub mod context;
 mod http;
@@ -19,9 +20,11 @@ use crate::groups::{GroupMutation, GroupQuery, GroupSubscription};
 use crate::members::{MemberMutation, MemberQuery};
 use crate::notifications::{NotificationMutation, NotificationQuery, NotificationSubscription};
 use crate::push::{PushConfig, PushMutation, PushQuery};
+use crate::rate_limits::RateLimits;
 use crate::realtime::Bus;
 use crate::threads::{ThreadMutation, ThreadQuery, ThreadSubscription};
 
+pub use budget::MutationBudget;
 pub use codes::{annotate as annotate_errors, count as count_errors};
 pub use http::{MAX_BATCH, MAX_BODY_BYTES, graphql_get, graphql_post};
 pub use loaders::attach as attach_request_data;
@@ -58,8 +61,15 @@ fn builder(production: bool) -> SchemaBuilder<Query, Mutation, Subscription> {
 }
 
 /// The schema with its services, ready to execute requests.
-pub fn build_schema(db: Db, auth: AuthService, bus: Bus, push: PushConfig, production: bool) -> VillageSchema {
-    builder(production).data(db).data(auth).data(bus).data(push).finish()
+pub fn build_schema(
+    db: Db,
+    auth: AuthService,
+    bus: Bus,
+    push: PushConfig,
+    rate_limits: RateLimits,
+    production: bool,
+) -> VillageSchema {
+    builder(production).data(db).data(auth).data(bus).data(push).data(rate_limits).finish()
 }
 
 /// The schema in SDL, as `village export-schema` prints and `schema.graphql` holds.

@@ -17,9 +17,10 @@ use super::store::{self, DirectoryFilter, Member, ProfileUpdate};
 use crate::clock;
 use crate::db::text_enum::to_text;
 use crate::error::{AppError, AppResult};
-use crate::graphql::context::{ContextExt, data};
+use crate::graphql::context::{ContextExt, data, rate_limited};
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{self, Cursor, PageArgs};
+use crate::rate_limits::Action;
 use crate::realtime;
 use crate::text::bounded_list;
 
@@ -418,6 +419,7 @@ impl MemberMutation {
 
     /// Asks a member to connect (accepts, if she already asked).
     async fn request_connection(&self, ctx: &Context<'_>, input: MemberRefInput) -> Result<ConnectionPayload> {
+        rate_limited(ctx, Action::ConnectionRequest).await?;
         let (viewer, other) = other_member(ctx, &input).await?;
         let status = connections::request(ctx.db()?, viewer, other).await?;
         connection_payload(ctx, other, status).await

@@ -28,7 +28,7 @@ use super::protocol::{self, ClientMessage, Dialect, SubscribePayload, close};
 use crate::auth::{AccessClaims, AuthService, ClientInfo, TOKEN_EXPIRED, Viewer};
 use crate::clock;
 use crate::error::AppError;
-use crate::graphql::{annotate_errors, attach_request_data, count_errors};
+use crate::graphql::{MutationBudget, annotate_errors, attach_request_data, count_errors};
 use crate::server::AppState;
 
 /// How often the server pings; two unanswered pings and the peer is considered gone.
@@ -372,7 +372,9 @@ fn start(state: &AppState, viewer: &Viewer, client: &ClientInfo, payload: Subscr
     if let Some(name) = payload.operation_name {
         request = request.operation_name(name);
     }
-    attach_request_data(&mut request.data, &state.db, viewer.clone(), client.clone());
+    // Each message is a request of its own, with a budget of its own.
+    let budget = Arc::new(MutationBudget::default());
+    attach_request_data(&mut request.data, &state.db, viewer.clone(), client.clone(), budget);
     let (schema, auth, viewer) = (state.schema.clone(), state.auth.clone(), viewer.clone());
     async_stream::stream! {
         if let Viewer::Member(claims) = viewer {

@@ -12,11 +12,12 @@ use super::service::{self, CreateThread, PostReply, ReactionTarget};
 use super::store::{self, ThreadFlag};
 use super::subscription::{ThreadUpdateKind, announce};
 use crate::error::{AppError, AppResult};
-use crate::graphql::context::{ContextExt, data};
+use crate::graphql::context::{ContextExt, data, rate_limited};
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{Cursor, PageArgs};
 use crate::groups::{self, Group};
 use crate::members::{Member, load_member};
+use crate::rate_limits::Action;
 
 async fn reactions_of(ctx: &Context<'_>, target: Uuid) -> AppResult<Vec<ReactionCount>> {
     let loader = data::<ReactionDataLoader>(ctx)?;
@@ -279,7 +280,7 @@ fn optional_id(field: &'static str, id: Option<&ID>) -> AppResult<Option<Uuid>> 
 impl ThreadMutation {
     /// Starts a thread in a group the viewer belongs to.
     async fn create_thread(&self, ctx: &Context<'_>, input: CreateThreadInput) -> Result<Thread> {
-        let viewer = ctx.viewer()?.member_id()?;
+        let viewer = rate_limited(ctx, Action::Thread).await?;
         let create = CreateThread {
             group_id: parse_id("groupId", &input.group_id)?,
             title: input.title,
@@ -295,7 +296,7 @@ impl ThreadMutation {
 
     /// Replies to a thread, or to a top-level reply in it.
     async fn post_reply(&self, ctx: &Context<'_>, input: PostReplyInput) -> Result<Reply> {
-        let viewer = ctx.viewer()?.member_id()?;
+        let viewer = rate_limited(ctx, Action::Reply).await?;
         let post = PostReply {
             thread_id: parse_id("threadId", &input.thread_id)?,
             body: input.body,
@@ -343,7 +344,7 @@ impl ThreadMutation {
 
     /// Adds a reaction, or takes it back.
     async fn react(&self, ctx: &Context<'_>, input: ReactInput) -> Result<ReactPayload> {
-        let viewer = ctx.viewer()?.member_id()?;
+        let viewer = rate_limited(ctx, Action::Reaction).await?;
         let target = match (
             optional_id("threadId", input.thread_id.as_ref())?,
             optional_id("replyId", input.reply_id.as_ref())?,

@@ -1,6 +1,7 @@
 //! Accounts and sessions: sign-up, sign-in, refresh rotation with reuse detection,
 //! sign-out, throttling — and that refused attempts change nothing.
 
+use futures_util::future::join_all;
 use serde_json::{Value, json};
 
 use crate::support::{AUTH_FIELDS, JWT_SECRET, PASSWORD, TestApp, error_code, error_field};
@@ -106,20 +107,13 @@ async fn repeated_failed_sign_ins_for_one_email_are_throttled_even_with_the_righ
 }
 
 #[tokio::test]
-async fn concurrent_guesses_in_one_batch_are_throttled_too() {
+async fn concurrent_guesses_are_throttled_too() {
     let app = TestApp::spawn().await;
     app.sign_up("ana@example.com", "Ana").await;
-    let guess = json!({
-        "query": "mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }",
-        "variables": { "input": { "email": "ana@example.com", "password": "guess guess" } }
-    });
-    let batch = Value::from(vec![guess; 10]).to_string();
 
-    let (status, answers) = app.post_raw(batch, None).await;
+    let answers = join_all((0..10).map(|_| app.sign_in("ana@example.com", "guess guess"))).await;
 
-    assert_eq!(status, 200);
-    let codes: Vec<&str> = answers.as_array().expect("ten answers").iter().map(error_code).collect();
-    assert_eq!(codes.len(), 10);
+    let codes: Vec<&str> = answers.iter().map(error_code).collect();
     assert!(codes.iter().filter(|code| **code == "UNAUTHENTICATED").count() <= 5, "{codes:?}");
     assert!(codes.iter().all(|code| *code == "UNAUTHENTICATED" || *code == "RATE_LIMITED"), "{codes:?}");
     // However the race went, the window allows five real guesses in all, no more.
@@ -130,6 +124,50 @@ async fn concurrent_guesses_in_one_batch_are_throttled_too() {
     }
     assert_eq!(guessed, 5);
     assert_eq!(error_code(&app.sign_in("ana@example.com", PASSWORD).await), "RATE_LIMITED");
+}
+
+/// Signs in as if from `address` (the server trusts X-Forwarded-For behind a proxy).
+async fn sign_in_from(app: &TestApp, address: &str, email: &str, password: &str) -> Value {
+    let query = format!("mutation($input: SignInInput!) {{ signIn(input: $input) {{ {AUTH_FIELDS} }} }}");
+    let body = json!({ "query": query, "variables": { "input": { "email": email, "password": password } } });
+    let response = app.http.post(format!("{}/graphql", app.url)).header("x-forwarded-for", address).json(&body);
+    response.send().await.unwrap().json().await.unwrap()
+}
+
+#[tokio::test]
+async fn guessing_at_her_password_locks_out_the_guesser_not_her() {
+    let app = TestApp::spawn_with(|settings| settings.behind_proxy = true).await;
+    app.sign_up("ana@example.com", "Ana").await;
+    for _ in 0..5 {
+        let guess = sign_in_from(&app, "203.0.113.9", "ana@example.com", "guess guess").await;
+        assert_eq!(error_code(&guess), "UNAUTHENTICATED", "{guess}");
+    }
+    let sessions = app.count("sessions").await;
+
+    let guesser = sign_in_from(&app, "203.0.113.9", "ana@example.com", PASSWORD).await;
+    let ana = sign_in_from(&app, "198.51.100.7", "ana@example.com", PASSWORD).await;
+
+    assert_eq!(error_code(&guesser), "RATE_LIMITED", "{guesser}");
+    assert!(ana["errors"].is_null(), "Ana signs in from her own phone: {ana}");
+    assert_eq!(app.count("sessions").await, sessions + 1);
+}
+
+#[tokio::test]
+async fn many_failures_for_one_email_refuse_every_address_that_failed_but_not_a_new_one() {
+    let app = TestApp::spawn_with(|settings| settings.behind_proxy = true).await;
+    app.sign_up("ana@example.com", "Ana").await;
+    // A botnet: a hundred and one addresses, one guess each.
+    for n in 0..101 {
+        let guess =
+            sign_in_from(&app, &format!("10.9.{}.{}", n / 200, n % 200 + 1), "ana@example.com", "guess guess").await;
+        assert_eq!(error_code(&guess), "UNAUTHENTICATED", "{guess}");
+    }
+
+    let bot = sign_in_from(&app, "10.9.0.1", "ana@example.com", PASSWORD).await;
+    let ana = sign_in_from(&app, "198.51.100.7", "ana@example.com", PASSWORD).await;
+
+    assert_eq!(error_code(&bot), "RATE_LIMITED", "an address that failed for her, past the ceiling: {bot}");
+    assert!(ana["errors"].is_null(), "{ana}");
 }
 
 #[tokio::test]

@@ -18,3 +18,4 @@ mod seed;
 mod support;
 mod threads;
 mod websocket_caps;
+mod write_limits;

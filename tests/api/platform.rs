@@ -40,24 +40,32 @@ async fn malformed_json_is_refused_unexecuted() {
     assert_eq!(app.count("members").await, 0);
 }
 
+fn create_group_body(name: &str) -> Value {
+    json!({
+        "query": "mutation($input: CreateGroupInput!) { createGroup(input: $input) { id } }",
+        "variables": { "input": { "name": name } }
+    })
+}
+
 #[tokio::test]
 async fn batches_run_up_to_ten_operations_and_larger_ones_are_refused_whole() {
     let app = TestApp::spawn().await;
-    let eleven: Vec<Value> = (0..11).map(|n| sign_up_body(&format!("m{n}@example.com"))).collect();
+    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let eleven: Vec<Value> = (0..11).map(|n| create_group_body(&format!("Group {n}"))).collect();
 
-    let (status, answer) = app.post_raw(Value::from(eleven).to_string(), None).await;
+    let (status, answer) = app.post_raw(Value::from(eleven).to_string(), Some(&ana.access_token)).await;
 
     assert_eq!(status, 400);
     assert_eq!(error_reason(&answer), "BATCH_TOO_LARGE", "{answer}");
-    assert_eq!(app.count("members").await, 0);
+    assert_eq!(app.count("groups").await, 0);
 
-    let ten: Vec<Value> = (0..10).map(|n| sign_up_body(&format!("m{n}@example.com"))).collect();
-    let (status, answers) = app.post_raw(Value::from(ten).to_string(), None).await;
+    let ten: Vec<Value> = (0..10).map(|n| create_group_body(&format!("Group {n}"))).collect();
+    let (status, answers) = app.post_raw(Value::from(ten).to_string(), Some(&ana.access_token)).await;
     assert_eq!(status, 200);
     let answers = answers.as_array().expect("one answer per operation").clone();
     assert_eq!(answers.len(), 10);
     assert!(answers.iter().all(|answer| answer["errors"].is_null()), "{answers:?}");
-    assert_eq!(app.count("members").await, 10);
+    assert_eq!(app.count("groups").await, 10);
 }
 
 #[tokio::test]

@@ -388,6 +388,7 @@ async fn replies_posted_while_redis_is_down_are_each_pushed_once_when_it_is_back
     let app = TestApp::spawn_with(|settings| {
         settings.allow_local_push_endpoints = true;
         settings.redis_url = Some(redis_url);
+        settings.replies_per_minute = 1_000;
     })
     .await;
     let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);

@@ -91,6 +91,8 @@ async fn start_server(database_url: Option<String>) -> anyhow::Result<BenchServe
     settings.jwt_secret = Some(format!("bench-{}", uuid::Uuid::now_v7().simple()));
     settings.vapid_private_key = Some(village::push::new_vapid_pair()?.0);
     settings.sign_ups_per_ip_per_hour = 1_000_000;
+    // The load comes from a few members: lift what limits each.
+    settings.replies_per_minute = 10_000;
     let app = village::App::build(settings).await.context("starting the server")?;
     let listener = TcpListener::bind("127.0.0.1:0").await?;
     let url = format!("http://{}", listener.local_addr()?);
