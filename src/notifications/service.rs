@@ -231,11 +231,15 @@ pub struct Recorded {
 }
 
 /// Records `planned` in `tx`, with a push job for each one she wants pushed; returns
-/// who got which entry.
+/// who got which entry. Rows are written in one fixed order (member, then collapse
+/// key), so two jobs recording for the same members at once (replies to one busy
+/// thread, on two workers) wait for each other instead of deadlocking.
 pub async fn record(tx: &mut Tx, planned: &[NewNotification]) -> AppResult<Vec<Recorded>> {
     let now = clock::now();
+    let mut in_order: Vec<&NewNotification> = planned.iter().collect();
+    in_order.sort_by(|a, b| (a.member_id, &a.collapse_key).cmp(&(b.member_id, &b.collapse_key)));
     let mut recorded = Vec::with_capacity(planned.len());
-    for notification in planned {
+    for notification in in_order {
         let (id, new) = store::record(tx, notification, now).await?;
         if notification.push {
             let push = NewJob { target: Some(notification.member_id), ..NewJob::system(JobKind::PushNotification, id) };

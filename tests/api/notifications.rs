@@ -509,3 +509,59 @@ async fn housekeeping_runs_hourly_and_forgets_long_ended_sessions_and_old_attemp
     assert_eq!(app.count("outbox WHERE kind = 'HOUSEKEEPING'").await, 1, "and the next run is scheduled");
     assert_eq!(error_code(&app.me(&ana.access_token).await), "UNAUTHENTICATED", "her ended session stays ended");
 }
+
+#[tokio::test]
+async fn a_burst_of_replies_worked_by_several_workers_at_once_fails_no_job() {
+    let app = TestApp::spawn_with(|settings| {
+        settings.no_worker = true;
+        settings.replies_per_minute = 10_000;
+        settings.sign_ups_per_ip_per_hour = 1_000;
+    })
+    .await;
+    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let group = app.create_group(&ana.access_token, "Moms at Work", "PUBLIC", "OPEN").await;
+    let create = "mutation($g: ID!) { createThread(input: { groupId: $g, title: \"Busy\", body: \"Go\" }) { id } }";
+    let thread =
+        app.graphql(create, json!({ "g": group }), Some(&ana.access_token)).await["data"]["createThread"]["id"]
+            .as_str()
+            .expect("thread")
+            .to_owned();
+    let mut followers = Vec::new();
+    for n in 0..20 {
+        let member = app.sign_up(&format!("m{n}@example.com"), &format!("Member {n}")).await;
+        app.join_group(&member.access_token, &group, &[]).await;
+        reply(&app, &member, &thread, "following", None).await;
+        followers.push(member);
+    }
+    // A backlog of replies by every follower, each notifying the other nineteen and Ana.
+    for round in 0..60 {
+        let body = format!("round {round}");
+        let posts = followers.iter().map(|member| reply(&app, member, &thread, &body, None));
+        futures_util::future::join_all(posts).await;
+    }
+
+    // Four workers take the backlog at once, as four instances would.
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    for _ in 0..4 {
+        let mut settings = app.settings.clone();
+        settings.no_worker = false;
+        let worker = village::App::build(settings).await.expect("a worker instance");
+        let mut stopped = stopped.clone();
+        tokio::spawn(worker.work(async move {
+            let _ = stopped.wait_for(|stop| *stop).await;
+        }));
+    }
+    let failed = "outbox WHERE last_error IS NOT NULL";
+    let mut waited = 0;
+    while app.count("outbox WHERE kind = 'REPLY_POSTED'").await > 0 {
+        let errors = "SELECT last_error FROM outbox WHERE last_error IS NOT NULL";
+        let errors: Vec<String> =
+            village::on_db!(&app.db, pool => sqlx::query_scalar(errors).fetch_all(pool).await).expect("errors");
+        assert!(errors.is_empty(), "a job failed (a failure stays visible for its backoff): {errors:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        waited += 1;
+        assert!(waited < 1_200, "the backlog drains within two minutes");
+    }
+    assert_eq!(app.count(failed).await, 0);
+    let _ = stop.send(true);
+}
