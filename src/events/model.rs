@@ -54,7 +54,7 @@ pub struct Event {
     pub viewer_kids: Option<i64>,
     /// Her place on the waitlist, counting from 1.
     pub viewer_position: Option<i64>,
-    /// Whether the viewer blocked the organiser.
+    /// Whether the viewer and the organiser blocked each other, either way.
     pub organiser_hidden: bool,
 }
 

@@ -10,7 +10,7 @@ use super::model::{Event, RsvpStatus};
 use crate::db::text_enum::{from_text, to_text};
 use crate::db::{Db, Tx};
 use crate::graphql::relay::{Order, Page};
-use crate::members::hidden_author_sql;
+use crate::members::blocked_either_way_sql;
 use crate::text::fold;
 use crate::{on_db, on_tx};
 
@@ -78,7 +78,7 @@ fn event_select() -> String {
      CASE WHEN r.status = 'WAITLISTED' THEN (SELECT COUNT(*) FROM rsvps w WHERE w.event_id = e.id \
        AND w.status = 'WAITLISTED' AND w.seq <= r.seq) END AS viewer_position, {} AS organiser_hidden \
      FROM events e LEFT JOIN rsvps r ON r.event_id = e.id AND r.member_id = $1",
-        hidden_author_sql("e.created_by", "$1")
+        blocked_either_way_sql("e.created_by", "$1")
     )
 }
 
@@ -193,7 +193,7 @@ pub async fn page_events(db: &Db, viewer: Uuid, filter: &EventFilter, page: &Pag
         Some(_) => " AND r.status IN ('GOING', 'WAITLISTED')",
         None => "",
     };
-    conditions.sql += &format!(" AND NOT {}", hidden_author_sql("e.created_by", "$1"));
+    conditions.sql += &format!(" AND NOT {}", blocked_either_way_sql("e.created_by", "$1"));
     let keyset = page.keyset_sql(Order::OldestFirst, "e.starts_at", "e.id", conditions.next_param);
     let sql = format!(
         "{} WHERE e.group_id IN ({}){}{}{}",
@@ -334,7 +334,7 @@ pub async fn page_attendees(
     let keyset = page.keyset_sql(Order::OldestFirst, "responded_at", "member_id", 3);
     let sql = format!(
         "SELECT member_id, responded_at FROM rsvps WHERE event_id = $1 AND status = 'GOING' AND NOT {}{}{}",
-        crate::members::hidden_author_sql("member_id", "$2"),
+        crate::members::blocked_either_way_sql("member_id", "$2"),
         keyset.condition,
         keyset.order_limit
     );

@@ -16,6 +16,18 @@ use crate::members::{Member, load_member};
 use crate::realtime;
 use crate::threads::{self, Thread, ThreadOrder};
 
+/// `count` rounded down to a step of 10, 25, 50, 100, 250, 500, 1 000, … (0 below ten).
+fn approximately(count: i64) -> i64 {
+    let mut step = 10;
+    let mut below = 0;
+    while step <= count {
+        below = step;
+        // 10 → 25 → 50 → 100 → 250 → …
+        step = if step.to_string().starts_with('1') { step * 5 / 2 } else { step * 2 };
+    }
+    below
+}
+
 #[Object]
 impl Group {
     async fn id(&self) -> ID {
@@ -37,8 +49,15 @@ impl Group {
     async fn join_questions(&self) -> &[String] {
         &self.join_questions
     }
-    async fn member_count(&self) -> i64 {
-        self.member_count
+    /// How many members it has: for members, and for everyone in a public group; null to
+    /// outsiders of a private group, who see `approximateMemberCount`.
+    async fn member_count(&self) -> Option<i64> {
+        self.readable().then_some(self.member_count)
+    }
+    /// The member count rounded down to a step of 0, 10, 25, 50, 100, 250, 500, 1 000,
+    /// 2 500, … (0: fewer than ten): what anyone may know of a group's size.
+    async fn approximate_member_count(&self) -> i64 {
+        approximately(self.member_count)
     }
     async fn created_at(&self) -> DateTime<Utc> {
         self.created_at
@@ -346,5 +365,16 @@ impl GroupMutation {
         let removed = service::remove(ctx.db()?, viewer, group_id, member_id).await;
         realtime::access_changed(ctx.bus()?, member_id).await;
         Ok(removed?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::approximately;
+
+    #[test]
+    fn sizes_round_down_to_a_few_steps() {
+        let rounded: Vec<i64> = [0, 9, 10, 24, 25, 60, 999, 1_000, 3_000].into_iter().map(approximately).collect();
+        assert_eq!(rounded, [0, 0, 10, 10, 25, 50, 500, 1_000, 2_500]);
     }
 }

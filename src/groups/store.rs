@@ -10,7 +10,7 @@ use super::model::{
 use crate::db::text_enum::{from_text, to_text};
 use crate::db::{Db, Tx, convert, convert_all};
 use crate::graphql::relay::{Order, Page};
-use crate::members::hidden_author_sql;
+use crate::members::blocked_either_way_sql;
 use crate::text::{contains_pattern, fold};
 use crate::{on_db, on_tx};
 
@@ -167,7 +167,7 @@ pub async fn page_members(db: &Db, viewer: Uuid, group_id: Uuid, page: &Page) ->
     let keyset = page.keyset_sql(Order::OldestFirst, "joined_at", "member_id", 3);
     let sql = format!(
         "SELECT member_id, role, joined_at FROM group_memberships WHERE group_id = $1 AND NOT {}{}{}",
-        hidden_author_sql("member_id", "$2"),
+        blocked_either_way_sql("member_id", "$2"),
         keyset.condition,
         keyset.order_limit
     );

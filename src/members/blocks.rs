@@ -1,6 +1,9 @@
-//! Blocking: a blocked member's content disappears for the blocker everywhere, and
-//! neither can reply to or mention the other. Other features filter with the SQL
-//! fragment from [`hidden_author_sql`] rather than reading this table themselves.
+//! Blocking, and it holds both ways: once either of two members blocked the other, each
+//! one's content disappears for the other everywhere (threads, replies, events,
+//! reactions, lists of members), neither can reply to, react to, mention or RSVP to the
+//! other's, and where one must still be named to the other she renders as a
+//! placeholder. Other features filter with the SQL fragment from
+//! [`blocked_either_way_sql`] rather than reading this table themselves.
 
 use std::collections::HashSet;
 
@@ -9,14 +12,6 @@ use uuid::Uuid;
 use crate::clock;
 use crate::db::{Db, placeholder_list};
 use crate::on_db;
-
-/// A SQL condition true when the viewer (placeholder `viewer_param`) blocked the
-/// author in `author_column`.
-pub fn hidden_author_sql(author_column: &str, viewer_param: &str) -> String {
-    format!(
-        "EXISTS (SELECT 1 FROM member_blocks b WHERE b.blocker_id = {viewer_param} AND b.blocked_id = {author_column})"
-    )
-}
 
 /// A SQL condition true when the members in `a` and `b` blocked each other either way.
 pub fn blocked_either_way_sql(a: &str, b: &str) -> String {
@@ -48,10 +43,11 @@ pub async fn blocked_either_way(db: &Db, a: Uuid, b: Uuid) -> Result<bool, sqlx:
     Ok(count > 0)
 }
 
-/// The members `blocker` blocked.
-pub async fn blocked_by(db: &Db, blocker: Uuid) -> Result<HashSet<Uuid>, sqlx::Error> {
-    const SQL: &str = "SELECT blocked_id FROM member_blocks WHERE blocker_id = $1";
-    let blocked: Vec<Uuid> = on_db!(db, pool => sqlx::query_scalar(SQL).bind(blocker).fetch_all(pool).await)?;
+/// The members with a block either way with `member`.
+pub async fn blocked_with(db: &Db, member: Uuid) -> Result<HashSet<Uuid>, sqlx::Error> {
+    const SQL: &str = "SELECT blocked_id FROM member_blocks WHERE blocker_id = $1 \
+                       UNION SELECT blocker_id FROM member_blocks WHERE blocked_id = $1";
+    let blocked: Vec<Uuid> = on_db!(db, pool => sqlx::query_scalar(SQL).bind(member).fetch_all(pool).await)?;
     Ok(blocked.into_iter().collect())
 }
 

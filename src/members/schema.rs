@@ -152,7 +152,7 @@ impl Member {
     /// Where the viewer and she stand.
     async fn connection_status(&self, ctx: &Context<'_>) -> Result<ConnectionStatus> {
         let viewer = ctx.viewer()?.member_id()?;
-        if viewer == self.id {
+        if viewer == self.id || self.blocked {
             return Ok(ConnectionStatus::None);
         }
         if self.connected {
@@ -223,12 +223,13 @@ impl MemberQuery {
 
     /// A member by id.
     async fn member(&self, ctx: &Context<'_>, id: ID) -> Result<Member> {
-        let viewer = ctx.viewer()?.member_id()?;
-        let id = parse_id("id", &id)?;
-        if blocks::blocked_either_way(ctx.db()?, viewer, id).await.map_err(AppError::from)? {
+        ctx.viewer()?.member_id()?;
+        let member = load_member(ctx, parse_id("id", &id)?).await?;
+        // Blocked either way: she does not exist for the viewer.
+        if member.blocked {
             return Err(AppError::NotFound.into());
         }
-        Ok(load_member(ctx, id).await?)
+        Ok(member)
     }
 
     /// The member directory, in joining order. Blocked members never appear; filters

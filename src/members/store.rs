@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
+use super::blocks::blocked_either_way_sql;
 use super::connections::connected_sql;
 use super::profile::{Child, PROFILE_COLUMNS, Profile, ProfileField};
 use crate::db::{Db, Tx, placeholder_list};
@@ -23,6 +24,9 @@ pub struct Member {
     pub profile: Profile,
     /// Whether she and the viewer the row was read for are connected.
     pub connected: bool,
+    /// Whether she and that viewer blocked each other, either way: then she is read
+    /// as [`Member::placeholder`].
+    pub blocked: bool,
     /// Set when this copy goes back to the member herself in an auth payload, before
     /// her new token is in use, so she sees her own private fields.
     #[sqlx(skip)]
@@ -38,11 +42,33 @@ pub struct NewMember<'a> {
     pub now: DateTime<Utc>,
 }
 
+/// What a member blocked either way with the viewer is called, wherever she appears.
+pub const PLACEHOLDER_NAME: &str = "Unavailable member";
+
+impl Member {
+    /// How a member blocked either way with the viewer appears to her, on every path:
+    /// her id and when she joined, a placeholder name, nothing personal.
+    fn placeholder(self) -> Self {
+        Self {
+            email: String::new(),
+            display_name: PLACEHOLDER_NAME.to_owned(),
+            handle: None,
+            profile: Profile::default(),
+            connected: false,
+            blocked: true,
+            shown_to_herself: false,
+            ..self
+        }
+    }
+}
+
 /// Columns of a member read for the viewer in `$1`.
 fn member_select() -> String {
     format!(
-        "SELECT m.id, m.email, m.display_name, m.handle, m.created_at, {PROFILE_COLUMNS}, {} AS connected FROM members m",
-        connected_sql("m.id", "$1")
+        "SELECT m.id, m.email, m.display_name, m.handle, m.created_at, {PROFILE_COLUMNS}, {} AS connected, \
+         {} AS blocked FROM members m",
+        connected_sql("m.id", "$1"),
+        blocked_either_way_sql("m.id", "$1")
     )
 }
 
@@ -68,19 +94,21 @@ pub async fn credentials_by_email(db: &Db, email: &str) -> Result<Option<(Uuid, 
     on_db!(db, pool => sqlx::query_as(SQL).bind(email).fetch_optional(pool).await)
 }
 
-/// The members with the given ids as `viewer` sees them; unknown ids are skipped.
+/// The members with the given ids as `viewer` sees them (those blocked either way with
+/// her as placeholders); unknown ids are skipped.
 pub async fn find_many(db: &Db, viewer: Uuid, ids: &[Uuid]) -> Result<Vec<Member>, sqlx::Error> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
     let sql = format!("{} WHERE m.id IN ({})", member_select(), placeholder_list(2, ids.len()));
-    on_db!(db, pool => {
+    let members: Vec<Member> = on_db!(db, pool => {
         let mut query = sqlx::query_as(&sql).bind(viewer);
         for id in ids {
             query = query.bind(id);
         }
         query.fetch_all(pool).await
-    })
+    })?;
+    Ok(members.into_iter().map(|member| if member.blocked { member.placeholder() } else { member }).collect())
 }
 
 /// The member `id` as `viewer` sees her, if she exists.
@@ -128,11 +156,7 @@ enum Bind {
 /// One page of the member directory, in sign-up order, without anyone blocked either
 /// way; filters match only fields the viewer may see.
 pub async fn page(db: &Db, viewer: Uuid, filter: &DirectoryFilter, page: &Page) -> Result<Vec<Member>, sqlx::Error> {
-    let mut sql = format!(
-        "{} WHERE NOT EXISTS (SELECT 1 FROM member_blocks b WHERE (b.blocker_id = $1 AND b.blocked_id = m.id) \
-         OR (b.blocker_id = m.id AND b.blocked_id = $1))",
-        member_select()
-    );
+    let mut sql = format!("{} WHERE NOT {}", member_select(), blocked_either_way_sql("m.id", "$1"));
     let mut binds = Vec::new();
     let mut param = 2;
     let mut push = |sql: &mut String, template: String, values: Vec<Bind>| {

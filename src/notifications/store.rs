@@ -13,7 +13,7 @@ use crate::db::text_enum::to_text;
 use crate::db::{Db, Tx, placeholder_list};
 use crate::graphql::relay::{Order, Page};
 use crate::groups::readable_group_ids_sql;
-use crate::members::{blocked_either_way_sql, hidden_author_sql};
+use crate::members::blocked_either_way_sql;
 use crate::{on_db, on_tx};
 
 /// One notification to record.
@@ -70,15 +70,16 @@ const SUBJECTS: &str = "notifications n JOIN groups g ON g.id = n.group_id \
 
 /// A condition keeping the notifications `viewer` (a parameter or `n.member_id`) may
 /// still see: in groups she can read, not from a member with a block either way, not
-/// about threads or events by members she blocked (those are hidden from her everywhere).
+/// about threads or events by members blocked either way with her (those are hidden
+/// from her everywhere).
 fn still_visible_sql(viewer: &str) -> String {
     format!(
         "n.group_id IN ({}) AND (n.actor_id IS NULL OR NOT {}) AND (t.id IS NULL OR NOT {}) \
          AND (e.id IS NULL OR NOT {})",
         readable_group_ids_sql(viewer),
         blocked_either_way_sql("n.actor_id", viewer),
-        hidden_author_sql("t.author_id", viewer),
-        hidden_author_sql("e.created_by", viewer)
+        blocked_either_way_sql("t.author_id", viewer),
+        blocked_either_way_sql("e.created_by", viewer)
     )
 }
 

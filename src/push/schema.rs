@@ -119,6 +119,8 @@ pub struct PushMutation;
 #[Object]
 impl PushMutation {
     /// Registers this device for pushes; registering the same endpoint again updates it.
+    /// An endpoint another member registered moves to her only with the same `auth`
+    /// secret (the same device, signed in anew); otherwise `CONFLICT` on `endpoint`.
     async fn register_push_subscription(
         &self,
         ctx: &Context<'_>,
@@ -128,7 +130,12 @@ impl PushMutation {
         let allow_local = data::<PushConfig>(ctx)?.allow_local_endpoints;
         let valid =
             ValidSubscription::check(&input.endpoint, &input.p256dh, &input.auth, input.user_agent, allow_local)?;
-        Ok(store::register(ctx.db()?, viewer, &valid).await.map_err(AppError::from)?.into())
+        let registered = store::register(ctx.db()?, viewer, &valid).await.map_err(AppError::from)?;
+        let moved = registered.ok_or_else(|| AppError::Conflict {
+            field: "endpoint",
+            message: "this endpoint is registered with another device's keys".into(),
+        })?;
+        Ok(moved.into())
     }
 
     /// Stops pushes to one of her devices.

@@ -26,26 +26,36 @@ const COLUMNS: &str = "id, endpoint, user_agent, created_at";
 const DEVICES_KEPT: i64 = 20;
 
 /// Records `subscription` for `member`; an endpoint registered before keeps its row,
-/// now hers, with the new keys. Beyond `DEVICES_KEPT`, her least recently registered
-/// devices are dropped.
+/// now hers, with the new keys — but a device registered by another member moves to her
+/// only with the same auth secret (the same browser or phone, now signed in as her):
+/// knowing an endpoint is not enough to take someone's pushes. `None` when it did not
+/// move. Beyond `DEVICES_KEPT`, her least recently registered devices are dropped.
 pub async fn register(
     db: &Db,
     member: Uuid,
     subscription: &ValidSubscription,
-) -> Result<PushSubscriptionRow, sqlx::Error> {
+) -> Result<Option<PushSubscriptionRow>, sqlx::Error> {
     const TRIM: &str = "DELETE FROM push_subscriptions WHERE member_id = $1 AND id NOT IN \
                         (SELECT id FROM push_subscriptions WHERE member_id = $1 ORDER BY updated_at DESC, id DESC LIMIT $2)";
-    let row = upsert(db, member, subscription).await?;
+    let Some(row) = upsert(db, member, subscription).await? else {
+        return Ok(None);
+    };
     on_db!(db, pool => sqlx::query(TRIM).bind(member).bind(DEVICES_KEPT).execute(pool).await.map(drop))?;
-    Ok(row)
+    Ok(Some(row))
 }
 
-async fn upsert(db: &Db, member: Uuid, subscription: &ValidSubscription) -> Result<PushSubscriptionRow, sqlx::Error> {
+async fn upsert(
+    db: &Db,
+    member: Uuid,
+    subscription: &ValidSubscription,
+) -> Result<Option<PushSubscriptionRow>, sqlx::Error> {
     let sql = format!(
         "INSERT INTO push_subscriptions (id, member_id, endpoint, p256dh, auth, user_agent, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (endpoint) DO UPDATE SET member_id = excluded.member_id, \
          p256dh = excluded.p256dh, auth = excluded.auth, user_agent = excluded.user_agent, \
-         updated_at = excluded.updated_at RETURNING {COLUMNS}"
+         updated_at = excluded.updated_at \
+         WHERE push_subscriptions.member_id = excluded.member_id OR push_subscriptions.auth = excluded.auth \
+         RETURNING {COLUMNS}"
     );
     on_db!(db, pool => sqlx::query_as(&sql)
         .bind(Uuid::now_v7())
@@ -55,7 +65,7 @@ async fn upsert(db: &Db, member: Uuid, subscription: &ValidSubscription) -> Resu
         .bind(&subscription.auth)
         .bind(&subscription.user_agent)
         .bind(clock::now())
-        .fetch_one(pool)
+        .fetch_optional(pool)
         .await)
 }
 

@@ -26,7 +26,7 @@ pub enum ReplyState {
     Deleted,
     /// Removed by a moderator.
     Removed,
-    /// Written by someone the viewer blocked: a placeholder, not a gap.
+    /// Written by someone blocked either way with the viewer: a placeholder, not a gap.
     Hidden,
 }
 
@@ -60,7 +60,7 @@ pub struct Thread {
     pub viewer_follows: bool,
     /// Whether the viewer belongs to its group.
     pub viewer_is_member: bool,
-    /// Whether the viewer blocked its author.
+    /// Whether the viewer and its author blocked each other, either way.
     pub hidden: bool,
 }
 
@@ -88,7 +88,7 @@ pub struct Reply {
     pub edited_at: Option<DateTime<Utc>>,
     pub deleted_at: Option<DateTime<Utc>>,
     pub deleted_by_moderator: bool,
-    /// Whether the viewer blocked its author.
+    /// Whether the viewer and its author blocked each other, either way.
     pub hidden: bool,
     /// Its author and reactions when they were loaded along with it (live updates);
     /// otherwise resolvers load them per request.

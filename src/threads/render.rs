@@ -1,6 +1,6 @@
 //! Rendering a live reply update once per shape instead of once per subscriber. Most
 //! readers of a thread subscribe with the same selection, and what they see of a reply
-//! differs only by a few facts (blocked the author? connected with her? is she the
+//! differs only by a few facts (a block with the author? connected with her? is she the
 //! author? which reactions are hers?). A selection made only of fields decided by
 //! those facts gets a *shape*; the first reader in the process with a given shape and
 //! facts executes it, and the others reuse the result. Any other field (a new one
@@ -109,6 +109,8 @@ pub struct Facts {
     pub connected: bool,
     pub is_author: bool,
     pub reacted: Vec<Reaction>,
+    /// Reactions by members blocked either way with her: not counted for her.
+    pub unseen: Vec<Reaction>,
 }
 
 /// Renderings of one reply update, by shape and facts; kept as long as the update is

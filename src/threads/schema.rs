@@ -127,7 +127,7 @@ impl Thread {
     }
 }
 
-/// A reply in a thread. Deleted replies and replies by members the viewer blocked keep
+/// A reply in a thread. Deleted replies and replies by members blocked either way keep
 /// their place with no author or text.
 #[Object]
 impl Reply {

@@ -21,7 +21,7 @@ const MAX_TAGS: usize = 10;
 const MAX_TAG_CHARS: usize = 40;
 
 /// The thread `id` and its group, if the viewer may read it; `NOT_FOUND` otherwise (no
-/// such thread, a private group she is not in, or an author she blocked).
+/// such thread, a private group she is not in, or a block either way with its author).
 pub async fn readable(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<(Thread, Group)> {
     let thread = store::find_thread(db, viewer, id).await?.ok_or(AppError::NotFound)?;
     let group = groups::readable(db, viewer, thread.group_id).await?;

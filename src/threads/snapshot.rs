@@ -1,8 +1,9 @@
 //! A reply as live updates carry it: read once per process for every subscriber of its
 //! thread (author, her connections and who reacted how included), then shaped for each
-//! reader in memory — whether she blocked the author, whether she is connected with
-//! her, which reactions are hers — with no query per reader. Its renderings are
-//! shared too (see `render`).
+//! reader in memory — whether she and the author are blocked either way, whether she is
+//! connected with her, which reactions are hers and which are by members blocked
+//! either way with her (not counted for her) — with no query per reader. Its
+//! renderings are shared too (see `render`).
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -51,17 +52,22 @@ impl ReplySnapshot {
         self.reply.thread_id
     }
 
-    /// What decides how `viewer`, who blocked `blocked`, sees this `kind` of update.
+    /// What decides how `viewer`, with a block either way with each of `blocked`, sees
+    /// this `kind` of update.
     pub fn facts(&self, viewer: Uuid, blocked: &HashSet<Uuid>, kind: ThreadUpdateKind) -> Facts {
-        let mut reacted: Vec<Reaction> =
-            self.reactions.iter().filter(|(member, _)| *member == viewer).map(|(_, reaction)| *reaction).collect();
-        reacted.sort_by_key(|reaction| *reaction as u8);
+        let reactions_by = |who: &dyn Fn(&Uuid) -> bool| {
+            let mut reactions: Vec<Reaction> =
+                self.reactions.iter().filter(|(member, _)| who(member)).map(|(_, reaction)| *reaction).collect();
+            reactions.sort_by_key(|reaction| *reaction as u8);
+            reactions
+        };
         Facts {
             kind,
             hidden: blocked.contains(&self.reply.author_id),
             connected: self.author_connections.contains(&viewer),
             is_author: viewer == self.reply.author_id,
-            reacted,
+            reacted: reactions_by(&|member| *member == viewer),
+            unseen: reactions_by(&|member| blocked.contains(member)),
         }
     }
 
@@ -80,7 +86,7 @@ impl ReplySnapshot {
     fn seen_with(&self, facts: &Facts) -> Reply {
         let mut author = self.author.clone();
         author.connected = facts.connected;
-        let reactions = self.reaction_counts(&facts.reacted);
+        let reactions = self.reaction_counts(facts);
         Reply {
             hidden: facts.hidden,
             preloaded: Some(Box::new(ReplyExtras { author, reactions })),
@@ -88,16 +94,23 @@ impl ReplySnapshot {
         }
     }
 
-    fn reaction_counts(&self, mine: &[Reaction]) -> Vec<ReactionCount> {
+    /// The reaction counts a reader with `facts` sees: hers marked, those by members
+    /// blocked either way with her left out.
+    fn reaction_counts(&self, facts: &Facts) -> Vec<ReactionCount> {
         let mut counts: Vec<ReactionCount> = Vec::new();
         for (_, reaction) in &self.reactions {
+            let reacted_by_me = facts.reacted.contains(reaction);
             match counts.iter_mut().find(|count| count.reaction == *reaction) {
                 Some(count) => count.count += 1,
-                None => {
-                    counts.push(ReactionCount { reaction: *reaction, count: 1, reacted_by_me: mine.contains(reaction) })
-                }
+                None => counts.push(ReactionCount { reaction: *reaction, count: 1, reacted_by_me }),
             }
         }
+        for unseen in &facts.unseen {
+            if let Some(count) = counts.iter_mut().find(|count| count.reaction == *unseen) {
+                count.count -= 1;
+            }
+        }
+        counts.retain(|count| count.count > 0);
         counts
     }
 }

@@ -1,6 +1,7 @@
 //! SQL for threads, replies, reactions, mentions and follows, written once for both
 //! databases. Reads are made for one viewer: they carry whether she follows a thread and
-//! whether she blocked its author, so pages need no extra queries.
+//! whether a block stands either way between her and its author, so pages need no
+//! extra queries.
 
 use std::collections::HashMap;
 
@@ -11,7 +12,7 @@ use super::model::{Reaction, ReactionCount, Reply, Thread, ThreadOrder};
 use crate::db::text_enum::{from_text, to_text};
 use crate::db::{Db, Tx, placeholder_list};
 use crate::graphql::relay::{Order, Page};
-use crate::members::hidden_author_sql;
+use crate::members::blocked_either_way_sql;
 use crate::{on_db, on_tx};
 
 /// A thread about to be created.
@@ -43,7 +44,7 @@ fn thread_select() -> String {
          EXISTS (SELECT 1 FROM thread_follows f WHERE f.thread_id = t.id AND f.member_id = $1) AS viewer_follows, \
          t.group_id IN ({}) AS viewer_is_member, {} AS hidden FROM threads t",
         crate::groups::member_group_ids_sql("$1"),
-        hidden_author_sql("t.author_id", "$1")
+        blocked_either_way_sql("t.author_id", "$1")
     )
 }
 
@@ -90,7 +91,7 @@ async fn page_threads(
     let sql = format!(
         "{} WHERE {scope} AND NOT {}{}{}",
         thread_select(),
-        hidden_author_sql("t.author_id", "$1"),
+        blocked_either_way_sql("t.author_id", "$1"),
         keyset.condition,
         keyset.order_limit
     );
@@ -128,7 +129,7 @@ pub async fn pinned_threads(db: &Db, viewer: Uuid, group_id: Uuid) -> Result<Vec
     let sql = format!(
         "{} WHERE t.group_id = $2 AND t.pinned AND NOT {} ORDER BY t.last_activity_at DESC LIMIT 20",
         thread_select(),
-        hidden_author_sql("t.author_id", "$1")
+        blocked_either_way_sql("t.author_id", "$1")
     );
     on_db!(db, pool => sqlx::query_as(&sql).bind(viewer).bind(group_id).fetch_all(pool).await)
 }
@@ -177,7 +178,7 @@ fn reply_select() -> String {
     format!(
         "SELECT r.id, r.thread_id, r.parent_reply_id, r.author_id, r.body, r.created_at, r.edited_at, r.deleted_at, \
          r.deleted_by_moderator, {} AS hidden FROM replies r",
-        hidden_author_sql("r.author_id", "$1")
+        blocked_either_way_sql("r.author_id", "$1")
     )
 }
 
@@ -239,7 +240,8 @@ pub async fn toggle_reaction(
     Ok(removed == 0)
 }
 
-/// Reaction counts for each of `targets`, with whether `viewer` reacted.
+/// Reaction counts for each of `targets` as `viewer` sees them: whether she reacted,
+/// and without reactions by members blocked either way with her.
 pub async fn reaction_counts(
     db: &Db,
     viewer: Uuid,
@@ -249,9 +251,10 @@ pub async fn reaction_counts(
         return Ok(HashMap::new());
     }
     let sql = format!(
-        "SELECT target_id, reaction, COUNT(*), SUM(CASE WHEN member_id = $1 THEN 1 ELSE 0 END) \
-         FROM reactions WHERE target_id IN ({}) GROUP BY target_id, reaction",
-        placeholder_list(2, targets.len())
+        "SELECT r.target_id, r.reaction, COUNT(*), SUM(CASE WHEN r.member_id = $1 THEN 1 ELSE 0 END) \
+         FROM reactions r WHERE r.target_id IN ({}) AND NOT {} GROUP BY r.target_id, r.reaction",
+        placeholder_list(2, targets.len()),
+        blocked_either_way_sql("r.member_id", "$1")
     );
     let rows: Vec<(Uuid, String, i64, i64)> = on_db!(db, pool => {
         let mut query = sqlx::query_as(&sql).bind(viewer);

@@ -1,7 +1,7 @@
 //! `threadUpdates`: a thread's replies, edits, deletions, reactions and flag changes as
 //! they happen. With `after`, the replies since that cursor are replayed from the
 //! database first; the bus is subscribed before the replay, and replayed replies are not
-//! sent twice; replies by members the viewer blocked are left out. Her right to read is
+//! sent twice; replies by members with a block either way with the viewer are left out. Her right to read is
 //! checked when she subscribes, whenever an access signal for her arrives (removed,
 //! blocked, signed out) and every sweep; her token's expiry ends the stream. Each reply
 //! is read once per process for all its subscribers (`ReplySnapshot`).
@@ -79,7 +79,7 @@ struct Reader {
     auth: AuthService,
     viewer: AccessClaims,
     thread_id: Uuid,
-    /// The members she blocked, whose replies she is not sent.
+    /// The members with a block either way with her, whose replies she is not sent.
     blocked: HashSet<Uuid>,
     /// Her selection's shape, when readers alike may share its rendering.
     shape: Option<Shape>,
@@ -87,14 +87,14 @@ struct Reader {
 
 impl Reader {
     /// Checks against the database that she may still read the thread, and re-reads
-    /// whom she blocked.
+    /// who is blocked either way with her.
     async fn recheck(&mut self) -> Result<(), AppError> {
         self.auth.require_signed_in(self.viewer).await?;
         service::readable(&self.db, self.viewer.member_id, self.thread_id).await.map_err(|error| match error {
             AppError::NotFound => AppError::Forbidden,
             other => other,
         })?;
-        self.blocked = members::blocked_by(&self.db, self.viewer.member_id).await?;
+        self.blocked = members::blocked_with(&self.db, self.viewer.member_id).await?;
         Ok(())
     }
 
@@ -140,7 +140,7 @@ impl Reader {
         let position = snapshot.position();
         let already_sent = kind == ThreadUpdateKind::ReplyPosted
             && replayed_up_to.is_some_and(|last| (position.at, position.id) <= (last.at, last.id));
-        // Changes by members the viewer blocked are not delivered to her.
+        // Changes by members blocked either way with the viewer are not delivered to her.
         if already_sent || facts.hidden {
             return Ok(None);
         }

@@ -170,15 +170,15 @@ async fn a_private_group_shows_its_name_but_not_its_members_to_outsiders() {
     let (ana, bea, _) = three_members(&app).await;
     let group = app.create_group(&ana.access_token, "Returning from leave", "PRIVATE", "APPROVAL").await;
 
-    let outside = app
-        .graphql(
-            "query($id: ID!) { group(id: $id) { name viewerRole } }",
-            json!({ "id": group }),
-            Some(&bea.access_token),
-        )
-        .await;
+    let fields =
+        "query($id: ID!) { group(id: $id) { name joinQuestions memberCount approximateMemberCount viewerRole } }";
+    let outside = app.graphql(fields, json!({ "id": group }), Some(&bea.access_token)).await;
+    let inside = app.graphql(fields, json!({ "id": group }), Some(&ana.access_token)).await;
     assert_eq!(outside["data"]["group"]["name"], "Returning from leave", "{outside}");
     assert_eq!(outside["data"]["group"]["viewerRole"], Value::Null);
+    assert_eq!(outside["data"]["group"]["memberCount"], Value::Null, "outsiders never learn the exact size");
+    assert_eq!(outside["data"]["group"]["approximateMemberCount"], 0, "fewer than ten");
+    assert_eq!(inside["data"]["group"]["memberCount"], 1, "{inside}");
     assert_eq!(error_code(&members_of(&app, &bea.access_token, &group).await), "NOT_FOUND");
     let listed = app.graphql("{ groups { edges { node { name } } } }", json!({}), Some(&bea.access_token)).await;
     assert_eq!(listed["data"]["groups"]["edges"][0]["node"]["name"], "Returning from leave");
@@ -297,7 +297,7 @@ async fn the_group_directory_searches_names_and_pages() {
 }
 
 #[tokio::test]
-async fn a_member_the_viewer_blocked_is_left_out_of_the_member_list() {
+async fn a_member_blocked_either_way_is_left_out_of_the_member_list() {
     let app = TestApp::spawn().await;
     let (ana, bea, cat) = three_members(&app).await;
     let group = app.create_group(&ana.access_token, "Moms at Work", "PUBLIC", "OPEN").await;
@@ -316,4 +316,12 @@ async fn a_member_the_viewer_blocked_is_left_out_of_the_member_list() {
         .map(|e| e["node"]["member"]["displayName"].as_str().unwrap())
         .collect();
     assert_eq!(names, ["Ana", "Bea"], "{roster}");
+    let cats_roster = members_of(&app, &cat.access_token, &group).await;
+    let names: Vec<&str> = cats_roster["data"]["group"]["members"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["node"]["member"]["displayName"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Ana", "Cat"], "the one she was blocked by is left out for her too: {cats_roster}");
 }

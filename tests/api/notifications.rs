@@ -103,12 +103,16 @@ async fn blocked_members_and_members_who_lost_access_are_not_told() {
     join(&app, &ana, &cat, &group).await;
     reply(&app, &bea, &thread, "Bea follows now", None).await;
     assert_eq!(notifications_of(&app, &ana).await.0, 1);
+    let create = "mutation($g: ID!) { createThread(input: { groupId: $g, title: \"Bea's\", body: \"Hi\" }) { id } }";
+    let beas = app.graphql(create, json!({ "g": group }), Some(&bea.access_token)).await;
+    let beas = beas["data"]["createThread"]["id"].as_str().expect("Bea's thread").to_owned();
+    reply(&app, &ana, &beas, "Ana follows Bea's thread", None).await;
     let block = "mutation($m: ID!) { blockMember(input: { memberId: $m }) { id } }";
     app.graphql(block, json!({ "m": cat.member_id }), Some(&ana.access_token)).await;
 
-    reply(&app, &cat, &thread, "from Cat", None).await;
+    reply(&app, &cat, &beas, "from Cat", None).await;
     let (unread, list) = notifications_of(&app, &ana).await;
-    assert_eq!((unread, list[0]["count"].clone()), (1, json!(1)), "Cat's reply is not counted: {list:?}");
+    assert_eq!((unread, list[0]["count"].clone()), (1, json!(1)), "Cat's reply is not told to Ana: {list:?}");
 
     let remove = "mutation($g: ID!, $m: ID!) { removeMember(input: { groupId: $g, memberId: $m }) { id } }";
     app.graphql(remove, json!({ "g": group, "m": bea.member_id }), Some(&ana.access_token)).await;

@@ -1,6 +1,6 @@
 //! Push subscriptions: the server's VAPID key, registering devices (idempotent per
-//! endpoint, moving with the device), refusing endpoints that are not public https
-//! or keys that are not keys, and removing a device.
+//! endpoint, moving with the device only with its own auth secret), refusing endpoints
+//! that are not public https or keys that are not keys, and removing a device.
 
 use serde_json::json;
 
@@ -41,6 +41,23 @@ async fn a_device_registers_once_per_endpoint_and_moves_with_its_member() {
     app.graphql(REGISTER, device(endpoint), Some(&bea.access_token)).await;
     assert_eq!(app.graphql(MINE, json!({}), Some(&ana.access_token)).await["data"]["myPushSubscriptions"], json!([]));
     assert_eq!(app.count("push_subscriptions").await, 1, "the device moved to Bea");
+}
+
+#[tokio::test]
+async fn knowing_a_devices_endpoint_does_not_take_its_pushes() {
+    let app = TestApp::spawn().await;
+    let (ana, eve) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("eve@example.com", "Eve").await);
+    let endpoint = "https://fcm.googleapis.com/fcm/send/anas-phone";
+    app.graphql(REGISTER, device(endpoint), Some(&ana.access_token)).await;
+    let mut stolen = device(endpoint);
+    stolen["input"]["auth"] = json!("AAAAAAAAAAAAAAAAAAAAAA");
+
+    let taken = app.graphql(REGISTER, stolen, Some(&eve.access_token)).await;
+
+    assert_eq!((error_code(&taken), error_field(&taken)), ("CONFLICT", "endpoint"), "{taken}");
+    let anas = app.graphql(MINE, json!({}), Some(&ana.access_token)).await;
+    assert_eq!(anas["data"]["myPushSubscriptions"][0]["endpoint"], endpoint, "still Ana's: {anas}");
+    assert_eq!(app.graphql(MINE, json!({}), Some(&eve.access_token)).await["data"]["myPushSubscriptions"], json!([]));
 }
 
 #[tokio::test]

@@ -613,6 +613,19 @@ async fn readers_with_the_same_selection_each_see_a_live_reply_as_they_may() {
         reacted_by_me.push(update["reply"]["reactions"][0]["reactedByMe"].clone());
     }
     assert_eq!(reacted_by_me, [json!(false), json!(true), json!(false)], "only Bea reacted");
+
+    let block = "mutation($m: ID!) { blockMember(input: { memberId: $m }) { id } }";
+    app.graphql(block, json!({ "m": bea.member_id }), Some(&cat.access_token)).await;
+    let laugh = "mutation($r: ID!) { react(input: { replyId: $r, reaction: LAUGH }) { reacted } }";
+    app.graphql(laugh, json!({ "r": reply }), Some(&ana.access_token)).await;
+    let mut counted = Vec::new();
+    for socket in &mut sockets {
+        let update = receive(socket).await["payload"]["data"]["threadUpdates"].clone();
+        let total: i64 =
+            update["reply"]["reactions"].as_array().unwrap().iter().map(|r| r["count"].as_i64().unwrap()).sum();
+        counted.push(total);
+    }
+    assert_eq!(counted, [2, 2, 1], "Bea's hug is not counted for Cat, who blocked her");
 }
 
 #[tokio::test]

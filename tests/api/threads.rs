@@ -314,7 +314,8 @@ async fn a_blocked_members_content_is_hidden_from_the_blocker_with_placeholders(
     let answer_blocked = c.reply(&c.bea.access_token, &beas_thread, "To Ana", Some(&anas_reply)).await;
     assert_eq!(error_code(&answer_blocked), "FORBIDDEN", "{answer_blocked}");
     let beas_reply = edges(&read, &["data", "thread", "replies"])[1]["node"]["id"].as_str().unwrap().to_owned();
-    assert_eq!(error_code(&c.reply(&c.ana.access_token, &beas_thread, "To Bea", Some(&beas_reply)).await), "FORBIDDEN");
+    let to_bea = c.reply(&c.ana.access_token, &beas_thread, "To Bea", Some(&beas_reply)).await;
+    assert_eq!(error_code(&to_bea), "NOT_FOUND", "the blocked one no longer sees the blocker's thread");
     assert_eq!(c.app.count("replies").await, 2);
 
     c.app
@@ -326,6 +327,52 @@ async fn a_blocked_members_content_is_hidden_from_the_blocker_with_placeholders(
         .await;
     let visible = c.replies(&c.bea.access_token, &beas_thread).await;
     assert_eq!(edges(&visible, &["data", "thread", "replies"])[0]["node"]["body"], "Ana replies");
+}
+
+#[tokio::test]
+async fn a_block_holds_both_ways_and_the_blocker_renders_as_a_placeholder() {
+    let c = community("PUBLIC").await;
+    let anas_thread = c.thread_id(&c.ana.access_token, "Ana's thread").await;
+    let anas_reply = c.reply_id(&c.ana.access_token, &anas_thread, "Ana replies").await;
+    let beas_thread = c.thread_id(&c.bea.access_token, "Bea's thread").await;
+    c.reply_id(&c.ana.access_token, &beas_thread, "Ana answers Bea").await;
+    let react = "mutation($t: ID, $r: ID) { react(input: { threadId: $t, replyId: $r, reaction: HUG }) { reacted } }";
+    c.app.join_group(&c.cat.access_token, &c.group, &[]).await;
+    c.app.graphql(react, json!({ "t": anas_thread }), Some(&c.bea.access_token)).await;
+    c.app.graphql(react, json!({ "t": anas_thread }), Some(&c.cat.access_token)).await;
+    c.app
+        .graphql("mutation { updateProfile(input: { handle: \"ana\" }) { id } }", json!({}), Some(&c.ana.access_token))
+        .await;
+    // Ana blocks Bea: from now on, Bea is the one blocked.
+    let block = "mutation($m: ID!) { blockMember(input: { memberId: $m }) { displayName } }";
+    let blocked = c.app.graphql(block, json!({ "m": c.bea.member_id }), Some(&c.ana.access_token)).await;
+    assert_eq!(blocked["data"]["blockMember"]["displayName"], "Unavailable member", "{blocked}");
+    let (replies, mentions) = (c.app.count("replies").await, c.app.count("mentions").await);
+
+    let to_her_thread = c.reply(&c.bea.access_token, &anas_thread, "Still here", None).await;
+    assert_eq!(error_code(&to_her_thread), "NOT_FOUND", "{to_her_thread}");
+    let on_her_reply = c.app.graphql(react, json!({ "r": anas_reply }), Some(&c.bea.access_token)).await;
+    assert_eq!(error_code(&on_her_reply), "NOT_FOUND", "{on_her_reply}");
+    let on_her_thread = c.app.graphql(react, json!({ "t": anas_thread }), Some(&c.bea.access_token)).await;
+    assert_eq!(error_code(&on_her_thread), "NOT_FOUND", "{on_her_thread}");
+    c.reply_id(&c.bea.access_token, &beas_thread, "@ana look").await;
+    assert_eq!((c.app.count("replies").await, c.app.count("mentions").await), (replies + 1, mentions));
+
+    let read = c.replies(&c.bea.access_token, &beas_thread).await;
+    let first = &edges(&read, &["data", "thread", "replies"])[0]["node"];
+    assert_eq!((first["state"].clone(), first["author"].clone()), (json!("HIDDEN"), Value::Null), "{read}");
+    let counts = "query($t: ID!) { thread(id: $t) { reactions { reaction count } } }";
+    let seen_by_ana = c.app.graphql(counts, json!({ "t": anas_thread }), Some(&c.ana.access_token)).await;
+    assert_eq!(
+        seen_by_ana["data"]["thread"]["reactions"],
+        json!([{ "reaction": "HUG", "count": 1 }]),
+        "Bea's hug is not counted for her"
+    );
+    let member = c
+        .app
+        .graphql("query($m: ID!) { member(id: $m) { id } }", json!({ "m": c.ana.member_id }), Some(&c.bea.access_token))
+        .await;
+    assert_eq!(error_code(&member), "NOT_FOUND");
 }
 
 #[tokio::test]
