@@ -55,7 +55,7 @@ async fn connect_sqlite(url: &str, max_connections: u32) -> anyhow::Result<sqlx:
     let pool = SqlitePoolOptions::new()
         .max_connections(max_connections)
         .acquire_timeout(ACQUIRE_TIMEOUT)
-        .test_before_acquire(false)
+        .test_before_acquire(true)
         .connect_with(options)
         .await
         .context("cannot open the SQLite database")?;
@@ -64,12 +64,15 @@ async fn connect_sqlite(url: &str, max_connections: u32) -> anyhow::Result<sqlx:
 
 async fn connect_postgres(url: &str, max_connections: u32) -> anyhow::Result<sqlx::PgPool> {
     let options = PgConnectOptions::from_str(url).context("invalid PostgreSQL URL")?;
+    // Each connection is checked as it is taken from the pool (one short round trip):
+    // after a PostgreSQL restart every pooled connection is dead, and without the check
+    // each would fail one request before the pool noticed.
     let pool = PgPoolOptions::new()
         .max_connections(max_connections)
         .min_connections(1)
         .acquire_timeout(ACQUIRE_TIMEOUT)
         .idle_timeout(Duration::from_secs(300))
-        .test_before_acquire(false)
+        .test_before_acquire(true)
         .connect_with(options)
         .await
         .context("cannot connect to PostgreSQL")?;

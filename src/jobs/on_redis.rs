@@ -1,7 +1,9 @@
 //! The two loops of the Redis queue: the relay, which passes the outbox's due jobs on to
 //! the job stream (giving the claims back if Redis cannot take them), and the consumer,
 //! which reads entries, runs their jobs and acknowledges them — and, now and then,
-//! takes over entries a dead worker left pending.
+//! takes over entries a dead worker left pending. A consumer that finds the stream's
+//! group gone (Redis restarted empty) makes it again and has every relayed job relayed
+//! again at once.
 
 use std::time::{Duration, Instant};
 
@@ -113,7 +115,7 @@ async fn consume_once(
         Some(connection) => connection,
         None => {
             let mut fresh = stream.connect().await?;
-            stream.create_group(&mut fresh).await?;
+            make_group(&worker.db, stream, &mut fresh).await?;
             fresh
         }
     };
@@ -122,10 +124,30 @@ async fn consume_once(
         set_aside(worker, stream, &mut connection, worn_out).await?;
         again
     } else {
-        stream.read(&mut connection, READ_BATCH).await?
+        match stream.read(&mut connection, READ_BATCH).await {
+            Err(error) if error.code() == Some("NOGROUP") => {
+                make_group(&worker.db, stream, &mut connection).await?;
+                Vec::new()
+            }
+            read => read?,
+        }
     };
     run_entries(worker, stream, &mut connection, entries).await?;
     Ok(connection)
+}
+
+/// Makes the consumer group if it is missing. Made anew (not at a deployment's first
+/// start) it means Redis lost the stream — restarted empty — and with it the entries of
+/// every job relayed and not yet done: those are given back to be relayed at once
+/// rather than when their leases lapse.
+async fn make_group(db: &Db, stream: &JobStream, connection: &mut MultiplexedConnection) -> anyhow::Result<()> {
+    if stream.create_group(connection).await? {
+        let released = store::release_relayed(db).await?;
+        if released > 0 {
+            tracing::warn!(released, "the job stream was gone (Redis restarted empty?); relaying its jobs again");
+        }
+    }
+    Ok(())
 }
 
 /// Runs the jobs `entries` name (skipping those done already), then acknowledges them.

@@ -119,14 +119,22 @@ fn claimed_sql(count: usize) -> String {
 }
 
 /// Gives back claims that could not be passed on (Redis was unreachable), as if never
-/// claimed.
+/// claimed. A relay's claim counted no attempt, so none is given back: the job's
+/// attempts and backoff stay as they were however long Redis is away.
 pub async fn unclaim(db: &Db, jobs: &[Job]) -> Result<(), sqlx::Error> {
-    const SQL: &str =
-        "UPDATE outbox SET locked_until = NULL, attempts = attempts - 1 WHERE id = $1 AND locked_until = $2";
+    const SQL: &str = "UPDATE outbox SET locked_until = NULL WHERE id = $1 AND locked_until = $2";
     for job in jobs {
         on_db!(db, pool => sqlx::query(SQL).bind(job.id).bind(job.locked_until).execute(pool).await.map(drop))?;
     }
     Ok(())
+}
+
+/// Gives back every job claimed for relaying and not yet done: their entries were in a
+/// job stream that is gone (Redis restarted empty), so they are relayed again at once
+/// instead of when their leases lapse. Returns how many.
+pub async fn release_relayed(db: &Db) -> Result<u64, sqlx::Error> {
+    const SQL: &str = "UPDATE outbox SET locked_until = NULL WHERE dead_at IS NULL AND locked_until > $1";
+    on_db!(db, pool => sqlx::query(SQL).bind(clock::now()).execute(pool).await.map(|done| done.rows_affected()))
 }
 
 /// Sets aside the job of `claim` with `why` (workers kept dying on it), if the claim is

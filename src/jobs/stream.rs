@@ -90,30 +90,24 @@ impl JobStream {
         pipe.query_async(connection).await
     }
 
-    /// Up to `count` new entries for this worker, waiting up to a second for them.
+    /// Up to `count` new entries for this worker, waiting up to a second for them. Fails
+    /// with `NOGROUP` when the stream or its group is gone (Redis restarted empty).
     pub async fn read(&self, connection: &mut MultiplexedConnection, count: usize) -> RedisResult<Vec<Entry>> {
         let block = usize::try_from(READ_BLOCK.as_millis()).unwrap_or(1000);
         let options = StreamReadOptions::default().group(GROUP, &self.consumer).count(count).block(block);
-        let reply: RedisResult<Option<StreamReadReply>> =
-            connection.xread_options(&[&self.stream], &[">"], &options).await;
-        let reply = match reply {
-            Err(error) if error.code() == Some("NOGROUP") => {
-                self.create_group(connection).await?;
-                return Ok(Vec::new());
-            }
-            reply => reply?,
-        };
+        let reply: Option<StreamReadReply> = connection.xread_options(&[&self.stream], &[">"], &options).await?;
         let entries = reply.map(|reply| reply.keys).unwrap_or_default().into_iter().flat_map(|key| key.ids);
         Ok(entries.map(Entry::from).collect())
     }
 
     /// Makes the consumer group (reading the stream from its start, so entries added
-    /// before it existed — after Redis restarted, say — are read too).
-    pub async fn create_group(&self, connection: &mut MultiplexedConnection) -> RedisResult<()> {
+    /// before it existed — after Redis restarted, say — are read too); returns whether
+    /// this call made it (false when it was there already).
+    pub async fn create_group(&self, connection: &mut MultiplexedConnection) -> RedisResult<bool> {
         let created: RedisResult<()> = connection.xgroup_create_mkstream(&self.stream, GROUP, "0").await;
         match created {
-            Err(error) if error.code() == Some("BUSYGROUP") => Ok(()),
-            created => created,
+            Err(error) if error.code() == Some("BUSYGROUP") => Ok(false),
+            created => created.map(|()| true),
         }
     }
 

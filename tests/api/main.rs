@@ -5,6 +5,7 @@
 mod accounts;
 mod cli;
 mod events;
+mod fault_drills;
 mod groups;
 mod live_access;
 mod members;
