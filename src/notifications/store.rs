@@ -161,11 +161,16 @@ pub async fn unread_count(db: &Db, member: Uuid) -> Result<i64, sqlx::Error> {
     Ok(unread_counts(db, &[member]).await?.remove(&member).unwrap_or(0))
 }
 
-/// Marks her notifications `ids` (all of them when `None`) read; others' ids are
-/// ignored. Returns how many changed.
+/// Marks her notifications `ids` (all of them when `None`) read — only those she may
+/// see now: one hidden from her (a lost group, a block) keeps its state for when she
+/// may see it again. Others' ids are ignored. Returns how many changed.
 pub async fn mark_read(db: &Db, member: Uuid, ids: Option<&[Uuid]>, now: DateTime<Utc>) -> Result<u64, sqlx::Error> {
-    let only = ids.map_or(String::new(), |ids| format!(" AND id IN ({})", placeholder_list(3, ids.len())));
-    let sql = format!("UPDATE notifications SET read_at = $2 WHERE member_id = $1 AND read_at IS NULL{only}");
+    let only = ids.map_or(String::new(), |ids| format!(" AND n.id IN ({})", placeholder_list(3, ids.len())));
+    let sql = format!(
+        "UPDATE notifications SET read_at = $2 WHERE id IN (SELECT n.id FROM {SUBJECTS} \
+         WHERE n.member_id = $1 AND n.read_at IS NULL AND {}{only})",
+        still_visible_sql("$1")
+    );
     on_db!(db, pool => {
         let mut query = sqlx::query(&sql).bind(member).bind(now);
         for id in ids.unwrap_or_default() {

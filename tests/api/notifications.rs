@@ -158,6 +158,26 @@ async fn marking_read_lowers_the_count_and_bad_input_changes_nothing() {
 }
 
 #[tokio::test]
+async fn marking_all_read_leaves_entries_she_cannot_see_for_when_she_can() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    reply(&app, &bea, &thread, "hello", None).await;
+    assert_eq!(notifications_of(&app, &ana).await.0, 1);
+    let block = "mutation($m: ID!) { blockMember(input: { memberId: $m }) { id } }";
+    app.graphql(block, json!({ "m": bea.member_id }), Some(&ana.access_token)).await;
+    let mark = "mutation { markNotificationsRead(input: { all: true }) { marked unreadCount } }";
+
+    let marked = app.graphql(mark, json!({}), Some(&ana.access_token)).await;
+
+    assert_eq!(marked["data"]["markNotificationsRead"], json!({ "marked": 0, "unreadCount": 0 }), "{marked}");
+    let unblock = "mutation($m: ID!) { unblockMember(input: { memberId: $m }) { id } }";
+    app.graphql(unblock, json!({ "m": bea.member_id }), Some(&ana.access_token)).await;
+    let (unread, list) = notifications_of(&app, &ana).await;
+    assert_eq!((unread, list[0]["read"].clone()), (1, json!(false)), "unread, as she never saw it");
+}
+
+#[tokio::test]
 async fn notification_events_bring_new_entries_and_unread_counts_live() {
     let app = TestApp::spawn().await;
     let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
