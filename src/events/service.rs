@@ -1,6 +1,9 @@
 //! The rules of events: organisers (group moderators) create, change and cancel them;
-//! members RSVP; a full event waitlists in arrival order and promotes the first in line
-//! whenever a seat frees up; childcare places are counted apart from seats.
+//! members RSVP; childcare places are counted apart from seats. One rule for both: a
+//! GOING answer takes a seat when one is free and her children fit in the childcare
+//! left, else it waits; whenever a seat or a childcare place frees up, the first in
+//! arrival order whose children fit is promoted. More children than the event's
+//! childcare could ever take is refused outright.
 
 use std::str::FromStr;
 
@@ -198,6 +201,12 @@ pub async fn update(db: &Db, viewer: Uuid, id: Uuid, input: EventFields) -> AppR
         let message = format!("{} childcare places are already taken", locked.childcare_taken);
         return Err(AppError::Conflict { field: "childcareCapacity", message });
     }
+    let waiting = store::most_childcare_waiting(&mut tx, id).await?;
+    if waiting > fields.childcare_capacity.unwrap_or(0) {
+        tx.rollback().await?;
+        let message = format!("a member on the waitlist needs {waiting} childcare places");
+        return Err(AppError::Conflict { field: "childcareCapacity", message });
+    }
     store::update_event(&mut tx, id, &fields, clock::now()).await?;
     jobs::enqueue(&mut tx, NewJob::new(JobKind::EventChanged, id, viewer)).await?;
     if locked.starts_at != fields.starts_at {
@@ -256,6 +265,8 @@ async fn promote_waitlist(tx: &mut Tx, event_id: Uuid, mut event: LockedEvent) -
     Ok(())
 }
 
+/// The childcare places `kids` children need at `event`: none unless childcare is
+/// provided; more children than its childcare could ever take is `BAD_USER_INPUT`.
 fn check_kids(event: &LockedEvent, kids: i64) -> AppResult<i64> {
     if !(0..=MAX_KIDS).contains(&kids) {
         return Err(AppError::bad_input("kids", format!("kids must be between 0 and {MAX_KIDS}")));
@@ -263,24 +274,27 @@ fn check_kids(event: &LockedEvent, kids: i64) -> AppResult<i64> {
     if kids > 0 && !event.kids_welcome && !event.childcare_provided {
         return Err(AppError::bad_input("kids", "this event is for grown-ups only"));
     }
-    Ok(if event.childcare_provided { kids } else { 0 })
+    if !event.childcare_provided {
+        return Ok(0);
+    }
+    let capacity = event.childcare_capacity.unwrap_or(0);
+    if kids > capacity {
+        return Err(AppError::bad_input("kids", format!("childcare here takes at most {capacity} children")));
+    }
+    Ok(kids)
 }
 
-/// Decides a GOING answer for someone without a seat yet: a seat if one is free, else
-/// the waitlist.
-fn seat_or_waitlist(event: &mut LockedEvent, rsvp: &mut StoredRsvp) -> AppResult<()> {
-    if !has_seat(event) {
+/// Decides a GOING answer for someone without a seat yet: a seat if one is free and her
+/// children fit in the childcare left; else the waitlist, where a freed seat or
+/// childcare place goes to the first in arrival order whose children fit.
+fn seat_or_waitlist(event: &mut LockedEvent, rsvp: &mut StoredRsvp) {
+    if !has_seat(event) || !childcare_fits(event, rsvp.childcare_seats) {
         rsvp.status = RsvpStatus::Waitlisted;
-        return Ok(());
-    }
-    if !childcare_fits(event, rsvp.childcare_seats) {
-        let message = format!("only {} childcare places are left", childcare_left(event).max(0));
-        return Err(AppError::Conflict { field: "kids", message });
+        return;
     }
     rsvp.status = RsvpStatus::Going;
     event.going_count += 1;
     event.childcare_taken += rsvp.childcare_seats;
-    Ok(())
 }
 
 /// Answers an event: GOING takes a seat or joins the waitlist; NOT_GOING frees her seat
@@ -333,7 +347,7 @@ async fn decide(tx: &mut Tx, viewer: Uuid, event_id: Uuid, answer: RsvpAnswer, k
         }
         (RsvpAnswer::Going, _) => {
             rsvp.seq = event.rsvp_seq;
-            seat_or_waitlist(&mut event, &mut rsvp)?;
+            seat_or_waitlist(&mut event, &mut rsvp);
         }
         (RsvpAnswer::NotGoing, _) => rsvp.status = RsvpStatus::NotGoing,
     }

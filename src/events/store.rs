@@ -280,6 +280,14 @@ pub async fn first_waiting_that_fits(
     row.map(stored).transpose()
 }
 
+/// The most childcare places any one waitlisted member of `event_id` needs, read inside
+/// `tx` (0 when none).
+pub async fn most_childcare_waiting(tx: &mut Tx, event_id: Uuid) -> Result<i64, sqlx::Error> {
+    const SQL: &str =
+        "SELECT COALESCE(MAX(childcare_seats), 0) FROM rsvps WHERE event_id = $1 AND status = 'WAITLISTED'";
+    on_tx!(tx, conn => sqlx::query_scalar(SQL).bind(event_id).fetch_one(conn).await)
+}
+
 /// Upcoming, not cancelled events of `group_id` that `member_id` is going to or waiting for.
 pub async fn answered_upcoming(
     tx: &mut Tx,

@@ -218,18 +218,45 @@ async fn two_hundred_simultaneous_rsvps_fill_sixty_seats_exactly() {
 }
 
 #[tokio::test]
-async fn childcare_places_are_counted_apart_from_seats() {
+async fn childcare_places_are_waited_for_like_seats_in_arrival_order_among_those_who_fit() {
     let s = setup("PUBLIC").await;
     let event = s.event_id(json!({ "childcareProvided": true, "childcareCapacity": 3 })).await;
     let adults_only = s.event_id(json!({ "title": "Wine & networking" })).await;
+    let cat = &s.members(1).await[0];
 
-    assert_eq!(rsvp_of(&s.rsvp(&s.ana.access_token, &event, "GOING", 2).await)["kids"], 2);
-    let too_many = s.rsvp(&s.bea.access_token, &event, "GOING", 2).await;
-    assert_eq!((error_code(&too_many), error_field(&too_many)), ("CONFLICT", "kids"), "{too_many}");
-    assert_eq!(rsvp_of(&s.rsvp(&s.bea.access_token, &event, "GOING", 1).await)["status"], "GOING");
+    assert_eq!(rsvp_of(&s.rsvp(&s.ana.access_token, &event, "GOING", 2).await)["status"], "GOING");
+    let waiting = s.rsvp(&s.bea.access_token, &event, "GOING", 2).await;
+    assert_eq!(rsvp_of(&waiting)["status"], "WAITLISTED", "seats are free, childcare is not: {waiting}");
+    let later = s.rsvp(&cat.access_token, &event, "GOING", 0).await;
+    assert_eq!(rsvp_of(&later)["status"], "GOING", "her children need no place: she does not wait behind Bea");
+
+    let never = s.rsvp(&s.bea.access_token, &event, "GOING", 4).await;
+    assert_eq!((error_code(&never), error_field(&never)), ("BAD_USER_INPUT", "kids"), "{never}");
     let kids_at_wine = s.rsvp(&s.bea.access_token, &adults_only, "GOING", 1).await;
     assert_eq!((error_code(&kids_at_wine), error_field(&kids_at_wine)), ("BAD_USER_INPUT", "kids"));
-    assert_eq!(s.app.count("rsvps").await, 2);
+    let bea_now = "query($id: ID!) { event(id: $id) { viewerRsvp { status kids } } }";
+    let unchanged = s.app.graphql(bea_now, json!({ "id": event }), Some(&s.bea.access_token)).await;
+    assert_eq!(unchanged["data"]["event"]["viewerRsvp"], json!({ "status": "WAITLISTED", "kids": 2 }));
+
+    s.rsvp(&s.ana.access_token, &event, "NOT_GOING", 0).await;
+    let promoted = s.app.graphql(bea_now, json!({ "id": event }), Some(&s.bea.access_token)).await;
+    assert_eq!(promoted["data"]["event"]["viewerRsvp"], json!({ "status": "GOING", "kids": 2 }), "{promoted}");
+}
+
+#[tokio::test]
+async fn childcare_cannot_shrink_below_what_someone_on_the_waitlist_needs() {
+    let s = setup("PUBLIC").await;
+    let event = s.event_id(json!({ "childcareProvided": true, "childcareCapacity": 3, "capacity": 1 })).await;
+    s.rsvp(&s.ana.access_token, &event, "GOING", 0).await;
+    assert_eq!(rsvp_of(&s.rsvp(&s.bea.access_token, &event, "GOING", 3).await)["status"], "WAITLISTED");
+    let update = "mutation($input: UpdateEventInput!) { updateEvent(input: $input) { childcareCapacity } }";
+
+    let shrunk = s
+        .app
+        .graphql(update, json!({ "input": { "eventId": event, "childcareCapacity": 2 } }), Some(&s.ana.access_token))
+        .await;
+
+    assert_eq!((error_code(&shrunk), error_field(&shrunk)), ("CONFLICT", "childcareCapacity"), "{shrunk}");
 }
 
 #[tokio::test]
