@@ -119,7 +119,7 @@ pub async fn release_held(sender: &Sender, db: &Db, member: Uuid, ended: Option<
         several => Some(Push {
             member,
             key: format!("release:{member}:{}", ended.map(|at| at.timestamp()).unwrap_or_default()),
-            payload: Payload::summary(several.len(), badge),
+            payload: Payload::summary(several.len(), newest(several), badge),
             envelope: Envelope { ttl: DAY_SECS, urgency: Urgency::Normal, topic: member.simple().to_string() },
         }),
     };
@@ -133,6 +133,12 @@ pub async fn release_held(sender: &Sender, db: &Db, member: Uuid, ended: Option<
         jobs::enqueue(&mut tx, NewJob::due_at(JobKind::PushRelease, member, clock::now())).await?;
     }
     Ok(tx)
+}
+
+/// The id of the most recently updated of `waiting` (never empty).
+fn newest(waiting: &[ForPush]) -> Uuid {
+    let latest = waiting.iter().max_by_key(|found| (found.notification.updated_at, found.notification.id));
+    latest.map(|found| found.notification.id).unwrap_or_default()
 }
 
 /// The push for `found`, her unread count being `badge`.

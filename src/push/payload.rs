@@ -65,13 +65,14 @@ impl Payload {
         }
     }
 
-    /// One push standing for `count` held during her quiet hours.
-    pub fn summary(count: usize, badge: i64) -> Self {
+    /// One push standing for `count` held during her quiet hours, `newest` the latest of
+    /// them (so every push names a notification).
+    pub fn summary(count: usize, newest: Uuid, badge: i64) -> Self {
         Self {
             title: TITLE.to_owned(),
             body: format!("{count} new notifications"),
             url: "/notifications".to_owned(),
-            notification_id: None,
+            notification_id: Some(newest),
             thread_id: None,
             event_id: None,
             badge,

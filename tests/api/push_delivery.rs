@@ -245,6 +245,8 @@ async fn quiet_hours_hold_pushes_and_release_them_as_one_when_they_end() {
     assert_eq!(service.received().len(), 1, "one push for both");
     assert_eq!(push.payload["body"], "2 new notifications");
     assert_eq!(push.payload["badge"], 2);
+    let (_, list) = notifications_of(&app, &ana).await;
+    assert_eq!(push.payload["notificationId"], list[0]["id"], "it names the newest of them");
     assert_eq!(app.count("push_held").await, 0);
 }
 
