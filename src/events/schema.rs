@@ -2,7 +2,7 @@
 //! mutations.
 
 use async_graphql::connection::Connection;
-use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
+use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 
 use super::model::{Event, RsvpAnswer, RsvpStatus};
@@ -248,7 +248,9 @@ pub struct CreateEventInput {
     pub client_mutation_id: Option<String>,
 }
 
-/// Changes to an event; fields left out stay as they are.
+/// Changes to an event; fields left out stay as they are. The optional ones (location,
+/// city, online link, capacity, childcare capacity) are cleared by an explicit null,
+/// e.g. `capacity: null` for no seat limit.
 #[derive(InputObject)]
 pub struct UpdateEventInput {
     pub event_id: ID,
@@ -257,14 +259,23 @@ pub struct UpdateEventInput {
     pub starts_at: Option<DateTime<Utc>>,
     pub ends_at: Option<DateTime<Utc>>,
     pub timezone: Option<String>,
-    pub location: Option<String>,
-    pub city: Option<String>,
-    pub online_url: Option<String>,
-    pub capacity: Option<i64>,
+    pub location: MaybeUndefined<String>,
+    pub city: MaybeUndefined<String>,
+    pub online_url: MaybeUndefined<String>,
+    pub capacity: MaybeUndefined<i64>,
     pub kids_welcome: Option<bool>,
     pub childcare_provided: Option<bool>,
-    pub childcare_capacity: Option<i64>,
+    pub childcare_capacity: MaybeUndefined<i64>,
     pub cost_cents: Option<i64>,
+}
+
+/// An optional field after an update: kept when left out, cleared by null.
+fn updated<T>(given: MaybeUndefined<T>, current: Option<T>) -> Option<T> {
+    match given {
+        MaybeUndefined::Undefined => current,
+        MaybeUndefined::Null => None,
+        MaybeUndefined::Value(value) => Some(value),
+    }
 }
 
 impl UpdateEventInput {
@@ -275,13 +286,13 @@ impl UpdateEventInput {
             starts_at: self.starts_at.unwrap_or(event.starts_at),
             ends_at: self.ends_at.unwrap_or(event.ends_at),
             timezone: self.timezone.unwrap_or(event.timezone),
-            location: self.location.or(event.location),
-            city: self.city.or(event.city),
-            online_url: self.online_url.or(event.online_url),
-            capacity: self.capacity.or(event.capacity),
+            location: updated(self.location, event.location),
+            city: updated(self.city, event.city),
+            online_url: updated(self.online_url, event.online_url),
+            capacity: updated(self.capacity, event.capacity),
             kids_welcome: self.kids_welcome.unwrap_or(event.kids_welcome),
             childcare_provided: self.childcare_provided.unwrap_or(event.childcare_provided),
-            childcare_capacity: self.childcare_capacity.or(event.childcare_capacity),
+            childcare_capacity: updated(self.childcare_capacity, event.childcare_capacity),
             cost_cents: self.cost_cents.unwrap_or(event.cost_cents),
         }
     }

@@ -260,6 +260,27 @@ async fn childcare_cannot_shrink_below_what_someone_on_the_waitlist_needs() {
 }
 
 #[tokio::test]
+async fn an_update_clears_optional_fields_with_null_and_keeps_those_left_out() {
+    let s = setup("PUBLIC").await;
+    let event = s.event_id(json!({ "capacity": 1, "onlineUrl": "https://meet.example.com/x" })).await;
+    s.rsvp(&s.ana.access_token, &event, "GOING", 0).await;
+    assert_eq!(rsvp_of(&s.rsvp(&s.bea.access_token, &event, "GOING", 0).await)["status"], "WAITLISTED");
+    let update = "mutation($input: UpdateEventInput!) { updateEvent(input: $input) { capacity location city onlineUrl waitlistCount } }";
+
+    let no_place = json!({ "input": { "eventId": event, "location": null, "onlineUrl": null } });
+    let refused = s.app.graphql(update, no_place, Some(&s.ana.access_token)).await;
+    assert_eq!((error_code(&refused), error_field(&refused)), ("BAD_USER_INPUT", "location"), "{refused}");
+
+    let cleared = json!({ "input": { "eventId": event, "capacity": null, "location": null, "city": null } });
+    let answer = s.app.graphql(update, cleared, Some(&s.ana.access_token)).await;
+    assert_eq!(
+        answer["data"]["updateEvent"],
+        json!({ "capacity": null, "location": null, "city": null, "onlineUrl": "https://meet.example.com/x", "waitlistCount": 0 }),
+        "no seat limit any more: the waitlist went in; {answer}"
+    );
+}
+
+#[tokio::test]
 async fn cancelled_events_take_no_rsvps_and_more_seats_promote_the_waitlist() {
     let s = setup("PUBLIC").await;
     let event = s.event_id(json!({ "capacity": 1 })).await;
