@@ -9,6 +9,7 @@ mod http;
 pub mod ids;
 mod limits;
 mod loaders;
+mod order;
 pub mod relay;
 
 use async_graphql::{MergedObject, MergedSubscription, Schema, SchemaBuilder};
@@ -56,6 +57,7 @@ fn builder(production: bool) -> SchemaBuilder<Query, Mutation, Subscription> {
     let builder = Schema::build(Query::default(), Mutation::default(), Subscription::default())
         .extension(codes::ErrorCodes)
         .extension(limits::QueryLimits)
+        .extension(order::FieldOrder)
         .limit_recursive_depth(32);
     if production { builder.disable_introspection().disable_suggestions() } else { builder }
 }

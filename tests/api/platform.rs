@@ -199,3 +199,19 @@ async fn bad_page_arguments_name_the_argument() {
         assert_eq!(error_field(&answer), field, "{query}: {answer}");
     }
 }
+
+#[tokio::test]
+async fn top_level_fields_come_back_in_the_order_asked() {
+    let app = TestApp::spawn().await;
+    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let query = "{ notifications { edges { node { id } } } groups { edges { node { id } } } me { id } \
+                 b: vapidPublicKey ...More } fragment More on Query { a: __typename events { edges { node { id } } } }";
+    let body = json!({ "query": query });
+
+    let response = app.http.post(format!("{}/graphql", app.url)).bearer_auth(&ana.access_token).json(&body);
+    let text = response.send().await.unwrap().text().await.unwrap();
+
+    let keys = ["\"notifications\"", "\"groups\"", "\"me\"", "\"b\"", "\"a\"", "\"events\""];
+    let at: Vec<usize> = keys.iter().map(|key| text.find(key).unwrap_or_else(|| panic!("{key} in {text}"))).collect();
+    assert!(at.windows(2).all(|pair| pair[0] < pair[1]), "{text}");
+}
