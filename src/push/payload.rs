@@ -114,7 +114,7 @@ mod tests {
 
     #[test]
     fn a_long_line_is_cut_to_fit() {
-        let payload = Payload { body: "é".repeat(4000), ..Payload::summary(1, 1) };
+        let payload = Payload { body: "é".repeat(4000), ..Payload::summary(1, Uuid::nil(), 1) };
         let bytes = payload.to_bytes();
         assert!(bytes.len() <= MAX_BYTES, "{}", bytes.len());
         let back: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
