@@ -24,7 +24,8 @@ pub struct Cli {
 pub enum Command {
     /// Run the API server (the default).
     Serve,
-    /// Run only the background workers (notification jobs), no API, until SIGTERM.
+    /// Run only the background workers (notification jobs), no API, until SIGTERM;
+    /// /healthz, /readyz and /metrics answer on --bind.
     Worker,
     /// Apply database migrations and exit.
     Migrate,
@@ -48,7 +49,8 @@ pub enum LogFormat {
 /// Every setting of a Village process.
 #[derive(Clone, clap::Args)]
 pub struct Settings {
-    /// Address and port the HTTP server listens on.
+    /// Address and port the HTTP server listens on (`village worker`: its /healthz,
+    /// /readyz and /metrics).
     #[arg(long, env = "VILLAGE_BIND", default_value = "127.0.0.1:8080", global = true)]
     pub bind: SocketAddr,
 

@@ -59,7 +59,9 @@ async fn work(settings: Settings) -> anyhow::Result<()> {
     if settings.no_worker {
         anyhow::bail!("--no-worker makes no sense for `village worker`");
     }
-    App::build(settings).await?.work(shutdown_signal()).await
+    let listener =
+        TcpListener::bind(settings.bind).await.with_context(|| format!("cannot listen on {}", settings.bind))?;
+    App::build(settings).await?.work(Some(listener), shutdown_signal()).await
 }
 
 /// Creates the data dir when the database lives in it.

@@ -1,7 +1,7 @@
 //! Assembling and running a server: connect the database (and Redis), migrate, build the
 //! schema and the router, serve until the shutdown future resolves, then drain.
 
-use std::future::Future;
+use std::future::{Future, IntoFuture};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -140,6 +140,16 @@ impl App {
         Ok(Self { state, stop, worker })
     }
 
+    /// The operations endpoints alone, for a worker process.
+    fn ops_router(&self) -> Router {
+        Router::new()
+            .route("/healthz", get(ops::healthz))
+            .route("/readyz", get(ops::readyz))
+            .route("/metrics", get(ops::metrics))
+            .route_layer(from_fn(ops::track_requests))
+            .with_state(self.state.clone())
+    }
+
     fn router(&self) -> Router {
         Router::new()
             .route("/graphql", get(graphql::graphql_get).post(graphql::graphql_post))
@@ -197,15 +207,28 @@ impl App {
 
 impl App {
     /// Runs only the background workers until `shutdown` resolves: what `village
-    /// worker` runs.
-    pub async fn work(mut self, shutdown: impl Future<Output = ()>) -> anyhow::Result<()> {
+    /// worker` runs. When given a `listener`, it answers `/healthz`, `/readyz` and
+    /// `/metrics` there meanwhile.
+    pub async fn work(
+        mut self,
+        listener: Option<TcpListener>,
+        shutdown: impl Future<Output = ()>,
+    ) -> anyhow::Result<()> {
         tracing::info!(database = self.state.db.backend(), "Village worker running jobs");
         if self.state.redis.is_none() {
             tracing::warn!(
                 "no REDIS_URL: notifications are stored, but live notificationEvents from this worker reach no server"
             );
         }
+        let ops = listener.map(|listener| {
+            let address = listener.local_addr().map(|address| address.to_string()).unwrap_or_default();
+            tracing::info!("worker listening on http://{address} for /healthz, /readyz and /metrics");
+            tokio::spawn(axum::serve(listener, self.ops_router()).into_future())
+        });
         shutdown.await;
+        if let Some(ops) = ops {
+            ops.abort();
+        }
         tracing::info!("worker stopping");
         let _ = self.stop.send(true);
         self.finish_jobs(Duration::from_secs(self.state.settings.shutdown_grace_secs)).await;

@@ -88,6 +88,25 @@ async fn migrate_creates_the_embedded_database() {
     assert!(data_dir.join("village.sqlite3").exists());
 }
 
+/// The `http://…` address a process logs after `marker`; its output is drained after.
+async fn listening_address(stdout: tokio::process::ChildStdout, marker: &str) -> String {
+    use tokio::io::{AsyncBufReadExt, BufReader};
+    let mut lines = BufReader::new(stdout).lines();
+    let address = tokio::time::timeout(Duration::from_secs(60), async {
+        while let Some(line) = lines.next_line().await.unwrap() {
+            if let Some(at) = line.find(marker) {
+                let rest = &line[at + marker.len()..];
+                return format!("http://{}", rest.split_whitespace().next().unwrap());
+            }
+        }
+        panic!("the process exited before listening");
+    })
+    .await
+    .expect("listening within a minute");
+    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+    address
+}
+
 const AUTH: &str = "accessToken refreshToken member { id displayName }";
 
 #[tokio::test]
@@ -242,11 +261,17 @@ async fn a_worker_process_runs_the_jobs_of_a_server_started_without_workers() {
     assert_eq!(unread().await, 0, "the server runs no jobs");
 
     let mut worker = village(dir.path());
-    worker.args(["worker", "--database-url", &database.url]);
+    worker.args(["worker", "--database-url", &database.url, "--bind", "127.0.0.1:0"]);
     if from_env {
         worker.env("VILLAGE_JWT_SECRET", JWT_SECRET).env("VILLAGE_VAPID_PRIVATE_KEY", VAPID_PRIVATE_KEY);
     }
-    let mut worker = worker.stdout(Stdio::null()).spawn().unwrap();
+    let mut worker = worker.stdout(Stdio::piped()).spawn().unwrap();
+    let ops = listening_address(worker.stdout.take().unwrap(), "worker listening on http://").await;
+    let http = crate::support::http_client();
+    let health = http.get(format!("{ops}/healthz")).send().await.unwrap().text().await.unwrap();
+    let metrics = http.get(format!("{ops}/metrics")).send().await.unwrap().text().await.unwrap();
+    assert_eq!(health, "ok");
+    assert!(metrics.contains("job_queue_jobs"), "{metrics}");
     let mut told = false;
     for _ in 0..100 {
         if unread().await == 1 {

@@ -571,7 +571,7 @@ async fn a_burst_of_replies_worked_by_several_workers_at_once_fails_no_job() {
         settings.no_worker = false;
         let worker = village::App::build(settings).await.expect("a worker instance");
         let mut stopped = stopped.clone();
-        tokio::spawn(worker.work(async move {
+        tokio::spawn(worker.work(None, async move {
             let _ = stopped.wait_for(|stop| *stop).await;
         }));
     }
