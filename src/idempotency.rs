@@ -11,13 +11,15 @@ use crate::{on_db, on_tx};
 
 const MAX_KEY_CHARS: usize = 128;
 
-/// Checks a client's key: 1 to 128 characters.
+/// Checks a client's key: 1 to 128 characters, no control characters.
 pub fn valid_key(key: Option<&str>) -> AppResult<Option<&str>> {
     match key {
-        Some(key) if key.is_empty() || key.chars().count() > MAX_KEY_CHARS => Err(AppError::bad_input(
-            "clientMutationId",
-            format!("clientMutationId must be 1 to {MAX_KEY_CHARS} characters"),
-        )),
+        Some(key) if key.is_empty() || key.chars().count() > MAX_KEY_CHARS || key.chars().any(char::is_control) => {
+            Err(AppError::bad_input(
+                "clientMutationId",
+                format!("clientMutationId must be 1 to {MAX_KEY_CHARS} characters, none of them control characters"),
+            ))
+        }
         other => Ok(other),
     }
 }

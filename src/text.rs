@@ -62,6 +62,14 @@ pub fn bounded_list<T>(field: &'static str, items: &[T], max_items: usize) -> Ap
     Ok(())
 }
 
+/// A search or filter term: trimmed, blank meaning none, bounded and free of control
+/// characters (PostgreSQL refuses a NUL in any text it is given).
+pub fn filter_term(field: &'static str, term: Option<String>, max_chars: usize) -> AppResult<Option<String>> {
+    let Some(term) = term else { return Ok(None) };
+    let term = checked(field, &term, max_chars, false)?;
+    Ok(Some(term).filter(|term| !term.is_empty()))
+}
+
 /// A list of one-line texts: at most `max_items`, each non-blank and bounded.
 pub fn line_list(field: &'static str, items: &[String], max_items: usize, max_chars: usize) -> AppResult<Vec<String>> {
     bounded_list(field, items, max_items)?;

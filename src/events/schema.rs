@@ -16,6 +16,7 @@ use crate::graphql::relay::{self, Cursor, PageArgs};
 use crate::groups::{self, Group, GroupActivityKind, announce_activity};
 use crate::members::{Member, load_member};
 use crate::rate_limits::Action;
+use crate::text::filter_term;
 
 /// The viewer's answer to an event.
 #[derive(SimpleObject)]
@@ -160,7 +161,7 @@ impl EventsFilter {
             group_id: self.group_id.as_ref().map(|id| parse_id("groupId", id)).transpose()?,
             from: self.from.map(|from| clock::within_range("from", from)).transpose()?,
             to: self.to.map(|to| clock::within_range("to", to)).transpose()?,
-            city: self.city.filter(|c| !c.trim().is_empty()).map(|c| c.trim().to_owned()),
+            city: filter_term("city", self.city, 80)?,
             kids_welcome: self.kids_welcome,
             childcare_provided: self.childcare_provided,
             mine,

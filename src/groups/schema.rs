@@ -14,6 +14,7 @@ use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{self, Cursor, PageArgs};
 use crate::members::{Member, load_member};
 use crate::realtime;
+use crate::text::filter_term;
 use crate::threads::{self, Thread, ThreadOrder};
 
 /// `count` rounded down to a step of 10, 25, 50, 100, 250, 500, 1 000, … (0 below ten).
@@ -196,13 +197,8 @@ impl GroupQuery {
     ) -> Result<Connection<Cursor, Group>> {
         let viewer = ctx.viewer()?.member_id()?;
         let page = PageArgs { first, after, last, before }.validate()?;
-        let search = filter.and_then(|f| f.search).filter(|s| !s.trim().is_empty());
-        if search.as_ref().is_some_and(|s| s.chars().count() > 100) {
-            return Err(AppError::bad_input("search", "search is limited to 100 characters").into());
-        }
-        let rows = store::page_all(ctx.db()?, viewer, search.as_deref().map(str::trim), &page)
-            .await
-            .map_err(AppError::from)?;
+        let search = filter_term("search", filter.and_then(|f| f.search), 100)?;
+        let rows = store::page_all(ctx.db()?, viewer, search.as_deref(), &page).await.map_err(AppError::from)?;
         Ok(page.connection(rows, |g| Cursor { at: g.created_at, id: g.id }))
     }
 

@@ -22,7 +22,7 @@ use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{self, Cursor, PageArgs};
 use crate::rate_limits::Action;
 use crate::realtime;
-use crate::text::bounded_list;
+use crate::text::{bounded_list, filter_term};
 
 /// The member `id`, through the request's loader.
 pub async fn load_member(ctx: &Context<'_>, id: Uuid) -> AppResult<Member> {
@@ -177,15 +177,8 @@ pub struct MemberFilter {
     pub search: Option<String>,
 }
 
-fn trimmed(value: Option<String>) -> Option<String> {
-    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
-}
-
 impl MemberFilter {
     fn into_filter(self, today: NaiveDate) -> AppResult<DirectoryFilter> {
-        if self.search.as_ref().is_some_and(|s| s.chars().count() > 100) {
-            return Err(AppError::bad_input("search", "search is limited to 100 characters"));
-        }
         let child_born_between = match (self.child_min_age_years, self.child_max_age_years) {
             (None, None) => None,
             (min, max) => {
@@ -200,11 +193,11 @@ impl MemberFilter {
             }
         };
         Ok(DirectoryFilter {
-            city: trimmed(self.city),
-            industry: trimmed(self.industry),
+            city: filter_term("city", self.city, 80)?,
+            industry: filter_term("industry", self.industry, 80)?,
             career_stage: self.career_stage.map(to_text),
             open_to: self.open_to.map(to_text),
-            search: trimmed(self.search),
+            search: filter_term("search", self.search, 100)?,
             child_born_between,
         })
     }

@@ -83,7 +83,8 @@ impl ValidSubscription {
         user_agent: Option<String>,
         allow_local: bool,
     ) -> Result<Self, AppError> {
-        let user_agent = user_agent.map(|agent| agent.trim().chars().take(200).collect::<String>());
+        let user_agent =
+            user_agent.map(|agent| agent.trim().chars().filter(|c| !c.is_control()).take(200).collect::<String>());
         Ok(Self {
             endpoint: valid_endpoint(endpoint, allow_local)?,
             p256dh: valid_p256dh(p256dh)?,

@@ -6,6 +6,7 @@ mod accounts;
 mod cli;
 mod events;
 mod fault_drills;
+mod fuzz;
 mod groups;
 mod live_access;
 mod members;
