@@ -105,3 +105,50 @@ async fn postgres_closing_every_pooled_connection_costs_no_client_an_error() {
     let failed: Vec<_> = answers.iter().filter(|answer| !answer["errors"].is_null()).collect();
     assert!(failed.is_empty(), "{failed:?}");
 }
+
+/// `graphql_errors_total{code="…"}` on a metrics page.
+fn errors_counted(metrics: &str, code: &str) -> f64 {
+    let series = format!("graphql_errors_total{{code=\"{code}\"}} ");
+    metrics.lines().find_map(|line| line.strip_prefix(&series)?.trim().parse().ok()).unwrap_or(0.0)
+}
+
+#[tokio::test]
+async fn answers_failing_while_postgres_is_away_are_each_counted_once_as_internal() {
+    let Some(admin) = postgres_admin_url() else {
+        eprintln!("needs VILLAGE_TEST_DATABASE_URL: a PostgreSQL drill");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let database = crate::support::TestDatabase::create(dir.path()).await;
+    // A process of its own: its /metrics counts its own errors only.
+    let server = crate::support::ServerProcess::start(dir.path(), &database.url, true).await;
+    let signed_up = server
+        .graphql(
+            "mutation { signUp(input: { email: \"ana@example.com\", password: \"correct horse battery\", displayName: \"Ana\" }) { accessToken } }",
+            serde_json::json!({}),
+            None,
+        )
+        .await;
+    let token = signed_up["data"]["signUp"]["accessToken"].as_str().expect("signed up").to_owned();
+    let name = database.url.rsplit('/').next().expect("a database name").to_owned();
+    let mut admin = <sqlx::PgConnection as sqlx::Connection>::connect(&admin).await.expect("admin");
+    let away = [
+        format!("ALTER DATABASE {name} ALLOW_CONNECTIONS false"),
+        format!("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"),
+    ];
+    for statement in &away {
+        sqlx::query(statement).execute(&mut admin).await.expect("database away");
+    }
+
+    let before = errors_counted(&server.get("/metrics").await, "INTERNAL");
+    for _ in 0..3 {
+        let answer = server.graphql("{ me { id } }", serde_json::json!({}), Some(&token)).await;
+        assert_eq!(answer["errors"][0]["extensions"]["code"], "INTERNAL", "{answer}");
+        assert_eq!(answer["errors"][0]["message"], "internal error", "nothing of the cause: {answer}");
+    }
+    let after = errors_counted(&server.get("/metrics").await, "INTERNAL");
+
+    assert_eq!(after - before, 3.0, "each failed answer counted once");
+    sqlx::query(&format!("ALTER DATABASE {name} ALLOW_CONNECTIONS true")).execute(&mut admin).await.expect("back");
+    server.terminate().await;
+}
