@@ -25,7 +25,7 @@ pub enum Command {
     /// Run the API server (the default).
     Serve,
     /// Run only the background workers (notification jobs), no API, until SIGTERM;
-    /// /healthz, /readyz and /metrics answer on --bind.
+    /// /healthz, /readyz and /metrics answer on --worker-bind.
     Worker,
     /// Apply database migrations and exit.
     Migrate,
@@ -49,10 +49,14 @@ pub enum LogFormat {
 /// Every setting of a Village process.
 #[derive(Clone, clap::Args)]
 pub struct Settings {
-    /// Address and port the HTTP server listens on (`village worker`: its /healthz,
-    /// /readyz and /metrics).
+    /// Address and port the HTTP server listens on.
     #[arg(long, env = "VILLAGE_BIND", default_value = "127.0.0.1:8080", global = true)]
     pub bind: SocketAddr,
+
+    /// Address and port `village worker` answers /healthz, /readyz and /metrics on (a
+    /// port of its own, so a worker and a server on one host do not collide).
+    #[arg(long, env = "VILLAGE_WORKER_BIND", default_value = "127.0.0.1:8081", global = true)]
+    pub worker_bind: SocketAddr,
 
     /// Directory for the embedded SQLite database and generated secrets.
     #[arg(long, env = "VILLAGE_DATA_DIR", default_value = "./data", global = true)]
@@ -159,7 +163,7 @@ pub struct Settings {
 
     /// WebSockets this process holds open at once; one more is closed with 1013 (try
     /// again later). Defaults to three quarters of the open-file limit (raised to its
-    /// hard limit at start), keeping the rest for HTTP, the database and Redis.
+    /// hard limit at start) less 256, keeping the rest for HTTP, the database and Redis.
     #[arg(long, env = "VILLAGE_WS_MAX_CONNECTIONS",
           value_parser = clap::value_parser!(u64).range(1..), global = true)]
     pub ws_max_connections: Option<u64>,
@@ -243,6 +247,7 @@ impl fmt::Debug for Settings {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Settings")
             .field("bind", &self.bind)
+            .field("worker_bind", &self.worker_bind)
             .field("data_dir", &self.data_dir)
             .field("database_url", &redact_url(&self.effective_database_url()))
             .field("db_max_connections", &self.db_max_connections)

@@ -37,6 +37,16 @@ async fn remember(tx: &mut Tx, member_id: Uuid, mutation: &str, key: &str, resul
     on_tx!(tx, conn => sqlx::query(SQL).bind(member_id).bind(mutation).bind(key).bind(result_id).bind(now).execute(conn).await.map(drop))
 }
 
+/// Whether `member_id` already made something with `key` through `mutation` (a retry
+/// that will only be answered with it). An invalid key never was (and is refused when
+/// the mutation runs).
+pub async fn made_before(db: &Db, member_id: Uuid, mutation: &str, key: &str) -> AppResult<bool> {
+    let Ok(Some(key)) = valid_key(Some(key)) else {
+        return Ok(false);
+    };
+    Ok(recall(db, member_id, mutation, key).await?.is_some())
+}
+
 /// Runs `create` in a write transaction, once per (`member_id`, `mutation`, `key`):
 /// with a key seen before it returns the id made then. `create` returns the new id.
 pub async fn create_once(

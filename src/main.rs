@@ -59,9 +59,15 @@ async fn work(settings: Settings) -> anyhow::Result<()> {
     if settings.no_worker {
         anyhow::bail!("--no-worker makes no sense for `village worker`");
     }
-    let listener =
-        TcpListener::bind(settings.bind).await.with_context(|| format!("cannot listen on {}", settings.bind))?;
-    App::build(settings).await?.work(Some(listener), shutdown_signal()).await
+    // Without its endpoints a worker still works: a taken port is no reason to stop.
+    let listener = match TcpListener::bind(settings.worker_bind).await {
+        Ok(listener) => Some(listener),
+        Err(error) => {
+            tracing::warn!(%error, bind = %settings.worker_bind, "cannot listen for /healthz and /metrics; working without");
+            None
+        }
+    };
+    App::build(settings).await?.work(listener, shutdown_signal()).await
 }
 
 /// Creates the data dir when the database lives in it.

@@ -226,12 +226,13 @@ impl App {
             tokio::spawn(axum::serve(listener, self.ops_router()).into_future())
         });
         shutdown.await;
-        if let Some(ops) = ops {
-            ops.abort();
-        }
         tracing::info!("worker stopping");
         let _ = self.stop.send(true);
         self.finish_jobs(Duration::from_secs(self.state.settings.shutdown_grace_secs)).await;
+        // Answering until the jobs in hand are finished.
+        if let Some(ops) = ops {
+            ops.abort();
+        }
         self.state.db.close().await;
         Ok(())
     }

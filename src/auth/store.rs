@@ -78,8 +78,8 @@ pub async fn session_is_active(db: &Db, id: Uuid, member_id: Uuid, now: DateTime
     Ok(count > 0)
 }
 
-/// Ends the live sessions of `member_id` beyond her `keep` newest, inside `tx`; returns
-/// how many ended.
+/// Ends the live sessions of `member_id` beyond the `keep` she used most recently,
+/// inside `tx`; returns how many ended. (Expired sessions hold no place.)
 pub async fn end_oldest_sessions(
     tx: &mut Tx,
     member_id: Uuid,
@@ -87,8 +87,9 @@ pub async fn end_oldest_sessions(
     now: DateTime<Utc>,
 ) -> Result<u64, sqlx::Error> {
     const SQL: &str = "UPDATE sessions SET revoked_at = $2, revoked_reason = $3 \
-                       WHERE member_id = $1 AND revoked_at IS NULL AND id NOT IN (SELECT id FROM sessions \
-                       WHERE member_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC, id DESC LIMIT $4)";
+                       WHERE member_id = $1 AND revoked_at IS NULL AND expires_at > $2 AND id NOT IN (\
+                       SELECT id FROM sessions WHERE member_id = $1 AND revoked_at IS NULL AND expires_at > $2 \
+                       ORDER BY refreshed_at DESC, id DESC LIMIT $4)";
     let reason = RevokeReason::SessionLimit.as_str();
     on_tx!(tx, conn => sqlx::query(SQL)
         .bind(member_id)
@@ -193,7 +194,9 @@ pub async fn count_attempts(
 
 /// The counts a sign-in throttle decides on, each with its earliest attempt: for this
 /// email from this address (attempts since `short`; failures since `long`), failures
-/// from this address since `short`, failures for this email since `long`.
+/// and unanswered attempts from this address since `short`, failures for this email
+/// since `long`. (An attempt that succeeded is forgotten, so one not failed is one in
+/// flight.)
 #[derive(Debug, Default, sqlx::FromRow)]
 pub struct SignInCounts {
     pub pair_attempts: i64,
@@ -201,6 +204,8 @@ pub struct SignInCounts {
     pub pair_failures: i64,
     pub address_failures: i64,
     pub address_earliest: Option<DateTime<Utc>>,
+    /// Attempts from this address not yet answered (this one included).
+    pub address_in_flight: i64,
     pub email_failures: i64,
     pub email_earliest: Option<DateTime<Utc>>,
 }
@@ -220,6 +225,7 @@ pub async fn sign_in_counts(
         COALESCE(SUM(CASE WHEN email = $2 AND ip = $3 AND failed THEN 1 ELSE 0 END), 0) AS pair_failures, \
         COALESCE(SUM(CASE WHEN ip = $3 AND failed AND attempted_at > $4 THEN 1 ELSE 0 END), 0) AS address_failures, \
         MIN(CASE WHEN ip = $3 AND failed AND attempted_at > $4 THEN attempted_at END) AS address_earliest, \
+        COALESCE(SUM(CASE WHEN ip = $3 AND NOT failed AND attempted_at > $4 THEN 1 ELSE 0 END), 0) AS address_in_flight, \
         COALESCE(SUM(CASE WHEN email = $2 AND failed THEN 1 ELSE 0 END), 0) AS email_failures, \
         MIN(CASE WHEN email = $2 AND failed THEN attempted_at END) AS email_earliest \
         FROM auth_attempts WHERE kind = $1 AND (email = $2 OR ip = $3) AND attempted_at > $5";

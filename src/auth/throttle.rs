@@ -6,7 +6,7 @@
 //! Sign-in guesses are counted per email *and address*, so someone guessing at Ana's
 //! password locks out only their own address, not Ana (OWASP's authentication cheat
 //! sheet: lockouts must not become a weapon). Per address, failures for any email are
-//! capped too. Over a longer window, many failures for one email from many addresses
+//! capped too, and so are attempts still waiting for their answer (a parallel burst). Over a longer window, many failures for one email from many addresses
 //! raise a higher ceiling that refuses every address that has failed for it — an address
 //! that has not failed (her own phone) still gets in.
 
@@ -26,6 +26,9 @@ pub const PER_EMAIL_AND_ADDRESS: i64 = 5;
 /// Failures from one address, for any email, in `WINDOW` (a network of many members
 /// signing in at once is not held up by their successes).
 pub const PER_ADDRESS_FAILURES: i64 = 30;
+/// Attempts from one address waiting for their answer at once: failures are counted
+/// only once they fail, so a burst of parallel guesses is capped here.
+pub const PER_ADDRESS_IN_FLIGHT: i64 = 100;
 /// The slower window of the per-email ceiling.
 const EMAIL_WINDOW: TimeDelta = TimeDelta::hours(1);
 /// Failures for one email, from any address, in `EMAIL_WINDOW`: past this, addresses
@@ -58,6 +61,7 @@ fn sign_in_refusal(counts: &SignInCounts, now: DateTime<Utc>) -> Option<AppError
             // This attempt has not failed yet; it counts as the next failure.
             exceeded(counts.address_failures + 1, counts.address_earliest, PER_ADDRESS_FAILURES, WINDOW, now)
         })
+        .or_else(|| exceeded(counts.address_in_flight, None, PER_ADDRESS_IN_FLIGHT, TimeDelta::seconds(1), now))
         .or_else(|| {
             let failed_here = counts.pair_failures > 0;
             let ceiling = exceeded(counts.email_failures, counts.email_earliest, PER_EMAIL_FAILURES, EMAIL_WINDOW, now);
@@ -118,6 +122,7 @@ mod tests {
             pair_earliest: None,
             address_failures: 0,
             address_earliest: None,
+            address_in_flight: 1,
             email_failures,
             email_earliest: None,
         }
@@ -130,5 +135,14 @@ mod tests {
         assert!(sign_in_refusal(&counts(1, 0, 500), now).is_none(), "her own phone has never failed");
         assert!(sign_in_refusal(&counts(2, 1, 500), now).is_some(), "an address that failed for her");
         assert!(sign_in_refusal(&counts(2, 1, 50), now).is_none());
+    }
+
+    #[test]
+    fn a_burst_from_one_address_is_capped_before_its_guesses_fail() {
+        let now = Utc::now();
+        let burst = SignInCounts { address_in_flight: PER_ADDRESS_IN_FLIGHT + 1, ..counts(1, 0, 0) };
+        assert!(sign_in_refusal(&burst, now).is_some());
+        let office = SignInCounts { address_in_flight: 40, ..counts(1, 0, 0) };
+        assert!(sign_in_refusal(&office, now).is_none(), "forty colleagues signing in at once");
     }
 }

@@ -40,8 +40,21 @@ impl Viewer {
 /// Where a request came from, for throttling and session records.
 #[derive(Debug, Clone)]
 pub struct ClientInfo {
+    /// The client's address as limits count it: an IPv4 address, or the /64 an IPv6
+    /// address is in (one subscriber line gets a whole /64).
     pub ip: String,
     pub user_agent: Option<String>,
+}
+
+/// How limits name the address `ip`: IPv4 as it is, IPv6 by its /64.
+fn address_key(ip: IpAddr) -> String {
+    match ip.to_canonical() {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => {
+            let prefix = u128::from(v6) & !(u128::from(u64::MAX));
+            format!("{}/64", std::net::Ipv6Addr::from(prefix))
+        }
+    }
 }
 
 impl ClientInfo {
@@ -52,8 +65,23 @@ impl ClientInfo {
             .then(|| headers.get("x-forwarded-for")?.to_str().ok()?.rsplit(',').next()?.trim().parse::<IpAddr>().ok())
             .flatten();
         Self {
-            ip: forwarded.unwrap_or(peer.ip()).to_string(),
+            ip: address_key(forwarded.unwrap_or(peer.ip())),
             user_agent: headers.get(axum::http::header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_owned),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ipv6_clients_are_counted_by_their_64() {
+        let one: IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
+        let same_line: IpAddr = "2001:db8:1:2:ffff::9".parse().unwrap();
+        assert_eq!(address_key(one), address_key(same_line));
+        assert_eq!(address_key(one), "2001:db8:1:2::/64");
+        assert_eq!(address_key("::ffff:203.0.113.9".parse().unwrap()), "203.0.113.9");
+        assert_eq!(address_key("203.0.113.9".parse().unwrap()), "203.0.113.9");
     }
 }

@@ -73,10 +73,11 @@ fn check_count(field: &'static str, value: Option<i64>) -> AppResult<Option<i64>
     }
 }
 
-/// Checks an event's times: in the range every input keeps to, the end after the start
-/// and within `MAX_LENGTH`, and — when they are new (a new event, or moved) — a start no
-/// further from now than `MAX_IN_PAST` back or `MAX_AHEAD` ahead.
-fn check_times(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>, new: bool) -> AppResult<()> {
+/// Checks an event's new times (a new event, or moved): in the range every input keeps
+/// to, the end after the start and within `MAX_LENGTH`, a start no further from now
+/// than `MAX_IN_PAST` back or `MAX_AHEAD` ahead. Times an update leaves as they are
+/// stay valid as they were.
+fn check_times(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> AppResult<()> {
     clock::within_range("startsAt", starts_at)?;
     clock::within_range("endsAt", ends_at)?;
     if ends_at <= starts_at {
@@ -86,7 +87,7 @@ fn check_times(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>, new: bool) -> A
         return Err(AppError::bad_input("endsAt", "an event lasts at most 31 days"));
     }
     let now = clock::now();
-    if new && (starts_at < now - MAX_IN_PAST || starts_at > now + MAX_AHEAD) {
+    if starts_at < now - MAX_IN_PAST || starts_at > now + MAX_AHEAD {
         return Err(AppError::bad_input("startsAt", "an event starts within a year back or five years ahead"));
     }
     Ok(())
@@ -100,7 +101,9 @@ impl EventFields {
         let title = required_line("title", &self.title, MAX_TITLE_CHARS)?;
         let description = optional_body("description", &self.description, MAX_DESCRIPTION_CHARS)?;
         let (starts_at, ends_at) = (to_micros(self.starts_at), to_micros(self.ends_at));
-        check_times(starts_at, ends_at, new_times)?;
+        if new_times {
+            check_times(starts_at, ends_at)?;
+        }
         if chrono_tz::Tz::from_str(&self.timezone).is_err() {
             return Err(AppError::bad_input("timezone", "use an IANA time zone such as America/Toronto"));
         }

@@ -24,8 +24,9 @@ impl ExtensionFactory for ErrorCodes {
 
 struct ErrorCodesExtension;
 
-/// How async-graphql words a value that does not fit its input type, or a request that
-/// names an operation it does not hold: the client's mistakes, found while executing.
+/// How async-graphql words a value that does not fit its input type, a request that
+/// names an operation it does not hold, or a subscription sent over plain HTTP: the
+/// client's mistakes, found while executing.
 const INPUT_MISTAKES: &[&str] = &[
     "Failed to parse",
     "Expected input type",
@@ -33,6 +34,7 @@ const INPUT_MISTAKES: &[&str] = &[
     "Unknown operation named",
     "Operation name required",
     "Variable ",
+    "Subscriptions are not supported on this transport",
 ];
 
 fn has_code(error: &ServerError) -> bool {

@@ -8,6 +8,7 @@ use async_graphql::Context;
 use crate::auth::{AuthService, ClientInfo, Viewer};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
+use crate::idempotency;
 use crate::members::MemberDataLoader;
 use crate::rate_limits::{Action, RateLimits};
 use crate::realtime::Bus;
@@ -28,11 +29,30 @@ pub trait ContextExt {
 }
 
 /// The signed-in member, once one more `action` of hers was counted against her rate
-/// limit (`RATE_LIMITED` when she has used it up).
+/// limit (`RATE_LIMITED` when she has used it up). Every attempt counts, a refused one
+/// too.
 pub async fn rate_limited(ctx: &Context<'_>, action: Action) -> AppResult<uuid::Uuid> {
     let member = ctx.viewer()?.member_id()?;
     data::<RateLimits>(ctx)?.check(action, member).await?;
     Ok(member)
+}
+
+/// [`rate_limited`] for a create `mutation` carrying `clientMutationId` `key`: a retry
+/// of one already made only returns it, so it is not counted again (a phone retrying
+/// after a lost answer gets its reply, not `RATE_LIMITED`).
+pub async fn rate_limited_create(
+    ctx: &Context<'_>,
+    action: Action,
+    mutation: &str,
+    key: Option<&str>,
+) -> AppResult<uuid::Uuid> {
+    let member = ctx.viewer()?.member_id()?;
+    if let Some(key) = key
+        && idempotency::made_before(ctx.db()?, member, mutation, key).await?
+    {
+        return Ok(member);
+    }
+    rate_limited(ctx, action).await
 }
 
 impl ContextExt for Context<'_> {

@@ -1,13 +1,15 @@
-//! Refuses costly documents before any resolver runs: too many aliases, directives or
-//! mutations (checked right after parsing; mutations against the request's
+//! Refuses costly documents before any resolver runs: fragments that spread into too
+//! many fields (checked before async-graphql walks them), too many aliases, directives
+//! or mutations (checked right after parsing; mutations against the request's
 //! [`MutationBudget`]), too deep or too complex (checked after validation, where
 //! async-graphql has measured both; lists count `first × child`).
 
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextValidation};
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
-use async_graphql::{ServerError, ServerResult, ValidationResult, Variables};
+use async_graphql::{Name, ServerError, ServerResult, ValidationResult, Variables};
 
 use super::budget::MutationBudget;
 use crate::error::code;
@@ -20,6 +22,9 @@ pub const MAX_COMPLEXITY: usize = 2_500;
 pub const MAX_ALIASES: usize = 200;
 /// Most directives in one document.
 pub const MAX_DIRECTIVES: usize = 200;
+/// Most fields a document may stand for once its fragments are spread in place: a few
+/// kilobytes of fragments spreading each other can otherwise stand for billions.
+pub const MAX_EXPANDED_FIELDS: usize = 5_000;
 
 /// The extension factory registered on the schema.
 pub struct QueryLimits;
@@ -43,6 +48,60 @@ fn labelled(mut error: ServerError, reason: &str) -> ServerError {
     extensions.set("code", code::BAD_USER_INPUT);
     extensions.set("reason", reason);
     error
+}
+
+/// How many fields `set` stands for with its fragments spread in place, counted once
+/// per fragment (memo); `None` for a fragment that spreads itself.
+fn expanded(
+    set: &SelectionSet,
+    doc: &ExecutableDocument,
+    memo: &mut HashMap<Name, usize>,
+    visiting: &mut HashSet<Name>,
+) -> Option<usize> {
+    let mut fields = 0usize;
+    for item in &set.items {
+        let more = match &item.node {
+            Selection::Field(field) => 1 + expanded(&field.node.selection_set.node, doc, memo, visiting)?,
+            Selection::InlineFragment(fragment) => expanded(&fragment.node.selection_set.node, doc, memo, visiting)?,
+            Selection::FragmentSpread(spread) => {
+                let name = &spread.node.fragment_name.node;
+                match (memo.get(name), doc.fragments.get(name)) {
+                    (Some(known), _) => *known,
+                    (None, None) => 0,
+                    (None, Some(fragment)) => {
+                        if !visiting.insert(name.clone()) {
+                            return None;
+                        }
+                        let size = expanded(&fragment.node.selection_set.node, doc, memo, visiting)?;
+                        visiting.remove(name);
+                        memo.insert(name.clone(), size);
+                        size
+                    }
+                }
+            }
+        };
+        fields = fields.saturating_add(more);
+    }
+    Some(fields)
+}
+
+/// Refuses a document whose fragments spread into more than `MAX_EXPANDED_FIELDS`
+/// fields, or into themselves, before anything walks it spread by spread.
+fn check_expansion(query: &str) -> ServerResult<()> {
+    // Unparsable text is left to the parser proper, which says where it went wrong.
+    let Ok(doc) = async_graphql::parser::parse_query(query) else { return Ok(()) };
+    let mut memo = HashMap::new();
+    for (_, operation) in doc.operations.iter() {
+        match expanded(&operation.node.selection_set.node, &doc, &mut memo, &mut HashSet::new()) {
+            None => return Err(refusal("GRAPHQL_VALIDATION_FAILED", "a fragment spreads itself".to_owned())),
+            Some(fields) if fields > MAX_EXPANDED_FIELDS => {
+                let message = format!("a query may stand for at most {MAX_EXPANDED_FIELDS} fields");
+                return Err(refusal("QUERY_TOO_COMPLEX", message));
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(())
 }
 
 #[derive(Default)]
@@ -94,6 +153,7 @@ impl Extension for QueryLimitsExtension {
         variables: &Variables,
         next: NextParseQuery<'_>,
     ) -> ServerResult<ExecutableDocument> {
+        check_expansion(query)?;
         let doc = next.run(ctx, query, variables).await.map_err(|error| labelled(error, "GRAPHQL_PARSE_FAILED"))?;
         let counts = Counts::document(&doc);
         if counts.aliases > MAX_ALIASES {

@@ -4,6 +4,7 @@
 //! notes the requested order when the document is parsed and restores it once the
 //! operation has run. (Nested fields come back in order already.)
 
+use std::collections::HashSet;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextExecute, NextParseQuery};
@@ -25,11 +26,9 @@ struct FieldOrderExtension {
     requested: Mutex<Vec<(Option<Name>, Vec<Name>)>>,
 }
 
-/// The response keys `set` asks for, in order, each once (fragments spread in place).
-fn keys_of(set: &SelectionSet, doc: &ExecutableDocument, keys: &mut Vec<Name>, depth: usize) {
-    if depth > 32 {
-        return;
-    }
+/// The response keys `set` asks for, in order, each once (fragments spread in place,
+/// each fragment once: a top-level key is found without walking the fragments' tree).
+fn keys_of(set: &SelectionSet, doc: &ExecutableDocument, keys: &mut Vec<Name>, spread: &mut HashSet<Name>) {
     for item in &set.items {
         match &item.node {
             Selection::Field(field) => {
@@ -38,10 +37,13 @@ fn keys_of(set: &SelectionSet, doc: &ExecutableDocument, keys: &mut Vec<Name>, d
                     keys.push(key);
                 }
             }
-            Selection::InlineFragment(fragment) => keys_of(&fragment.node.selection_set.node, doc, keys, depth + 1),
-            Selection::FragmentSpread(spread) => {
-                if let Some(fragment) = doc.fragments.get(&spread.node.fragment_name.node) {
-                    keys_of(&fragment.node.selection_set.node, doc, keys, depth + 1);
+            Selection::InlineFragment(fragment) => keys_of(&fragment.node.selection_set.node, doc, keys, spread),
+            Selection::FragmentSpread(name) => {
+                let name = &name.node.fragment_name.node;
+                if let Some(fragment) = doc.fragments.get(name)
+                    && spread.insert(name.clone())
+                {
+                    keys_of(&fragment.node.selection_set.node, doc, keys, spread);
                 }
             }
         }
@@ -76,7 +78,7 @@ impl Extension for FieldOrderExtension {
             .iter()
             .map(|(name, operation)| {
                 let mut keys = Vec::new();
-                keys_of(&operation.node.selection_set.node, &doc, &mut keys, 0);
+                keys_of(&operation.node.selection_set.node, &doc, &mut keys, &mut HashSet::new());
                 (name.cloned(), keys)
             })
             .collect();

@@ -343,8 +343,15 @@ impl UpdateProfileInput {
                 Some(serde_json::to_string(&valid_interests(&interests)?).map_err(anyhow::Error::from)?),
             ));
         }
-        if let Some(open_to) = self.open_to {
-            bounded_list("openTo", &open_to, OpenTo::COUNT)?;
+        if let Some(given) = self.open_to {
+            bounded_list("openTo", &given, OpenTo::COUNT)?;
+            // Each kind once, in the order she gave them.
+            let mut open_to: Vec<OpenTo> = Vec::with_capacity(given.len());
+            for kind in given {
+                if !open_to.contains(&kind) {
+                    open_to.push(kind);
+                }
+            }
             text.push(("open_to", Some(serde_json::to_string(&open_to).map_err(anyhow::Error::from)?)));
         }
         let visibility = self.visibility.unwrap_or_default();

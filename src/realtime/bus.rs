@@ -111,7 +111,8 @@ enum Request {
 /// One subscriber's place on a topic. Dropping it leaves the topic, and the last to
 /// leave forgets it.
 pub struct Listener {
-    receiver: broadcast::Receiver<Arc<Delivery>>,
+    /// Taken (and dropped) only when the listener leaves, under the topics' lock.
+    receiver: Option<broadcast::Receiver<Arc<Delivery>>>,
     topics: Topics,
     name: String,
     redis: Option<mpsc::UnboundedSender<Request>>,
@@ -120,16 +121,20 @@ pub struct Listener {
 impl Listener {
     /// The next message, or how many were missed ([`RecvError::Lagged`]).
     pub async fn recv(&mut self) -> Result<Arc<Delivery>, RecvError> {
-        self.receiver.recv().await
+        match self.receiver.as_mut() {
+            Some(receiver) => receiver.recv().await,
+            None => Err(RecvError::Closed),
+        }
     }
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
         let mut topics = self.topics.lock().unwrap_or_else(PoisonError::into_inner);
-        // Under the lock a new subscriber cannot join between the count and the removal;
-        // this listener's own receiver is still counted here.
-        let last = topics.get(&self.name).is_some_and(|sender| sender.receiver_count() <= 1);
+        // The receiver goes and the count is read under one lock: of two listeners
+        // leaving at once, the second sees none left; a new one cannot join between.
+        drop(self.receiver.take());
+        let last = topics.get(&self.name).is_some_and(|sender| sender.receiver_count() == 0);
         if last {
             topics.remove(&self.name);
             if let Some(redis) = &self.redis {
@@ -147,12 +152,10 @@ fn resync_message() -> Value {
 }
 
 fn deliver(topics: &Topics, topic: &str, message: Value) {
-    let mut topics = topics.lock().unwrap_or_else(PoisonError::into_inner);
-    // A topic whose last subscriber left is forgotten on its next message.
-    if let Some(sender) = topics.get(topic)
-        && sender.send(Delivery::new(message)).is_err()
-    {
-        topics.remove(topic);
+    let topics = topics.lock().unwrap_or_else(PoisonError::into_inner);
+    // A topic is in the map only while it has listeners (the last one removes it).
+    if let Some(sender) = topics.get(topic) {
+        let _ = sender.send(Delivery::new(message));
     }
 }
 
@@ -189,7 +192,7 @@ impl Bus {
     pub async fn subscribe(&self, topic: &Topic) -> Listener {
         let redis = self.redis.as_ref().map(|redis| redis.requests.clone());
         let listener = |receiver| Listener {
-            receiver,
+            receiver: Some(receiver),
             topics: Arc::clone(&self.topics),
             name: topic.name.clone(),
             redis: redis.clone(),

@@ -211,9 +211,14 @@ async fn shutdown_requested(stopping: &mut watch::Receiver<bool>) {
     let _ = stopping.wait_for(|stop| *stop).await.map(drop);
 }
 
-/// Resolves, with the reason, once the session ends: her token expires, or an access
-/// signal (sign-out, revocation) or a `recheck` asked for by the connection leads to a
-/// check that finds it over. An anonymous connection has no session and never
+/// How soon a session check the database could not answer is tried again.
+const RECHECK_RETRY: Duration = Duration::from_secs(1);
+
+/// Resolves, with the reason, once the session ends: her token expires, or a check —
+/// made at once (a sign-out between the handshake's check and the subscription to her
+/// signals is caught), on each access signal (sign-out, revocation) and whenever the
+/// connection asks through `recheck` — finds it over. A check the database could not
+/// answer is tried again shortly. An anonymous connection has no session and never
 /// resolves. It runs beside the connection's other work, never blocking it: a check
 /// waiting for a database connection must not hold up operations that hold one.
 async fn session_over(auth: AuthService, session: Option<Session>, recheck: Arc<Notify>) -> AppError {
@@ -223,20 +228,32 @@ async fn session_over(auth: AuthService, session: Option<Session>, recheck: Arc<
     let lifetime = (claims.expiry() - clock::now()).to_std().unwrap_or(Duration::ZERO);
     let expired = tokio::time::sleep(lifetime);
     tokio::pin!(expired);
+    let (mut check_now, mut listening, mut retry_at) = (true, true, None);
     loop {
-        tokio::select! {
+        if check_now {
+            retry_at = match auth.require_signed_in(claims).await {
+                Err(ended @ AppError::Unauthenticated(_)) => return ended,
+                Err(error) => {
+                    tracing::warn!(?error, "cannot check a WebSocket's session now; trying again shortly");
+                    Some(tokio::time::Instant::now() + RECHECK_RETRY)
+                }
+                Ok(()) => None,
+            };
+        }
+        check_now = tokio::select! {
             () = &mut expired => return AppError::Unauthenticated(TOKEN_EXPIRED),
-            () = recheck.notified() => {}
-            signal = signals.recv() => match signal {
-                Ok(message) if !is_access_signal(&message.body) => continue,
-                Err(RecvError::Closed) => return std::future::pending().await,
-                // A signal for her, or missed messages: check again.
-                Ok(_) | Err(RecvError::Lagged(_)) => {}
+            () = recheck.notified() => true,
+            () = tokio::time::sleep_until(retry_at.unwrap_or_else(tokio::time::Instant::now)), if retry_at.is_some() => true,
+            signal = signals.recv(), if listening => match signal {
+                Ok(message) => is_access_signal(&message.body),
+                // A missed message may have been a signal for her: check again.
+                Err(RecvError::Lagged(_)) => true,
+                Err(RecvError::Closed) => {
+                    listening = false;
+                    false
+                }
             },
-        }
-        if let Err(ended @ AppError::Unauthenticated(_)) = auth.require_signed_in(claims).await {
-            return ended;
-        }
+        };
     }
 }
 
@@ -335,9 +352,11 @@ impl Connection {
     /// Her session ended: every running operation is told, then the socket closes 4403.
     async fn end_session(&mut self, why: AppError) -> Next {
         let ids: Vec<String> = self.operations.keys().cloned().collect();
-        let payload = refusal(why);
+        let error = server_error(why);
+        let payload = serde_json::to_value([&error]).unwrap_or(Value::Null);
         for id in ids {
             self.operations.remove(&id);
+            count_errors([&error]);
             if let Next::Gone = self.send(protocol::error(self.dialect, &id, payload.clone())).await {
                 return Next::Gone;
             }

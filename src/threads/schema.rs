@@ -12,7 +12,7 @@ use super::service::{self, CreateThread, PostReply, ReactionTarget};
 use super::store::{self, ThreadFlag};
 use super::subscription::{ThreadUpdateKind, announce};
 use crate::error::{AppError, AppResult};
-use crate::graphql::context::{ContextExt, data, rate_limited};
+use crate::graphql::context::{ContextExt, data, rate_limited, rate_limited_create};
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{Cursor, PageArgs};
 use crate::groups::{self, Group};
@@ -280,7 +280,8 @@ fn optional_id(field: &'static str, id: Option<&ID>) -> AppResult<Option<Uuid>> 
 impl ThreadMutation {
     /// Starts a thread in a group the viewer belongs to.
     async fn create_thread(&self, ctx: &Context<'_>, input: CreateThreadInput) -> Result<Thread> {
-        let viewer = rate_limited(ctx, Action::Thread).await?;
+        let key = input.client_mutation_id.as_deref();
+        let viewer = rate_limited_create(ctx, Action::Thread, "createThread", key).await?;
         let create = CreateThread {
             group_id: parse_id("groupId", &input.group_id)?,
             title: input.title,
@@ -296,7 +297,8 @@ impl ThreadMutation {
 
     /// Replies to a thread, or to a top-level reply in it.
     async fn post_reply(&self, ctx: &Context<'_>, input: PostReplyInput) -> Result<Reply> {
-        let viewer = rate_limited(ctx, Action::Reply).await?;
+        let key = input.client_mutation_id.as_deref();
+        let viewer = rate_limited_create(ctx, Action::Reply, "postReply", key).await?;
         let post = PostReply {
             thread_id: parse_id("threadId", &input.thread_id)?,
             body: input.body,

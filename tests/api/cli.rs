@@ -261,7 +261,7 @@ async fn a_worker_process_runs_the_jobs_of_a_server_started_without_workers() {
     assert_eq!(unread().await, 0, "the server runs no jobs");
 
     let mut worker = village(dir.path());
-    worker.args(["worker", "--database-url", &database.url, "--bind", "127.0.0.1:0"]);
+    worker.args(["worker", "--database-url", &database.url, "--worker-bind", "127.0.0.1:0"]);
     if from_env {
         worker.env("VILLAGE_JWT_SECRET", JWT_SECRET).env("VILLAGE_VAPID_PRIVATE_KEY", VAPID_PRIVATE_KEY);
     }

@@ -215,3 +215,21 @@ async fn top_level_fields_come_back_in_the_order_asked() {
     let at: Vec<usize> = keys.iter().map(|key| text.find(key).unwrap_or_else(|| panic!("{key} in {text}"))).collect();
     assert!(at.windows(2).all(|pair| pair[0] < pair[1]), "{text}");
 }
+
+#[tokio::test]
+async fn fragments_spreading_into_billions_of_fields_are_refused_unexpanded() {
+    let app = TestApp::spawn().await;
+    // 3 KB of text standing for 4^30 fields.
+    let mut query = String::from("query { ...F0 }");
+    for n in 0..30 {
+        query += &format!(" fragment F{n} on Query {{ ...F{next} ...F{next} ...F{next} ...F{next} }}", next = n + 1);
+    }
+    query += " fragment F30 on Query { __typename }";
+    let cycle = "query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }";
+
+    let bomb = app.graphql(&query, json!({}), None).await;
+    let looped = app.graphql(cycle, json!({}), None).await;
+
+    assert_eq!(error_reason(&bomb), "QUERY_TOO_COMPLEX", "{bomb}");
+    assert_eq!(error_reason(&looped), "GRAPHQL_VALIDATION_FAILED", "{looped}");
+}

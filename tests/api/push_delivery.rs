@@ -372,7 +372,7 @@ fn worker_process(app: &TestApp) -> tokio::process::Child {
     let mut worker = village(&app.settings.data_dir);
     worker
         .args(["worker", "--database-url", &app.settings.effective_database_url(), "--job-claim-secs", "2"])
-        .args(["--bind", "127.0.0.1:0"])
+        .args(["--worker-bind", "127.0.0.1:0"])
         .args(["--allow-local-push-endpoints"])
         .env("VILLAGE_JWT_SECRET", JWT_SECRET)
         .env("VILLAGE_VAPID_PRIVATE_KEY", VAPID_PRIVATE_KEY)

@@ -21,6 +21,8 @@ async fn sockets_past_the_process_cap_are_refused_with_1013_and_healthz_still_an
     let app = TestApp::spawn_with(|settings| {
         settings.ws_max_connections = Some(20);
         settings.ws_anonymous_per_address = 1_000;
+        // The held sockets never initialise: they must outlive the test.
+        settings.ws_init_timeout_secs = 60;
     })
     .await;
     let mut held = open_silent(&app.url, 20).await;
@@ -123,5 +125,26 @@ async fn failed_subscriptions_leave_no_bus_topic_behind() {
             assert_eq!(listeners, 0, "{channel} is unsubscribed in Redis");
         }
     }
+    server.terminate().await;
+}
+
+/// The soft and hard "Max open files" of process `pid`.
+fn open_file_limits(pid: u32) -> (String, String) {
+    let limits = std::fs::read_to_string(format!("/proc/{pid}/limits")).expect("limits");
+    let line = limits.lines().find(|line| line.starts_with("Max open files")).expect("open files");
+    let mut numbers = line.split_whitespace().skip(3);
+    (numbers.next().unwrap().to_owned(), numbers.next().unwrap().to_owned())
+}
+
+#[tokio::test]
+async fn the_server_raises_its_soft_open_file_limit_to_the_hard_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = TestDatabase::create(dir.path()).await;
+
+    let server = ServerProcess::start_with_soft_file_limit(dir.path(), &database.url, 256).await;
+
+    let (soft, hard) = open_file_limits(server.pid());
+    assert_eq!(soft, hard, "started with a soft limit of 256, now {soft} (hard {hard})");
+    assert_eq!(server.get("/healthz").await, "ok");
     server.terminate().await;
 }

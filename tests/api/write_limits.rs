@@ -79,6 +79,20 @@ async fn a_member_posting_faster_than_her_pace_is_rate_limited_and_nothing_is_po
 }
 
 #[tokio::test]
+async fn a_retried_reply_is_answered_even_when_her_pace_is_spent() {
+    let app = TestApp::spawn_with(|settings| settings.replies_per_minute = 1).await;
+    let (_, bea, thread) = conversation(&app).await;
+    let reply = "mutation($t: ID!) { postReply(input: { threadId: $t, body: \"Same\", clientMutationId: \"tunnel-1\" }) { id } }";
+    let first = app.graphql(reply, json!({ "t": thread }), Some(&bea.access_token)).await;
+
+    // The answer was lost; the phone retries with the same key.
+    let retried = app.graphql(reply, json!({ "t": thread }), Some(&bea.access_token)).await;
+
+    assert_eq!(retried["data"]["postReply"]["id"], first["data"]["postReply"]["id"], "{retried}");
+    assert_eq!(app.count("replies").await, 1);
+}
+
+#[tokio::test]
 async fn with_redis_the_pace_holds_on_every_instance() {
     let app = TestApp::spawn_with(|settings| settings.reactions_per_minute = 2).await;
     if app.settings.redis_url.is_none() {
@@ -136,19 +150,23 @@ async fn each_kind_of_write_has_its_pace() {
 }
 
 #[tokio::test]
-async fn signing_in_past_the_session_cap_ends_her_oldest_session() {
+async fn signing_in_past_the_session_cap_ends_her_least_recently_used_session() {
     let app = TestApp::spawn_with(|settings| settings.sessions_per_member = 3).await;
-    let first = app.sign_up("ana@example.com", "Ana").await;
+    let phone = app.sign_up("ana@example.com", "Ana").await;
     let query = format!("mutation($input: SignInInput!) {{ signIn(input: $input) {{ {AUTH_FIELDS} }} }}");
-    let mut latest = Vec::new();
-    for _ in 0..3 {
+    let sign_in = async || {
         let answer =
             app.graphql(&query, json!({ "input": { "email": "ana@example.com", "password": PASSWORD } }), None).await;
-        latest.push(Session::from_payload(&answer["data"]["signIn"]));
-    }
+        Session::from_payload(&answer["data"]["signIn"])
+    };
+    let (tablet, laptop) = (sign_in().await, sign_in().await);
+    // Her phone, signed in first, refreshes: it is in use; the tablet is the least used.
+    let phone = Session::from_payload(&app.refresh(&phone.refresh_token).await["data"]["refreshSession"]);
 
-    assert_eq!(error_code(&app.me(&first.access_token).await), "UNAUTHENTICATED", "the oldest ended");
-    for session in &latest {
+    let browser = sign_in().await;
+
+    assert_eq!(error_code(&app.me(&tablet.access_token).await), "UNAUTHENTICATED", "the least recently used ended");
+    for session in [&phone, &laptop, &browser] {
         assert_eq!(app.me(&session.access_token).await["data"]["me"]["displayName"], "Ana");
     }
     assert_eq!(app.count("sessions WHERE revoked_at IS NULL").await, 3);

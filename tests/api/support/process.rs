@@ -15,6 +15,7 @@ use super::{JWT_SECRET, VAPID_PRIVATE_KEY};
 /// Every setting's environment variable.
 pub const SETTING_VARIABLES: &[&str] = &[
     "VILLAGE_BIND",
+    "VILLAGE_WORKER_BIND",
     "VILLAGE_DATA_DIR",
     "DATABASE_URL",
     "VILLAGE_DB_MAX_CONNECTIONS",
@@ -83,7 +84,38 @@ impl ServerProcess {
         redis: Option<&str>,
         args: &[&str],
     ) -> Self {
+        Self::spawn(village(data_dir), database_url, share_secret, redis, args).await
+    }
+
+    /// A server started with its soft open-file limit lowered to `soft` (its hard limit
+    /// left as it is), as a shell's `ulimit -Sn` would.
+    pub async fn start_with_soft_file_limit(data_dir: &Path, database_url: &str, soft: u32) -> Self {
         let mut command = village(data_dir);
+        let binary = env!("CARGO_BIN_EXE_village");
+        let wrapped = std::mem::replace(&mut command, Command::new("bash"));
+        command.args(["-c", &format!("ulimit -Sn {soft} && exec \"$0\" \"$@\""), binary]);
+        for (key, value) in wrapped.as_std().get_envs() {
+            match value {
+                Some(value) => command.env(key, value),
+                None => command.env_remove(key),
+            };
+        }
+        command.kill_on_drop(true);
+        Self::spawn(command, database_url, true, None, &[]).await
+    }
+
+    /// The process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id().expect("running")
+    }
+
+    async fn spawn(
+        mut command: Command,
+        database_url: &str,
+        share_secret: bool,
+        redis: Option<&str>,
+        args: &[&str],
+    ) -> Self {
         command.args(["serve", "--bind", "127.0.0.1:0", "--database-url", database_url]).args(args);
         if let Some(redis) = redis {
             command.env("REDIS_URL", redis);
