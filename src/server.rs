@@ -31,9 +31,20 @@ use crate::{events, jobs, ops, secrets, telemetry};
 
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// What every handler shares.
+/// What every handler shares. Every request clones it, so it is one shared pointer.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// The services and settings behind an [`AppState`].
+pub struct Shared {
     pub settings: Arc<Settings>,
     pub db: Db,
     pub redis: Option<ConnectionManager>,
@@ -125,7 +136,7 @@ impl App {
         let claim = Duration::from_secs(settings.job_claim_secs);
         let worker = jobs::Worker { db: db.clone(), bus: bus.clone(), sender, claim, stream: job_stream };
         let worker = (!settings.no_worker).then(|| tokio::spawn(jobs::run(worker, stopping.clone())));
-        let state = AppState {
+        let state = AppState(Arc::new(Shared {
             settings: Arc::new(settings),
             db,
             redis,
@@ -136,7 +147,7 @@ impl App {
             connection_limit,
             admission,
             stopping,
-        };
+        }));
         Ok(Self { state, stop, worker })
     }
 

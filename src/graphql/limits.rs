@@ -50,19 +50,37 @@ fn labelled(mut error: ServerError, reason: &str) -> ServerError {
     error
 }
 
+/// Why a document's expansion was refused.
+enum Unfolding {
+    /// A fragment spreads itself.
+    Cycle,
+    /// Spreads and selections nest deeper than `MAX_NESTING`.
+    TooDeep,
+}
+
+/// How deep selections and fragment spreads may nest while a document is unfolded
+/// (each spread counts as a level, as async-graphql's own check counted them).
+const MAX_NESTING: usize = 32;
+
 /// How many fields `set` stands for with its fragments spread in place, counted once
-/// per fragment (memo); `None` for a fragment that spreads itself.
+/// per fragment (memo).
 fn expanded(
     set: &SelectionSet,
     doc: &ExecutableDocument,
     memo: &mut HashMap<Name, usize>,
     visiting: &mut HashSet<Name>,
-) -> Option<usize> {
+    depth: usize,
+) -> Result<usize, Unfolding> {
+    if depth > MAX_NESTING {
+        return Err(Unfolding::TooDeep);
+    }
     let mut fields = 0usize;
     for item in &set.items {
         let more = match &item.node {
-            Selection::Field(field) => 1 + expanded(&field.node.selection_set.node, doc, memo, visiting)?,
-            Selection::InlineFragment(fragment) => expanded(&fragment.node.selection_set.node, doc, memo, visiting)?,
+            Selection::Field(field) => 1 + expanded(&field.node.selection_set.node, doc, memo, visiting, depth + 1)?,
+            Selection::InlineFragment(inline) => {
+                expanded(&inline.node.selection_set.node, doc, memo, visiting, depth + 1)?
+            }
             Selection::FragmentSpread(spread) => {
                 let name = &spread.node.fragment_name.node;
                 match (memo.get(name), doc.fragments.get(name)) {
@@ -70,9 +88,9 @@ fn expanded(
                     (None, None) => 0,
                     (None, Some(fragment)) => {
                         if !visiting.insert(name.clone()) {
-                            return None;
+                            return Err(Unfolding::Cycle);
                         }
-                        let size = expanded(&fragment.node.selection_set.node, doc, memo, visiting)?;
+                        let size = expanded(&fragment.node.selection_set.node, doc, memo, visiting, depth + 1)?;
                         visiting.remove(name);
                         memo.insert(name.clone(), size);
                         size
@@ -82,23 +100,28 @@ fn expanded(
         };
         fields = fields.saturating_add(more);
     }
-    Some(fields)
+    Ok(fields)
 }
 
 /// Refuses a document whose fragments spread into more than `MAX_EXPANDED_FIELDS`
-/// fields, or into themselves, before anything walks it spread by spread.
-fn check_expansion(query: &str) -> ServerResult<()> {
-    // Unparsable text is left to the parser proper, which says where it went wrong.
-    let Ok(doc) = async_graphql::parser::parse_query(query) else { return Ok(()) };
+/// fields, into themselves, or deeper than `MAX_NESTING`: one memoised pass, in place of
+/// async-graphql's own depth check, which walks every path of the unfolded document.
+fn check_expansion(doc: &ExecutableDocument) -> ServerResult<()> {
     let mut memo = HashMap::new();
     for (_, operation) in doc.operations.iter() {
-        match expanded(&operation.node.selection_set.node, &doc, &mut memo, &mut HashSet::new()) {
-            None => return Err(refusal("GRAPHQL_VALIDATION_FAILED", "a fragment spreads itself".to_owned())),
-            Some(fields) if fields > MAX_EXPANDED_FIELDS => {
+        match expanded(&operation.node.selection_set.node, doc, &mut memo, &mut HashSet::new(), 0) {
+            Err(Unfolding::Cycle) => {
+                return Err(refusal("GRAPHQL_VALIDATION_FAILED", "a fragment spreads itself".to_owned()));
+            }
+            Err(Unfolding::TooDeep) => {
+                let message = format!("selections and fragment spreads may nest at most {MAX_NESTING} levels");
+                return Err(refusal("QUERY_TOO_DEEP", message));
+            }
+            Ok(fields) if fields > MAX_EXPANDED_FIELDS => {
                 let message = format!("a query may stand for at most {MAX_EXPANDED_FIELDS} fields");
                 return Err(refusal("QUERY_TOO_COMPLEX", message));
             }
-            Some(_) => {}
+            Ok(_) => {}
         }
     }
     Ok(())
@@ -146,15 +169,19 @@ impl Counts {
 
 #[async_graphql::async_trait::async_trait]
 impl Extension for QueryLimitsExtension {
+    /// Parses the document itself (once) and checks it, in place of async-graphql's own
+    /// parse step, whose depth check walks every path of the unfolded document: the
+    /// extensions after this one in the chain never see the query text.
     async fn parse_query(
         &self,
         ctx: &ExtensionContext<'_>,
         query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
+        _variables: &Variables,
+        _next: NextParseQuery<'_>,
     ) -> ServerResult<ExecutableDocument> {
-        check_expansion(query)?;
-        let doc = next.run(ctx, query, variables).await.map_err(|error| labelled(error, "GRAPHQL_PARSE_FAILED"))?;
+        let parsed = async_graphql::parser::parse_query(query);
+        let doc = parsed.map_err(|error| labelled(ServerError::from(error), "GRAPHQL_PARSE_FAILED"))?;
+        check_expansion(&doc)?;
         let counts = Counts::document(&doc);
         if counts.aliases > MAX_ALIASES {
             return Err(refusal("TOO_MANY_ALIASES", format!("a query may use at most {MAX_ALIASES} aliases")));

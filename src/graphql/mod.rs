@@ -56,9 +56,9 @@ pub type VillageSchema = Schema<Query, Mutation, Subscription>;
 fn builder(production: bool) -> SchemaBuilder<Query, Mutation, Subscription> {
     let builder = Schema::build(Query::default(), Mutation::default(), Subscription::default())
         .extension(codes::ErrorCodes)
-        .extension(limits::QueryLimits)
+        // Before the limits: those parse the document themselves and end the chain.
         .extension(order::FieldOrder)
-        .limit_recursive_depth(32);
+        .extension(limits::QueryLimits);
     if production { builder.disable_introspection().disable_suggestions() } else { builder }
 }
 

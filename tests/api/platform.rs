@@ -226,10 +226,19 @@ async fn fragments_spreading_into_billions_of_fields_are_refused_unexpanded() {
     }
     query += " fragment F30 on Query { __typename }";
     let cycle = "query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }";
+    // 20 000 fragments, each spreading the next: no walk may recurse that deep.
+    let mut chain = String::from("query { ...C0 }");
+    for n in 0..20_000 {
+        chain += &format!(" fragment C{n} on Query {{ ...C{} }}", n + 1);
+    }
+    chain += " fragment C20000 on Query { __typename }";
 
     let bomb = app.graphql(&query, json!({}), None).await;
     let looped = app.graphql(cycle, json!({}), None).await;
+    let deep = app.graphql(&chain, json!({}), None).await;
 
     assert_eq!(error_reason(&bomb), "QUERY_TOO_COMPLEX", "{bomb}");
     assert_eq!(error_reason(&looped), "GRAPHQL_VALIDATION_FAILED", "{looped}");
+    assert_eq!(error_reason(&deep), "QUERY_TOO_DEEP", "{}", deep.to_string().chars().take(300).collect::<String>());
+    assert_eq!(app.get("/healthz").await.0, 200, "the server is still up");
 }
