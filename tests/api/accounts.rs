@@ -377,6 +377,30 @@ async fn expired_forged_and_malformed_access_tokens_are_refused() {
 }
 
 #[tokio::test]
+async fn a_token_at_its_expiry_second_is_refused_over_http_and_websocket_alike() {
+    let app = TestApp::spawn().await;
+    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let refreshed = app.refresh(&ana.refresh_token).await;
+    let sid = refreshed["data"]["refreshSession"]["refreshToken"].as_str().and_then(|t| t.split('.').next()).unwrap();
+    let sid = uuid::Uuid::try_parse(sid).unwrap().to_string();
+    let now = chrono::Utc::now().timestamp();
+    // Its `exp` is this very second: the session is live, the token is not.
+    let at_expiry = signed_token(json!({ "sub": ana.member_id, "sid": sid, "iat": now - 900, "exp": now }), JWT_SECRET);
+
+    let over_http = app.me(&at_expiry).await;
+    let mut socket = crate::realtime::connect(&app, "graphql-transport-ws").await;
+    let init = json!({ "type": "connection_init", "payload": { "authorization": format!("Bearer {at_expiry}") } });
+    crate::realtime::send(&mut socket, init).await;
+
+    assert_eq!(error_code(&over_http), "UNAUTHENTICATED", "{over_http}");
+    assert_eq!(
+        crate::realtime::close_code(&mut socket).await,
+        4403,
+        "refused at init, not acknowledged then NOT_FOUND"
+    );
+}
+
+#[tokio::test]
 async fn a_members_email_is_shown_to_herself_only() {
     let app = TestApp::spawn().await;
     let ana = app.sign_up("ana@example.com", "Ana").await;
