@@ -3,7 +3,8 @@
 //! password hashes and made 200 sessions). A request may run at most `MAX_WRITES`
 //! mutation fields, and at most `MAX_SESSION_WRITES` of those that hash a password or
 //! make a session. Counted from the document right after parsing, before anything runs,
-//! so a refused request changes nothing.
+//! and for a batch over all its operations before the first runs, so a refused request
+//! changes nothing.
 
 use std::collections::HashSet;
 use std::sync::Mutex;
@@ -78,6 +79,19 @@ impl MutationBudget {
             return Err(refusal("TOO_MANY_MUTATIONS", format!("a request may run at most {MAX_WRITES} mutations")));
         }
         *spent = after;
+        Ok(())
+    }
+
+    /// Refuses a batch whose operations together would pass a cap, before any of them
+    /// runs (each operation is charged as it is parsed, after the ones before it ran).
+    /// An operation that does not parse costs nothing here; its own answer says why.
+    pub fn check_batch<'a>(queries: impl IntoIterator<Item = &'a str>) -> Result<(), ServerError> {
+        let budget = Self::default();
+        for query in queries {
+            if let Ok(doc) = async_graphql::parser::parse_query(query) {
+                budget.charge(&doc)?;
+            }
+        }
         Ok(())
     }
 }

@@ -1,12 +1,13 @@
 //! `POST /graphql` (GraphQL over HTTP, JSON) with the request-level refusals: bodies over
-//! 1 MiB, malformed JSON and oversized batches never reach the executor. `GET /graphql`
+//! 1 MiB, malformed JSON, oversized batches and batches whose mutations together pass
+//! the per-request caps never reach the executor. `GET /graphql`
 //! serves GraphiQL, or upgrades to a WebSocket.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 
 use async_graphql::http::GraphiQLSource;
-use async_graphql::{BatchRequest, BatchResponse};
+use async_graphql::{BatchRequest, BatchResponse, ServerError};
 use axum::Json;
 use axum::body::Body;
 use axum::extract::ws::WebSocketUpgrade;
@@ -30,31 +31,48 @@ pub const MAX_BATCH: usize = 10;
 /// `BAD_USER_INPUT` and a machine-readable `reason`.
 struct Refusal {
     status: StatusCode,
-    reason: &'static str,
-    message: String,
+    error: Box<ServerError>,
+}
+
+impl Refusal {
+    fn new(status: StatusCode, reason: &'static str, message: String) -> Self {
+        Self { status, error: Box::new(limits::refusal(reason, message)) }
+    }
 }
 
 impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
-        let error = limits::refusal(self.reason, self.message);
-        codes::count([&error]);
-        (self.status, Json(json!({ "errors": [error] }))).into_response()
+        codes::count([self.error.as_ref()]);
+        (self.status, Json(json!({ "errors": [self.error] }))).into_response()
+    }
+}
+
+/// What was wrong with a body that is not a GraphQL request: where the JSON broke, or
+/// the shape expected (serde's own words name Rust types, never shown to a client).
+fn malformed(error: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    match error.classify() {
+        Category::Syntax | Category::Eof | Category::Io => {
+            format!("request body is not JSON (line {}, column {})", error.line(), error.column())
+        }
+        Category::Data => {
+            "request body must be {\"query\", \"variables\"?, \"operationName\"?} or a list of them".to_owned()
+        }
     }
 }
 
 fn parse_batch(bytes: &[u8]) -> Result<BatchRequest, Refusal> {
-    let batch: BatchRequest = serde_json::from_slice(bytes).map_err(|error| Refusal {
-        status: StatusCode::BAD_REQUEST,
-        reason: "MALFORMED_JSON",
-        message: format!("request body is not a GraphQL request in JSON: {error}"),
-    })?;
+    let batch: BatchRequest = serde_json::from_slice(bytes)
+        .map_err(|error| Refusal::new(StatusCode::BAD_REQUEST, "MALFORMED_JSON", malformed(&error)))?;
     let operations = batch.iter().count();
     if operations == 0 || operations > MAX_BATCH {
-        return Err(Refusal {
-            status: StatusCode::BAD_REQUEST,
-            reason: "BATCH_TOO_LARGE",
-            message: format!("a batch holds 1 to {MAX_BATCH} operations, not {operations}"),
-        });
+        let message = format!("a batch holds 1 to {MAX_BATCH} operations, not {operations}");
+        return Err(Refusal::new(StatusCode::BAD_REQUEST, "BATCH_TOO_LARGE", message));
+    }
+    if let BatchRequest::Batch(requests) = &batch {
+        let queries = requests.iter().map(|request| request.query.as_str());
+        MutationBudget::check_batch(queries)
+            .map_err(|error| Refusal { status: StatusCode::BAD_REQUEST, error: Box::new(error) })?;
     }
     Ok(batch)
 }
@@ -68,7 +86,7 @@ pub async fn graphql_post(
 ) -> Response {
     let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
         let message = format!("request body exceeds {MAX_BODY_BYTES} bytes");
-        return Refusal { status: StatusCode::PAYLOAD_TOO_LARGE, reason: "BODY_TOO_LARGE", message }.into_response();
+        return Refusal::new(StatusCode::PAYLOAD_TOO_LARGE, "BODY_TOO_LARGE", message).into_response();
     };
     let batch = match parse_batch(&bytes) {
         Ok(batch) => batch,

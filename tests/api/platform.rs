@@ -36,6 +36,8 @@ async fn malformed_json_is_refused_unexecuted() {
         assert_eq!(status, 400, "{body}");
         assert_eq!(error_code(&answer), "BAD_USER_INPUT");
         assert_eq!(error_reason(&answer), "MALFORMED_JSON", "{body}: {answer}");
+        let message = answer["errors"][0]["message"].as_str().unwrap_or_default();
+        assert!(!message.contains("enum") && !message.contains("BatchRequest"), "no Rust type names: {message}");
     }
     assert_eq!(app.count("members").await, 0);
 }

@@ -41,7 +41,7 @@ async fn two_hundred_aliased_sign_ins_are_refused_before_any_runs() {
 }
 
 #[tokio::test]
-async fn aliased_replies_past_ten_are_refused_and_a_batch_counts_as_one_request() {
+async fn aliased_replies_past_ten_are_refused_and_a_batch_is_counted_whole_before_any_runs() {
     let app = TestApp::spawn().await;
     let (_, bea, thread) = conversation(&app).await;
     let reply = format!("postReply(input: {{ threadId: \"{thread}\", body: \"@ana @bea same\" }}) {{ id }}");
@@ -51,11 +51,16 @@ async fn aliased_replies_past_ten_are_refused_and_a_batch_counts_as_one_request(
     assert_eq!(app.count("replies").await, 0);
 
     let three = json!({ "query": aliased(3, &reply) });
-    let batch = Value::from(vec![three; 4]).to_string();
-    let (_, answers) = app.post_raw(batch, Some(&bea.access_token)).await;
-    let reasons: Vec<&str> = answers.as_array().expect("four answers").iter().map(error_reason).collect();
-    assert_eq!(reasons, ["<no reason>", "<no reason>", "<no reason>", "TOO_MANY_MUTATIONS"], "{answers}");
-    assert_eq!(app.count("replies").await, 9, "three operations of three ran; the fourth would pass ten");
+    let four_of_three = Value::from(vec![three.clone(); 4]).to_string();
+    let (status, refused) = app.post_raw(four_of_three, Some(&bea.access_token)).await;
+    assert_eq!((status, error_reason(&refused)), (400, "TOO_MANY_MUTATIONS"), "{refused}");
+    assert_eq!(app.count("replies").await, 0, "twelve writes in one batch: none ran");
+
+    let three_of_three = Value::from(vec![three; 3]).to_string();
+    let (_, answers) = app.post_raw(three_of_three, Some(&bea.access_token)).await;
+    let reasons: Vec<&str> = answers.as_array().expect("three answers").iter().map(error_reason).collect();
+    assert_eq!(reasons, ["<no reason>"; 3], "{answers}");
+    assert_eq!(app.count("replies").await, 9);
 }
 
 #[tokio::test]
