@@ -79,10 +79,18 @@ enum Incoming {
     End(Next),
 }
 
-/// Whether a read failed because the message was over the size limit.
-fn too_big(error: &axum::Error) -> bool {
+/// The close frame owed to a client whose message could not be read: over the size
+/// limit, or text that is not UTF-8. `None` when the peer is simply gone.
+fn unreadable(error: &axum::Error) -> Option<Next> {
     let cause = std::error::Error::source(error).and_then(|cause| cause.downcast_ref::<tungstenite::Error>());
-    matches!(cause, Some(tungstenite::Error::Capacity(_)))
+    match cause? {
+        tungstenite::Error::Capacity(_) => {
+            let reason = format!("messages are limited to {} KiB", super::MAX_MESSAGE_BYTES / 1024);
+            Some(Next::Close(close::MESSAGE_TOO_BIG, reason))
+        }
+        tungstenite::Error::Utf8(_) => Some(Next::Close(close::INVALID_PAYLOAD, "text messages must be UTF-8".into())),
+        _ => None,
+    }
 }
 
 fn sort(message: Option<Result<Message, axum::Error>>) -> Incoming {
@@ -92,11 +100,8 @@ fn sort(message: Option<Result<Message, axum::Error>>) -> Incoming {
             Incoming::End(Next::Close(close::BAD_REQUEST, "binary messages are not supported".into()))
         }
         Some(Ok(Message::Ping(_) | Message::Pong(_))) => Incoming::Nothing,
-        Some(Err(error)) if too_big(&error) => {
-            let reason = format!("messages are limited to {} KiB", super::MAX_MESSAGE_BYTES / 1024);
-            Incoming::End(Next::Close(close::MESSAGE_TOO_BIG, reason))
-        }
-        Some(Ok(Message::Close(_)) | Err(_)) | None => Incoming::End(Next::Gone),
+        Some(Err(error)) => Incoming::End(unreadable(&error).unwrap_or(Next::Gone)),
+        Some(Ok(Message::Close(_))) | None => Incoming::End(Next::Gone),
     }
 }
 

@@ -43,6 +43,8 @@ pub mod close {
     pub const INTERNAL_ERROR: u16 = 1011;
     /// RFC 6455's "message too big": a client message over the size limit.
     pub const MESSAGE_TOO_BIG: u16 = 1009;
+    /// RFC 6455's "invalid frame payload data": a text message that is not UTF-8.
+    pub const INVALID_PAYLOAD: u16 = 1007;
     /// "Try again later": the server holds as many connections as it may.
     pub const TRY_AGAIN_LATER: u16 = 1013;
     /// RFC 6455's policy violation: the member already has as many connections open as

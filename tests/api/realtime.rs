@@ -163,6 +163,18 @@ async fn messages_over_64_kib_are_refused_with_1009() {
 }
 
 #[tokio::test]
+async fn a_text_message_that_is_not_utf8_closes_with_1007() {
+    use tokio_tungstenite::tungstenite::protocol::frame::Frame;
+    use tokio_tungstenite::tungstenite::protocol::frame::coding::{Data, OpCode};
+    let app = TestApp::spawn().await;
+    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let mut socket = acknowledged(&app, &ana).await;
+    let not_utf8 = Frame::message(vec![b'{', 0xff, 0xfe, b'}'], OpCode::Data(Data::Text), true);
+    socket.send(Message::Frame(not_utf8)).await.unwrap();
+    assert_eq!(close_code(&mut socket).await, 1007);
+}
+
+#[tokio::test]
 async fn the_legacy_graphql_ws_dialect_is_spoken_too() {
     let app = TestApp::spawn().await;
     let ana = app.sign_up("ana@example.com", "Ana").await;
