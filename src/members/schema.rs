@@ -162,6 +162,9 @@ impl Member {
     }
 }
 
+/// The oldest child age the directory filters by.
+const MAX_CHILD_AGE_YEARS: u32 = 40;
+
 /// Filters for the member directory.
 #[derive(InputObject, Default)]
 pub struct MemberFilter {
@@ -182,9 +185,15 @@ impl MemberFilter {
         let child_born_between = match (self.child_min_age_years, self.child_max_age_years) {
             (None, None) => None,
             (min, max) => {
-                let (min, max) = (min.unwrap_or(0), max.unwrap_or(18));
-                if min > max || max > 40 {
-                    return Err(AppError::bad_input("childMaxAgeYears", "give an age range between 0 and 40 years"));
+                let min = min.unwrap_or(0);
+                let max = max.unwrap_or(min.max(18));
+                for (field, years) in [("childMinAgeYears", min), ("childMaxAgeYears", max)] {
+                    if years > MAX_CHILD_AGE_YEARS {
+                        return Err(AppError::bad_input(field, "give an age between 0 and 40 years"));
+                    }
+                }
+                if min > max {
+                    return Err(AppError::bad_input("childMinAgeYears", "must not exceed childMaxAgeYears"));
                 }
                 let latest = today.checked_sub_months(Months::new(min * 12)).unwrap_or(today);
                 let earliest =
@@ -271,7 +280,7 @@ pub struct UpdateProfileInput {
     pub return_to_work_date: Option<NaiveDate>,
     /// Up to 20 short tags.
     pub interests: Option<Vec<String>>,
-    /// At most one entry per kind.
+    /// A set: at most 4 entries, a repeated kind counted once.
     pub open_to: Option<Vec<OpenTo>>,
     pub bio: Option<String>,
     /// An https link to her picture.
@@ -356,6 +365,11 @@ impl UpdateProfileInput {
         }
         let visibility = self.visibility.unwrap_or_default();
         bounded_list("visibility", &visibility, ALL_FIELDS.len())?;
+        for (index, entry) in visibility.iter().enumerate() {
+            if visibility[..index].iter().any(|earlier| earlier.field == entry.field) {
+                return Err(AppError::bad_input("visibility", "give each field's visibility once"));
+            }
+        }
         let visibility = visibility.into_iter().map(|v| (v.field.visibility_column(), to_text(v.visibility))).collect();
         let display_name =
             self.display_name.map(|name| crate::text::required_line("displayName", &name, 80)).transpose()?;

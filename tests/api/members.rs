@@ -94,6 +94,10 @@ async fn update_profile_refuses_bad_input_and_changes_nothing() {
         (json!({ "displayName": " " }), "displayName"),
         (json!({ "openTo": vec!["MENTORING"; 60_000] }), "openTo"),
         (json!({ "visibility": vec![json!({ "field": "BIO", "visibility": "MEMBERS" }); 20_000] }), "visibility"),
+        (
+            json!({ "visibility": [{ "field": "BIO", "visibility": "ONLY_ME" }, { "field": "BIO", "visibility": "MEMBERS" }] }),
+            "visibility",
+        ),
     ];
     for (input, field) in cases {
         let answer = update(&app, &ana.access_token, input).await;
@@ -146,10 +150,15 @@ async fn the_directory_filters_on_what_the_viewer_may_see() {
         Vec::<String>::new(),
         "Ana's children are for her connections"
     );
-    let bad = app
-        .graphql(search, json!({ "f": { "childMinAgeYears": 9, "childMaxAgeYears": 2 } }), Some(&viewer.access_token))
-        .await;
-    assert_eq!(error_code(&bad), "BAD_USER_INPUT");
+    for (filter, field) in [
+        (json!({ "childMinAgeYears": 9, "childMaxAgeYears": 2 }), "childMinAgeYears"),
+        (json!({ "childMinAgeYears": 4_000_000_000u32 }), "childMinAgeYears"),
+        (json!({ "childMaxAgeYears": 41 }), "childMaxAgeYears"),
+    ] {
+        let bad = app.graphql(search, json!({ "f": filter }), Some(&viewer.access_token)).await;
+        assert_eq!((error_code(&bad), error_field(&bad)), ("BAD_USER_INPUT", field), "{filter}: {bad}");
+    }
+    assert_eq!(find(json!({ "childMinAgeYears": 20 })).await, Vec::<String>::new(), "no child is that old here");
     let _ = ana;
 }
 
