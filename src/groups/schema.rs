@@ -153,9 +153,11 @@ impl JoinRequest {
     async fn member(&self, ctx: &Context<'_>) -> Result<Member> {
         Ok(load_member(ctx, self.member_id).await?)
     }
-    /// Her answers, in the order of the group's questions.
-    async fn answers(&self) -> &[String] {
-        &self.answers
+    /// Her answers, in the order of the group's questions; none when she and the viewer
+    /// blocked each other either way (another moderator decides).
+    async fn answers(&self, ctx: &Context<'_>) -> Result<&[String]> {
+        let blocked = load_member(ctx, self.member_id).await?.blocked;
+        Ok(if blocked { &[] } else { &self.answers })
     }
     async fn status(&self) -> JoinRequestStatus {
         self.status

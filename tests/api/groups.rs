@@ -297,6 +297,34 @@ async fn the_group_directory_searches_names_and_pages() {
 }
 
 #[tokio::test]
+async fn a_join_request_from_someone_who_blocked_the_moderator_shows_neither_her_nor_her_answers() {
+    let app = TestApp::spawn().await;
+    let (ana, bea, _) = three_members(&app).await;
+    let query = "mutation($input: CreateGroupInput!) { createGroup(input: $input) { id } }";
+    let input = json!({ "input": { "name": "Loss support", "visibility": "PRIVATE", "joinPolicy": "APPROVAL",
+                                   "joinQuestions": ["What brings you here?"] } });
+    let group = app.graphql(query, input, Some(&ana.access_token)).await["data"]["createGroup"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.join_group(&bea.access_token, &group, &["Something private"]).await;
+    let block = "mutation($m: ID!) { blockMember(input: { memberId: $m }) { id } }";
+    app.graphql(block, json!({ "m": ana.member_id }), Some(&bea.access_token)).await;
+
+    let pending =
+        "query($id: ID!) { group(id: $id) { joinRequests { edges { node { answers member { displayName } } } } } }";
+    let seen = app.graphql(pending, json!({ "id": group }), Some(&ana.access_token)).await;
+    let request = &seen["data"]["group"]["joinRequests"]["edges"][0]["node"];
+    assert_eq!(request["member"]["displayName"], "Unavailable member", "{seen}");
+    assert_eq!(request["answers"], json!([]), "{seen}");
+
+    let unblock = "mutation($m: ID!) { unblockMember(input: { memberId: $m }) { id } }";
+    app.graphql(unblock, json!({ "m": ana.member_id }), Some(&bea.access_token)).await;
+    let seen = app.graphql(pending, json!({ "id": group }), Some(&ana.access_token)).await;
+    assert_eq!(seen["data"]["group"]["joinRequests"]["edges"][0]["node"]["answers"], json!(["Something private"]));
+}
+
+#[tokio::test]
 async fn a_member_blocked_either_way_is_left_out_of_the_member_list() {
     let app = TestApp::spawn().await;
     let (ana, bea, cat) = three_members(&app).await;
