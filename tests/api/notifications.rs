@@ -11,20 +11,9 @@ use crate::support::{Session, TestApp, error_code, error_field};
 
 const LIST: &str = "{ unreadNotificationCount notifications(first: 20) { edges { node { id kind title count read threadId eventId actor { displayName } } } } }";
 
-/// Waits until the worker has run every due job.
-pub async fn jobs_done(app: &TestApp) {
-    for _ in 0..100 {
-        if village::jobs::depth(&app.db).await.expect("queue depth").due == 0 {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("jobs still due after 10 s");
-}
-
 /// Her unread count and her notifications, newest first.
 pub async fn notifications_of(app: &TestApp, member: &Session) -> (i64, Vec<Value>) {
-    jobs_done(app).await;
+    app.jobs_done().await;
     let answer = app.graphql(LIST, json!({}), Some(&member.access_token)).await;
     let edges = answer["data"]["notifications"]["edges"].as_array().cloned().unwrap_or_default();
     let count = answer["data"]["unreadNotificationCount"].as_i64().expect("a count");
@@ -224,7 +213,7 @@ async fn a_refused_reply_leaves_no_job_and_tells_no_one() {
     let app = TestApp::spawn().await;
     let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
     let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
-    jobs_done(&app).await;
+    app.jobs_done().await;
     app.graphql(
         "mutation($t: ID!) { lockThread(input: { threadId: $t, locked: true }) { locked } }",
         json!({ "t": thread }),
@@ -288,7 +277,7 @@ async fn events_tell_the_group_then_whoever_is_going_or_waiting() {
     let cat = app.sign_up("cat@example.com", "Cat").await;
     let (group, _, _) = thread_with_a_reply(&app, &ana, &bea, "PRIVATE").await;
     join(&app, &ana, &cat, &group).await;
-    jobs_done(&app).await;
+    app.jobs_done().await;
     let create = "mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }";
     let input = json!({ "input": { "groupId": group, "title": "Coffee", "startsAt": "2030-05-01T08:00:00Z",
         "endsAt": "2030-05-01T09:00:00Z", "timezone": "America/Toronto", "location": "Cafe", "capacity": 1 } });
@@ -364,7 +353,7 @@ async fn time_passes_for_reminders_of(app: &TestApp, start: &str) {
     let due = "UPDATE outbox SET run_after = $1 WHERE scheduled_for = $2";
     village::on_db!(&app.db, pool => sqlx::query(due).bind(chrono::Utc::now()).bind(start).execute(pool).await.map(drop))
         .expect("made due");
-    jobs_done(app).await;
+    app.jobs_done().await;
 }
 
 async fn reminder_titles(app: &TestApp, member: &Session) -> Vec<String> {
@@ -387,7 +376,7 @@ async fn reminders_wait_for_their_time_and_a_moved_event_keeps_only_its_new_ones
     let event = app.graphql(create, input, Some(&ana.access_token)).await["data"]["createEvent"]["id"].clone();
     let rsvp = "mutation($e: ID!) { rsvp(input: { eventId: $e, status: GOING }) { id } }";
     app.graphql(rsvp, json!({ "e": event }), Some(&bea.access_token)).await;
-    jobs_done(&app).await;
+    app.jobs_done().await;
     assert_eq!(app.count("outbox WHERE kind LIKE 'EVENT_REMINDER%'").await, 2, "a day and an hour before, not yet due");
     assert_eq!(reminder_titles(&app, &bea).await, Vec::<String>::new());
 
@@ -398,7 +387,7 @@ async fn reminders_wait_for_their_time_and_a_moved_event_keeps_only_its_new_ones
     let (moved, moved_end) = (in_hours(96), in_hours(97));
     let reschedule = "mutation($e: ID!, $s: DateTime!, $end: DateTime!) { updateEvent(input: { eventId: $e, startsAt: $s, endsAt: $end }) { id } }";
     app.graphql(reschedule, json!({ "e": event, "s": moved, "end": moved_end }), Some(&ana.access_token)).await;
-    jobs_done(&app).await;
+    app.jobs_done().await;
     assert_eq!(app.count("outbox WHERE kind LIKE 'EVENT_REMINDER%'").await, 4, "the old start's two and the new one's");
 
     time_passes_for_reminders_of(&app, &start).await;
@@ -527,7 +516,7 @@ async fn housekeeping_runs_hourly_and_forgets_long_ended_sessions_and_old_attemp
     let due = "UPDATE outbox SET run_after = $1 WHERE kind = 'HOUSEKEEPING'";
     village::on_db!(&app.db, pool => sqlx::query(due).bind(chrono::Utc::now()).execute(pool).await.map(drop))
         .expect("due");
-    jobs_done(&app).await;
+    app.jobs_done().await;
 
     assert_eq!((app.count("sessions").await, app.count("auth_attempts").await), (0, 0));
     assert_eq!(app.count("outbox WHERE kind = 'HOUSEKEEPING'").await, 1, "and the next run is scheduled");

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use crate::notifications::{jobs_done, notifications_of, reply};
+use crate::notifications::{notifications_of, reply};
 use crate::realtime::thread_with_a_reply;
 use crate::support::village;
 use crate::support::{
@@ -45,7 +45,7 @@ fn statuses(received: &[Received]) -> Vec<u16> {
 
 /// Waits for the queue to settle, then a little for anything late.
 async fn settled(app: &TestApp) {
-    jobs_done(app).await;
+    app.jobs_done().await;
     tokio::time::sleep(Duration::from_millis(300)).await;
 }
 
@@ -404,7 +404,7 @@ async fn replies_posted_while_redis_is_down_are_each_pushed_once_when_it_is_back
     let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
     let phone = service.device();
     register(&app, &ana, &phone).await;
-    jobs_done(&app).await;
+    app.jobs_done().await;
 
     redis.kill();
     for number in 0..100 {

@@ -213,6 +213,17 @@ impl TestApp {
         self.graphql(query, json!({ "input": { "groupId": group_id, "answers": answers } }), Some(token)).await
     }
 
+    /// Waits until the worker has run every due job.
+    pub async fn jobs_done(&self) {
+        for _ in 0..100 {
+            if village::jobs::depth(&self.db).await.expect("queue depth").due == 0 {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("jobs still due after 10 s");
+    }
+
     /// Rows in `table` (a fixed table name, optionally with a WHERE clause, from the test).
     pub async fn count(&self, table: &str) -> i64 {
         let sql = format!("SELECT COUNT(*) FROM {table}");
