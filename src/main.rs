@@ -7,7 +7,7 @@ use anyhow::Context;
 use clap::Parser;
 use tokio::net::TcpListener;
 use village::config::{Cli, Command, Settings};
-use village::{App, db, graphql, launch, seed, telemetry};
+use village::{App, db, launch, schema, seed, telemetry};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -41,7 +41,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             Ok(())
         }
         Command::ExportSchema => {
-            print!("{}", graphql::sdl());
+            print!("{}", schema::sdl());
             Ok(())
         }
     }

@@ -7,60 +7,20 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
-use axum::Router;
-use axum::http::StatusCode;
-use axum::middleware::from_fn;
-use axum::routing::get;
-use metrics_exporter_prometheus::PrometheusHandle;
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
-use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::timeout::TimeoutLayer;
-use tower_http::trace::TraceLayer;
 
 use crate::auth::AuthService;
 use crate::config::Settings;
-use crate::db::{self, Db};
-use crate::graphql::{self, VillageSchema};
+use crate::db;
+use crate::http::websocket::{self, Admission, ConnectionLimit};
+use crate::http::{self, AppState, Shared};
 use crate::push::{self, PushConfig};
 use crate::rate_limits::RateLimits;
-use crate::realtime::{self, Admission, Bus, ConnectionLimit};
-use crate::{events, jobs, ops, secrets, telemetry};
-
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
-
-/// What every handler shares. Every request clones it, so it is one shared pointer.
-#[derive(Clone)]
-pub struct AppState(Arc<Shared>);
-
-impl std::ops::Deref for AppState {
-    type Target = Shared;
-
-    fn deref(&self) -> &Shared {
-        &self.0
-    }
-}
-
-/// The services and settings behind an [`AppState`].
-pub struct Shared {
-    pub settings: Arc<Settings>,
-    pub db: Db,
-    pub redis: Option<ConnectionManager>,
-    /// The realtime bus, for its topic count on /metrics.
-    pub bus: Bus,
-    pub schema: VillageSchema,
-    pub auth: AuthService,
-    pub metrics: PrometheusHandle,
-    /// WebSocket connections per member, counted across instances.
-    pub connection_limit: ConnectionLimit,
-    /// This process's caps on open WebSockets (all, and anonymous per address).
-    pub admission: Admission,
-    /// Turns true when the server starts shutting down, so long-lived WebSocket
-    /// connections close with 1001 instead of holding the drain up.
-    pub stopping: watch::Receiver<bool>,
-}
+use crate::realtime::Bus;
+use crate::{jobs, schema, secrets, telemetry};
 
 /// A server ready to serve: storage connected and migrated.
 pub struct App {
@@ -87,10 +47,10 @@ async fn connect_redis(client: redis::Client) -> anyhow::Result<ConnectionManage
 /// The caps on this process's WebSockets: the configured ones, or sized from the
 /// open-file limit (raised to its hard limit first).
 fn websocket_admission(settings: &Settings) -> Admission {
-    let open_files = realtime::raise_open_files_limit();
+    let open_files = websocket::raise_open_files_limit();
     let max_open = match settings.ws_max_connections {
         Some(max) => usize::try_from(max).unwrap_or(usize::MAX),
-        None => realtime::default_max_connections(open_files),
+        None => websocket::default_max_connections(open_files),
     };
     let anonymous = usize::try_from(settings.ws_anonymous_per_address).unwrap_or(usize::MAX);
     tracing::info!(open_files, max_open, anonymous_per_address = anonymous, "WebSocket caps");
@@ -126,8 +86,7 @@ impl App {
         let auth = AuthService::new(db.clone(), bus.clone(), &settings, &secret)?;
         let sender = Arc::new(push::Sender::new(&push.vapid, push.allow_local_endpoints)?);
         let rate_limits = RateLimits::new(&settings, redis.clone());
-        let schema =
-            graphql::build_schema(db.clone(), auth.clone(), bus.clone(), push, rate_limits, settings.production);
+        let schema = schema::build(db.clone(), auth.clone(), bus.clone(), push, rate_limits, settings.production);
         let metrics = telemetry::metrics_handle()?;
         let (stop, stopping) = watch::channel(false);
         let per_member = usize::try_from(settings.ws_connections_per_member).unwrap_or(usize::MAX);
@@ -136,7 +95,7 @@ impl App {
         let claim = Duration::from_secs(settings.job_claim_secs);
         let worker = jobs::Worker { db: db.clone(), bus: bus.clone(), sender, claim, stream: job_stream };
         let worker = (!settings.no_worker).then(|| tokio::spawn(jobs::run(worker, stopping.clone())));
-        let state = AppState(Arc::new(Shared {
+        let state = AppState::new(Shared {
             settings: Arc::new(settings),
             db,
             redis,
@@ -147,33 +106,8 @@ impl App {
             connection_limit,
             admission,
             stopping,
-        }));
+        });
         Ok(Self { state, stop, worker })
-    }
-
-    /// The operations endpoints alone, for a worker process.
-    fn ops_router(&self) -> Router {
-        Router::new()
-            .route("/healthz", get(ops::healthz))
-            .route("/readyz", get(ops::readyz))
-            .route("/metrics", get(ops::metrics))
-            .route_layer(from_fn(ops::track_requests))
-            .with_state(self.state.clone())
-    }
-
-    fn router(&self) -> Router {
-        Router::new()
-            .route("/graphql", get(graphql::graphql_get).post(graphql::graphql_post))
-            .route("/events/{file}", get(events::event_ics))
-            .route("/calendar/{file}", get(events::feed_ics))
-            .route("/healthz", get(ops::healthz))
-            .route("/readyz", get(ops::readyz))
-            .route("/metrics", get(ops::metrics))
-            .route_layer(from_fn(ops::track_requests))
-            .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
-            .layer(CatchPanicLayer::new())
-            .layer(TraceLayer::new_for_http())
-            .with_state(self.state.clone())
     }
 
     /// Serves on `listener` until `shutdown` resolves, then stops accepting and lets
@@ -190,7 +124,7 @@ impl App {
         );
         let grace = Duration::from_secs(self.state.settings.shutdown_grace_secs);
         let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
-        let service = self.router().into_make_service_with_connect_info::<SocketAddr>();
+        let service = http::router(self.state.clone()).into_make_service_with_connect_info::<SocketAddr>();
         let stop = self.stop.clone();
         let server = axum::serve(listener, service).with_graceful_shutdown(async move {
             shutdown.await;
@@ -234,7 +168,7 @@ impl App {
         let ops = listener.map(|listener| {
             let address = listener.local_addr().map(|address| address.to_string()).unwrap_or_default();
             tracing::info!("worker listening on http://{address} for /healthz, /readyz and /metrics");
-            tokio::spawn(axum::serve(listener, self.ops_router()).into_future())
+            tokio::spawn(axum::serve(listener, http::ops_router(self.state.clone())).into_future())
         });
         shutdown.await;
         tracing::info!("worker stopping");

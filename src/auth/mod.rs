@@ -8,11 +8,8 @@ mod service;
 mod store;
 mod throttle;
 mod tokens;
-mod viewer;
 
 pub use password::hash_password;
 pub use schema::AuthMutation;
 pub use service::{AuthService, TOKEN_EXPIRED};
 pub use store::prune;
-pub use tokens::AccessClaims;
-pub use viewer::{ClientInfo, Viewer};

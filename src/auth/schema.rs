@@ -4,8 +4,8 @@
 use async_graphql::{Context, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 
-use super::service::{IssuedSession, SignUp};
-use crate::graphql::context::ContextExt;
+use super::service::{AuthService, IssuedSession, SignUp};
+use crate::graphql::context::{ContextExt, data};
 use crate::members::{Member, load_member};
 
 /// Tokens for a signed-in device, and who signed in.
@@ -72,32 +72,32 @@ impl AuthMutation {
     /// Creates an account and signs in on this device.
     async fn sign_up(&self, ctx: &Context<'_>, input: SignUpInput) -> Result<AuthPayload> {
         let sign_up = SignUp { email: input.email, password: input.password, display_name: input.display_name };
-        let session = ctx.auth()?.sign_up(sign_up, ctx.client()?).await?;
+        let session = data::<AuthService>(ctx)?.sign_up(sign_up, ctx.client()?).await?;
         Ok(AuthPayload { session })
     }
 
     /// Signs in on this device.
     async fn sign_in(&self, ctx: &Context<'_>, input: SignInInput) -> Result<AuthPayload> {
-        let session = ctx.auth()?.sign_in(&input.email, input.password, ctx.client()?).await?;
+        let session = data::<AuthService>(ctx)?.sign_in(&input.email, input.password, ctx.client()?).await?;
         Ok(AuthPayload { session })
     }
 
     /// Trades a refresh token for new tokens. Each refresh token works once.
     async fn refresh_session(&self, ctx: &Context<'_>, input: RefreshSessionInput) -> Result<AuthPayload> {
-        let session = ctx.auth()?.refresh(&input.refresh_token).await?;
+        let session = data::<AuthService>(ctx)?.refresh(&input.refresh_token).await?;
         Ok(AuthPayload { session })
     }
 
     /// Signs this device out.
     async fn sign_out(&self, ctx: &Context<'_>, input: Option<SignOutInput>) -> Result<SignOutPayload> {
         let refresh_token = input.and_then(|input| input.refresh_token);
-        let sessions_ended = ctx.auth()?.sign_out(ctx.viewer()?, refresh_token.as_deref()).await?;
+        let sessions_ended = data::<AuthService>(ctx)?.sign_out(ctx.viewer()?, refresh_token.as_deref()).await?;
         Ok(SignOutPayload { sessions_ended })
     }
 
     /// Signs the member out on every device.
     async fn sign_out_everywhere(&self, ctx: &Context<'_>) -> Result<SignOutPayload> {
-        let sessions_ended = ctx.auth()?.sign_out_everywhere(ctx.viewer()?).await?;
+        let sessions_ended = data::<AuthService>(ctx)?.sign_out_everywhere(ctx.viewer()?).await?;
         Ok(SignOutPayload { sessions_ended })
     }
 }

@@ -10,16 +10,16 @@ use super::password::PasswordHasher;
 use super::store::{self, NewSession, RevokeReason, Rotation, SessionRow};
 use super::throttle;
 use super::tokens::{
-    AccessClaims, AccessTokenError, AccessTokens, PresentedRefreshToken, RefreshToken, Successors, new_refresh_token,
+    AccessTokenError, AccessTokens, PresentedRefreshToken, RefreshToken, Successors, new_refresh_token,
     parse_refresh_token,
 };
-use super::viewer::{ClientInfo, Viewer};
 use crate::clock;
 use crate::config::Settings;
 use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult};
 use crate::members::{self, NewMember};
 use crate::realtime::{self, Bus};
+use crate::viewer::{AccessClaims, ClientInfo, Viewer};
 
 const WRONG_CREDENTIALS: &str = "wrong email or password";
 const INVALID_REFRESH_TOKEN: &str = "refresh token is invalid, expired or signed out";

@@ -14,21 +14,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-/// What an access token says about its bearer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct AccessClaims {
-    pub member_id: Uuid,
-    pub session_id: Uuid,
-    /// When the token stops working (Unix seconds).
-    pub expires_at: i64,
-}
-
-impl AccessClaims {
-    /// When the token stops working.
-    pub fn expiry(&self) -> DateTime<Utc> {
-        DateTime::from_timestamp(self.expires_at, 0).unwrap_or(DateTime::<Utc>::MIN_UTC)
-    }
-}
+use crate::viewer::AccessClaims;
 
 #[derive(Serialize, Deserialize)]
 struct Jwt {

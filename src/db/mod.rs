@@ -4,8 +4,10 @@
 
 mod conflict;
 mod connect;
+pub mod page;
 pub mod statements;
 pub mod text_enum;
+pub mod visibility;
 
 use std::time::Duration;
 

@@ -1,10 +1,7 @@
-//! iCalendar (RFC 5545) output, made with the `icalendar` crate: one event at
-//! `GET /events/{id}.ics`, and each member's private feed of the events she is going to
-//! at `GET /calendar/{token}.ics` (the token is secret; only its hash is stored).
+//! iCalendar (RFC 5545) output, made with the `icalendar` crate: one event a member may
+//! read, and each member's private feed of the events she is going to, found by a
+//! secret token of which only the hash is stored. `http` serves them as `.ics` files.
 
-use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use icalendar::{Calendar, Component, EventLike, EventStatus};
@@ -15,8 +12,9 @@ use uuid::Uuid;
 use super::model::{Event, RsvpStatus};
 use super::service;
 use super::store::{self, EventFilter};
+use crate::db::Db;
+use crate::error::AppResult;
 use crate::graphql::relay::PageArgs;
-use crate::server::AppState;
 
 /// A new feed token and the hash to store.
 pub fn new_token() -> (String, Vec<u8>) {
@@ -58,34 +56,10 @@ pub fn calendar(name: &str, events: &[Event]) -> String {
     calendar.done().to_string()
 }
 
-fn ics_response(body: String) -> Response {
-    ([(header::CONTENT_TYPE, "text/calendar; charset=utf-8")], body).into_response()
-}
-
-fn strip_ics(file: &str) -> Option<&str> {
-    file.strip_suffix(".ics")
-}
-
-/// `GET /events/{id}.ics`: one event, for a signed-in member who may read it (bearer
-/// token); calendar apps without one use the private feed.
-pub async fn event_ics(State(state): State<AppState>, Path(file): Path<String>, headers: HeaderMap) -> Response {
-    let Some(id) = strip_ics(&file).and_then(|id| Uuid::try_parse(id).ok()) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    let authorization = headers.get(header::AUTHORIZATION).and_then(|value| value.to_str().ok());
-    let viewer = match state.auth.viewer(authorization).await.map(|viewer| viewer.member_id()) {
-        Ok(Ok(viewer)) => viewer,
-        Ok(Err(_)) => return StatusCode::UNAUTHORIZED.into_response(),
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-    };
-    match service::readable(&state.db, viewer, id).await {
-        Ok(event) => ics_response(calendar(&event.title.clone(), &[event])),
-        Err(crate::error::AppError::NotFound) => StatusCode::NOT_FOUND.into_response(),
-        Err(error) => {
-            tracing::error!(?error, "calendar export failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
+/// One event as a calendar, for `viewer` who may read it (`NOT_FOUND` otherwise).
+pub async fn event_calendar(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<String> {
+    let event = service::readable(db, viewer, id).await?;
+    Ok(calendar(&event.title.clone(), &[event]))
 }
 
 /// How far back a feed reaches.
@@ -93,36 +67,17 @@ const FEED_HISTORY_DAYS: i64 = 30;
 /// Most events one feed lists.
 const FEED_LIMIT: i32 = 100;
 
-/// `GET /calendar/{token}.ics`: the events the token's owner is going to.
-pub async fn feed_ics(State(state): State<AppState>, Path(file): Path<String>) -> Response {
-    let Some(token) = strip_ics(&file) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
+/// The calendar of the events the owner of feed `token` is going to; `None` for a token
+/// that opens no feed.
+pub async fn feed_calendar(db: &Db, token: &str) -> AppResult<Option<String>> {
     let hash = Sha256::digest(token.as_bytes()).to_vec();
-    let owner = match store::feed_owner(&state.db, &hash).await {
-        Ok(Some(owner)) => owner,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => {
-            tracing::error!(?error, "calendar feed lookup failed");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
+    let Some(owner) = store::feed_owner(db, &hash).await? else {
+        return Ok(None);
     };
     let recent = crate::clock::now() - chrono::TimeDelta::days(FEED_HISTORY_DAYS);
     let filter = EventFilter { mine: Some(RsvpStatus::Going), from: Some(recent), ..EventFilter::default() };
-    let page = PageArgs { first: Some(FEED_LIMIT), ..PageArgs::default() }.validate();
-    let events = match page {
-        Ok(page) => store::page_events(&state.db, owner, &filter, &page).await,
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-    };
-    match events {
-        Ok(events) => {
-            let going: Vec<Event> =
-                events.into_iter().filter(|e| e.viewer_status() == Some(RsvpStatus::Going)).collect();
-            ics_response(calendar("Village", &going))
-        }
-        Err(error) => {
-            tracing::error!(?error, "calendar feed failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
+    let page = PageArgs { first: Some(FEED_LIMIT), ..PageArgs::default() }.validate()?;
+    let events = store::page_events(db, owner, &filter, &page).await?;
+    let going: Vec<Event> = events.into_iter().filter(|e| e.viewer_status() == Some(RsvpStatus::Going)).collect();
+    Ok(Some(calendar("Village", &going)))
 }

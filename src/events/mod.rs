@@ -7,7 +7,7 @@ mod schema;
 mod service;
 mod store;
 
-pub use calendar::{event_ics, feed_ics};
+pub use calendar::{event_calendar, feed_calendar};
 pub use model::{Event, RsvpAnswer};
 pub use schema::{EventMutation, EventQuery};
 pub use service::{create as create_event, readable, release_member, rsvp};

@@ -7,10 +7,10 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::model::{Event, RsvpStatus};
+use crate::db::page::{Order, Page};
 use crate::db::text_enum::{from_text, to_text};
+use crate::db::visibility::blocked_either_way_sql;
 use crate::db::{Db, Tx};
-use crate::graphql::relay::{Order, Page};
-use crate::members::blocked_either_way_sql;
 use crate::text::fold;
 use crate::{on_db, on_tx};
 
@@ -198,7 +198,7 @@ pub async fn page_events(db: &Db, viewer: Uuid, filter: &EventFilter, page: &Pag
     let sql = format!(
         "{} WHERE e.group_id IN ({}){}{}{}",
         event_select(),
-        crate::groups::readable_group_ids_sql("$1"),
+        crate::db::visibility::readable_group_ids_sql("$1"),
         conditions.sql,
         keyset.condition,
         keyset.order_limit
@@ -342,7 +342,7 @@ pub async fn page_attendees(
     let keyset = page.keyset_sql(Order::OldestFirst, "responded_at", "member_id", 3);
     let sql = format!(
         "SELECT member_id, responded_at FROM rsvps WHERE event_id = $1 AND status = 'GOING' AND NOT {}{}{}",
-        crate::members::blocked_either_way_sql("member_id", "$2"),
+        crate::db::visibility::blocked_either_way_sql("member_id", "$2"),
         keyset.condition,
         keyset.order_limit
     );

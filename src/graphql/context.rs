@@ -5,13 +5,12 @@ use std::any::type_name;
 
 use async_graphql::Context;
 
-use crate::auth::{AuthService, ClientInfo, Viewer};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::idempotency;
-use crate::members::MemberDataLoader;
 use crate::rate_limits::{Action, RateLimits};
 use crate::realtime::Bus;
+use crate::viewer::{ClientInfo, Viewer};
 
 /// Data of type `T` put on the schema or the request; its absence is a server bug.
 pub fn data<'a, T: Send + Sync + 'static>(ctx: &'a Context<'_>) -> AppResult<&'a T> {
@@ -21,10 +20,8 @@ pub fn data<'a, T: Send + Sync + 'static>(ctx: &'a Context<'_>) -> AppResult<&'a
 /// Accessors for the services and request data that the server always provides.
 pub trait ContextExt {
     fn db(&self) -> AppResult<&Db>;
-    fn auth(&self) -> AppResult<&AuthService>;
     fn viewer(&self) -> AppResult<&Viewer>;
     fn client(&self) -> AppResult<&ClientInfo>;
-    fn member_loader(&self) -> AppResult<&MemberDataLoader>;
     fn bus(&self) -> AppResult<&Bus>;
 }
 
@@ -59,16 +56,10 @@ impl ContextExt for Context<'_> {
     fn db(&self) -> AppResult<&Db> {
         data(self)
     }
-    fn auth(&self) -> AppResult<&AuthService> {
-        data(self)
-    }
     fn viewer(&self) -> AppResult<&Viewer> {
         data(self)
     }
     fn client(&self) -> AppResult<&ClientInfo> {
-        data(self)
-    }
-    fn member_loader(&self) -> AppResult<&MemberDataLoader> {
         data(self)
     }
     fn bus(&self) -> AppResult<&Bus> {

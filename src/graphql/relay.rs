@@ -1,15 +1,17 @@
-//! Relay connections for every list: `first/after` and `last/before` arguments, opaque
-//! cursors and keyset pagination over a (timestamp, id) order, so a page costs one
-//! indexed query however deep the client scrolls.
+//! Relay connections for every list: `first/after` and `last/before` arguments checked
+//! into a keyset [`Page`] (its SQL is in `db::page`), opaque cursors, and the rows of a
+//! page turned into a connection.
 
 use async_graphql::connection::{Connection, Edge};
 use async_graphql::{OutputType, connection::CursorType};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Datelike};
 use uuid::Uuid;
 
 use crate::error::{AppError, AppResult};
+
+pub use crate::db::page::{Cursor, Order, Page};
 
 /// Page size when the client gives neither `first` nor `last`.
 pub const DEFAULT_PAGE_SIZE: usize = 20;
@@ -20,13 +22,6 @@ pub const MAX_PAGE_SIZE: usize = 100;
 pub fn complexity(first: Option<i32>, last: Option<i32>, child_complexity: usize) -> usize {
     let size = first.or(last).map_or(DEFAULT_PAGE_SIZE, |n| usize::try_from(n).unwrap_or(0).min(MAX_PAGE_SIZE));
     size.max(1) * child_complexity
-}
-
-/// A position in a list ordered by (timestamp, id).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Cursor {
-    pub at: DateTime<Utc>,
-    pub id: Uuid,
 }
 
 impl CursorType for Cursor {
@@ -58,16 +53,6 @@ pub struct PageArgs {
     pub after: Option<String>,
     pub last: Option<i32>,
     pub before: Option<String>,
-}
-
-/// A validated page request.
-#[derive(Debug, Clone)]
-pub struct Page {
-    pub size: usize,
-    pub after: Option<Cursor>,
-    pub before: Option<Cursor>,
-    /// `last/before`: rows are read newest first and turned around afterwards.
-    pub backward: bool,
 }
 
 fn page_size(value: Option<i32>, field: &'static str) -> AppResult<Option<usize>> {
@@ -104,46 +89,9 @@ impl PageArgs {
     }
 }
 
-/// SQL fragments selecting one page, for a query ordered by `time_column, id_column`.
-pub struct KeysetSql {
-    /// ` AND (t, id) > ($n, $n+1) …` to append to a `WHERE`.
-    pub condition: String,
-    /// ` ORDER BY … LIMIT …` to end the query with.
-    pub order_limit: String,
-    /// Cursors to bind, in order, each as `.bind(c.at).bind(c.id)`.
-    pub binds: Vec<Cursor>,
-}
-
-/// The order a list is read in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Order {
-    OldestFirst,
-    NewestFirst,
-}
-
+/// Connections made from the rows of a page (an inherent impl beside the GraphQL types
+/// it makes; the page itself and its SQL are `db`'s).
 impl Page {
-    /// The fragments for this page of a list in `order`; the first cursor placeholder is
-    /// `$first_param`.
-    pub fn keyset_sql(&self, order: Order, time_column: &str, id_column: &str, first_param: usize) -> KeysetSql {
-        let newest_first = order == Order::NewestFirst;
-        let (after_op, before_op) = if newest_first { ('<', '>') } else { ('>', '<') };
-        let mut condition = String::new();
-        let mut binds = Vec::new();
-        let mut param = first_param;
-        for (bound, op) in [(self.after, after_op), (self.before, before_op)] {
-            if let Some(cursor) = bound {
-                condition += &format!(" AND ({time_column}, {id_column}) {op} (${param}, ${})", param + 1);
-                binds.push(cursor);
-                param += 2;
-            }
-        }
-        // Backward pages read from the far end and are turned around afterwards.
-        let direction = if newest_first != self.backward { "DESC" } else { "ASC" };
-        let order_limit =
-            format!(" ORDER BY {time_column} {direction}, {id_column} {direction} LIMIT {}", self.size + 1);
-        KeysetSql { condition, order_limit, binds }
-    }
-
     /// Turns the rows read with [`Page::keyset_sql`] into a connection of those rows.
     pub fn connection<T: OutputType>(&self, rows: Vec<T>, key: impl Fn(&T) -> Cursor) -> Connection<Cursor, T> {
         self.connection_with(rows, key, |row| row)
@@ -199,23 +147,5 @@ mod tests {
         assert!(both.validate().is_err());
         let bad_cursor = PageArgs { after: Some("zzz".into()), ..Default::default() };
         assert!(matches!(bad_cursor.validate(), Err(AppError::BadInput { field: "after", .. })));
-    }
-
-    #[test]
-    fn keyset_sql_numbers_its_placeholders_after_the_callers() {
-        let cursor = Cursor { at: Utc::now(), id: Uuid::now_v7() };
-        let page = Page { size: 10, after: Some(cursor), before: Some(cursor), backward: false };
-        let sql = page.keyset_sql(Order::OldestFirst, "created_at", "id", 3);
-        assert_eq!(sql.condition, " AND (created_at, id) > ($3, $4) AND (created_at, id) < ($5, $6)");
-        assert_eq!(sql.order_limit, " ORDER BY created_at ASC, id ASC LIMIT 11");
-        assert_eq!(sql.binds.len(), 2);
-        let newest = page.keyset_sql(Order::NewestFirst, "created_at", "id", 1);
-        assert_eq!(newest.condition, " AND (created_at, id) < ($1, $2) AND (created_at, id) > ($3, $4)");
-        assert_eq!(newest.order_limit, " ORDER BY created_at DESC, id DESC LIMIT 11");
-        let backward = Page { backward: true, ..page };
-        assert_eq!(
-            backward.keyset_sql(Order::NewestFirst, "t", "id", 1).order_limit,
-            " ORDER BY t ASC, id ASC LIMIT 11"
-        );
     }
 }

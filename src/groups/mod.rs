@@ -12,7 +12,7 @@ mod subscription;
 pub use model::{Group, GroupRole, GroupVisibility, JoinPolicy};
 pub use schema::{GroupMutation, GroupQuery, GroupRefInput};
 pub use service::{
-    CreateGroup, create, invite, join, join_request, member_group_ids_sql, member_ids, readable,
-    readable_group_ids_sql, readers_among, require_member, require_moderator,
+    CreateGroup, create, invite, join, join_request, member_ids, readable, readers_among, require_member,
+    require_moderator,
 };
 pub use subscription::{GroupActivityKind, GroupSubscription, announce_activity};

@@ -22,16 +22,6 @@ const MAX_QUESTIONS: usize = 5;
 const MAX_QUESTION_CHARS: usize = 300;
 const MAX_ANSWER_CHARS: usize = 1_000;
 
-/// SQL selecting the ids of the groups `viewer_param` belongs to.
-pub fn member_group_ids_sql(viewer_param: &str) -> String {
-    format!("SELECT group_id FROM group_memberships WHERE member_id = {viewer_param}")
-}
-
-/// SQL selecting the ids of the groups whose content `viewer_param` may read.
-pub fn readable_group_ids_sql(viewer_param: &str) -> String {
-    format!("SELECT id FROM groups WHERE visibility = 'PUBLIC' OR id IN ({})", member_group_ids_sql(viewer_param))
-}
-
 /// The group `group_id` if the viewer may read its content; `NOT_FOUND` when it does not
 /// exist or is private to her — the two look the same from outside.
 pub async fn readable(db: &Db, viewer: Uuid, group_id: Uuid) -> AppResult<Group> {

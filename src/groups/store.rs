@@ -7,10 +7,10 @@ use uuid::Uuid;
 use super::model::{
     Group, GroupMember, GroupMemberRow, GroupRole, GroupRow, JoinRequest, JoinRequestRow, JoinRequestStatus,
 };
+use crate::db::page::{Order, Page};
 use crate::db::text_enum::{from_text, to_text};
+use crate::db::visibility::blocked_either_way_sql;
 use crate::db::{Db, Tx, convert, convert_all};
-use crate::graphql::relay::{Order, Page};
-use crate::members::blocked_either_way_sql;
 use crate::text::{contains_pattern, fold};
 use crate::{on_db, on_tx};
 
@@ -289,7 +289,7 @@ pub async fn readers_among(db: &Db, group_id: Uuid, members: &[Uuid]) -> Result<
     let sql = format!(
         "SELECT m.id FROM members m WHERE m.id IN ({}) AND $1 IN ({})",
         crate::db::placeholder_list(2, members.len()),
-        super::service::readable_group_ids_sql("m.id")
+        crate::db::visibility::readable_group_ids_sql("m.id")
     );
     on_db!(db, pool => {
         let mut query = sqlx::query_scalar(&sql).bind(group_id);

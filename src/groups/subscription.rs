@@ -12,15 +12,16 @@ use uuid::Uuid;
 
 use super::model::JoinRequest;
 use super::{service, store};
-use crate::auth::{AccessClaims, AuthService, Viewer};
+use crate::auth::AuthService;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::events::{self, Event};
-use crate::graphql::context::ContextExt;
+use crate::graphql::context::{ContextExt, data};
 use crate::graphql::ids::parse_id;
 use crate::members::{self, Member};
 use crate::realtime::{Bus, Delivery, Step, Topic, steps};
 use crate::threads::{self, Thread};
+use crate::viewer::{AccessClaims, Viewer};
 
 /// What happened in a group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum, serde::Serialize, serde::Deserialize)]
@@ -125,8 +126,13 @@ impl GroupSubscription {
             return Err(AppError::Unauthenticated("sign in first").into());
         };
         let group_id = parse_id("groupId", &group_id)?;
-        let mut watcher =
-            Watcher { db: ctx.db()?.clone(), auth: ctx.auth()?.clone(), viewer, group_id, moderates: false };
+        let mut watcher = Watcher {
+            db: ctx.db()?.clone(),
+            auth: data::<AuthService>(ctx)?.clone(),
+            viewer,
+            group_id,
+            moderates: false,
+        };
         // Listening first, checking second: a revocation between the two is not missed.
         let bus = ctx.bus()?;
         let access = bus.subscribe(&Topic::member(viewer.member_id)).await;

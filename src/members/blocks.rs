@@ -3,7 +3,7 @@
 //! reactions, lists of members), neither can reply to, react to, mention or RSVP to the
 //! other's, and where one must still be named to the other she renders as a
 //! placeholder. Other features filter with the SQL fragment from
-//! [`blocked_either_way_sql`] rather than reading this table themselves.
+//! `db::visibility::blocked_either_way_sql` rather than reading this table themselves.
 
 use std::collections::HashSet;
 
@@ -12,14 +12,6 @@ use uuid::Uuid;
 use crate::clock;
 use crate::db::{Db, placeholder_list};
 use crate::on_db;
-
-/// A SQL condition true when the members in `a` and `b` blocked each other either way.
-pub fn blocked_either_way_sql(a: &str, b: &str) -> String {
-    format!(
-        "EXISTS (SELECT 1 FROM member_blocks b WHERE (b.blocker_id = {a} AND b.blocked_id = {b}) \
-         OR (b.blocker_id = {b} AND b.blocked_id = {a}))"
-    )
-}
 
 /// Records that `blocker` blocked `blocked` (again is fine).
 pub async fn block(db: &Db, blocker: Uuid, blocked: Uuid) -> Result<(), sqlx::Error> {

@@ -7,7 +7,7 @@ mod profile;
 mod schema;
 mod store;
 
-pub use blocks::{blocked_either_way, blocked_either_way_sql, blocked_with, not_blocked_with};
+pub use blocks::{blocked_either_way, blocked_with, not_blocked_with};
 pub use connections::connected_with;
 pub use loader::{ChildrenDataLoader, ChildrenLoader, MemberDataLoader, MemberLoader};
 pub use schema::{MemberMutation, MemberQuery, load_member};

@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::blocks;
 use super::connections::{self, ConnectionStatus};
-use super::loader::ChildrenDataLoader;
+use super::loader::{ChildrenDataLoader, MemberDataLoader};
 use super::profile::{
     CareerStage, Child, ChildInput, OpenTo, ProfileField, Visibility, valid_bio, valid_children, valid_interests,
     valid_line,
@@ -26,7 +26,7 @@ use crate::text::{bounded_list, filter_term};
 
 /// The member `id`, through the request's loader.
 pub async fn load_member(ctx: &Context<'_>, id: Uuid) -> AppResult<Member> {
-    let loaded = ctx.member_loader()?.load_one(id).await;
+    let loaded = data::<MemberDataLoader>(ctx)?.load_one(id).await;
     loaded.map_err(|error| AppError::Internal(anyhow::anyhow!("loading member: {error}")))?.ok_or(AppError::NotFound)
 }
 

@@ -3,11 +3,11 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
-use super::blocks::blocked_either_way_sql;
 use super::connections::connected_sql;
 use super::profile::{Child, PROFILE_COLUMNS, Profile, ProfileField};
+use crate::db::page::{Order, Page};
+use crate::db::visibility::blocked_either_way_sql;
 use crate::db::{Db, Tx, placeholder_list};
-use crate::graphql::relay::{Order, Page};
 use crate::text::{contains_pattern, fold};
 use crate::{on_db, on_tx};
 

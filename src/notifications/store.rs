@@ -9,11 +9,11 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::model::{Notification, NotificationKind};
+use crate::db::page::{Order, Page};
 use crate::db::text_enum::to_text;
+use crate::db::visibility::blocked_either_way_sql;
+use crate::db::visibility::readable_group_ids_sql;
 use crate::db::{Db, Tx, placeholder_list};
-use crate::graphql::relay::{Order, Page};
-use crate::groups::readable_group_ids_sql;
-use crate::members::blocked_either_way_sql;
 use crate::{on_db, on_tx};
 
 /// One notification to record.

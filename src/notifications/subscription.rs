@@ -8,10 +8,11 @@ use futures_util::{Stream, StreamExt};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::auth::Viewer;
+use crate::auth::AuthService;
 use crate::error::AppError;
-use crate::graphql::context::ContextExt;
+use crate::graphql::context::{ContextExt, data};
 use crate::realtime::{Bus, Delivery, RESYNC, Step, Topic, is_access_signal, steps};
+use crate::viewer::Viewer;
 
 /// What happened to her notifications.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum, Serialize, Deserialize)]
@@ -72,7 +73,7 @@ impl NotificationSubscription {
         let Viewer::Member(viewer) = ctx.viewer()?.clone() else {
             return Err(AppError::Unauthenticated("sign in first").into());
         };
-        let auth = ctx.auth()?.clone();
+        let auth = data::<AuthService>(ctx)?.clone();
         let live = ctx.bus()?.subscribe(&Topic::member(viewer.member_id)).await;
         Ok(async_stream::stream! {
             let steps = steps(live, None, viewer.expiry());

@@ -9,10 +9,10 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::model::{Reaction, ReactionCount, Reply, Thread, ThreadOrder};
+use crate::db::page::{Order, Page};
 use crate::db::text_enum::{from_text, to_text};
+use crate::db::visibility::blocked_either_way_sql;
 use crate::db::{Db, Tx, placeholder_list};
-use crate::graphql::relay::{Order, Page};
-use crate::members::blocked_either_way_sql;
 use crate::{on_db, on_tx};
 
 /// A thread about to be created.
@@ -43,7 +43,7 @@ fn thread_select() -> String {
          t.created_at, t.edited_at, t.last_activity_at, \
          EXISTS (SELECT 1 FROM thread_follows f WHERE f.thread_id = t.id AND f.member_id = $1) AS viewer_follows, \
          t.group_id IN ({}) AS viewer_is_member, {} AS hidden FROM threads t",
-        crate::groups::member_group_ids_sql("$1"),
+        crate::db::visibility::member_group_ids_sql("$1"),
         blocked_either_way_sql("t.author_id", "$1")
     )
 }
@@ -120,7 +120,7 @@ pub async fn page_group_threads(
 
 /// A page of recent activity across the groups `viewer` belongs to.
 pub async fn page_feed(db: &Db, viewer: Uuid, page: &Page) -> Result<Vec<Thread>, sqlx::Error> {
-    let scope = format!("t.group_id IN ({})", crate::groups::member_group_ids_sql("$1"));
+    let scope = format!("t.group_id IN ({})", crate::db::visibility::member_group_ids_sql("$1"));
     page_threads(db, viewer, &scope, None, ThreadOrder::Activity, page).await
 }
 

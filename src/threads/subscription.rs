@@ -19,14 +19,15 @@ use super::model::{Reply, Thread};
 use super::render::{self, LiveThreadUpdate, Shape};
 use super::snapshot::ReplySnapshot;
 use super::{service, store};
-use crate::auth::{AccessClaims, AuthService, Viewer};
+use crate::auth::AuthService;
 use crate::db::Db;
 use crate::error::AppError;
-use crate::graphql::context::ContextExt;
+use crate::graphql::context::{ContextExt, data};
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{Cursor, Page};
 use crate::members;
 use crate::realtime::{Bus, Delivery, Step, Topic, steps};
+use crate::viewer::{AccessClaims, Viewer};
 
 const REPLAY_PAGE: usize = 100;
 
@@ -173,7 +174,7 @@ impl ThreadSubscription {
             .transpose()
             .map_err(|_| AppError::bad_input("after", "after is not a valid cursor"))?;
         let shape = render::shape_of(ctx);
-        let (db, auth) = (ctx.db()?.clone(), ctx.auth()?.clone());
+        let (db, auth) = (ctx.db()?.clone(), data::<AuthService>(ctx)?.clone());
         let mut reader = Reader { db, auth, viewer, thread_id, blocked: HashSet::new(), shape };
         // Listening first, checking second: a revocation between the two is not missed.
         let bus = ctx.bus()?;

@@ -153,7 +153,7 @@ async fn the_in_process_helper_and_the_binary_agree_on_the_schema() {
     let app = TestApp::spawn().await;
     let typename = app.graphql("{ __typename }", json!({}), None).await;
     assert_eq!(typename["data"]["__typename"], "Query");
-    assert!(village::graphql::sdl().contains("signUp(input: SignUpInput!): AuthPayload!"));
+    assert!(village::schema::sdl().contains("signUp(input: SignUpInput!): AuthPayload!"));
 }
 
 #[tokio::test]

@@ -4,10 +4,11 @@
 
 use anyhow::Context;
 use uuid::Uuid;
-use village::auth::{AuthService, ClientInfo};
+use village::auth::AuthService;
 use village::config::Settings;
 use village::members::{self, NewMember};
 use village::realtime::Bus;
+use village::viewer::ClientInfo;
 
 /// `count` new members on `settings`' database; returns their access tokens.
 pub async fn members_with_sessions(settings: &Settings, count: usize) -> anyhow::Result<Vec<String>> {

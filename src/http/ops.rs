@@ -10,8 +10,8 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
+use super::AppState;
 use crate::jobs;
-use crate::server::AppState;
 
 const READINESS_TIMEOUT: Duration = Duration::from_secs(2);
 

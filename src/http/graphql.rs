@@ -16,11 +16,12 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use serde_json::json;
 
-use super::{MutationBudget, codes, limits, loaders};
-use crate::auth::ClientInfo;
+use super::AppState;
 use crate::db::statements;
 use crate::error::AppError;
-use crate::server::AppState;
+use crate::graphql::{MutationBudget, count_errors, refusal};
+use crate::schema::attach_request_data;
+use crate::viewer::ClientInfo;
 
 /// Largest request body accepted.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
@@ -36,13 +37,13 @@ struct Refusal {
 
 impl Refusal {
     fn new(status: StatusCode, reason: &'static str, message: String) -> Self {
-        Self { status, error: Box::new(limits::refusal(reason, message)) }
+        Self { status, error: Box::new(refusal(reason, message)) }
     }
 }
 
 impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
-        codes::count([self.error.as_ref()]);
+        count_errors([self.error.as_ref()]);
         (self.status, Json(json!({ "errors": [self.error] }))).into_response()
     }
 }
@@ -117,12 +118,12 @@ async fn execute(
     };
     let budget = Arc::new(MutationBudget::default());
     for request in batch.iter_mut() {
-        loaders::attach(&mut request.data, &state.db, viewer.clone(), client.clone(), Arc::clone(&budget));
+        attach_request_data(&mut request.data, &state.db, viewer.clone(), client.clone(), Arc::clone(&budget));
     }
     let answer = state.schema.execute_batch(batch).await;
     match &answer {
-        BatchResponse::Single(response) => codes::count(&response.errors),
-        BatchResponse::Batch(responses) => codes::count(responses.iter().flat_map(|response| &response.errors)),
+        BatchResponse::Single(response) => count_errors(&response.errors),
+        BatchResponse::Batch(responses) => count_errors(responses.iter().flat_map(|response| &response.errors)),
     }
     Json(answer).into_response()
 }
@@ -132,7 +133,7 @@ async fn execute(
 fn internal(error: AppError) -> Response {
     let mut server_error = async_graphql::ServerError::new(error.to_string(), None);
     error.annotate(&mut server_error);
-    codes::count([&server_error]);
+    count_errors([&server_error]);
     (StatusCode::INTERNAL_SERVER_ERROR, Json(json!({ "errors": [server_error] }))).into_response()
 }
 
@@ -151,7 +152,7 @@ pub async fn graphql_get(
             .into_response();
     }
     let origin = parts.headers.get(header::ORIGIN).and_then(|value| value.to_str().ok());
-    if !crate::realtime::origin_allowed(&state.settings.allowed_origins, origin) {
+    if !super::websocket::origin_allowed(&state.settings.allowed_origins, origin) {
         return StatusCode::FORBIDDEN.into_response();
     }
     let upgrade = match WebSocketUpgrade::from_request_parts(&mut parts, &state).await {
@@ -159,5 +160,5 @@ pub async fn graphql_get(
         Err(rejection) => return rejection.into_response(),
     };
     let client = ClientInfo::from_request(peer, &parts.headers, state.settings.behind_proxy);
-    crate::realtime::upgrade(state, upgrade, client)
+    super::websocket::upgrade(state, upgrade, client)
 }

@@ -1,14 +1,31 @@
-//! Who is asking: the member behind a request's access token, or nobody, and where the
-//! request came from. Resolvers that need a member ask the viewer and get
-//! `UNAUTHENTICATED` with the reason when there is none.
+//! Who is asking: the member behind a request's access token (what the token says, as
+//! `auth` verified it), or nobody, and where the request came from. Resolvers that need
+//! a member ask the viewer and get `UNAUTHENTICATED` with the reason when there is none.
 
 use std::net::{IpAddr, SocketAddr};
 
 use axum::http::HeaderMap;
 use uuid::Uuid;
 
-use super::tokens::AccessClaims;
+use chrono::{DateTime, Utc};
+
 use crate::error::{AppError, AppResult};
+
+/// What an access token says about its bearer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AccessClaims {
+    pub member_id: Uuid,
+    pub session_id: Uuid,
+    /// When the token stops working (Unix seconds).
+    pub expires_at: i64,
+}
+
+impl AccessClaims {
+    /// When the token stops working.
+    pub fn expiry(&self) -> DateTime<Utc> {
+        DateTime::from_timestamp(self.expires_at, 0).unwrap_or(DateTime::<Utc>::MIN_UTC)
+    }
+}
 
 /// The bearer of a request.
 #[derive(Debug, Clone)]

@@ -19,17 +19,17 @@ use tokio::sync::{Notify, watch};
 use tokio_stream::StreamMap;
 use tokio_tungstenite::tungstenite;
 
-use super::Topic;
 use super::admission::Place;
-use super::bus::Listener;
 use super::limit::Lease;
-use super::live::is_access_signal;
 use super::protocol::{self, ClientMessage, Dialect, SubscribePayload, close};
-use crate::auth::{AccessClaims, AuthService, ClientInfo, TOKEN_EXPIRED, Viewer};
+use crate::auth::{AuthService, TOKEN_EXPIRED};
 use crate::clock;
 use crate::error::AppError;
-use crate::graphql::{MutationBudget, annotate_errors, attach_request_data, count_errors};
-use crate::server::AppState;
+use crate::graphql::{MutationBudget, annotate_errors, count_errors};
+use crate::http::AppState;
+use crate::realtime::{Listener, Topic, is_access_signal};
+use crate::schema::attach_request_data;
+use crate::viewer::{AccessClaims, ClientInfo, Viewer};
 
 /// How often the server pings; two unanswered pings and the peer is considered gone.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);

@@ -1,0 +1,21 @@
+//! The SQL conditions that decide who may read what, in one place so every store filters
+//! the same way: the groups a member belongs to, the groups whose content she may read,
+//! and whether two members blocked each other (a block holds both ways).
+
+/// SQL selecting the ids of the groups `viewer_param` belongs to.
+pub fn member_group_ids_sql(viewer_param: &str) -> String {
+    format!("SELECT group_id FROM group_memberships WHERE member_id = {viewer_param}")
+}
+
+/// SQL selecting the ids of the groups whose content `viewer_param` may read.
+pub fn readable_group_ids_sql(viewer_param: &str) -> String {
+    format!("SELECT id FROM groups WHERE visibility = 'PUBLIC' OR id IN ({})", member_group_ids_sql(viewer_param))
+}
+
+/// A SQL condition true when the members in `a` and `b` blocked each other either way.
+pub fn blocked_either_way_sql(a: &str, b: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM member_blocks b WHERE (b.blocker_id = {a} AND b.blocked_id = {b}) \
+         OR (b.blocker_id = {b} AND b.blocked_id = {a}))"
+    )
+}

@@ -1,0 +1,97 @@
+//! Village over HTTP: the state every handler shares, the router, GraphQL over HTTP and
+//! WebSocket on `/graphql`, the iCalendar files, and the endpoints for operators. Only
+//! this layer (and `server`, which assembles it) knows about axum; features never
+//! import it.
+
+mod calendar;
+mod graphql;
+mod ops;
+pub mod websocket;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::http::StatusCode;
+use axum::middleware::from_fn;
+use axum::routing::get;
+use metrics_exporter_prometheus::PrometheusHandle;
+use redis::aio::ConnectionManager;
+use tokio::sync::watch;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::auth::AuthService;
+use crate::config::Settings;
+use crate::db::Db;
+use crate::realtime::Bus;
+use crate::schema::VillageSchema;
+use websocket::{Admission, ConnectionLimit};
+
+pub use graphql::{MAX_BATCH, MAX_BODY_BYTES, STATEMENTS_HEADER};
+
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// What every handler shares. Every request clones it, so it is one shared pointer.
+#[derive(Clone)]
+pub struct AppState(Arc<Shared>);
+
+impl AppState {
+    pub fn new(shared: Shared) -> Self {
+        Self(Arc::new(shared))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// The services and settings behind an [`AppState`].
+pub struct Shared {
+    pub settings: Arc<Settings>,
+    pub db: Db,
+    pub redis: Option<ConnectionManager>,
+    /// The realtime bus, for its topic count on /metrics.
+    pub bus: Bus,
+    pub schema: VillageSchema,
+    pub auth: AuthService,
+    pub metrics: PrometheusHandle,
+    /// WebSocket connections per member, counted across instances.
+    pub connection_limit: ConnectionLimit,
+    /// This process's caps on open WebSockets (all, and anonymous per address).
+    pub admission: Admission,
+    /// Turns true when the server starts shutting down, so long-lived WebSocket
+    /// connections close with 1001 instead of holding the drain up.
+    pub stopping: watch::Receiver<bool>,
+}
+
+/// The operations endpoints alone, for a worker process.
+pub fn ops_router(state: AppState) -> Router {
+    Router::new()
+        .route("/healthz", get(ops::healthz))
+        .route("/readyz", get(ops::readyz))
+        .route("/metrics", get(ops::metrics))
+        .route_layer(from_fn(ops::track_requests))
+        .with_state(state)
+}
+
+/// Every route of a server.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/graphql", get(graphql::graphql_get).post(graphql::graphql_post))
+        .route("/events/{file}", get(calendar::event_ics))
+        .route("/calendar/{file}", get(calendar::feed_ics))
+        .route("/healthz", get(ops::healthz))
+        .route("/readyz", get(ops::readyz))
+        .route("/metrics", get(ops::metrics))
+        .route_layer(from_fn(ops::track_requests))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(CatchPanicLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}

@@ -1,0 +1,82 @@
+//! The Village schema assembled from the feature folders, and the per-request data every
+//! operation gets: who is asking, from where, fresh dataloaders (never shared between
+//! requests or viewers) and the request's mutation budget.
+
+use std::sync::Arc;
+
+use async_graphql::{Data, MergedObject, MergedSubscription, Schema, SchemaBuilder};
+use uuid::Uuid;
+
+use crate::auth::{AuthMutation, AuthService};
+use crate::db::Db;
+use crate::events::{EventMutation, EventQuery};
+use crate::graphql::{ErrorCodes, FieldOrder, MutationBudget, QueryLimits};
+use crate::groups::{GroupMutation, GroupQuery, GroupSubscription};
+use crate::members::{ChildrenLoader, MemberLoader, MemberMutation, MemberQuery};
+use crate::notifications::{NotificationMutation, NotificationQuery, NotificationSubscription};
+use crate::push::{PushConfig, PushMutation, PushQuery};
+use crate::rate_limits::RateLimits;
+use crate::realtime::Bus;
+use crate::threads::{ReactionLoader, ThreadMutation, ThreadQuery, ThreadSubscription};
+use crate::viewer::{ClientInfo, Viewer};
+
+/// Every query field, one part per feature.
+#[derive(MergedObject, Default)]
+pub struct Query(MemberQuery, GroupQuery, ThreadQuery, EventQuery, NotificationQuery, PushQuery);
+
+/// Every mutation, one part per feature.
+#[derive(MergedObject, Default)]
+pub struct Mutation(
+    AuthMutation,
+    MemberMutation,
+    GroupMutation,
+    ThreadMutation,
+    EventMutation,
+    NotificationMutation,
+    PushMutation,
+);
+
+/// Every subscription, one part per feature.
+#[derive(MergedSubscription, Default)]
+pub struct Subscription(ThreadSubscription, GroupSubscription, NotificationSubscription);
+
+/// The Village schema.
+pub type VillageSchema = Schema<Query, Mutation, Subscription>;
+
+fn builder(production: bool) -> SchemaBuilder<Query, Mutation, Subscription> {
+    let builder = Schema::build(Query::default(), Mutation::default(), Subscription::default())
+        .extension(ErrorCodes)
+        // Before the limits: those parse the document themselves and end the chain.
+        .extension(FieldOrder)
+        .extension(QueryLimits);
+    if production { builder.disable_introspection().disable_suggestions() } else { builder }
+}
+
+/// The schema with its services, ready to execute requests.
+pub fn build(
+    db: Db,
+    auth: AuthService,
+    bus: Bus,
+    push: PushConfig,
+    rate_limits: RateLimits,
+    production: bool,
+) -> VillageSchema {
+    builder(production).data(db).data(auth).data(bus).data(push).data(rate_limits).finish()
+}
+
+/// The schema in SDL, as `village export-schema` prints and `schema.graphql` holds.
+pub fn sdl() -> String {
+    builder(false).finish().sdl()
+}
+
+/// Puts the viewer, the client, fresh loaders and the request's mutation budget (shared
+/// by the operations of a batch) into `data`.
+pub fn attach_request_data(data: &mut Data, db: &Db, viewer: Viewer, client: ClientInfo, budget: Arc<MutationBudget>) {
+    let viewer_id = viewer.member_id().unwrap_or(Uuid::nil());
+    data.insert(MemberLoader::for_request(db.clone(), viewer_id));
+    data.insert(ChildrenLoader::for_request(db.clone()));
+    data.insert(ReactionLoader::for_request(db.clone(), viewer_id));
+    data.insert(viewer);
+    data.insert(client);
+    data.insert(budget);
+}
