@@ -12,15 +12,15 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
-use crate::auth::AuthService;
+use crate::auth::{self, AuthService};
 use crate::config::Settings;
-use crate::db;
+use crate::db::{self, Db};
 use crate::http::websocket::{self, Admission, ConnectionLimit};
 use crate::http::{self, AppState, Shared};
 use crate::push::{self, PushConfig};
 use crate::rate_limits::RateLimits;
 use crate::realtime::Bus;
-use crate::{jobs, schema, secrets, telemetry};
+use crate::{jobs, notifications, schema, secrets, telemetry};
 
 /// A server ready to serve: storage connected and migrated.
 pub struct App {
@@ -55,6 +55,18 @@ fn websocket_admission(settings: &Settings) -> Admission {
     let anonymous = usize::try_from(settings.ws_anonymous_per_address).unwrap_or(usize::MAX);
     tracing::info!(open_files, max_open, anonymous_per_address = anonymous, "WebSocket caps");
     Admission::new(max_open, anonymous)
+}
+
+/// Every feature's jobs, by kind.
+fn job_registry(db: &Db, bus: &Bus, sender: Arc<push::Sender>) -> anyhow::Result<jobs::Registry> {
+    let registry = jobs::Registry::builder()
+        .each(notifications::Notify { db: db.clone(), bus: bus.clone() })
+        .batch(push::Push { db: db.clone(), sender: Arc::clone(&sender) })
+        .each(push::ReleaseHeld { db: db.clone(), sender })
+        .each(push::PushHousekeeping { db: db.clone() })
+        .each(auth::Housekeeping { db: db.clone() })
+        .complete()?;
+    Ok(registry)
 }
 
 fn prepare_data_dir(settings: &Settings) -> anyhow::Result<()> {
@@ -93,8 +105,8 @@ impl App {
         let connection_limit = ConnectionLimit::new(per_member, redis.clone());
         let admission = websocket_admission(&settings);
         let claim = Duration::from_secs(settings.job_claim_secs);
-        let worker = jobs::Worker { db: db.clone(), bus: bus.clone(), sender, claim, stream: job_stream };
-        let worker = (!settings.no_worker).then(|| tokio::spawn(jobs::run(worker, stopping.clone())));
+        let worker = jobs::Worker { db: db.clone(), registry: Arc::new(job_registry(&db, &bus, sender)?), claim };
+        let worker = (!settings.no_worker).then(|| tokio::spawn(jobs::run(worker, job_stream, stopping.clone())));
         let state = AppState::new(Shared {
             settings: Arc::new(settings),
             db,

@@ -27,6 +27,9 @@ impl AccessClaims {
     }
 }
 
+/// Why a request or a live subscription was refused once its access token ran out.
+pub const TOKEN_EXPIRED: &str = "access token expired";
+
 /// The bearer of a request.
 #[derive(Debug, Clone)]
 pub enum Viewer {

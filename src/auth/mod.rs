@@ -2,6 +2,7 @@
 //! tokens, rotating refresh tokens with reuse detection, throttled sign-in.
 
 mod credentials;
+mod jobs;
 mod password;
 mod schema;
 mod service;
@@ -9,7 +10,7 @@ mod store;
 mod throttle;
 mod tokens;
 
+pub use jobs::Housekeeping;
 pub use password::hash_password;
 pub use schema::AuthMutation;
-pub use service::{AuthService, TOKEN_EXPIRED};
-pub use store::prune;
+pub use service::AuthService;

@@ -19,13 +19,11 @@ use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult};
 use crate::members::{self, NewMember};
 use crate::realtime::{self, Bus};
-use crate::viewer::{AccessClaims, ClientInfo, Viewer};
+use crate::viewer::{AccessClaims, ClientInfo, TOKEN_EXPIRED, Viewer};
 
 const WRONG_CREDENTIALS: &str = "wrong email or password";
 const INVALID_REFRESH_TOKEN: &str = "refresh token is invalid, expired or signed out";
 const REUSED_REFRESH_TOKEN: &str = "refresh token was already used; the session has been signed out";
-/// Why a request or a live subscription was refused once its access token ran out.
-pub const TOKEN_EXPIRED: &str = "access token expired";
 const SESSION_ENDED: &str = "session has been signed out";
 const MAX_USER_AGENT_CHARS: usize = 255;
 

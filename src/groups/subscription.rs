@@ -5,9 +5,10 @@
 //! checked when she subscribes, on every access signal for her and every sweep; her
 //! token's expiry ends the stream.
 
+use std::sync::Arc;
+
 use async_graphql::{Context, Enum, ID, Result, SimpleObject, Subscription};
 use futures_util::{Stream, StreamExt};
-use serde_json::{Value, json};
 use uuid::Uuid;
 
 use super::model::JoinRequest;
@@ -19,7 +20,7 @@ use crate::events::{self, Event};
 use crate::graphql::context::{ContextExt, data};
 use crate::graphql::ids::parse_id;
 use crate::members::{self, Member};
-use crate::realtime::{Bus, Delivery, Step, Topic, steps};
+use crate::realtime::{Bus, Delivery, Follower, Topic, follow, member_topic};
 use crate::threads::{self, Thread};
 use crate::viewer::{AccessClaims, Viewer};
 
@@ -54,9 +55,22 @@ impl GroupActivity {
     }
 }
 
+/// What a group's topic carries: what happened, and to what (a thread, event, member
+/// or join request, by the kind).
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
+pub struct GroupEvent {
+    pub kind: GroupActivityKind,
+    pub id: Uuid,
+}
+
+/// A group's topic.
+pub fn topic(group_id: Uuid) -> Topic<GroupEvent> {
+    Topic::new(format!("group:{group_id}"), 64)
+}
+
 /// Tells `group_id`'s subscribers what happened to `subject`, after it committed.
 pub async fn announce_activity(bus: &Bus, group_id: Uuid, kind: GroupActivityKind, subject: Uuid) {
-    bus.publish(&Topic::group(group_id), json!({ "kind": kind, "id": subject })).await;
+    bus.publish(&topic(group_id), &GroupEvent { kind, id: subject }).await;
 }
 
 /// One subscriber of a group's activity.
@@ -82,13 +96,8 @@ impl Watcher {
         Ok(())
     }
 
-    /// The activity a bus message stands for, or `None` when the viewer is not to see it.
-    async fn activity(&self, message: &Delivery) -> Result<Option<GroupActivity>, AppError> {
-        let message: &Value = &message.body;
-        let kind: GroupActivityKind = serde_json::from_value(message["kind"].clone()).map_err(anyhow::Error::from)?;
-        let Some(id) = message["id"].as_str().and_then(|id| Uuid::try_parse(id).ok()) else {
-            return Ok(Some(GroupActivity::of(kind)));
-        };
+    /// The activity `event` stands for, or `None` when the viewer is not to see it.
+    async fn activity(&self, GroupEvent { kind, id }: GroupEvent) -> Result<Option<GroupActivity>, AppError> {
         let viewer = self.viewer.member_id;
         let mut activity = GroupActivity::of(kind);
         let found = match kind {
@@ -108,6 +117,23 @@ impl Watcher {
             GroupActivityKind::JoinRequested | GroupActivityKind::Resync => None,
         };
         Ok(found.map(|()| activity))
+    }
+}
+
+impl Follower<GroupEvent> for Watcher {
+    type Item = GroupActivity;
+
+    async fn recheck(&mut self) -> Result<(), AppError> {
+        Watcher::recheck(self).await
+    }
+
+    async fn missed(&mut self) -> Result<Option<GroupActivity>, AppError> {
+        Ok(Some(GroupActivity::of(GroupActivityKind::Resync)))
+    }
+
+    async fn message(&mut self, event: GroupEvent, _: Arc<Delivery>) -> Result<Option<GroupActivity>, AppError> {
+        // Boxed, keeping an idle subscription small.
+        Box::pin(self.activity(event)).await
     }
 }
 
@@ -135,26 +161,9 @@ impl GroupSubscription {
         };
         // Listening first, checking second: a revocation between the two is not missed.
         let bus = ctx.bus()?;
-        let access = bus.subscribe(&Topic::member(viewer.member_id)).await;
-        let live = bus.subscribe(&Topic::group(group_id)).await;
+        let access = bus.subscribe(&member_topic(viewer.member_id)).await;
+        let live = bus.subscribe(&topic(group_id)).await;
         watcher.recheck().await.map_err(AppError::hidden_as_not_found)?;
-        Ok(async_stream::stream! {
-            let steps = steps(live, Some(access), viewer.expiry());
-            futures_util::pin_mut!(steps);
-            while let Some(step) = steps.next().await {
-                let activity = match step {
-                    Step::Expired => Err(AppError::Unauthenticated(crate::auth::TOKEN_EXPIRED)),
-                    // Boxed, keeping an idle subscription small.
-                    Step::Recheck => Box::pin(watcher.recheck()).await.map(|()| None),
-                    Step::Lagged => Ok(Some(GroupActivity::of(GroupActivityKind::Resync))),
-                    Step::Message(message) => Box::pin(watcher.activity(&message)).await,
-                };
-                match activity {
-                    Ok(Some(activity)) => yield Ok(activity),
-                    Ok(None) => {}
-                    Err(error) => { yield Err(error.into()); return; }
-                }
-            }
-        })
+        Ok(follow(watcher, live, Some(access), viewer.expiry()).map(|activity| activity.map_err(Into::into)))
     }
 }

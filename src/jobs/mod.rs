@@ -6,23 +6,41 @@
 //! goes twice). A failing job is retried with capped exponential backoff and jitter, and
 //! set aside (dead-lettered) after `MAX_ATTEMPTS`. Without Redis the outbox table is the
 //! queue; with Redis a relay passes due jobs on to a Redis stream the workers read.
+//! This module is only the queue: each feature owns the jobs it runs (its `jobs.rs`)
+//! and registers a runner for their kinds in the [`Registry`] made at start.
 
-mod housekeeping;
+mod hourly;
 mod on_redis;
+mod outbox;
+mod registry;
+mod runner;
 mod store;
 mod stream;
-mod worker;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use tokio::sync::watch;
 use uuid::Uuid;
 
+pub use registry::{AfterCommit, Ran, Registry, RegistryError, RunBatch, RunEach};
+pub use runner::Worker;
 pub use store::{QueueDepth, depth, enqueue};
 pub use stream::JobStream;
-pub use worker::{Worker, run};
+
+/// Runs due jobs until `stopping` turns true: from the Redis `stream` when there is
+/// one, else straight from the outbox.
+pub async fn run(worker: Worker, stream: Option<JobStream>, stopping: watch::Receiver<bool>) {
+    if let Err(error) = hourly::make_sure_scheduled(&worker.db).await {
+        tracing::warn!(%error, "cannot schedule the hourly jobs; another worker may");
+    }
+    match stream {
+        None => outbox::work(worker, stopping).await,
+        Some(stream) => on_redis::work(worker, stream, stopping).await,
+    }
+}
 
 /// What happened; the job's subject is the row it happened to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum JobKind {
     /// A reply was posted (subject: the reply).
@@ -44,9 +62,36 @@ pub enum JobKind {
     PushNotification,
     /// Her quiet hours ended: push what was held (subject: her; scheduled for: the end).
     PushRelease,
-    /// Hourly clean-up of what no longer matters (ended sessions, old sign-in
-    /// attempts); each run schedules the next (subject: nil).
+    /// Hourly clean-up of ended sessions and old sign-in attempts (subject: nil).
     Housekeeping,
+    /// Hourly clean-up of the records of pushes sent long ago (subject: nil).
+    PushHousekeeping,
+}
+
+impl JobKind {
+    /// Every kind, each of which some feature runs.
+    pub const ALL: [Self; 13] = [
+        Self::ReplyPosted,
+        Self::EventCreated,
+        Self::EventChanged,
+        Self::EventCancelled,
+        Self::WaitlistPromoted,
+        Self::JoinRequested,
+        Self::JoinApproved,
+        Self::EventReminderDay,
+        Self::EventReminderHour,
+        Self::PushNotification,
+        Self::PushRelease,
+        Self::Housekeeping,
+        Self::PushHousekeeping,
+    ];
+    /// The kinds that run every hour, each run scheduling the next.
+    pub const HOURLY: [Self; 2] = [Self::Housekeeping, Self::PushHousekeeping];
+
+    /// Whether it runs every hour.
+    pub fn is_hourly(self) -> bool {
+        Self::HOURLY.contains(&self)
+    }
 }
 
 /// One job to record.

@@ -10,9 +10,9 @@ use std::time::{Duration, Instant};
 use redis::aio::MultiplexedConnection;
 use tokio::sync::watch;
 
+use super::runner::{Attempted, Worker};
 use super::store;
 use super::stream::{Claim, Entry, JobStream};
-use super::worker::{Attempted, Worker};
 use crate::clock;
 use crate::db::Db;
 
@@ -26,8 +26,22 @@ const RECLAIM_EVERY: Duration = Duration::from_secs(5);
 /// How long to wait after Redis failed before trying again.
 const AFTER_FAILURE: Duration = Duration::from_secs(1);
 
+/// A relayed job's lease, in claims: long enough for the stream's backlog, after which a
+/// job whose entry was lost (Redis restarted empty) is relayed again.
+const RELAY_LEASE_CLAIMS: u32 = 5;
+
+/// Relays due jobs to `stream` and runs what it delivers, until `stopping`.
+pub async fn work(worker: Worker, stream: JobStream, stopping: watch::Receiver<bool>) {
+    let lease = worker.claim * RELAY_LEASE_CLAIMS;
+    let relay = tokio::spawn(relay(worker.db.clone(), stream.clone(), lease, stopping.clone()));
+    consume(worker, stream, stopping).await;
+    if let Err(error) = relay.await {
+        tracing::error!(%error, "the job relay panicked");
+    }
+}
+
 /// Passes due jobs on to `stream`, each claimed for `lease`, until `stopping`.
-pub async fn relay(db: Db, stream: JobStream, lease: Duration, mut stopping: watch::Receiver<bool>) {
+async fn relay(db: Db, stream: JobStream, lease: Duration, mut stopping: watch::Receiver<bool>) {
     let mut connection = None;
     let mut tick = tokio::time::interval(TICK);
     loop {
@@ -78,7 +92,7 @@ async fn relay_due(
 }
 
 /// Reads and runs jobs from `stream` until `stopping`.
-pub async fn consume(worker: Worker, stream: JobStream, stopping: watch::Receiver<bool>) {
+async fn consume(worker: Worker, stream: JobStream, stopping: watch::Receiver<bool>) {
     let mut connection = None;
     let mut last_reclaim = Instant::now();
     while !*stopping.borrow() {

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::stream::Claim;
-use super::{JobKind, JobSpec, MAX_ATTEMPTS, NewJob};
+use super::{JobSpec, MAX_ATTEMPTS, NewJob};
 use crate::clock;
 use crate::db::text_enum::{from_text, to_text};
 use crate::db::{Db, Tx};
@@ -30,11 +30,6 @@ pub struct Job {
 }
 
 impl Job {
-    /// Whether it pushes a notification (those run a batch at a time).
-    pub fn is_push_notification(&self) -> bool {
-        self.kind == to_text(JobKind::PushNotification)
-    }
-
     /// What to do; an unknown kind is a job this version cannot run.
     pub fn spec(&self) -> anyhow::Result<JobSpec> {
         Ok(JobSpec {

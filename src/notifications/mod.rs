@@ -3,6 +3,7 @@
 //! each new entry and unread-count change to her open connections; `push` sends the
 //! ones she wants pushed to her devices.
 
+mod jobs;
 mod model;
 mod schema;
 mod service;
@@ -10,8 +11,9 @@ mod settings;
 mod store;
 mod subscription;
 
+pub use jobs::Notify;
 pub use model::{Notification, NotificationKind};
 pub use schema::{NotificationMutation, NotificationQuery};
-pub use service::{Recorded, announce_created, plan, record};
+pub use service::record;
 pub use store::{ForPush, NewNotification, for_push, unread_count, unread_counts};
 pub use subscription::{NotificationEvent, NotificationEventKind, NotificationSubscription, announce};

@@ -227,7 +227,7 @@ impl NotificationMutation {
                 notification_id: None,
                 unread_count: Some(unread_count),
             };
-            announce(ctx.bus()?, viewer, &event).await;
+            announce(ctx.bus()?, viewer, event).await;
         }
         Ok(MarkNotificationsReadPayload { marked: i64::try_from(marked).unwrap_or(i64::MAX), unread_count })
     }

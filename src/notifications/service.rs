@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use uuid::Uuid;
 
+use super::jobs::{EventNews, JoinNews, News};
 use super::model::NotificationKind;
 use super::settings;
 use super::store::{self, NewNotification};
@@ -65,18 +66,13 @@ impl About {
     }
 }
 
-/// The notifications `job` calls for, worked out from the database as it is now.
-pub async fn plan(db: &Db, job: JobSpec) -> AppResult<Vec<NewNotification>> {
-    let recipients = match job.kind {
-        JobKind::ReplyPosted => return plan_for_reply(db, job.subject).await,
-        JobKind::EventCreated
-        | JobKind::EventChanged
-        | JobKind::EventCancelled
-        | JobKind::WaitlistPromoted
-        | JobKind::EventReminderDay
-        | JobKind::EventReminderHour => event_recipients(db, job).await?,
-        JobKind::JoinRequested | JobKind::JoinApproved => join_recipients(db, job).await?,
-        JobKind::Housekeeping | JobKind::PushNotification | JobKind::PushRelease => return Ok(Vec::new()),
+/// The notifications `job` (a job of kind `news`) calls for, worked out from the
+/// database as it is now.
+pub async fn plan(db: &Db, news: News, job: JobSpec) -> AppResult<Vec<NewNotification>> {
+    let recipients = match news {
+        News::Reply => return plan_for_reply(db, job.subject).await,
+        News::Event(news) => event_recipients(db, news, job).await?,
+        News::Join(news) => join_recipients(db, news, job).await?,
     };
     let Some((about, members)) = recipients else {
         return Ok(Vec::new());
@@ -97,33 +93,33 @@ async fn keep_reachable(
     Ok(settings::keep_wanted(db, allowed).await?)
 }
 
-async fn event_recipients(db: &Db, job: JobSpec) -> AppResult<Option<(About, Vec<Uuid>)>> {
+async fn event_recipients(db: &Db, news: EventNews, job: JobSpec) -> AppResult<Option<(About, Vec<Uuid>)>> {
     let Some(audience) = events::event_audience(db, job.subject).await? else {
         return Ok(None);
     };
-    let (about, members) = match job.kind {
-        JobKind::EventCreated => (
+    let (about, members) = match news {
+        EventNews::Created => (
             About::event(NotificationKind::NewEventInGroup, &audience, job.actor, "new-event"),
             groups::member_ids(db, audience.group_id, false).await?,
         ),
-        JobKind::EventChanged => (
+        EventNews::Changed => (
             About::event(NotificationKind::EventChanged, &audience, job.actor, "event-changed"),
             audience.answered.clone(),
         ),
-        JobKind::EventCancelled => (
+        EventNews::Cancelled => (
             About::event(NotificationKind::EventCancelled, &audience, job.actor, "event-cancelled"),
             audience.answered.clone(),
         ),
-        JobKind::EventReminderDay | JobKind::EventReminderHour => {
+        EventNews::ReminderDay | EventNews::ReminderHour => {
             // A reminder for a start the event moved away from, or of a cancelled event,
             // does nothing; the event's current start has reminders of its own.
             if audience.cancelled || job.scheduled_for != Some(audience.starts_at) {
                 return Ok(None);
             }
-            let key = if job.kind == JobKind::EventReminderDay { "reminder-day" } else { "reminder-hour" };
+            let key = if news == EventNews::ReminderDay { "reminder-day" } else { "reminder-hour" };
             (About::event(NotificationKind::EventReminder, &audience, None, key), audience.going.clone())
         }
-        JobKind::WaitlistPromoted => {
+        EventNews::WaitlistPromoted => {
             if audience.cancelled {
                 return Ok(None);
             }
@@ -132,29 +128,22 @@ async fn event_recipients(db: &Db, job: JobSpec) -> AppResult<Option<(About, Vec
                 job.target.into_iter().collect(),
             )
         }
-        JobKind::ReplyPosted
-        | JobKind::JoinRequested
-        | JobKind::JoinApproved
-        | JobKind::Housekeeping
-        | JobKind::PushNotification
-        | JobKind::PushRelease => {
-            return Ok(None);
-        }
     };
     // An event by a member she blocked (or who blocked her) is hidden from her.
     let members = members::not_blocked_with(db, audience.organiser, &members).await?;
     Ok(Some((about, members)))
 }
 
-async fn join_recipients(db: &Db, job: JobSpec) -> AppResult<Option<(About, Vec<Uuid>)>> {
+async fn join_recipients(db: &Db, news: JoinNews, job: JobSpec) -> AppResult<Option<(About, Vec<Uuid>)>> {
     let Some(request) = groups::join_request(db, job.subject).await? else {
         return Ok(None);
     };
-    let (kind, key, actor, members) = if job.kind == JobKind::JoinRequested {
-        let moderators = groups::member_ids(db, request.group_id, true).await?;
-        (NotificationKind::JoinRequest, "join-requests", Some(request.member_id), moderators)
-    } else {
-        (NotificationKind::JoinApproved, "joined", job.actor, vec![request.member_id])
+    let (kind, key, actor, members) = match news {
+        JoinNews::Requested => {
+            let moderators = groups::member_ids(db, request.group_id, true).await?;
+            (NotificationKind::JoinRequest, "join-requests", Some(request.member_id), moderators)
+        }
+        JoinNews::Approved => (NotificationKind::JoinApproved, "joined", job.actor, vec![request.member_id]),
     };
     let about = About::new(kind, request.group_id, actor, format!("{key}:{}", request.group_id));
     Ok(Some((about, members)))
@@ -257,6 +246,6 @@ pub async fn announce_created(db: &Db, bus: &Bus, recorded: &[Recorded]) {
         let kind =
             if *new { NotificationEventKind::NotificationCreated } else { NotificationEventKind::NotificationUpdated };
         let event = NotificationEvent { kind, notification_id: Some(async_graphql::ID(id.to_string())), unread_count };
-        announce(bus, *member, &event).await;
+        announce(bus, *member, event).await;
     }
 }

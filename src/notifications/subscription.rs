@@ -3,16 +3,18 @@
 //! access signals her other subscriptions listen to; the stream ends when her session
 //! ends or her token expires.
 
+use std::sync::Arc;
+
 use async_graphql::{Context, Enum, ID, Result, SimpleObject, Subscription};
-use futures_util::{Stream, StreamExt};
+use futures_util::StreamExt;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::auth::AuthService;
 use crate::error::AppError;
 use crate::graphql::context::{ContextExt, data};
-use crate::realtime::{Bus, Delivery, RESYNC, Step, Topic, is_access_signal, steps};
-use crate::viewer::Viewer;
+use crate::realtime::{Bus, Delivery, Follower, MemberEvent, Topic, follow, member_topic};
+use crate::viewer::{AccessClaims, Viewer};
 
 /// What happened to her notifications.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum, Serialize, Deserialize)]
@@ -43,21 +45,46 @@ impl NotificationEvent {
     }
 }
 
-/// Tells `member`'s live streams, on every instance, about `event`; call after the
-/// change committed.
-pub async fn announce(bus: &Bus, member: Uuid, event: &NotificationEvent) {
-    match serde_json::to_value(event) {
-        Ok(body) => bus.publish(&Topic::member(member), body).await,
-        Err(error) => tracing::error!(%error, "cannot encode a notification event"),
-    }
+/// Her member topic, as her notification stream reads it.
+fn topic(member: Uuid) -> Topic<MemberEvent<NotificationEvent>> {
+    member_topic(member)
 }
 
-/// What a message on her member topic means for this stream.
-fn event_of(message: &Delivery) -> Option<NotificationEvent> {
-    if is_access_signal(&message.body) {
-        return None;
+/// Tells `member`'s live streams, on every instance, about `event`; call after the
+/// change committed.
+pub async fn announce(bus: &Bus, member: Uuid, event: NotificationEvent) {
+    bus.publish(&topic(member), &MemberEvent::Notification(event)).await;
+}
+
+/// One member's notification stream.
+struct Stream {
+    auth: AuthService,
+    viewer: AccessClaims,
+}
+
+impl Follower<MemberEvent<NotificationEvent>> for Stream {
+    type Item = NotificationEvent;
+
+    async fn recheck(&mut self) -> Result<(), AppError> {
+        self.auth.require_signed_in(self.viewer).await
     }
-    serde_json::from_value(message.body.clone()).ok()
+
+    /// Missed messages may have held an access signal: she is checked, then told to
+    /// re-read.
+    async fn missed(&mut self) -> Result<Option<NotificationEvent>, AppError> {
+        self.recheck().await.map(|()| Some(NotificationEvent::resync()))
+    }
+
+    async fn message(
+        &mut self,
+        event: MemberEvent<NotificationEvent>,
+        _: Arc<Delivery>,
+    ) -> Result<Option<NotificationEvent>, AppError> {
+        match event {
+            MemberEvent::Notification(event) => Ok(Some(event)),
+            MemberEvent::AccessChanged => Box::pin(self.recheck()).await.map(|()| None),
+        }
+    }
 }
 
 #[derive(Default)]
@@ -69,54 +96,36 @@ impl NotificationSubscription {
     async fn notification_events(
         &self,
         ctx: &Context<'_>,
-    ) -> Result<impl Stream<Item = Result<NotificationEvent>> + use<>> {
+    ) -> Result<impl futures_util::Stream<Item = Result<NotificationEvent>> + use<>> {
         let Viewer::Member(viewer) = ctx.viewer()?.clone() else {
             return Err(AppError::Unauthenticated("sign in first").into());
         };
         let auth = data::<AuthService>(ctx)?.clone();
-        let live = ctx.bus()?.subscribe(&Topic::member(viewer.member_id)).await;
-        Ok(async_stream::stream! {
-            let steps = steps(live, None, viewer.expiry());
-            futures_util::pin_mut!(steps);
-            while let Some(step) = steps.next().await {
-                let event = match step {
-                    Step::Expired => Err(AppError::Unauthenticated(crate::auth::TOKEN_EXPIRED)),
-                    Step::Recheck => Box::pin(auth.require_signed_in(viewer)).await.map(|()| None),
-                    Step::Lagged => Ok(Some(NotificationEvent::resync())),
-                    Step::Message(message) if message.body["kind"] == RESYNC => {
-                        Box::pin(auth.require_signed_in(viewer)).await.map(|()| Some(NotificationEvent::resync()))
-                    }
-                    Step::Message(message) => match event_of(&message) {
-                        Some(event) => Ok(Some(event)),
-                        None => Box::pin(auth.require_signed_in(viewer)).await.map(|()| None),
-                    },
-                };
-                match event {
-                    Ok(Some(event)) => yield Ok(event),
-                    Ok(None) => {}
-                    Err(error) => { yield Err(error.into()); return; }
-                }
-            }
-        })
+        let live = ctx.bus()?.subscribe(&topic(viewer.member_id)).await;
+        let stream = Stream { auth, viewer };
+        Ok(follow(stream, live, None, viewer.expiry()).map(|event| event.map_err(Into::into)))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::realtime::Heard;
 
     #[tokio::test]
     async fn an_announced_event_reaches_the_members_topic_intact() {
         let bus = Bus::default();
         let member = Uuid::now_v7();
-        let mut topic = bus.subscribe(&Topic::member(member)).await;
+        let mut listener = bus.subscribe(&topic(member)).await;
         let event = NotificationEvent {
             kind: NotificationEventKind::NotificationCreated,
             notification_id: Some(ID("n1".into())),
             unread_count: Some(3),
         };
-        announce(&bus, member, &event).await;
-        let received = event_of(&topic.recv().await.unwrap()).unwrap();
+        announce(&bus, member, event).await;
+        let Ok(Heard::Message(MemberEvent::Notification(received), _)) = listener.recv().await else {
+            panic!("a notification arrived");
+        };
         assert_eq!(received.kind, NotificationEventKind::NotificationCreated);
         assert_eq!((received.notification_id, received.unread_count), (Some(ID("n1".into())), Some(3)));
     }

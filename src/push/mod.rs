@@ -2,6 +2,7 @@
 //! hours, and the jobs that push notifications to their devices.
 
 mod deliver;
+mod jobs;
 mod payload;
 mod public_dns;
 mod quiet_hours;
@@ -13,10 +14,9 @@ mod vapid;
 
 use crate::config::Settings;
 
-pub use deliver::{push_notifications, release_held};
+pub use jobs::{Housekeeping as PushHousekeeping, Push, ReleaseHeld};
 pub use schema::{PushMutation, PushQuery};
 pub use sender::Sender;
-pub use store::prune_deliveries;
 pub use vapid::{Vapid, new_pair as new_vapid_pair};
 
 /// What the push API needs from the settings.

@@ -13,16 +13,18 @@
 use std::any::Any;
 use std::collections::HashMap;
 use std::future::Future;
+use std::marker::PhantomData;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use futures_util::StreamExt;
 use redis::AsyncCommands;
 use redis::aio::ConnectionManager;
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
 use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::{OnceCell, broadcast, mpsc, oneshot};
-use uuid::Uuid;
 
 /// Redis channels are named `village:<topic>`.
 const CHANNEL_PREFIX: &str = "village:";
@@ -32,42 +34,74 @@ const SUBSCRIBE_TIMEOUT: Duration = Duration::from_secs(2);
 
 type Topics = Arc<Mutex<HashMap<String, broadcast::Sender<Arc<Delivery>>>>>;
 
-/// A stream of changes subscribers listen to, with how many messages a subscriber may
-/// fall behind by before she is told to resync.
-#[derive(Debug, Clone)]
-pub struct Topic {
+/// A stream of changes of type `M` that subscribers listen to, with how many messages
+/// a subscriber may fall behind by before she is told to resync. Each feature names its
+/// own topics and the type of their messages.
+pub struct Topic<M> {
     name: String,
     buffer: usize,
+    message: PhantomData<fn() -> M>,
 }
 
-impl Topic {
-    /// A thread's replies and changes: busy, and shared by every reader of the thread.
-    pub fn thread(thread_id: Uuid) -> Self {
-        Self { name: format!("thread:{thread_id}"), buffer: 256 }
-    }
-
-    /// A group's activity.
-    pub fn group(group_id: Uuid) -> Self {
-        Self { name: format!("group:{group_id}"), buffer: 64 }
-    }
-
-    /// One member's own stream: her notifications and changes to what she may read.
-    /// Quiet and kept by each of her connections, so its buffer is small.
-    pub fn member(member_id: Uuid) -> Self {
-        Self { name: format!("member:{member_id}"), buffer: 16 }
+impl<M> Topic<M> {
+    /// The topic `name` (unique across features, e.g. `thread:<id>`), buffering `buffer`
+    /// messages per subscriber.
+    pub fn new(name: String, buffer: usize) -> Self {
+        Self { name, buffer, message: PhantomData }
     }
 }
 
-/// A message as subscribers receive it.
+impl<M> Clone for Topic<M> {
+    fn clone(&self) -> Self {
+        Self::new(self.name.clone(), self.buffer)
+    }
+}
+
+impl<M> std::fmt::Debug for Topic<M> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Topic").field("name", &self.name).finish_non_exhaustive()
+    }
+}
+
+/// A message as subscribers receive it: what was published (as it travels, JSON), or
+/// word that messages may have been missed.
 pub struct Delivery {
-    /// What was published.
-    pub body: Value,
+    body: Value,
+    resync: bool,
     shared: OnceCell<Arc<dyn Any + Send + Sync>>,
+}
+
+/// What a listener heard.
+pub enum Heard<M> {
+    /// A message, with the delivery it came in (for [`Delivery::shared`]).
+    Message(M, Arc<Delivery>),
+    /// Messages may have been missed (the bus lost Redis for a while, or one could not
+    /// be read): start again from what is stored.
+    Resync,
 }
 
 impl Delivery {
     fn new(body: Value) -> Arc<Self> {
-        Arc::new(Self { body, shared: OnceCell::new() })
+        Arc::new(Self { body, resync: false, shared: OnceCell::new() })
+    }
+
+    fn resync() -> Arc<Self> {
+        Arc::new(Self { body: Value::Null, resync: true, shared: OnceCell::new() })
+    }
+
+    /// The message as an `M`; a body that is not one (a newer version's?) is logged and
+    /// heard as a resync.
+    fn heard<M: DeserializeOwned>(self: Arc<Self>) -> Heard<M> {
+        if self.resync {
+            return Heard::Resync;
+        }
+        match M::deserialize(&self.body) {
+            Ok(message) => Heard::Message(message, self),
+            Err(error) => {
+                tracing::warn!(%error, "a realtime message could not be read; resyncing");
+                Heard::Resync
+            }
+        }
     }
 
     /// What `load` makes of this message, loaded by the first subscriber in the process
@@ -108,27 +142,28 @@ enum Request {
     Unsubscribe(String),
 }
 
-/// One subscriber's place on a topic. Dropping it leaves the topic, and the last to
-/// leave forgets it.
-pub struct Listener {
+/// One subscriber's place on a topic of `M`s. Dropping it leaves the topic, and the
+/// last to leave forgets it.
+pub struct Listener<M> {
     /// Taken (and dropped) only when the listener leaves, under the topics' lock.
     receiver: Option<broadcast::Receiver<Arc<Delivery>>>,
     topics: Topics,
     name: String,
     redis: Option<mpsc::UnboundedSender<Request>>,
+    message: PhantomData<fn() -> M>,
 }
 
-impl Listener {
+impl<M: DeserializeOwned> Listener<M> {
     /// The next message, or how many were missed ([`RecvError::Lagged`]).
-    pub async fn recv(&mut self) -> Result<Arc<Delivery>, RecvError> {
+    pub async fn recv(&mut self) -> Result<Heard<M>, RecvError> {
         match self.receiver.as_mut() {
-            Some(receiver) => receiver.recv().await,
+            Some(receiver) => receiver.recv().await.map(Delivery::heard),
             None => Err(RecvError::Closed),
         }
     }
 }
 
-impl Drop for Listener {
+impl<M> Drop for Listener<M> {
     fn drop(&mut self) {
         let mut topics = self.topics.lock().unwrap_or_else(PoisonError::into_inner);
         // The receiver goes and the count is read under one lock: of two listeners
@@ -144,18 +179,11 @@ impl Drop for Listener {
     }
 }
 
-/// The kind of the message a subscriber gets when messages may have been missed.
-pub const RESYNC: &str = "RESYNC";
-
-fn resync_message() -> Value {
-    json!({ "kind": RESYNC })
-}
-
-fn deliver(topics: &Topics, topic: &str, message: Value) {
+fn deliver(topics: &Topics, topic: &str, delivery: Arc<Delivery>) {
     let topics = topics.lock().unwrap_or_else(PoisonError::into_inner);
     // A topic is in the map only while it has listeners (the last one removes it).
     if let Some(sender) = topics.get(topic) {
-        let _ = sender.send(Delivery::new(message));
+        let _ = sender.send(delivery);
     }
 }
 
@@ -174,14 +202,18 @@ impl Bus {
     }
 
     /// Delivers `message` to everyone subscribed to `topic`, on every instance.
-    pub async fn publish(&self, topic: &Topic, message: Value) {
+    pub async fn publish<M: Serialize>(&self, topic: &Topic<M>, message: &M) {
+        let body = match serde_json::to_value(message) {
+            Ok(body) => body,
+            Err(error) => return tracing::error!(%error, topic = topic.name, "cannot encode a realtime update"),
+        };
         let Some(redis) = &self.redis else {
-            deliver(&self.topics, &topic.name, message);
+            deliver(&self.topics, &topic.name, Delivery::new(body));
             return;
         };
         let mut publisher = redis.publisher.clone();
         let channel = format!("{CHANNEL_PREFIX}{}", topic.name);
-        if let Err(error) = publisher.publish::<_, _, ()>(channel, message.to_string()).await {
+        if let Err(error) = publisher.publish::<_, _, ()>(channel, body.to_string()).await {
             // Subscribers resume by cursor; the write itself is committed.
             tracing::warn!(%error, topic = topic.name, "could not publish a realtime update");
         }
@@ -189,13 +221,14 @@ impl Bus {
 
     /// Starts listening to `topic`; with Redis, returns once Redis confirmed the
     /// subscription, so nothing published afterwards is missed.
-    pub async fn subscribe(&self, topic: &Topic) -> Listener {
+    pub async fn subscribe<M>(&self, topic: &Topic<M>) -> Listener<M> {
         let redis = self.redis.as_ref().map(|redis| redis.requests.clone());
         let listener = |receiver| Listener {
             receiver: Some(receiver),
             topics: Arc::clone(&self.topics),
             name: topic.name.clone(),
             redis: redis.clone(),
+            message: PhantomData,
         };
         let (listener, confirmed) = {
             let mut topics = self.topics.lock().unwrap_or_else(PoisonError::into_inner);
@@ -211,7 +244,7 @@ impl Bus {
             let _ = redis.send(Request::Subscribe(topic.name.clone(), confirm));
             (listener(receiver), confirmed)
         };
-        // Without a confirmation (Redis down) the reconnect resubscribes and sends RESYNC.
+        // Without a confirmation (Redis down) the reconnect resubscribes and resyncs.
         let _ = tokio::time::timeout(SUBSCRIBE_TIMEOUT, confirmed).await;
         listener
     }
@@ -244,7 +277,7 @@ async fn listen(client: redis::Client, topics: Topics, mut requests: mpsc::Unbou
 fn resync_all(topics: &Topics) {
     let current: Vec<String> = topics.lock().unwrap_or_else(PoisonError::into_inner).keys().cloned().collect();
     for topic in current {
-        deliver(topics, &topic, resync_message());
+        deliver(topics, &topic, Delivery::resync());
     }
 }
 
@@ -287,8 +320,8 @@ async fn serve_connection(
                 let channel = message.get_channel_name().to_owned();
                 let Some(topic) = channel.strip_prefix(CHANNEL_PREFIX) else { continue };
                 let Ok(payload) = message.get_payload::<String>() else { continue };
-                if let Ok(value) = serde_json::from_str(&payload) {
-                    deliver(topics, topic, value);
+                if let Ok(body) = serde_json::from_str(&payload) {
+                    deliver(topics, topic, Delivery::new(body));
                 }
             }
         }
@@ -297,16 +330,29 @@ async fn serve_connection(
 
 #[cfg(test)]
 mod tests {
+    use uuid::Uuid;
+
     use super::*;
+
+    fn topic<M>(buffer: usize) -> Topic<M> {
+        Topic::new(format!("test:{}", Uuid::now_v7()), buffer)
+    }
+
+    async fn next(listener: &mut Listener<u32>) -> Option<u32> {
+        match listener.recv().await {
+            Ok(Heard::Message(n, _)) => Some(n),
+            _ => None,
+        }
+    }
 
     #[tokio::test]
     async fn subscribers_get_what_is_published_on_their_topic_only() {
         let bus = Bus::default();
-        let (a, b) = (Topic::thread(Uuid::now_v7()), Topic::thread(Uuid::now_v7()));
+        let (a, b) = (topic::<u32>(8), topic::<u32>(8));
         let mut thread_a = bus.subscribe(&a).await;
         let mut thread_b = bus.subscribe(&b).await;
-        bus.publish(&a, json!({ "n": 1 })).await;
-        assert_eq!(thread_a.recv().await.unwrap().body, json!({ "n": 1 }));
+        bus.publish(&a, &1).await;
+        assert_eq!(next(&mut thread_a).await, Some(1));
         let nothing = tokio::time::timeout(Duration::from_millis(50), thread_b.recv()).await;
         assert!(nothing.is_err(), "nothing arrived on the other topic");
     }
@@ -314,27 +360,38 @@ mod tests {
     #[tokio::test]
     async fn a_subscriber_that_falls_behind_is_told_so() {
         let bus = Bus::default();
-        let topic = Topic::member(Uuid::now_v7());
+        let topic = topic::<u32>(16);
         let mut slow = bus.subscribe(&topic).await;
-        for n in 0..=topic.buffer {
-            bus.publish(&topic, json!(n)).await;
+        for n in 0..=16 {
+            bus.publish(&topic, &n).await;
         }
         assert!(matches!(slow.recv().await, Err(RecvError::Lagged(_))));
     }
 
     #[tokio::test]
+    async fn a_message_of_another_shape_is_heard_as_a_resync() {
+        let bus = Bus::default();
+        let numbers = topic::<u32>(8);
+        let mut listener = bus.subscribe(&numbers).await;
+        bus.publish(&Topic::<&str>::new(numbers.name.clone(), 8), &"not a number").await;
+        assert!(matches!(listener.recv().await, Ok(Heard::Resync)));
+    }
+
+    #[tokio::test]
     async fn what_one_subscriber_loads_for_a_message_the_others_share() {
         let bus = Bus::default();
-        let topic = Topic::thread(Uuid::now_v7());
+        let topic = topic::<u32>(8);
         let (mut first, mut second) = (bus.subscribe(&topic).await, bus.subscribe(&topic).await);
-        bus.publish(&topic, json!({ "replyId": 1 })).await;
+        bus.publish(&topic, &1).await;
         let loads = std::sync::atomic::AtomicUsize::new(0);
         let load = || async {
             loads.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             Ok::<_, anyhow::Error>(String::from("the reply"))
         };
-        let a = first.recv().await.unwrap().shared(load).await.unwrap();
-        let b = second.recv().await.unwrap().shared(load).await.unwrap();
+        let (Ok(Heard::Message(_, a)), Ok(Heard::Message(_, b))) = (first.recv().await, second.recv().await) else {
+            panic!("both heard the message");
+        };
+        let (a, b) = (a.shared(load).await.unwrap(), b.shared(load).await.unwrap());
         assert_eq!((a.as_str(), b.as_str()), ("the reply", "the reply"));
         assert_eq!(loads.load(std::sync::atomic::Ordering::SeqCst), 1);
     }
@@ -342,7 +399,7 @@ mod tests {
     #[tokio::test]
     async fn a_topic_is_forgotten_when_its_last_listener_leaves() {
         let bus = Bus::default();
-        let topic = Topic::thread(Uuid::now_v7());
+        let topic = topic::<u32>(8);
         let first = bus.subscribe(&topic).await;
         let second = bus.subscribe(&topic).await;
         assert_eq!(bus.topic_count(), 1);

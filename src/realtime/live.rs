@@ -2,27 +2,35 @@
 //! what the subscriber may read changed, a periodic sweep, or her token running out.
 //! Access is checked against the database only on signals and sweeps, never per
 //! message, so a reply fanned out to thousands of readers costs no query per reader.
+//! A feature's subscription says what each step means for its reader ([`Follower`]);
+//! [`follow`] runs the steps.
 
+use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use futures_util::Stream;
+use futures_util::{Stream, StreamExt};
+use serde::de::DeserializeOwned;
 use tokio::sync::broadcast::error::RecvError;
 
-use super::bus::{Delivery, Listener};
+use super::bus::{Delivery, Heard, Listener};
+use super::{AccessSignals, MemberEvent};
 use crate::clock;
+use crate::error::AppError;
+use crate::viewer::TOKEN_EXPIRED;
 
 /// How often access is checked even without a signal: the safety net for changes the
 /// server's own writes did not announce.
 const SWEEP_EVERY: Duration = Duration::from_secs(30);
 
 /// What a subscription reacts to next.
-pub enum Step {
-    /// Something was published on the topic.
-    Message(Arc<Delivery>),
-    /// The subscriber fell behind and missed messages.
-    Lagged,
+enum Step<M> {
+    /// A message on the topic, with the delivery it came in.
+    Message(M, Arc<Delivery>),
+    /// Messages may have been missed (she fell behind, or the bus lost Redis for a
+    /// while): start again from what is stored.
+    Missed,
     /// What she may read may have changed: check again.
     Recheck,
     /// Her access token expired.
@@ -30,24 +38,68 @@ pub enum Step {
 }
 
 /// Waits for the next access signal on a member topic (which also carries her
-/// notifications); a missed message or a resync counts as a signal.
-async fn next_signal(access: &mut Option<Listener>) -> Option<()> {
+/// notifications); a missed message counts as a signal.
+async fn next_signal(access: &mut Option<Listener<AccessSignals>>) -> Option<()> {
     let Some(signals) = access else {
         return std::future::pending().await;
     };
     loop {
         match signals.recv().await {
-            Ok(message) if !is_access_signal(&message.body) => {}
-            Ok(_) | Err(RecvError::Lagged(_)) => return Some(()),
+            Ok(Heard::Message(MemberEvent::Notification(_), _)) => {}
+            Ok(Heard::Message(MemberEvent::AccessChanged, _) | Heard::Resync) | Err(RecvError::Lagged(_)) => {
+                return Some(());
+            }
             Err(RecvError::Closed) => return None,
         }
     }
 }
 
-/// Whether a member-topic message asks her subscriptions to check access again.
-pub fn is_access_signal(body: &serde_json::Value) -> bool {
-    let kind = body["kind"].as_str();
-    kind == Some(super::ACCESS_CHANGED) || kind == Some(super::bus::RESYNC)
+/// What one reader's live subscription makes of each step.
+pub trait Follower<M>: Send {
+    /// What she is sent.
+    type Item: Send;
+    /// Checks against the database that she may still read what she follows.
+    fn recheck(&mut self) -> impl Future<Output = Result<(), AppError>> + Send;
+    /// What she is sent when messages may have been missed.
+    fn missed(&mut self) -> impl Future<Output = Result<Option<Self::Item>, AppError>> + Send;
+    /// What `message` (which came in `delivery`) means for her, if anything.
+    fn message(
+        &mut self,
+        message: M,
+        delivery: Arc<Delivery>,
+    ) -> impl Future<Output = Result<Option<Self::Item>, AppError>> + Send;
+}
+
+/// What `follower` is sent as the steps of `live` come (see [`steps`]); the stream ends
+/// after the first error (her access lost, her token expired), which it carries.
+pub fn follow<M, F>(
+    mut follower: F,
+    live: Listener<M>,
+    access: Option<Listener<AccessSignals>>,
+    expires_at: DateTime<Utc>,
+) -> impl Stream<Item = Result<F::Item, AppError>>
+where
+    M: DeserializeOwned + Send + 'static,
+    F: Follower<M>,
+{
+    async_stream::stream! {
+        let steps = steps(live, access, expires_at);
+        futures_util::pin_mut!(steps);
+        while let Some(step) = steps.next().await {
+            let sent = match step {
+                Step::Expired => Err(AppError::Unauthenticated(TOKEN_EXPIRED)),
+                // Rare steps are boxed, keeping an idle subscription small.
+                Step::Recheck => Box::pin(follower.recheck()).await.map(|()| None),
+                Step::Missed => Box::pin(follower.missed()).await,
+                Step::Message(message, delivery) => follower.message(message, delivery).await,
+            };
+            match sent {
+                Ok(Some(item)) => yield Ok(item),
+                Ok(None) => {}
+                Err(error) => { yield Err(error); return; }
+            }
+        }
+    }
 }
 
 /// The steps of a subscription to `live`. `access` carries the subscriber's
@@ -56,7 +108,11 @@ pub fn is_access_signal(body: &serde_json::Value) -> bool {
 /// are taken before messages waiting beside them, so a message that arrives after a
 /// revocation's signal is not delivered. (Across instances, a message published in the
 /// milliseconds between a revocation's commit and its signal still can be.)
-pub fn steps(mut live: Listener, mut access: Option<Listener>, expires_at: DateTime<Utc>) -> impl Stream<Item = Step> {
+fn steps<M: DeserializeOwned>(
+    mut live: Listener<M>,
+    mut access: Option<Listener<AccessSignals>>,
+    expires_at: DateTime<Utc>,
+) -> impl Stream<Item = Step<M>> {
     let expiry = (expires_at - clock::now()).to_std().unwrap_or(Duration::ZERO);
     async_stream::stream! {
         let expired = tokio::time::sleep(expiry);
@@ -71,9 +127,9 @@ pub fn steps(mut live: Listener, mut access: Option<Listener>, expires_at: DateT
                     None => return,
                 },
                 _ = sweep.tick() => Step::Recheck,
-                message = live.recv() => match message {
-                    Ok(message) => Step::Message(message),
-                    Err(RecvError::Lagged(_)) => Step::Lagged,
+                heard = live.recv() => match heard {
+                    Ok(Heard::Message(message, delivery)) => Step::Message(message, delivery),
+                    Ok(Heard::Resync) | Err(RecvError::Lagged(_)) => Step::Missed,
                     Err(RecvError::Closed) => return,
                 },
             };

@@ -1,19 +1,41 @@
 //! The realtime bus every feature publishes to after its writes commit and every live
-//! subscription listens on, and the rhythm those subscriptions follow. The WebSocket
-//! transport that carries them to phones lives in `http::websocket`.
+//! subscription listens on, and the rhythm those subscriptions follow. Each feature
+//! names its topics and the type of their messages; a member's own topic, which
+//! several features share, is named here. The WebSocket transport that carries live
+//! updates to phones lives in `http::websocket`.
 
 mod bus;
 mod live;
 
-pub use bus::{Bus, Delivery, Listener, RESYNC, Topic};
-pub use live::{Step, is_access_signal, steps};
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
-/// The kind of the message that tells a member's subscriptions to check her access.
-pub const ACCESS_CHANGED: &str = "ACCESS_CHANGED";
+pub use bus::{Bus, Delivery, Heard, Listener, Topic};
+pub use live::{Follower, follow};
+
+/// What a member's own topic carries: word that what she may read changed, and news
+/// `N` of her notifications (its type is the notifications feature's).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "news", rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum MemberEvent<N> {
+    /// She signed out, left or lost a group or a role, blocked or was blocked: her live
+    /// subscriptions check her access again.
+    AccessChanged,
+    Notification(N),
+}
+
+/// Her member topic as those who listen only for access changes read it.
+pub type AccessSignals = MemberEvent<IgnoredAny>;
+
+/// Member `member`'s own topic: quiet, and kept by each of her connections, so its
+/// buffer is small.
+pub fn member_topic<N>(member: Uuid) -> Topic<MemberEvent<N>> {
+    Topic::new(format!("member:{member}"), 16)
+}
 
 /// Tells `member`'s live subscriptions, on every instance, that what she may read
-/// changed (she signed out, left or lost a group or a role, blocked or was blocked), so
-/// each checks again at once. Call after the change committed.
-pub async fn access_changed(bus: &Bus, member: uuid::Uuid) {
-    bus.publish(&Topic::member(member), serde_json::json!({ "kind": ACCESS_CHANGED })).await;
+/// changed, so each checks again at once. Call after the change committed.
+pub async fn access_changed(bus: &Bus, member: Uuid) {
+    bus.publish(&member_topic::<()>(member), &MemberEvent::AccessChanged).await;
 }

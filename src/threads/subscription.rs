@@ -12,7 +12,6 @@ use std::sync::Arc;
 use async_graphql::connection::CursorType;
 use async_graphql::{Context, Enum, ID, Result, SimpleObject, Subscription};
 use futures_util::{Stream, StreamExt};
-use serde_json::json;
 use uuid::Uuid;
 
 use super::model::{Reply, Thread};
@@ -26,7 +25,7 @@ use crate::graphql::context::{ContextExt, data};
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{Cursor, Page};
 use crate::members;
-use crate::realtime::{Bus, Delivery, Step, Topic, steps};
+use crate::realtime::{Bus, Delivery, Follower, Topic, follow, member_topic};
 use crate::viewer::{AccessClaims, Viewer};
 
 const REPLAY_PAGE: usize = 100;
@@ -55,9 +54,22 @@ pub struct ThreadUpdate {
     pub cursor: Option<String>,
 }
 
+/// What a thread's topic carries: what changed, and to which reply.
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ThreadEvent {
+    pub kind: ThreadUpdateKind,
+    pub reply_id: Option<Uuid>,
+}
+
+/// A thread's topic: busy, and shared by every reader of the thread.
+pub fn topic(thread_id: Uuid) -> Topic<ThreadEvent> {
+    Topic::new(format!("thread:{thread_id}"), 256)
+}
+
 /// Tells subscribers of `thread_id` what changed, after the change committed.
 pub async fn announce(bus: &Bus, thread_id: Uuid, kind: ThreadUpdateKind, reply_id: Option<Uuid>) {
-    bus.publish(&Topic::thread(thread_id), json!({ "kind": kind, "replyId": reply_id })).await;
+    bus.publish(&topic(thread_id), &ThreadEvent { kind, reply_id }).await;
 }
 
 /// Where `reply` sits in its thread.
@@ -84,6 +96,8 @@ struct Reader {
     blocked: HashSet<Uuid>,
     /// Her selection's shape, when readers alike may share its rendering.
     shape: Option<Shape>,
+    /// The last reply replayed to her from the database, not to be sent again live.
+    replayed_up_to: Option<Cursor>,
 }
 
 impl Reader {
@@ -106,18 +120,16 @@ impl Reader {
         Ok(replies)
     }
 
-    /// The update a bus message stands for, or `None` when there is nothing to send.
+    /// The update `event` (which came in `message`) stands for, or `None` when there is
+    /// nothing to send.
     async fn update(
         &self,
+        ThreadEvent { kind, reply_id }: ThreadEvent,
         message: &Delivery,
-        replayed_up_to: Option<Cursor>,
     ) -> Result<Option<LiveThreadUpdate>, AppError> {
-        let kind: ThreadUpdateKind =
-            serde_json::from_value(message.body["kind"].clone()).map_err(anyhow::Error::from)?;
         if kind == ThreadUpdateKind::Resync {
             return Ok(Some(LiveThreadUpdate::own(resync())));
         }
-        let reply_id = message.body["replyId"].as_str().and_then(|id| Uuid::try_parse(id).ok());
         let Some(reply_id) = reply_id else {
             // Flag changes are rare: the thread is read for each reader.
             let thread = Box::pin(service::readable(&self.db, self.viewer.member_id, self.thread_id)).await?.0;
@@ -140,7 +152,7 @@ impl Reader {
         let facts = snapshot.facts(self.viewer.member_id, &self.blocked, kind);
         let position = snapshot.position();
         let already_sent = kind == ThreadUpdateKind::ReplyPosted
-            && replayed_up_to.is_some_and(|last| (position.at, position.id) <= (last.at, last.id));
+            && self.replayed_up_to.is_some_and(|last| (position.at, position.id) <= (last.at, last.id));
         // Changes by members blocked either way with the viewer are not delivered to her.
         if already_sent || facts.hidden {
             return Ok(None);
@@ -149,6 +161,26 @@ impl Reader {
             Some(shape) => LiveThreadUpdate::Shared { snapshot: Arc::clone(snapshot), shape: Arc::clone(shape), facts },
             None => LiveThreadUpdate::own(snapshot.update_for(&facts)),
         }))
+    }
+}
+
+impl Follower<ThreadEvent> for Reader {
+    type Item = LiveThreadUpdate;
+
+    async fn recheck(&mut self) -> Result<(), AppError> {
+        Reader::recheck(self).await
+    }
+
+    async fn missed(&mut self) -> Result<Option<LiveThreadUpdate>, AppError> {
+        Ok(Some(LiveThreadUpdate::own(resync())))
+    }
+
+    async fn message(
+        &mut self,
+        event: ThreadEvent,
+        delivery: Arc<Delivery>,
+    ) -> Result<Option<LiveThreadUpdate>, AppError> {
+        self.update(event, &delivery).await
     }
 }
 
@@ -175,23 +207,22 @@ impl ThreadSubscription {
             .map_err(|_| AppError::bad_input("after", "after is not a valid cursor"))?;
         let shape = render::shape_of(ctx);
         let (db, auth) = (ctx.db()?.clone(), data::<AuthService>(ctx)?.clone());
-        let mut reader = Reader { db, auth, viewer, thread_id, blocked: HashSet::new(), shape };
+        let mut reader = Reader { db, auth, viewer, thread_id, blocked: HashSet::new(), shape, replayed_up_to: after };
         // Listening first, checking second: a revocation between the two is not missed.
         let bus = ctx.bus()?;
-        let access = bus.subscribe(&Topic::member(viewer.member_id)).await;
-        let live = bus.subscribe(&Topic::thread(thread_id)).await;
+        let access = bus.subscribe(&member_topic(viewer.member_id)).await;
+        let live = bus.subscribe(&topic(thread_id)).await;
         reader.recheck().await.map_err(AppError::hidden_as_not_found)?;
         let expires_at = viewer.expiry();
         Ok(async_stream::stream! {
-            let mut last = after;
-            while let Some(cursor) = last {
+            while let Some(cursor) = reader.replayed_up_to {
                 let replies = match Box::pin(reader.replay(cursor)).await {
                     Ok(replies) => replies,
                     Err(error) => { yield Err(error.into()); return; }
                 };
                 let full_page = replies.len() == REPLAY_PAGE;
                 for reply in replies {
-                    last = Some(reply_cursor(&reply));
+                    reader.replayed_up_to = Some(reply_cursor(&reply));
                     if !reply.hidden {
                         yield Ok(LiveThreadUpdate::own(reply_update(ThreadUpdateKind::ReplyPosted, reply)));
                     }
@@ -200,21 +231,10 @@ impl ThreadSubscription {
                     break;
                 }
             }
-            let steps = steps(live, Some(access), expires_at);
-            futures_util::pin_mut!(steps);
-            while let Some(step) = steps.next().await {
-                let update = match step {
-                    Step::Expired => Err(AppError::Unauthenticated(crate::auth::TOKEN_EXPIRED)),
-                    // Rare steps are boxed, keeping an idle subscription small.
-                    Step::Recheck => Box::pin(reader.recheck()).await.map(|()| None),
-                    Step::Lagged => Ok(Some(LiveThreadUpdate::own(resync()))),
-                    Step::Message(message) => reader.update(&message, last).await,
-                };
-                match update {
-                    Ok(Some(update)) => yield Ok(update),
-                    Ok(None) => {}
-                    Err(error) => { yield Err(error.into()); return; }
-                }
+            let updates = follow(reader, live, Some(access), expires_at);
+            futures_util::pin_mut!(updates);
+            while let Some(update) = updates.next().await {
+                yield update.map_err(Into::into);
             }
         })
     }

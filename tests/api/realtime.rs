@@ -37,8 +37,11 @@ pub async fn receive(socket: &mut Socket) -> Value {
         match socket.next().await.expect("a message").expect("readable") {
             Message::Text(text) => {
                 let message: Value = serde_json::from_str(&text).expect("JSON");
-                if message["type"] != "ka" {
-                    return message;
+                match message["type"].as_str() {
+                    // Keep-alive, answered as a client does (a long test outlives a ping).
+                    Some("ping") => send(socket, json!({ "type": "pong" })).await,
+                    Some("ka") => {}
+                    _ => return message,
                 }
             }
             Message::Close(frame) => panic!("closed: {frame:?}"),

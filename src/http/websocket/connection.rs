@@ -22,14 +22,14 @@ use tokio_tungstenite::tungstenite;
 use super::admission::Place;
 use super::limit::Lease;
 use super::protocol::{self, ClientMessage, Dialect, SubscribePayload, close};
-use crate::auth::{AuthService, TOKEN_EXPIRED};
+use crate::auth::AuthService;
 use crate::clock;
 use crate::error::AppError;
 use crate::graphql::{MutationBudget, annotate_errors, count_errors};
 use crate::http::AppState;
-use crate::realtime::{Listener, Topic, is_access_signal};
+use crate::realtime::{AccessSignals, Heard, Listener, MemberEvent, member_topic};
 use crate::schema::attach_request_data;
-use crate::viewer::{AccessClaims, ClientInfo, Viewer};
+use crate::viewer::{AccessClaims, ClientInfo, TOKEN_EXPIRED, Viewer};
 
 /// How often the server pings; two unanswered pings and the peer is considered gone.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
@@ -116,7 +116,7 @@ fn refusal(error: AppError) -> Value {
 /// ended.
 struct Session {
     claims: AccessClaims,
-    signals: Listener,
+    signals: Listener<AccessSignals>,
 }
 
 /// Who a connection serves, and her place in the per-member count.
@@ -185,7 +185,7 @@ async fn accept(socket: &mut WebSocket, state: &AppState, payload: &Value, place
         Viewer::Member(claims) => {
             let lease = admit_member(socket, state, claims).await?;
             place.authenticated();
-            let signals = state.bus.subscribe(&Topic::member(claims.member_id)).await;
+            let signals = state.bus.subscribe(&member_topic(claims.member_id)).await;
             (Some(lease), Some(Session { claims, signals }))
         }
         _ => (None, None),
@@ -250,9 +250,9 @@ async fn session_over(auth: AuthService, session: Option<Session>, recheck: Arc<
             () = recheck.notified() => true,
             () = tokio::time::sleep_until(retry_at.unwrap_or_else(tokio::time::Instant::now)), if retry_at.is_some() => true,
             signal = signals.recv(), if listening => match signal {
-                Ok(message) => is_access_signal(&message.body),
+                Ok(Heard::Message(MemberEvent::Notification(_), _)) => false,
                 // A missed message may have been a signal for her: check again.
-                Err(RecvError::Lagged(_)) => true,
+                Ok(Heard::Message(MemberEvent::AccessChanged, _) | Heard::Resync) | Err(RecvError::Lagged(_)) => true,
                 Err(RecvError::Closed) => {
                     listening = false;
                     false

@@ -1,0 +1,180 @@
+//! Running claimed jobs, whichever queue they came from: each through the runner its
+//! feature registered (one at a time in the order owed, or a batch at once), then
+//! settled — removed when done, or retried later with capped exponential backoff and
+//! jitter (no sooner than the failure asked), or set aside after `MAX_ATTEMPTS`.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use uuid::Uuid;
+
+use super::registry::{Ran, Registry, Runner};
+use super::store::{self, Job};
+use super::{JobSpec, MAX_ATTEMPTS, RetryNotBefore, hourly};
+use crate::clock;
+use crate::db::{Db, Tx};
+
+const FIRST_RETRY: Duration = Duration::from_secs(2);
+const LAST_RETRY: Duration = Duration::from_secs(15 * 60);
+
+/// What jobs run with.
+#[derive(Clone)]
+pub struct Worker {
+    pub db: Db,
+    /// Which feature runs which kind.
+    pub registry: Arc<Registry>,
+    /// How long a claim holds before another worker may take the job (a crashed
+    /// worker's).
+    pub claim: Duration,
+}
+
+/// How one attempt at a job went.
+#[derive(Debug, PartialEq)]
+pub enum Attempted {
+    Done,
+    /// Failed; due again later.
+    Retrying,
+    /// Failed for the last time, with this error.
+    SetAside(String),
+}
+
+impl Worker {
+    /// Runs `jobs`: those run one at a time first, in the order they were owed (the
+    /// newest reply is the one a notification names); then each batch runner's jobs at
+    /// once. Returns how each went.
+    pub async fn run_batch(&self, jobs: Vec<Job>) -> Result<Vec<(Uuid, Attempted)>, sqlx::Error> {
+        let mut attempted = Vec::with_capacity(jobs.len());
+        let mut batches: Vec<(Runner, Vec<(Job, JobSpec)>)> = Vec::new();
+        for job in jobs {
+            let runner = job.spec().and_then(|spec| {
+                let runner = self.registry.runner(spec.kind).cloned();
+                Ok((runner.ok_or_else(|| anyhow::anyhow!("no runner for {:?}", spec.kind))?, spec))
+            });
+            match runner {
+                Ok((Runner::Each(runner), spec)) => {
+                    let outcome = self.run_one(&job, spec, runner.run(spec).await).await;
+                    attempted.push((job.id, self.settle(&job, outcome).await?));
+                }
+                Ok((Runner::Batch(runner), spec)) => match batches.iter_mut().find(|(r, _)| same(r, &runner)) {
+                    Some((_, batch)) => batch.push((job, spec)),
+                    None => batches.push((Runner::Batch(runner), vec![(job, spec)])),
+                },
+                Err(error) => attempted.push((job.id, self.settle(&job, Err(error)).await?)),
+            }
+        }
+        for (runner, batch) in batches {
+            if let Runner::Batch(runner) = runner {
+                attempted.extend(self.run_together(runner.as_ref(), batch).await?);
+            }
+        }
+        Ok(attempted)
+    }
+
+    /// Runs `batch` with `runner` and removes each job done on its own.
+    async fn run_together(
+        &self,
+        runner: &dyn super::registry::RunBatch,
+        batch: Vec<(Job, JobSpec)>,
+    ) -> Result<Vec<(Uuid, Attempted)>, sqlx::Error> {
+        let specs: Vec<JobSpec> = batch.iter().map(|(_, spec)| *spec).collect();
+        let outcomes = runner.run_batch(&specs).await;
+        let mut attempted = Vec::with_capacity(batch.len());
+        let mut done = Vec::new();
+        for ((job, _), outcome) in batch.iter().zip(outcomes) {
+            match outcome {
+                // Removed together, below.
+                Ok(()) => done.push(job),
+                Err(error) => attempted.push((job.id, self.settle(job, Err(error)).await?)),
+            }
+        }
+        let removed = store::finish_alone(&self.db, &done).await?;
+        for job in done {
+            if !removed.contains(&job.id) {
+                warn_outlived(job);
+            }
+            attempted.push((job.id, self.settle(job, Ok(())).await?));
+        }
+        Ok(attempted)
+    }
+
+    /// Records how an attempt at `job` went: a failure is retried later (no sooner
+    /// than it asked), or set aside once out of attempts.
+    async fn settle(&self, job: &Job, outcome: anyhow::Result<()>) -> Result<Attempted, sqlx::Error> {
+        let result = if outcome.is_ok() { "done" } else { "failed" };
+        metrics::counter!("jobs_run_total", "kind" => job.kind.clone(), "result" => result).increment(1);
+        let Err(error) = outcome else {
+            return Ok(Attempted::Done);
+        };
+        let not_before = error.downcast_ref::<RetryNotBefore>().map(|retry| retry.at);
+        let error = format!("{error:#}");
+        let backoff_at = clock::now() + chrono::Duration::from_std(backoff(job.attempts)).unwrap_or_default();
+        store::fail(&self.db, job, &error, not_before.map_or(backoff_at, |at| at.max(backoff_at))).await?;
+        if job.attempts >= MAX_ATTEMPTS {
+            tracing::error!(job = %job.id, kind = job.kind, %error, "job failed for the last time; set aside");
+            Ok(Attempted::SetAside(error))
+        } else {
+            tracing::warn!(job = %job.id, kind = job.kind, attempt = job.attempts, %error, "job failed; will retry");
+            Ok(Attempted::Retrying)
+        }
+    }
+
+    /// Finishes `job` after its runner ran it: its writes commit with its removal (an
+    /// hourly job's next run scheduled with them), then what was to follow the commit.
+    async fn run_one(&self, job: &Job, spec: JobSpec, ran: anyhow::Result<Ran>) -> anyhow::Result<()> {
+        let Ran { mut writes, after_commit } = ran?;
+        if spec.kind.is_hourly() {
+            hourly::schedule_next(&mut writes, spec.kind, spec.scheduled_for).await?;
+        }
+        if self.finish(job, writes).await?
+            && let Some(after_commit) = after_commit
+        {
+            after_commit.await;
+        }
+        Ok(())
+    }
+
+    /// Removes the done `job`, committing with its writes `tx`; false when it outlived
+    /// its claim (another worker took it), and then `tx` is undone.
+    async fn finish(&self, job: &Job, mut tx: Tx) -> anyhow::Result<bool> {
+        if store::finish(&mut tx, job).await? {
+            tx.commit().await?;
+            Ok(true)
+        } else {
+            tx.rollback().await?;
+            warn_outlived(job);
+            Ok(false)
+        }
+    }
+}
+
+/// Whether two runners are the same one.
+fn same(a: &Runner, b: &Arc<dyn super::registry::RunBatch>) -> bool {
+    matches!(a, Runner::Batch(a) if Arc::ptr_eq(a, b))
+}
+
+fn warn_outlived(job: &Job) {
+    tracing::warn!(job = %job.id, "a job outlived its claim and another worker took it; this run is undone");
+}
+
+/// How long to wait before attempt `attempts + 1`: doubling from `FIRST_RETRY` up to
+/// `LAST_RETRY`, with up to a quarter of random extra so retries do not bunch up.
+fn backoff(attempts: i32) -> Duration {
+    let doublings = u32::try_from(attempts.saturating_sub(1)).unwrap_or(0).min(16);
+    let delay = FIRST_RETRY.saturating_mul(1 << doublings).min(LAST_RETRY);
+    delay + delay.mul_f64(rand::random::<f64>() / 4.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_back_off_exponentially_up_to_a_cap() {
+        let first = backoff(1);
+        assert!(first >= FIRST_RETRY && first <= FIRST_RETRY.mul_f64(1.25));
+        let third = backoff(3);
+        assert!(third >= FIRST_RETRY * 4 && third <= (FIRST_RETRY * 4).mul_f64(1.25));
+        let late = backoff(30);
+        assert!(late >= LAST_RETRY && late <= LAST_RETRY.mul_f64(1.25));
+    }
+}

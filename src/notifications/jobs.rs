@@ -1,0 +1,79 @@
+//! The jobs notifications run: for each happening a write recorded (a reply posted, an
+//! event created or changed, a seat freed, a reminder due, a join request made or
+//! approved), work out who is told, record their entries (and push jobs) with the job's
+//! removal, then tell their open connections.
+
+use futures_util::future::BoxFuture;
+
+use super::service::{announce_created, plan, record};
+use crate::db::Db;
+use crate::jobs::{JobKind, JobSpec, Ran, RunEach};
+use crate::realtime::Bus;
+
+/// A happening members may be told of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum News {
+    Reply,
+    Event(EventNews),
+    Join(JoinNews),
+}
+
+/// What happened to an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventNews {
+    Created,
+    Changed,
+    Cancelled,
+    WaitlistPromoted,
+    ReminderDay,
+    ReminderHour,
+}
+
+/// What happened to a join request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JoinNews {
+    Requested,
+    Approved,
+}
+
+/// The job kinds notifications run, with the news each brings.
+const NEWS: [(JobKind, News); 9] = [
+    (JobKind::ReplyPosted, News::Reply),
+    (JobKind::EventCreated, News::Event(EventNews::Created)),
+    (JobKind::EventChanged, News::Event(EventNews::Changed)),
+    (JobKind::EventCancelled, News::Event(EventNews::Cancelled)),
+    (JobKind::WaitlistPromoted, News::Event(EventNews::WaitlistPromoted)),
+    (JobKind::EventReminderDay, News::Event(EventNews::ReminderDay)),
+    (JobKind::EventReminderHour, News::Event(EventNews::ReminderHour)),
+    (JobKind::JoinRequested, News::Join(JoinNews::Requested)),
+    (JobKind::JoinApproved, News::Join(JoinNews::Approved)),
+];
+
+/// Runs the notification jobs, one at a time in the order they were owed (so the
+/// newest reply is the one a collapsed entry names).
+pub struct Notify {
+    pub db: Db,
+    pub bus: Bus,
+}
+
+impl RunEach for Notify {
+    fn kinds(&self) -> Vec<JobKind> {
+        NEWS.iter().map(|(kind, _)| *kind).collect()
+    }
+
+    fn run(&self, job: JobSpec) -> BoxFuture<'_, anyhow::Result<Ran>> {
+        Box::pin(async move {
+            let news = NEWS
+                .iter()
+                .find(|(kind, _)| *kind == job.kind)
+                .map(|(_, news)| *news)
+                .ok_or_else(|| anyhow::anyhow!("{:?} is not a notification job", job.kind))?;
+            let planned = plan(&self.db, news, job).await?;
+            let mut writes = self.db.begin_write().await?;
+            let created = record(&mut writes, &planned).await?;
+            let (db, bus) = (self.db.clone(), self.bus.clone());
+            let after_commit = Box::pin(async move { announce_created(&db, &bus, &created).await });
+            Ok(Ran { writes, after_commit: Some(after_commit) })
+        })
+    }
+}
