@@ -9,6 +9,7 @@ use crate::db::{self, Db};
 use crate::events::{self, EventFields, RsvpAnswer};
 use crate::groups::{self, CreateGroup, GroupVisibility, JoinPolicy};
 use crate::members::{self, NewMember};
+use crate::realtime::Bus;
 use crate::threads::{self, CreateThread, PostReply, Reaction, ReactionTarget};
 use crate::{auth, clock, on_db, on_tx};
 
@@ -70,6 +71,7 @@ fn group(
 
 async fn thread(
     db: &Db,
+    bus: &Bus,
     author: Uuid,
     group_id: Uuid,
     title: &str,
@@ -78,27 +80,28 @@ async fn thread(
 ) -> anyhow::Result<()> {
     let create =
         CreateThread { group_id, title: title.into(), body: body.into(), tags: vec![], client_mutation_id: None };
-    let thread = threads::create_thread(db, author, create).await?;
+    let thread = threads::create_thread(db, bus, author, create).await?;
     for (n, (replier, text)) in replies.iter().enumerate() {
         let post =
             PostReply { thread_id: thread.id, body: (*text).into(), parent_reply_id: None, client_mutation_id: None };
-        let reply = threads::reply(db, *replier, post).await?;
+        let reply = threads::reply(db, bus, *replier, post).await?;
         let reaction = if n % 2 == 0 { Reaction::Same } else { Reaction::Heart };
-        threads::react(db, author, ReactionTarget::Reply(reply.id), reaction).await?;
+        threads::react(db, bus, author, ReactionTarget::Reply(reply.id), reaction).await?;
     }
     Ok(())
 }
 
-async fn moms_at_work(db: &Db, cast: &[Uuid]) -> anyhow::Result<Uuid> {
+async fn moms_at_work(db: &Db, bus: &Bus, cast: &[Uuid]) -> anyhow::Result<Uuid> {
     let about = "Back at work after a baby? Pumping at the office, sick days, ambition, and everything in between.";
     let moms =
         groups::create(db, cast[0], group("Moms at Work", about, GroupVisibility::Public, JoinPolicy::Open, &[]))
             .await?;
     for member in &cast[1..] {
-        groups::join(db, *member, moms.id, vec![]).await?;
+        groups::join(db, bus, *member, moms.id, vec![]).await?;
     }
     thread(
         db,
+        bus,
         cast[0],
         moms.id,
         "Pumping at work: where do you actually go?",
@@ -117,12 +120,13 @@ async fn moms_at_work(db: &Db, cast: &[Uuid]) -> anyhow::Result<Uuid> {
         ],
     )
     .await?;
-    thread(db, cast[2], moms.id, "Sick days when you're the one who covers",
+    thread(db, bus, cast[2], moms.id, "Sick days when you're the one who covers",
         "Daycare called again. Third time this month. How do you split sick days with your partner without keeping score?",
         &[(cast[4], "We alternate by default and swap when one of us has a big day. A shared calendar saved us."),
           (cast[5], "Honestly, I keep score. But out loud, together, every Sunday.")]).await?;
     thread(
         db,
+        bus,
         cast[4],
         moms.id,
         "Ambition after baby: did it change for you?",
@@ -133,17 +137,18 @@ async fn moms_at_work(db: &Db, cast: &[Uuid]) -> anyhow::Result<Uuid> {
     Ok(moms.id)
 }
 
-async fn returning_from_leave(db: &Db, cast: &[Uuid]) -> anyhow::Result<()> {
+async fn returning_from_leave(db: &Db, bus: &Bus, cast: &[Uuid]) -> anyhow::Result<()> {
     let about = "A private circle for the weeks before and after going back. What is said here stays here.";
     let question = "When are you going back, and what worries you most?";
     let circle = group("Returning from leave", about, GroupVisibility::Private, JoinPolicy::Approval, &[question]);
     let circle = groups::create(db, cast[1], circle).await?;
     for member in [cast[0], cast[2]] {
         groups::invite(db, cast[1], circle.id, member).await?;
-        groups::join(db, member, circle.id, vec![]).await?;
+        groups::join(db, bus, member, circle.id, vec![]).await?;
     }
     thread(
         db,
+        bus,
         cast[1],
         circle.id,
         "First week back: what helped you?",
@@ -154,11 +159,12 @@ async fn returning_from_leave(db: &Db, cast: &[Uuid]) -> anyhow::Result<()> {
         ],
     )
     .await?;
-    groups::join(db, cast[3], circle.id, vec!["In March; I'm worried about the commute and pumping.".into()]).await?;
+    groups::join(db, bus, cast[3], circle.id, vec!["In March; I'm worried about the commute and pumping.".into()])
+        .await?;
     Ok(())
 }
 
-async fn owning_it(db: &Db, organiser: Uuid, group_id: Uuid, attendees: &[Uuid]) -> anyhow::Result<()> {
+async fn owning_it(db: &Db, bus: &Bus, organiser: Uuid, group_id: Uuid, attendees: &[Uuid]) -> anyhow::Result<()> {
     let toronto = chrono_tz::America::Toronto;
     let day = clock::now().date_naive().checked_add_days(Days::new(30)).context("date out of range")?;
     let at = |hour| {
@@ -182,9 +188,9 @@ async fn owning_it(db: &Db, organiser: Uuid, group_id: Uuid, attendees: &[Uuid])
         childcare_capacity: Some(10),
         cost_cents: 4_500,
     };
-    let conference = events::create_event(db, organiser, group_id, input, None).await?;
+    let conference = events::create_event(db, bus, organiser, group_id, input, None).await?;
     for attendee in attendees.iter().take(CONFERENCE_GOING) {
-        groups::join(db, *attendee, group_id, vec![]).await?;
+        groups::join(db, bus, *attendee, group_id, vec![]).await?;
         events::rsvp(db, *attendee, conference.id, RsvpAnswer::Going, 0).await?;
     }
     Ok(())
@@ -202,9 +208,11 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     people.extend((1..=CONFERENCE_GOING).map(|n| (format!("guest{n}"), format!("Guest {n}"))));
     let ids = add_members(db, &people).await?;
     let (cast, guests) = ids.split_at(CAST.len());
-    let moms = moms_at_work(db, cast).await?;
-    returning_from_leave(db, cast).await?;
-    owning_it(db, cast[0], moms, &[cast, guests].concat()).await?;
+    // Nobody listens live while a database is seeded; the writes publish all the same.
+    let bus = Bus::default();
+    let moms = moms_at_work(db, &bus, cast).await?;
+    returning_from_leave(db, &bus, cast).await?;
+    owning_it(db, &bus, cast[0], moms, &[cast, guests].concat()).await?;
     Ok(())
 }
 

@@ -13,7 +13,7 @@ use crate::error::AppError;
 use crate::graphql::context::{ContextExt, rate_limited};
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{self, Cursor, PageArgs};
-use crate::groups::{self, Group, GroupActivityKind, announce_activity};
+use crate::groups::{self, Group};
 use crate::members::{Member, load_member};
 use crate::rate_limits::Action;
 use crate::text::filter_term;
@@ -344,9 +344,7 @@ impl EventMutation {
             childcare_capacity: input.childcare_capacity,
             cost_cents: input.cost_cents,
         };
-        let event = service::create(ctx.db()?, viewer, group_id, fields, key.as_deref()).await?;
-        announce_activity(ctx.bus()?, event.group_id, GroupActivityKind::EventCreated, event.id).await;
-        Ok(event)
+        Ok(service::create(ctx.db()?, ctx.bus()?, viewer, group_id, fields, key.as_deref()).await?)
     }
 
     /// Changes an event. Organisers only.
@@ -355,17 +353,13 @@ impl EventMutation {
         let id = parse_id("eventId", &input.event_id)?;
         let db = ctx.db()?;
         let current = service::readable(db, viewer, id).await?;
-        let event = service::update(db, viewer, id, input.over(current)).await?;
-        announce_activity(ctx.bus()?, event.group_id, GroupActivityKind::EventUpdated, event.id).await;
-        Ok(event)
+        Ok(service::update(db, ctx.bus()?, viewer, id, input.over(current)).await?)
     }
 
     /// Cancels an event. Organisers only.
     async fn cancel_event(&self, ctx: &Context<'_>, input: EventRefInput) -> Result<Event> {
         let viewer = ctx.viewer()?.member_id()?;
-        let event = service::cancel(ctx.db()?, viewer, parse_id("eventId", &input.event_id)?).await?;
-        announce_activity(ctx.bus()?, event.group_id, GroupActivityKind::EventCancelled, event.id).await;
-        Ok(event)
+        Ok(service::cancel(ctx.db()?, ctx.bus()?, viewer, parse_id("eventId", &input.event_id)?).await?)
     }
 
     /// Answers an event: GOING (a seat, or the waitlist when full) or NOT_GOING.

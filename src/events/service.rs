@@ -15,9 +15,10 @@ use super::store::{self, EventFields, LockedEvent, NewEvent, StoredRsvp};
 use crate::clock;
 use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult};
-use crate::groups;
+use crate::groups::{self, GroupActivityKind, announce_activity};
 use crate::idempotency;
 use crate::jobs::{self, JobKind, NewJob, Schedule};
+use crate::realtime::Bus;
 use crate::text::{optional_body, required_line};
 
 const MAX_TITLE_CHARS: usize = 200;
@@ -139,8 +140,16 @@ impl EventFields {
     }
 }
 
-/// Creates an event in a group the viewer moderates.
-pub async fn create(db: &Db, viewer: Uuid, group_id: Uuid, input: EventFields, key: Option<&str>) -> AppResult<Event> {
+/// Creates an event in a group the viewer moderates; the group's live subscribers are
+/// told once it committed.
+pub async fn create(
+    db: &Db,
+    bus: &Bus,
+    viewer: Uuid,
+    group_id: Uuid,
+    input: EventFields,
+    key: Option<&str>,
+) -> AppResult<Event> {
     groups::require_moderator(db, viewer, group_id).await?;
     let fields = input.validate(true)?;
     let id = idempotency::create_once(db, viewer, "createEvent", key, async |tx| {
@@ -151,6 +160,7 @@ pub async fn create(db: &Db, viewer: Uuid, group_id: Uuid, input: EventFields, k
         Ok(event.id)
     })
     .await?;
+    announce_activity(bus, group_id, GroupActivityKind::EventCreated, id).await;
     let event = readable(db, viewer, id).await?;
     if event.group_id != group_id {
         return Err(AppError::Conflict {
@@ -188,7 +198,7 @@ async fn schedule_reminders(tx: &mut Tx, event_id: Uuid, starts_at: DateTime<Utc
 }
 
 /// Changes an event; more seats promote people from the waitlist at once.
-pub async fn update(db: &Db, viewer: Uuid, id: Uuid, input: EventFields) -> AppResult<Event> {
+pub async fn update(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, input: EventFields) -> AppResult<Event> {
     let current = organised(db, viewer, id).await?;
     let moved = input.starts_at != current.starts_at || input.ends_at != current.ends_at;
     let fields = input.validate(moved)?;
@@ -223,17 +233,19 @@ pub async fn update(db: &Db, viewer: Uuid, id: Uuid, input: EventFields) -> AppR
     };
     promote_waitlist(&mut tx, id, locked).await?;
     tx.commit().await?;
+    announce_activity(bus, current.group_id, GroupActivityKind::EventUpdated, id).await;
     readable(db, viewer, id).await
 }
 
 /// Cancels an event.
-pub async fn cancel(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<Event> {
-    organised(db, viewer, id).await?;
+pub async fn cancel(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid) -> AppResult<Event> {
+    let event = organised(db, viewer, id).await?;
     let mut tx = db.begin_write().await?;
     if store::cancel_event(&mut tx, id, clock::now()).await? {
         jobs::enqueue(&mut tx, NewJob::new(JobKind::EventCancelled, id, viewer)).await?;
     }
     tx.commit().await?;
+    announce_activity(bus, event.group_id, GroupActivityKind::EventCancelled, id).await;
     readable(db, viewer, id).await
 }
 

@@ -7,13 +7,11 @@ use chrono::{DateTime, Utc};
 use super::model::{Group, GroupMember, GroupRole, GroupVisibility, JoinPolicy, JoinRequest, JoinRequestStatus};
 use super::service::{self, CreateGroup, JoinOutcome};
 use super::store;
-use super::subscription::{GroupActivityKind, announce_activity};
 use crate::error::AppError;
 use crate::graphql::context::ContextExt;
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{self, Cursor, PageArgs};
 use crate::members::{Member, load_member};
-use crate::realtime;
 use crate::text::filter_term;
 use crate::threads::{self, Thread, ThreadOrder};
 
@@ -299,14 +297,9 @@ impl GroupMutation {
     async fn join_group(&self, ctx: &Context<'_>, input: JoinGroupInput) -> Result<JoinGroupPayload> {
         let viewer = ctx.viewer()?.member_id()?;
         let group_id = parse_id("groupId", &input.group_id)?;
-        let bus = ctx.bus()?;
-        Ok(match service::join(ctx.db()?, viewer, group_id, input.answers).await? {
-            JoinOutcome::Joined(group) => {
-                announce_activity(bus, group_id, GroupActivityKind::MemberJoined, viewer).await;
-                JoinGroupPayload { group, joined: true, join_request: None }
-            }
+        Ok(match service::join(ctx.db()?, ctx.bus()?, viewer, group_id, input.answers).await? {
+            JoinOutcome::Joined(group) => JoinGroupPayload { group, joined: true, join_request: None },
             JoinOutcome::Requested(group, request) => {
-                announce_activity(bus, group_id, GroupActivityKind::JoinRequested, request.id).await;
                 JoinGroupPayload { group, joined: false, join_request: Some(request) }
             }
         })
@@ -315,25 +308,21 @@ impl GroupMutation {
     /// Leaves a group.
     async fn leave_group(&self, ctx: &Context<'_>, input: GroupRefInput) -> Result<Group> {
         let viewer = ctx.viewer()?.member_id()?;
-        let left = service::leave(ctx.db()?, viewer, parse_id("groupId", &input.group_id)?).await;
-        // Told even when the answer failed after the change committed; an extra
-        // recheck costs nothing.
-        realtime::access_changed(ctx.bus()?, viewer).await;
-        Ok(left?)
+        Ok(service::leave(ctx.db()?, ctx.bus()?, viewer, parse_id("groupId", &input.group_id)?).await?)
     }
 
     /// Lets a member in. Moderators only.
     async fn approve_join_request(&self, ctx: &Context<'_>, input: JoinRequestRefInput) -> Result<JoinRequest> {
         let viewer = ctx.viewer()?.member_id()?;
-        let request = service::decide(ctx.db()?, viewer, parse_id("requestId", &input.request_id)?, true).await?;
-        announce_activity(ctx.bus()?, request.group_id, GroupActivityKind::MemberJoined, request.member_id).await;
-        Ok(request)
+        let request_id = parse_id("requestId", &input.request_id)?;
+        Ok(service::decide(ctx.db()?, ctx.bus()?, viewer, request_id, true).await?)
     }
 
     /// Turns a request down. Moderators only.
     async fn decline_join_request(&self, ctx: &Context<'_>, input: JoinRequestRefInput) -> Result<JoinRequest> {
         let viewer = ctx.viewer()?.member_id()?;
-        Ok(service::decide(ctx.db()?, viewer, parse_id("requestId", &input.request_id)?, false).await?)
+        let request_id = parse_id("requestId", &input.request_id)?;
+        Ok(service::decide(ctx.db()?, ctx.bus()?, viewer, request_id, false).await?)
     }
 
     /// Invites a member, who may then join whatever the policy. Moderators only.
@@ -350,9 +339,7 @@ impl GroupMutation {
         let viewer = ctx.viewer()?.member_id()?;
         let (group_id, member_id) = (parse_id("groupId", &input.group_id)?, parse_id("memberId", &input.member_id)?);
         let db = ctx.db()?;
-        let changed = service::set_role(db, viewer, group_id, member_id, input.role).await;
-        realtime::access_changed(ctx.bus()?, member_id).await;
-        changed?;
+        service::set_role(db, ctx.bus()?, viewer, group_id, member_id, input.role).await?;
         Ok(service::readable(db, viewer, group_id).await?)
     }
 
@@ -360,9 +347,7 @@ impl GroupMutation {
     async fn remove_member(&self, ctx: &Context<'_>, input: GroupMemberInput) -> Result<Group> {
         let viewer = ctx.viewer()?.member_id()?;
         let (group_id, member_id) = (parse_id("groupId", &input.group_id)?, parse_id("memberId", &input.member_id)?);
-        let removed = service::remove(ctx.db()?, viewer, group_id, member_id).await;
-        realtime::access_changed(ctx.bus()?, member_id).await;
-        Ok(removed?)
+        Ok(service::remove(ctx.db()?, ctx.bus()?, viewer, group_id, member_id).await?)
     }
 }
 

@@ -8,12 +8,14 @@ use uuid::Uuid;
 
 use super::model::{Group, GroupRole, GroupVisibility, JoinPolicy, JoinRequest, JoinRequestStatus};
 use super::store::{self, NewGroup};
+use super::subscription::{GroupActivityKind, announce_activity};
 use crate::clock;
 use crate::db::text_enum::to_text;
 use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult};
 use crate::idempotency;
 use crate::jobs::{self, JobKind, NewJob};
+use crate::realtime::{self, Bus};
 use crate::text::{bounded_list, line_list, optional_body, required_line};
 
 const MAX_NAME_CHARS: usize = 80;
@@ -87,7 +89,7 @@ pub enum JoinOutcome {
 
 /// Joins a group: at once when it is open or she was invited, by request when it needs
 /// approval. Joining a group she is already in changes nothing.
-pub async fn join(db: &Db, viewer: Uuid, group_id: Uuid, answers: Vec<String>) -> AppResult<JoinOutcome> {
+pub async fn join(db: &Db, bus: &Bus, viewer: Uuid, group_id: Uuid, answers: Vec<String>) -> AppResult<JoinOutcome> {
     bounded_list("answers", &answers, MAX_QUESTIONS)?;
     let group = store::find(db, viewer, group_id).await?.ok_or(AppError::NotFound)?;
     if group.viewer_role.is_some() {
@@ -98,6 +100,7 @@ pub async fn join(db: &Db, viewer: Uuid, group_id: Uuid, answers: Vec<String>) -
     if invited || group.join_policy == JoinPolicy::Open {
         store::add_member(&mut tx, group_id, viewer, GroupRole::Member, clock::now()).await?;
         tx.commit().await?;
+        announce_activity(bus, group_id, GroupActivityKind::MemberJoined, viewer).await;
         let group = store::find(db, viewer, group_id).await?.ok_or(AppError::NotFound)?;
         return Ok(JoinOutcome::Joined(group));
     }
@@ -106,10 +109,16 @@ pub async fn join(db: &Db, viewer: Uuid, group_id: Uuid, answers: Vec<String>) -
         return Err(AppError::Forbidden);
     }
     tx.rollback().await?;
-    request_to_join(db, viewer, group, answers).await
+    request_to_join(db, bus, viewer, group, answers).await
 }
 
-async fn request_to_join(db: &Db, viewer: Uuid, group: Group, answers: Vec<String>) -> AppResult<JoinOutcome> {
+async fn request_to_join(
+    db: &Db,
+    bus: &Bus,
+    viewer: Uuid,
+    group: Group,
+    answers: Vec<String>,
+) -> AppResult<JoinOutcome> {
     if let Some(pending) = store::pending_request(db, group.id, viewer).await? {
         return Ok(JoinOutcome::Requested(group, pending));
     }
@@ -130,6 +139,7 @@ async fn request_to_join(db: &Db, viewer: Uuid, group: Group, answers: Vec<Strin
     store::insert_request(&mut tx, &request).await?;
     jobs::enqueue(&mut tx, NewJob::new(JobKind::JoinRequested, request.id, viewer)).await?;
     tx.commit().await?;
+    announce_activity(bus, group.id, GroupActivityKind::JoinRequested, request.id).await;
     Ok(JoinOutcome::Requested(group, request))
 }
 
@@ -143,8 +153,8 @@ async fn depart(tx: &mut Tx, group_id: Uuid, member_id: Uuid) -> AppResult<()> {
 }
 
 /// Leaves a group. The last owner cannot leave while others remain: she hands the
-/// group to someone first.
-pub async fn leave(db: &Db, viewer: Uuid, group_id: Uuid) -> AppResult<Group> {
+/// group to someone first. Her live subscriptions check their access at once.
+pub async fn leave(db: &Db, bus: &Bus, viewer: Uuid, group_id: Uuid) -> AppResult<Group> {
     readable(db, viewer, group_id).await?;
     let mut tx = db.begin_write().await?;
     store::lock_group(&mut tx, group_id).await?;
@@ -159,11 +169,12 @@ pub async fn leave(db: &Db, viewer: Uuid, group_id: Uuid) -> AppResult<Group> {
     }
     depart(&mut tx, group_id, viewer).await?;
     tx.commit().await?;
+    realtime::access_changed(bus, viewer).await;
     store::find(db, viewer, group_id).await?.ok_or(AppError::NotFound)
 }
 
 /// Approves or declines a pending request to join; moderators only.
-pub async fn decide(db: &Db, viewer: Uuid, request_id: Uuid, approve: bool) -> AppResult<JoinRequest> {
+pub async fn decide(db: &Db, bus: &Bus, viewer: Uuid, request_id: Uuid, approve: bool) -> AppResult<JoinRequest> {
     let request = store::find_request(db, request_id).await?.ok_or(AppError::NotFound)?;
     require_moderator(db, viewer, request.group_id).await?;
     let status = if approve { JoinRequestStatus::Approved } else { JoinRequestStatus::Declined };
@@ -178,6 +189,9 @@ pub async fn decide(db: &Db, viewer: Uuid, request_id: Uuid, approve: bool) -> A
         jobs::enqueue(&mut tx, NewJob::new(JobKind::JoinApproved, request_id, viewer)).await?;
     }
     tx.commit().await?;
+    if approve {
+        announce_activity(bus, request.group_id, GroupActivityKind::MemberJoined, request.member_id).await;
+    }
     Ok(JoinRequest { status, ..request })
 }
 
@@ -195,8 +209,16 @@ pub async fn invite(db: &Db, viewer: Uuid, group_id: Uuid, member_id: Uuid) -> A
     Ok(())
 }
 
-/// Changes a member's role; owners only, and a group always keeps one owner.
-pub async fn set_role(db: &Db, viewer: Uuid, group_id: Uuid, member_id: Uuid, role: GroupRole) -> AppResult<()> {
+/// Changes a member's role; owners only, and a group always keeps one owner. Her live
+/// subscriptions check their access at once.
+pub async fn set_role(
+    db: &Db,
+    bus: &Bus,
+    viewer: Uuid,
+    group_id: Uuid,
+    member_id: Uuid,
+    role: GroupRole,
+) -> AppResult<()> {
     let group = require_member(db, viewer, group_id).await?;
     if group.viewer_role != Some(GroupRole::Owner) {
         return Err(AppError::Forbidden);
@@ -214,11 +236,13 @@ pub async fn set_role(db: &Db, viewer: Uuid, group_id: Uuid, member_id: Uuid, ro
     }
     store::set_role(&mut tx, group_id, member_id, role).await?;
     tx.commit().await?;
+    realtime::access_changed(bus, member_id).await;
     Ok(())
 }
 
-/// Removes a member at once; moderators may remove members, owners anyone but owners.
-pub async fn remove(db: &Db, viewer: Uuid, group_id: Uuid, member_id: Uuid) -> AppResult<Group> {
+/// Removes a member at once (her live subscriptions lose the group within a moment);
+/// moderators may remove members, owners anyone but owners.
+pub async fn remove(db: &Db, bus: &Bus, viewer: Uuid, group_id: Uuid, member_id: Uuid) -> AppResult<Group> {
     let group = require_moderator(db, viewer, group_id).await?;
     if member_id == viewer {
         return Err(AppError::bad_input("memberId", "use leaveGroup to leave a group"));
@@ -241,6 +265,7 @@ pub async fn remove(db: &Db, viewer: Uuid, group_id: Uuid, member_id: Uuid) -> A
     }
     depart(&mut tx, group_id, member_id).await?;
     tx.commit().await?;
+    realtime::access_changed(bus, member_id).await;
     store::find(db, viewer, group_id).await?.ok_or(AppError::NotFound)
 }
 

@@ -21,7 +21,6 @@ use crate::graphql::context::{ContextExt, data, rate_limited};
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{self, Cursor, PageArgs};
 use crate::rate_limits::Action;
-use crate::realtime;
 use crate::text::{bounded_list, filter_term};
 
 /// The member `id`, through the request's loader.
@@ -405,14 +404,6 @@ async fn connection_payload(ctx: &Context<'_>, member_id: Uuid, status: Connecti
     Ok(ConnectionPayload { member: load_member(ctx, member_id).await?, status })
 }
 
-/// Tells both members' live subscriptions that a block between them changed.
-async fn blocks_changed(ctx: &Context<'_>, viewer: Uuid, other: Uuid) -> AppResult<()> {
-    let bus = ctx.bus()?;
-    realtime::access_changed(bus, viewer).await;
-    realtime::access_changed(bus, other).await;
-    Ok(())
-}
-
 async fn other_member(ctx: &Context<'_>, input: &MemberRefInput) -> Result<(Uuid, Uuid)> {
     let viewer = ctx.viewer()?.member_id()?;
     let other = parse_id("memberId", &input.member_id)?;
@@ -461,18 +452,14 @@ impl MemberMutation {
         if other == viewer {
             return Err(AppError::bad_input("memberId", "you cannot block yourself").into());
         }
-        let db = ctx.db()?;
-        blocks::block(db, viewer, other).await.map_err(AppError::from)?;
-        blocks_changed(ctx, viewer, other).await?;
-        connections::remove(db, viewer, other).await?;
+        blocks::block(ctx.db()?, ctx.bus()?, viewer, other).await?;
         Ok(load_member(ctx, other).await?)
     }
 
     /// Lifts a block. Returns the member.
     async fn unblock_member(&self, ctx: &Context<'_>, input: MemberRefInput) -> Result<Member> {
         let (viewer, other) = other_member(ctx, &input).await?;
-        blocks::unblock(ctx.db()?, viewer, other).await.map_err(AppError::from)?;
-        blocks_changed(ctx, viewer, other).await?;
+        blocks::unblock(ctx.db()?, ctx.bus()?, viewer, other).await?;
         Ok(load_member(ctx, other).await?)
     }
 }

@@ -6,9 +6,9 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::model::{Notification, NotificationKind};
+use super::service;
 use super::settings::{self, NotificationPreference};
 use super::store;
-use super::subscription::{NotificationEvent, NotificationEventKind, announce};
 use crate::clock;
 use crate::error::AppError;
 use crate::graphql::context::ContextExt;
@@ -218,17 +218,7 @@ impl NotificationMutation {
     ) -> Result<MarkNotificationsReadPayload> {
         let viewer = ctx.viewer()?.member_id()?;
         let ids = chosen_ids(&input)?;
-        let db = ctx.db()?;
-        let marked = store::mark_read(db, viewer, ids.as_deref(), clock::now()).await.map_err(AppError::from)?;
-        let unread_count = store::unread_count(db, viewer).await.map_err(AppError::from)?;
-        if marked > 0 {
-            let event = NotificationEvent {
-                kind: NotificationEventKind::UnreadCountChanged,
-                notification_id: None,
-                unread_count: Some(unread_count),
-            };
-            announce(ctx.bus()?, viewer, event).await;
-        }
+        let (marked, unread_count) = service::mark_read(ctx.db()?, ctx.bus()?, viewer, ids.as_deref()).await?;
         Ok(MarkNotificationsReadPayload { marked: i64::try_from(marked).unwrap_or(i64::MAX), unread_count })
     }
 

@@ -249,3 +249,17 @@ pub async fn announce_created(db: &Db, bus: &Bus, recorded: &[Recorded]) {
         announce(bus, *member, event).await;
     }
 }
+
+/// Marks her notifications `ids` (all when `None`) read, of those she may see now;
+/// returns how many were marked and her unread count after, which her live streams
+/// are told when it changed.
+pub async fn mark_read(db: &Db, bus: &Bus, member: Uuid, ids: Option<&[Uuid]>) -> AppResult<(u64, i64)> {
+    let marked = store::mark_read(db, member, ids, clock::now()).await?;
+    let unread_count = store::unread_count(db, member).await?;
+    if marked > 0 {
+        let kind = NotificationEventKind::UnreadCountChanged;
+        announce(bus, member, NotificationEvent { kind, notification_id: None, unread_count: Some(unread_count) })
+            .await;
+    }
+    Ok((marked, unread_count))
+}

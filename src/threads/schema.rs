@@ -10,7 +10,6 @@ use super::loader::ReactionDataLoader;
 use super::model::{Reaction, ReactionCount, Reply, ReplyState, Thread, ThreadOrder};
 use super::service::{self, CreateThread, PostReply, ReactionTarget};
 use super::store::{self, ThreadFlag};
-use super::subscription::{ThreadUpdateKind, announce};
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::{ContextExt, data, rate_limited, rate_limited_create};
 use crate::graphql::ids::parse_id;
@@ -289,10 +288,7 @@ impl ThreadMutation {
             tags: input.tags,
             client_mutation_id: input.client_mutation_id,
         };
-        let thread = service::create(ctx.db()?, viewer, create).await?;
-        groups::announce_activity(ctx.bus()?, thread.group_id, groups::GroupActivityKind::ThreadCreated, thread.id)
-            .await;
-        Ok(thread)
+        Ok(service::create(ctx.db()?, ctx.bus()?, viewer, create).await?)
     }
 
     /// Replies to a thread, or to a top-level reply in it.
@@ -305,43 +301,34 @@ impl ThreadMutation {
             parent_reply_id: optional_id("parentReplyId", input.parent_reply_id.as_ref())?,
             client_mutation_id: input.client_mutation_id,
         };
-        let reply = service::reply(ctx.db()?, viewer, post).await?;
-        announce(ctx.bus()?, reply.thread_id, ThreadUpdateKind::ReplyPosted, Some(reply.id)).await;
-        Ok(reply)
+        Ok(service::reply(ctx.db()?, ctx.bus()?, viewer, post).await?)
     }
 
     /// Changes the text of her own reply.
     async fn edit_reply(&self, ctx: &Context<'_>, input: EditReplyInput) -> Result<Reply> {
         let viewer = ctx.viewer()?.member_id()?;
-        let reply = service::edit_reply(ctx.db()?, viewer, parse_id("replyId", &input.reply_id)?, &input.body).await?;
-        announce(ctx.bus()?, reply.thread_id, ThreadUpdateKind::ReplyEdited, Some(reply.id)).await;
-        Ok(reply)
+        let id = parse_id("replyId", &input.reply_id)?;
+        Ok(service::edit_reply(ctx.db()?, ctx.bus()?, viewer, id, &input.body).await?)
     }
 
     /// Deletes her own reply, or any reply for a moderator. The thread stays readable.
     async fn delete_reply(&self, ctx: &Context<'_>, input: ReplyRefInput) -> Result<Reply> {
         let viewer = ctx.viewer()?.member_id()?;
-        let reply = service::delete_reply(ctx.db()?, viewer, parse_id("replyId", &input.reply_id)?).await?;
-        announce(ctx.bus()?, reply.thread_id, ThreadUpdateKind::ReplyDeleted, Some(reply.id)).await;
-        Ok(reply)
+        Ok(service::delete_reply(ctx.db()?, ctx.bus()?, viewer, parse_id("replyId", &input.reply_id)?).await?)
     }
 
     /// Pins (or unpins) a thread to the top of its group. Moderators only.
     async fn pin_thread(&self, ctx: &Context<'_>, input: PinThreadInput) -> Result<Thread> {
         let viewer = ctx.viewer()?.member_id()?;
         let id = parse_id("threadId", &input.thread_id)?;
-        let thread = service::set_flag(ctx.db()?, viewer, id, ThreadFlag::Pinned, input.pinned).await?;
-        announce(ctx.bus()?, thread.id, ThreadUpdateKind::ThreadUpdated, None).await;
-        Ok(thread)
+        Ok(service::set_flag(ctx.db()?, ctx.bus()?, viewer, id, ThreadFlag::Pinned, input.pinned).await?)
     }
 
     /// Locks (or unlocks) a thread: no new replies. Moderators only.
     async fn lock_thread(&self, ctx: &Context<'_>, input: LockThreadInput) -> Result<Thread> {
         let viewer = ctx.viewer()?.member_id()?;
         let id = parse_id("threadId", &input.thread_id)?;
-        let thread = service::set_flag(ctx.db()?, viewer, id, ThreadFlag::Locked, input.locked).await?;
-        announce(ctx.bus()?, thread.id, ThreadUpdateKind::ThreadUpdated, None).await;
-        Ok(thread)
+        Ok(service::set_flag(ctx.db()?, ctx.bus()?, viewer, id, ThreadFlag::Locked, input.locked).await?)
     }
 
     /// Adds a reaction, or takes it back.
@@ -356,15 +343,10 @@ impl ThreadMutation {
             _ => return Err(AppError::bad_input("threadId", "give either threadId or replyId").into()),
         };
         let db = ctx.db()?;
-        let (thread_id, reacted) = service::react(db, viewer, target, input.reaction).await?;
+        let reacted = service::react(db, ctx.bus()?, viewer, target, input.reaction).await?;
         let target_id = match target {
             ReactionTarget::Thread(id) | ReactionTarget::Reply(id) => id,
         };
-        let (kind, reply) = match target {
-            ReactionTarget::Reply(reply) => (ThreadUpdateKind::ReactionsChanged, Some(reply)),
-            ReactionTarget::Thread(_) => (ThreadUpdateKind::ThreadUpdated, None),
-        };
-        announce(ctx.bus()?, thread_id, kind, reply).await;
         let reactions = store::reaction_counts(db, viewer, &[target_id]).await.map_err(AppError::from)?;
         Ok(ReactPayload { reacted, reactions: reactions.into_values().next().unwrap_or_default() })
     }

@@ -6,6 +6,7 @@ use uuid::Uuid;
 use super::mentions;
 use super::model::{Reaction, Reply, Thread};
 use super::store::{self, NewReply, NewThread, ThreadFlag};
+use super::subscription::{ThreadUpdateKind, announce};
 use crate::clock;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
@@ -13,6 +14,7 @@ use crate::groups::{self, Group};
 use crate::idempotency;
 use crate::jobs::{self, JobKind, NewJob};
 use crate::members;
+use crate::realtime::Bus;
 use crate::text::{line_list, required_body, required_line};
 
 const MAX_TITLE_CHARS: usize = 200;
@@ -63,8 +65,9 @@ fn reused_key() -> AppError {
     }
 }
 
-/// Starts a thread in a group the viewer belongs to; she follows it.
-pub async fn create(db: &Db, viewer: Uuid, input: CreateThread) -> AppResult<Thread> {
+/// Starts a thread in a group the viewer belongs to; she follows it. The group's live
+/// subscribers are told once it committed.
+pub async fn create(db: &Db, bus: &Bus, viewer: Uuid, input: CreateThread) -> AppResult<Thread> {
     groups::require_member(db, viewer, input.group_id).await?;
     let title = required_line("title", &input.title, MAX_TITLE_CHARS)?;
     let body = required_body("body", &input.body, MAX_BODY_CHARS)?;
@@ -83,6 +86,7 @@ pub async fn create(db: &Db, viewer: Uuid, input: CreateThread) -> AppResult<Thr
         Ok(id)
     })
     .await?;
+    groups::announce_activity(bus, input.group_id, groups::GroupActivityKind::ThreadCreated, id).await;
     let thread = readable(db, viewer, id).await?.0;
     if thread.group_id != input.group_id {
         return Err(reused_key());
@@ -110,8 +114,10 @@ async fn check_parent(db: &Db, viewer: Uuid, thread_id: Uuid, parent_id: Uuid) -
     Ok(())
 }
 
-/// Posts a reply (one level of nesting) to an unlocked thread of a group she is in.
-pub async fn reply(db: &Db, viewer: Uuid, input: PostReply) -> AppResult<Reply> {
+/// Posts a reply (one level of nesting) to an unlocked thread of a group she is in: the
+/// reply, its mentions and its notification job commit together, then the thread's
+/// live subscribers are told.
+pub async fn reply(db: &Db, bus: &Bus, viewer: Uuid, input: PostReply) -> AppResult<Reply> {
     let (thread, group) = readable(db, viewer, input.thread_id).await?;
     if group.viewer_role.is_none() {
         return Err(AppError::Forbidden);
@@ -143,6 +149,7 @@ pub async fn reply(db: &Db, viewer: Uuid, input: PostReply) -> AppResult<Reply> 
         Ok(id)
     })
     .await?;
+    announce(bus, thread.id, ThreadUpdateKind::ReplyPosted, Some(id)).await;
     let reply = store::find_reply(db, viewer, id).await?.ok_or(AppError::NotFound)?;
     if reply.thread_id != thread.id {
         return Err(reused_key());
@@ -158,7 +165,7 @@ async fn readable_reply(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<(Reply, Gr
 }
 
 /// Edits her own live reply.
-pub async fn edit_reply(db: &Db, viewer: Uuid, id: Uuid, body: &str) -> AppResult<Reply> {
+pub async fn edit_reply(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, body: &str) -> AppResult<Reply> {
     let (reply, group) = readable_reply(db, viewer, id).await?;
     if reply.author_id != viewer || group.viewer_role.is_none() {
         return Err(AppError::Forbidden);
@@ -168,25 +175,28 @@ pub async fn edit_reply(db: &Db, viewer: Uuid, id: Uuid, body: &str) -> AppResul
     }
     let body = required_body("body", body, MAX_BODY_CHARS)?;
     store::edit_reply(db, id, &body, clock::now()).await?;
+    announce(bus, reply.thread_id, ThreadUpdateKind::ReplyEdited, Some(id)).await;
     store::find_reply(db, viewer, id).await?.ok_or(AppError::NotFound)
 }
 
 /// Deletes a reply: its author may, and so may the group's moderators.
-pub async fn delete_reply(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<Reply> {
+pub async fn delete_reply(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid) -> AppResult<Reply> {
     let (reply, group) = readable_reply(db, viewer, id).await?;
     let moderates = group.viewer_role.is_some_and(groups::GroupRole::moderates);
     if reply.author_id != viewer && !moderates {
         return Err(AppError::Forbidden);
     }
     store::delete_reply(db, id, reply.author_id != viewer, clock::now()).await?;
+    announce(bus, reply.thread_id, ThreadUpdateKind::ReplyDeleted, Some(id)).await;
     store::find_reply(db, viewer, id).await?.ok_or(AppError::NotFound)
 }
 
 /// Pins or locks a thread; moderators only.
-pub async fn set_flag(db: &Db, viewer: Uuid, id: Uuid, flag: ThreadFlag, value: bool) -> AppResult<Thread> {
+pub async fn set_flag(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, flag: ThreadFlag, value: bool) -> AppResult<Thread> {
     let (thread, _) = readable(db, viewer, id).await?;
     groups::require_moderator(db, viewer, thread.group_id).await?;
     store::set_flag(db, id, flag, value).await?;
+    announce(bus, id, ThreadUpdateKind::ThreadUpdated, None).await;
     Ok(readable(db, viewer, id).await?.0)
 }
 
@@ -197,9 +207,8 @@ pub enum ReactionTarget {
     Reply(Uuid),
 }
 
-/// Adds or takes back the viewer's reaction; returns the thread's id and whether her
-/// reaction is there now.
-pub async fn react(db: &Db, viewer: Uuid, target: ReactionTarget, reaction: Reaction) -> AppResult<(Uuid, bool)> {
+/// Adds or takes back the viewer's reaction; returns whether her reaction is there now.
+pub async fn react(db: &Db, bus: &Bus, viewer: Uuid, target: ReactionTarget, reaction: Reaction) -> AppResult<bool> {
     let (target_id, thread_id, group) = match target {
         ReactionTarget::Thread(id) => (id, id, readable(db, viewer, id).await?.1),
         ReactionTarget::Reply(id) => {
@@ -216,7 +225,11 @@ pub async fn react(db: &Db, viewer: Uuid, target: ReactionTarget, reaction: Reac
     let mut tx = db.begin_write().await?;
     let reacted = store::toggle_reaction(&mut tx, target_id, viewer, reaction, clock::now()).await?;
     tx.commit().await?;
-    Ok((thread_id, reacted))
+    match target {
+        ReactionTarget::Reply(reply) => announce(bus, thread_id, ThreadUpdateKind::ReactionsChanged, Some(reply)).await,
+        ReactionTarget::Thread(_) => announce(bus, thread_id, ThreadUpdateKind::ThreadUpdated, None).await,
+    }
+    Ok(reacted)
 }
 
 /// Follows or unfollows a readable thread.
