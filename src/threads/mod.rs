@@ -1,6 +1,7 @@
 //! Threads and replies: the conversations inside groups, with reactions, @mentions,
 //! follows, pinning and locking.
 
+mod live;
 mod loader;
 mod mentions;
 mod model;
@@ -13,6 +14,7 @@ mod subscription;
 
 pub use loader::{ReactionDataLoader, ReactionLoader};
 pub use model::{Reaction, Thread, ThreadOrder};
+pub use render::SHAREABLE;
 pub use schema::{ThreadMutation, ThreadQuery, ThreadRefInput, group_threads, pinned_threads};
 pub use service::{CreateThread, PostReply, ReactionTarget, create as create_thread, react, readable, reply};
 pub use store::{ReplyAudience, reply_audience, unfollow_group};

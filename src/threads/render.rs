@@ -2,9 +2,10 @@
 //! readers of a thread subscribe with the same selection, and what they see of a reply
 //! differs only by a few facts (a block with the author? connected with her? is she the
 //! author? which reactions are hers?). A selection made only of fields decided by
-//! those facts gets a *shape*; the first reader in the process with a given shape and
-//! facts executes it, and the others reuse the result. Any other field (a new one
-//! too, until it is listed here) makes the selection shapeless: rendered per reader.
+//! those facts ([`SHAREABLE`]) gets a *shape*; the first reader in the process with a
+//! given shape and facts executes it, and the others reuse the result. Any other field
+//! (a new one too, until it is listed there) makes the selection shapeless: rendered
+//! per reader.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -13,39 +14,76 @@ use std::sync::{Arc, Mutex, PoisonError};
 use async_graphql::parser::types::{Field, FragmentDefinition, Selection, SelectionSet};
 use async_graphql::{Context, ContextSelectionSet, Name, OutputType, Positioned, ServerResult, Value, registry};
 
+use super::live::{ThreadUpdate, ThreadUpdateKind};
 use super::model::Reaction;
 use super::snapshot::ReplySnapshot;
-use super::subscription::{ThreadUpdate, ThreadUpdateKind};
 
 /// A selection's fields, in order with their aliases: equal shapes render alike.
 pub type Shape = Arc<str>;
 
-/// Marks a field whose selection need not be looked into: a leaf, or `thread`, which
-/// is null in every update that shares its rendering (reply updates).
-const ANYTHING: &str = "";
+/// A shareable field: its name, and the type its selection is read on (`None`: not
+/// looked into).
+pub type SharedField = (&'static str, Option<&'static str>);
 
-/// The type of `field` on `parent` when its value is decided by the reply snapshot and
-/// the reader's facts alone; `None` for every other field.
-fn decided_by_facts(parent: &str, field: &str) -> Option<&'static str> {
-    let leaf = Some(ANYTHING);
-    match (parent, field) {
-        (_, "__typename") => leaf,
-        ("ThreadUpdate", "kind" | "cursor" | "thread") => leaf,
-        ("ThreadUpdate", "reply") => Some("Reply"),
-        ("Reply", "id" | "threadId" | "parentReplyId" | "state" | "body" | "createdAt" | "editedAt") => leaf,
-        ("Reply", "author") => Some("Member"),
-        ("Reply", "reactions") => Some("ReactionCount"),
-        ("ReactionCount", "reaction" | "count" | "reactedByMe") => leaf,
-        (
-            "Member",
-            "id" | "displayName" | "handle" | "email" | "createdAt" | "avatarUrl" | "timezone" | "headline"
-            | "industry" | "city" | "neighbourhood" | "careerStage" | "returnToWorkDate" | "interests" | "openTo"
-            | "bio",
-        ) => leaf,
-        ("Member", "fieldVisibility") => Some("FieldVisibility"),
-        ("FieldVisibility", "field" | "visibility") => leaf,
-        _ => None,
+/// The fields whose value is decided by the reply snapshot and the reader's facts
+/// alone, by type, each with the type its selection is read on (`None` for a leaf, or
+/// for `thread`, which is null in every update that shares its rendering). Only these
+/// are rendered once and shared among readers alike; every other field — any new one —
+/// makes the selection per reader. A field listed here that depends on anything else
+/// about the reader (a follow, a pending request, a mute) would show one member's view
+/// to another. `tests/api/realtime.rs` reads every field listed here live and directly,
+/// for readers with the same facts and different relations, and compares; whether two
+/// such readers share one rendering there is decided by a race, so that test does not
+/// prove a new field safe: review what it depends on before listing it.
+pub const SHAREABLE: &[(&str, &[SharedField])] = &[
+    ("ThreadUpdate", &[("kind", None), ("cursor", None), ("thread", None), ("reply", Some("Reply"))]),
+    (
+        "Reply",
+        &[
+            ("id", None),
+            ("threadId", None),
+            ("parentReplyId", None),
+            ("state", None),
+            ("body", None),
+            ("createdAt", None),
+            ("editedAt", None),
+            ("author", Some("Member")),
+            ("reactions", Some("ReactionCount")),
+        ],
+    ),
+    ("ReactionCount", &[("reaction", None), ("count", None), ("reactedByMe", None)]),
+    (
+        "Member",
+        &[
+            ("id", None),
+            ("displayName", None),
+            ("handle", None),
+            ("email", None),
+            ("createdAt", None),
+            ("avatarUrl", None),
+            ("timezone", None),
+            ("headline", None),
+            ("industry", None),
+            ("city", None),
+            ("neighbourhood", None),
+            ("careerStage", None),
+            ("returnToWorkDate", None),
+            ("interests", None),
+            ("openTo", None),
+            ("bio", None),
+            ("fieldVisibility", Some("FieldVisibility")),
+        ],
+    ),
+    ("FieldVisibility", &[("field", None), ("visibility", None)]),
+];
+
+/// Whether `field` on `parent` is shareable, and the type its selection is read on.
+fn decided_by_facts(parent: &str, field: &str) -> Option<Option<&'static str>> {
+    if field == "__typename" {
+        return Some(None);
     }
+    let (_, fields) = SHAREABLE.iter().find(|(name, _)| *name == parent)?;
+    fields.iter().find(|(name, _)| *name == field).map(|(_, child)| *child)
 }
 
 type Fragments = HashMap<Name, Positioned<FragmentDefinition>>;
@@ -84,7 +122,7 @@ fn write_field(parent: &str, field: &Field, fragments: &Fragments, shape: &mut S
         shape.push(':');
     }
     shape.push_str(field.name.node.as_str());
-    if child != ANYTHING {
+    if let Some(child) = child {
         shape.push('{');
         write_selection(child, &field.selection_set.node, fragments, shape)?;
         shape.push('}');

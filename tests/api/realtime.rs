@@ -670,3 +670,68 @@ async fn a_conditional_fragment_keeps_a_reader_from_sharing_anothers_rendering()
     assert_eq!(bea_sees, json!({ "body": "Who wrote this?", "author": { "displayName": "Ana" } }));
     assert_eq!(cat_sees, json!({ "body": "Who wrote this?" }), "her fragment was excluded");
 }
+
+/// A selection of every field `threads::SHAREABLE` lists on `type_name`, nested.
+fn shareable_selection(type_name: &str) -> String {
+    let (_, fields) = village::threads::SHAREABLE.iter().find(|(name, _)| *name == type_name).expect("listed");
+    let fields: Vec<String> = fields
+        .iter()
+        .map(|(field, child)| match child {
+            Some(child) => format!("{field} {{ {} }}", shareable_selection(child)),
+            None => (*field).to_owned(),
+        })
+        .collect();
+    fields.join(" ")
+}
+
+#[tokio::test]
+async fn every_shared_field_reads_live_as_each_reader_reads_it_directly() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (cat, dee) = (app.sign_up("cat@example.com", "Cat").await, app.sign_up("dee@example.com", "Dee").await);
+    let (group, thread, first) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let invite = "mutation($g: ID!, $m: ID!) { inviteToGroup(input: { groupId: $g, memberId: $m }) { id } }";
+    for reader in [&cat, &dee] {
+        app.graphql(invite, json!({ "g": group, "m": reader.member_id }), Some(&ana.access_token)).await;
+        app.join_group(&reader.access_token, &group, &[]).await;
+    }
+    let profile = "mutation { updateProfile(input: { handle: \"ana\", headline: \"Engineer\", city: \"Toronto\", bio: \"Two kids\", \
+                   interests: [\"running\"], openTo: [MENTORING], \
+                   visibility: [{ field: HEADLINE, visibility: CONNECTIONS }, { field: BIO, visibility: ONLY_ME }] }) { id } }";
+    app.graphql(profile, json!({}), Some(&ana.access_token)).await;
+    // Bea is connected with Ana; Cat only asked to be; Dee follows the thread. Cat and
+    // Dee have the same facts (neither connected, neither the author, no reactions), so
+    // they may share a rendering (when one renders before the other asks), and each
+    // must still read what she reads directly.
+    let connect = "mutation($m: ID!) { requestConnection(input: { memberId: $m }) { status } }";
+    let accept = "mutation($m: ID!) { acceptConnection(input: { memberId: $m }) { status } }";
+    app.graphql(connect, json!({ "m": ana.member_id }), Some(&bea.access_token)).await;
+    app.graphql(accept, json!({ "m": bea.member_id }), Some(&ana.access_token)).await;
+    app.graphql(connect, json!({ "m": ana.member_id }), Some(&cat.access_token)).await;
+    let follow = "mutation($t: ID!) { followThread(input: { threadId: $t }) { id } }";
+    app.graphql(follow, json!({ "t": thread }), Some(&dee.access_token)).await;
+    let reply = shareable_selection("Reply");
+    let live = format!(
+        "subscription($t: ID!, $after: String) {{ threadUpdates(threadId: $t, after: $after) {{ reply {{ {reply} }} }} }}"
+    );
+    let readers = [&ana, &bea, &cat, &dee];
+    let mut sockets = Vec::new();
+    for reader in readers {
+        let mut socket = acknowledged(&app, reader).await;
+        let payload = json!({ "query": live, "variables": { "t": thread, "after": first } });
+        send(&mut socket, json!({ "id": "1", "type": "subscribe", "payload": payload })).await;
+        sockets.push(socket);
+    }
+
+    post(&app, &ana, &thread, "Read alike?").await;
+
+    let direct =
+        format!("query($t: ID!) {{ thread(id: $t) {{ replies(last: 1) {{ edges {{ node {{ {reply} }} }} }} }} }}");
+    for (reader, socket) in readers.into_iter().zip(&mut sockets) {
+        let seen_live = receive(socket).await["payload"]["data"]["threadUpdates"]["reply"].clone();
+        let read = app.graphql(&direct, json!({ "t": thread }), Some(&reader.access_token)).await;
+        let read_directly = read["data"]["thread"]["replies"]["edges"][0]["node"].clone();
+        assert_eq!(seen_live["body"], "Read alike?", "{seen_live}");
+        assert_eq!(seen_live, read_directly, "{} reads the live reply as she reads it directly", reader.member_id);
+    }
+}
