@@ -86,6 +86,7 @@ impl AuthService {
     }
 
     /// Creates a member and signs her in on this device.
+    #[tracing::instrument(skip_all, fields(address = %client.ip))]
     pub async fn sign_up(&self, input: SignUp, client: &ClientInfo) -> AppResult<IssuedSession> {
         let email = valid_email(&input.email)?;
         valid_password(&input.password)?;
@@ -106,6 +107,7 @@ impl AuthService {
     /// Signs a member in on this device. Unknown email and wrong password get the same
     /// answer; repeated failures for one email from one address, from one address, or
     /// (past a higher ceiling) for one email are throttled.
+    #[tracing::instrument(skip_all, fields(address = %client.ip))]
     pub async fn sign_in(&self, email: &str, password: String, client: &ClientInfo) -> AppResult<IssuedSession> {
         let email = valid_email(email).map_err(|_| AppError::Unauthenticated(WRONG_CREDENTIALS))?;
         valid_password(&password).map_err(|_| AppError::Unauthenticated(WRONG_CREDENTIALS))?;
@@ -175,6 +177,7 @@ impl AuthService {
     /// reuse grace) gets the same pair again, as long as its successor is still the
     /// session's current token: the client lost the first answer and retried. Any other
     /// token already traded (a stolen copy) ends the session.
+    #[tracing::instrument(skip_all)]
     pub async fn refresh(&self, refresh_token: &str) -> AppResult<IssuedSession> {
         let presented = parse_refresh_token(refresh_token).ok_or(AppError::Unauthenticated(INVALID_REFRESH_TOKEN))?;
         let now = clock::now();
@@ -229,6 +232,7 @@ impl AuthService {
 
     /// Ends one device's session: the one `refresh_token` belongs to, or else the
     /// viewer's current one. Returns how many sessions ended.
+    #[tracing::instrument(skip_all)]
     pub async fn sign_out(&self, viewer: &Viewer, refresh_token: Option<&str>) -> AppResult<u64> {
         let now = clock::now();
         let session_id = match refresh_token {
@@ -245,6 +249,7 @@ impl AuthService {
     }
 
     /// Ends every session of the viewer, on every device.
+    #[tracing::instrument(skip_all)]
     pub async fn sign_out_everywhere(&self, viewer: &Viewer) -> AppResult<u64> {
         let member_id = viewer.member_id()?;
         let ended = store::revoke_member_sessions(&self.db, member_id, clock::now()).await?;

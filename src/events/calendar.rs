@@ -16,13 +16,15 @@ use crate::db::Db;
 use crate::error::AppResult;
 use crate::graphql::relay::PageArgs;
 
-/// A new feed token and the hash to store.
-pub fn new_token() -> (String, Vec<u8>) {
+/// A new private calendar feed token for the viewer (the old one stops working); only
+/// its hash is stored.
+pub async fn new_calendar_token(db: &Db, viewer: Uuid) -> AppResult<String> {
     let mut secret = [0u8; 32];
     rand::rng().fill_bytes(&mut secret);
     let token = URL_SAFE_NO_PAD.encode(secret);
     let hash = Sha256::digest(token.as_bytes()).to_vec();
-    (token, hash)
+    store::set_feed_token(db, viewer, &hash, crate::clock::now()).await?;
+    Ok(token)
 }
 
 fn ics_event(event: &Event) -> icalendar::Event {

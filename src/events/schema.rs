@@ -5,6 +5,7 @@ use async_graphql::connection::Connection;
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 
+use super::calendar;
 use super::model::{Event, RsvpAnswer, RsvpStatus};
 use super::service;
 use super::store::{self, EventFields, EventFilter};
@@ -372,7 +373,7 @@ impl EventMutation {
     /// Makes (or replaces) the viewer's private calendar feed of the events she is going to.
     async fn create_calendar_feed(&self, ctx: &Context<'_>) -> Result<CalendarFeed> {
         let viewer = ctx.viewer()?.member_id()?;
-        let token = service::new_calendar_token(ctx.db()?, viewer).await?;
+        let token = calendar::new_calendar_token(ctx.db()?, viewer).await?;
         Ok(CalendarFeed { path: format!("/calendar/{token}.ics") })
     }
 }

@@ -142,6 +142,7 @@ impl EventFields {
 
 /// Creates an event in a group the viewer moderates; the group's live subscribers are
 /// told once it committed.
+#[tracing::instrument(skip_all, fields(viewer = %viewer, group = %group_id))]
 pub async fn create(
     db: &Db,
     bus: &Bus,
@@ -198,6 +199,7 @@ async fn schedule_reminders(tx: &mut Tx, event_id: Uuid, starts_at: DateTime<Utc
 }
 
 /// Changes an event; more seats promote people from the waitlist at once.
+#[tracing::instrument(skip_all, fields(viewer = %viewer, event = %id))]
 pub async fn update(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, input: EventFields) -> AppResult<Event> {
     let current = organised(db, viewer, id).await?;
     let moved = input.starts_at != current.starts_at || input.ends_at != current.ends_at;
@@ -238,6 +240,7 @@ pub async fn update(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, input: EventFiel
 }
 
 /// Cancels an event.
+#[tracing::instrument(skip_all, fields(viewer = %viewer, event = %id))]
 pub async fn cancel(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid) -> AppResult<Event> {
     let event = organised(db, viewer, id).await?;
     let mut tx = db.begin_write().await?;
@@ -314,6 +317,7 @@ fn seat_or_waitlist(event: &mut LockedEvent, rsvp: &mut StoredRsvp) {
 
 /// Answers an event: GOING takes a seat or joins the waitlist; NOT_GOING frees her seat
 /// for the first in line.
+#[tracing::instrument(skip_all, fields(viewer = %viewer, event = %event_id))]
 pub async fn rsvp(db: &Db, viewer: Uuid, event_id: Uuid, answer: RsvpAnswer, kids: i64) -> AppResult<Event> {
     let event = readable(db, viewer, event_id).await?;
     groups::require_member(db, viewer, event.group_id).await?;
@@ -378,11 +382,4 @@ pub async fn release_member(tx: &mut Tx, group_id: Uuid, member_id: Uuid) -> App
         decide(tx, member_id, event_id, RsvpAnswer::NotGoing, 0).await?;
     }
     Ok(())
-}
-
-/// A new private calendar feed token for the viewer (the old one stops working).
-pub async fn new_calendar_token(db: &Db, viewer: Uuid) -> AppResult<String> {
-    let (token, hash) = super::calendar::new_token();
-    store::set_feed_token(db, viewer, &hash, clock::now()).await?;
-    Ok(token)
 }

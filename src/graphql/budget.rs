@@ -12,7 +12,7 @@ use std::sync::Mutex;
 use async_graphql::ServerError;
 use async_graphql::parser::types::{ExecutableDocument, OperationType, Selection, SelectionSet};
 
-use super::limits::refusal;
+use super::codes::refusal;
 
 /// Mutation fields one request (a batch counts as one) may run.
 pub const MAX_WRITES: usize = 10;

@@ -37,6 +37,19 @@ const INPUT_MISTAKES: &[&str] = &[
     "Subscriptions are not supported on this transport",
 ];
 
+/// A refusal with `BAD_USER_INPUT` and a machine-readable `reason`.
+pub fn refusal(reason: &str, message: String) -> ServerError {
+    labelled(ServerError::new(message, None), reason)
+}
+
+/// `error` labelled as the client's: `BAD_USER_INPUT` with `reason`.
+pub fn labelled(mut error: ServerError, reason: &str) -> ServerError {
+    let extensions = error.extensions.get_or_insert_with(Default::default);
+    extensions.set("code", code::BAD_USER_INPUT);
+    extensions.set("reason", reason);
+    error
+}
+
 fn has_code(error: &ServerError) -> bool {
     error.extensions.as_ref().is_some_and(|extensions| extensions.get("code").is_some())
 }

@@ -12,7 +12,7 @@ use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
 use async_graphql::{Name, ServerError, ServerResult, ValidationResult, Variables};
 
 use super::budget::MutationBudget;
-use crate::error::code;
+use super::codes::{labelled, refusal};
 
 /// Deepest selection nesting accepted.
 pub const MAX_DEPTH: usize = 12;
@@ -36,19 +36,6 @@ impl ExtensionFactory for QueryLimits {
 }
 
 struct QueryLimitsExtension;
-
-/// A refusal with `BAD_USER_INPUT` and a machine-readable `reason`.
-pub fn refusal(reason: &str, message: String) -> ServerError {
-    labelled(ServerError::new(message, None), reason)
-}
-
-/// `error` labelled as the client's: `BAD_USER_INPUT` with `reason`.
-fn labelled(mut error: ServerError, reason: &str) -> ServerError {
-    let extensions = error.extensions.get_or_insert_with(Default::default);
-    extensions.set("code", code::BAD_USER_INPUT);
-    extensions.set("reason", reason);
-    error
-}
 
 /// Why a document's expansion was refused.
 enum Unfolding {

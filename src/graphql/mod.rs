@@ -11,6 +11,6 @@ mod order;
 pub mod relay;
 
 pub use budget::MutationBudget;
-pub use codes::{ErrorCodes, annotate as annotate_errors, count as count_errors};
-pub use limits::{QueryLimits, refusal};
+pub use codes::{ErrorCodes, annotate as annotate_errors, count as count_errors, refusal};
+pub use limits::QueryLimits;
 pub use order::FieldOrder;

@@ -6,9 +6,9 @@ use std::collections::HashSet;
 
 use uuid::Uuid;
 
+use super::live::{GroupActivityKind, announce_activity};
 use super::model::{Group, GroupRole, GroupVisibility, JoinPolicy, JoinRequest, JoinRequestStatus};
 use super::store::{self, NewGroup};
-use super::subscription::{GroupActivityKind, announce_activity};
 use crate::clock;
 use crate::db::text_enum::to_text;
 use crate::db::{Db, Tx};
@@ -54,6 +54,7 @@ pub struct CreateGroup {
 }
 
 /// Creates a group owned by the viewer.
+#[tracing::instrument(skip_all, fields(viewer = %viewer))]
 pub async fn create(db: &Db, viewer: Uuid, input: CreateGroup) -> AppResult<Group> {
     let name = required_line("name", &input.name, MAX_NAME_CHARS)?;
     let description = optional_body("description", &input.description, MAX_DESCRIPTION_CHARS)?;
@@ -89,6 +90,7 @@ pub enum JoinOutcome {
 
 /// Joins a group: at once when it is open or she was invited, by request when it needs
 /// approval. Joining a group she is already in changes nothing.
+#[tracing::instrument(skip_all, fields(viewer = %viewer, group = %group_id))]
 pub async fn join(db: &Db, bus: &Bus, viewer: Uuid, group_id: Uuid, answers: Vec<String>) -> AppResult<JoinOutcome> {
     bounded_list("answers", &answers, MAX_QUESTIONS)?;
     let group = store::find(db, viewer, group_id).await?.ok_or(AppError::NotFound)?;
@@ -154,6 +156,7 @@ async fn depart(tx: &mut Tx, group_id: Uuid, member_id: Uuid) -> AppResult<()> {
 
 /// Leaves a group. The last owner cannot leave while others remain: she hands the
 /// group to someone first. Her live subscriptions check their access at once.
+#[tracing::instrument(skip_all, fields(viewer = %viewer, group = %group_id))]
 pub async fn leave(db: &Db, bus: &Bus, viewer: Uuid, group_id: Uuid) -> AppResult<Group> {
     readable(db, viewer, group_id).await?;
     let mut tx = db.begin_write().await?;
@@ -174,6 +177,7 @@ pub async fn leave(db: &Db, bus: &Bus, viewer: Uuid, group_id: Uuid) -> AppResul
 }
 
 /// Approves or declines a pending request to join; moderators only.
+#[tracing::instrument(skip_all, fields(viewer = %viewer, request = %request_id, approve))]
 pub async fn decide(db: &Db, bus: &Bus, viewer: Uuid, request_id: Uuid, approve: bool) -> AppResult<JoinRequest> {
     let request = store::find_request(db, request_id).await?.ok_or(AppError::NotFound)?;
     require_moderator(db, viewer, request.group_id).await?;
@@ -196,6 +200,7 @@ pub async fn decide(db: &Db, bus: &Bus, viewer: Uuid, request_id: Uuid, approve:
 }
 
 /// Invites a member; moderators only. The invitation lets her join whatever the policy.
+#[tracing::instrument(skip_all, fields(viewer = %viewer, group = %group_id, member = %member_id))]
 pub async fn invite(db: &Db, viewer: Uuid, group_id: Uuid, member_id: Uuid) -> AppResult<()> {
     require_moderator(db, viewer, group_id).await?;
     crate::members::find(db, viewer, member_id).await?.ok_or(AppError::bad_input("memberId", "no such member"))?;
@@ -211,6 +216,7 @@ pub async fn invite(db: &Db, viewer: Uuid, group_id: Uuid, member_id: Uuid) -> A
 
 /// Changes a member's role; owners only, and a group always keeps one owner. Her live
 /// subscriptions check their access at once.
+#[tracing::instrument(skip_all, fields(viewer = %viewer, group = %group_id, member = %member_id))]
 pub async fn set_role(
     db: &Db,
     bus: &Bus,
@@ -242,6 +248,7 @@ pub async fn set_role(
 
 /// Removes a member at once (her live subscriptions lose the group within a moment);
 /// moderators may remove members, owners anyone but owners.
+#[tracing::instrument(skip_all, fields(viewer = %viewer, group = %group_id, member = %member_id))]
 pub async fn remove(db: &Db, bus: &Bus, viewer: Uuid, group_id: Uuid, member_id: Uuid) -> AppResult<Group> {
     let group = require_moderator(db, viewer, group_id).await?;
     if member_id == viewer {

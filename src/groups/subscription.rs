@@ -7,10 +7,11 @@
 
 use std::sync::Arc;
 
-use async_graphql::{Context, Enum, ID, Result, SimpleObject, Subscription};
+use async_graphql::{Context, ID, Result, SimpleObject, Subscription};
 use futures_util::{Stream, StreamExt};
 use uuid::Uuid;
 
+use super::live::{GroupActivityKind, GroupEvent, topic};
 use super::model::JoinRequest;
 use super::{service, store};
 use crate::auth::AuthService;
@@ -20,24 +21,9 @@ use crate::events::{self, Event};
 use crate::graphql::context::{ContextExt, data};
 use crate::graphql::ids::parse_id;
 use crate::members::{self, Member};
-use crate::realtime::{Bus, Delivery, Follower, Topic, follow, member_topic};
+use crate::realtime::{Delivery, Follower, follow, member_topic};
 use crate::threads::{self, Thread};
 use crate::viewer::{AccessClaims, Viewer};
-
-/// What happened in a group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum GroupActivityKind {
-    ThreadCreated,
-    EventCreated,
-    EventUpdated,
-    EventCancelled,
-    MemberJoined,
-    /// Moderators only.
-    JoinRequested,
-    /// Updates were missed: re-read the group.
-    Resync,
-}
 
 /// One happening, with what it is about as the viewer sees it.
 #[derive(SimpleObject)]
@@ -53,24 +39,6 @@ impl GroupActivity {
     fn of(kind: GroupActivityKind) -> Self {
         Self { kind, thread: None, event: None, member: None, join_request: None }
     }
-}
-
-/// What a group's topic carries: what happened, and to what (a thread, event, member
-/// or join request, by the kind).
-#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
-pub struct GroupEvent {
-    pub kind: GroupActivityKind,
-    pub id: Uuid,
-}
-
-/// A group's topic.
-pub fn topic(group_id: Uuid) -> Topic<GroupEvent> {
-    Topic::new(format!("group:{group_id}"), 64)
-}
-
-/// Tells `group_id`'s subscribers what happened to `subject`, after it committed.
-pub async fn announce_activity(bus: &Bus, group_id: Uuid, kind: GroupActivityKind, subject: Uuid) {
-    bus.publish(&topic(group_id), &GroupEvent { kind, id: subject }).await;
 }
 
 /// One subscriber of a group's activity.

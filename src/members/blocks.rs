@@ -9,43 +9,19 @@ use std::collections::HashSet;
 
 use uuid::Uuid;
 
-use super::connections;
 use crate::clock;
 use crate::db::{Db, placeholder_list};
-use crate::error::AppResult;
 use crate::on_db;
-use crate::realtime::{self, Bus};
-
-/// `blocker` blocks `blocked`: any connection between them ends, and both members'
-/// live subscriptions check what they may read at once.
-pub async fn block(db: &Db, bus: &Bus, blocker: Uuid, blocked: Uuid) -> AppResult<()> {
-    record(db, blocker, blocked).await?;
-    connections::remove(db, blocker, blocked).await?;
-    blocks_changed(bus, blocker, blocked).await;
-    Ok(())
-}
-
-/// `blocker` lifts her block of `blocked`.
-pub async fn unblock(db: &Db, bus: &Bus, blocker: Uuid, blocked: Uuid) -> AppResult<()> {
-    lift(db, blocker, blocked).await?;
-    blocks_changed(bus, blocker, blocked).await;
-    Ok(())
-}
-
-async fn blocks_changed(bus: &Bus, a: Uuid, b: Uuid) {
-    realtime::access_changed(bus, a).await;
-    realtime::access_changed(bus, b).await;
-}
 
 /// Records that `blocker` blocked `blocked` (again is fine).
-async fn record(db: &Db, blocker: Uuid, blocked: Uuid) -> Result<(), sqlx::Error> {
+pub async fn record(db: &Db, blocker: Uuid, blocked: Uuid) -> Result<(), sqlx::Error> {
     const SQL: &str = "INSERT INTO member_blocks (blocker_id, blocked_id, created_at) VALUES ($1, $2, $3) \
                        ON CONFLICT (blocker_id, blocked_id) DO NOTHING";
     let now = clock::now();
     on_db!(db, pool => sqlx::query(SQL).bind(blocker).bind(blocked).bind(now).execute(pool).await.map(drop))
 }
 
-async fn lift(db: &Db, blocker: Uuid, blocked: Uuid) -> Result<(), sqlx::Error> {
+pub async fn lift(db: &Db, blocker: Uuid, blocked: Uuid) -> Result<(), sqlx::Error> {
     const SQL: &str = "DELETE FROM member_blocks WHERE blocker_id = $1 AND blocked_id = $2";
     on_db!(db, pool => sqlx::query(SQL).bind(blocker).bind(blocked).execute(pool).await.map(drop))
 }

@@ -1,5 +1,6 @@
 //! Members: who belongs to the community and what others may see of her.
 
+mod blocking;
 mod blocks;
 mod connections;
 mod loader;

@@ -6,7 +6,7 @@ use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use uuid::Uuid;
 
-use super::blocks;
+use super::blocking;
 use super::connections::{self, ConnectionStatus};
 use super::loader::{ChildrenDataLoader, MemberDataLoader};
 use super::profile::{
@@ -452,14 +452,14 @@ impl MemberMutation {
         if other == viewer {
             return Err(AppError::bad_input("memberId", "you cannot block yourself").into());
         }
-        blocks::block(ctx.db()?, ctx.bus()?, viewer, other).await?;
+        blocking::block(ctx.db()?, ctx.bus()?, viewer, other).await?;
         Ok(load_member(ctx, other).await?)
     }
 
     /// Lifts a block. Returns the member.
     async fn unblock_member(&self, ctx: &Context<'_>, input: MemberRefInput) -> Result<Member> {
         let (viewer, other) = other_member(ctx, &input).await?;
-        blocks::unblock(ctx.db()?, ctx.bus()?, viewer, other).await?;
+        blocking::unblock(ctx.db()?, ctx.bus()?, viewer, other).await?;
         Ok(load_member(ctx, other).await?)
     }
 }

@@ -5,36 +5,11 @@
 
 use futures_util::future::BoxFuture;
 
+use super::model::{EventNews, JoinNews, News};
 use super::service::{announce_created, plan, record};
 use crate::db::Db;
 use crate::jobs::{JobKind, JobSpec, Ran, RunEach};
 use crate::realtime::Bus;
-
-/// A happening members may be told of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum News {
-    Reply,
-    Event(EventNews),
-    Join(JoinNews),
-}
-
-/// What happened to an event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EventNews {
-    Created,
-    Changed,
-    Cancelled,
-    WaitlistPromoted,
-    ReminderDay,
-    ReminderHour,
-}
-
-/// What happened to a join request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum JoinNews {
-    Requested,
-    Approved,
-}
 
 /// The job kinds notifications run, with the news each brings.
 const NEWS: [(JobKind, News); 9] = [

@@ -151,3 +151,29 @@ impl Notification {
         }
     }
 }
+
+/// A happening members may be told of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum News {
+    Reply,
+    Event(EventNews),
+    Join(JoinNews),
+}
+
+/// What happened to an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventNews {
+    Created,
+    Changed,
+    Cancelled,
+    WaitlistPromoted,
+    ReminderDay,
+    ReminderHour,
+}
+
+/// What happened to a join request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JoinNews {
+    Requested,
+    Approved,
+}

@@ -11,8 +11,7 @@ use std::collections::HashMap;
 
 use uuid::Uuid;
 
-use super::jobs::{EventNews, JoinNews, News};
-use super::model::NotificationKind;
+use super::model::{EventNews, JoinNews, News, NotificationKind};
 use super::settings;
 use super::store::{self, NewNotification};
 use super::subscription::{NotificationEvent, NotificationEventKind, announce};
@@ -68,6 +67,7 @@ impl About {
 
 /// The notifications `job` (a job of kind `news`) calls for, worked out from the
 /// database as it is now.
+#[tracing::instrument(skip_all, fields(kind = ?job.kind, subject = %job.subject))]
 pub async fn plan(db: &Db, news: News, job: JobSpec) -> AppResult<Vec<NewNotification>> {
     let recipients = match news {
         News::Reply => return plan_for_reply(db, job.subject).await,
@@ -253,6 +253,7 @@ pub async fn announce_created(db: &Db, bus: &Bus, recorded: &[Recorded]) {
 /// Marks her notifications `ids` (all when `None`) read, of those she may see now;
 /// returns how many were marked and her unread count after, which her live streams
 /// are told when it changed.
+#[tracing::instrument(skip_all, fields(member = %member))]
 pub async fn mark_read(db: &Db, bus: &Bus, member: Uuid, ids: Option<&[Uuid]>) -> AppResult<(u64, i64)> {
     let marked = store::mark_read(db, member, ids, clock::now()).await?;
     let unread_count = store::unread_count(db, member).await?;

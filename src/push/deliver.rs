@@ -44,6 +44,7 @@ struct Push {
 /// Runs PUSH_NOTIFICATION jobs, each `(notification, member)`; returns each one's
 /// outcome, in order. Their writes (holding a push) commit on their own: done again,
 /// they change nothing.
+#[tracing::instrument(skip_all, fields(jobs = jobs.len()))]
 pub async fn push_notifications(
     sender: &Sender,
     db: &Db,
@@ -105,6 +106,7 @@ async fn hold_until(db: &Db, member: Uuid, notification: Uuid, end: DateTime<Utc
 
 /// Runs a PUSH_RELEASE job: her quiet hours ended (at `ended`), so one push goes for
 /// what was held and is still unread.
+#[tracing::instrument(skip_all, fields(member = %member))]
 pub async fn release_held(sender: &Sender, db: &Db, member: Uuid, ended: Option<DateTime<Utc>>) -> anyhow::Result<Tx> {
     let held = store::held_for(db, member).await?;
     let waiting: Vec<ForPush> = notifications::for_push(db, &held)

@@ -3,10 +3,10 @@
 
 use uuid::Uuid;
 
+use super::live::{ThreadUpdateKind, announce};
 use super::mentions;
 use super::model::{Reaction, Reply, Thread};
 use super::store::{self, NewReply, NewThread, ThreadFlag};
-use super::subscription::{ThreadUpdateKind, announce};
 use crate::clock;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
@@ -67,6 +67,7 @@ fn reused_key() -> AppError {
 
 /// Starts a thread in a group the viewer belongs to; she follows it. The group's live
 /// subscribers are told once it committed.
+#[tracing::instrument(skip_all, fields(viewer = %viewer, group = %input.group_id))]
 pub async fn create(db: &Db, bus: &Bus, viewer: Uuid, input: CreateThread) -> AppResult<Thread> {
     groups::require_member(db, viewer, input.group_id).await?;
     let title = required_line("title", &input.title, MAX_TITLE_CHARS)?;
@@ -117,6 +118,7 @@ async fn check_parent(db: &Db, viewer: Uuid, thread_id: Uuid, parent_id: Uuid) -
 /// Posts a reply (one level of nesting) to an unlocked thread of a group she is in: the
 /// reply, its mentions and its notification job commit together, then the thread's
 /// live subscribers are told.
+#[tracing::instrument(skip_all, fields(viewer = %viewer, thread = %input.thread_id))]
 pub async fn reply(db: &Db, bus: &Bus, viewer: Uuid, input: PostReply) -> AppResult<Reply> {
     let (thread, group) = readable(db, viewer, input.thread_id).await?;
     if group.viewer_role.is_none() {
@@ -165,6 +167,7 @@ async fn readable_reply(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<(Reply, Gr
 }
 
 /// Edits her own live reply.
+#[tracing::instrument(skip_all, fields(viewer = %viewer, reply = %id))]
 pub async fn edit_reply(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, body: &str) -> AppResult<Reply> {
     let (reply, group) = readable_reply(db, viewer, id).await?;
     if reply.author_id != viewer || group.viewer_role.is_none() {
@@ -180,6 +183,7 @@ pub async fn edit_reply(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, body: &str) 
 }
 
 /// Deletes a reply: its author may, and so may the group's moderators.
+#[tracing::instrument(skip_all, fields(viewer = %viewer, reply = %id))]
 pub async fn delete_reply(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid) -> AppResult<Reply> {
     let (reply, group) = readable_reply(db, viewer, id).await?;
     let moderates = group.viewer_role.is_some_and(groups::GroupRole::moderates);
@@ -192,6 +196,7 @@ pub async fn delete_reply(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid) -> AppResu
 }
 
 /// Pins or locks a thread; moderators only.
+#[tracing::instrument(skip_all, fields(viewer = %viewer, thread = %id))]
 pub async fn set_flag(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, flag: ThreadFlag, value: bool) -> AppResult<Thread> {
     let (thread, _) = readable(db, viewer, id).await?;
     groups::require_moderator(db, viewer, thread.group_id).await?;
@@ -208,6 +213,7 @@ pub enum ReactionTarget {
 }
 
 /// Adds or takes back the viewer's reaction; returns whether her reaction is there now.
+#[tracing::instrument(skip_all, fields(viewer = %viewer))]
 pub async fn react(db: &Db, bus: &Bus, viewer: Uuid, target: ReactionTarget, reaction: Reaction) -> AppResult<bool> {
     let (target_id, thread_id, group) = match target {
         ReactionTarget::Thread(id) => (id, id, readable(db, viewer, id).await?.1),
@@ -233,6 +239,7 @@ pub async fn react(db: &Db, bus: &Bus, viewer: Uuid, target: ReactionTarget, rea
 }
 
 /// Follows or unfollows a readable thread.
+#[tracing::instrument(skip_all, fields(viewer = %viewer, thread = %id))]
 pub async fn set_following(db: &Db, viewer: Uuid, id: Uuid, follow: bool) -> AppResult<Thread> {
     readable(db, viewer, id).await?;
     if follow {

@@ -11,10 +11,10 @@ use std::sync::Arc;
 use async_graphql::connection::CursorType;
 use uuid::Uuid;
 
+use super::live::{ThreadUpdate, ThreadUpdateKind, reply_cursor};
 use super::model::{Reaction, ReactionCount, Reply, ReplyExtras};
 use super::render::{Facts, Renders};
 use super::store;
-use super::subscription::{ThreadUpdate, ThreadUpdateKind, reply_cursor};
 use crate::db::Db;
 use crate::error::AppResult;
 use crate::graphql::relay::Cursor;

@@ -10,11 +10,12 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use async_graphql::connection::CursorType;
-use async_graphql::{Context, Enum, ID, Result, SimpleObject, Subscription};
+use async_graphql::{Context, ID, Result, Subscription};
 use futures_util::{Stream, StreamExt};
 use uuid::Uuid;
 
-use super::model::{Reply, Thread};
+use super::live::{ThreadEvent, ThreadUpdate, ThreadUpdateKind, reply_cursor, topic};
+use super::model::Reply;
 use super::render::{self, LiveThreadUpdate, Shape};
 use super::snapshot::ReplySnapshot;
 use super::{service, store};
@@ -25,57 +26,10 @@ use crate::graphql::context::{ContextExt, data};
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{Cursor, Page};
 use crate::members;
-use crate::realtime::{Bus, Delivery, Follower, Topic, follow, member_topic};
+use crate::realtime::{Delivery, Follower, follow, member_topic};
 use crate::viewer::{AccessClaims, Viewer};
 
 const REPLAY_PAGE: usize = 100;
-
-/// What changed in a thread.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Enum, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum ThreadUpdateKind {
-    ReplyPosted,
-    ReplyEdited,
-    ReplyDeleted,
-    ReactionsChanged,
-    /// Pinned, locked or edited.
-    ThreadUpdated,
-    /// Updates were missed (the client fell behind): fetch replies after your last cursor.
-    Resync,
-}
-
-/// One change, with the reply or thread as the viewer now sees it.
-#[derive(SimpleObject)]
-pub struct ThreadUpdate {
-    pub kind: ThreadUpdateKind,
-    pub reply: Option<Reply>,
-    pub thread: Option<Thread>,
-    /// The position of `reply`, to resume from with `after`.
-    pub cursor: Option<String>,
-}
-
-/// What a thread's topic carries: what changed, and to which reply.
-#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ThreadEvent {
-    pub kind: ThreadUpdateKind,
-    pub reply_id: Option<Uuid>,
-}
-
-/// A thread's topic: busy, and shared by every reader of the thread.
-pub fn topic(thread_id: Uuid) -> Topic<ThreadEvent> {
-    Topic::new(format!("thread:{thread_id}"), 256)
-}
-
-/// Tells subscribers of `thread_id` what changed, after the change committed.
-pub async fn announce(bus: &Bus, thread_id: Uuid, kind: ThreadUpdateKind, reply_id: Option<Uuid>) {
-    bus.publish(&topic(thread_id), &ThreadEvent { kind, reply_id }).await;
-}
-
-/// Where `reply` sits in its thread.
-pub fn reply_cursor(reply: &Reply) -> Cursor {
-    Cursor { at: reply.created_at, id: reply.id }
-}
 
 fn resync() -> ThreadUpdate {
     ThreadUpdate { kind: ThreadUpdateKind::Resync, reply: None, thread: None, cursor: None }
