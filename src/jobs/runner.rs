@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use uuid::Uuid;
 
-use super::registry::{Ran, Registry, Runner};
+use super::registry::{Ran, Registry, RunBatch, Runner};
 use super::store::{self, Job};
 use super::{JobSpec, MAX_ATTEMPTS, RetryNotBefore, hourly};
 use crate::clock;
@@ -38,44 +38,45 @@ pub enum Attempted {
     SetAside(String),
 }
 
+/// Jobs for one batch runner, with what each asks for.
+type Batch = Vec<(Job, JobSpec)>;
+
 impl Worker {
     /// Runs `jobs`: those run one at a time first, in the order they were owed (the
     /// newest reply is the one a notification names); then each batch runner's jobs at
     /// once. Returns how each went.
     pub async fn run_batch(&self, jobs: Vec<Job>) -> Result<Vec<(Uuid, Attempted)>, sqlx::Error> {
         let mut attempted = Vec::with_capacity(jobs.len());
-        let mut batches: Vec<(Runner, Vec<(Job, JobSpec)>)> = Vec::new();
+        let mut batches: Vec<(Arc<dyn RunBatch>, Batch)> = Vec::new();
         for job in jobs {
-            let runner = job.spec().and_then(|spec| {
-                let runner = self.registry.runner(spec.kind).cloned();
-                Ok((runner.ok_or_else(|| anyhow::anyhow!("no runner for {:?}", spec.kind))?, spec))
-            });
-            match runner {
+            match self.runner_for(&job) {
                 Ok((Runner::Each(runner), spec)) => {
                     let outcome = self.run_one(&job, spec, runner.run(spec).await).await;
                     attempted.push((job.id, self.settle(&job, outcome).await?));
                 }
-                Ok((Runner::Batch(runner), spec)) => match batches.iter_mut().find(|(r, _)| same(r, &runner)) {
+                Ok((Runner::Batch(runner), spec)) => match batches.iter_mut().find(|(r, _)| Arc::ptr_eq(r, &runner)) {
                     Some((_, batch)) => batch.push((job, spec)),
-                    None => batches.push((Runner::Batch(runner), vec![(job, spec)])),
+                    None => batches.push((runner, vec![(job, spec)])),
                 },
                 Err(error) => attempted.push((job.id, self.settle(&job, Err(error)).await?)),
             }
         }
         for (runner, batch) in batches {
-            if let Runner::Batch(runner) = runner {
-                attempted.extend(self.run_together(runner.as_ref(), batch).await?);
-            }
+            attempted.extend(self.run_together(runner.as_ref(), batch).await?);
         }
         Ok(attempted)
     }
 
+    /// What `job` asks for and who runs it (an unknown kind is a job this version
+    /// cannot run).
+    fn runner_for(&self, job: &Job) -> anyhow::Result<(Runner, JobSpec)> {
+        let spec = job.spec()?;
+        let runner = self.registry.runner(spec.kind).ok_or_else(|| anyhow::anyhow!("no runner for {:?}", spec.kind))?;
+        Ok((runner.clone(), spec))
+    }
+
     /// Runs `batch` with `runner` and removes each job done on its own.
-    async fn run_together(
-        &self,
-        runner: &dyn super::registry::RunBatch,
-        batch: Vec<(Job, JobSpec)>,
-    ) -> Result<Vec<(Uuid, Attempted)>, sqlx::Error> {
+    async fn run_together(&self, runner: &dyn RunBatch, batch: Batch) -> Result<Vec<(Uuid, Attempted)>, sqlx::Error> {
         let specs: Vec<JobSpec> = batch.iter().map(|(_, spec)| *spec).collect();
         let outcomes = runner.run_batch(&specs).await;
         let mut attempted = Vec::with_capacity(batch.len());
@@ -145,11 +146,6 @@ impl Worker {
             Ok(false)
         }
     }
-}
-
-/// Whether two runners are the same one.
-fn same(a: &Runner, b: &Arc<dyn super::registry::RunBatch>) -> bool {
-    matches!(a, Runner::Batch(a) if Arc::ptr_eq(a, b))
 }
 
 fn warn_outlived(job: &Job) {
