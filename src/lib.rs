@@ -13,6 +13,7 @@ pub mod http;
 pub mod idempotency;
 pub mod jobs;
 pub mod members;
+pub mod membership;
 pub mod notifications;
 pub mod push;
 pub mod rate_limits;

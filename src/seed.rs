@@ -7,7 +7,8 @@ use uuid::Uuid;
 
 use crate::db::{self, Db};
 use crate::events::{self, EventFields, RsvpAnswer};
-use crate::groups::{self, CreateGroup, GroupVisibility, JoinPolicy};
+use crate::groups::{self, CreateGroup};
+use crate::membership::{GroupVisibility, JoinPolicy};
 use crate::members::{self, NewMember};
 use crate::realtime::Bus;
 use crate::threads::{self, CreateThread, PostReply, Reaction, ReactionTarget};

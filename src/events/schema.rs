@@ -14,7 +14,7 @@ use crate::error::AppError;
 use crate::graphql::context::{ContextExt, rate_limited};
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{self, Cursor, PageArgs};
-use crate::groups::{self, Group};
+use crate::membership::{self, Group};
 use crate::members::{Member, load_member};
 use crate::rate_limits::Action;
 use crate::text::filter_term;
@@ -35,7 +35,7 @@ impl Event {
         ID(self.id.to_string())
     }
     async fn group(&self, ctx: &Context<'_>) -> Result<Group> {
-        Ok(groups::readable(ctx.db()?, ctx.viewer()?.member_id()?, self.group_id).await?)
+        Ok(membership::readable(ctx.db()?, ctx.viewer()?.member_id()?, self.group_id).await?)
     }
     async fn organiser(&self, ctx: &Context<'_>) -> Result<Member> {
         Ok(load_member(ctx, self.created_by).await?)

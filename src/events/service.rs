@@ -15,7 +15,7 @@ use super::store::{self, EventFields, LockedEvent, NewEvent, StoredRsvp};
 use crate::clock;
 use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult};
-use crate::groups::{self, GroupActivityKind, announce_activity};
+use crate::membership::{self, GroupActivityKind, announce_activity};
 use crate::idempotency;
 use crate::jobs::{self, JobKind, NewJob, Schedule};
 use crate::realtime::Bus;
@@ -38,7 +38,7 @@ const MAX_AHEAD: TimeDelta = TimeDelta::days(5 * 365);
 /// The event `id` if the viewer may read its group (and did not block its organiser).
 pub async fn readable(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<Event> {
     let event = store::find_event(db, viewer, id).await?.ok_or(AppError::NotFound)?;
-    groups::readable(db, viewer, event.group_id).await?;
+    membership::readable(db, viewer, event.group_id).await?;
     if event.organiser_hidden {
         return Err(AppError::NotFound);
     }
@@ -151,7 +151,7 @@ pub async fn create(
     input: EventFields,
     key: Option<&str>,
 ) -> AppResult<Event> {
-    groups::require_moderator(db, viewer, group_id).await?;
+    membership::require_moderator(db, viewer, group_id).await?;
     let fields = input.validate(true)?;
     let id = idempotency::create_once(db, viewer, "createEvent", key, async |tx| {
         let event = NewEvent { id: Uuid::now_v7(), group_id, created_by: viewer, fields, now: clock::now() };
@@ -174,7 +174,7 @@ pub async fn create(
 
 async fn organised(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<Event> {
     let event = readable(db, viewer, id).await?;
-    groups::require_moderator(db, viewer, event.group_id).await?;
+    membership::require_moderator(db, viewer, event.group_id).await?;
     if event.cancelled_at.is_some() {
         return Err(AppError::Conflict { field: "eventId", message: "this event was cancelled".into() });
     }
@@ -320,7 +320,7 @@ fn seat_or_waitlist(event: &mut LockedEvent, rsvp: &mut StoredRsvp) {
 #[tracing::instrument(skip_all, fields(viewer = %viewer, event = %event_id))]
 pub async fn rsvp(db: &Db, viewer: Uuid, event_id: Uuid, answer: RsvpAnswer, kids: i64) -> AppResult<Event> {
     let event = readable(db, viewer, event_id).await?;
-    groups::require_member(db, viewer, event.group_id).await?;
+    membership::require_member(db, viewer, event.group_id).await?;
     let mut tx = db.begin_write().await?;
     let result = decide(&mut tx, viewer, event_id, answer, kids).await;
     match result {

@@ -1,20 +1,13 @@
 //! Groups: where members talk. Public or private, open, by approval or by invitation,
-//! with owners and moderators. Other features go through [`readable`],
-//! [`require_member`] and [`require_moderator`] before touching anything inside a group,
-//! and announce what happened in one with [`announce_activity`].
+//! with owners and moderators. Here members create, join, leave and run groups, and read
+//! a group with its members and threads and follow what happens in it. The rows and the
+//! access rules live one floor down, in `membership`, so threads and events can check
+//! them without reaching back up here.
 
-mod live;
-mod model;
 mod schema;
 mod service;
-mod store;
 mod subscription;
 
-pub use live::{GroupActivityKind, announce_activity};
-pub use model::{Group, GroupRole, GroupVisibility, JoinPolicy};
 pub use schema::{GroupMutation, GroupQuery, GroupRefInput};
-pub use service::{
-    CreateGroup, create, invite, join, join_request, member_ids, readable, readers_among, require_member,
-    require_moderator,
-};
+pub use service::{CreateGroup, create, invite, join};
 pub use subscription::GroupSubscription;

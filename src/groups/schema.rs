@@ -4,14 +4,15 @@ use async_graphql::connection::Connection;
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 
-use super::model::{Group, GroupMember, GroupRole, GroupVisibility, JoinPolicy, JoinRequest, JoinRequestStatus};
 use super::service::{self, CreateGroup, JoinOutcome};
-use super::store;
 use crate::error::AppError;
 use crate::graphql::context::ContextExt;
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{self, Cursor, PageArgs};
 use crate::members::{Member, load_member};
+use crate::membership::{
+    self, Group, GroupMember, GroupRole, GroupVisibility, JoinPolicy, JoinRequest, JoinRequestStatus, store,
+};
 use crate::text::filter_term;
 use crate::threads::{self, Thread, ThreadOrder};
 
@@ -123,7 +124,7 @@ impl Group {
         before: Option<String>,
     ) -> Result<Connection<Cursor, JoinRequest>> {
         let viewer = ctx.viewer()?.member_id()?;
-        service::require_moderator(ctx.db()?, viewer, self.id).await?;
+        membership::require_moderator(ctx.db()?, viewer, self.id).await?;
         let page = PageArgs { first, after, last, before }.validate()?;
         let rows = store::page_pending_requests(ctx.db()?, self.id, &page).await.map_err(AppError::from)?;
         Ok(page.connection(rows, |r| Cursor { at: r.created_at, id: r.id }))
@@ -331,7 +332,7 @@ impl GroupMutation {
         let (group_id, member_id) = (parse_id("groupId", &input.group_id)?, parse_id("memberId", &input.member_id)?);
         let db = ctx.db()?;
         service::invite(db, viewer, group_id, member_id).await?;
-        Ok(service::readable(db, viewer, group_id).await?)
+        Ok(membership::readable(db, viewer, group_id).await?)
     }
 
     /// Changes a member's role. Owners only.
@@ -340,7 +341,7 @@ impl GroupMutation {
         let (group_id, member_id) = (parse_id("groupId", &input.group_id)?, parse_id("memberId", &input.member_id)?);
         let db = ctx.db()?;
         service::set_role(db, ctx.bus()?, viewer, group_id, member_id, input.role).await?;
-        Ok(service::readable(db, viewer, group_id).await?)
+        Ok(membership::readable(db, viewer, group_id).await?)
     }
 
     /// Removes a member; she loses access at once. Moderators only.

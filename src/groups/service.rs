@@ -1,20 +1,20 @@
-//! The rules of groups: who may see, join, moderate and own them. Other features ask
-//! here (through [`readable`], [`require_member`], [`require_moderator`]) before they show
-//! or change anything inside a group.
-
-use std::collections::HashSet;
+//! What members do to groups: create, join (at once, by request or by invitation),
+//! leave, approve, invite, change roles and remove. Leaving takes her seats at the
+//! group's events and her thread follows with her, in the same transaction.
 
 use uuid::Uuid;
 
-use super::live::{GroupActivityKind, announce_activity};
-use super::model::{Group, GroupRole, GroupVisibility, JoinPolicy, JoinRequest, JoinRequestStatus};
-use super::store::{self, NewGroup};
 use crate::clock;
 use crate::db::text_enum::to_text;
 use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult};
 use crate::idempotency;
 use crate::jobs::{self, JobKind, NewJob};
+use crate::membership::store::{self, NewGroup};
+use crate::membership::{
+    Group, GroupActivityKind, GroupRole, GroupVisibility, JoinPolicy, JoinRequest, JoinRequestStatus,
+    announce_activity, readable, require_member, require_moderator,
+};
 use crate::realtime::{self, Bus};
 use crate::text::{bounded_list, line_list, optional_body, required_line};
 
@@ -23,25 +23,6 @@ const MAX_DESCRIPTION_CHARS: usize = 2_000;
 const MAX_QUESTIONS: usize = 5;
 const MAX_QUESTION_CHARS: usize = 300;
 const MAX_ANSWER_CHARS: usize = 1_000;
-
-/// The group `group_id` if the viewer may read its content; `NOT_FOUND` when it does not
-/// exist or is private to her — the two look the same from outside.
-pub async fn readable(db: &Db, viewer: Uuid, group_id: Uuid) -> AppResult<Group> {
-    let group = store::find(db, viewer, group_id).await?.ok_or(AppError::NotFound)?;
-    if group.readable() { Ok(group) } else { Err(AppError::NotFound) }
-}
-
-/// The group if the viewer belongs to it; `FORBIDDEN` for a non-member of a public group.
-pub async fn require_member(db: &Db, viewer: Uuid, group_id: Uuid) -> AppResult<Group> {
-    let group = readable(db, viewer, group_id).await?;
-    if group.viewer_role.is_some() { Ok(group) } else { Err(AppError::Forbidden) }
-}
-
-/// The group if the viewer is one of its owners or moderators.
-pub async fn require_moderator(db: &Db, viewer: Uuid, group_id: Uuid) -> AppResult<Group> {
-    let group = require_member(db, viewer, group_id).await?;
-    if group.viewer_role.is_some_and(GroupRole::moderates) { Ok(group) } else { Err(AppError::Forbidden) }
-}
 
 /// What a new group is made of.
 pub struct CreateGroup {
@@ -274,19 +255,4 @@ pub async fn remove(db: &Db, bus: &Bus, viewer: Uuid, group_id: Uuid, member_id:
     tx.commit().await?;
     realtime::access_changed(bus, member_id).await;
     store::find(db, viewer, group_id).await?.ok_or(AppError::NotFound)
-}
-
-/// The members of `group_id`, or only those who moderate it.
-pub async fn member_ids(db: &Db, group_id: Uuid, moderators_only: bool) -> AppResult<Vec<Uuid>> {
-    Ok(store::member_ids(db, group_id, moderators_only).await?)
-}
-
-/// Of `members`, those who may read `group_id`'s content.
-pub async fn readers_among(db: &Db, group_id: Uuid, members: &[Uuid]) -> AppResult<HashSet<Uuid>> {
-    Ok(store::readers_among(db, group_id, members).await?.into_iter().collect())
-}
-
-/// Join request `id`, if it exists.
-pub async fn join_request(db: &Db, id: Uuid) -> AppResult<Option<JoinRequest>> {
-    Ok(store::find_request(db, id).await?)
 }

@@ -11,9 +11,6 @@ use async_graphql::{Context, ID, Result, SimpleObject, Subscription};
 use futures_util::{Stream, StreamExt};
 use uuid::Uuid;
 
-use super::live::{GroupActivityKind, GroupEvent, topic};
-use super::model::JoinRequest;
-use super::{service, store};
 use crate::auth::AuthService;
 use crate::db::Db;
 use crate::error::AppError;
@@ -21,6 +18,7 @@ use crate::events::{self, Event};
 use crate::graphql::context::{ContextExt, data};
 use crate::graphql::ids::parse_id;
 use crate::members::{self, Member};
+use crate::membership::{self, GroupActivityKind, GroupEvent, GroupRole, JoinRequest, store, topic};
 use crate::realtime::{Delivery, Follower, follow, member_topic};
 use crate::threads::{self, Thread};
 use crate::viewer::{AccessClaims, Viewer};
@@ -56,11 +54,11 @@ impl Watcher {
     async fn recheck(&mut self) -> Result<(), AppError> {
         self.auth.require_signed_in(self.viewer).await?;
         let group =
-            service::readable(&self.db, self.viewer.member_id, self.group_id).await.map_err(|error| match error {
+            membership::readable(&self.db, self.viewer.member_id, self.group_id).await.map_err(|error| match error {
                 AppError::NotFound => AppError::Forbidden,
                 other => other,
             })?;
-        self.moderates = group.viewer_role.is_some_and(super::GroupRole::moderates);
+        self.moderates = group.viewer_role.is_some_and(GroupRole::moderates);
         Ok(())
     }
 

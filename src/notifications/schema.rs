@@ -14,7 +14,8 @@ use crate::error::AppError;
 use crate::graphql::context::ContextExt;
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{self, Cursor, PageArgs};
-use crate::groups::{self, GroupRefInput};
+use crate::groups::GroupRefInput;
+use crate::membership;
 use crate::members::{Member, load_member};
 use crate::threads::{self, ThreadRefInput};
 
@@ -173,7 +174,7 @@ async fn readable_thread(ctx: &Context<'_>, id: &ID) -> Result<Uuid> {
 /// A group she may read, by id.
 async fn readable_group(ctx: &Context<'_>, id: &ID) -> Result<Uuid> {
     let id = parse_id("groupId", id)?;
-    groups::readable(ctx.db()?, ctx.viewer()?.member_id()?, id).await?;
+    membership::readable(ctx.db()?, ctx.viewer()?.member_id()?, id).await?;
     Ok(id)
 }
 

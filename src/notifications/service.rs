@@ -20,7 +20,7 @@ use crate::db::{Db, Tx};
 use crate::error::AppResult;
 use crate::jobs::{self, JobKind, JobSpec, NewJob};
 use crate::realtime::Bus;
-use crate::{events, groups, members, threads};
+use crate::{events, members, membership, threads};
 
 /// What a notification is about, shared by everyone it goes to.
 struct About {
@@ -100,7 +100,7 @@ async fn event_recipients(db: &Db, news: EventNews, job: JobSpec) -> AppResult<O
     let (about, members) = match news {
         EventNews::Created => (
             About::event(NotificationKind::NewEventInGroup, &audience, job.actor, "new-event"),
-            groups::member_ids(db, audience.group_id, false).await?,
+            membership::member_ids(db, audience.group_id, false).await?,
         ),
         EventNews::Changed => (
             About::event(NotificationKind::EventChanged, &audience, job.actor, "event-changed"),
@@ -135,12 +135,12 @@ async fn event_recipients(db: &Db, news: EventNews, job: JobSpec) -> AppResult<O
 }
 
 async fn join_recipients(db: &Db, news: JoinNews, job: JobSpec) -> AppResult<Option<(About, Vec<Uuid>)>> {
-    let Some(request) = groups::join_request(db, job.subject).await? else {
+    let Some(request) = membership::join_request(db, job.subject).await? else {
         return Ok(None);
     };
     let (kind, key, actor, members) = match news {
         JoinNews::Requested => {
-            let moderators = groups::member_ids(db, request.group_id, true).await?;
+            let moderators = membership::member_ids(db, request.group_id, true).await?;
             (NotificationKind::JoinRequest, "join-requests", Some(request.member_id), moderators)
         }
         JoinNews::Approved => (NotificationKind::JoinApproved, "joined", job.actor, vec![request.member_id]),
@@ -164,7 +164,7 @@ async fn keep_allowed(
         planned.retain(|notification| unblocked.contains(&notification.member_id));
     }
     let members: Vec<Uuid> = planned.iter().map(|notification| notification.member_id).collect();
-    let readers = groups::readers_among(db, group_id, &members).await?;
+    let readers = membership::readers_among(db, group_id, &members).await?;
     planned.retain(|notification| readers.contains(&notification.member_id));
     Ok(planned)
 }

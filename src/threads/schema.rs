@@ -14,7 +14,7 @@ use crate::error::{AppError, AppResult};
 use crate::graphql::context::{ContextExt, data, rate_limited, rate_limited_create};
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{Cursor, PageArgs};
-use crate::groups::{self, Group};
+use crate::membership::{self, Group};
 use crate::members::{Member, load_member};
 use crate::rate_limits::Action;
 
@@ -64,7 +64,7 @@ impl Thread {
         ID(self.id.to_string())
     }
     async fn group(&self, ctx: &Context<'_>) -> Result<Group> {
-        Ok(groups::readable(ctx.db()?, ctx.viewer()?.member_id()?, self.group_id).await?)
+        Ok(membership::readable(ctx.db()?, ctx.viewer()?.member_id()?, self.group_id).await?)
     }
     async fn author(&self, ctx: &Context<'_>) -> Result<Member> {
         Ok(load_member(ctx, self.author_id).await?)

@@ -10,7 +10,7 @@ use super::store::{self, NewReply, NewThread, ThreadFlag};
 use crate::clock;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
-use crate::groups::{self, Group};
+use crate::membership::{self, Group};
 use crate::idempotency;
 use crate::jobs::{self, JobKind, NewJob};
 use crate::members;
@@ -26,7 +26,7 @@ const MAX_TAG_CHARS: usize = 40;
 /// such thread, a private group she is not in, or a block either way with its author).
 pub async fn readable(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<(Thread, Group)> {
     let thread = store::find_thread(db, viewer, id).await?.ok_or(AppError::NotFound)?;
-    let group = groups::readable(db, viewer, thread.group_id).await?;
+    let group = membership::readable(db, viewer, thread.group_id).await?;
     if thread.hidden {
         return Err(AppError::NotFound);
     }
@@ -50,7 +50,7 @@ async fn mentioned_members(db: &Db, author: Uuid, group_id: Uuid, body: &str) ->
         members::ids_by_handles(db, &handles).await?.into_iter().filter(|id| *id != author).collect();
     let mut readers = Vec::with_capacity(mentioned.len());
     for member in members::not_blocked_with(db, author, &mentioned).await? {
-        if groups::readable(db, member, group_id).await.is_ok() {
+        if membership::readable(db, member, group_id).await.is_ok() {
             readers.push(member);
         }
     }
@@ -69,7 +69,7 @@ fn reused_key() -> AppError {
 /// subscribers are told once it committed.
 #[tracing::instrument(skip_all, fields(viewer = %viewer, group = %input.group_id))]
 pub async fn create(db: &Db, bus: &Bus, viewer: Uuid, input: CreateThread) -> AppResult<Thread> {
-    groups::require_member(db, viewer, input.group_id).await?;
+    membership::require_member(db, viewer, input.group_id).await?;
     let title = required_line("title", &input.title, MAX_TITLE_CHARS)?;
     let body = required_body("body", &input.body, MAX_BODY_CHARS)?;
     let tags = line_list("tags", &input.tags, MAX_TAGS, MAX_TAG_CHARS)?;
@@ -87,7 +87,7 @@ pub async fn create(db: &Db, bus: &Bus, viewer: Uuid, input: CreateThread) -> Ap
         Ok(id)
     })
     .await?;
-    groups::announce_activity(bus, input.group_id, groups::GroupActivityKind::ThreadCreated, id).await;
+    membership::announce_activity(bus, input.group_id, membership::GroupActivityKind::ThreadCreated, id).await;
     let thread = readable(db, viewer, id).await?.0;
     if thread.group_id != input.group_id {
         return Err(reused_key());
@@ -186,7 +186,7 @@ pub async fn edit_reply(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, body: &str) 
 #[tracing::instrument(skip_all, fields(viewer = %viewer, reply = %id))]
 pub async fn delete_reply(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid) -> AppResult<Reply> {
     let (reply, group) = readable_reply(db, viewer, id).await?;
-    let moderates = group.viewer_role.is_some_and(groups::GroupRole::moderates);
+    let moderates = group.viewer_role.is_some_and(membership::GroupRole::moderates);
     if reply.author_id != viewer && !moderates {
         return Err(AppError::Forbidden);
     }
@@ -199,7 +199,7 @@ pub async fn delete_reply(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid) -> AppResu
 #[tracing::instrument(skip_all, fields(viewer = %viewer, thread = %id))]
 pub async fn set_flag(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, flag: ThreadFlag, value: bool) -> AppResult<Thread> {
     let (thread, _) = readable(db, viewer, id).await?;
-    groups::require_moderator(db, viewer, thread.group_id).await?;
+    membership::require_moderator(db, viewer, thread.group_id).await?;
     store::set_flag(db, id, flag, value).await?;
     announce(bus, id, ThreadUpdateKind::ThreadUpdated, None).await;
     Ok(readable(db, viewer, id).await?.0)

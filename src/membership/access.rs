@@ -1,0 +1,45 @@
+//! Who may read, post in and moderate a group. Every feature that shows or changes
+//! something inside a group asks here first.
+
+use std::collections::HashSet;
+
+use uuid::Uuid;
+
+use super::model::{Group, GroupRole, JoinRequest};
+use super::store;
+use crate::db::Db;
+use crate::error::{AppError, AppResult};
+
+/// The group `group_id` if the viewer may read its content; `NOT_FOUND` when it does not
+/// exist or is private to her — the two look the same from outside.
+pub async fn readable(db: &Db, viewer: Uuid, group_id: Uuid) -> AppResult<Group> {
+    let group = store::find(db, viewer, group_id).await?.ok_or(AppError::NotFound)?;
+    if group.readable() { Ok(group) } else { Err(AppError::NotFound) }
+}
+
+/// The group if the viewer belongs to it; `FORBIDDEN` for a non-member of a public group.
+pub async fn require_member(db: &Db, viewer: Uuid, group_id: Uuid) -> AppResult<Group> {
+    let group = readable(db, viewer, group_id).await?;
+    if group.viewer_role.is_some() { Ok(group) } else { Err(AppError::Forbidden) }
+}
+
+/// The group if the viewer is one of its owners or moderators.
+pub async fn require_moderator(db: &Db, viewer: Uuid, group_id: Uuid) -> AppResult<Group> {
+    let group = require_member(db, viewer, group_id).await?;
+    if group.viewer_role.is_some_and(GroupRole::moderates) { Ok(group) } else { Err(AppError::Forbidden) }
+}
+
+/// The members of `group_id`, or only those who moderate it.
+pub async fn member_ids(db: &Db, group_id: Uuid, moderators_only: bool) -> AppResult<Vec<Uuid>> {
+    Ok(store::member_ids(db, group_id, moderators_only).await?)
+}
+
+/// Of `members`, those who may read `group_id`'s content.
+pub async fn readers_among(db: &Db, group_id: Uuid, members: &[Uuid]) -> AppResult<HashSet<Uuid>> {
+    Ok(store::readers_among(db, group_id, members).await?.into_iter().collect())
+}
+
+/// Join request `id`, if it exists.
+pub async fn join_request(db: &Db, id: Uuid) -> AppResult<Option<JoinRequest>> {
+    Ok(store::find_request(db, id).await?)
+}

@@ -1,0 +1,15 @@
+//! Membership: the groups themselves and who belongs to which, in what role — and so who
+//! may read, post in or moderate a group's content. Threads, events and notifications
+//! ask here ([`readable`], [`require_member`], [`require_moderator`]) before they show or
+//! change anything inside a group, and announce what happened in one with
+//! [`announce_activity`]. The `groups` feature, above them all, changes memberships and
+//! shows a group with its threads.
+
+mod access;
+mod live;
+mod model;
+pub mod store;
+
+pub use access::{join_request, member_ids, readable, readers_among, require_member, require_moderator};
+pub use live::{GroupActivityKind, GroupEvent, announce_activity, topic};
+pub use model::{Group, GroupMember, GroupRole, GroupVisibility, JoinPolicy, JoinRequest, JoinRequestStatus};
