@@ -9,8 +9,10 @@ pub mod ids;
 mod limits;
 mod order;
 pub mod relay;
+mod shared;
 
 pub use budget::MutationBudget;
 pub use codes::{ErrorCodes, annotate as annotate_errors, count as count_errors, refusal};
 pub use limits::QueryLimits;
 pub use order::FieldOrder;
+pub use shared::{Shareable, SharedField};

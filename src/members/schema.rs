@@ -20,6 +20,7 @@ use crate::error::{AppError, AppResult};
 use crate::graphql::context::{ContextExt, data, rate_limited};
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{self, Cursor, PageArgs};
+use crate::graphql::{Shareable, SharedField};
 use crate::rate_limits::Action;
 use crate::text::{bounded_list, filter_term};
 
@@ -72,6 +73,34 @@ const ALL_FIELDS: [ProfileField; 10] = [
 ];
 
 /// A member of the community. Personal fields hidden from the viewer are null.
+/// Each follows from her profile and from the facts a shared live rendering is keyed
+/// on (connected with the reader? is the reader her?), not from who reads.
+impl Shareable for Member {
+    const SHAREABLE_FIELDS: &'static [SharedField] = &[
+        ("id", None),
+        ("displayName", None),
+        ("handle", None),
+        ("email", None),
+        ("createdAt", None),
+        ("avatarUrl", None),
+        ("timezone", None),
+        ("headline", None),
+        ("industry", None),
+        ("city", None),
+        ("neighbourhood", None),
+        ("careerStage", None),
+        ("returnToWorkDate", None),
+        ("interests", None),
+        ("openTo", None),
+        ("bio", None),
+        ("fieldVisibility", Some("FieldVisibility")),
+    ];
+}
+
+impl Shareable for FieldVisibility {
+    const SHAREABLE_FIELDS: &'static [SharedField] = &[("field", None), ("visibility", None)];
+}
+
 #[Object]
 impl Member {
     async fn id(&self) -> ID {

@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use super::model::{Reply, Thread};
 use crate::graphql::relay::Cursor;
+use crate::graphql::{Shareable, SharedField};
 use crate::realtime::{Bus, Topic};
 
 /// What changed in a thread.
@@ -30,6 +31,12 @@ pub struct ThreadUpdate {
     pub thread: Option<Thread>,
     /// The position of `reply`, to resume from with `after`.
     pub cursor: Option<String>,
+}
+
+/// `thread` is null in every update whose rendering is shared (reply updates).
+impl Shareable for ThreadUpdate {
+    const SHAREABLE_FIELDS: &'static [SharedField] =
+        &[("kind", None), ("cursor", None), ("thread", None), ("reply", Some("Reply"))];
 }
 
 /// What a thread's topic carries: what changed, and to which reply.

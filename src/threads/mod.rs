@@ -14,7 +14,7 @@ mod subscription;
 
 pub use loader::{ReactionDataLoader, ReactionLoader};
 pub use model::{Reaction, Thread, ThreadOrder};
-pub use render::SHAREABLE;
+pub use render::shareable_fields;
 pub use schema::{ThreadMutation, ThreadQuery, ThreadRefInput, group_threads, pinned_threads};
 pub use service::{CreateThread, PostReply, ReactionTarget, create as create_thread, react, readable, reply};
 pub use store::{ReplyAudience, reply_audience, unfollow_group};

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::graphql::{Shareable, SharedField};
 use crate::members::Member;
 
 /// The small fixed set of reactions.
@@ -121,4 +122,9 @@ pub struct ReactionCount {
     pub reaction: Reaction,
     pub count: i64,
     pub reacted_by_me: bool,
+}
+
+/// `reactedByMe` follows from the reactions among a shared rendering's facts.
+impl Shareable for ReactionCount {
+    const SHAREABLE_FIELDS: &'static [SharedField] = &[("reaction", None), ("count", None), ("reactedByMe", None)];
 }

@@ -1,88 +1,57 @@
 //! Rendering a live reply update once per shape instead of once per subscriber. Most
 //! readers of a thread subscribe with the same selection, and what they see of a reply
 //! differs only by a few facts (a block with the author? connected with her? is she the
-//! author? which reactions are hers?). A selection made only of fields decided by
-//! those facts ([`SHAREABLE`]) gets a *shape*; the first reader in the process with a
-//! given shape and facts executes it, and the others reuse the result. Any other field
-//! (a new one too, until it is listed there) makes the selection shapeless: rendered
-//! per reader.
+//! author? which reactions are hers?). A selection made only of fields their types list
+//! as shareable (`graphql::Shareable`) gets a *shape*; the first reader in the process
+//! with a given shape and facts renders it and the others reuse the result. Any other
+//! field (a new one too) makes the selection shapeless: rendered per reader. A shared
+//! rendering runs with no reader in its context — no viewer, and member and reaction
+//! loaders for no one — so it is made of the snapshot and the facts alone.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
 use async_graphql::parser::types::{Field, FragmentDefinition, Selection, SelectionSet};
-use async_graphql::{Context, ContextSelectionSet, Name, OutputType, Positioned, ServerResult, Value, registry};
+use async_graphql::{
+    Context, ContextSelectionSet, Data, Name, OutputType, Positioned, ServerResult, Value, registry,
+};
+use uuid::Uuid;
 
 use super::live::{ThreadUpdate, ThreadUpdateKind};
-use super::model::Reaction;
+use super::loader::ReactionLoader;
+use super::model::{Reaction, ReactionCount, Reply};
 use super::snapshot::ReplySnapshot;
+use crate::db::Db;
+use crate::graphql::{Shareable, SharedField};
+use crate::members::{FieldVisibility, Member, MemberLoader};
+use crate::viewer::Viewer;
 
 /// A selection's fields, in order with their aliases: equal shapes render alike.
 pub type Shape = Arc<str>;
 
-/// A shareable field: its name, and the type its selection is read on (`None`: not
-/// looked into).
-pub type SharedField = (&'static str, Option<&'static str>);
+/// The types a reply update renders, each with the fields it lists as shareable.
+static SHAREABLE: LazyLock<Vec<(Cow<'static, str>, &'static [SharedField])>> = LazyLock::new(|| {
+    vec![
+        ThreadUpdate::shareable(),
+        Reply::shareable(),
+        ReactionCount::shareable(),
+        Member::shareable(),
+        FieldVisibility::shareable(),
+    ]
+});
 
-/// The fields whose value is decided by the reply snapshot and the reader's facts
-/// alone, by type, each with the type its selection is read on (`None` for a leaf, or
-/// for `thread`, which is null in every update that shares its rendering). Only these
-/// are rendered once and shared among readers alike; every other field — any new one —
-/// makes the selection per reader. A field listed here that depends on anything else
-/// about the reader (a follow, a pending request, a mute) would show one member's view
-/// to another. `tests/api/realtime.rs` reads every field listed here live and directly,
-/// for readers with the same facts and different relations, and compares; whether two
-/// such readers share one rendering there is decided by a race, so that test does not
-/// prove a new field safe: review what it depends on before listing it.
-pub const SHAREABLE: &[(&str, &[SharedField])] = &[
-    ("ThreadUpdate", &[("kind", None), ("cursor", None), ("thread", None), ("reply", Some("Reply"))]),
-    (
-        "Reply",
-        &[
-            ("id", None),
-            ("threadId", None),
-            ("parentReplyId", None),
-            ("state", None),
-            ("body", None),
-            ("createdAt", None),
-            ("editedAt", None),
-            ("author", Some("Member")),
-            ("reactions", Some("ReactionCount")),
-        ],
-    ),
-    ("ReactionCount", &[("reaction", None), ("count", None), ("reactedByMe", None)]),
-    (
-        "Member",
-        &[
-            ("id", None),
-            ("displayName", None),
-            ("handle", None),
-            ("email", None),
-            ("createdAt", None),
-            ("avatarUrl", None),
-            ("timezone", None),
-            ("headline", None),
-            ("industry", None),
-            ("city", None),
-            ("neighbourhood", None),
-            ("careerStage", None),
-            ("returnToWorkDate", None),
-            ("interests", None),
-            ("openTo", None),
-            ("bio", None),
-            ("fieldVisibility", Some("FieldVisibility")),
-        ],
-    ),
-    ("FieldVisibility", &[("field", None), ("visibility", None)]),
-];
+/// Each type a shared reply update renders, with its shareable fields.
+pub fn shareable_fields() -> &'static [(Cow<'static, str>, &'static [SharedField])] {
+    &SHAREABLE
+}
 
 /// Whether `field` on `parent` is shareable, and the type its selection is read on.
 fn decided_by_facts(parent: &str, field: &str) -> Option<Option<&'static str>> {
     if field == "__typename" {
         return Some(None);
     }
-    let (_, fields) = SHAREABLE.iter().find(|(name, _)| *name == parent)?;
+    let (_, fields) = SHAREABLE.iter().find(|(name, _)| name == parent)?;
     fields.iter().find(|(name, _)| *name == field).map(|(_, child)| *child)
 }
 
@@ -175,6 +144,17 @@ impl LiveThreadUpdate {
     }
 }
 
+/// Request data that stands in front of the reader's own while a shared rendering runs:
+/// a viewer who is no one, and member and reaction loaders for no one.
+fn no_reader(ctx: &ContextSelectionSet<'_>) -> ServerResult<Data> {
+    let db = ctx.data::<Db>().map_err(|error| error.into_server_error(ctx.item.pos))?.clone();
+    let mut data = Data::default();
+    data.insert(Viewer::Refused("a shared live rendering has no reader"));
+    data.insert(MemberLoader::for_request(db.clone(), Uuid::nil()));
+    data.insert(ReactionLoader::for_request(db, Uuid::nil()));
+    Ok(data)
+}
+
 impl OutputType for LiveThreadUpdate {
     fn type_name() -> Cow<'static, str> {
         ThreadUpdate::type_name()
@@ -195,7 +175,9 @@ impl OutputType for LiveThreadUpdate {
             return Ok(value.clone());
         }
         let errors_before = errors_so_far(ctx);
-        let value = snapshot.update_for(facts).resolve(ctx, field).await?;
+        let no_reader = no_reader(ctx)?;
+        let shared_ctx = ctx.query_env.create_context(ctx.schema_env, ctx.path_node, ctx.item, Some(&no_reader));
+        let value = snapshot.update_for(facts).resolve(&shared_ctx, field).await?;
         // A rendering that reported an error (into this reader's response only) is not
         // handed to others without it.
         if errors_so_far(ctx).is_some_and(|after| Some(after) == errors_before) {

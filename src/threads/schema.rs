@@ -14,6 +14,7 @@ use crate::error::{AppError, AppResult};
 use crate::graphql::context::{ContextExt, data, rate_limited, rate_limited_create};
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{Cursor, PageArgs};
+use crate::graphql::{Shareable, SharedField};
 use crate::membership::{self, Group};
 use crate::members::{Member, load_member};
 use crate::rate_limits::Action;
@@ -124,6 +125,22 @@ impl Thread {
         let rows = store::page_replies(ctx.db()?, viewer, self.id, &page).await.map_err(AppError::from)?;
         Ok(page.connection(rows, |reply| Cursor { at: reply.created_at, id: reply.id }))
     }
+}
+
+/// Each follows from the reply and a shared rendering's facts (is its author blocked
+/// either way with the reader?); its author and reactions come preloaded for the facts.
+impl Shareable for Reply {
+    const SHAREABLE_FIELDS: &'static [SharedField] = &[
+        ("id", None),
+        ("threadId", None),
+        ("parentReplyId", None),
+        ("state", None),
+        ("body", None),
+        ("createdAt", None),
+        ("editedAt", None),
+        ("author", Some("Member")),
+        ("reactions", Some("ReactionCount")),
+    ];
 }
 
 /// A reply in a thread. Deleted replies and replies by members blocked either way keep

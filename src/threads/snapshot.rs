@@ -86,6 +86,7 @@ impl ReplySnapshot {
     fn seen_with(&self, facts: &Facts) -> Reply {
         let mut author = self.author.clone();
         author.connected = facts.connected;
+        author.shown_to_herself = facts.is_author;
         let reactions = self.reaction_counts(facts);
         Reply {
             hidden: facts.hidden,

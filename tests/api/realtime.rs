@@ -671,9 +671,10 @@ async fn a_conditional_fragment_keeps_a_reader_from_sharing_anothers_rendering()
     assert_eq!(cat_sees, json!({ "body": "Who wrote this?" }), "her fragment was excluded");
 }
 
-/// A selection of every field `threads::SHAREABLE` lists on `type_name`, nested.
+/// A selection of every field `type_name` lists as shareable, nested.
 fn shareable_selection(type_name: &str) -> String {
-    let (_, fields) = village::threads::SHAREABLE.iter().find(|(name, _)| *name == type_name).expect("listed");
+    let shareable = village::threads::shareable_fields();
+    let (_, fields) = shareable.iter().find(|(name, _)| name == type_name).expect("listed");
     let fields: Vec<String> = fields
         .iter()
         .map(|(field, child)| match child {
@@ -701,8 +702,9 @@ async fn every_shared_field_reads_live_as_each_reader_reads_it_directly() {
     app.graphql(profile, json!({}), Some(&ana.access_token)).await;
     // Bea is connected with Ana; Cat only asked to be; Dee follows the thread. Cat and
     // Dee have the same facts (neither connected, neither the author, no reactions), so
-    // they may share a rendering (when one renders before the other asks), and each
-    // must still read what she reads directly.
+    // they may share a rendering, and each must still read what she reads directly.
+    // Every shared rendering runs with no reader in its context, whoever renders first,
+    // so a viewer-dependent field listed as shareable fails here every time.
     let connect = "mutation($m: ID!) { requestConnection(input: { memberId: $m }) { status } }";
     let accept = "mutation($m: ID!) { acceptConnection(input: { memberId: $m }) { status } }";
     app.graphql(connect, json!({ "m": ana.member_id }), Some(&bea.access_token)).await;
