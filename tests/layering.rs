@@ -1,7 +1,8 @@
 //! The layering rules of `ARCHITECTURE.md`, checked by reading the sources: each
 //! top-level module of `src/` sits in a tier and imports only from its own tier or the
 //! ones below; stores never import GraphQL; features never import the HTTP layer; and
-//! no two top-level modules import each other, directly or round a longer circle.
+//! no two top-level modules, and no two files of one folder, import each other,
+//! directly or round a longer circle.
 #![allow(clippy::expect_used)] // a failed expectation is a failed test
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -161,6 +162,29 @@ fn no_two_top_level_modules_import_each_other_even_round_a_circle() {
         }
     }
     assert!(circles.is_empty(), "modules importing each other round a circle: {circles:?}");
+}
+
+#[test]
+fn no_two_files_of_a_folder_import_each_other_even_round_a_circle() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    // A file's neighbours are the other files of its folder; `mod.rs` only declares
+    // them and re-exports, so it is not one of them.
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for file in files.iter().filter(|file| !file.ends_with("mod.rs")) {
+        let folder = file.parent().expect("in a folder");
+        let code = code_of(&std::fs::read_to_string(file).expect("read source"));
+        let neighbours = code.match_indices("super::").filter_map(|(at, _)| {
+            let name: String =
+                code[at + "super::".len()..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            let neighbour = folder.join(format!("{name}.rs"));
+            neighbour.exists().then(|| neighbour.to_string_lossy().into_owned())
+        });
+        graph.entry(file.to_string_lossy().into_owned()).or_default().extend(neighbours);
+    }
+    let circles: Vec<&String> = graph.keys().filter(|file| reachable(&graph, file).contains(*file)).collect();
+    assert!(circles.is_empty(), "files importing each other round a circle: {circles:?}");
 }
 
 /// Every module `start` imports, directly or through others (itself, if round a circle).

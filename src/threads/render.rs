@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Mutex, PoisonError};
+use std::sync::{Arc, LazyLock, PoisonError};
 
 use async_graphql::parser::types::{Field, FragmentDefinition, Selection, SelectionSet};
 use async_graphql::{
@@ -18,10 +18,10 @@ use async_graphql::{
 };
 use uuid::Uuid;
 
-use super::live::{ThreadUpdate, ThreadUpdateKind};
+use super::live::ThreadUpdate;
 use super::loader::ReactionLoader;
-use super::model::{Reaction, ReactionCount, Reply};
-use super::snapshot::ReplySnapshot;
+use super::model::{ReactionCount, Reply};
+use super::snapshot::{Facts, ReplySnapshot};
 use crate::db::Db;
 use crate::graphql::{Shareable, SharedField};
 use crate::members::{FieldVisibility, Member, MemberLoader};
@@ -107,23 +107,6 @@ pub fn shape_of(ctx: &Context<'_>) -> Option<Shape> {
     write_selection("ThreadUpdate", &ctx.item.node.selection_set.node, &ctx.query_env.fragments, &mut shape)?;
     Some(shape.into())
 }
-
-/// What a reader's rendering of one reply update depends on.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Facts {
-    pub kind: ThreadUpdateKind,
-    pub hidden: bool,
-    pub connected: bool,
-    pub is_author: bool,
-    pub reacted: Vec<Reaction>,
-    /// Reactions by members blocked either way with her: not counted for her.
-    pub unseen: Vec<Reaction>,
-}
-
-/// Renderings of one reply update, by shape and facts; kept as long as the update is
-/// being delivered.
-#[derive(Default)]
-pub struct Renders(Mutex<HashMap<(Shape, Facts), Value>>);
 
 /// A `ThreadUpdate` as the subscription yields it: its own, or one built (and
 /// rendered) only when no reader alike has rendered it yet.

@@ -5,20 +5,37 @@
 //! either way with her (not counted for her) — with no query per reader. Its
 //! renderings are shared too (see `render`).
 
-use std::collections::HashSet;
-use std::sync::Arc;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
 
+use async_graphql::Value;
 use async_graphql::connection::CursorType;
 use uuid::Uuid;
 
 use super::live::{ThreadUpdate, ThreadUpdateKind, reply_cursor};
 use super::model::{Reaction, ReactionCount, Reply, ReplyExtras};
-use super::render::{Facts, Renders};
 use super::store;
 use crate::db::Db;
 use crate::error::AppResult;
 use crate::graphql::relay::Cursor;
 use crate::members::{self, Member};
+
+/// What a reader's rendering of one reply update depends on.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Facts {
+    pub kind: ThreadUpdateKind,
+    pub hidden: bool,
+    pub connected: bool,
+    pub is_author: bool,
+    pub reacted: Vec<Reaction>,
+    /// Reactions by members blocked either way with her: not counted for her.
+    pub unseen: Vec<Reaction>,
+}
+
+/// Renderings of one reply update, by the shape of the selection rendered (see
+/// `render`) and the facts; kept as long as the update is being delivered.
+#[derive(Default)]
+pub struct Renders(pub Mutex<HashMap<(Arc<str>, Facts), Value>>);
 
 /// A reply with what every reader's view of it is made from.
 pub struct ReplySnapshot {
