@@ -72,7 +72,6 @@ const ALL_FIELDS: [ProfileField; 10] = [
     ProfileField::Bio,
 ];
 
-/// A member of the community. Personal fields hidden from the viewer are null.
 /// Each follows from her profile and from the facts a shared live rendering is keyed
 /// on (connected with the reader? is the reader her?), not from who reads.
 impl Shareable for Member {
@@ -101,6 +100,7 @@ impl Shareable for FieldVisibility {
     const SHAREABLE_FIELDS: &'static [SharedField] = &[("field", None), ("visibility", None)];
 }
 
+/// A member of the community. Personal fields hidden from the viewer are null.
 #[Object]
 impl Member {
     async fn id(&self) -> ID {
