@@ -36,7 +36,7 @@ async fn sign_up_me_refresh_reuse_and_sign_in_work_end_to_end() {
 #[tokio::test]
 async fn a_second_sign_up_with_the_same_email_is_a_conflict_and_changes_nothing() {
     let app = TestApp::spawn().await;
-    app.sign_up("ana@example.com", "Ana").await;
+    app.member("ana").await;
     let (members, sessions) = (app.count("members").await, app.count("sessions").await);
 
     let query = format!("mutation($input: SignUpInput!) {{ signUp(input: $input) {{ {AUTH_FIELDS} }} }}");
@@ -75,7 +75,7 @@ async fn sign_up_refuses_bad_input_field_by_field_and_changes_nothing() {
 #[tokio::test]
 async fn a_wrong_password_and_an_unknown_email_get_the_same_answer() {
     let app = TestApp::spawn().await;
-    app.sign_up("ana@example.com", "Ana").await;
+    app.member("ana").await;
     let sessions = app.count("sessions").await;
 
     let wrong_password = app.sign_in("ana@example.com", "not her password").await;
@@ -90,7 +90,7 @@ async fn a_wrong_password_and_an_unknown_email_get_the_same_answer() {
 #[tokio::test]
 async fn repeated_failed_sign_ins_for_one_email_are_throttled_even_with_the_right_password() {
     let app = TestApp::spawn().await;
-    app.sign_up("ana@example.com", "Ana").await;
+    app.member("ana").await;
     for _ in 0..5 {
         assert_eq!(error_code(&app.sign_in("ana@example.com", "guess guess").await), "UNAUTHENTICATED");
     }
@@ -102,14 +102,14 @@ async fn repeated_failed_sign_ins_for_one_email_are_throttled_even_with_the_righ
     assert!(throttled["errors"][0]["extensions"]["retryAfterSeconds"].as_u64().is_some_and(|s| s > 0));
     assert_eq!(app.count("sessions").await, sessions, "a throttled attempt signs nobody in");
     // Another member is not affected by Ana's throttle.
-    app.sign_up("bea@example.com", "Bea").await;
+    app.member("bea").await;
     assert!(app.sign_in("bea@example.com", PASSWORD).await["errors"].is_null());
 }
 
 #[tokio::test]
 async fn concurrent_guesses_are_throttled_too() {
     let app = TestApp::spawn().await;
-    app.sign_up("ana@example.com", "Ana").await;
+    app.member("ana").await;
 
     let answers = join_all((0..10).map(|_| app.sign_in("ana@example.com", "guess guess"))).await;
 
@@ -137,7 +137,7 @@ async fn sign_in_from(app: &TestApp, address: &str, email: &str, password: &str)
 #[tokio::test]
 async fn guessing_at_her_password_locks_out_the_guesser_not_her() {
     let app = TestApp::spawn_with(|settings| settings.behind_proxy = true).await;
-    app.sign_up("ana@example.com", "Ana").await;
+    app.member("ana").await;
     for _ in 0..5 {
         let guess = sign_in_from(&app, "203.0.113.9", "ana@example.com", "guess guess").await;
         assert_eq!(error_code(&guess), "UNAUTHENTICATED", "{guess}");
@@ -155,7 +155,7 @@ async fn guessing_at_her_password_locks_out_the_guesser_not_her() {
 #[tokio::test]
 async fn many_failures_for_one_email_refuse_every_address_that_failed_but_not_a_new_one() {
     let app = TestApp::spawn_with(|settings| settings.behind_proxy = true).await;
-    app.sign_up("ana@example.com", "Ana").await;
+    app.member("ana").await;
     // A botnet: a hundred and one addresses, one guess each.
     for n in 0..101 {
         let guess =
@@ -189,7 +189,7 @@ async fn sign_ups_from_one_address_are_throttled() {
 #[tokio::test]
 async fn repeated_failed_sign_ins_from_one_address_are_throttled() {
     let app = TestApp::spawn().await;
-    app.sign_up("ana@example.com", "Ana").await;
+    app.member("ana").await;
     for n in 0..30 {
         let answer = app.sign_in(&format!("stranger{n}@example.com"), "guess guess").await;
         assert_eq!(error_code(&answer), "UNAUTHENTICATED", "{answer}");
@@ -205,7 +205,7 @@ async fn repeated_failed_sign_ins_from_one_address_are_throttled() {
 #[tokio::test]
 async fn of_two_concurrent_refreshes_of_one_token_both_get_the_same_pair_and_the_session_lives() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
 
     let (first, second) = tokio::join!(app.refresh(&ana.refresh_token), app.refresh(&ana.refresh_token));
 
@@ -218,7 +218,7 @@ async fn of_two_concurrent_refreshes_of_one_token_both_get_the_same_pair_and_the
 #[tokio::test]
 async fn a_retry_within_the_grace_window_gets_the_same_pair_and_the_session_lives() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     let first = app.refresh(&ana.refresh_token).await;
 
     // The answer was lost in a tunnel; the phone tries again with the same token.
@@ -233,7 +233,7 @@ async fn a_retry_within_the_grace_window_gets_the_same_pair_and_the_session_live
 #[tokio::test]
 async fn reuse_after_the_grace_window_revokes_the_whole_family() {
     let app = TestApp::spawn_with(|settings| settings.refresh_reuse_grace_secs = 1).await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     let first = app.refresh(&ana.refresh_token).await;
     let next_refresh = first["data"]["refreshSession"]["refreshToken"].as_str().expect("refreshed").to_owned();
     let next_access = first["data"]["refreshSession"]["accessToken"].as_str().expect("refreshed").to_owned();
@@ -249,7 +249,7 @@ async fn reuse_after_the_grace_window_revokes_the_whole_family() {
 #[tokio::test]
 async fn a_token_traded_in_two_rotations_ago_still_revokes_the_session() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     let second =
         app.refresh(&ana.refresh_token).await["data"]["refreshSession"]["refreshToken"].as_str().unwrap().to_owned();
     let third = app.refresh(&second).await;
@@ -269,7 +269,7 @@ fn forged_refresh_token(real: &str) -> String {
 #[tokio::test]
 async fn unknown_or_forged_refresh_tokens_are_refused_and_end_nothing() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     let sign_out = "mutation($input: SignOutInput) { signOut(input: $input) { sessionsEnded } }";
 
     for token in ["garbage", "", &forged_refresh_token(&ana.refresh_token)] {
@@ -285,7 +285,7 @@ async fn unknown_or_forged_refresh_tokens_are_refused_and_end_nothing() {
 #[tokio::test]
 async fn sign_out_ends_this_device_only() {
     let app = TestApp::spawn().await;
-    let phone = app.sign_up("ana@example.com", "Ana").await;
+    let phone = app.member("ana").await;
     let laptop_answer = app.sign_in("ana@example.com", PASSWORD).await;
     let laptop = laptop_answer["data"]["signIn"]["accessToken"].as_str().expect("laptop signed in");
 
@@ -300,7 +300,7 @@ async fn sign_out_ends_this_device_only() {
 #[tokio::test]
 async fn sign_out_with_a_refresh_token_works_after_the_access_token_is_gone() {
     let app = TestApp::spawn().await;
-    let phone = app.sign_up("ana@example.com", "Ana").await;
+    let phone = app.member("ana").await;
     let query = "mutation($input: SignOutInput) { signOut(input: $input) { sessionsEnded } }";
 
     let out = app.graphql(query, json!({ "input": { "refreshToken": phone.refresh_token } }), None).await;
@@ -312,10 +312,10 @@ async fn sign_out_with_a_refresh_token_works_after_the_access_token_is_gone() {
 #[tokio::test]
 async fn sign_out_everywhere_ends_every_session() {
     let app = TestApp::spawn().await;
-    let phone = app.sign_up("ana@example.com", "Ana").await;
+    let phone = app.member("ana").await;
     let laptop_answer = app.sign_in("ana@example.com", PASSWORD).await;
     let laptop = laptop_answer["data"]["signIn"]["accessToken"].as_str().expect("laptop signed in").to_owned();
-    let bea = app.sign_up("bea@example.com", "Bea").await;
+    let bea = app.member("bea").await;
 
     let out = app.graphql("mutation { signOutEverywhere { sessionsEnded } }", json!({}), Some(&laptop)).await;
 
@@ -330,7 +330,7 @@ async fn sign_out_everywhere_ends_every_session() {
 #[tokio::test]
 async fn signing_out_requires_a_session() {
     let app = TestApp::spawn().await;
-    app.sign_up("ana@example.com", "Ana").await;
+    app.member("ana").await;
     for mutation in ["mutation { signOut { sessionsEnded } }", "mutation { signOutEverywhere { sessionsEnded } }"] {
         let answer = app.graphql(mutation, json!({}), None).await;
         assert_eq!(error_code(&answer), "UNAUTHENTICATED", "{answer}");
@@ -346,7 +346,7 @@ fn signed_token(claims: Value, secret: &str) -> String {
 #[tokio::test]
 async fn expired_forged_and_malformed_access_tokens_are_refused() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     let session_id = app.refresh(&ana.refresh_token).await; // a live session id is in the refresh token
     let sid =
         session_id["data"]["refreshSession"]["refreshToken"].as_str().and_then(|t| t.split('.').next()).expect("sid");
@@ -379,7 +379,7 @@ async fn expired_forged_and_malformed_access_tokens_are_refused() {
 #[tokio::test]
 async fn a_token_at_its_expiry_second_is_refused_over_http_and_websocket_alike() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     let refreshed = app.refresh(&ana.refresh_token).await;
     let sid = refreshed["data"]["refreshSession"]["refreshToken"].as_str().and_then(|t| t.split('.').next()).unwrap();
     let sid = uuid::Uuid::try_parse(sid).unwrap().to_string();
@@ -388,23 +388,19 @@ async fn a_token_at_its_expiry_second_is_refused_over_http_and_websocket_alike()
     let at_expiry = signed_token(json!({ "sub": ana.member_id, "sid": sid, "iat": now - 900, "exp": now }), JWT_SECRET);
 
     let over_http = app.me(&at_expiry).await;
-    let mut socket = crate::realtime::connect(&app, "graphql-transport-ws").await;
+    let mut socket = crate::support::connect(&app, "graphql-transport-ws").await;
     let init = json!({ "type": "connection_init", "payload": { "authorization": format!("Bearer {at_expiry}") } });
-    crate::realtime::send(&mut socket, init).await;
+    crate::support::send(&mut socket, init).await;
 
     assert_eq!(error_code(&over_http), "UNAUTHENTICATED", "{over_http}");
-    assert_eq!(
-        crate::realtime::close_code(&mut socket).await,
-        4403,
-        "refused at init, not acknowledged then NOT_FOUND"
-    );
+    assert_eq!(crate::support::close_code(&mut socket).await, 4403, "refused at init, not acknowledged then NOT_FOUND");
 }
 
 #[tokio::test]
 async fn a_members_email_is_shown_to_herself_only() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
-    let bea = app.sign_up("bea@example.com", "Bea").await;
+    let ana = app.member("ana").await;
+    let bea = app.member("bea").await;
 
     let directory =
         app.graphql("{ members { edges { node { id email } } } }", json!({}), Some(&bea.access_token)).await;

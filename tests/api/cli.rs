@@ -7,10 +7,9 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use crate::realtime::{connect_to, receive, send};
 use crate::support::{
-    JWT_SECRET, PASSWORD, SETTING_VARIABLES, ServerProcess, TestApp, TestDatabase, VAPID_PRIVATE_KEY, error_code,
-    postgres_admin_url, village,
+    JWT_SECRET, PASSWORD, SETTING_VARIABLES, ServerProcess, TestApp, TestDatabase, VAPID_PRIVATE_KEY, connect_to,
+    error_code, postgres_admin_url, receive, send, village,
 };
 
 #[tokio::test]

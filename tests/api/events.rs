@@ -4,25 +4,25 @@
 use futures_util::future::join_all;
 use serde_json::{Value, json};
 
-use crate::support::{Session, TestApp, error_code, error_field};
+use crate::support::{Member, TestApp, error_code, error_field};
 
 const EVENT_FIELDS: &str = "id title capacity goingCount waitlistCount seatsLeft onlineUrl cancelled \
                             viewerRsvp { status kids waitlistPosition }";
 
 struct Setup {
     app: TestApp,
-    ana: Session,
-    bea: Session,
+    ana: Member,
+    bea: Member,
     group: String,
 }
 
 async fn setup(visibility: &str) -> Setup {
     let app = TestApp::spawn_with(|settings| settings.sign_ups_per_ip_per_hour = 1_000).await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
-    let bea = app.sign_up("bea@example.com", "Bea").await;
-    let group = app.create_group(&ana.access_token, "Moms at Work", visibility, "OPEN").await;
+    let ana = app.member("ana").await;
+    let bea = app.member("bea").await;
+    let group = ana.create_group("Moms at Work", visibility, "OPEN").await;
     if visibility == "PUBLIC" {
-        app.join_group(&bea.access_token, &group, &[]).await;
+        bea.join_group(&group, &[]).await;
     }
     Setup { app, ana, bea, group }
 }
@@ -70,12 +70,12 @@ impl Setup {
         self.app.graphql(&query, input, Some(token)).await
     }
 
-    async fn members(&self, count: usize) -> Vec<Session> {
+    async fn members(&self, count: usize) -> Vec<Member> {
         let mut members = Vec::with_capacity(count);
         for chunk in (0..count).collect::<Vec<_>>().chunks(20) {
             let signed_up = join_all(chunk.iter().map(|n| async move {
                 let member = self.app.sign_up(&format!("m{n}@example.com"), &format!("Member {n}")).await;
-                self.app.join_group(&member.access_token, &self.group, &[]).await;
+                member.join_group(&self.group, &[]).await;
                 member
             }))
             .await;
@@ -320,7 +320,7 @@ async fn events_filter_by_city_kids_and_time_and_hide_private_groups() {
     let s = setup("PUBLIC").await;
     s.event_id(json!({ "title": "Toronto coffee", "kidsWelcome": true })).await;
     s.event_id(json!({ "title": "Montreal brunch", "city": "Montréal", "startsAt": format!("{}T14:00:00Z", day(148)), "endsAt": format!("{}T16:00:00Z", day(148)) })).await;
-    let private = s.app.create_group(&s.ana.access_token, "Returning from leave", "PRIVATE", "APPROVAL").await;
+    let private = s.ana.create_group("Returning from leave", "PRIVATE", "APPROVAL").await;
     let query = "mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }";
     let secret = s
         .app

@@ -85,7 +85,7 @@ async fn postgres_closing_every_pooled_connection_costs_no_client_an_error() {
         return;
     };
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     // Fill the pool with connections that have served requests.
     let requests = (0..20).map(|_| app.me(&ana.access_token));
     futures_util::future::join_all(requests).await;

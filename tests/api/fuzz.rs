@@ -11,7 +11,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use serde_json::{Map, Value, json};
 
-use crate::support::{Session, TestApp};
+use crate::support::{Member, TestApp};
 
 const TYPE_REF: &str = "kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } }";
 
@@ -218,13 +218,13 @@ fn request(root: &str, field: &Value, values: &mut Values) -> Value {
 
 /// Ana's community: a public and a private group, a thread with a reply, an event, and
 /// Bea; returns everything's ids.
-async fn community(app: &TestApp) -> (Session, Vec<String>) {
-    let ana = app.sign_up("ana@example.com", "Ana").await;
-    let bea = app.sign_up("bea@example.com", "Bea").await;
+async fn community(app: &TestApp) -> (Member, Vec<String>) {
+    let ana = app.member("ana").await;
+    let bea = app.member("bea").await;
     app.graphql("mutation { updateProfile(input: { handle: \"ana\" }) { id } }", json!({}), Some(&ana.access_token))
         .await;
-    let public = app.create_group(&ana.access_token, "Moms at Work", "PUBLIC", "APPROVAL").await;
-    let private = app.create_group(&ana.access_token, "Returning", "PRIVATE", "INVITE_ONLY").await;
+    let public = ana.create_group("Moms at Work", "PUBLIC", "APPROVAL").await;
+    let private = ana.create_group("Returning", "PRIVATE", "INVITE_ONLY").await;
     let thread = "mutation($g: ID!) { createThread(input: { groupId: $g, title: \"Fuzz\", body: \"Hi\" }) { id } }";
     let thread =
         app.graphql(thread, json!({ "g": public }), Some(&ana.access_token)).await["data"]["createThread"]["id"]
@@ -257,14 +257,14 @@ async fn post_from(app: &TestApp, address: &str, body: &Value, token: &str) -> (
 
 /// Ana signed in again from an address the fuzzing never uses (so its fuzzed sign-ins
 /// cannot have throttled it).
-async fn signed_in_again(app: &TestApp) -> Session {
+async fn signed_in_again(app: &TestApp) -> Member {
     let body = json!({
         "query": format!("mutation {{ signIn(input: {{ email: \"ana@example.com\", password: \"{}\" }}) {{ {} }} }}", crate::support::PASSWORD, crate::support::AUTH_FIELDS),
     });
     let answer = app.http.post(format!("{}/graphql", app.url)).header("x-forwarded-for", "192.0.2.1").json(&body);
     let answer: Value = answer.send().await.expect("sent").json().await.expect("JSON");
     assert!(answer["errors"].is_null(), "Ana signs in again: {answer}");
-    Session::from_payload(&answer["data"]["signIn"])
+    app.signed_in(&answer["data"]["signIn"])
 }
 
 #[tokio::test]

@@ -3,16 +3,12 @@
 
 use serde_json::{Value, json};
 
-use crate::support::{Session, TestApp, error_code, error_field};
+use crate::support::{Member, TestApp, error_code, error_field};
 
 const GROUP_FIELDS: &str = "id name description visibility joinPolicy joinQuestions memberCount viewerRole";
 
-async fn three_members(app: &TestApp) -> (Session, Session, Session) {
-    (
-        app.sign_up("ana@example.com", "Ana").await,
-        app.sign_up("bea@example.com", "Bea").await,
-        app.sign_up("cat@example.com", "Cat").await,
-    )
+async fn three_members(app: &TestApp) -> (Member, Member, Member) {
+    (app.member("ana").await, app.member("bea").await, app.member("cat").await)
 }
 
 async fn members_of(app: &TestApp, token: &str, group_id: &str) -> Value {
@@ -23,7 +19,7 @@ async fn members_of(app: &TestApp, token: &str, group_id: &str) -> Value {
 #[tokio::test]
 async fn creating_a_group_makes_the_creator_its_owner_and_a_retry_returns_the_same_group() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     let query = format!("mutation($input: CreateGroupInput!) {{ createGroup(input: $input) {{ {GROUP_FIELDS} }} }}");
     let input = json!({ "input": {
         "name": " Moms at Work ", "description": "Pumping at the office, sick days, ambition.",
@@ -49,7 +45,7 @@ async fn creating_a_group_makes_the_creator_its_owner_and_a_retry_returns_the_sa
 #[tokio::test]
 async fn create_group_refuses_bad_input_and_strangers_and_changes_nothing() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     let query = "mutation($input: CreateGroupInput!) { createGroup(input: $input) { id } }";
     let cases = [
         (json!({ "name": "   " }), "name"),
@@ -76,10 +72,10 @@ async fn create_group_refuses_bad_input_and_strangers_and_changes_nothing() {
 async fn joining_an_open_group_is_immediate_and_joining_twice_changes_nothing() {
     let app = TestApp::spawn().await;
     let (ana, bea, _) = three_members(&app).await;
-    let group = app.create_group(&ana.access_token, "Moms at Work", "PUBLIC", "OPEN").await;
+    let group = ana.create_group("Moms at Work", "PUBLIC", "OPEN").await;
 
-    let joined = app.join_group(&bea.access_token, &group, &[]).await;
-    let again = app.join_group(&bea.access_token, &group, &[]).await;
+    let joined = bea.join_group(&group, &[]).await;
+    let again = bea.join_group(&group, &[]).await;
 
     assert_eq!(joined["data"]["joinGroup"]["joined"], true, "{joined}");
     assert_eq!(joined["data"]["joinGroup"]["group"]["viewerRole"], "MEMBER");
@@ -99,15 +95,15 @@ async fn an_approval_group_takes_requests_with_answers_that_moderators_decide() 
         .unwrap()
         .to_owned();
 
-    let wrong_answers = app.join_group(&bea.access_token, &group, &[]).await;
+    let wrong_answers = bea.join_group(&group, &[]).await;
     assert_eq!(error_field(&wrong_answers), "answers", "{wrong_answers}");
     assert_eq!(app.count("group_join_requests").await, 0);
 
-    let requested = app.join_group(&bea.access_token, &group, &["In March"]).await;
+    let requested = bea.join_group(&group, &["In March"]).await;
     assert_eq!(requested["data"]["joinGroup"]["joined"], false, "{requested}");
     assert_eq!(requested["data"]["joinGroup"]["joinRequest"]["status"], "PENDING");
     let request_id = requested["data"]["joinGroup"]["joinRequest"]["id"].as_str().unwrap().to_owned();
-    let asked_twice = app.join_group(&bea.access_token, &group, &["In March"]).await;
+    let asked_twice = bea.join_group(&group, &["In March"]).await;
     assert_eq!(asked_twice["data"]["joinGroup"]["joinRequest"]["id"], request_id.as_str());
 
     let pending =
@@ -132,8 +128,8 @@ async fn an_approval_group_takes_requests_with_answers_that_moderators_decide() 
 async fn a_declined_request_adds_nobody() {
     let app = TestApp::spawn().await;
     let (ana, bea, _) = three_members(&app).await;
-    let group = app.create_group(&ana.access_token, "Founders", "PUBLIC", "APPROVAL").await;
-    let requested = app.join_group(&bea.access_token, &group, &[]).await;
+    let group = ana.create_group("Founders", "PUBLIC", "APPROVAL").await;
+    let requested = bea.join_group(&group, &[]).await;
     let request_id = requested["data"]["joinGroup"]["joinRequest"]["id"].as_str().unwrap().to_owned();
 
     let decline = "mutation($id: ID!) { declineJoinRequest(input: { requestId: $id }) { status } }";
@@ -147,9 +143,9 @@ async fn a_declined_request_adds_nobody() {
 async fn an_invite_only_group_admits_only_invited_members() {
     let app = TestApp::spawn().await;
     let (ana, bea, cat) = three_members(&app).await;
-    let group = app.create_group(&ana.access_token, "Board", "PRIVATE", "INVITE_ONLY").await;
+    let group = ana.create_group("Board", "PRIVATE", "INVITE_ONLY").await;
 
-    let uninvited = app.join_group(&bea.access_token, &group, &[]).await;
+    let uninvited = bea.join_group(&group, &[]).await;
     assert_eq!(error_code(&uninvited), "FORBIDDEN", "{uninvited}");
     assert_eq!(app.count("group_memberships").await, 1);
 
@@ -159,8 +155,8 @@ async fn an_invite_only_group_admits_only_invited_members() {
     let by_outsider = app.graphql(invite, json!({ "g": group, "m": cat.member_id }), Some(&cat.access_token)).await;
     assert_eq!(error_code(&by_outsider), "NOT_FOUND");
 
-    assert_eq!(app.join_group(&bea.access_token, &group, &[]).await["data"]["joinGroup"]["joined"], true);
-    assert_eq!(error_code(&app.join_group(&cat.access_token, &group, &[]).await), "FORBIDDEN");
+    assert_eq!(bea.join_group(&group, &[]).await["data"]["joinGroup"]["joined"], true);
+    assert_eq!(error_code(&cat.join_group(&group, &[]).await), "FORBIDDEN");
     assert_eq!(app.count("group_memberships").await, 2);
 }
 
@@ -168,7 +164,7 @@ async fn an_invite_only_group_admits_only_invited_members() {
 async fn a_private_group_shows_its_name_but_not_its_members_to_outsiders() {
     let app = TestApp::spawn().await;
     let (ana, bea, _) = three_members(&app).await;
-    let group = app.create_group(&ana.access_token, "Returning from leave", "PRIVATE", "APPROVAL").await;
+    let group = ana.create_group("Returning from leave", "PRIVATE", "APPROVAL").await;
 
     let fields =
         "query($id: ID!) { group(id: $id) { name joinQuestions memberCount approximateMemberCount viewerRole } }";
@@ -188,11 +184,11 @@ async fn a_private_group_shows_its_name_but_not_its_members_to_outsiders() {
 async fn a_removed_member_loses_access_at_once_and_only_moderators_remove() {
     let app = TestApp::spawn().await;
     let (ana, bea, cat) = three_members(&app).await;
-    let group = app.create_group(&ana.access_token, "Returning from leave", "PRIVATE", "INVITE_ONLY").await;
+    let group = ana.create_group("Returning from leave", "PRIVATE", "INVITE_ONLY").await;
     let invite = "mutation($g: ID!, $m: ID!) { inviteToGroup(input: { groupId: $g, memberId: $m }) { id } }";
     for member in [&bea, &cat] {
         app.graphql(invite, json!({ "g": group, "m": member.member_id }), Some(&ana.access_token)).await;
-        app.join_group(&member.access_token, &group, &[]).await;
+        member.join_group(&group, &[]).await;
     }
     let remove = "mutation($g: ID!, $m: ID!) { removeMember(input: { groupId: $g, memberId: $m }) { memberCount } }";
 
@@ -211,8 +207,8 @@ async fn a_removed_member_loses_access_at_once_and_only_moderators_remove() {
 async fn only_owners_change_roles_and_a_group_keeps_an_owner() {
     let app = TestApp::spawn().await;
     let (ana, bea, _) = three_members(&app).await;
-    let group = app.create_group(&ana.access_token, "Moms at Work", "PUBLIC", "OPEN").await;
-    app.join_group(&bea.access_token, &group, &[]).await;
+    let group = ana.create_group("Moms at Work", "PUBLIC", "OPEN").await;
+    bea.join_group(&group, &[]).await;
     let set_role = "mutation($g: ID!, $m: ID!, $r: GroupRole!) { setMemberRole(input: { groupId: $g, memberId: $m, role: $r }) { id } }";
 
     let by_member =
@@ -241,8 +237,8 @@ async fn only_owners_change_roles_and_a_group_keeps_an_owner() {
 async fn the_last_owner_cannot_leave_while_others_remain_but_members_can() {
     let app = TestApp::spawn().await;
     let (ana, bea, _) = three_members(&app).await;
-    let group = app.create_group(&ana.access_token, "Moms at Work", "PUBLIC", "OPEN").await;
-    app.join_group(&bea.access_token, &group, &[]).await;
+    let group = ana.create_group("Moms at Work", "PUBLIC", "OPEN").await;
+    bea.join_group(&group, &[]).await;
     let leave = "mutation($g: ID!) { leaveGroup(input: { groupId: $g }) { memberCount viewerRole } }";
 
     let owner_leaves = app.graphql(leave, json!({ "g": group }), Some(&ana.access_token)).await;
@@ -257,24 +253,21 @@ async fn the_last_owner_cannot_leave_while_others_remain_but_members_can() {
 #[tokio::test]
 async fn group_ids_are_checked_and_unknown_groups_are_not_found() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     let query = "query($id: ID!) { group(id: $id) { name } }";
     let malformed = app.graphql(query, json!({ "id": "not-a-uuid" }), Some(&ana.access_token)).await;
     assert_eq!((error_code(&malformed), error_field(&malformed)), ("BAD_USER_INPUT", "id"));
     let unknown = app.graphql(query, json!({ "id": uuid::Uuid::now_v7().to_string() }), Some(&ana.access_token)).await;
     assert_eq!(error_code(&unknown), "NOT_FOUND");
-    assert_eq!(
-        error_code(&app.join_group(&ana.access_token, &uuid::Uuid::now_v7().to_string(), &[]).await),
-        "NOT_FOUND"
-    );
+    assert_eq!(error_code(&ana.join_group(&uuid::Uuid::now_v7().to_string(), &[]).await), "NOT_FOUND");
 }
 
 #[tokio::test]
 async fn the_group_directory_searches_names_and_pages() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     for name in ["Moms at Work", "Returning from leave", "Founders 100%", "Work & play"] {
-        app.create_group(&ana.access_token, name, "PUBLIC", "OPEN").await;
+        ana.create_group(name, "PUBLIC", "OPEN").await;
     }
     let search = "query($s: String) { groups(filter: { search: $s }) { edges { node { name } } } }";
     let names = |answer: &Value| -> Vec<String> {
@@ -307,7 +300,7 @@ async fn a_join_request_from_someone_who_blocked_the_moderator_shows_neither_her
         .as_str()
         .unwrap()
         .to_owned();
-    app.join_group(&bea.access_token, &group, &["Something private"]).await;
+    bea.join_group(&group, &["Something private"]).await;
     let block = "mutation($m: ID!) { blockMember(input: { memberId: $m }) { id } }";
     app.graphql(block, json!({ "m": ana.member_id }), Some(&bea.access_token)).await;
 
@@ -328,9 +321,9 @@ async fn a_join_request_from_someone_who_blocked_the_moderator_shows_neither_her
 async fn a_member_blocked_either_way_is_left_out_of_the_member_list() {
     let app = TestApp::spawn().await;
     let (ana, bea, cat) = three_members(&app).await;
-    let group = app.create_group(&ana.access_token, "Moms at Work", "PUBLIC", "OPEN").await;
+    let group = ana.create_group("Moms at Work", "PUBLIC", "OPEN").await;
     for member in [&bea, &cat] {
-        app.join_group(&member.access_token, &group, &[]).await;
+        member.join_group(&group, &[]).await;
     }
     let block = "mutation($m: ID!) { blockMember(input: { memberId: $m }) { id } }";
     app.graphql(block, json!({ "m": cat.member_id }), Some(&bea.access_token)).await;

@@ -12,8 +12,7 @@ use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
 use tokio_tungstenite::tungstenite::Message;
 
-use crate::realtime::{Socket, acknowledged, connect_to, post, receive, send, thread_with_a_reply, watch};
-use crate::support::{Session, TestApp};
+use crate::support::{Member, Socket, TestApp, acknowledged, connect_to, receive, send, thread_with_a_reply, watch};
 
 /// Far below the 30 s sweep, so an end within it was pushed by a signal.
 const PUSHED: Duration = Duration::from_secs(5);
@@ -23,13 +22,13 @@ const WITHIN_A_SECOND: Duration = Duration::from_secs(1);
 const NOTIFICATIONS: &str = "subscription { notificationEvents { kind unreadCount } }";
 
 /// Bea watching Ana's thread, live: the probe reply has arrived.
-async fn watching(app: &TestApp, ana: &Session, bea: &Session) -> (String, Socket) {
-    let (group, thread, first) = thread_with_a_reply(app, ana, bea, "PUBLIC").await;
+async fn watching(app: &TestApp, ana: &Member, bea: &Member) -> (String, Socket) {
+    let (group, thread, first) = thread_with_a_reply(ana, bea, "PUBLIC").await;
     let mut socket = acknowledged(app, bea).await;
     let subscribe = json!({ "id": "n", "type": "subscribe", "payload": { "query": NOTIFICATIONS } });
     send(&mut socket, subscribe).await;
     watch(&mut socket, "t", &thread, Some(&first)).await;
-    post(app, ana, &thread, "probe").await;
+    ana.post_reply(&thread, "probe").await;
     let probe = receive(&mut socket).await;
     assert_eq!(probe["payload"]["data"]["threadUpdates"]["reply"]["body"], "probe", "{probe}");
     (group, socket)
@@ -84,7 +83,7 @@ async fn session_over(socket: &mut Socket, ids: &[&str], within: Duration) {
 #[tokio::test]
 async fn signing_out_ends_her_live_subscriptions_and_closes_her_socket_at_once() {
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
     let (_, mut socket) = watching(&app, &ana, &bea).await;
 
     let signed_out = app.graphql("mutation { signOut { sessionsEnded } }", json!({}), Some(&bea.access_token)).await;
@@ -96,10 +95,10 @@ async fn signing_out_ends_her_live_subscriptions_and_closes_her_socket_at_once()
 #[tokio::test]
 async fn signing_out_everywhere_closes_her_sockets_on_every_device() {
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
     let (_, mut phone) = watching(&app, &ana, &bea).await;
     let tablet_session = app.sign_in("bea@example.com", crate::support::PASSWORD).await;
-    let tablet = Session::from_payload(&tablet_session["data"]["signIn"]);
+    let tablet = app.signed_in(&tablet_session["data"]["signIn"]);
     let mut tablet_socket = acknowledged(&app, &tablet).await;
     send(&mut tablet_socket, json!({ "id": "n", "type": "subscribe", "payload": { "query": NOTIFICATIONS } })).await;
 
@@ -113,7 +112,7 @@ async fn signing_out_everywhere_closes_her_sockets_on_every_device() {
 #[tokio::test]
 async fn a_reused_refresh_token_closes_the_sockets_of_the_session_it_revokes() {
     let app = TestApp::spawn_with(|settings| settings.refresh_reuse_grace_secs = 0).await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
     let (_, mut socket) = watching(&app, &ana, &bea).await;
     let refreshed = app.refresh(&bea.refresh_token).await;
     assert!(refreshed["errors"].is_null(), "{refreshed}");
@@ -127,7 +126,7 @@ async fn a_reused_refresh_token_closes_the_sockets_of_the_session_it_revokes() {
 #[tokio::test]
 async fn an_expired_token_ends_her_live_subscriptions_and_closes_her_socket() {
     let app = TestApp::spawn_with(|settings| settings.access_token_ttl_secs = 10).await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
     let (_, mut socket) = watching(&app, &ana, &bea).await;
 
     // The token lives 10 s from sign-up; the sweep would take 30.
@@ -137,8 +136,8 @@ async fn an_expired_token_ends_her_live_subscriptions_and_closes_her_socket() {
 #[tokio::test]
 async fn nothing_started_on_a_socket_after_sign_out_runs_as_her() {
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PRIVATE").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (_, thread, _) = thread_with_a_reply(&ana, &bea, "PRIVATE").await;
     let mut socket = acknowledged(&app, &bea).await;
     app.graphql("mutation { signOutEverywhere { sessionsEnded } }", json!({}), Some(&bea.access_token)).await;
 
@@ -162,7 +161,7 @@ async fn nothing_started_on_a_socket_after_sign_out_runs_as_her() {
 #[tokio::test]
 async fn blocking_a_threads_author_ends_the_blockers_subscription_to_it() {
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
     let (_, mut socket) = watching(&app, &ana, &bea).await;
 
     let block = "mutation($m: ID!) { blockMember(input: { memberId: $m }) { id } }";
@@ -174,7 +173,7 @@ async fn blocking_a_threads_author_ends_the_blockers_subscription_to_it() {
 
 /// Opens a connection for `session` on the server at `url`; returns it once
 /// acknowledged, or the close code it was refused with.
-async fn open(url: &str, session: &Session) -> Result<Socket, u16> {
+async fn open(url: &str, session: &Member) -> Result<Socket, u16> {
     let mut socket = connect_to(url, "graphql-transport-ws").await;
     let init = json!({ "type": "connection_init", "payload": { "authorization": format!("Bearer {}", session.access_token) } });
     send(&mut socket, init).await;
@@ -188,8 +187,8 @@ async fn open(url: &str, session: &Session) -> Result<Socket, u16> {
 #[tokio::test]
 async fn a_member_may_hold_only_so_many_connections_and_a_closed_one_frees_its_place() {
     let app = TestApp::spawn_with(|settings| settings.ws_connections_per_member = 2).await;
-    let bea = app.sign_up("bea@example.com", "Bea").await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let bea = app.member("bea").await;
+    let ana = app.member("ana").await;
     let mut first = open(&app.url, &bea).await.expect("first connection");
     let _second = open(&app.url, &bea).await.expect("second connection");
 
@@ -213,7 +212,7 @@ async fn with_redis_the_connection_limit_counts_every_instance() {
         eprintln!("needs VILLAGE_TEST_REDIS_URL: without Redis each instance counts its own");
         return;
     }
-    let bea = app.sign_up("bea@example.com", "Bea").await;
+    let bea = app.member("bea").await;
     let other = app.another_instance().await;
     let _here = open(&app.url, &bea).await.expect("first connection");
 

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::support::{Session, TestApp, error_code, error_field};
+use crate::support::{Member, TestApp, error_code, error_field};
 
 const PROFILE: &str = "id displayName handle headline industry city neighbourhood careerStage returnToWorkDate \
                        interests openTo bio timezone children { bornYear bornMonth dueDate ageMonths } connectionStatus";
@@ -18,7 +18,7 @@ async fn profile_of(app: &TestApp, token: &str, id: &str) -> Value {
     app.graphql(&query, json!({ "id": id }), Some(token)).await["data"]["member"].clone()
 }
 
-async fn ana_with_profile(app: &TestApp) -> Session {
+async fn ana_with_profile(app: &TestApp) -> Member {
     let ana = app.sign_up("ana@example.com", "Ana Lima").await;
     let due = (chrono::Utc::now().date_naive() + chrono::Days::new(90)).to_string();
     let answer = update(app, &ana.access_token, json!({
@@ -50,7 +50,7 @@ async fn a_member_sees_her_whole_profile_and_derived_ages() {
 async fn hidden_fields_read_as_null_until_members_connect() {
     let app = TestApp::spawn().await;
     let ana = ana_with_profile(&app).await;
-    let bea = app.sign_up("bea@example.com", "Bea").await;
+    let bea = app.member("bea").await;
 
     let stranger_view = profile_of(&app, &bea.access_token, &ana.member_id).await;
     assert_eq!(stranger_view["city"], "Toronto");
@@ -103,7 +103,7 @@ async fn update_profile_refuses_bad_input_and_changes_nothing() {
         let answer = update(&app, &ana.access_token, input).await;
         assert_eq!((error_code(&answer), error_field(&answer)), ("BAD_USER_INPUT", field), "{answer}");
     }
-    let bea = app.sign_up("bea@example.com", "Bea").await;
+    let bea = app.member("bea").await;
     let taken = update(&app, &bea.access_token, json!({ "handle": "ANA" })).await;
     assert_eq!((error_code(&taken), error_field(&taken)), ("CONFLICT", "handle"));
     assert_eq!(profile_of(&app, &ana.access_token, &ana.member_id).await, before);
@@ -116,14 +116,14 @@ async fn the_directory_filters_on_what_the_viewer_may_see() {
     let bea = app.sign_up("bea@example.com", "Bea Santos").await;
     update(&app, &bea.access_token, json!({ "city": "toronto", "careerStage": "SELF_EMPLOYED", "openTo": ["PLAYDATES"],
         "children": [{ "bornYear": 2016, "bornMonth": 9 }], "visibility": [{ "field": "CHILDREN", "visibility": "MEMBERS" }] })).await;
-    let cat = app.sign_up("cat@example.com", "Cat").await;
+    let cat = app.member("cat").await;
     update(
         &app,
         &cat.access_token,
         json!({ "city": "Toronto", "visibility": [{ "field": "CITY", "visibility": "ONLY_ME" }] }),
     )
     .await;
-    let viewer = app.sign_up("dee@example.com", "Dee").await;
+    let viewer = app.member("dee").await;
 
     let search = "query($f: MemberFilter) { members(filter: $f) { edges { node { displayName } } } }";
     let names = |answer: Value| -> Vec<String> {
@@ -165,8 +165,8 @@ async fn the_directory_filters_on_what_the_viewer_may_see() {
 #[tokio::test]
 async fn blocked_members_never_appear_in_the_directory_and_cannot_connect() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
-    let bea = app.sign_up("bea@example.com", "Bea").await;
+    let ana = app.member("ana").await;
+    let bea = app.member("bea").await;
     let block = "mutation($m: ID!) { blockMember(input: { memberId: $m }) { id } }";
     app.graphql(block, json!({ "m": bea.member_id }), Some(&ana.access_token)).await;
 
@@ -203,7 +203,7 @@ async fn filters_fold_case_beyond_ascii_on_both_databases() {
     let app = TestApp::spawn().await;
     let eve = app.sign_up("eve@example.com", "Ève Tremblay").await;
     update(&app, &eve.access_token, json!({ "city": "Montréal", "industry": "Édition" })).await;
-    let viewer = app.sign_up("dee@example.com", "Dee").await;
+    let viewer = app.member("dee").await;
     let search = "query($f: MemberFilter) { members(filter: $f) { edges { node { displayName } } } }";
 
     for filter in [json!({ "city": "MONTRÉAL" }), json!({ "industry": "édition" }), json!({ "search": "ÈVE" })] {

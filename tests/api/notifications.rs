@@ -6,41 +6,19 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::realtime::{acknowledged, receive, send, thread_with_a_reply};
-use crate::support::{Session, TestApp, error_code, error_field};
-
-const LIST: &str = "{ unreadNotificationCount notifications(first: 20) { edges { node { id kind title count read threadId eventId actor { displayName } } } } }";
-
-/// Her unread count and her notifications, newest first.
-pub async fn notifications_of(app: &TestApp, member: &Session) -> (i64, Vec<Value>) {
-    app.jobs_done().await;
-    let answer = app.graphql(LIST, json!({}), Some(&member.access_token)).await;
-    let edges = answer["data"]["notifications"]["edges"].as_array().cloned().unwrap_or_default();
-    let count = answer["data"]["unreadNotificationCount"].as_i64().expect("a count");
-    (count, edges.into_iter().map(|edge| edge["node"].clone()).collect())
-}
-
-pub async fn reply(app: &TestApp, author: &Session, thread: &str, body: &str, parent: Option<&str>) -> String {
-    let query = "mutation($t: ID!, $b: String!, $p: ID) { postReply(input: { threadId: $t, body: $b, parentReplyId: $p }) { id } }";
-    let answer = app.graphql(query, json!({ "t": thread, "b": body, "p": parent }), Some(&author.access_token)).await;
-    answer["data"]["postReply"]["id"].as_str().unwrap_or_else(|| panic!("posted: {answer}")).to_owned()
-}
-
-pub async fn join(app: &TestApp, moderator: &Session, member: &Session, group: &str) {
-    let invite = "mutation($g: ID!, $m: ID!) { inviteToGroup(input: { groupId: $g, memberId: $m }) { id } }";
-    app.graphql(invite, json!({ "g": group, "m": member.member_id }), Some(&moderator.access_token)).await;
-    app.join_group(&member.access_token, group, &[]).await;
-}
+use crate::support::{
+    Member, TestApp, acknowledged, error_code, error_field, notifications_of, receive, send, thread_with_a_reply,
+};
 
 #[tokio::test]
 async fn replies_notify_the_thread_author_once_per_thread_and_never_the_replier() {
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (_, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     assert_eq!(notifications_of(&app, &ana).await.0, 0, "her own reply tells her nothing");
 
     for body in ["one", "two", "three"] {
-        reply(&app, &bea, &thread, body, None).await;
+        bea.post_reply(&thread, body).await;
     }
 
     let (unread, list) = notifications_of(&app, &ana).await;
@@ -51,7 +29,7 @@ async fn replies_notify_the_thread_author_once_per_thread_and_never_the_replier(
     assert_eq!(list[0]["threadId"], thread.as_str());
     assert_eq!(notifications_of(&app, &bea).await.1, Vec::<Value>::new(), "the replier is not told");
 
-    reply(&app, &ana, &thread, "thanks", None).await;
+    ana.post_reply(&thread, "thanks").await;
     let (_, bea_list) = notifications_of(&app, &bea).await;
     assert_eq!(bea_list.len(), 1, "replying made Bea a follower");
     assert_eq!(bea_list[0]["kind"], "FOLLOWED_THREAD_ACTIVITY");
@@ -61,16 +39,16 @@ async fn replies_notify_the_thread_author_once_per_thread_and_never_the_replier(
 #[tokio::test]
 async fn an_answer_and_a_mention_notify_as_the_most_direct_kind() {
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let cat = app.sign_up("cat@example.com", "Cat").await;
-    let (group, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
-    join(&app, &ana, &cat, &group).await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let cat = app.member("cat").await;
+    let (group, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
+    ana.bring_in(&group, &cat).await;
     let handle = "mutation { updateProfile(input: { handle: \"ana\" }) { handle } }";
     app.graphql(handle, json!({}), Some(&ana.access_token)).await;
-    let beas = reply(&app, &bea, &thread, "a question", None).await;
+    let beas = bea.post_reply(&thread, "a question").await;
 
-    reply(&app, &cat, &thread, "an answer", Some(&beas)).await;
-    reply(&app, &cat, &thread, "@ana have a look", None).await;
+    cat.answer_reply(&thread, &beas, "an answer").await;
+    cat.post_reply(&thread, "@ana have a look").await;
 
     let (_, bea_list) = notifications_of(&app, &bea).await;
     assert_eq!(bea_list.len(), 1, "both of Cat's replies fold into her entry for the thread: {bea_list:?}");
@@ -86,38 +64,38 @@ async fn an_answer_and_a_mention_notify_as_the_most_direct_kind() {
 #[tokio::test]
 async fn blocked_members_and_members_who_lost_access_are_not_told() {
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let cat = app.sign_up("cat@example.com", "Cat").await;
-    let (group, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PRIVATE").await;
-    join(&app, &ana, &cat, &group).await;
-    reply(&app, &bea, &thread, "Bea follows now", None).await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let cat = app.member("cat").await;
+    let (group, thread, _) = thread_with_a_reply(&ana, &bea, "PRIVATE").await;
+    ana.bring_in(&group, &cat).await;
+    bea.post_reply(&thread, "Bea follows now").await;
     assert_eq!(notifications_of(&app, &ana).await.0, 1);
     let create = "mutation($g: ID!) { createThread(input: { groupId: $g, title: \"Bea's\", body: \"Hi\" }) { id } }";
     let beas = app.graphql(create, json!({ "g": group }), Some(&bea.access_token)).await;
     let beas = beas["data"]["createThread"]["id"].as_str().expect("Bea's thread").to_owned();
-    reply(&app, &ana, &beas, "Ana follows Bea's thread", None).await;
+    ana.post_reply(&beas, "Ana follows Bea's thread").await;
     let block = "mutation($m: ID!) { blockMember(input: { memberId: $m }) { id } }";
     app.graphql(block, json!({ "m": cat.member_id }), Some(&ana.access_token)).await;
 
-    reply(&app, &cat, &beas, "from Cat", None).await;
+    cat.post_reply(&beas, "from Cat").await;
     let (unread, list) = notifications_of(&app, &ana).await;
     assert_eq!((unread, list[0]["count"].clone()), (1, json!(1)), "Cat's reply is not told to Ana: {list:?}");
 
     let remove = "mutation($g: ID!, $m: ID!) { removeMember(input: { groupId: $g, memberId: $m }) { id } }";
     app.graphql(remove, json!({ "g": group, "m": bea.member_id }), Some(&ana.access_token)).await;
-    reply(&app, &ana, &thread, "after Bea left", None).await;
+    ana.post_reply(&thread, "after Bea left").await;
     assert_eq!(notifications_of(&app, &bea).await, (0, Vec::new()), "she can no longer see the thread");
 }
 
 #[tokio::test]
 async fn marking_read_lowers_the_count_and_bad_input_changes_nothing() {
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (_, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let handle = "mutation { updateProfile(input: { handle: \"ana\" }) { handle } }";
     app.graphql(handle, json!({}), Some(&ana.access_token)).await;
-    reply(&app, &bea, &thread, "hello", None).await;
-    reply(&app, &bea, &thread, "@ana hello", None).await;
+    bea.post_reply(&thread, "hello").await;
+    bea.post_reply(&thread, "@ana hello").await;
     let (_, list) = notifications_of(&app, &ana).await;
     let mark =
         "mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { marked unreadCount } }";
@@ -140,7 +118,7 @@ async fn marking_read_lowers_the_count_and_bad_input_changes_nothing() {
     let all = app.graphql(mark, json!({ "input": { "all": true } }), Some(&ana.access_token)).await;
     assert_eq!(all["data"]["markNotificationsRead"], json!({ "marked": 1, "unreadCount": 0 }));
 
-    reply(&app, &bea, &thread, "one more", None).await;
+    bea.post_reply(&thread, "one more").await;
     let (unread, list) = notifications_of(&app, &ana).await;
     assert_eq!((unread, list.len()), (1, 3), "a read entry is not reopened: a new one starts");
     assert_eq!((list[0]["read"].clone(), list[0]["count"].clone()), (json!(false), json!(1)));
@@ -149,9 +127,9 @@ async fn marking_read_lowers_the_count_and_bad_input_changes_nothing() {
 #[tokio::test]
 async fn marking_all_read_leaves_entries_she_cannot_see_for_when_she_can() {
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
-    reply(&app, &bea, &thread, "hello", None).await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (_, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
+    bea.post_reply(&thread, "hello").await;
     assert_eq!(notifications_of(&app, &ana).await.0, 1);
     let block = "mutation($m: ID!) { blockMember(input: { memberId: $m }) { id } }";
     app.graphql(block, json!({ "m": bea.member_id }), Some(&ana.access_token)).await;
@@ -169,8 +147,8 @@ async fn marking_all_read_leaves_entries_she_cannot_see_for_when_she_can() {
 #[tokio::test]
 async fn notification_events_bring_new_entries_and_unread_counts_live() {
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (_, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let mut socket = acknowledged(&app, &ana).await;
     let subscribe = json!({ "id": "n", "type": "subscribe", "payload": { "query": "subscription { notificationEvents { kind notificationId unreadCount } }" } });
     send(&mut socket, subscribe).await;
@@ -178,7 +156,7 @@ async fn notification_events_bring_new_entries_and_unread_counts_live() {
     // The stream's start is not observable: reply until an event arrives.
     let mut created = Value::Null;
     for attempt in 0..20 {
-        reply(&app, &bea, &thread, &format!("reply {attempt}"), None).await;
+        bea.post_reply(&thread, &format!("reply {attempt}")).await;
         if let Ok(message) = tokio::time::timeout(Duration::from_millis(500), receive(&mut socket)).await {
             created = message["payload"]["data"]["notificationEvents"].clone();
             break;
@@ -192,7 +170,7 @@ async fn notification_events_bring_new_entries_and_unread_counts_live() {
     let (_, list) = notifications_of(&app, &ana).await;
     assert_eq!(created["notificationId"], list[0]["id"]);
 
-    reply(&app, &bea, &thread, "one more", None).await;
+    bea.post_reply(&thread, "one more").await;
     let grown = receive(&mut socket).await["payload"]["data"]["notificationEvents"].clone();
     assert_eq!(grown["kind"], "NOTIFICATION_UPDATED", "the entry grew, no new one: {grown}");
     assert_eq!((grown["notificationId"].clone(), grown["unreadCount"].clone()), (list[0]["id"].clone(), json!(1)));
@@ -211,8 +189,8 @@ async fn notification_events_bring_new_entries_and_unread_counts_live() {
 #[tokio::test]
 async fn a_refused_reply_leaves_no_job_and_tells_no_one() {
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (_, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     app.jobs_done().await;
     app.graphql(
         "mutation($t: ID!) { lockThread(input: { threadId: $t, locked: true }) { locked } }",
@@ -257,7 +235,7 @@ async fn a_failing_job_is_kept_with_its_error_for_a_later_retry() {
 }
 
 /// The kinds and titles of her notifications, newest first.
-async fn kinds_and_titles(app: &TestApp, member: &Session) -> Vec<(String, String)> {
+async fn kinds_and_titles(app: &TestApp, member: &Member) -> Vec<(String, String)> {
     let (_, list) = notifications_of(app, member).await;
     list.iter()
         .map(|n| {
@@ -273,10 +251,10 @@ fn pair(kind: &str, title: &str) -> (String, String) {
 #[tokio::test]
 async fn events_tell_the_group_then_whoever_is_going_or_waiting() {
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let cat = app.sign_up("cat@example.com", "Cat").await;
-    let (group, _, _) = thread_with_a_reply(&app, &ana, &bea, "PRIVATE").await;
-    join(&app, &ana, &cat, &group).await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let cat = app.member("cat").await;
+    let (group, _, _) = thread_with_a_reply(&ana, &bea, "PRIVATE").await;
+    ana.bring_in(&group, &cat).await;
     app.jobs_done().await;
     let create = "mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }";
     let input = json!({ "input": { "groupId": group, "title": "Coffee", "startsAt": "2030-05-01T08:00:00Z",
@@ -320,8 +298,8 @@ async fn events_tell_the_group_then_whoever_is_going_or_waiting() {
 #[tokio::test]
 async fn join_requests_tell_the_moderators_and_approval_tells_the_member() {
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let cat = app.sign_up("cat@example.com", "Cat").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let cat = app.member("cat").await;
     let query = "mutation($input: CreateGroupInput!) { createGroup(input: $input) { id } }";
     let input = json!({ "input": { "name": "Founders", "visibility": "PRIVATE", "joinPolicy": "APPROVAL", "joinQuestions": ["Why?"] } });
     let group = app.graphql(query, input, Some(&ana.access_token)).await["data"]["createGroup"]["id"]
@@ -329,8 +307,8 @@ async fn join_requests_tell_the_moderators_and_approval_tells_the_member() {
         .unwrap()
         .to_owned();
 
-    let bea_asks = app.join_group(&bea.access_token, &group, &["I run a studio"]).await;
-    app.join_group(&cat.access_token, &group, &["Me too"]).await;
+    let bea_asks = bea.join_group(&group, &["I run a studio"]).await;
+    cat.join_group(&group, &["Me too"]).await;
 
     let (unread, list) = notifications_of(&app, &ana).await;
     assert_eq!((unread, list[0]["kind"].clone(), list[0]["count"].clone()), (1, json!("JOIN_REQUEST"), json!(2)));
@@ -356,7 +334,7 @@ async fn time_passes_for_reminders_of(app: &TestApp, start: &str) {
     app.jobs_done().await;
 }
 
-async fn reminder_titles(app: &TestApp, member: &Session) -> Vec<String> {
+async fn reminder_titles(app: &TestApp, member: &Member) -> Vec<String> {
     let all = kinds_and_titles(app, member).await;
     all.into_iter().filter(|(kind, _)| kind == "EVENT_REMINDER").map(|(_, title)| title).collect()
 }
@@ -364,8 +342,8 @@ async fn reminder_titles(app: &TestApp, member: &Session) -> Vec<String> {
 #[tokio::test]
 async fn reminders_wait_for_their_time_and_a_moved_event_keeps_only_its_new_ones() {
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let (group, _, _) = thread_with_a_reply(&app, &ana, &bea, "PRIVATE").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (group, _, _) = thread_with_a_reply(&ana, &bea, "PRIVATE").await;
     let in_hours = |hours: i64| {
         (chrono::Utc::now() + chrono::TimeDelta::hours(hours)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
     };
@@ -406,9 +384,9 @@ async fn reminders_wait_for_their_time_and_a_moved_event_keeps_only_its_new_ones
 #[tokio::test]
 async fn preferences_and_mutes_decide_what_reaches_her_but_a_mention_gets_through() {
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let cat = app.sign_up("cat@example.com", "Cat").await;
-    let (group, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PRIVATE").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let cat = app.member("cat").await;
+    let (group, thread, _) = thread_with_a_reply(&ana, &bea, "PRIVATE").await;
     app.graphql(
         "mutation { updateProfile(input: { handle: \"ana\" }) { handle } }",
         json!({}),
@@ -426,7 +404,7 @@ async fn preferences_and_mutes_decide_what_reaches_her_but_a_mention_gets_throug
     let chosen = app.graphql(set, json!({ "in": false }), Some(&ana.access_token)).await;
     let chosen = chosen["data"]["setNotificationPreference"].as_array().cloned().unwrap_or_default();
     assert!(chosen.contains(&json!({ "kind": "REPLY_TO_MY_THREAD", "inApp": false, "push": false })), "{chosen:?}");
-    reply(&app, &bea, &thread, "not shown", None).await;
+    bea.post_reply(&thread, "not shown").await;
     assert_eq!(notifications_of(&app, &ana).await.0, 0, "she turned that kind off");
     app.graphql(set, json!({ "in": true }), Some(&ana.access_token)).await;
 
@@ -440,14 +418,14 @@ async fn preferences_and_mutes_decide_what_reaches_her_but_a_mention_gets_throug
     assert_eq!(error_code(&outsider), "NOT_FOUND", "{outsider}");
     let muted = app.graphql(mute, json!({ "t": thread }), Some(&ana.access_token)).await;
     assert_eq!(muted["data"]["muteThread"], json!({ "muted": true, "until": null }));
-    reply(&app, &bea, &thread, "muted", None).await;
+    bea.post_reply(&thread, "muted").await;
     assert_eq!(notifications_of(&app, &ana).await.0, 0, "the thread is muted");
-    reply(&app, &bea, &thread, "@ana still, look", None).await;
+    bea.post_reply(&thread, "@ana still, look").await;
     assert_eq!(kinds_and_titles(&app, &ana).await, [pair("MENTION", "Bea mentioned you in 'Live'")]);
 
     let unmute = "mutation($t: ID!) { unmuteThread(input: { threadId: $t }) { muted } }";
     app.graphql(unmute, json!({ "t": thread }), Some(&ana.access_token)).await;
-    reply(&app, &bea, &thread, "heard again", None).await;
+    bea.post_reply(&thread, "heard again").await;
     assert_eq!(kinds_and_titles(&app, &ana).await[0], pair("REPLY_TO_MY_THREAD", "Bea replied to your thread 'Live'"));
 
     let tomorrow = (chrono::Utc::now() + chrono::TimeDelta::days(1)).to_rfc3339();
@@ -467,8 +445,8 @@ async fn preferences_and_mutes_decide_what_reaches_her_but_a_mention_gets_throug
 #[tokio::test]
 async fn a_member_who_blocked_an_events_organiser_hears_nothing_more_of_it() {
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let (group, _, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (group, _, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let create = "mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }";
     let input = json!({ "input": { "groupId": group, "title": "Coffee", "startsAt": "2030-05-01T08:00:00Z",
         "endsAt": "2030-05-01T09:00:00Z", "timezone": "America/Toronto", "location": "Cafe" } });
@@ -496,7 +474,7 @@ async fn a_member_who_blocked_an_events_organiser_hears_nothing_more_of_it() {
 #[tokio::test]
 async fn housekeeping_runs_hourly_and_forgets_long_ended_sessions_and_old_attempts() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     app.sign_in("ana@example.com", "wrong password").await;
     for _ in 0..100 {
         if app.count("outbox WHERE kind = 'HOUSEKEEPING'").await == 1 {
@@ -531,8 +509,8 @@ async fn a_burst_of_replies_worked_by_several_workers_at_once_fails_no_job() {
         settings.sign_ups_per_ip_per_hour = 1_000;
     })
     .await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
-    let group = app.create_group(&ana.access_token, "Moms at Work", "PUBLIC", "OPEN").await;
+    let ana = app.member("ana").await;
+    let group = ana.create_group("Moms at Work", "PUBLIC", "OPEN").await;
     let create = "mutation($g: ID!) { createThread(input: { groupId: $g, title: \"Busy\", body: \"Go\" }) { id } }";
     let thread =
         app.graphql(create, json!({ "g": group }), Some(&ana.access_token)).await["data"]["createThread"]["id"]
@@ -542,14 +520,14 @@ async fn a_burst_of_replies_worked_by_several_workers_at_once_fails_no_job() {
     let mut followers = Vec::new();
     for n in 0..20 {
         let member = app.sign_up(&format!("m{n}@example.com"), &format!("Member {n}")).await;
-        app.join_group(&member.access_token, &group, &[]).await;
-        reply(&app, &member, &thread, "following", None).await;
+        member.join_group(&group, &[]).await;
+        member.post_reply(&thread, "following").await;
         followers.push(member);
     }
     // A backlog of replies by every follower, each notifying the other nineteen and Ana.
     for round in 0..60 {
         let body = format!("round {round}");
-        let posts = followers.iter().map(|member| reply(&app, member, &thread, &body, None));
+        let posts = followers.iter().map(|member| member.post_reply(&thread, &body));
         futures_util::future::join_all(posts).await;
     }
 

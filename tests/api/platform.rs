@@ -52,7 +52,7 @@ fn create_group_body(name: &str) -> Value {
 #[tokio::test]
 async fn batches_run_up_to_ten_operations_and_larger_ones_are_refused_whole() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     let eleven: Vec<Value> = (0..11).map(|n| create_group_body(&format!("Group {n}"))).collect();
 
     let (status, answer) = app.post_raw(Value::from(eleven).to_string(), Some(&ana.access_token)).await;
@@ -91,7 +91,7 @@ async fn too_many_aliases_or_directives_are_refused_unexecuted() {
 #[tokio::test]
 async fn too_deep_and_too_complex_queries_are_refused_before_resolving() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     let deep = "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } }";
     let page = "members(first: 100) { edges { cursor node { id displayName email createdAt } } }";
     let complex = format!("{{ a: {page} b: {page} c: {page} d: {page} e: {page} }}");
@@ -150,7 +150,7 @@ async fn the_member_directory_pages_forward_and_backward_without_gaps_or_repeats
     let app = TestApp::spawn().await;
     let mut ids = Vec::new();
     for n in 0..5 {
-        ids.push(app.sign_up(&format!("m{n}@example.com"), &format!("Member {n}")).await.member_id);
+        ids.push(app.sign_up(&format!("m{n}@example.com"), &format!("Member {n}")).await.member_id.clone());
     }
     let token =
         app.sign_in("m0@example.com", PASSWORD).await["data"]["signIn"]["accessToken"].as_str().unwrap().to_owned();
@@ -187,7 +187,7 @@ async fn the_member_directory_pages_forward_and_backward_without_gaps_or_repeats
 #[tokio::test]
 async fn bad_page_arguments_name_the_argument() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     let cases = [
         ("{ members(first: 101) { edges { cursor } } }", "first"),
         ("{ members(first: -1) { edges { cursor } } }", "first"),
@@ -205,7 +205,7 @@ async fn bad_page_arguments_name_the_argument() {
 #[tokio::test]
 async fn top_level_fields_come_back_in_the_order_asked() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     let query = "{ notifications { edges { node { id } } } groups { edges { node { id } } } me { id } \
                  b: vapidPublicKey ...More } fragment More on Query { a: __typename events { edges { node { id } } } }";
     let body = json!({ "query": query });

@@ -26,7 +26,7 @@ async fn the_vapid_public_key_is_served() {
 #[tokio::test]
 async fn a_device_registers_once_per_endpoint_and_moves_with_its_member() {
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
     let endpoint = "https://fcm.googleapis.com/fcm/send/abc123";
 
     let first = app.graphql(REGISTER, device(endpoint), Some(&ana.access_token)).await;
@@ -46,7 +46,7 @@ async fn a_device_registers_once_per_endpoint_and_moves_with_its_member() {
 #[tokio::test]
 async fn knowing_a_devices_endpoint_does_not_take_its_pushes() {
     let app = TestApp::spawn().await;
-    let (ana, eve) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("eve@example.com", "Eve").await);
+    let (ana, eve) = (app.member("ana").await, app.member("eve").await);
     let endpoint = "https://fcm.googleapis.com/fcm/send/anas-phone";
     app.graphql(REGISTER, device(endpoint), Some(&ana.access_token)).await;
     let mut stolen = device(endpoint);
@@ -63,7 +63,7 @@ async fn knowing_a_devices_endpoint_does_not_take_its_pushes() {
 #[tokio::test]
 async fn endpoints_that_are_not_public_https_and_malformed_keys_are_refused_and_nothing_is_stored() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     let good = "https://updates.push.services.mozilla.com/wpush/v2/abc";
     let cases = [
         (json!({ "endpoint": "http://push.example.com/x" }), "endpoint"),
@@ -87,7 +87,7 @@ async fn endpoints_that_are_not_public_https_and_malformed_keys_are_refused_and_
 #[tokio::test]
 async fn local_endpoints_are_accepted_only_when_allowed() {
     let app = TestApp::spawn_with(|settings| settings.allow_local_push_endpoints = true).await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     let local = app.graphql(REGISTER, device("http://127.0.0.1:9999/push/1"), Some(&ana.access_token)).await;
     assert_eq!(local["data"]["registerPushSubscription"]["endpoint"], "http://127.0.0.1:9999/push/1", "{local}");
 }
@@ -95,7 +95,7 @@ async fn local_endpoints_are_accepted_only_when_allowed() {
 #[tokio::test]
 async fn a_member_removes_her_own_devices_only() {
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
     let registered =
         app.graphql(REGISTER, device("https://fcm.googleapis.com/fcm/send/x"), Some(&ana.access_token)).await;
     let id = registered["data"]["registerPushSubscription"]["id"].clone();
@@ -112,7 +112,7 @@ async fn a_member_removes_her_own_devices_only() {
 #[tokio::test]
 async fn a_member_keeps_her_twenty_most_recent_devices() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     for n in 0..21 {
         let endpoint = format!("https://fcm.googleapis.com/fcm/send/device-{n}");
         app.graphql(REGISTER, device(&endpoint), Some(&ana.access_token)).await;

@@ -9,12 +9,10 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use crate::notifications::{notifications_of, reply};
-use crate::realtime::thread_with_a_reply;
 use crate::support::village;
 use crate::support::{
-    Answer, JWT_SECRET, OwnRedis, PushService, Received, Session, TestApp, TestDevice, VAPID_PRIVATE_KEY,
-    VAPID_SUBJECT, error_code, error_field,
+    Answer, JWT_SECRET, Member, OwnRedis, PushService, Received, TestApp, TestDevice, VAPID_PRIVATE_KEY, VAPID_SUBJECT,
+    error_code, error_field, notifications_of, thread_with_a_reply,
 };
 
 const REGISTER: &str =
@@ -28,7 +26,7 @@ async fn app_and_service() -> (TestApp, PushService) {
     (app, service)
 }
 
-async fn register(app: &TestApp, member: &Session, device: &TestDevice) {
+async fn register(app: &TestApp, member: &Member, device: &TestDevice) {
     let input = json!({ "input": { "endpoint": device.endpoint, "p256dh": device.p256dh, "auth": device.auth } });
     let answer = app.graphql(REGISTER, input, Some(&member.access_token)).await;
     assert!(answer["data"]["registerPushSubscription"]["id"].is_string(), "{answer}");
@@ -52,13 +50,13 @@ async fn settled(app: &TestApp) {
 #[tokio::test]
 async fn a_reply_reaches_each_of_her_devices_once_encrypted_and_signed() {
     let (app, service) = app_and_service().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (_, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let (phone, laptop) = (service.device(), service.device());
     register(&app, &ana, &phone).await;
     register(&app, &ana, &laptop).await;
 
-    reply(&app, &bea, &thread, "Same here", None).await;
+    bea.post_reply(&thread, "Same here").await;
 
     let received = service.wait_for(2, Duration::from_secs(10)).await;
     settled(&app).await;
@@ -81,12 +79,12 @@ async fn a_reply_reaches_each_of_her_devices_once_encrypted_and_signed() {
 #[tokio::test]
 async fn a_push_from_a_private_group_says_nothing_of_its_content() {
     let (app, service) = app_and_service().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PRIVATE").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (_, thread, _) = thread_with_a_reply(&ana, &bea, "PRIVATE").await;
     let phone = service.device();
     register(&app, &ana, &phone).await;
 
-    reply(&app, &bea, &thread, "My boss said no to pumping breaks", None).await;
+    bea.post_reply(&thread, "My boss said no to pumping breaks").await;
 
     let [push] = service.wait_for(1, Duration::from_secs(10)).await.try_into().unwrap_or_else(|r| panic!("{r:?}"));
     assert_eq!(push.payload["body"], "New reply in a private group");
@@ -100,20 +98,20 @@ async fn a_push_from_a_private_group_says_nothing_of_its_content() {
 #[tokio::test]
 async fn a_device_its_service_calls_gone_is_forgotten_and_not_pushed_again() {
     let (app, service) = app_and_service().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (_, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let (old_phone, old_tablet) = (service.device(), service.device());
     register(&app, &ana, &old_phone).await;
     register(&app, &ana, &old_tablet).await;
     service.answer_next(&old_phone, &[Answer { status: 410, retry_after: None }]);
     service.answer_next(&old_tablet, &[Answer { status: 404, retry_after: None }]);
 
-    reply(&app, &bea, &thread, "one", None).await;
+    bea.post_reply(&thread, "one").await;
     service.wait_for(2, Duration::from_secs(10)).await;
     settled(&app).await;
     assert_eq!(app.count("push_subscriptions").await, 0, "both devices forgotten");
 
-    reply(&app, &bea, &thread, "two", None).await;
+    bea.post_reply(&thread, "two").await;
     settled(&app).await;
     let mut answered = statuses(&service.received());
     answered.sort_unstable();
@@ -125,8 +123,8 @@ async fn a_device_its_service_calls_gone_is_forgotten_and_not_pushed_again() {
 #[tokio::test]
 async fn passing_failures_are_retried_until_the_push_is_delivered_once() {
     let (app, service) = app_and_service().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (_, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let phone = service.device();
     register(&app, &ana, &phone).await;
     // Longer than the backoff after the second attempt (4–5 s), so only honouring it
@@ -134,7 +132,7 @@ async fn passing_failures_are_retried_until_the_push_is_delivered_once() {
     let busy = Answer { status: 429, retry_after: Some("7".into()) };
     service.answer_next(&phone, &[Answer { status: 500, retry_after: None }, busy]);
 
-    reply(&app, &bea, &thread, "Same here", None).await;
+    bea.post_reply(&thread, "Same here").await;
 
     let received = service.wait_for(3, Duration::from_secs(40)).await;
     settled(&app).await;
@@ -148,13 +146,13 @@ async fn passing_failures_are_retried_until_the_push_is_delivered_once() {
 #[tokio::test]
 async fn a_push_its_service_finds_too_large_goes_once_more_without_its_text() {
     let (app, service) = app_and_service().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (_, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let phone = service.device();
     register(&app, &ana, &phone).await;
     service.answer_next(&phone, &[Answer { status: 413, retry_after: None }]);
 
-    reply(&app, &bea, &thread, "Same here", None).await;
+    bea.post_reply(&thread, "Same here").await;
 
     let received = service.wait_for(2, Duration::from_secs(10)).await;
     settled(&app).await;
@@ -167,15 +165,15 @@ async fn a_push_its_service_finds_too_large_goes_once_more_without_its_text() {
 #[tokio::test]
 async fn a_service_refusing_our_signature_is_paused_and_its_devices_kept() {
     let (app, service) = app_and_service().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (_, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let phone = service.device();
     register(&app, &ana, &phone).await;
     service.answer_next(&phone, &[Answer { status: 401, retry_after: None }]);
 
-    reply(&app, &bea, &thread, "one", None).await;
+    bea.post_reply(&thread, "one").await;
     service.wait_for(1, Duration::from_secs(10)).await;
-    reply(&app, &bea, &thread, "two", None).await;
+    bea.post_reply(&thread, "two").await;
     settled(&app).await;
 
     assert_eq!(statuses(&service.received()), [401], "nothing more is sent to a paused service");
@@ -196,7 +194,7 @@ fn window_around_now() -> (String, String) {
 }
 
 /// Sets quiet hours around now for her; returns the window's end, "HH:MM".
-async fn quiet_now(app: &TestApp, member: &Session) -> String {
+async fn quiet_now(app: &TestApp, member: &Member) -> String {
     let (start, end) = window_around_now();
     let input = json!({ "input": { "timeZone": "UTC", "windows": [{ "start": start, "end": end }] } });
     let set = app.graphql(SET_QUIET, input, Some(&member.access_token)).await;
@@ -214,8 +212,8 @@ async fn quiet_hours_end(app: &TestApp) {
 #[tokio::test]
 async fn quiet_hours_hold_pushes_and_release_them_as_one_when_they_end() {
     let (app, service) = app_and_service().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let (group, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (group, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let create =
         "mutation($g: ID!) { createThread(input: { groupId: $g, title: \"Daycare\", body: \"Tips?\" }) { id } }";
     let other = app.graphql(create, json!({ "g": group }), Some(&ana.access_token)).await["data"]["createThread"]["id"]
@@ -226,8 +224,8 @@ async fn quiet_hours_hold_pushes_and_release_them_as_one_when_they_end() {
     register(&app, &ana, &phone).await;
     let end = quiet_now(&app, &ana).await;
 
-    reply(&app, &bea, &thread, "one", None).await;
-    reply(&app, &bea, &other, "two", None).await;
+    bea.post_reply(&thread, "one").await;
+    bea.post_reply(&other, "two").await;
     settled(&app).await;
 
     assert_eq!(service.received().len(), 0, "held, not pushed");
@@ -254,7 +252,7 @@ async fn quiet_hours_hold_pushes_and_release_them_as_one_when_they_end() {
 #[tokio::test]
 async fn bad_quiet_hours_are_refused_and_change_nothing() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     let night = json!({ "input": { "timeZone": "Europe/London", "windows": [{ "start": "22:00", "end": "07:00" }] } });
     app.graphql(SET_QUIET, night, Some(&ana.access_token)).await;
     let cases = [
@@ -277,8 +275,8 @@ async fn bad_quiet_hours_are_refused_and_change_nothing() {
 #[tokio::test]
 async fn event_news_close_to_the_start_goes_through_quiet_hours() {
     let (app, service) = app_and_service().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let (group, _, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (group, _, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let starts = chrono::Utc::now() + chrono::TimeDelta::minutes(90);
     let create = "mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }";
     let input = json!({ "input": { "groupId": group, "title": "Walk", "startsAt": starts, "timezone": "UTC",
@@ -307,11 +305,11 @@ async fn event_news_close_to_the_start_goes_through_quiet_hours() {
 #[tokio::test]
 async fn a_rolled_back_write_pushes_nothing() {
     let (app, service) = app_and_service().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (_, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let phone = service.device();
     register(&app, &ana, &phone).await;
-    let reply_id = reply(&app, &bea, &thread, "Same here", None).await;
+    let reply_id = bea.post_reply(&thread, "Same here").await;
     service.wait_for(1, Duration::from_secs(10)).await;
     app.graphql(
         "mutation { markNotificationsRead(input: { all: true }) { unreadCount } }",
@@ -341,11 +339,11 @@ async fn a_worker_killed_between_sending_and_acknowledging_leaves_exactly_one_pu
         settings.no_worker = true;
     })
     .await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (_, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let phone = service.device();
     register(&app, &ana, &phone).await;
-    reply(&app, &bea, &thread, "Same here", None).await;
+    bea.post_reply(&thread, "Same here").await;
     service.hang();
 
     let mut first = worker_process(&app);
@@ -395,21 +393,21 @@ async fn replies_posted_while_redis_is_down_are_each_pushed_once_when_it_is_back
         settings.replies_per_minute = 1_000;
     })
     .await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
     app.graphql(
         "mutation { updateProfile(input: { handle: \"ana\" }) { handle } }",
         json!({}),
         Some(&ana.access_token),
     )
     .await;
-    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let (_, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let phone = service.device();
     register(&app, &ana, &phone).await;
     app.jobs_done().await;
 
     redis.kill();
     for number in 0..100 {
-        reply(&app, &bea, &thread, &format!("@ana question {number}"), None).await;
+        bea.post_reply(&thread, &format!("@ana question {number}")).await;
     }
     tokio::time::sleep(Duration::from_secs(1)).await;
     assert_eq!(service.received().len(), 0, "nothing runs without the queue");
@@ -461,8 +459,8 @@ async fn a_job_out_of_attempts_on_redis_lands_on_the_dead_letter_stream() {
 #[tokio::test]
 async fn her_push_preference_decides_whether_a_kind_buzzes_and_push_needs_in_app() {
     let (app, service) = app_and_service().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (_, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let phone = service.device();
     register(&app, &ana, &phone).await;
     let set = "mutation($in: Boolean!, $push: Boolean!) { setNotificationPreference(input: { kind: REPLY_TO_MY_THREAD, inApp: $in, push: $push }) { kind inApp push } }";
@@ -477,7 +475,7 @@ async fn her_push_preference_decides_whether_a_kind_buzzes_and_push_needs_in_app
     );
 
     app.graphql(set, json!({ "in": true, "push": false }), Some(&ana.access_token)).await;
-    reply(&app, &bea, &thread, "in the app only", None).await;
+    bea.post_reply(&thread, "in the app only").await;
     settled(&app).await;
     assert_eq!(service.received().len(), 0, "no push for a kind she keeps to the app");
     assert_eq!(notifications_of(&app, &ana).await.0, 1);
@@ -489,7 +487,7 @@ async fn her_push_preference_decides_whether_a_kind_buzzes_and_push_needs_in_app
         Some(&ana.access_token),
     )
     .await;
-    reply(&app, &bea, &thread, "now it buzzes", None).await;
+    bea.post_reply(&thread, "now it buzzes").await;
     service.wait_for(1, Duration::from_secs(10)).await;
     let (_, metrics) = app.get("/metrics").await;
     assert!(metrics.contains("pushes_total{result=\"delivered\"}"), "pushes are counted by result");
@@ -500,8 +498,8 @@ async fn a_device_whose_host_resolves_inside_our_network_is_never_called() {
     // Registration refuses such names; this device got in some other way (a name
     // that later moved), so only the send-time check stands between it and a call.
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (_, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let service = PushService::start().await;
     let inside = service.device();
     let port =
@@ -513,7 +511,7 @@ async fn a_device_whose_host_resolves_inside_our_network_is_never_called() {
     village::on_db!(&app.db, pool => sqlx::query(insert).bind(id).bind(member).bind(&endpoint).bind(&inside.p256dh).bind(&inside.auth).bind(chrono::Utc::now()).execute(pool).await.map(drop))
         .expect("inserted");
 
-    reply(&app, &bea, &thread, "Same here", None).await;
+    bea.post_reply(&thread, "Same here").await;
     settled(&app).await;
 
     assert_eq!(app.count("outbox WHERE kind = 'PUSH_NOTIFICATION'").await, 0, "refused for good, not retried");

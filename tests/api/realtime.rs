@@ -2,77 +2,20 @@
 //! refusal with the close code graphql-transport-ws defines, operations and keep-alive,
 //! and the legacy graphql-ws dialect.
 
-use futures_util::{SinkExt, StreamExt};
-use serde_json::{Value, json};
-use tokio::net::TcpStream;
+use futures_util::SinkExt;
+use serde_json::json;
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::http::HeaderValue;
-use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
-use crate::support::{Session, TestApp};
-
-pub type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
-
-pub async fn connect(app: &TestApp, protocol: &'static str) -> Socket {
-    connect_to(&app.url, protocol).await
-}
-
-/// A WebSocket to the server at `base_url` speaking `protocol`.
-pub async fn connect_to(base_url: &str, protocol: &'static str) -> Socket {
-    let mut request = format!("{}/graphql", base_url.replace("http", "ws")).into_client_request().unwrap();
-    request.headers_mut().insert("sec-websocket-protocol", HeaderValue::from_static(protocol));
-    let (socket, response) = tokio_tungstenite::connect_async(request).await.expect("upgrade");
-    assert_eq!(response.headers()["sec-websocket-protocol"], protocol);
-    socket
-}
-
-pub async fn send(socket: &mut Socket, message: Value) {
-    socket.send(Message::text(message.to_string())).await.expect("sent");
-}
-
-/// The next protocol message, skipping keep-alives.
-pub async fn receive(socket: &mut Socket) -> Value {
-    loop {
-        match socket.next().await.expect("a message").expect("readable") {
-            Message::Text(text) => {
-                let message: Value = serde_json::from_str(&text).expect("JSON");
-                match message["type"].as_str() {
-                    // Keep-alive, answered as a client does (a long test outlives a ping).
-                    Some("ping") => send(socket, json!({ "type": "pong" })).await,
-                    Some("ka") => {}
-                    _ => return message,
-                }
-            }
-            Message::Close(frame) => panic!("closed: {frame:?}"),
-            _ => {}
-        }
-    }
-}
-
-/// The close code the server ends the connection with.
-pub async fn close_code(socket: &mut Socket) -> u16 {
-    while let Some(message) = socket.next().await {
-        match message {
-            Ok(Message::Close(Some(frame))) => return frame.code.into(),
-            Ok(Message::Close(None)) | Err(_) => return 1005,
-            Ok(_) => {}
-        }
-    }
-    1006
-}
-
-pub async fn acknowledged(app: &TestApp, session: &Session) -> Socket {
-    let mut socket = connect(app, "graphql-transport-ws").await;
-    send(&mut socket, json!({ "type": "connection_init", "payload": { "authorization": format!("Bearer {}", session.access_token) } })).await;
-    assert_eq!(receive(&mut socket).await["type"], "connection_ack");
-    socket
-}
+use crate::support::{
+    Member, Socket, TestApp, acknowledged, close_code, connect, receive, send, thread_with_a_reply, watch,
+};
 
 #[tokio::test]
 async fn an_operation_runs_after_an_authenticated_handshake_and_completes() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     let mut socket = acknowledged(&app, &ana).await;
 
     send(&mut socket, json!({ "id": "1", "type": "subscribe", "payload": { "query": "{ me { displayName } }" } }))
@@ -87,7 +30,7 @@ async fn an_operation_runs_after_an_authenticated_handshake_and_completes() {
 #[tokio::test]
 async fn the_token_may_come_in_headers_and_errors_carry_codes() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     let mut socket = connect(&app, "graphql-transport-ws").await;
     let init = json!({ "type": "connection_init", "payload": { "headers": { "Authorization": format!("Bearer {}", ana.access_token) } } });
     send(&mut socket, init).await;
@@ -112,7 +55,7 @@ async fn no_connection_init_in_time_closes_with_4408() {
 #[tokio::test]
 async fn a_second_connection_init_closes_with_4429() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     let mut socket = acknowledged(&app, &ana).await;
     send(&mut socket, json!({ "type": "connection_init" })).await;
     assert_eq!(close_code(&mut socket).await, 4429);
@@ -129,7 +72,7 @@ async fn subscribing_before_the_acknowledgement_closes_with_4401() {
 #[tokio::test]
 async fn a_bad_or_signed_out_token_closes_with_4403() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     app.graphql("mutation { signOut { sessionsEnded } }", json!({}), Some(&ana.access_token)).await;
     for token in ["Bearer not-a-token".to_owned(), format!("Bearer {}", ana.access_token)] {
         let mut socket = connect(&app, "graphql-transport-ws").await;
@@ -141,7 +84,7 @@ async fn a_bad_or_signed_out_token_closes_with_4403() {
 #[tokio::test]
 async fn malformed_and_binary_messages_close_with_4400() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     let mut socket = acknowledged(&app, &ana).await;
     socket.send(Message::text("{ not json")).await.unwrap();
     assert_eq!(close_code(&mut socket).await, 4400);
@@ -158,7 +101,7 @@ async fn malformed_and_binary_messages_close_with_4400() {
 #[tokio::test]
 async fn messages_over_64_kib_are_refused_with_1009() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     let mut socket = acknowledged(&app, &ana).await;
     let huge = json!({ "id": "1", "type": "subscribe", "payload": { "query": format!("{{ __typename }} # {}", "x".repeat(70_000)) } });
     let _ = socket.send(Message::text(huge.to_string())).await;
@@ -170,7 +113,7 @@ async fn a_text_message_that_is_not_utf8_closes_with_1007() {
     use tokio_tungstenite::tungstenite::protocol::frame::Frame;
     use tokio_tungstenite::tungstenite::protocol::frame::coding::{Data, OpCode};
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     let mut socket = acknowledged(&app, &ana).await;
     let not_utf8 = Frame::message(vec![b'{', 0xff, 0xfe, b'}'], OpCode::Data(Data::Text), true);
     socket.send(Message::Frame(not_utf8)).await.unwrap();
@@ -180,7 +123,7 @@ async fn a_text_message_that_is_not_utf8_closes_with_1007() {
 #[tokio::test]
 async fn the_legacy_graphql_ws_dialect_is_spoken_too() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     let mut socket = connect(&app, "graphql-ws").await;
     send(
         &mut socket,
@@ -197,59 +140,17 @@ async fn the_legacy_graphql_ws_dialect_is_spoken_too() {
     assert_eq!(receive(&mut socket).await, json!({ "type": "complete", "id": "1" }));
 }
 
-/// Ana's group (private when asked) with Bea in it and a thread with one reply; returns
-/// the thread id and the cursor of that reply.
-pub async fn thread_with_a_reply(
-    app: &TestApp,
-    ana: &Session,
-    bea: &Session,
-    visibility: &str,
-) -> (String, String, String) {
-    let group = app.create_group(&ana.access_token, "Moms at Work", visibility, "INVITE_ONLY").await;
-    let invite = "mutation($g: ID!, $m: ID!) { inviteToGroup(input: { groupId: $g, memberId: $m }) { id } }";
-    app.graphql(invite, json!({ "g": group, "m": bea.member_id }), Some(&ana.access_token)).await;
-    app.join_group(&bea.access_token, &group, &[]).await;
-    let create = "mutation($g: ID!) { createThread(input: { groupId: $g, title: \"Live\", body: \"Hello\" }) { id } }";
-    let thread =
-        app.graphql(create, json!({ "g": group }), Some(&ana.access_token)).await["data"]["createThread"]["id"]
-            .as_str()
-            .unwrap()
-            .to_owned();
-    post(app, ana, &thread, "first").await;
-    let page = app
-        .graphql(
-            "query($t: ID!) { thread(id: $t) { replies { edges { cursor } } } }",
-            json!({ "t": thread }),
-            Some(&bea.access_token),
-        )
-        .await;
-    let cursor = page["data"]["thread"]["replies"]["edges"][0]["cursor"].as_str().unwrap().to_owned();
-    (group, thread, cursor)
-}
-
-pub async fn post(app: &TestApp, author: &Session, thread: &str, body: &str) {
-    let reply = "mutation($t: ID!, $b: String!) { postReply(input: { threadId: $t, body: $b }) { id } }";
-    let answer = app.graphql(reply, json!({ "t": thread, "b": body }), Some(&author.access_token)).await;
-    assert!(answer["errors"].is_null(), "{answer}");
-}
-
-pub const UPDATES: &str = "subscription($t: ID!, $after: String) { threadUpdates(threadId: $t, after: $after) { kind cursor reply { body state } } }";
-
-pub async fn watch(socket: &mut Socket, id: &str, thread: &str, after: Option<&str>) {
-    send(socket, json!({ "id": id, "type": "subscribe", "payload": { "query": UPDATES, "variables": { "t": thread, "after": after } } })).await;
-}
-
 #[tokio::test]
 async fn thread_updates_replay_from_a_cursor_then_follow_live_without_gaps_or_repeats() {
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let (_, thread, first) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
-    post(&app, &ana, &thread, "second").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (_, thread, first) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
+    ana.post_reply(&thread, "second").await;
     let mut socket = acknowledged(&app, &bea).await;
 
     watch(&mut socket, "live", &thread, Some(&first)).await;
     // Posted while the subscription is starting: it arrives by replay or live, once.
-    post(&app, &ana, &thread, "third").await;
+    ana.post_reply(&thread, "third").await;
     let mut bodies = Vec::new();
     while bodies.len() < 2 {
         let message = receive(&mut socket).await;
@@ -259,7 +160,7 @@ async fn thread_updates_replay_from_a_cursor_then_follow_live_without_gaps_or_re
     }
     assert_eq!(bodies, ["second", "third"]);
 
-    post(&app, &ana, &thread, "fourth").await;
+    ana.post_reply(&thread, "fourth").await;
     let live = receive(&mut socket).await;
     assert_eq!(live["payload"]["data"]["threadUpdates"]["reply"]["body"], "fourth", "{live}");
 }
@@ -267,11 +168,11 @@ async fn thread_updates_replay_from_a_cursor_then_follow_live_without_gaps_or_re
 #[tokio::test]
 async fn edits_and_deletions_reach_subscribers() {
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let (_, thread, first) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (_, thread, first) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let mut socket = acknowledged(&app, &bea).await;
     watch(&mut socket, "1", &thread, Some(&first)).await;
-    post(&app, &ana, &thread, "to be edited").await;
+    ana.post_reply(&thread, "to be edited").await;
     let posted = receive(&mut socket).await;
     let reply_id_query = "query($t: ID!) { thread(id: $t) { replies(last: 1) { edges { node { id } } } } }";
     let reply_id = app.graphql(reply_id_query, json!({ "t": thread }), Some(&ana.access_token)).await["data"]["thread"]
@@ -305,8 +206,8 @@ async fn edits_and_deletions_reach_subscribers() {
 #[tokio::test]
 async fn a_duplicate_live_operation_id_closes_with_4409() {
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (_, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let mut socket = acknowledged(&app, &bea).await;
     watch(&mut socket, "same", &thread, None).await;
     watch(&mut socket, "same", &thread, None).await;
@@ -316,9 +217,9 @@ async fn a_duplicate_live_operation_id_closes_with_4409() {
 #[tokio::test]
 async fn a_removed_member_stops_receiving_with_forbidden_and_outsiders_get_not_found() {
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let cat = app.sign_up("cat@example.com", "Cat").await;
-    let (group, thread, first) = thread_with_a_reply(&app, &ana, &bea, "PRIVATE").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let cat = app.member("cat").await;
+    let (group, thread, first) = thread_with_a_reply(&ana, &bea, "PRIVATE").await;
 
     let mut outsider = acknowledged(&app, &cat).await;
     watch(&mut outsider, "1", &thread, None).await;
@@ -329,11 +230,11 @@ async fn a_removed_member_stops_receiving_with_forbidden_and_outsiders_get_not_f
     let mut socket = acknowledged(&app, &bea).await;
     watch(&mut socket, "1", &thread, Some(&first)).await;
     // Once this arrives the subscription is running; only then is she removed.
-    post(&app, &ana, &thread, "before removal").await;
+    ana.post_reply(&thread, "before removal").await;
     assert_eq!(receive(&mut socket).await["payload"]["data"]["threadUpdates"]["reply"]["body"], "before removal");
     let remove = "mutation($g: ID!, $m: ID!) { removeMember(input: { groupId: $g, memberId: $m }) { id } }";
     app.graphql(remove, json!({ "g": group, "m": bea.member_id }), Some(&ana.access_token)).await;
-    post(&app, &ana, &thread, "not for Bea").await;
+    ana.post_reply(&thread, "not for Bea").await;
 
     loop {
         let message = receive(&mut socket).await;
@@ -348,16 +249,16 @@ async fn a_removed_member_stops_receiving_with_forbidden_and_outsiders_get_not_f
 #[tokio::test]
 async fn replies_by_a_blocked_member_are_not_delivered_to_the_blocker() {
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let (_, thread, first) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
-    let cat = app.sign_up("cat@example.com", "Cat").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (_, thread, first) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
+    let cat = app.member("cat").await;
     let group = app
         .graphql("query($t: ID!) { thread(id: $t) { group { id } } }", json!({ "t": thread }), Some(&ana.access_token))
         .await;
     let group = group["data"]["thread"]["group"]["id"].as_str().unwrap().to_owned();
     let invite = "mutation($g: ID!, $m: ID!) { inviteToGroup(input: { groupId: $g, memberId: $m }) { id } }";
     app.graphql(invite, json!({ "g": group, "m": cat.member_id }), Some(&ana.access_token)).await;
-    app.join_group(&cat.access_token, &group, &[]).await;
+    cat.join_group(&group, &[]).await;
     app.graphql(
         "mutation($m: ID!) { blockMember(input: { memberId: $m }) { id } }",
         json!({ "m": cat.member_id }),
@@ -367,8 +268,8 @@ async fn replies_by_a_blocked_member_are_not_delivered_to_the_blocker() {
     let mut socket = acknowledged(&app, &bea).await;
     watch(&mut socket, "1", &thread, Some(&first)).await;
 
-    post(&app, &cat, &thread, "from Cat").await;
-    post(&app, &ana, &thread, "from Ana").await;
+    cat.post_reply(&thread, "from Cat").await;
+    ana.post_reply(&thread, "from Ana").await;
 
     let next = receive(&mut socket).await;
     assert_eq!(next["payload"]["data"]["threadUpdates"]["reply"]["body"], "from Ana", "{next}");
@@ -381,8 +282,8 @@ async fn with_redis_a_reply_posted_on_one_instance_reaches_a_subscriber_on_anoth
         eprintln!("needs VILLAGE_TEST_REDIS_URL: the in-process bus does not cross instances");
         return;
     }
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let (_, thread, first) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (_, thread, first) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let other = app.another_instance().await;
     let mut request = format!("{}/graphql", other.replace("http", "ws")).into_client_request().unwrap();
     request.headers_mut().insert("sec-websocket-protocol", HeaderValue::from_static("graphql-transport-ws"));
@@ -395,7 +296,7 @@ async fn with_redis_a_reply_posted_on_one_instance_reaches_a_subscriber_on_anoth
     assert_eq!(receive(&mut socket).await["type"], "connection_ack");
     watch(&mut socket, "1", &thread, Some(&first)).await;
 
-    post(&app, &ana, &thread, "across instances").await;
+    ana.post_reply(&thread, "across instances").await;
 
     let next = receive(&mut socket).await;
     assert_eq!(next["payload"]["data"]["threadUpdates"]["reply"]["body"], "across instances", "{next}");
@@ -410,11 +311,11 @@ async fn delivery_resumes_after_redis_restarts_mid_stream() {
     let mut redis = crate::support::OwnRedis::start().await;
     let url = redis.url();
     let app = TestApp::spawn_with(|settings| settings.redis_url = Some(url)).await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let (_, thread, first) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (_, thread, first) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let mut socket = acknowledged(&app, &bea).await;
     watch(&mut socket, "1", &thread, Some(&first)).await;
-    post(&app, &ana, &thread, "before the restart").await;
+    ana.post_reply(&thread, "before the restart").await;
     assert_eq!(receive(&mut socket).await["payload"]["data"]["threadUpdates"]["reply"]["body"], "before the restart");
 
     redis.kill();
@@ -423,7 +324,7 @@ async fn delivery_resumes_after_redis_restarts_mid_stream() {
 
     // Post until one arrives live: the server reconnects and resubscribes on its own.
     for attempt in 0..40 {
-        post(&app, &ana, &thread, &format!("after the restart {attempt}")).await;
+        ana.post_reply(&thread, &format!("after the restart {attempt}")).await;
         let arrived = tokio::time::timeout(std::time::Duration::from_millis(500), receive(&mut socket)).await;
         if let Ok(message) = arrived {
             let update = &message["payload"]["data"]["threadUpdates"];
@@ -443,7 +344,7 @@ const ACTIVITY: &str = "subscription($g: ID!) { groupActivity(groupId: $g) { kin
 
 /// Starts `groupActivity` and waits until it is live: creates probe threads until one is
 /// seen (the subscription starts asynchronously; there is no replay to cover the gap).
-async fn live_group_activity(app: &TestApp, socket: &mut Socket, moderator: &Session, group: &str) {
+async fn live_group_activity(app: &TestApp, socket: &mut Socket, moderator: &Member, group: &str) {
     send(
         socket,
         json!({ "id": "g", "type": "subscribe", "payload": { "query": ACTIVITY, "variables": { "g": group } } }),
@@ -466,8 +367,8 @@ async fn live_group_activity(app: &TestApp, socket: &mut Socket, moderator: &Ses
 #[tokio::test]
 async fn group_activity_shows_new_threads_events_and_members_and_join_requests_to_moderators_only() {
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let cat = app.sign_up("cat@example.com", "Cat").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let cat = app.member("cat").await;
     let query = "mutation($input: CreateGroupInput!) { createGroup(input: $input) { id } }";
     let input = json!({ "input": { "name": "Founders", "joinPolicy": "APPROVAL", "joinQuestions": ["Why?"] } });
     let group = app.graphql(query, input, Some(&ana.access_token)).await["data"]["createGroup"]["id"]
@@ -476,7 +377,7 @@ async fn group_activity_shows_new_threads_events_and_members_and_join_requests_t
         .to_owned();
     let invite = "mutation($g: ID!, $m: ID!) { inviteToGroup(input: { groupId: $g, memberId: $m }) { id } }";
     app.graphql(invite, json!({ "g": group, "m": bea.member_id }), Some(&ana.access_token)).await;
-    app.join_group(&bea.access_token, &group, &[]).await;
+    bea.join_group(&group, &[]).await;
 
     let mut moderator = acknowledged(&app, &ana).await;
     live_group_activity(&app, &mut moderator, &ana, &group).await;
@@ -493,7 +394,7 @@ async fn group_activity_shows_new_threads_events_and_members_and_join_requests_t
         Some(&ana.access_token),
     )
     .await;
-    app.join_group(&cat.access_token, &group, &["Because"]).await;
+    cat.join_group(&group, &["Because"]).await;
 
     for socket in [&mut moderator, &mut member] {
         let created = receive(socket).await;
@@ -510,9 +411,9 @@ async fn group_activity_shows_new_threads_events_and_members_and_join_requests_t
 #[tokio::test]
 async fn group_activity_of_a_private_group_is_not_found_for_outsiders() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
-    let cat = app.sign_up("cat@example.com", "Cat").await;
-    let group = app.create_group(&ana.access_token, "Circle", "PRIVATE", "APPROVAL").await;
+    let ana = app.member("ana").await;
+    let cat = app.member("cat").await;
+    let group = ana.create_group("Circle", "PRIVATE", "APPROVAL").await;
     let mut socket = acknowledged(&app, &cat).await;
     send(
         &mut socket,
@@ -527,7 +428,7 @@ async fn group_activity_of_a_private_group_is_not_found_for_outsiders() {
 #[tokio::test]
 async fn a_server_shutting_down_closes_websockets_with_1001() {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     let mut socket = acknowledged(&app, &ana).await;
 
     let stopped = tokio::spawn(app.stop());
@@ -559,8 +460,8 @@ async fn handshakes_from_foreign_origins_are_refused_when_origins_are_configured
 #[tokio::test]
 async fn a_connection_runs_at_most_fifty_operations_at_once() {
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let (_, thread, _) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (_, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let mut socket = acknowledged(&app, &bea).await;
     for n in 0..50 {
         watch(&mut socket, &format!("op{n}"), &thread, None).await;
@@ -578,9 +479,9 @@ async fn a_connection_runs_at_most_fifty_operations_at_once() {
 #[tokio::test]
 async fn readers_with_the_same_selection_each_see_a_live_reply_as_they_may() {
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let cat = app.sign_up("cat@example.com", "Cat").await;
-    let (_, thread, first) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let cat = app.member("cat").await;
+    let (_, thread, first) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let profile = "mutation { updateProfile(input: { headline: \"Engineer\", visibility: [{ field: HEADLINE, visibility: CONNECTIONS }] }) { id } }";
     app.graphql(profile, json!({}), Some(&ana.access_token)).await;
     let connect = "mutation($m: ID!) { requestConnection(input: { memberId: $m }) { status } }";
@@ -646,9 +547,9 @@ async fn readers_with_the_same_selection_each_see_a_live_reply_as_they_may() {
 #[tokio::test]
 async fn a_conditional_fragment_keeps_a_reader_from_sharing_anothers_rendering() {
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let cat = app.sign_up("cat@example.com", "Cat").await;
-    let (_, thread, first) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let cat = app.member("cat").await;
+    let (_, thread, first) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let with_author = "subscription($t: ID!, $after: String) { threadUpdates(threadId: $t, after: $after) { reply { body ...Who } } } fragment Who on Reply { author { displayName } }";
     let maybe_author = "subscription($t: ID!, $after: String, $who: Boolean!) { threadUpdates(threadId: $t, after: $after) { reply { body ...Who @include(if: $who) } } } fragment Who on Reply { author { displayName } }";
     let mut sockets = Vec::new();
@@ -663,7 +564,7 @@ async fn a_conditional_fragment_keeps_a_reader_from_sharing_anothers_rendering()
         sockets.push(socket);
     }
 
-    post(&app, &ana, &thread, "Who wrote this?").await;
+    ana.post_reply(&thread, "Who wrote this?").await;
 
     let bea_sees = receive(&mut sockets[0]).await["payload"]["data"]["threadUpdates"]["reply"].clone();
     let cat_sees = receive(&mut sockets[1]).await["payload"]["data"]["threadUpdates"]["reply"].clone();
@@ -688,13 +589,13 @@ fn shareable_selection(type_name: &str) -> String {
 #[tokio::test]
 async fn every_shared_field_reads_live_as_each_reader_reads_it_directly() {
     let app = TestApp::spawn().await;
-    let (ana, bea) = (app.sign_up("ana@example.com", "Ana").await, app.sign_up("bea@example.com", "Bea").await);
-    let (cat, dee) = (app.sign_up("cat@example.com", "Cat").await, app.sign_up("dee@example.com", "Dee").await);
-    let (group, thread, first) = thread_with_a_reply(&app, &ana, &bea, "PUBLIC").await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (cat, dee) = (app.member("cat").await, app.member("dee").await);
+    let (group, thread, first) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let invite = "mutation($g: ID!, $m: ID!) { inviteToGroup(input: { groupId: $g, memberId: $m }) { id } }";
     for reader in [&cat, &dee] {
         app.graphql(invite, json!({ "g": group, "m": reader.member_id }), Some(&ana.access_token)).await;
-        app.join_group(&reader.access_token, &group, &[]).await;
+        reader.join_group(&group, &[]).await;
     }
     let profile = "mutation { updateProfile(input: { handle: \"ana\", headline: \"Engineer\", city: \"Toronto\", bio: \"Two kids\", \
                    interests: [\"running\"], openTo: [MENTORING], \
@@ -725,7 +626,7 @@ async fn every_shared_field_reads_live_as_each_reader_reads_it_directly() {
         sockets.push(socket);
     }
 
-    post(&app, &ana, &thread, "Read alike?").await;
+    ana.post_reply(&thread, "Read alike?").await;
 
     let direct =
         format!("query($t: ID!) {{ thread(id: $t) {{ replies(last: 1) {{ edges {{ node {{ {reply} }} }} }} }} }}");

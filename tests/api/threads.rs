@@ -3,32 +3,32 @@
 
 use serde_json::{Value, json};
 
-use crate::support::{Session, TestApp, error_code, error_field};
+use crate::support::{Member, TestApp, error_code, error_field};
 
 const THREAD_FIELDS: &str =
     "id title body tags pinned locked replyCount viewerFollows viewerCanReply author { displayName }";
 
 struct Community {
     app: TestApp,
-    ana: Session,
-    bea: Session,
-    cat: Session,
+    ana: Member,
+    bea: Member,
+    cat: Member,
     group: String,
 }
 
 /// Ana owns a public open group that Bea joined; Cat is signed up but not a member.
 async fn community(visibility: &str) -> Community {
     let app = TestApp::spawn().await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
-    let bea = app.sign_up("bea@example.com", "Bea").await;
-    let cat = app.sign_up("cat@example.com", "Cat").await;
-    let group = app.create_group(&ana.access_token, "Moms at Work", visibility, "OPEN").await;
+    let ana = app.member("ana").await;
+    let bea = app.member("bea").await;
+    let cat = app.member("cat").await;
+    let group = ana.create_group("Moms at Work", visibility, "OPEN").await;
     if visibility == "PUBLIC" {
-        app.join_group(&bea.access_token, &group, &[]).await;
+        bea.join_group(&group, &[]).await;
     } else {
         let invite = "mutation($g: ID!, $m: ID!) { inviteToGroup(input: { groupId: $g, memberId: $m }) { id } }";
         app.graphql(invite, json!({ "g": group, "m": bea.member_id }), Some(&ana.access_token)).await;
-        app.join_group(&bea.access_token, &group, &[]).await;
+        bea.join_group(&group, &[]).await;
     }
     Community { app, ana, bea, cat, group }
 }
@@ -337,7 +337,7 @@ async fn a_block_holds_both_ways_and_the_blocker_renders_as_a_placeholder() {
     let beas_thread = c.thread_id(&c.bea.access_token, "Bea's thread").await;
     c.reply_id(&c.ana.access_token, &beas_thread, "Ana answers Bea").await;
     let react = "mutation($t: ID, $r: ID) { react(input: { threadId: $t, replyId: $r, reaction: HUG }) { reacted } }";
-    c.app.join_group(&c.cat.access_token, &c.group, &[]).await;
+    c.cat.join_group(&c.group, &[]).await;
     c.app.graphql(react, json!({ "t": anas_thread }), Some(&c.bea.access_token)).await;
     c.app.graphql(react, json!({ "t": anas_thread }), Some(&c.cat.access_token)).await;
     c.app
@@ -425,7 +425,7 @@ async fn a_page_of_replies_with_authors_and_reactions_costs_the_same_few_stateme
     let mut authors = vec![c.ana.clone(), c.bea.clone()];
     for n in 0..3 {
         let member = c.app.sign_up(&format!("m{n}@example.com"), &format!("Member {n}")).await;
-        c.app.join_group(&member.access_token, &c.group, &[]).await;
+        member.join_group(&c.group, &[]).await;
         authors.push(member);
     }
     let react = "mutation($id: ID!) { react(input: { replyId: $id, reaction: HUG }) { reacted } }";

@@ -4,14 +4,16 @@
 
 use serde_json::{Value, json};
 
-use crate::realtime::{Socket, acknowledged, close_code, connect, receive, send};
-use crate::support::{ServerProcess, TestApp, TestDatabase, postgres_admin_url};
+use crate::support::{
+    ServerProcess, Socket, TestApp, TestDatabase, acknowledged, close_code, connect, connect_to, postgres_admin_url,
+    receive, send,
+};
 
 /// Opens `count` sockets that send nothing; returns them.
 async fn open_silent(url: &str, count: usize) -> Vec<Socket> {
     let mut sockets = Vec::with_capacity(count);
     for _ in 0..count {
-        sockets.push(crate::realtime::connect_to(url, "graphql-transport-ws").await);
+        sockets.push(connect_to(url, "graphql-transport-ws").await);
     }
     sockets
 }
@@ -64,7 +66,7 @@ async fn receive_or_close(socket: &mut Socket) -> Result<Value, u16> {
 #[tokio::test]
 async fn one_address_holds_only_so_many_anonymous_sockets_and_members_do_not_count() {
     let app = TestApp::spawn_with(|settings| settings.ws_anonymous_per_address = 3).await;
-    let ana = app.sign_up("ana@example.com", "Ana").await;
+    let ana = app.member("ana").await;
     let _anonymous = open_silent(&app.url, 2).await;
     let _member = acknowledged(&app, &ana).await;
     let _third = open_silent(&app.url, 1).await;
@@ -96,7 +98,7 @@ async fn failed_subscriptions_leave_no_bus_topic_behind() {
         )
         .await;
     let token = signed_up["data"]["signUp"]["accessToken"].as_str().expect("signed up").to_owned();
-    let mut socket = crate::realtime::connect_to(&server.url, "graphql-transport-ws").await;
+    let mut socket = connect_to(&server.url, "graphql-transport-ws").await;
     send(&mut socket, json!({ "type": "connection_init", "payload": { "authorization": format!("Bearer {token}") } }))
         .await;
     assert_eq!(receive(&mut socket).await["type"], "connection_ack");

@@ -5,14 +5,14 @@
 
 use serde_json::{Value, json};
 
-use crate::support::{AUTH_FIELDS, PASSWORD, Session, TestApp, error_code, error_reason};
+use crate::support::{AUTH_FIELDS, Member, PASSWORD, TestApp, error_code, error_reason};
 
 /// Ana's open group with a thread, and Bea in it.
-async fn conversation(app: &TestApp) -> (Session, Session, String) {
-    let ana = app.sign_up("ana@example.com", "Ana").await;
-    let bea = app.sign_up("bea@example.com", "Bea").await;
-    let group = app.create_group(&ana.access_token, "Moms at Work", "PUBLIC", "OPEN").await;
-    app.join_group(&bea.access_token, &group, &[]).await;
+async fn conversation(app: &TestApp) -> (Member, Member, String) {
+    let ana = app.member("ana").await;
+    let bea = app.member("bea").await;
+    let group = ana.create_group("Moms at Work", "PUBLIC", "OPEN").await;
+    bea.join_group(&group, &[]).await;
     let create =
         "mutation($g: ID!) { createThread(input: { groupId: $g, title: \"Sick days\", body: \"How?\" }) { id } }";
     let thread = app.graphql(create, json!({ "g": group }), Some(&ana.access_token)).await;
@@ -27,7 +27,7 @@ fn aliased(count: usize, field: &str) -> String {
 #[tokio::test]
 async fn two_hundred_aliased_sign_ins_are_refused_before_any_runs() {
     let app = TestApp::spawn().await;
-    app.sign_up("ana@example.com", "Ana").await;
+    app.member("ana").await;
     let sessions = app.count("sessions").await;
     let sign_in =
         format!("signIn(input: {{ email: \"ana@example.com\", password: \"{PASSWORD}\" }}) {{ accessToken }}");
@@ -135,7 +135,7 @@ async fn each_kind_of_write_has_its_pace() {
     })
     .await;
     let (ana, bea, _) = conversation(&app).await;
-    let cat = app.sign_up("cat@example.com", "Cat").await;
+    let cat = app.member("cat").await;
     let groups = "{ myGroups { edges { node { id } } } }";
     let group =
         app.graphql(groups, json!({}), Some(&ana.access_token)).await["data"]["myGroups"]["edges"][0]["node"]["id"]
@@ -157,16 +157,16 @@ async fn each_kind_of_write_has_its_pace() {
 #[tokio::test]
 async fn signing_in_past_the_session_cap_ends_her_least_recently_used_session() {
     let app = TestApp::spawn_with(|settings| settings.sessions_per_member = 3).await;
-    let phone = app.sign_up("ana@example.com", "Ana").await;
+    let phone = app.member("ana").await;
     let query = format!("mutation($input: SignInInput!) {{ signIn(input: $input) {{ {AUTH_FIELDS} }} }}");
     let sign_in = async || {
         let answer =
             app.graphql(&query, json!({ "input": { "email": "ana@example.com", "password": PASSWORD } }), None).await;
-        Session::from_payload(&answer["data"]["signIn"])
+        app.signed_in(&answer["data"]["signIn"])
     };
     let (tablet, laptop) = (sign_in().await, sign_in().await);
     // Her phone, signed in first, refreshes: it is in use; the tablet is the least used.
-    let phone = Session::from_payload(&app.refresh(&phone.refresh_token).await["data"]["refreshSession"]);
+    let phone = app.signed_in(&app.refresh(&phone.refresh_token).await["data"]["refreshSession"]);
 
     let browser = sign_in().await;
 

@@ -4,6 +4,9 @@
 
 #![allow(dead_code)] // each test module uses a different part of the helper
 
+mod fixtures;
+mod live;
+mod members;
 mod postgres;
 mod process;
 mod push_service;
@@ -19,6 +22,9 @@ use tokio::sync::oneshot;
 use village::config::Settings;
 use village::db::Db;
 
+pub use fixtures::{notifications_of, thread_with_a_reply};
+pub use live::{Socket, acknowledged, close_code, connect, connect_to, receive, send, watch};
+pub use members::Member;
 pub use postgres::TestDatabase;
 pub use process::{SETTING_VARIABLES, ServerProcess, village};
 pub use push_service::{Answer, PushService, Received, TestDevice};
@@ -173,12 +179,24 @@ impl TestApp {
     }
 
     /// Signs up a member named `name` with `email` and the test password.
-    pub async fn sign_up(&self, email: &str, name: &str) -> Session {
+    pub async fn sign_up(&self, email: &str, name: &str) -> Member {
         let query = format!("mutation($input: SignUpInput!) {{ signUp(input: $input) {{ {AUTH_FIELDS} }} }}");
         let input = json!({ "input": { "email": email, "password": PASSWORD, "displayName": name } });
         let answer = self.graphql(&query, input, None).await;
         assert!(answer["errors"].is_null(), "sign-up failed: {answer}");
-        Session::from_payload(&answer["data"]["signUp"])
+        self.signed_in(&answer["data"]["signUp"])
+    }
+
+    /// The member an `AuthPayload` (of a sign-in or refresh) signed in.
+    pub fn signed_in(&self, payload: &Value) -> Member {
+        Member::new(Session::from_payload(payload), &self.url, &self.http)
+    }
+
+    /// Signs up the member `name` ("ana": Ana, ana@example.com).
+    pub async fn member(&self, name: &str) -> Member {
+        let mut display_name = name.to_owned();
+        display_name[..1].make_ascii_uppercase();
+        self.sign_up(&format!("{name}@example.com"), &display_name).await
     }
 
     /// Signs in; returns the whole answer.
@@ -197,20 +215,6 @@ impl TestApp {
     /// `me` as the bearer of `token`; returns the whole answer.
     pub async fn me(&self, token: &str) -> Value {
         self.graphql("{ me { id displayName email } }", json!({}), Some(token)).await
-    }
-
-    /// Creates a group as the bearer of `token`; returns its id.
-    pub async fn create_group(&self, token: &str, name: &str, visibility: &str, join_policy: &str) -> String {
-        let query = "mutation($input: CreateGroupInput!) { createGroup(input: $input) { id } }";
-        let input = json!({ "input": { "name": name, "visibility": visibility, "joinPolicy": join_policy } });
-        let answer = self.graphql(query, input, Some(token)).await;
-        answer["data"]["createGroup"]["id"].as_str().unwrap_or_else(|| panic!("group created: {answer}")).to_owned()
-    }
-
-    /// `joinGroup` as the bearer of `token`; returns the whole answer.
-    pub async fn join_group(&self, token: &str, group_id: &str, answers: &[&str]) -> Value {
-        let query = "mutation($input: JoinGroupInput!) { joinGroup(input: $input) { joined group { memberCount viewerRole } joinRequest { id status answers } } }";
-        self.graphql(query, json!({ "input": { "groupId": group_id, "answers": answers } }), Some(token)).await
     }
 
     /// Waits until the worker has run every due job.
