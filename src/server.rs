@@ -26,6 +26,8 @@ use crate::{jobs, notifications, schema, secrets, telemetry};
 pub struct App {
     state: AppState,
     stop: watch::Sender<bool>,
+    /// What jobs run with, whether or not this process runs a worker.
+    jobs: jobs::Worker,
     /// The job worker, when this process runs one.
     worker: Option<JoinHandle<()>>,
 }
@@ -105,8 +107,8 @@ impl App {
         let connection_limit = ConnectionLimit::new(per_member, redis.clone());
         let admission = websocket_admission(&settings);
         let claim = Duration::from_secs(settings.job_claim_secs);
-        let worker = jobs::Worker { db: db.clone(), registry: Arc::new(job_registry(&db, &bus, sender)?), claim };
-        let worker = (!settings.no_worker).then(|| tokio::spawn(jobs::run(worker, job_stream, stopping.clone())));
+        let jobs = jobs::Worker { db: db.clone(), registry: Arc::new(job_registry(&db, &bus, sender)?), claim };
+        let worker = (!settings.no_worker).then(|| tokio::spawn(jobs::run(jobs.clone(), job_stream, stopping.clone())));
         let state = AppState::new(Shared {
             settings: Arc::new(settings),
             db,
@@ -119,7 +121,13 @@ impl App {
             admission,
             stopping,
         });
-        Ok(Self { state, stop, worker })
+        Ok(Self { state, stop, jobs, worker })
+    }
+
+    /// What this server's jobs run with: for running the due ones in hand
+    /// ([`jobs::run_due`]) where no worker runs them.
+    pub fn jobs(&self) -> jobs::Worker {
+        self.jobs.clone()
     }
 
     /// Serves on `listener` until `shutdown` resolves, then stops accepting and lets

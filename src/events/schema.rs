@@ -14,8 +14,8 @@ use crate::error::AppError;
 use crate::graphql::context::{ContextExt, rate_limited};
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{self, Cursor, PageArgs};
-use crate::membership::{self, Group};
 use crate::members::{Member, load_member};
+use crate::membership::{self, Group};
 use crate::rate_limits::Action;
 use crate::text::filter_term;
 

@@ -15,9 +15,9 @@ use super::store::{self, EventFields, LockedEvent, NewEvent, StoredRsvp};
 use crate::clock;
 use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult};
-use crate::membership::{self, GroupActivityKind, announce_activity};
 use crate::idempotency;
 use crate::jobs::{self, JobKind, NewJob, Schedule};
+use crate::membership::{self, GroupActivityKind, announce_activity};
 use crate::realtime::Bus;
 use crate::text::{optional_body, required_line};
 

@@ -54,10 +54,12 @@ impl Watcher {
     async fn recheck(&mut self) -> Result<(), AppError> {
         self.auth.require_signed_in(self.viewer).await?;
         let group =
-            membership::readable(&self.db, self.viewer.member_id, self.group_id).await.map_err(|error| match error {
-                AppError::NotFound => AppError::Forbidden,
-                other => other,
-            })?;
+            membership::readable(&self.db, self.viewer.member_id, self.group_id).await.map_err(
+                |error| match error {
+                    AppError::NotFound => AppError::Forbidden,
+                    other => other,
+                },
+            )?;
         self.moderates = group.viewer_role.is_some_and(GroupRole::moderates);
         Ok(())
     }

@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use tokio::sync::watch;
 use uuid::Uuid;
 
+pub use outbox::run_due;
 pub use registry::{AfterCommit, Ran, Registry, RegistryError, RunBatch, RunEach};
 pub use runner::Worker;
 pub use store::{QueueDepth, depth, enqueue};

@@ -35,8 +35,8 @@ pub async fn work(worker: Worker, mut stopping: watch::Receiver<bool>) {
     }
 }
 
-/// Runs due jobs, a batch at a time, until none is left.
-async fn run_due(worker: &Worker) -> Result<(), sqlx::Error> {
+/// Runs the outbox's due jobs, a batch at a time, until none is left.
+pub async fn run_due(worker: &Worker) -> Result<(), sqlx::Error> {
     if store::bury_abandoned(&worker.db).await? > 0 {
         tracing::error!("jobs the worker died on too often were set aside");
     }

@@ -15,8 +15,8 @@ use crate::graphql::context::ContextExt;
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{self, Cursor, PageArgs};
 use crate::groups::GroupRefInput;
-use crate::membership;
 use crate::members::{Member, load_member};
+use crate::membership;
 use crate::threads::{self, ThreadRefInput};
 
 /// Ids one `markNotificationsRead` may name.

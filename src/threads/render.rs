@@ -13,9 +13,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, PoisonError};
 
 use async_graphql::parser::types::{Field, FragmentDefinition, Selection, SelectionSet};
-use async_graphql::{
-    Context, ContextSelectionSet, Data, Name, OutputType, Positioned, ServerResult, Value, registry,
-};
+use async_graphql::{Context, ContextSelectionSet, Data, Name, OutputType, Positioned, ServerResult, Value, registry};
 use uuid::Uuid;
 
 use super::live::ThreadUpdate;

@@ -15,8 +15,8 @@ use crate::graphql::context::{ContextExt, data, rate_limited, rate_limited_creat
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{Cursor, PageArgs};
 use crate::graphql::{Shareable, SharedField};
-use crate::membership::{self, Group};
 use crate::members::{Member, load_member};
+use crate::membership::{self, Group};
 use crate::rate_limits::Action;
 
 async fn reactions_of(ctx: &Context<'_>, target: Uuid) -> AppResult<Vec<ReactionCount>> {

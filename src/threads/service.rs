@@ -10,10 +10,10 @@ use super::store::{self, NewReply, NewThread, ThreadFlag};
 use crate::clock;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
-use crate::membership::{self, Group};
 use crate::idempotency;
 use crate::jobs::{self, JobKind, NewJob};
 use crate::members;
+use crate::membership::{self, Group};
 use crate::realtime::Bus;
 use crate::text::{line_list, required_body, required_line};
 

@@ -9,7 +9,7 @@ use serde_json::json;
 
 use crate::support::{
     JWT_SECRET, PASSWORD, SETTING_VARIABLES, ServerProcess, TestApp, TestDatabase, VAPID_PRIVATE_KEY, connect_to,
-    error_code, postgres_admin_url, receive, send, village,
+    error_code, eventually, postgres_admin_url, receive, send, village,
 };
 
 #[tokio::test]
@@ -271,15 +271,7 @@ async fn a_worker_process_runs_the_jobs_of_a_server_started_without_workers() {
     let metrics = http.get(format!("{ops}/metrics")).send().await.unwrap().text().await.unwrap();
     assert_eq!(health, "ok");
     assert!(metrics.contains("job_queue_jobs"), "{metrics}");
-    let mut told = false;
-    for _ in 0..100 {
-        if unread().await == 1 {
-            told = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert!(told, "the worker process ran the reply's job");
+    eventually("the worker process to run the reply's job", async || (unread().await == 1).then_some(())).await;
 
     let pid = worker.id().expect("running").to_string();
     assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());

@@ -7,7 +7,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use crate::support::{OwnRedis, TestApp, postgres_admin_url};
+use crate::support::{OwnRedis, TestApp, eventually, postgres_admin_url};
 
 /// Inserts a due job of `kind` with `attempts` already made and `locked_until` set
 /// (as if relayed) or not; returns its id.
@@ -30,7 +30,11 @@ async fn job(app: &TestApp, id: Uuid) -> Option<(i32, DateTime<Utc>)> {
 async fn while_redis_is_away_a_failing_job_keeps_its_attempts_and_backoff() {
     let mut redis = OwnRedis::start().await;
     let redis_url = redis.url();
-    let app = TestApp::spawn_with(|settings| settings.redis_url = Some(redis_url)).await;
+    let app = TestApp::spawn_with(|settings| {
+        settings.redis_url = Some(redis_url);
+        settings.no_worker = false;
+    })
+    .await;
     redis.kill();
     // A job that fails whenever it runs, with three attempts behind it.
     let id = due_job(&app, "NO_SUCH_JOB", 3, None).await;
@@ -41,15 +45,10 @@ async fn while_redis_is_away_a_failing_job_keeps_its_attempts_and_backoff() {
     assert_eq!(attempts, 3, "a relay that could not pass the job on gave back no attempt it had not taken");
 
     redis.start_again().await;
-    let mut after = None;
-    for _ in 0..100 {
-        after = job(&app, id).await.filter(|(attempts, _)| *attempts > 3);
-        if after.is_some() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let (attempts, run_after) = after.expect("run once Redis is back");
+    let (attempts, run_after) = eventually("the job to run once Redis is back", async || {
+        job(&app, id).await.filter(|(attempts, _)| *attempts > 3)
+    })
+    .await;
     assert_eq!(attempts, 4);
     // Its fourth failure waits 16 s or more (2 s doubled three times), not 2 s.
     assert!(run_after - Utc::now() > chrono::Duration::seconds(14), "backoff from its true count: {run_after}");
@@ -59,23 +58,21 @@ async fn while_redis_is_away_a_failing_job_keeps_its_attempts_and_backoff() {
 async fn when_redis_restarts_empty_relayed_jobs_are_relayed_again_at_once() {
     let redis = OwnRedis::start().await;
     let redis_url = redis.url();
-    let app = TestApp::spawn_with(|settings| settings.redis_url = Some(redis_url)).await;
+    let app = TestApp::spawn_with(|settings| {
+        settings.redis_url = Some(redis_url);
+        settings.no_worker = false;
+    })
+    .await;
     // A job relayed under a five-minute lease whose entry is then lost with the stream.
     let id = due_job(&app, "REPLY_POSTED", 0, Some(Utc::now() + chrono::Duration::minutes(5))).await;
     let client = redis::Client::open(redis.url()).expect("client");
     let mut connection = client.get_multiplexed_async_connection().await.expect("connected");
     redis::cmd("FLUSHALL").query_async::<()>(&mut connection).await.expect("flushed");
 
-    let mut gone = false;
-    for _ in 0..100 {
-        if job(&app, id).await.is_none() {
-            gone = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-
-    assert!(gone, "the job ran within seconds, not when its lease lapsed");
+    eventually("the job to run within seconds, not when its lease lapsed", async || {
+        job(&app, id).await.is_none().then_some(())
+    })
+    .await;
 }
 
 #[tokio::test]

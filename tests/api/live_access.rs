@@ -12,7 +12,9 @@ use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
 use tokio_tungstenite::tungstenite::Message;
 
-use crate::support::{Member, Socket, TestApp, acknowledged, connect_to, receive, send, thread_with_a_reply, watch};
+use crate::support::{
+    Member, Socket, TestApp, acknowledged, connect_to, eventually, receive, send, thread_with_a_reply, watch,
+};
 
 /// Far below the 30 s sweep, so an end within it was pushed by a signal.
 const PUSHED: Duration = Duration::from_secs(5);
@@ -196,13 +198,7 @@ async fn a_member_may_hold_only_so_many_connections_and_a_closed_one_frees_its_p
     assert!(open(&app.url, &ana).await.is_ok(), "other members are not affected");
 
     first.close(None).await.expect("closed");
-    for _ in 0..50 {
-        if open(&app.url, &bea).await.is_ok() {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("the closed connection's place was never freed");
+    eventually("the closed connection's place to be freed", async || open(&app.url, &bea).await.ok()).await;
 }
 
 #[tokio::test]

@@ -7,7 +7,8 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use crate::support::{
-    Member, TestApp, acknowledged, error_code, error_field, notifications_of, receive, send, thread_with_a_reply,
+    Member, TestApp, acknowledged, error_code, error_field, eventually, notifications_of, receive, send,
+    thread_with_a_reply,
 };
 
 #[tokio::test]
@@ -146,7 +147,7 @@ async fn marking_all_read_leaves_entries_she_cannot_see_for_when_she_can() {
 
 #[tokio::test]
 async fn notification_events_bring_new_entries_and_unread_counts_live() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::spawn_with(|settings| settings.no_worker = false).await;
     let (ana, bea) = (app.member("ana").await, app.member("bea").await);
     let (_, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let mut socket = acknowledged(&app, &ana).await;
@@ -220,12 +221,7 @@ async fn a_failing_job_is_kept_with_its_error_for_a_later_retry() {
     village::on_db!(&app.db, pool => sqlx::query(insert).bind(id).bind(now).execute(pool).await.map(drop))
         .expect("inserted");
 
-    for _ in 0..100 {
-        if app.count("outbox WHERE attempts = 1 AND last_error IS NOT NULL").await == 1 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    app.run_pending_jobs().await;
 
     assert_eq!(app.count("outbox WHERE attempts = 1 AND last_error IS NOT NULL AND dead_at IS NULL").await, 1);
     let later = "SELECT COUNT(*) FROM outbox WHERE kind = 'NO_SUCH_JOB' AND run_after > $1";
@@ -473,15 +469,11 @@ async fn a_member_who_blocked_an_events_organiser_hears_nothing_more_of_it() {
 
 #[tokio::test]
 async fn housekeeping_runs_hourly_and_forgets_long_ended_sessions_and_old_attempts() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::spawn_with(|settings| settings.no_worker = false).await;
     let ana = app.member("ana").await;
     app.sign_in("ana@example.com", "wrong password").await;
-    for _ in 0..100 {
-        if app.count("outbox WHERE kind = 'HOUSEKEEPING'").await == 1 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let housekeeping = "outbox WHERE kind = 'HOUSEKEEPING'";
+    eventually("housekeeping to be scheduled", async || (app.count(housekeeping).await == 1).then_some(())).await;
     assert_eq!(app.count("outbox WHERE kind = 'HOUSEKEEPING'").await, 1, "the next hour's run is scheduled once");
     let long_ago = chrono::Utc::now() - chrono::TimeDelta::days(40);
     let age = ["UPDATE sessions SET revoked_at = $1", "UPDATE auth_attempts SET attempted_at = $1"];
@@ -543,16 +535,14 @@ async fn a_burst_of_replies_worked_by_several_workers_at_once_fails_no_job() {
         }));
     }
     let failed = "outbox WHERE last_error IS NOT NULL";
-    let mut waited = 0;
-    while app.count("outbox WHERE kind = 'REPLY_POSTED'").await > 0 {
+    eventually("the backlog to drain within two minutes", async || {
         let errors = "SELECT last_error FROM outbox WHERE last_error IS NOT NULL";
         let errors: Vec<String> =
             village::on_db!(&app.db, pool => sqlx::query_scalar(errors).fetch_all(pool).await).expect("errors");
         assert!(errors.is_empty(), "a job failed (a failure stays visible for its backoff): {errors:?}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        waited += 1;
-        assert!(waited < 1_200, "the backlog drains within two minutes");
-    }
+        (app.count("outbox WHERE kind = 'REPLY_POSTED'").await == 0).then_some(())
+    })
+    .await;
     assert_eq!(app.count(failed).await, 0);
     let _ = stop.send(true);
 }

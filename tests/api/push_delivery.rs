@@ -2,6 +2,7 @@
 //! aes128gcm it decrypts with the device's keys): who gets them and what they say,
 //! private groups, each answer a push service gives, quiet hours, a rolled-back write,
 //! a worker killed mid-send, Redis down while replies are posted, and dead letters.
+//! The pipeline under test is the background one, so these servers run their worker.
 
 use std::collections::HashSet;
 use std::process::Stdio;
@@ -12,7 +13,7 @@ use serde_json::json;
 use crate::support::village;
 use crate::support::{
     Answer, JWT_SECRET, Member, OwnRedis, PushService, Received, TestApp, TestDevice, VAPID_PRIVATE_KEY, VAPID_SUBJECT,
-    error_code, error_field, notifications_of, thread_with_a_reply,
+    error_code, error_field, eventually, notifications_of, thread_with_a_reply,
 };
 
 const REGISTER: &str =
@@ -22,7 +23,11 @@ const SET_QUIET: &str =
 
 async fn app_and_service() -> (TestApp, PushService) {
     let service = PushService::start().await;
-    let app = TestApp::spawn_with(|settings| settings.allow_local_push_endpoints = true).await;
+    let app = TestApp::spawn_with(|settings| {
+        settings.allow_local_push_endpoints = true;
+        settings.no_worker = false;
+    })
+    .await;
     (app, service)
 }
 
@@ -353,12 +358,8 @@ async fn a_worker_killed_between_sending_and_acknowledging_leaves_exactly_one_pu
     let mut second = worker_process(&app);
     // The second worker takes the job over once its claim lapses, sees the push was
     // being sent, and waits out the longest a send takes (45 s) before counting it gone.
-    for _ in 0..120 {
-        if app.count("outbox WHERE kind = 'PUSH_NOTIFICATION'").await == 0 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(500)).await;
-    }
+    let pushes_due = "outbox WHERE kind = 'PUSH_NOTIFICATION'";
+    eventually("the push job to be done", async || (app.count(pushes_due).await == 0).then_some(())).await;
 
     assert_eq!(service.received().len(), 1, "the job ran again, the push did not: {:?}", service.received());
     assert_eq!(app.count("outbox WHERE kind = 'PUSH_NOTIFICATION'").await, 0, "and it is done");
@@ -391,6 +392,7 @@ async fn replies_posted_while_redis_is_down_are_each_pushed_once_when_it_is_back
         settings.allow_local_push_endpoints = true;
         settings.redis_url = Some(redis_url);
         settings.replies_per_minute = 1_000;
+        settings.no_worker = false;
     })
     .await;
     let (ana, bea) = (app.member("ana").await, app.member("bea").await);
@@ -427,7 +429,12 @@ async fn replies_posted_while_redis_is_down_are_each_pushed_once_when_it_is_back
 async fn a_job_out_of_attempts_on_redis_lands_on_the_dead_letter_stream() {
     let redis = OwnRedis::start().await;
     let redis_url = redis.url();
-    let app = TestApp::spawn_with(|settings| settings.redis_url = Some(redis_url)).await;
+    let mut app = TestApp::spawn_with(|settings| {
+        settings.redis_url = Some(redis_url);
+        settings.no_worker = false;
+    })
+    .await;
+    app.expect_dead_jobs();
     let insert = "INSERT INTO outbox (id, kind, subject_id, created_at, run_after, attempts) VALUES ($1, 'NO_SUCH_JOB', $1, $2, $2, $3)";
     let id = uuid::Uuid::now_v7();
     village::on_db!(&app.db, pool => sqlx::query(insert).bind(id).bind(chrono::Utc::now()).bind(village::jobs::MAX_ATTEMPTS - 1).execute(pool).await.map(drop))
@@ -435,18 +442,15 @@ async fn a_job_out_of_attempts_on_redis_lands_on_the_dead_letter_stream() {
 
     let client = redis::Client::open(redis.url()).expect("client");
     let mut connection = client.get_multiplexed_async_connection().await.expect("connected");
-    let mut dead: Vec<String> = Vec::new();
-    for _ in 0..100 {
+    let dead: Vec<String> = eventually("a dead-letter stream", async || {
         let keys: Vec<String> =
             redis::cmd("KEYS").arg("village:*:jobs:dead").query_async(&mut connection).await.expect("keys");
-        if let Some(key) = keys.first() {
-            let entries: redis::streams::StreamRangeReply =
-                redis::cmd("XRANGE").arg(key).arg("-").arg("+").query_async(&mut connection).await.expect("range");
-            dead = entries.ids.iter().filter_map(|entry| entry.get::<String>("job")).collect();
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+        let key = keys.first()?;
+        let entries: redis::streams::StreamRangeReply =
+            redis::cmd("XRANGE").arg(key).arg("-").arg("+").query_async(&mut connection).await.expect("range");
+        Some(entries.ids.iter().filter_map(|entry| entry.get::<String>("job")).collect())
+    })
+    .await;
 
     assert_eq!(dead, [id.to_string()]);
     assert_eq!(

@@ -5,8 +5,8 @@
 use serde_json::{Value, json};
 
 use crate::support::{
-    ServerProcess, Socket, TestApp, TestDatabase, acknowledged, close_code, connect, connect_to, postgres_admin_url,
-    receive, send,
+    ServerProcess, Socket, TestApp, TestDatabase, acknowledged, close_code, connect, connect_to, eventually,
+    postgres_admin_url, receive, send,
 };
 
 /// Opens `count` sockets that send nothing; returns them.
@@ -36,17 +36,12 @@ async fn sockets_past_the_process_cap_are_refused_with_1013_and_healthz_still_an
     assert_eq!(app.get("/healthz").await, (200, "ok".to_owned()));
 
     held.truncate(19);
-    let mut admitted = None;
-    for _ in 0..50 {
+    eventually("a closed socket's place to be given to the next", async || {
         let mut socket = connect(&app, "graphql-transport-ws").await;
         send(&mut socket, json!({ "type": "connection_init" })).await;
-        if receive_or_close(&mut socket).await == Ok(json!({ "type": "connection_ack" })) {
-            admitted = Some(socket);
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    assert!(admitted.is_some(), "a closed socket's place is given to the next");
+        (receive_or_close(&mut socket).await == Ok(json!({ "type": "connection_ack" }))).then_some(socket)
+    })
+    .await;
 }
 
 /// The next message, or the close code.

@@ -1,9 +1,13 @@
 //! `TestApp`: a real Village server started in-process on 127.0.0.1:0 against a fresh
 //! database — a SQLite file by default, or a new PostgreSQL database (dropped afterwards)
 //! when `VILLAGE_TEST_DATABASE_URL` is set; Redis when `VILLAGE_TEST_REDIS_URL` is set.
+//! It runs no job worker unless asked: `jobs_done()` runs the due jobs in the test.
+//! Members act through it as themselves (`app.member("ana")`), tests wait with
+//! `eventually()`, and each test ends with a check that no job was set aside.
 
 #![allow(dead_code)] // each test module uses a different part of the helper
 
+mod eventually;
 mod fixtures;
 mod live;
 mod members;
@@ -22,6 +26,7 @@ use tokio::sync::oneshot;
 use village::config::Settings;
 use village::db::Db;
 
+pub use eventually::eventually;
 pub use fixtures::{notifications_of, thread_with_a_reply};
 pub use live::{Socket, acknowledged, close_code, connect, connect_to, receive, send, watch};
 pub use members::Member;
@@ -47,6 +52,10 @@ pub struct TestApp {
     /// A separate pool on the server's database, for asserting what is stored.
     pub db: Db,
     pub settings: Settings,
+    /// What the server's jobs run with, for running them here when it runs no worker.
+    jobs: village::jobs::Worker,
+    /// Whether the test means to leave jobs set aside (the end-of-test check allows it).
+    dead_jobs_expected: bool,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
     _database: TestDatabase,
@@ -92,6 +101,9 @@ pub fn test_settings(database: &TestDatabase, data_dir: &std::path::Path) -> Set
     settings.vapid_subject = Some(VAPID_SUBJECT.to_owned());
     settings.db_max_connections = 5;
     settings.shutdown_grace_secs = 5;
+    // Jobs run when the test says (`jobs_done`), so what one does happens at a known
+    // point; a test of the background pipeline itself sets `no_worker = false`.
+    settings.no_worker = true;
     settings
 }
 
@@ -108,6 +120,7 @@ impl TestApp {
         let mut settings = test_settings(&database, data_dir.path());
         adjust(&mut settings);
         let app = village::App::build(settings.clone()).await.expect("server starts");
+        let jobs = app.jobs();
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let url = format!("http://{}", listener.local_addr().expect("address"));
         let (shutdown, stop) = oneshot::channel::<()>();
@@ -121,6 +134,8 @@ impl TestApp {
             http,
             db,
             settings,
+            jobs,
+            dead_jobs_expected: false,
             shutdown: Some(shutdown),
             server: Some(server),
             _database: database,
@@ -217,15 +232,29 @@ impl TestApp {
         self.graphql("{ me { id displayName email } }", json!({}), Some(token)).await
     }
 
-    /// Waits until the worker has run every due job.
+    /// Once every due job has run: run here when the server runs no worker
+    /// (`no_worker`), waited for when it does.
     pub async fn jobs_done(&self) {
-        for _ in 0..100 {
-            if village::jobs::depth(&self.db).await.expect("queue depth").due == 0 {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
+        if self.settings.no_worker {
+            self.run_pending_jobs().await;
         }
-        panic!("jobs still due after 10 s");
+        let depth = async || village::jobs::depth(&self.db).await.expect("queue depth");
+        eventually("the worker to run every due job", async || (depth().await.due == 0).then_some(())).await;
+    }
+
+    /// Runs every due job here, and those they make due, until none is left.
+    pub async fn run_pending_jobs(&self) {
+        let depth = async || village::jobs::depth(&self.db).await.expect("queue depth");
+        eventually("every due job to run", async || {
+            village::jobs::run_due(&self.jobs).await.expect("jobs ran");
+            (depth().await.due == 0).then_some(())
+        })
+        .await;
+    }
+
+    /// Lets this test end with jobs set aside (it makes them on purpose).
+    pub fn expect_dead_jobs(&mut self) {
+        self.dead_jobs_expected = true;
     }
 
     /// Rows in `table` (a fixed table name, optionally with a WHERE clause, from the test).
@@ -248,6 +277,30 @@ impl TestApp {
         }
         let response = request.send().await.expect("GET");
         (response.status().as_u16(), response.text().await.unwrap_or_default())
+    }
+}
+
+/// Every test ends with no job set aside unless it said it would: a job out of
+/// attempts is a failure the API never shows.
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if self.dead_jobs_expected || std::thread::panicking() {
+            return;
+        }
+        let url = self._database.url.clone();
+        // Its own runtime on its own thread: the test's runtime is the one dropping us.
+        let dead = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+            runtime.block_on(async {
+                let db = village::db::connect(&url, 1).await.expect("connected");
+                let sql = "SELECT kind || ': ' || COALESCE(last_error, '') FROM outbox WHERE dead_at IS NOT NULL";
+                village::on_db!(&db, pool => sqlx::query_scalar::<_, String>(sql).fetch_all(pool).await)
+                    .expect("dead jobs read")
+            })
+        })
+        .join()
+        .expect("dead jobs counted");
+        assert!(dead.is_empty(), "jobs were set aside: {dead:?}");
     }
 }
 
