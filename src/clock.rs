@@ -1,16 +1,31 @@
 //! The one place the server reads the time. Timestamps are cut to microseconds, the
 //! precision PostgreSQL keeps, so a value read back from either database equals the one
 //! written and cursors built from it compare exactly. Times a client sends are kept to
-//! a range both databases handle alike.
+//! a range both databases handle alike. Work can be run as if at another time
+//! ([`as_if_at`]): how tests make a reminder's or a quiet window's hour come.
+
+use std::future::Future;
 
 use chrono::{DateTime, DurationRound, TimeDelta, Utc};
 
 use crate::error::{AppError, AppResult};
 
-/// The current time, to the microsecond.
+tokio::task_local! {
+    /// The time the work this task runs is set at.
+    static SET_AT: DateTime<Utc>;
+}
+
+/// The current time, to the microsecond: the system's, or the one the work in hand
+/// is set at.
 pub fn now() -> DateTime<Utc> {
-    let now = Utc::now();
+    let now = SET_AT.try_with(|at| *at).unwrap_or_else(|_| Utc::now());
     now.duration_trunc(TimeDelta::microseconds(1)).unwrap_or(now)
+}
+
+/// Runs `work` as if it were `at`: every [`now`] it reads in this task is `at` (what it
+/// spawns reads the system clock). The server itself never does this.
+pub async fn as_if_at<F: Future>(at: DateTime<Utc>, work: F) -> F::Output {
+    SET_AT.scope(at, work).await
 }
 
 /// The earliest time any input may name.
@@ -30,5 +45,22 @@ pub fn within_range(field: &'static str, at: DateTime<Utc>) -> AppResult<DateTim
             field,
             format!("{field} must fall between the years {EARLIEST_YEAR} and {}", LATEST_YEAR - 1),
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn work_set_at_a_time_reads_that_time_and_nothing_else_does() {
+        let at = DateTime::parse_from_rfc3339("2031-03-08T07:00:00Z").map(|at| at.to_utc());
+        let Ok(at) = at else { panic!("a time") };
+
+        let (inside, spawned) = as_if_at(at, async { (now(), tokio::spawn(async { now() }).await) }).await;
+
+        assert_eq!(inside, at);
+        assert!(spawned.is_ok_and(|spawned| spawned < at), "what it spawns reads the system clock");
+        assert!(now() < at, "outside, the system clock");
     }
 }

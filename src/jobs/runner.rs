@@ -157,7 +157,9 @@ fn warn_outlived(job: &Job) {
 fn backoff(attempts: i32) -> Duration {
     let doublings = u32::try_from(attempts.saturating_sub(1)).unwrap_or(0).min(16);
     let delay = FIRST_RETRY.saturating_mul(1 << doublings).min(LAST_RETRY);
-    delay + delay.mul_f64(rand::random::<f64>() / 4.0)
+    let jittered = delay + delay.mul_f64(rand::random::<f64>() / 4.0);
+    // Whole milliseconds: the retry time stored is one both databases keep exactly.
+    Duration::from_millis(u64::try_from(jittered.as_millis()).unwrap_or(u64::MAX))
 }
 
 #[cfg(test)]

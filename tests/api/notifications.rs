@@ -321,13 +321,10 @@ async fn join_requests_tell_the_moderators_and_approval_tells_the_member() {
     );
 }
 
-/// Makes the reminders about `start` due now, as if their time had come.
-async fn time_passes_for_reminders_of(app: &TestApp, start: &str) {
+/// Runs the jobs due `before` the event's `start`, as if that time had come.
+async fn time_passes_until(app: &TestApp, before: chrono::TimeDelta, start: &str) {
     let start = chrono::DateTime::parse_from_rfc3339(start).expect("a time").with_timezone(&chrono::Utc);
-    let due = "UPDATE outbox SET run_after = $1 WHERE scheduled_for = $2";
-    village::on_db!(&app.db, pool => sqlx::query(due).bind(chrono::Utc::now()).bind(start).execute(pool).await.map(drop))
-        .expect("made due");
-    app.jobs_done().await;
+    app.run_jobs_at(start - before).await;
 }
 
 async fn reminder_titles(app: &TestApp, member: &Member) -> Vec<String> {
@@ -364,16 +361,21 @@ async fn reminders_wait_for_their_time_and_a_moved_event_keeps_only_its_new_ones
     app.jobs_done().await;
     assert_eq!(app.count("outbox WHERE kind LIKE 'EVENT_REMINDER%'").await, 4, "the old start's two and the new one's");
 
-    time_passes_for_reminders_of(&app, &start).await;
+    time_passes_until(&app, chrono::TimeDelta::minutes(30), &start).await;
     assert_eq!(
         reminder_titles(&app, &bea).await,
         Vec::<String>::new(),
         "reminders of a start the event left do nothing"
     );
-    time_passes_for_reminders_of(&app, &moved).await;
+    time_passes_until(&app, chrono::TimeDelta::hours(24), &moved).await;
+    time_passes_until(&app, chrono::TimeDelta::hours(1), &moved).await;
     let reminders = reminder_titles(&app, &bea).await;
     assert_eq!(reminders.len(), 2, "the day's and the hour's: {reminders:?}");
-    assert!(reminders.iter().all(|title| title.starts_with("'Coffee!' starts in about ")), "{reminders:?}");
+    assert_eq!(
+        reminders,
+        ["'Coffee!' starts in 60 minutes", "'Coffee!' starts in about 24 hours"],
+        "each when its time came, newest first"
+    );
     assert!(reminder_titles(&app, &ana).await.is_empty(), "only members going are reminded");
 }
 

@@ -252,6 +252,12 @@ impl TestApp {
         .await;
     }
 
+    /// Runs here, as if it were `at`, every job due by then and those they make due:
+    /// how a test makes a reminder's, a quiet window's or a retry's time come.
+    pub async fn run_jobs_at(&self, at: chrono::DateTime<chrono::Utc>) {
+        village::clock::as_if_at(at, self.run_pending_jobs()).await;
+    }
+
     /// Lets this test end with jobs set aside (it makes them on purpose).
     pub fn expect_dead_jobs(&mut self) {
         self.dead_jobs_expected = true;
