@@ -71,6 +71,9 @@ pub fn sdl() -> String {
 
 /// Puts the viewer, the client, fresh loaders and the request's mutation budget (shared
 /// by the operations of a batch) into `data`.
+///
+/// A shared live rendering shadows each of these with one for no reader
+/// (`threads::render`): a kind added here is added there too.
 pub fn attach_request_data(data: &mut Data, db: &Db, viewer: Viewer, client: ClientInfo, budget: Arc<MutationBudget>) {
     let viewer_id = viewer.member_id().unwrap_or(Uuid::nil());
     data.insert(MemberLoader::for_request(db.clone(), viewer_id));

@@ -175,12 +175,18 @@ fn no_two_files_of_a_folder_import_each_other_even_round_a_circle() {
     for file in files.iter().filter(|file| !file.ends_with("mod.rs")) {
         let folder = file.parent().expect("in a folder");
         let code = code_of(&std::fs::read_to_string(file).expect("read source"));
-        let neighbours = code.match_indices("super::").filter_map(|(at, _)| {
-            let name: String =
-                code[at + "super::".len()..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+        let names = code.match_indices("super::").flat_map(|(at, _)| {
+            let rest = &code[at + "super::".len()..];
+            match rest.strip_prefix('{') {
+                Some(group) => group_heads(group),
+                None => vec![rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect()],
+            }
+        });
+        let neighbours = names.filter_map(|name| {
             let neighbour = folder.join(format!("{name}.rs"));
             neighbour.exists().then(|| neighbour.to_string_lossy().into_owned())
         });
+        let neighbours: Vec<String> = neighbours.collect();
         graph.entry(file.to_string_lossy().into_owned()).or_default().extend(neighbours);
     }
     let circles: Vec<&String> = graph.keys().filter(|file| reachable(&graph, file).contains(*file)).collect();

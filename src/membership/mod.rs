@@ -8,7 +8,7 @@
 mod access;
 mod live;
 mod model;
-pub mod store;
+pub(crate) mod store;
 
 pub use access::{join_request, member_ids, readable, readers_among, require_member, require_moderator};
 pub use live::{GroupActivityKind, GroupEvent, announce_activity, topic};

@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, PoisonError};
+use std::sync::{Arc, LazyLock};
 
 use async_graphql::parser::types::{Field, FragmentDefinition, Selection, SelectionSet};
 use async_graphql::{Context, ContextSelectionSet, Data, Name, OutputType, Positioned, ServerResult, Value, registry};
@@ -21,9 +21,9 @@ use super::loader::ReactionLoader;
 use super::model::{ReactionCount, Reply};
 use super::snapshot::{Facts, ReplySnapshot};
 use crate::db::Db;
-use crate::graphql::{Shareable, SharedField};
-use crate::members::{FieldVisibility, Member, MemberLoader};
-use crate::viewer::Viewer;
+use crate::graphql::{MutationBudget, Shareable, SharedField};
+use crate::members::{ChildrenLoader, FieldVisibility, Member, MemberLoader};
+use crate::viewer::{ClientInfo, Viewer};
 
 /// A selection's fields, in order with their aliases: equal shapes render alike.
 pub type Shape = Arc<str>;
@@ -125,14 +125,18 @@ impl LiveThreadUpdate {
     }
 }
 
-/// Request data that stands in front of the reader's own while a shared rendering runs:
-/// a viewer who is no one, and member and reaction loaders for no one.
+/// Request data that stands in front of the reader's own while a shared rendering runs,
+/// one for each kind `schema::attach_request_data` gives a request: a viewer who is no
+/// one, loaders for no one, no client, an unspent budget.
 fn no_reader(ctx: &ContextSelectionSet<'_>) -> ServerResult<Data> {
     let db = ctx.data::<Db>().map_err(|error| error.into_server_error(ctx.item.pos))?.clone();
     let mut data = Data::default();
     data.insert(Viewer::Refused("a shared live rendering has no reader"));
     data.insert(MemberLoader::for_request(db.clone(), Uuid::nil()));
+    data.insert(ChildrenLoader::for_request(db.clone()));
     data.insert(ReactionLoader::for_request(db, Uuid::nil()));
+    data.insert(ClientInfo { ip: String::new(), user_agent: None });
+    data.insert(Arc::new(MutationBudget::default()));
     Ok(data)
 }
 
@@ -150,10 +154,8 @@ impl OutputType for LiveThreadUpdate {
             Self::Own(update) => return update.resolve(ctx, field).await,
             Self::Shared { snapshot, shape, facts } => (snapshot, shape, facts),
         };
-        let renders = &snapshot.renders.0;
-        let key = (Arc::clone(shape), facts.clone());
-        if let Some(value) = renders.lock().unwrap_or_else(PoisonError::into_inner).get(&key) {
-            return Ok(value.clone());
+        if let Some(value) = snapshot.renders.get(shape, facts) {
+            return Ok(value);
         }
         let errors_before = errors_so_far(ctx);
         let no_reader = no_reader(ctx)?;
@@ -162,7 +164,7 @@ impl OutputType for LiveThreadUpdate {
         // A rendering that reported an error (into this reader's response only) is not
         // handed to others without it.
         if errors_so_far(ctx).is_some_and(|after| Some(after) == errors_before) {
-            renders.lock().unwrap_or_else(PoisonError::into_inner).insert(key, value.clone());
+            snapshot.renders.keep(shape, facts, value.clone());
         }
         Ok(value)
     }

@@ -6,7 +6,7 @@
 //! renderings are shared too (see `render`).
 
 use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use async_graphql::Value;
 use async_graphql::connection::CursorType;
@@ -35,7 +35,21 @@ pub struct Facts {
 /// Renderings of one reply update, by the shape of the selection rendered (see
 /// `render`) and the facts; kept as long as the update is being delivered.
 #[derive(Default)]
-pub struct Renders(pub Mutex<HashMap<(Arc<str>, Facts), Value>>);
+pub struct Renders(Mutex<HashMap<(Arc<str>, Facts), Value>>);
+
+impl Renders {
+    /// The rendering of `shape` for readers with `facts`, if one was kept.
+    pub fn get(&self, shape: &Arc<str>, facts: &Facts) -> Option<Value> {
+        let renders = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        renders.get(&(Arc::clone(shape), facts.clone())).cloned()
+    }
+
+    /// Keeps `value` as the rendering of `shape` for readers with `facts`.
+    pub fn keep(&self, shape: &Arc<str>, facts: &Facts, value: Value) {
+        let mut renders = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        renders.insert((Arc::clone(shape), facts.clone()), value);
+    }
+}
 
 /// A reply with what every reader's view of it is made from.
 pub struct ReplySnapshot {

@@ -30,11 +30,12 @@ async fn job(app: &TestApp, id: Uuid) -> Option<(i32, DateTime<Utc>)> {
 async fn while_redis_is_away_a_failing_job_keeps_its_attempts_and_backoff() {
     let mut redis = OwnRedis::start().await;
     let redis_url = redis.url();
-    let app = TestApp::spawn_with(|settings| {
+    let mut app = TestApp::spawn_with(|settings| {
         settings.redis_url = Some(redis_url);
         settings.no_worker = false;
     })
     .await;
+    app.expect_failed_jobs();
     redis.kill();
     // A job that fails whenever it runs, with three attempts behind it.
     let id = due_job(&app, "NO_SUCH_JOB", 3, None).await;

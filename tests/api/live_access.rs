@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use tokio_tungstenite::tungstenite::Message;
 
 use crate::support::{
-    Member, Socket, TestApp, acknowledged, connect_to, eventually, receive, send, thread_with_a_reply, watch,
+    Member, Socket, TestApp, acknowledged, connect_to, eventually_within, receive, send, thread_with_a_reply, watch,
 };
 
 /// Far below the 30 s sweep, so an end within it was pushed by a signal.
@@ -198,7 +198,8 @@ async fn a_member_may_hold_only_so_many_connections_and_a_closed_one_frees_its_p
     assert!(open(&app.url, &ana).await.is_ok(), "other members are not affected");
 
     first.close(None).await.expect("closed");
-    eventually("the closed connection's place to be freed", async || open(&app.url, &bea).await.ok()).await;
+    let freed = async || open(&app.url, &bea).await.ok();
+    eventually_within(Duration::from_secs(5), "the closed connection's place to be freed", freed).await;
 }
 
 #[tokio::test]

@@ -7,8 +7,8 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use crate::support::{
-    Member, TestApp, acknowledged, error_code, error_field, eventually, notifications_of, receive, send,
-    thread_with_a_reply,
+    Member, TestApp, acknowledged, error_code, error_field, eventually, eventually_within, notifications_of, receive,
+    send, thread_with_a_reply,
 };
 
 #[tokio::test]
@@ -215,7 +215,8 @@ async fn a_refused_reply_leaves_no_job_and_tells_no_one() {
 
 #[tokio::test]
 async fn a_failing_job_is_kept_with_its_error_for_a_later_retry() {
-    let app = TestApp::spawn().await;
+    let mut app = TestApp::spawn().await;
+    app.expect_failed_jobs();
     let insert = "INSERT INTO outbox (id, kind, subject_id, created_at, run_after, attempts) VALUES ($1, 'NO_SUCH_JOB', $1, $2, $2, 0)";
     let (id, now) = (uuid::Uuid::now_v7(), chrono::Utc::now());
     village::on_db!(&app.db, pool => sqlx::query(insert).bind(id).bind(now).execute(pool).await.map(drop))
@@ -537,7 +538,7 @@ async fn a_burst_of_replies_worked_by_several_workers_at_once_fails_no_job() {
         }));
     }
     let failed = "outbox WHERE last_error IS NOT NULL";
-    eventually("the backlog to drain within two minutes", async || {
+    eventually_within(Duration::from_secs(120), "the backlog to drain within two minutes", async || {
         let errors = "SELECT last_error FROM outbox WHERE last_error IS NOT NULL";
         let errors: Vec<String> =
             village::on_db!(&app.db, pool => sqlx::query_scalar(errors).fetch_all(pool).await).expect("errors");

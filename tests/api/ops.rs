@@ -48,7 +48,7 @@ async fn metrics_count_requests_errors_and_pool_connections() {
 #[tokio::test]
 async fn metrics_show_the_job_queue_by_state() {
     let mut app = TestApp::spawn().await;
-    app.expect_dead_jobs();
+    app.expect_failed_jobs();
     let insert = "INSERT INTO outbox (id, kind, subject_id, created_at, run_after, attempts, dead_at) \
                   VALUES ($1, 'REPLY_POSTED', $1, $2, $2, 8, $2)";
     let (id, now) = (uuid::Uuid::now_v7(), chrono::Utc::now());

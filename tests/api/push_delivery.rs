@@ -13,7 +13,7 @@ use serde_json::json;
 use crate::support::village;
 use crate::support::{
     Answer, JWT_SECRET, Member, OwnRedis, PushService, Received, TestApp, TestDevice, VAPID_PRIVATE_KEY, VAPID_SUBJECT,
-    error_code, error_field, eventually, notifications_of, thread_with_a_reply,
+    error_code, error_field, eventually, eventually_within, notifications_of, thread_with_a_reply,
 };
 
 const REGISTER: &str =
@@ -181,7 +181,8 @@ async fn a_push_its_service_finds_too_large_goes_once_more_without_its_text() {
 
 #[tokio::test]
 async fn a_service_refusing_our_signature_is_paused_and_its_devices_kept() {
-    let (app, service) = app_and_service().await;
+    let (mut app, service) = app_and_service().await;
+    app.expect_failed_jobs();
     let (ana, bea) = (app.member("ana").await, app.member("bea").await);
     let (_, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let phone = service.device();
@@ -221,7 +222,9 @@ async fn quiet_now(app: &TestApp, member: &Member) -> String {
 
 #[tokio::test]
 async fn quiet_hours_hold_pushes_and_release_them_as_one_when_they_end() {
-    let (app, service) = app_and_service().await;
+    // No worker: the test runs the jobs, and the release as if the window had ended.
+    let service = PushService::start().await;
+    let app = TestApp::spawn_with(|settings| settings.allow_local_push_endpoints = true).await;
     let (ana, bea) = (app.member("ana").await, app.member("bea").await);
     let (group, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let create =
@@ -364,7 +367,8 @@ async fn a_worker_killed_between_sending_and_acknowledging_leaves_exactly_one_pu
     // The second worker takes the job over once its claim lapses, sees the push was
     // being sent, and waits out the longest a send takes (45 s) before counting it gone.
     let pushes_due = "outbox WHERE kind = 'PUSH_NOTIFICATION'";
-    eventually("the push job to be done", async || (app.count(pushes_due).await == 0).then_some(())).await;
+    let done = async || (app.count(pushes_due).await == 0).then_some(());
+    eventually_within(Duration::from_secs(60), "the push job to be done", done).await;
 
     assert_eq!(service.received().len(), 1, "the job ran again, the push did not: {:?}", service.received());
     assert_eq!(app.count("outbox WHERE kind = 'PUSH_NOTIFICATION'").await, 0, "and it is done");
@@ -439,7 +443,7 @@ async fn a_job_out_of_attempts_on_redis_lands_on_the_dead_letter_stream() {
         settings.no_worker = false;
     })
     .await;
-    app.expect_dead_jobs();
+    app.expect_failed_jobs();
     let insert = "INSERT INTO outbox (id, kind, subject_id, created_at, run_after, attempts) VALUES ($1, 'NO_SUCH_JOB', $1, $2, $2, $3)";
     let id = uuid::Uuid::now_v7();
     village::on_db!(&app.db, pool => sqlx::query(insert).bind(id).bind(chrono::Utc::now()).bind(village::jobs::MAX_ATTEMPTS - 1).execute(pool).await.map(drop))

@@ -4,8 +4,10 @@
 
 use serde_json::{Value, json};
 
+use std::time::Duration;
+
 use crate::support::{
-    ServerProcess, Socket, TestApp, TestDatabase, acknowledged, close_code, connect, connect_to, eventually,
+    ServerProcess, Socket, TestApp, TestDatabase, acknowledged, close_code, connect, connect_to, eventually_within,
     postgres_admin_url, receive, send,
 };
 
@@ -36,7 +38,7 @@ async fn sockets_past_the_process_cap_are_refused_with_1013_and_healthz_still_an
     assert_eq!(app.get("/healthz").await, (200, "ok".to_owned()));
 
     held.truncate(19);
-    eventually("a closed socket's place to be given to the next", async || {
+    eventually_within(Duration::from_millis(2_500), "a closed socket's place to be given to the next", async || {
         let mut socket = connect(&app, "graphql-transport-ws").await;
         send(&mut socket, json!({ "type": "connection_init" })).await;
         (receive_or_close(&mut socket).await == Ok(json!({ "type": "connection_ack" }))).then_some(socket)
