@@ -5,8 +5,8 @@
 //! as shareable (`graphql::Shareable`) gets a *shape*; the first reader in the process
 //! with a given shape and facts renders it and the others reuse the result. Any other
 //! field (a new one too) makes the selection shapeless: rendered per reader. A shared
-//! rendering runs with no reader in its context — no viewer, and member and reaction
-//! loaders for no one — so it is made of the snapshot and the facts alone.
+//! rendering runs with no reader in its context — no viewer, loaders for no one, no
+//! client — so it is made of the snapshot and the facts alone.
 
 use std::borrow::Cow;
 use std::collections::HashMap;

@@ -37,9 +37,8 @@ impl Member {
 
     /// Runs one GraphQL operation as her.
     pub async fn graphql(&self, query: &str, variables: Value) -> Value {
-        let body = json!({ "query": query, "variables": variables });
-        let request = self.http.post(format!("{}/graphql", self.url)).bearer_auth(&self.access_token).json(&body);
-        request.send().await.expect("request sent").json().await.unwrap_or(Value::Null)
+        let body = json!({ "query": query, "variables": variables }).to_string();
+        super::post_graphql(&self.http, &self.url, body, Some(&self.access_token)).await.1
     }
 
     /// Creates a group; returns its id.

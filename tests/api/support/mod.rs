@@ -166,15 +166,7 @@ impl TestApp {
 
     /// POSTs a raw body to /graphql; returns the status and the JSON answer.
     pub async fn post_raw(&self, body: impl Into<reqwest::Body>, token: Option<&str>) -> (u16, Value) {
-        let mut request =
-            self.http.post(format!("{}/graphql", self.url)).header("content-type", "application/json").body(body);
-        if let Some(token) = token {
-            request = request.bearer_auth(token);
-        }
-        let response = request.send().await.expect("request sent");
-        let status = response.status().as_u16();
-        let body = response.json().await.unwrap_or(Value::Null);
-        (status, body)
+        post_graphql(&self.http, &self.url, body, token).await
     }
 
     /// Runs one operation and also returns how many SQL statements the server ran for it.
@@ -287,6 +279,24 @@ impl TestApp {
         let response = request.send().await.expect("GET");
         (response.status().as_u16(), response.text().await.unwrap_or_default())
     }
+}
+
+/// POSTs `body` to `url`'s /graphql, optionally as the bearer of `token`; returns the
+/// status and the JSON answer.
+async fn post_graphql(
+    http: &reqwest::Client,
+    url: &str,
+    body: impl Into<reqwest::Body>,
+    token: Option<&str>,
+) -> (u16, Value) {
+    let mut request = http.post(format!("{url}/graphql")).header("content-type", "application/json").body(body);
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    let response = request.send().await.expect("request sent");
+    let status = response.status().as_u16();
+    let body = response.json().await.unwrap_or(Value::Null);
+    (status, body)
 }
 
 /// Every test ends with no job failing or set aside unless it said it would: a job's
