@@ -6,7 +6,7 @@ use chrono::{Days, NaiveTime, TimeZone};
 use uuid::Uuid;
 
 use crate::db::{self, Db};
-use crate::events::{self, EventFields, RsvpAnswer};
+use crate::events::{self, Answer, EventFields, RsvpAnswer};
 use crate::groups::{self, CreateGroup};
 use crate::members::{self, NewMember};
 use crate::membership::{GroupVisibility, JoinPolicy};
@@ -87,7 +87,7 @@ async fn thread(
             PostReply { thread_id: thread.id, body: (*text).into(), parent_reply_id: None, client_mutation_id: None };
         let reply = threads::reply(db, bus, *replier, post).await?;
         let reaction = if n % 2 == 0 { Reaction::Same } else { Reaction::Heart };
-        threads::react(db, bus, author, ReactionTarget::Reply(reply.id), reaction).await?;
+        threads::react(db, bus, author, ReactionTarget::Reply(reply.id), reaction, None).await?;
     }
     Ok(())
 }
@@ -192,7 +192,7 @@ async fn owning_it(db: &Db, bus: &Bus, organiser: Uuid, group_id: Uuid, attendee
     let conference = events::create_event(db, bus, organiser, group_id, input, None).await?;
     for attendee in attendees.iter().take(CONFERENCE_GOING) {
         groups::join(db, bus, *attendee, group_id, vec![]).await?;
-        events::rsvp(db, *attendee, conference.id, RsvpAnswer::Going, 0).await?;
+        events::rsvp(db, *attendee, conference.id, Answer { status: RsvpAnswer::Going, kids: 0 }, None).await?;
     }
     Ok(())
 }

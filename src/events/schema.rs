@@ -7,11 +7,11 @@ use chrono::{DateTime, Utc};
 
 use super::calendar;
 use super::model::{Event, RsvpAnswer, RsvpStatus};
-use super::service;
+use super::service::{self, Answer};
 use super::store::{self, EventFields, EventFilter};
 use crate::clock;
 use crate::error::AppError;
-use crate::graphql::context::{ContextExt, rate_limited};
+use crate::graphql::context::{ContextExt, rate_limited_create};
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{self, Cursor, PageArgs};
 use crate::members::{Member, load_member};
@@ -312,6 +312,8 @@ pub struct RsvpInput {
     /// Children coming along (they use childcare places when childcare is provided).
     #[graphql(default)]
     pub kids: i64,
+    /// A key of the client's: the same answer sent again with it is not applied twice.
+    pub client_mutation_id: Option<String>,
 }
 
 /// A private calendar feed: subscribe to it in a calendar app. Keep the path secret.
@@ -365,9 +367,10 @@ impl EventMutation {
 
     /// Answers an event: GOING (a seat, or the waitlist when full) or NOT_GOING.
     async fn rsvp(&self, ctx: &Context<'_>, input: RsvpInput) -> Result<Event> {
-        let viewer = rate_limited(ctx, Action::Rsvp).await?;
+        let key = input.client_mutation_id.as_deref();
+        let viewer = rate_limited_create(ctx, Action::Rsvp, "rsvp", key).await?;
         let id = parse_id("eventId", &input.event_id)?;
-        Ok(service::rsvp(ctx.db()?, viewer, id, input.status, input.kids).await?)
+        Ok(service::rsvp(ctx.db()?, viewer, id, Answer { status: input.status, kids: input.kids }, key).await?)
     }
 
     /// Makes (or replaces) the viewer's private calendar feed of the events she is going to.

@@ -318,19 +318,22 @@ fn seat_or_waitlist(event: &mut LockedEvent, rsvp: &mut StoredRsvp) {
 /// Answers an event: GOING takes a seat or joins the waitlist; NOT_GOING frees her seat
 /// for the first in line.
 #[tracing::instrument(skip_all, fields(viewer = %viewer, event = %event_id))]
-pub async fn rsvp(db: &Db, viewer: Uuid, event_id: Uuid, answer: RsvpAnswer, kids: i64) -> AppResult<Event> {
+pub async fn rsvp(db: &Db, viewer: Uuid, event_id: Uuid, answer: Answer, key: Option<&str>) -> AppResult<Event> {
     let event = readable(db, viewer, event_id).await?;
     membership::require_member(db, viewer, event.group_id).await?;
-    let mut tx = db.begin_write().await?;
-    let result = decide(&mut tx, viewer, event_id, answer, kids).await;
-    match result {
-        Ok(()) => tx.commit().await?,
-        Err(error) => {
-            tx.rollback().await?;
-            return Err(error);
-        }
-    }
+    idempotency::create_once(db, viewer, "rsvp", key, async |tx| {
+        decide(tx, viewer, event_id, answer.status, answer.kids).await?;
+        Ok(event_id)
+    })
+    .await?;
     readable(db, viewer, event_id).await
+}
+
+/// A member's answer to an event: whether she comes, and with how many children.
+#[derive(Debug, Clone, Copy)]
+pub struct Answer {
+    pub status: RsvpAnswer,
+    pub kids: i64,
 }
 
 async fn decide(tx: &mut Tx, viewer: Uuid, event_id: Uuid, answer: RsvpAnswer, kids: i64) -> AppResult<()> {

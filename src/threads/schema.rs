@@ -11,7 +11,7 @@ use super::model::{Reaction, ReactionCount, Reply, ReplyState, Thread, ThreadOrd
 use super::service::{self, CreateThread, PostReply, ReactionTarget};
 use super::store::{self, ThreadFlag};
 use crate::error::{AppError, AppResult};
-use crate::graphql::context::{ContextExt, data, rate_limited, rate_limited_create};
+use crate::graphql::context::{ContextExt, data, rate_limited_create};
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{Cursor, PageArgs};
 use crate::graphql::{Shareable, SharedField};
@@ -275,6 +275,8 @@ pub struct ReactInput {
     pub thread_id: Option<ID>,
     pub reply_id: Option<ID>,
     pub reaction: Reaction,
+    /// A key of the client's: the same reaction sent again with it is not taken back.
+    pub client_mutation_id: Option<String>,
 }
 
 /// The result of `react`.
@@ -350,7 +352,8 @@ impl ThreadMutation {
 
     /// Adds a reaction, or takes it back.
     async fn react(&self, ctx: &Context<'_>, input: ReactInput) -> Result<ReactPayload> {
-        let viewer = rate_limited(ctx, Action::Reaction).await?;
+        let key = input.client_mutation_id.as_deref();
+        let viewer = rate_limited_create(ctx, Action::Reaction, "react", key).await?;
         let target = match (
             optional_id("threadId", input.thread_id.as_ref())?,
             optional_id("replyId", input.reply_id.as_ref())?,
@@ -360,12 +363,11 @@ impl ThreadMutation {
             _ => return Err(AppError::bad_input("threadId", "give either threadId or replyId").into()),
         };
         let db = ctx.db()?;
-        let reacted = service::react(db, ctx.bus()?, viewer, target, input.reaction).await?;
-        let target_id = match target {
-            ReactionTarget::Thread(id) | ReactionTarget::Reply(id) => id,
-        };
-        let reactions = store::reaction_counts(db, viewer, &[target_id]).await.map_err(AppError::from)?;
-        Ok(ReactPayload { reacted, reactions: reactions.into_values().next().unwrap_or_default() })
+        let target_id = service::react(db, ctx.bus()?, viewer, target, input.reaction, key).await?;
+        let counts = store::reaction_counts(db, viewer, &[target_id]).await.map_err(AppError::from)?;
+        let reactions: Vec<ReactionCount> = counts.into_values().next().unwrap_or_default();
+        let reacted = reactions.iter().any(|count| count.reaction == input.reaction && count.reacted_by_me);
+        Ok(ReactPayload { reacted, reactions })
     }
 
     /// Follows a thread: its activity will notify her.

@@ -212,9 +212,16 @@ pub enum ReactionTarget {
     Reply(Uuid),
 }
 
-/// Adds or takes back the viewer's reaction; returns whether her reaction is there now.
+/// Adds or takes back the viewer's reaction (once per client key); returns what it is on.
 #[tracing::instrument(skip_all, fields(viewer = %viewer))]
-pub async fn react(db: &Db, bus: &Bus, viewer: Uuid, target: ReactionTarget, reaction: Reaction) -> AppResult<bool> {
+pub async fn react(
+    db: &Db,
+    bus: &Bus,
+    viewer: Uuid,
+    target: ReactionTarget,
+    reaction: Reaction,
+    key: Option<&str>,
+) -> AppResult<Uuid> {
     let (target_id, thread_id, group) = match target {
         ReactionTarget::Thread(id) => (id, id, readable(db, viewer, id).await?.1),
         ReactionTarget::Reply(id) => {
@@ -228,14 +235,22 @@ pub async fn react(db: &Db, bus: &Bus, viewer: Uuid, target: ReactionTarget, rea
     if group.viewer_role.is_none() {
         return Err(AppError::Forbidden);
     }
-    let mut tx = db.begin_write().await?;
-    let reacted = store::toggle_reaction(&mut tx, target_id, viewer, reaction, clock::now()).await?;
-    tx.commit().await?;
-    match target {
-        ReactionTarget::Reply(reply) => announce(bus, thread_id, ThreadUpdateKind::ReactionsChanged, Some(reply)).await,
-        ReactionTarget::Thread(_) => announce(bus, thread_id, ThreadUpdateKind::ThreadUpdated, None).await,
+    let mut toggled = false;
+    idempotency::create_once(db, viewer, "react", key, async |tx| {
+        store::toggle_reaction(tx, target_id, viewer, reaction, clock::now()).await?;
+        toggled = true;
+        Ok(target_id)
+    })
+    .await?;
+    if toggled {
+        match target {
+            ReactionTarget::Reply(reply) => {
+                announce(bus, thread_id, ThreadUpdateKind::ReactionsChanged, Some(reply)).await
+            }
+            ReactionTarget::Thread(_) => announce(bus, thread_id, ThreadUpdateKind::ThreadUpdated, None).await,
+        }
     }
-    Ok(reacted)
+    Ok(target_id)
 }
 
 /// Follows or unfollows a readable thread.

@@ -90,6 +90,22 @@ fn rsvp_of(answer: &Value) -> &Value {
 }
 
 #[tokio::test]
+async fn an_rsvp_sent_again_with_its_key_is_not_applied_again() {
+    let s = setup("PUBLIC").await;
+    let event = s.event_id(json!({})).await;
+    let query = format!("mutation($input: RsvpInput!) {{ rsvp(input: $input) {{ {EVENT_FIELDS} }} }}");
+    let going = json!({ "input": { "eventId": event, "status": "GOING", "clientMutationId": "rsvp-1" } });
+
+    let first = s.app.graphql(&query, going.clone(), Some(&s.bea.access_token)).await;
+    assert_eq!(rsvp_of(&first)["status"], "GOING", "{first}");
+    let changed = s.rsvp(&s.bea.access_token, &event, "NOT_GOING", 0).await;
+    let replayed = s.app.graphql(&query, going, Some(&s.bea.access_token)).await;
+
+    assert_eq!(rsvp_of(&replayed)["status"], "NOT_GOING", "a late replay does not undo her change: {replayed}");
+    assert_eq!(replayed["data"]["rsvp"]["goingCount"], changed["data"]["rsvp"]["goingCount"]);
+}
+
+#[tokio::test]
 async fn organisers_create_events_and_bad_input_creates_nothing() {
     let s = setup("PUBLIC").await;
     let created = s.create_event(json!({ "onlineUrl": "https://meet.example.com/owning-it" })).await;

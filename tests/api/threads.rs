@@ -235,6 +235,23 @@ async fn authors_edit_and_delete_their_replies_and_moderators_remove_any() {
 }
 
 #[tokio::test]
+async fn a_reaction_sent_again_with_its_key_is_not_taken_back() {
+    let c = community("PUBLIC").await;
+    let thread = c.thread_id(&c.ana.access_token, "Wins this week").await;
+    let reply = c.reply_id(&c.ana.access_token, &thread, "I got promoted!").await;
+    let react = "mutation($id: ID!, $key: String) { react(input: { replyId: $id, reaction: HUG, clientMutationId: $key }) { reacted reactions { count } } }";
+    let keyed = json!({ "id": reply, "key": "hug-1" });
+
+    let first = c.app.graphql(react, keyed.clone(), Some(&c.bea.access_token)).await;
+    let replayed = c.app.graphql(react, keyed, Some(&c.bea.access_token)).await;
+
+    assert_eq!(first["data"]["react"], json!({ "reacted": true, "reactions": [{ "count": 1 }] }), "{first}");
+    assert_eq!(replayed["data"]["react"], first["data"]["react"], "the replay answers as the first did: {replayed}");
+    let again = c.app.graphql(react, json!({ "id": reply, "key": "hug-2" }), Some(&c.bea.access_token)).await;
+    assert_eq!(again["data"]["react"]["reacted"], false, "a new key takes it back: {again}");
+}
+
+#[tokio::test]
 async fn reactions_toggle_once_per_member_and_reaction() {
     let c = community("PUBLIC").await;
     let thread = c.thread_id(&c.ana.access_token, "Wins this week").await;
