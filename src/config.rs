@@ -194,6 +194,17 @@ pub struct Settings {
     #[arg(long, env = "VILLAGE_PRODUCTION", global = true)]
     pub production: bool,
 
+    /// A trusted-documents manifest (JSON, `{"<sha256 hex>": "<document>"}`, as the
+    /// mobile SDK's build writes it) whose operations clients may send by hash, beside the
+    /// SDK's own manifest built into the server.
+    #[arg(long, env = "VILLAGE_TRUSTED_DOCUMENTS", global = true)]
+    pub trusted_documents: Option<PathBuf>,
+
+    /// Run only the operations of the trusted-documents manifests; any other query text
+    /// is refused with `TRUSTED_DOCUMENTS_ONLY` (for a first-party mobile API).
+    #[arg(long, env = "VILLAGE_TRUSTED_DOCUMENTS_ONLY", global = true)]
+    pub trusted_documents_only: bool,
+
     /// Take the client address from the last `X-Forwarded-For` entry (set when behind a
     /// load balancer that appends it).
     #[arg(long, env = "VILLAGE_BEHIND_PROXY", global = true)]
@@ -274,6 +285,8 @@ impl fmt::Debug for Settings {
             .field("job_claim_secs", &self.job_claim_secs)
             .field("no_worker", &self.no_worker)
             .field("production", &self.production)
+            .field("trusted_documents", &self.trusted_documents)
+            .field("trusted_documents_only", &self.trusted_documents_only)
             .field("behind_proxy", &self.behind_proxy)
             .field("log_format", &self.log_format)
             .field("shutdown_grace_secs", &self.shutdown_grace_secs)

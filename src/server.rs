@@ -15,6 +15,7 @@ use tokio::task::JoinHandle;
 use crate::auth::{self, AuthService};
 use crate::config::Settings;
 use crate::db::{self, Db};
+use crate::graphql::TrustedDocuments;
 use crate::http::websocket::{self, Admission, ConnectionLimit};
 use crate::http::{self, AppState, Shared};
 use crate::push::{self, PushConfig};
@@ -86,6 +87,7 @@ impl App {
         // Settings are checked in full before the database is touched (or migrated).
         let secret = secrets::jwt_secret(&settings)?;
         let push = PushConfig::from_settings(&settings)?;
+        let documents = TrustedDocuments::load(settings.trusted_documents.as_deref(), settings.trusted_documents_only)?;
         let db = db::connect(&settings.effective_database_url(), settings.db_max_connections).await?;
         db::migrate(&db).await?;
         let (redis, bus, job_stream) = match &settings.redis_url {
@@ -115,6 +117,7 @@ impl App {
             redis,
             bus,
             schema,
+            documents: Arc::new(documents),
             auth,
             metrics,
             connection_limit,

@@ -5,6 +5,7 @@
 mod budget;
 mod codes;
 pub mod context;
+mod documents;
 pub mod ids;
 mod limits;
 mod order;
@@ -13,6 +14,7 @@ mod shared;
 
 pub use budget::MutationBudget;
 pub use codes::{ErrorCodes, annotate as annotate_errors, count as count_errors, refusal};
+pub use documents::TrustedDocuments;
 pub use limits::QueryLimits;
 pub use order::FieldOrder;
 pub use shared::{Shareable, SharedField};

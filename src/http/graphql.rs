@@ -19,7 +19,7 @@ use serde_json::json;
 use super::AppState;
 use crate::db::statements;
 use crate::error::AppError;
-use crate::graphql::{MutationBudget, count_errors, refusal};
+use crate::graphql::{MutationBudget, TrustedDocuments, count_errors, refusal};
 use crate::schema::attach_request_data;
 use crate::viewer::ClientInfo;
 
@@ -62,13 +62,17 @@ fn malformed(error: &serde_json::Error) -> String {
     }
 }
 
-fn parse_batch(bytes: &[u8]) -> Result<BatchRequest, Refusal> {
-    let batch: BatchRequest = serde_json::from_slice(bytes)
+fn parse_batch(bytes: &[u8], documents: &TrustedDocuments) -> Result<BatchRequest, Refusal> {
+    let mut batch: BatchRequest = serde_json::from_slice(bytes)
         .map_err(|error| Refusal::new(StatusCode::BAD_REQUEST, "MALFORMED_JSON", malformed(&error)))?;
     let operations = batch.iter().count();
     if operations == 0 || operations > MAX_BATCH {
         let message = format!("a batch holds 1 to {MAX_BATCH} operations, not {operations}");
         return Err(Refusal::new(StatusCode::BAD_REQUEST, "BATCH_TOO_LARGE", message));
+    }
+    // Persisted operations get their text before anything reads it.
+    for request in batch.iter_mut() {
+        documents.resolve(request).map_err(|error| Refusal { status: StatusCode::OK, error: Box::new(error) })?;
     }
     if let BatchRequest::Batch(requests) = &batch {
         let queries = requests.iter().map(|request| request.query.as_str());
@@ -89,7 +93,7 @@ pub async fn graphql_post(
         let message = format!("request body exceeds {MAX_BODY_BYTES} bytes");
         return Refusal::new(StatusCode::PAYLOAD_TOO_LARGE, "BODY_TOO_LARGE", message).into_response();
     };
-    let batch = match parse_batch(&bytes) {
+    let batch = match parse_batch(&bytes, &state.documents) {
         Ok(batch) => batch,
         Err(refusal) => return refusal.into_response(),
     };

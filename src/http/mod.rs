@@ -25,6 +25,7 @@ use tower_http::trace::TraceLayer;
 use crate::auth::AuthService;
 use crate::config::Settings;
 use crate::db::Db;
+use crate::graphql::TrustedDocuments;
 use crate::realtime::Bus;
 use crate::schema::VillageSchema;
 use websocket::{Admission, ConnectionLimit};
@@ -59,6 +60,8 @@ pub struct Shared {
     /// The realtime bus, for its topic count on /metrics.
     pub bus: Bus,
     pub schema: VillageSchema,
+    /// The operations clients may send by hash (and, trusted-only, the only ones that run).
+    pub documents: Arc<TrustedDocuments>,
     pub auth: AuthService,
     pub metrics: PrometheusHandle,
     /// WebSocket connections per member, counted across instances.

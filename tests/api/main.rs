@@ -19,5 +19,6 @@ mod realtime;
 mod seed;
 mod support;
 mod threads;
+mod trusted_documents;
 mod websocket_caps;
 mod write_limits;

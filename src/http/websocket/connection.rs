@@ -25,7 +25,7 @@ use super::protocol::{self, ClientMessage, Dialect, SubscribePayload, close};
 use crate::auth::AuthService;
 use crate::clock;
 use crate::error::AppError;
-use crate::graphql::{MutationBudget, annotate_errors, count_errors};
+use crate::graphql::{MutationBudget, TrustedDocuments, annotate_errors, count_errors, refusal as refusal_error};
 use crate::http::AppState;
 use crate::realtime::{AccessSignals, Heard, Listener, MemberEvent, member_topic};
 use crate::schema::attach_request_data;
@@ -389,13 +389,13 @@ impl Connection {
 /// Starts one operation: first her session is checked (for a member), then the
 /// operation runs; its stream ends with [`Output::Done`].
 fn start(state: &AppState, viewer: &Viewer, client: &ClientInfo, payload: SubscribePayload) -> Operation {
-    let mut request = Request::new(payload.query);
-    if let Some(variables) = payload.variables {
-        request = request.variables(Variables::from_json(variables));
-    }
-    if let Some(name) = payload.operation_name {
-        request = request.operation_name(name);
-    }
+    let mut request = match request_of(&state.documents, payload) {
+        Ok(request) => request,
+        Err(error) => {
+            let refused = [Output::Response(Response::from_errors(vec![error])), Output::Done];
+            return futures_util::stream::iter(refused).boxed();
+        }
+    };
     // Each message is a request of its own, with a budget of its own.
     let budget = Arc::new(MutationBudget::default());
     attach_request_data(&mut request.data, &state.db, viewer.clone(), client.clone(), budget);
@@ -422,6 +422,24 @@ fn start(state: &AppState, viewer: &Viewer, client: &ClientInfo, payload: Subscr
         yield Output::Done;
     }
     .boxed()
+}
+
+/// The request a `subscribe` message asks for, its text found by hash when it was sent
+/// as a persisted operation.
+fn request_of(documents: &TrustedDocuments, payload: SubscribePayload) -> Result<Request, ServerError> {
+    let mut request = Request::new(payload.query);
+    if let Some(variables) = payload.variables {
+        request = request.variables(Variables::from_json(variables));
+    }
+    if let Some(name) = payload.operation_name {
+        request = request.operation_name(name);
+    }
+    if let Some(extensions) = payload.extensions {
+        request.extensions = serde_json::from_value(extensions)
+            .map_err(|_| refusal_error("MALFORMED_EXTENSIONS", "extensions must be an object".to_owned()))?;
+    }
+    documents.resolve(&mut request)?;
+    Ok(request)
 }
 
 /// `error` as a GraphQL error, annotated.

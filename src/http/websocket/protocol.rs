@@ -66,11 +66,15 @@ pub enum ClientMessage {
 /// The operation of a `subscribe` (or legacy `start`) message.
 #[derive(Debug, Deserialize)]
 pub struct SubscribePayload {
+    /// Empty when the operation is sent by its hash (`extensions.persistedQuery`).
+    #[serde(default)]
     pub query: String,
     #[serde(default)]
     pub variables: Option<Value>,
     #[serde(default, rename = "operationName")]
     pub operation_name: Option<String>,
+    #[serde(default)]
+    pub extensions: Option<Value>,
 }
 
 #[derive(Deserialize)]

@@ -146,7 +146,14 @@ impl TestApp {
     /// Starts a second server on the same database and Redis (another instance behind
     /// the same load balancer); returns its base URL. It stops with the test.
     pub async fn another_instance(&self) -> String {
-        let app = village::App::build(self.settings.clone()).await.expect("second instance starts");
+        self.another_instance_with(|_| {}).await
+    }
+
+    /// [`Self::another_instance`] with its settings adjusted.
+    pub async fn another_instance_with(&self, adjust: impl FnOnce(&mut Settings)) -> String {
+        let mut settings = self.settings.clone();
+        adjust(&mut settings);
+        let app = village::App::build(settings).await.expect("another instance starts");
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let url = format!("http://{}", listener.local_addr().expect("address"));
         tokio::spawn(app.serve(listener, std::future::pending()));

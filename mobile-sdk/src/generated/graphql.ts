@@ -1,0 +1,4275 @@
+/* eslint-disable */
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /**
+   * Implement the DateTime<Utc> scalar
+   *
+   * The input/output is a string in RFC3339 format.
+   */
+  DateTime: { input: string; output: string; }
+  /**
+   * ISO 8601 calendar date without timezone.
+   * Format: %Y-%m-%d
+   *
+   * # Examples
+   *
+   * * `1994-11-13`
+   * * `2000-02-24`
+   */
+  NaiveDate: { input: string; output: string; }
+};
+
+export type AuthPayload = {
+  __typename?: 'AuthPayload';
+  /** Send as `Authorization: Bearer <accessToken>`; valid until `accessTokenExpiresAt`. */
+  accessToken: Scalars['String']['output'];
+  /** When the access token stops working; refresh before then. */
+  accessTokenExpiresAt: Scalars['DateTime']['output'];
+  /** The signed-in member. */
+  member: Member;
+  /** Single use: `refreshSession` returns a new one. Keep it in secure storage. */
+  refreshToken: Scalars['String']['output'];
+};
+
+/** A private calendar feed: subscribe to it in a calendar app. Keep the path secret. */
+export type CalendarFeed = {
+  __typename?: 'CalendarFeed';
+  path: Scalars['String']['output'];
+};
+
+/** Where she is in work and family life. */
+export type CareerStage =
+  | 'BETWEEN_ROLES'
+  | 'EXPECTING'
+  | 'ON_LEAVE'
+  | 'RETURNING'
+  | 'SELF_EMPLOYED'
+  | 'WORKING';
+
+/** A child as the profile shows it; ages are derived from the dates. */
+export type Child = {
+  __typename?: 'Child';
+  /** Age in whole months today; null for a child not yet born. */
+  ageMonths?: Maybe<Scalars['Int']['output']>;
+  bornMonth?: Maybe<Scalars['Int']['output']>;
+  bornYear?: Maybe<Scalars['Int']['output']>;
+  /** When a child not yet born is due. */
+  dueDate?: Maybe<Scalars['NaiveDate']['output']>;
+};
+
+/** A child as she enters it: born in a year and month, or expected on a date. */
+export type ChildInput = {
+  bornMonth?: InputMaybe<Scalars['Int']['input']>;
+  bornYear?: InputMaybe<Scalars['Int']['input']>;
+  dueDate?: InputMaybe<Scalars['NaiveDate']['input']>;
+};
+
+/** Where the viewer and another member now stand. */
+export type ConnectionPayload = {
+  __typename?: 'ConnectionPayload';
+  member: Member;
+  status: ConnectionStatus;
+};
+
+/** Where two members stand. */
+export type ConnectionStatus =
+  | 'CONNECTED'
+  | 'NONE'
+  /** She asked; waiting for the other. */
+  | 'REQUESTED_BY_ME'
+  /** The other asked; she can accept. */
+  | 'REQUESTED_BY_THEM';
+
+export type CreateEventInput = {
+  /** Seats; leave out for no limit. */
+  capacity?: InputMaybe<Scalars['Int']['input']>;
+  childcareCapacity?: InputMaybe<Scalars['Int']['input']>;
+  childcareProvided?: Scalars['Boolean']['input'];
+  city?: InputMaybe<Scalars['String']['input']>;
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  costCents?: Scalars['Int']['input'];
+  description?: Scalars['String']['input'];
+  endsAt: Scalars['DateTime']['input'];
+  groupId: Scalars['ID']['input'];
+  kidsWelcome?: Scalars['Boolean']['input'];
+  location?: InputMaybe<Scalars['String']['input']>;
+  onlineUrl?: InputMaybe<Scalars['String']['input']>;
+  startsAt: Scalars['DateTime']['input'];
+  /** IANA time zone, e.g. America/Toronto. */
+  timezone: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type CreateGroupInput = {
+  /** A retry with the same value returns the group made the first time. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  description?: Scalars['String']['input'];
+  joinPolicy?: JoinPolicy;
+  /** Asked of everyone who requests to join an APPROVAL group (at most 5). */
+  joinQuestions?: Array<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  visibility?: GroupVisibility;
+};
+
+export type CreateThreadInput = {
+  body: Scalars['String']['input'];
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  groupId: Scalars['ID']['input'];
+  /** Up to 10 short tags. */
+  tags?: Array<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+};
+
+export type EditReplyInput = {
+  body: Scalars['String']['input'];
+  replyId: Scalars['ID']['input'];
+};
+
+/** Something happening: a coffee meetup or a 60-seat conference. */
+export type Event = {
+  __typename?: 'Event';
+  /** Who is going, in the order they answered. */
+  attendees: MemberConnection;
+  cancelled: Scalars['Boolean']['output'];
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Seats in all; null when there is no limit. */
+  capacity?: Maybe<Scalars['Int']['output']>;
+  childcareCapacity?: Maybe<Scalars['Int']['output']>;
+  childcarePlacesLeft?: Maybe<Scalars['Int']['output']>;
+  childcareProvided: Scalars['Boolean']['output'];
+  city?: Maybe<Scalars['String']['output']>;
+  costCents: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  description: Scalars['String']['output'];
+  endsAt: Scalars['DateTime']['output'];
+  goingCount: Scalars['Int']['output'];
+  group: Group;
+  /** Download link for this event in iCalendar format. */
+  icsPath: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  isOnline: Scalars['Boolean']['output'];
+  kidsWelcome: Scalars['Boolean']['output'];
+  location?: Maybe<Scalars['String']['output']>;
+  /** The link to join online: only for members who are going, and the organiser. */
+  onlineUrl?: Maybe<Scalars['String']['output']>;
+  organiser: Member;
+  seatsLeft?: Maybe<Scalars['Int']['output']>;
+  /** Start, in UTC; show it in `timezone`. */
+  startsAt: Scalars['DateTime']['output'];
+  /** The IANA time zone the event happens in. */
+  timezone: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  viewerRsvp?: Maybe<Rsvp>;
+  waitlistCount: Scalars['Int']['output'];
+};
+
+
+/** Something happening: a coffee meetup or a 60-seat conference. */
+export type EventAttendeesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type EventConnection = {
+  __typename?: 'EventConnection';
+  /** A list of edges. */
+  edges: Array<EventEdge>;
+  /** A list of nodes. */
+  nodes: Array<Event>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type EventEdge = {
+  __typename?: 'EventEdge';
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: Event;
+};
+
+export type EventRefInput = {
+  eventId: Scalars['ID']['input'];
+};
+
+/** Which events to list. */
+export type EventsFilter = {
+  childcareProvided?: InputMaybe<Scalars['Boolean']['input']>;
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** Events still running at or after this time. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  kidsWelcome?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Events starting before this time. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Who sees one of her fields. */
+export type FieldVisibility = {
+  __typename?: 'FieldVisibility';
+  field: ProfileField;
+  visibility: Visibility;
+};
+
+/** Who sees one field. */
+export type FieldVisibilityInput = {
+  field: ProfileField;
+  visibility: Visibility;
+};
+
+export type Group = {
+  __typename?: 'Group';
+  /**
+   * The member count rounded down to a step of 0, 10, 25, 50, 100, 250, 500, 1 000,
+   * 2 500, … (0: fewer than ten): what anyone may know of a group's size.
+   */
+  approximateMemberCount: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  joinPolicy: JoinPolicy;
+  /** Questions a member answers when asking to join. */
+  joinQuestions: Array<Scalars['String']['output']>;
+  /** Pending requests to join, oldest first. Moderators only. */
+  joinRequests: JoinRequestConnection;
+  /**
+   * How many members it has: for members, and for everyone in a public group; null to
+   * outsiders of a private group, who see `approximateMemberCount`.
+   */
+  memberCount?: Maybe<Scalars['Int']['output']>;
+  /** Members, in joining order. `NOT_FOUND` for non-members of a private group. */
+  members: GroupMemberConnection;
+  name: Scalars['String']['output'];
+  /** Threads the moderators pinned (at most 20), most recently active first. */
+  pinnedThreads: Array<Thread>;
+  /**
+   * Threads, most recently active (or started) first; pinned ones are also listed
+   * in `pinnedThreads`.
+   */
+  threads: ThreadConnection;
+  /** Her pending request to join, if she filed one. */
+  viewerJoinRequest?: Maybe<JoinRequest>;
+  /** The viewer's role here; null when she is not a member. */
+  viewerRole?: Maybe<GroupRole>;
+  visibility: GroupVisibility;
+};
+
+
+export type GroupJoinRequestsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type GroupMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type GroupThreadsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: ThreadOrder;
+};
+
+/** One happening, with what it is about as the viewer sees it. */
+export type GroupActivity = {
+  __typename?: 'GroupActivity';
+  event?: Maybe<Event>;
+  joinRequest?: Maybe<JoinRequest>;
+  kind: GroupActivityKind;
+  member?: Maybe<Member>;
+  thread?: Maybe<Thread>;
+};
+
+/** What happened in a group. */
+export type GroupActivityKind =
+  | 'EVENT_CANCELLED'
+  | 'EVENT_CREATED'
+  | 'EVENT_UPDATED'
+  /** Moderators only. */
+  | 'JOIN_REQUESTED'
+  | 'MEMBER_JOINED'
+  /** Updates were missed: re-read the group. */
+  | 'RESYNC'
+  | 'THREAD_CREATED';
+
+export type GroupConnection = {
+  __typename?: 'GroupConnection';
+  /** A list of edges. */
+  edges: Array<GroupEdge>;
+  /** A list of nodes. */
+  nodes: Array<Group>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type GroupEdge = {
+  __typename?: 'GroupEdge';
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: Group;
+};
+
+/** Filters for the group directory. */
+export type GroupFilter = {
+  /** Words in the name or description. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type GroupMember = {
+  __typename?: 'GroupMember';
+  joinedAt: Scalars['DateTime']['output'];
+  member: Member;
+  role: GroupRole;
+};
+
+export type GroupMemberConnection = {
+  __typename?: 'GroupMemberConnection';
+  /** A list of edges. */
+  edges: Array<GroupMemberEdge>;
+  /** A list of nodes. */
+  nodes: Array<GroupMember>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type GroupMemberEdge = {
+  __typename?: 'GroupMemberEdge';
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: GroupMember;
+};
+
+export type GroupMemberInput = {
+  groupId: Scalars['ID']['input'];
+  memberId: Scalars['ID']['input'];
+};
+
+export type GroupRefInput = {
+  groupId: Scalars['ID']['input'];
+};
+
+/** A member's role in a group. */
+export type GroupRole =
+  | 'MEMBER'
+  | 'MODERATOR'
+  | 'OWNER';
+
+/** Who can see a group's content. */
+export type GroupVisibility =
+  /** Name and description are visible so people can ask to join; the rest is for members. */
+  | 'PRIVATE'
+  /** Every signed-in member can read it; members post. */
+  | 'PUBLIC';
+
+export type JoinGroupInput = {
+  /** Answers to the group's join questions, in order (APPROVAL groups; at most 5). */
+  answers?: Array<Scalars['String']['input']>;
+  groupId: Scalars['ID']['input'];
+};
+
+/** The result of `joinGroup`: she is in, or her request waits for a moderator. */
+export type JoinGroupPayload = {
+  __typename?: 'JoinGroupPayload';
+  group: Group;
+  joinRequest?: Maybe<JoinRequest>;
+  joined: Scalars['Boolean']['output'];
+};
+
+/** How one becomes a member. */
+export type JoinPolicy =
+  /** Joining files a request that a moderator answers. */
+  | 'APPROVAL'
+  /** Only invited members can join. */
+  | 'INVITE_ONLY'
+  /** Joining is immediate. */
+  | 'OPEN';
+
+export type JoinRequest = {
+  __typename?: 'JoinRequest';
+  /**
+   * Her answers, in the order of the group's questions; none when she and the viewer
+   * blocked each other either way (another moderator decides).
+   */
+  answers: Array<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  member: Member;
+  status: JoinRequestStatus;
+};
+
+export type JoinRequestConnection = {
+  __typename?: 'JoinRequestConnection';
+  /** A list of edges. */
+  edges: Array<JoinRequestEdge>;
+  /** A list of nodes. */
+  nodes: Array<JoinRequest>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type JoinRequestEdge = {
+  __typename?: 'JoinRequestEdge';
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: JoinRequest;
+};
+
+export type JoinRequestRefInput = {
+  requestId: Scalars['ID']['input'];
+};
+
+/** Where a request to join stands. */
+export type JoinRequestStatus =
+  | 'APPROVED'
+  | 'DECLINED'
+  | 'PENDING';
+
+export type LockThreadInput = {
+  locked?: Scalars['Boolean']['input'];
+  threadId: Scalars['ID']['input'];
+};
+
+/** Which notifications to mark read: some (`ids`) or all of them. */
+export type MarkNotificationsReadInput = {
+  all?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 1 to 100 of her notifications. */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+export type MarkNotificationsReadPayload = {
+  __typename?: 'MarkNotificationsReadPayload';
+  /** How many were unread and are now read. */
+  marked: Scalars['Int']['output'];
+  unreadCount: Scalars['Int']['output'];
+};
+
+/** A member of the community. Personal fields hidden from the viewer are null. */
+export type Member = {
+  __typename?: 'Member';
+  avatarUrl?: Maybe<Scalars['String']['output']>;
+  bio?: Maybe<Scalars['String']['output']>;
+  careerStage?: Maybe<CareerStage>;
+  /** Her children, with ages derived from birth month or due date. */
+  children?: Maybe<Array<Child>>;
+  city?: Maybe<Scalars['String']['output']>;
+  /** Where the viewer and she stand. */
+  connectionStatus: ConnectionStatus;
+  /** When she joined. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The name shown next to her posts. */
+  displayName: Scalars['String']['output'];
+  /** Her sign-in email: shown to herself only, null to everyone else. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** Who sees each of her fields: shown to herself only. */
+  fieldVisibility: Array<FieldVisibility>;
+  /** Her @handle for mentions, once she chose one. */
+  handle?: Maybe<Scalars['String']['output']>;
+  /** e.g. "Product manager, returning from leave". */
+  headline?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  industry?: Maybe<Scalars['String']['output']>;
+  interests?: Maybe<Array<Scalars['String']['output']>>;
+  neighbourhood?: Maybe<Scalars['String']['output']>;
+  openTo?: Maybe<Array<OpenTo>>;
+  returnToWorkDate?: Maybe<Scalars['NaiveDate']['output']>;
+  /** Her IANA time zone. */
+  timezone?: Maybe<Scalars['String']['output']>;
+};
+
+export type MemberConnection = {
+  __typename?: 'MemberConnection';
+  /** A list of edges. */
+  edges: Array<MemberEdge>;
+  /** A list of nodes. */
+  nodes: Array<Member>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type MemberEdge = {
+  __typename?: 'MemberEdge';
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: Member;
+};
+
+/** Filters for the member directory. */
+export type MemberFilter = {
+  careerStage?: InputMaybe<CareerStage>;
+  /** …and at most this many years old. */
+  childMaxAgeYears?: InputMaybe<Scalars['Int']['input']>;
+  /** Members with a child at least this many years old… */
+  childMinAgeYears?: InputMaybe<Scalars['Int']['input']>;
+  city?: InputMaybe<Scalars['String']['input']>;
+  industry?: InputMaybe<Scalars['String']['input']>;
+  openTo?: InputMaybe<OpenTo>;
+  /** Words in the name or headline. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type MemberRefInput = {
+  memberId: Scalars['ID']['input'];
+};
+
+/** Every mutation, one part per feature. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Accepts a member's request to connect. */
+  acceptConnection: ConnectionPayload;
+  /** Lets a member in. Moderators only. */
+  approveJoinRequest: JoinRequest;
+  /**
+   * Blocks a member: her content disappears for the viewer, any connection ends, and
+   * neither can reply to or mention the other. Returns the blocked member.
+   */
+  blockMember: Member;
+  /** Cancels an event. Organisers only. */
+  cancelEvent: Event;
+  /** Makes (or replaces) the viewer's private calendar feed of the events she is going to. */
+  createCalendarFeed: CalendarFeed;
+  /** Creates an event in a group the viewer moderates. */
+  createEvent: Event;
+  /** Creates a group; the viewer becomes its owner. */
+  createGroup: Group;
+  /** Starts a thread in a group the viewer belongs to. */
+  createThread: Thread;
+  /** Turns a request down. Moderators only. */
+  declineJoinRequest: JoinRequest;
+  /** Deletes her own reply, or any reply for a moderator. The thread stays readable. */
+  deleteReply: Reply;
+  /** Changes the text of her own reply. */
+  editReply: Reply;
+  /** Follows a thread: its activity will notify her. */
+  followThread: Thread;
+  /** Invites a member, who may then join whatever the policy. Moderators only. */
+  inviteToGroup: Group;
+  /** Joins a group, or asks to. */
+  joinGroup: JoinGroupPayload;
+  /** Leaves a group. */
+  leaveGroup: Group;
+  /** Locks (or unlocks) a thread: no new replies. Moderators only. */
+  lockThread: Thread;
+  /** Marks some of her notifications, or all of them, read. */
+  markNotificationsRead: MarkNotificationsReadPayload;
+  /**
+   * Stops notifications from a group's threads and events (mentions still come), for
+   * good or until `until`.
+   */
+  muteGroup: MutePayload;
+  /**
+   * Stops notifications from a thread (mentions of her still come), for good or
+   * until `until`.
+   */
+  muteThread: MutePayload;
+  /** Pins (or unpins) a thread to the top of its group. Moderators only. */
+  pinThread: Thread;
+  /** Replies to a thread, or to a top-level reply in it. */
+  postReply: Reply;
+  /** Adds a reaction, or takes it back. */
+  react: ReactPayload;
+  /** Trades a refresh token for new tokens. Each refresh token works once. */
+  refreshSession: AuthPayload;
+  /**
+   * Registers this device for pushes; registering the same endpoint again updates it.
+   * An endpoint another member registered moves to her only with the same `auth`
+   * secret (the same device, signed in anew); otherwise `CONFLICT` on `endpoint`.
+   */
+  registerPushSubscription: PushSubscription;
+  /** Ends a connection, or withdraws or declines a request. */
+  removeConnection: ConnectionPayload;
+  /** Removes a member; she loses access at once. Moderators only. */
+  removeMember: Group;
+  /** Stops pushes to one of her devices. */
+  removePushSubscription: RemovePushSubscriptionPayload;
+  /** Asks a member to connect (accepts, if she already asked). */
+  requestConnection: ConnectionPayload;
+  /** Answers an event: GOING (a seat, or the waitlist when full) or NOT_GOING. */
+  rsvp: Event;
+  /** Changes a member's role. Owners only. */
+  setMemberRole: Group;
+  /** Chooses where one kind of notification reaches her; returns all her preferences. */
+  setNotificationPreference: Array<NotificationPreference>;
+  /** Sets her quiet hours, replacing any she had. */
+  setQuietHours: QuietHours;
+  /** Signs in on this device. */
+  signIn: AuthPayload;
+  /** Signs this device out. */
+  signOut: SignOutPayload;
+  /** Signs the member out on every device. */
+  signOutEverywhere: SignOutPayload;
+  /** Creates an account and signs in on this device. */
+  signUp: AuthPayload;
+  /** Lifts a block. Returns the member. */
+  unblockMember: Member;
+  /** Stops following a thread. */
+  unfollowThread: Thread;
+  unmuteGroup: MutePayload;
+  unmuteThread: MutePayload;
+  /** Changes an event. Organisers only. */
+  updateEvent: Event;
+  /** Updates the viewer's profile and who sees each field. */
+  updateProfile: Member;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationAcceptConnectionArgs = {
+  input: MemberRefInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationApproveJoinRequestArgs = {
+  input: JoinRequestRefInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationBlockMemberArgs = {
+  input: MemberRefInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationCancelEventArgs = {
+  input: EventRefInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationCreateEventArgs = {
+  input: CreateEventInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationCreateGroupArgs = {
+  input: CreateGroupInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationCreateThreadArgs = {
+  input: CreateThreadInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationDeclineJoinRequestArgs = {
+  input: JoinRequestRefInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationDeleteReplyArgs = {
+  input: ReplyRefInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationEditReplyArgs = {
+  input: EditReplyInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationFollowThreadArgs = {
+  input: ThreadRefInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationInviteToGroupArgs = {
+  input: GroupMemberInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationJoinGroupArgs = {
+  input: JoinGroupInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationLeaveGroupArgs = {
+  input: GroupRefInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationLockThreadArgs = {
+  input: LockThreadInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationMarkNotificationsReadArgs = {
+  input: MarkNotificationsReadInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationMuteGroupArgs = {
+  input: MuteGroupInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationMuteThreadArgs = {
+  input: MuteThreadInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationPinThreadArgs = {
+  input: PinThreadInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationPostReplyArgs = {
+  input: PostReplyInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationReactArgs = {
+  input: ReactInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationRefreshSessionArgs = {
+  input: RefreshSessionInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationRegisterPushSubscriptionArgs = {
+  input: RegisterPushSubscriptionInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationRemoveConnectionArgs = {
+  input: MemberRefInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationRemoveMemberArgs = {
+  input: GroupMemberInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationRemovePushSubscriptionArgs = {
+  input: RemovePushSubscriptionInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationRequestConnectionArgs = {
+  input: MemberRefInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationRsvpArgs = {
+  input: RsvpInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationSetMemberRoleArgs = {
+  input: SetMemberRoleInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationSetNotificationPreferenceArgs = {
+  input: SetNotificationPreferenceInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationSetQuietHoursArgs = {
+  input: SetQuietHoursInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationSignInArgs = {
+  input: SignInInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationSignOutArgs = {
+  input?: InputMaybe<SignOutInput>;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationSignUpArgs = {
+  input: SignUpInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationUnblockMemberArgs = {
+  input: MemberRefInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationUnfollowThreadArgs = {
+  input: ThreadRefInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationUnmuteGroupArgs = {
+  input: GroupRefInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationUnmuteThreadArgs = {
+  input: ThreadRefInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationUpdateEventArgs = {
+  input: UpdateEventInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationUpdateProfileArgs = {
+  input: UpdateProfileInput;
+};
+
+/** A group to mute, for good or until a time. */
+export type MuteGroupInput = {
+  groupId: Scalars['ID']['input'];
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** A mute as it now stands. */
+export type MutePayload = {
+  __typename?: 'MutePayload';
+  muted: Scalars['Boolean']['output'];
+  /** The thread or group. */
+  subjectId: Scalars['ID']['output'];
+  /** Null when muted for good (or not muted). */
+  until?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A thread to mute, for good or until a time. */
+export type MuteThreadInput = {
+  threadId: Scalars['ID']['input'];
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/**
+ * Something she is told about; replies in one thread (and requests to join one group)
+ * collapse into one entry.
+ */
+export type Notification = {
+  __typename?: 'Notification';
+  /** Who did the latest happening; null for the system's own (a freed seat). */
+  actor?: Maybe<Member>;
+  /** How many happenings it stands for: replies in the thread, requests to join, … */
+  count: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  eventId?: Maybe<Scalars['ID']['output']>;
+  groupId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  kind: NotificationKind;
+  read: Scalars['Boolean']['output'];
+  /** The latest reply it stands for. */
+  replyId?: Maybe<Scalars['ID']['output']>;
+  threadId?: Maybe<Scalars['ID']['output']>;
+  /** What the app shows, e.g. "3 new replies in 'Pumping at work'". */
+  title: Scalars['String']['output'];
+  /** When a happening last joined it. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  /** A list of edges. */
+  edges: Array<NotificationEdge>;
+  /** A list of nodes. */
+  nodes: Array<Notification>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type NotificationEdge = {
+  __typename?: 'NotificationEdge';
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: Notification;
+};
+
+/** One change to her notifications. */
+export type NotificationEvent = {
+  __typename?: 'NotificationEvent';
+  kind: NotificationEventKind;
+  /** The entry created or updated. */
+  notificationId?: Maybe<Scalars['ID']['output']>;
+  /** Her unread count after the change. */
+  unreadCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** What happened to her notifications. */
+export type NotificationEventKind =
+  | 'NOTIFICATION_CREATED'
+  /** An unread entry took in one more happening ("3 new replies" became "4"). */
+  | 'NOTIFICATION_UPDATED'
+  /** Events were missed: re-read the unread count and the list. */
+  | 'RESYNC'
+  | 'UNREAD_COUNT_CHANGED';
+
+/** Why she is told. */
+export type NotificationKind =
+  /** An event she is going to (or waiting for) was cancelled. */
+  | 'EVENT_CANCELLED'
+  /** An event she is going to (or waiting for) changed. */
+  | 'EVENT_CHANGED'
+  /** An event she is going to starts in a day, or in an hour. */
+  | 'EVENT_REMINDER'
+  /** Someone replied in a thread she follows. */
+  | 'FOLLOWED_THREAD_ACTIVITY'
+  /** Her request to join was approved. */
+  | 'JOIN_APPROVED'
+  /** Someone asked to join a group she moderates. */
+  | 'JOIN_REQUEST'
+  /** Someone @mentioned her. */
+  | 'MENTION'
+  /** A new event in one of her groups. */
+  | 'NEW_EVENT_IN_GROUP'
+  /** Someone answered her reply. */
+  | 'REPLY_TO_MY_REPLY'
+  /** Someone replied in a thread she started. */
+  | 'REPLY_TO_MY_THREAD'
+  /** She moved from the waitlist to a seat. */
+  | 'WAITLIST_PROMOTED';
+
+/** Where one kind reaches her. */
+export type NotificationPreference = {
+  __typename?: 'NotificationPreference';
+  inApp: Scalars['Boolean']['output'];
+  kind: NotificationKind;
+  push: Scalars['Boolean']['output'];
+};
+
+/** What she is open to. */
+export type OpenTo =
+  | 'COFFEE_CHATS'
+  | 'MENTORING'
+  | 'PLAYDATES'
+  | 'REFERRALS';
+
+/** Information about pagination in a connection */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** When paginating forwards, the cursor to continue. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** When paginating forwards, are there more items? */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** When paginating backwards, are there more items? */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** When paginating backwards, the cursor to continue. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type PinThreadInput = {
+  pinned?: Scalars['Boolean']['input'];
+  threadId: Scalars['ID']['input'];
+};
+
+export type PostReplyInput = {
+  body: Scalars['String']['input'];
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Answer this top-level reply (one level of nesting). */
+  parentReplyId?: InputMaybe<Scalars['ID']['input']>;
+  threadId: Scalars['ID']['input'];
+};
+
+/** The personal fields that have a visibility. */
+export type ProfileField =
+  | 'BIO'
+  | 'CAREER_STAGE'
+  | 'CHILDREN'
+  | 'CITY'
+  | 'HEADLINE'
+  | 'INDUSTRY'
+  | 'INTERESTS'
+  | 'NEIGHBOURHOOD'
+  | 'OPEN_TO'
+  | 'RETURN_TO_WORK_DATE';
+
+/** A device that receives her pushes. */
+export type PushSubscription = {
+  __typename?: 'PushSubscription';
+  createdAt: Scalars['DateTime']['output'];
+  endpoint: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  userAgent?: Maybe<Scalars['String']['output']>;
+};
+
+/** Every query field, one part per feature. */
+export type Query = {
+  __typename?: 'Query';
+  /** An event by id. */
+  event: Event;
+  /** Events in the groups the viewer can read, soonest first. */
+  events: EventConnection;
+  /** Recent activity across the viewer's groups, most recent first. */
+  feed: ThreadConnection;
+  /** A group by id. Private groups show their name and description to everyone. */
+  group: Group;
+  /** Every group, newest first. */
+  groups: GroupConnection;
+  /** The signed-in member. */
+  me: Member;
+  /** A member by id. */
+  member: Member;
+  /**
+   * The member directory, in joining order. Blocked members never appear; filters
+   * only match what the viewer may see.
+   */
+  members: MemberConnection;
+  /** Events the viewer is going to or waitlisted for, soonest first. */
+  myEvents: EventConnection;
+  /** The groups the viewer belongs to, in the order she joined them. */
+  myGroups: GroupConnection;
+  /** The devices that receive her pushes. */
+  myPushSubscriptions: Array<PushSubscription>;
+  /** Where each kind of notification reaches her. */
+  notificationPreferences: Array<NotificationPreference>;
+  /** Her notifications, most recently updated first. */
+  notifications: NotificationConnection;
+  /** Her quiet hours (none set: no windows, in UTC). */
+  quietHours: QuietHours;
+  /** A thread by id. */
+  thread: Thread;
+  /** How many of her notifications are unread. */
+  unreadNotificationCount: Scalars['Int']['output'];
+  /** The server's VAPID public key (base64url), for the client's push subscribe call. */
+  vapidPublicKey: Scalars['String']['output'];
+};
+
+
+/** Every query field, one part per feature. */
+export type QueryEventArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Every query field, one part per feature. */
+export type QueryEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EventsFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Every query field, one part per feature. */
+export type QueryFeedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Every query field, one part per feature. */
+export type QueryGroupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Every query field, one part per feature. */
+export type QueryGroupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<GroupFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Every query field, one part per feature. */
+export type QueryMemberArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Every query field, one part per feature. */
+export type QueryMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MemberFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Every query field, one part per feature. */
+export type QueryMyEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EventsFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Every query field, one part per feature. */
+export type QueryMyGroupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Every query field, one part per feature. */
+export type QueryNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Every query field, one part per feature. */
+export type QueryThreadArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/**
+ * When her phone should not buzz: pushes due then are held and go out as one when the
+ * window ends (event changes within two hours of the start still go at once).
+ */
+export type QuietHours = {
+  __typename?: 'QuietHours';
+  /** An IANA time zone, e.g. "Europe/London". */
+  timeZone: Scalars['String']['output'];
+  windows: Array<QuietWindow>;
+};
+
+/**
+ * A daily window of her local time, "HH:MM" to "HH:MM" (an end before the start runs
+ * past midnight).
+ */
+export type QuietWindow = {
+  __typename?: 'QuietWindow';
+  end: Scalars['String']['output'];
+  start: Scalars['String']['output'];
+};
+
+/**
+ * A daily window of her local time, "HH:MM" to "HH:MM" (an end before the start runs
+ * past midnight).
+ */
+export type QuietWindowInput = {
+  end: Scalars['String']['input'];
+  start: Scalars['String']['input'];
+};
+
+/** React to a thread or to a reply (give exactly one). Reacting again takes it back. */
+export type ReactInput = {
+  /** A key of the client's: the same reaction sent again with it is not taken back. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  reaction: Reaction;
+  replyId?: InputMaybe<Scalars['ID']['input']>;
+  threadId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The result of `react`. */
+export type ReactPayload = {
+  __typename?: 'ReactPayload';
+  /** Whether the viewer's reaction is there now. */
+  reacted: Scalars['Boolean']['output'];
+  reactions: Array<ReactionCount>;
+};
+
+/** The small fixed set of reactions. */
+export type Reaction =
+  | 'CELEBRATE'
+  | 'HEART'
+  | 'HUG'
+  | 'LAUGH'
+  | 'SAME';
+
+/** How many members reacted one way, and whether the viewer is one of them. */
+export type ReactionCount = {
+  __typename?: 'ReactionCount';
+  count: Scalars['Int']['output'];
+  reactedByMe: Scalars['Boolean']['output'];
+  reaction: Reaction;
+};
+
+export type RefreshSessionInput = {
+  refreshToken: Scalars['String']['input'];
+};
+
+/** A subscription as the browser or phone gave it (`PushSubscription.toJSON()`). */
+export type RegisterPushSubscriptionInput = {
+  /** Its 16-byte auth secret (base64url). */
+  auth: Scalars['String']['input'];
+  endpoint: Scalars['String']['input'];
+  /** The subscription's P-256 public key (base64url), named as in `toJSON().keys`. */
+  p256dh: Scalars['String']['input'];
+  /** Shown in her device list, e.g. "Pixel 8". */
+  userAgent?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RemovePushSubscriptionInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type RemovePushSubscriptionPayload = {
+  __typename?: 'RemovePushSubscriptionPayload';
+  removedId: Scalars['ID']['output'];
+};
+
+/**
+ * A reply in a thread. Deleted replies and replies by members blocked either way keep
+ * their place with no author or text.
+ */
+export type Reply = {
+  __typename?: 'Reply';
+  /** Null unless the reply is visible. */
+  author?: Maybe<Member>;
+  /** Null unless the reply is visible. */
+  body?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  editedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** The reply this one answers (replies nest one level). */
+  parentReplyId?: Maybe<Scalars['ID']['output']>;
+  reactions: Array<ReactionCount>;
+  state: ReplyState;
+  threadId: Scalars['ID']['output'];
+};
+
+export type ReplyConnection = {
+  __typename?: 'ReplyConnection';
+  /** A list of edges. */
+  edges: Array<ReplyEdge>;
+  /** A list of nodes. */
+  nodes: Array<Reply>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type ReplyEdge = {
+  __typename?: 'ReplyEdge';
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: Reply;
+};
+
+export type ReplyRefInput = {
+  replyId: Scalars['ID']['input'];
+};
+
+/** How a reply shows. */
+export type ReplyState =
+  /** Deleted by its author: "reply deleted". */
+  | 'DELETED'
+  /** Written by someone blocked either way with the viewer: a placeholder, not a gap. */
+  | 'HIDDEN'
+  /** Removed by a moderator. */
+  | 'REMOVED'
+  | 'VISIBLE';
+
+/** The viewer's answer to an event. */
+export type Rsvp = {
+  __typename?: 'Rsvp';
+  kids: Scalars['Int']['output'];
+  status: RsvpStatus;
+  /** Her place on the waitlist (1 is next), when waitlisted. */
+  waitlistPosition?: Maybe<Scalars['Int']['output']>;
+};
+
+/** What a member answers. */
+export type RsvpAnswer =
+  | 'GOING'
+  | 'NOT_GOING';
+
+export type RsvpInput = {
+  /** A key of the client's: the same answer sent again with it is not applied twice. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  eventId: Scalars['ID']['input'];
+  /** Children coming along (they use childcare places when childcare is provided). */
+  kids?: Scalars['Int']['input'];
+  status: RsvpAnswer;
+};
+
+/** Where her RSVP stands. */
+export type RsvpStatus =
+  | 'GOING'
+  | 'NOT_GOING'
+  /** The event is full; she moves up in arrival order when someone leaves. */
+  | 'WAITLISTED';
+
+export type SetMemberRoleInput = {
+  groupId: Scalars['ID']['input'];
+  memberId: Scalars['ID']['input'];
+  role: GroupRole;
+};
+
+/** Where one kind of notification should reach her. */
+export type SetNotificationPreferenceInput = {
+  inApp: Scalars['Boolean']['input'];
+  kind: NotificationKind;
+  push: Scalars['Boolean']['input'];
+};
+
+export type SetQuietHoursInput = {
+  /** An IANA time zone, e.g. "Europe/London"; her windows are in its local time. */
+  timeZone: Scalars['String']['input'];
+  /** Up to four windows; none turns quiet hours off. */
+  windows: Array<QuietWindowInput>;
+};
+
+export type SignInInput = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+export type SignOutInput = {
+  /** The device's refresh token; without it, the session of the access token ends. */
+  refreshToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** How many sessions a sign-out ended. */
+export type SignOutPayload = {
+  __typename?: 'SignOutPayload';
+  sessionsEnded: Scalars['Int']['output'];
+};
+
+export type SignUpInput = {
+  displayName: Scalars['String']['input'];
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+/** Every subscription, one part per feature. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** What happens in a group as it happens. */
+  groupActivity: GroupActivity;
+  /** The signed-in member's notifications as they happen. */
+  notificationEvents: NotificationEvent;
+  /**
+   * Changes to a thread as they happen; with `after` (a reply cursor), first the
+   * replies posted since then.
+   */
+  threadUpdates: ThreadUpdate;
+};
+
+
+/** Every subscription, one part per feature. */
+export type SubscriptionGroupActivityArgs = {
+  groupId: Scalars['ID']['input'];
+};
+
+
+/** Every subscription, one part per feature. */
+export type SubscriptionThreadUpdatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  threadId: Scalars['ID']['input'];
+};
+
+/** A conversation in a group. */
+export type Thread = {
+  __typename?: 'Thread';
+  author: Member;
+  /** Plain text with simple markdown; clients render it, the server never makes HTML. */
+  body: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  editedAt?: Maybe<Scalars['DateTime']['output']>;
+  group: Group;
+  id: Scalars['ID']['output'];
+  lastActivityAt: Scalars['DateTime']['output'];
+  /** A locked thread takes no new replies. */
+  locked: Scalars['Boolean']['output'];
+  pinned: Scalars['Boolean']['output'];
+  reactions: Array<ReactionCount>;
+  /** Replies, oldest first. */
+  replies: ReplyConnection;
+  replyCount: Scalars['Int']['output'];
+  tags: Array<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  /** Whether the viewer may reply: she belongs to the group and the thread is open. */
+  viewerCanReply: Scalars['Boolean']['output'];
+  viewerFollows: Scalars['Boolean']['output'];
+};
+
+
+/** A conversation in a group. */
+export type ThreadRepliesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ThreadConnection = {
+  __typename?: 'ThreadConnection';
+  /** A list of edges. */
+  edges: Array<ThreadEdge>;
+  /** A list of nodes. */
+  nodes: Array<Thread>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type ThreadEdge = {
+  __typename?: 'ThreadEdge';
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: Thread;
+};
+
+/** Thread lists' orders. */
+export type ThreadOrder =
+  /** Most recent reply first. */
+  | 'ACTIVITY'
+  /** Most recently started first. */
+  | 'NEWEST';
+
+export type ThreadRefInput = {
+  threadId: Scalars['ID']['input'];
+};
+
+/** One change, with the reply or thread as the viewer now sees it. */
+export type ThreadUpdate = {
+  __typename?: 'ThreadUpdate';
+  /** The position of `reply`, to resume from with `after`. */
+  cursor?: Maybe<Scalars['String']['output']>;
+  kind: ThreadUpdateKind;
+  reply?: Maybe<Reply>;
+  thread?: Maybe<Thread>;
+};
+
+/** What changed in a thread. */
+export type ThreadUpdateKind =
+  | 'REACTIONS_CHANGED'
+  | 'REPLY_DELETED'
+  | 'REPLY_EDITED'
+  | 'REPLY_POSTED'
+  /** Updates were missed (the client fell behind): fetch replies after your last cursor. */
+  | 'RESYNC'
+  /** Pinned, locked or edited. */
+  | 'THREAD_UPDATED';
+
+/**
+ * Changes to an event; fields left out stay as they are. The optional ones (location,
+ * city, online link, capacity, childcare capacity) are cleared by an explicit null,
+ * e.g. `capacity: null` for no seat limit.
+ */
+export type UpdateEventInput = {
+  capacity?: InputMaybe<Scalars['Int']['input']>;
+  childcareCapacity?: InputMaybe<Scalars['Int']['input']>;
+  childcareProvided?: InputMaybe<Scalars['Boolean']['input']>;
+  city?: InputMaybe<Scalars['String']['input']>;
+  costCents?: InputMaybe<Scalars['Int']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  eventId: Scalars['ID']['input'];
+  kidsWelcome?: InputMaybe<Scalars['Boolean']['input']>;
+  location?: InputMaybe<Scalars['String']['input']>;
+  onlineUrl?: InputMaybe<Scalars['String']['input']>;
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  timezone?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Changes to her own profile; fields left out stay as they are, blank text clears. */
+export type UpdateProfileInput = {
+  /** An https link to her picture. */
+  avatarUrl?: InputMaybe<Scalars['String']['input']>;
+  bio?: InputMaybe<Scalars['String']['input']>;
+  careerStage?: InputMaybe<CareerStage>;
+  /** Replaces her children (at most 12). */
+  children?: InputMaybe<Array<ChildInput>>;
+  city?: InputMaybe<Scalars['String']['input']>;
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  /** 2 to 30 letters, digits or underscores; others @mention her by it. */
+  handle?: InputMaybe<Scalars['String']['input']>;
+  headline?: InputMaybe<Scalars['String']['input']>;
+  industry?: InputMaybe<Scalars['String']['input']>;
+  /** Up to 20 short tags. */
+  interests?: InputMaybe<Array<Scalars['String']['input']>>;
+  neighbourhood?: InputMaybe<Scalars['String']['input']>;
+  /** A set: at most 4 entries, a repeated kind counted once. */
+  openTo?: InputMaybe<Array<OpenTo>>;
+  returnToWorkDate?: InputMaybe<Scalars['NaiveDate']['input']>;
+  /** IANA time zone, e.g. America/Toronto. */
+  timezone?: InputMaybe<Scalars['String']['input']>;
+  /** Who sees each field: at most one entry per field. */
+  visibility?: InputMaybe<Array<FieldVisibilityInput>>;
+};
+
+/** Who sees a personal field. */
+export type Visibility =
+  /** Members she is connected with. */
+  | 'CONNECTIONS'
+  /** Every signed-in member. */
+  | 'MEMBERS'
+  /** Nobody but her. */
+  | 'ONLY_ME';
+
+export type MemberCardFragment = { __typename?: 'Member', headline?: string | null, industry?: string | null, city?: string | null, neighbourhood?: string | null, careerStage?: CareerStage | null, openTo?: Array<OpenTo> | null, connectionStatus: ConnectionStatus, id: string, displayName: string, handle?: string | null, avatarUrl?: string | null, children?: Array<{ __typename?: 'Child', bornYear?: number | null, bornMonth?: number | null, dueDate?: string | null, ageMonths?: number | null }> | null };
+
+export type MembersQueryVariables = Exact<{
+  filter?: InputMaybe<MemberFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type MembersQuery = { __typename?: 'Query', members: { __typename?: 'MemberConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'MemberEdge', cursor: string, node: { __typename?: 'Member', headline?: string | null, industry?: string | null, city?: string | null, neighbourhood?: string | null, careerStage?: CareerStage | null, openTo?: Array<OpenTo> | null, connectionStatus: ConnectionStatus, id: string, displayName: string, handle?: string | null, avatarUrl?: string | null, children?: Array<{ __typename?: 'Child', bornYear?: number | null, bornMonth?: number | null, dueDate?: string | null, ageMonths?: number | null }> | null } }> } };
+
+export type RsvpStateFragment = { __typename?: 'Rsvp', status: RsvpStatus, kids: number, waitlistPosition?: number | null };
+
+export type EventSummaryFragment = { __typename?: 'Event', id: string, title: string, startsAt: string, endsAt: string, timezone: string, city?: string | null, isOnline: boolean, goingCount: number, seatsLeft?: number | null, kidsWelcome: boolean, childcareProvided: boolean, costCents: number, cancelled: boolean, group: { __typename?: 'Group', id: string, name: string }, viewerRsvp?: { __typename?: 'Rsvp', status: RsvpStatus } | null };
+
+export type EventDetailFragment = { __typename?: 'Event', description: string, location?: string | null, onlineUrl?: string | null, capacity?: number | null, waitlistCount: number, childcareCapacity?: number | null, childcarePlacesLeft?: number | null, cancelledAt?: string | null, createdAt: string, icsPath: string, id: string, title: string, startsAt: string, endsAt: string, timezone: string, city?: string | null, isOnline: boolean, goingCount: number, seatsLeft?: number | null, kidsWelcome: boolean, childcareProvided: boolean, costCents: number, cancelled: boolean, organiser: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, viewerRsvp?: { __typename?: 'Rsvp', status: RsvpStatus, kids: number, waitlistPosition?: number | null } | null, group: { __typename?: 'Group', id: string, name: string } };
+
+export type EventQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type EventQuery = { __typename?: 'Query', event: { __typename?: 'Event', description: string, location?: string | null, onlineUrl?: string | null, capacity?: number | null, waitlistCount: number, childcareCapacity?: number | null, childcarePlacesLeft?: number | null, cancelledAt?: string | null, createdAt: string, icsPath: string, id: string, title: string, startsAt: string, endsAt: string, timezone: string, city?: string | null, isOnline: boolean, goingCount: number, seatsLeft?: number | null, kidsWelcome: boolean, childcareProvided: boolean, costCents: number, cancelled: boolean, attendees: { __typename?: 'MemberConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'MemberEdge', cursor: string, node: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } }> }, organiser: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, viewerRsvp?: { __typename?: 'Rsvp', status: RsvpStatus, kids: number, waitlistPosition?: number | null } | null, group: { __typename?: 'Group', id: string, name: string } } };
+
+export type EventsQueryVariables = Exact<{
+  filter?: InputMaybe<EventsFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type EventsQuery = { __typename?: 'Query', events: { __typename?: 'EventConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'EventEdge', cursor: string, node: { __typename?: 'Event', id: string, title: string, startsAt: string, endsAt: string, timezone: string, city?: string | null, isOnline: boolean, goingCount: number, seatsLeft?: number | null, kidsWelcome: boolean, childcareProvided: boolean, costCents: number, cancelled: boolean, group: { __typename?: 'Group', id: string, name: string }, viewerRsvp?: { __typename?: 'Rsvp', status: RsvpStatus } | null } }> } };
+
+export type MyEventsQueryVariables = Exact<{
+  filter?: InputMaybe<EventsFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type MyEventsQuery = { __typename?: 'Query', myEvents: { __typename?: 'EventConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'EventEdge', cursor: string, node: { __typename?: 'Event', id: string, title: string, startsAt: string, endsAt: string, timezone: string, city?: string | null, isOnline: boolean, goingCount: number, seatsLeft?: number | null, kidsWelcome: boolean, childcareProvided: boolean, costCents: number, cancelled: boolean, group: { __typename?: 'Group', id: string, name: string }, viewerRsvp?: { __typename?: 'Rsvp', status: RsvpStatus } | null } }> } };
+
+export type CreateEventMutationVariables = Exact<{
+  input: CreateEventInput;
+}>;
+
+
+export type CreateEventMutation = { __typename?: 'Mutation', createEvent: { __typename?: 'Event', description: string, location?: string | null, onlineUrl?: string | null, capacity?: number | null, waitlistCount: number, childcareCapacity?: number | null, childcarePlacesLeft?: number | null, cancelledAt?: string | null, createdAt: string, icsPath: string, id: string, title: string, startsAt: string, endsAt: string, timezone: string, city?: string | null, isOnline: boolean, goingCount: number, seatsLeft?: number | null, kidsWelcome: boolean, childcareProvided: boolean, costCents: number, cancelled: boolean, organiser: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, viewerRsvp?: { __typename?: 'Rsvp', status: RsvpStatus, kids: number, waitlistPosition?: number | null } | null, group: { __typename?: 'Group', id: string, name: string } } };
+
+export type UpdateEventMutationVariables = Exact<{
+  input: UpdateEventInput;
+}>;
+
+
+export type UpdateEventMutation = { __typename?: 'Mutation', updateEvent: { __typename?: 'Event', description: string, location?: string | null, onlineUrl?: string | null, capacity?: number | null, waitlistCount: number, childcareCapacity?: number | null, childcarePlacesLeft?: number | null, cancelledAt?: string | null, createdAt: string, icsPath: string, id: string, title: string, startsAt: string, endsAt: string, timezone: string, city?: string | null, isOnline: boolean, goingCount: number, seatsLeft?: number | null, kidsWelcome: boolean, childcareProvided: boolean, costCents: number, cancelled: boolean, organiser: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, viewerRsvp?: { __typename?: 'Rsvp', status: RsvpStatus, kids: number, waitlistPosition?: number | null } | null, group: { __typename?: 'Group', id: string, name: string } } };
+
+export type CancelEventMutationVariables = Exact<{
+  input: EventRefInput;
+}>;
+
+
+export type CancelEventMutation = { __typename?: 'Mutation', cancelEvent: { __typename?: 'Event', description: string, location?: string | null, onlineUrl?: string | null, capacity?: number | null, waitlistCount: number, childcareCapacity?: number | null, childcarePlacesLeft?: number | null, cancelledAt?: string | null, createdAt: string, icsPath: string, id: string, title: string, startsAt: string, endsAt: string, timezone: string, city?: string | null, isOnline: boolean, goingCount: number, seatsLeft?: number | null, kidsWelcome: boolean, childcareProvided: boolean, costCents: number, cancelled: boolean, organiser: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, viewerRsvp?: { __typename?: 'Rsvp', status: RsvpStatus, kids: number, waitlistPosition?: number | null } | null, group: { __typename?: 'Group', id: string, name: string } } };
+
+export type RsvpMutationVariables = Exact<{
+  input: RsvpInput;
+}>;
+
+
+export type RsvpMutation = { __typename?: 'Mutation', rsvp: { __typename?: 'Event', description: string, location?: string | null, onlineUrl?: string | null, capacity?: number | null, waitlistCount: number, childcareCapacity?: number | null, childcarePlacesLeft?: number | null, cancelledAt?: string | null, createdAt: string, icsPath: string, id: string, title: string, startsAt: string, endsAt: string, timezone: string, city?: string | null, isOnline: boolean, goingCount: number, seatsLeft?: number | null, kidsWelcome: boolean, childcareProvided: boolean, costCents: number, cancelled: boolean, organiser: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, viewerRsvp?: { __typename?: 'Rsvp', status: RsvpStatus, kids: number, waitlistPosition?: number | null } | null, group: { __typename?: 'Group', id: string, name: string } } };
+
+export type CreateCalendarFeedMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CreateCalendarFeedMutation = { __typename?: 'Mutation', createCalendarFeed: { __typename?: 'CalendarFeed', path: string } };
+
+export type GroupSummaryFragment = { __typename?: 'Group', id: string, name: string, description: string, visibility: GroupVisibility, joinPolicy: JoinPolicy, memberCount?: number | null, approximateMemberCount: number, viewerRole?: GroupRole | null };
+
+export type JoinRequestStateFragment = { __typename?: 'JoinRequest', id: string, status: JoinRequestStatus, answers: Array<string>, createdAt: string };
+
+export type JoinRequestItemFragment = { __typename?: 'JoinRequest', id: string, status: JoinRequestStatus, answers: Array<string>, createdAt: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } };
+
+export type GroupDetailFragment = { __typename?: 'Group', joinQuestions: Array<string>, createdAt: string, id: string, name: string, description: string, visibility: GroupVisibility, joinPolicy: JoinPolicy, memberCount?: number | null, approximateMemberCount: number, viewerRole?: GroupRole | null, viewerJoinRequest?: { __typename?: 'JoinRequest', id: string, status: JoinRequestStatus, answers: Array<string>, createdAt: string } | null };
+
+export type GroupMemberItemFragment = { __typename?: 'GroupMember', role: GroupRole, joinedAt: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } };
+
+export type GroupQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  orderBy?: InputMaybe<ThreadOrder>;
+  withThreads?: Scalars['Boolean']['input'];
+}>;
+
+
+export type GroupQuery = { __typename?: 'Query', group: { __typename?: 'Group', joinQuestions: Array<string>, createdAt: string, id: string, name: string, description: string, visibility: GroupVisibility, joinPolicy: JoinPolicy, memberCount?: number | null, approximateMemberCount: number, viewerRole?: GroupRole | null, pinnedThreads?: Array<{ __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } }>, threads?: { __typename?: 'ThreadConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ThreadEdge', cursor: string, node: { __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } }> }, viewerJoinRequest?: { __typename?: 'JoinRequest', id: string, status: JoinRequestStatus, answers: Array<string>, createdAt: string } | null } };
+
+export type GroupMembersQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type GroupMembersQuery = { __typename?: 'Query', group: { __typename?: 'Group', id: string, members: { __typename?: 'GroupMemberConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'GroupMemberEdge', cursor: string, node: { __typename?: 'GroupMember', role: GroupRole, joinedAt: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } }> } } };
+
+export type GroupJoinRequestsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type GroupJoinRequestsQuery = { __typename?: 'Query', group: { __typename?: 'Group', id: string, joinRequests: { __typename?: 'JoinRequestConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'JoinRequestEdge', cursor: string, node: { __typename?: 'JoinRequest', id: string, status: JoinRequestStatus, answers: Array<string>, createdAt: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } }> } } };
+
+export type GroupsQueryVariables = Exact<{
+  filter?: InputMaybe<GroupFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type GroupsQuery = { __typename?: 'Query', groups: { __typename?: 'GroupConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'GroupEdge', cursor: string, node: { __typename?: 'Group', id: string, name: string, description: string, visibility: GroupVisibility, joinPolicy: JoinPolicy, memberCount?: number | null, approximateMemberCount: number, viewerRole?: GroupRole | null } }> } };
+
+export type MyGroupsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type MyGroupsQuery = { __typename?: 'Query', myGroups: { __typename?: 'GroupConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'GroupEdge', cursor: string, node: { __typename?: 'Group', id: string, name: string, description: string, visibility: GroupVisibility, joinPolicy: JoinPolicy, memberCount?: number | null, approximateMemberCount: number, viewerRole?: GroupRole | null } }> } };
+
+export type CreateGroupMutationVariables = Exact<{
+  input: CreateGroupInput;
+}>;
+
+
+export type CreateGroupMutation = { __typename?: 'Mutation', createGroup: { __typename?: 'Group', joinQuestions: Array<string>, createdAt: string, id: string, name: string, description: string, visibility: GroupVisibility, joinPolicy: JoinPolicy, memberCount?: number | null, approximateMemberCount: number, viewerRole?: GroupRole | null, viewerJoinRequest?: { __typename?: 'JoinRequest', id: string, status: JoinRequestStatus, answers: Array<string>, createdAt: string } | null } };
+
+export type JoinGroupMutationVariables = Exact<{
+  input: JoinGroupInput;
+}>;
+
+
+export type JoinGroupMutation = { __typename?: 'Mutation', joinGroup: { __typename?: 'JoinGroupPayload', joined: boolean, group: { __typename?: 'Group', joinQuestions: Array<string>, createdAt: string, id: string, name: string, description: string, visibility: GroupVisibility, joinPolicy: JoinPolicy, memberCount?: number | null, approximateMemberCount: number, viewerRole?: GroupRole | null, viewerJoinRequest?: { __typename?: 'JoinRequest', id: string, status: JoinRequestStatus, answers: Array<string>, createdAt: string } | null }, joinRequest?: { __typename?: 'JoinRequest', id: string, status: JoinRequestStatus, answers: Array<string>, createdAt: string } | null } };
+
+export type LeaveGroupMutationVariables = Exact<{
+  input: GroupRefInput;
+}>;
+
+
+export type LeaveGroupMutation = { __typename?: 'Mutation', leaveGroup: { __typename?: 'Group', joinQuestions: Array<string>, createdAt: string, id: string, name: string, description: string, visibility: GroupVisibility, joinPolicy: JoinPolicy, memberCount?: number | null, approximateMemberCount: number, viewerRole?: GroupRole | null, viewerJoinRequest?: { __typename?: 'JoinRequest', id: string, status: JoinRequestStatus, answers: Array<string>, createdAt: string } | null } };
+
+export type ApproveJoinRequestMutationVariables = Exact<{
+  input: JoinRequestRefInput;
+}>;
+
+
+export type ApproveJoinRequestMutation = { __typename?: 'Mutation', approveJoinRequest: { __typename?: 'JoinRequest', id: string, status: JoinRequestStatus, answers: Array<string>, createdAt: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } };
+
+export type DeclineJoinRequestMutationVariables = Exact<{
+  input: JoinRequestRefInput;
+}>;
+
+
+export type DeclineJoinRequestMutation = { __typename?: 'Mutation', declineJoinRequest: { __typename?: 'JoinRequest', id: string, status: JoinRequestStatus, answers: Array<string>, createdAt: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } };
+
+export type InviteToGroupMutationVariables = Exact<{
+  input: GroupMemberInput;
+}>;
+
+
+export type InviteToGroupMutation = { __typename?: 'Mutation', inviteToGroup: { __typename?: 'Group', id: string, name: string, description: string, visibility: GroupVisibility, joinPolicy: JoinPolicy, memberCount?: number | null, approximateMemberCount: number, viewerRole?: GroupRole | null } };
+
+export type SetMemberRoleMutationVariables = Exact<{
+  input: SetMemberRoleInput;
+}>;
+
+
+export type SetMemberRoleMutation = { __typename?: 'Mutation', setMemberRole: { __typename?: 'Group', id: string, name: string, description: string, visibility: GroupVisibility, joinPolicy: JoinPolicy, memberCount?: number | null, approximateMemberCount: number, viewerRole?: GroupRole | null } };
+
+export type RemoveMemberMutationVariables = Exact<{
+  input: GroupMemberInput;
+}>;
+
+
+export type RemoveMemberMutation = { __typename?: 'Mutation', removeMember: { __typename?: 'Group', id: string, name: string, description: string, visibility: GroupVisibility, joinPolicy: JoinPolicy, memberCount?: number | null, approximateMemberCount: number, viewerRole?: GroupRole | null } };
+
+export type GroupActivitySubscriptionVariables = Exact<{
+  groupId: Scalars['ID']['input'];
+}>;
+
+
+export type GroupActivitySubscription = { __typename?: 'Subscription', groupActivity: { __typename?: 'GroupActivity', kind: GroupActivityKind, thread?: { __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } | null, event?: { __typename?: 'Event', id: string, title: string, startsAt: string, endsAt: string, timezone: string, city?: string | null, isOnline: boolean, goingCount: number, seatsLeft?: number | null, kidsWelcome: boolean, childcareProvided: boolean, costCents: number, cancelled: boolean, group: { __typename?: 'Group', id: string, name: string }, viewerRsvp?: { __typename?: 'Rsvp', status: RsvpStatus } | null } | null, member?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, joinRequest?: { __typename?: 'JoinRequest', id: string, status: JoinRequestStatus, answers: Array<string>, createdAt: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } | null } };
+
+export type NotificationItemFragment = { __typename?: 'Notification', id: string, kind: NotificationKind, title: string, count: number, groupId: string, threadId?: string | null, replyId?: string | null, eventId?: string | null, read: boolean, createdAt: string, updatedAt: string, actor?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null };
+
+export type NotificationsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type NotificationsQuery = { __typename?: 'Query', notifications: { __typename?: 'NotificationConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'NotificationEdge', cursor: string, node: { __typename?: 'Notification', id: string, kind: NotificationKind, title: string, count: number, groupId: string, threadId?: string | null, replyId?: string | null, eventId?: string | null, read: boolean, createdAt: string, updatedAt: string, actor?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null } }> } };
+
+export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationCountQuery = { __typename?: 'Query', unreadNotificationCount: number };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  input: MarkNotificationsReadInput;
+}>;
+
+
+export type MarkNotificationsReadMutation = { __typename?: 'Mutation', markNotificationsRead: { __typename?: 'MarkNotificationsReadPayload', marked: number, unreadCount: number } };
+
+export type NotificationEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationEventsSubscription = { __typename?: 'Subscription', notificationEvents: { __typename?: 'NotificationEvent', kind: NotificationEventKind, notificationId?: string | null, unreadCount?: number | null } };
+
+export type NotificationPreferenceItemFragment = { __typename?: 'NotificationPreference', kind: NotificationKind, inApp: boolean, push: boolean };
+
+export type MuteStateFragment = { __typename?: 'MutePayload', subjectId: string, muted: boolean, until?: string | null };
+
+export type QuietHoursSettingsFragment = { __typename?: 'QuietHours', timeZone: string, windows: Array<{ __typename?: 'QuietWindow', start: string, end: string }> };
+
+export type NotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationPreferencesQuery = { __typename?: 'Query', notificationPreferences: Array<{ __typename?: 'NotificationPreference', kind: NotificationKind, inApp: boolean, push: boolean }> };
+
+export type SetNotificationPreferenceMutationVariables = Exact<{
+  input: SetNotificationPreferenceInput;
+}>;
+
+
+export type SetNotificationPreferenceMutation = { __typename?: 'Mutation', setNotificationPreference: Array<{ __typename?: 'NotificationPreference', kind: NotificationKind, inApp: boolean, push: boolean }> };
+
+export type MuteThreadMutationVariables = Exact<{
+  input: MuteThreadInput;
+}>;
+
+
+export type MuteThreadMutation = { __typename?: 'Mutation', muteThread: { __typename?: 'MutePayload', subjectId: string, muted: boolean, until?: string | null } };
+
+export type UnmuteThreadMutationVariables = Exact<{
+  input: ThreadRefInput;
+}>;
+
+
+export type UnmuteThreadMutation = { __typename?: 'Mutation', unmuteThread: { __typename?: 'MutePayload', subjectId: string, muted: boolean, until?: string | null } };
+
+export type MuteGroupMutationVariables = Exact<{
+  input: MuteGroupInput;
+}>;
+
+
+export type MuteGroupMutation = { __typename?: 'Mutation', muteGroup: { __typename?: 'MutePayload', subjectId: string, muted: boolean, until?: string | null } };
+
+export type UnmuteGroupMutationVariables = Exact<{
+  input: GroupRefInput;
+}>;
+
+
+export type UnmuteGroupMutation = { __typename?: 'Mutation', unmuteGroup: { __typename?: 'MutePayload', subjectId: string, muted: boolean, until?: string | null } };
+
+export type QuietHoursQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type QuietHoursQuery = { __typename?: 'Query', quietHours: { __typename?: 'QuietHours', timeZone: string, windows: Array<{ __typename?: 'QuietWindow', start: string, end: string }> } };
+
+export type SetQuietHoursMutationVariables = Exact<{
+  input: SetQuietHoursInput;
+}>;
+
+
+export type SetQuietHoursMutation = { __typename?: 'Mutation', setQuietHours: { __typename?: 'QuietHours', timeZone: string, windows: Array<{ __typename?: 'QuietWindow', start: string, end: string }> } };
+
+export type ChildSummaryFragment = { __typename?: 'Child', bornYear?: number | null, bornMonth?: number | null, dueDate?: string | null, ageMonths?: number | null };
+
+export type ProfileDetailFragment = { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null, createdAt: string, timezone?: string | null, headline?: string | null, industry?: string | null, city?: string | null, neighbourhood?: string | null, careerStage?: CareerStage | null, returnToWorkDate?: string | null, interests?: Array<string> | null, openTo?: Array<OpenTo> | null, bio?: string | null, children?: Array<{ __typename?: 'Child', bornYear?: number | null, bornMonth?: number | null, dueDate?: string | null, ageMonths?: number | null }> | null };
+
+export type OwnProfileFragment = { __typename?: 'Member', email?: string | null, id: string, displayName: string, handle?: string | null, avatarUrl?: string | null, createdAt: string, timezone?: string | null, headline?: string | null, industry?: string | null, city?: string | null, neighbourhood?: string | null, careerStage?: CareerStage | null, returnToWorkDate?: string | null, interests?: Array<string> | null, openTo?: Array<OpenTo> | null, bio?: string | null, fieldVisibility: Array<{ __typename?: 'FieldVisibility', field: ProfileField, visibility: Visibility }>, children?: Array<{ __typename?: 'Child', bornYear?: number | null, bornMonth?: number | null, dueDate?: string | null, ageMonths?: number | null }> | null };
+
+export type ConnectionChangeFragment = { __typename?: 'ConnectionPayload', status: ConnectionStatus, member: { __typename?: 'Member', connectionStatus: ConnectionStatus, id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } };
+
+export type MyProfileQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyProfileQuery = { __typename?: 'Query', me: { __typename?: 'Member', email?: string | null, id: string, displayName: string, handle?: string | null, avatarUrl?: string | null, createdAt: string, timezone?: string | null, headline?: string | null, industry?: string | null, city?: string | null, neighbourhood?: string | null, careerStage?: CareerStage | null, returnToWorkDate?: string | null, interests?: Array<string> | null, openTo?: Array<OpenTo> | null, bio?: string | null, fieldVisibility: Array<{ __typename?: 'FieldVisibility', field: ProfileField, visibility: Visibility }>, children?: Array<{ __typename?: 'Child', bornYear?: number | null, bornMonth?: number | null, dueDate?: string | null, ageMonths?: number | null }> | null } };
+
+export type MemberProfileQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type MemberProfileQuery = { __typename?: 'Query', member: { __typename?: 'Member', connectionStatus: ConnectionStatus, id: string, displayName: string, handle?: string | null, avatarUrl?: string | null, createdAt: string, timezone?: string | null, headline?: string | null, industry?: string | null, city?: string | null, neighbourhood?: string | null, careerStage?: CareerStage | null, returnToWorkDate?: string | null, interests?: Array<string> | null, openTo?: Array<OpenTo> | null, bio?: string | null, children?: Array<{ __typename?: 'Child', bornYear?: number | null, bornMonth?: number | null, dueDate?: string | null, ageMonths?: number | null }> | null } };
+
+export type UpdateProfileMutationVariables = Exact<{
+  input: UpdateProfileInput;
+}>;
+
+
+export type UpdateProfileMutation = { __typename?: 'Mutation', updateProfile: { __typename?: 'Member', email?: string | null, id: string, displayName: string, handle?: string | null, avatarUrl?: string | null, createdAt: string, timezone?: string | null, headline?: string | null, industry?: string | null, city?: string | null, neighbourhood?: string | null, careerStage?: CareerStage | null, returnToWorkDate?: string | null, interests?: Array<string> | null, openTo?: Array<OpenTo> | null, bio?: string | null, fieldVisibility: Array<{ __typename?: 'FieldVisibility', field: ProfileField, visibility: Visibility }>, children?: Array<{ __typename?: 'Child', bornYear?: number | null, bornMonth?: number | null, dueDate?: string | null, ageMonths?: number | null }> | null } };
+
+export type RequestConnectionMutationVariables = Exact<{
+  input: MemberRefInput;
+}>;
+
+
+export type RequestConnectionMutation = { __typename?: 'Mutation', requestConnection: { __typename?: 'ConnectionPayload', status: ConnectionStatus, member: { __typename?: 'Member', connectionStatus: ConnectionStatus, id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } };
+
+export type AcceptConnectionMutationVariables = Exact<{
+  input: MemberRefInput;
+}>;
+
+
+export type AcceptConnectionMutation = { __typename?: 'Mutation', acceptConnection: { __typename?: 'ConnectionPayload', status: ConnectionStatus, member: { __typename?: 'Member', connectionStatus: ConnectionStatus, id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } };
+
+export type RemoveConnectionMutationVariables = Exact<{
+  input: MemberRefInput;
+}>;
+
+
+export type RemoveConnectionMutation = { __typename?: 'Mutation', removeConnection: { __typename?: 'ConnectionPayload', status: ConnectionStatus, member: { __typename?: 'Member', connectionStatus: ConnectionStatus, id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } };
+
+export type BlockMemberMutationVariables = Exact<{
+  input: MemberRefInput;
+}>;
+
+
+export type BlockMemberMutation = { __typename?: 'Mutation', blockMember: { __typename?: 'Member', connectionStatus: ConnectionStatus, id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } };
+
+export type UnblockMemberMutationVariables = Exact<{
+  input: MemberRefInput;
+}>;
+
+
+export type UnblockMemberMutation = { __typename?: 'Mutation', unblockMember: { __typename?: 'Member', connectionStatus: ConnectionStatus, id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } };
+
+export type VapidPublicKeyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type VapidPublicKeyQuery = { __typename?: 'Query', vapidPublicKey: string };
+
+export type MyPushSubscriptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyPushSubscriptionsQuery = { __typename?: 'Query', myPushSubscriptions: Array<{ __typename?: 'PushSubscription', id: string, endpoint: string, userAgent?: string | null, createdAt: string }> };
+
+export type PushDeviceFragment = { __typename?: 'PushSubscription', id: string, endpoint: string, userAgent?: string | null, createdAt: string };
+
+export type RegisterPushSubscriptionMutationVariables = Exact<{
+  input: RegisterPushSubscriptionInput;
+}>;
+
+
+export type RegisterPushSubscriptionMutation = { __typename?: 'Mutation', registerPushSubscription: { __typename?: 'PushSubscription', id: string, endpoint: string, userAgent?: string | null, createdAt: string } };
+
+export type RemovePushSubscriptionMutationVariables = Exact<{
+  input: RemovePushSubscriptionInput;
+}>;
+
+
+export type RemovePushSubscriptionMutation = { __typename?: 'Mutation', removePushSubscription: { __typename?: 'RemovePushSubscriptionPayload', removedId: string } };
+
+export type SessionFragment = { __typename?: 'AuthPayload', accessToken: string, accessTokenExpiresAt: string, refreshToken: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, email?: string | null } };
+
+export type SignUpMutationVariables = Exact<{
+  input: SignUpInput;
+}>;
+
+
+export type SignUpMutation = { __typename?: 'Mutation', signUp: { __typename?: 'AuthPayload', accessToken: string, accessTokenExpiresAt: string, refreshToken: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, email?: string | null } } };
+
+export type SignInMutationVariables = Exact<{
+  input: SignInInput;
+}>;
+
+
+export type SignInMutation = { __typename?: 'Mutation', signIn: { __typename?: 'AuthPayload', accessToken: string, accessTokenExpiresAt: string, refreshToken: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, email?: string | null } } };
+
+export type RefreshSessionMutationVariables = Exact<{
+  input: RefreshSessionInput;
+}>;
+
+
+export type RefreshSessionMutation = { __typename?: 'Mutation', refreshSession: { __typename?: 'AuthPayload', accessToken: string, accessTokenExpiresAt: string, refreshToken: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, email?: string | null } } };
+
+export type SignOutMutationVariables = Exact<{
+  input?: InputMaybe<SignOutInput>;
+}>;
+
+
+export type SignOutMutation = { __typename?: 'Mutation', signOut: { __typename?: 'SignOutPayload', sessionsEnded: number } };
+
+export type SignOutEverywhereMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutEverywhereMutation = { __typename?: 'Mutation', signOutEverywhere: { __typename?: 'SignOutPayload', sessionsEnded: number } };
+
+export type AuthorSummaryFragment = { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null };
+
+export type ReactionSummaryFragment = { __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean };
+
+export type ReplyItemFragment = { __typename?: 'Reply', id: string, threadId: string, parentReplyId?: string | null, state: ReplyState, body?: string | null, createdAt: string, editedAt?: string | null, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }> };
+
+export type ThreadSummaryFragment = { __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } };
+
+export type ThreadDetailFragment = { __typename?: 'Thread', body: string, editedAt?: string | null, viewerFollows: boolean, viewerCanReply: boolean, id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }>, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } };
+
+export type FeedQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type FeedQuery = { __typename?: 'Query', feed: { __typename?: 'ThreadConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ThreadEdge', cursor: string, node: { __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } }> } };
+
+export type ThreadQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ThreadQuery = { __typename?: 'Query', thread: { __typename?: 'Thread', body: string, editedAt?: string | null, viewerFollows: boolean, viewerCanReply: boolean, id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, replies: { __typename?: 'ReplyConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ReplyEdge', cursor: string, node: { __typename?: 'Reply', id: string, threadId: string, parentReplyId?: string | null, state: ReplyState, body?: string | null, createdAt: string, editedAt?: string | null, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }>, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } };
+
+export type ThreadLatestRepliesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ThreadLatestRepliesQuery = { __typename?: 'Query', thread: { __typename?: 'Thread', id: string, replies: { __typename?: 'ReplyConnection', pageInfo: { __typename?: 'PageInfo', hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ __typename?: 'ReplyEdge', cursor: string, node: { __typename?: 'Reply', id: string, threadId: string, parentReplyId?: string | null, state: ReplyState, body?: string | null, createdAt: string, editedAt?: string | null, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }> } }> } } };
+
+export type CreateThreadMutationVariables = Exact<{
+  input: CreateThreadInput;
+}>;
+
+
+export type CreateThreadMutation = { __typename?: 'Mutation', createThread: { __typename?: 'Thread', body: string, editedAt?: string | null, viewerFollows: boolean, viewerCanReply: boolean, id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }>, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } };
+
+export type PostReplyMutationVariables = Exact<{
+  input: PostReplyInput;
+}>;
+
+
+export type PostReplyMutation = { __typename?: 'Mutation', postReply: { __typename?: 'Reply', id: string, threadId: string, parentReplyId?: string | null, state: ReplyState, body?: string | null, createdAt: string, editedAt?: string | null, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }> } };
+
+export type EditReplyMutationVariables = Exact<{
+  input: EditReplyInput;
+}>;
+
+
+export type EditReplyMutation = { __typename?: 'Mutation', editReply: { __typename?: 'Reply', id: string, threadId: string, parentReplyId?: string | null, state: ReplyState, body?: string | null, createdAt: string, editedAt?: string | null, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }> } };
+
+export type DeleteReplyMutationVariables = Exact<{
+  input: ReplyRefInput;
+}>;
+
+
+export type DeleteReplyMutation = { __typename?: 'Mutation', deleteReply: { __typename?: 'Reply', id: string, threadId: string, parentReplyId?: string | null, state: ReplyState, body?: string | null, createdAt: string, editedAt?: string | null, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }> } };
+
+export type ReactMutationVariables = Exact<{
+  input: ReactInput;
+}>;
+
+
+export type ReactMutation = { __typename?: 'Mutation', react: { __typename?: 'ReactPayload', reacted: boolean, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }> } };
+
+export type FollowThreadMutationVariables = Exact<{
+  input: ThreadRefInput;
+}>;
+
+
+export type FollowThreadMutation = { __typename?: 'Mutation', followThread: { __typename?: 'Thread', id: string, viewerFollows: boolean } };
+
+export type UnfollowThreadMutationVariables = Exact<{
+  input: ThreadRefInput;
+}>;
+
+
+export type UnfollowThreadMutation = { __typename?: 'Mutation', unfollowThread: { __typename?: 'Thread', id: string, viewerFollows: boolean } };
+
+export type PinThreadMutationVariables = Exact<{
+  input: PinThreadInput;
+}>;
+
+
+export type PinThreadMutation = { __typename?: 'Mutation', pinThread: { __typename?: 'Thread', id: string, pinned: boolean } };
+
+export type LockThreadMutationVariables = Exact<{
+  input: LockThreadInput;
+}>;
+
+
+export type LockThreadMutation = { __typename?: 'Mutation', lockThread: { __typename?: 'Thread', id: string, locked: boolean } };
+
+export type ThreadUpdatesSubscriptionVariables = Exact<{
+  threadId: Scalars['ID']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ThreadUpdatesSubscription = { __typename?: 'Subscription', threadUpdates: { __typename?: 'ThreadUpdate', kind: ThreadUpdateKind, cursor?: string | null, reply?: { __typename?: 'Reply', id: string, threadId: string, parentReplyId?: string | null, state: ReplyState, body?: string | null, createdAt: string, editedAt?: string | null, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }> } | null, thread?: { __typename?: 'Thread', body: string, editedAt?: string | null, viewerFollows: boolean, viewerCanReply: boolean, id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }>, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } | null } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const AuthorSummaryFragmentDoc = new TypedDocumentString(`
+    fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}
+    `, {"fragmentName":"AuthorSummary"}) as unknown as TypedDocumentString<AuthorSummaryFragment, unknown>;
+export const ChildSummaryFragmentDoc = new TypedDocumentString(`
+    fragment ChildSummary on Child {
+  bornYear
+  bornMonth
+  dueDate
+  ageMonths
+}
+    `, {"fragmentName":"ChildSummary"}) as unknown as TypedDocumentString<ChildSummaryFragment, unknown>;
+export const MemberCardFragmentDoc = new TypedDocumentString(`
+    fragment MemberCard on Member {
+  ...AuthorSummary
+  headline
+  industry
+  city
+  neighbourhood
+  careerStage
+  openTo
+  children {
+    ...ChildSummary
+  }
+  connectionStatus
+}
+    fragment ChildSummary on Child {
+  bornYear
+  bornMonth
+  dueDate
+  ageMonths
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"fragmentName":"MemberCard"}) as unknown as TypedDocumentString<MemberCardFragment, unknown>;
+export const EventSummaryFragmentDoc = new TypedDocumentString(`
+    fragment EventSummary on Event {
+  id
+  title
+  startsAt
+  endsAt
+  timezone
+  city
+  isOnline
+  goingCount
+  seatsLeft
+  kidsWelcome
+  childcareProvided
+  costCents
+  cancelled
+  group {
+    id
+    name
+  }
+  viewerRsvp {
+    status
+  }
+}
+    `, {"fragmentName":"EventSummary"}) as unknown as TypedDocumentString<EventSummaryFragment, unknown>;
+export const RsvpStateFragmentDoc = new TypedDocumentString(`
+    fragment RsvpState on Rsvp {
+  status
+  kids
+  waitlistPosition
+}
+    `, {"fragmentName":"RsvpState"}) as unknown as TypedDocumentString<RsvpStateFragment, unknown>;
+export const EventDetailFragmentDoc = new TypedDocumentString(`
+    fragment EventDetail on Event {
+  ...EventSummary
+  description
+  location
+  onlineUrl
+  capacity
+  waitlistCount
+  childcareCapacity
+  childcarePlacesLeft
+  cancelledAt
+  createdAt
+  icsPath
+  organiser {
+    ...AuthorSummary
+  }
+  viewerRsvp {
+    ...RsvpState
+  }
+}
+    fragment RsvpState on Rsvp {
+  status
+  kids
+  waitlistPosition
+}
+fragment EventSummary on Event {
+  id
+  title
+  startsAt
+  endsAt
+  timezone
+  city
+  isOnline
+  goingCount
+  seatsLeft
+  kidsWelcome
+  childcareProvided
+  costCents
+  cancelled
+  group {
+    id
+    name
+  }
+  viewerRsvp {
+    status
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"fragmentName":"EventDetail"}) as unknown as TypedDocumentString<EventDetailFragment, unknown>;
+export const JoinRequestStateFragmentDoc = new TypedDocumentString(`
+    fragment JoinRequestState on JoinRequest {
+  id
+  status
+  answers
+  createdAt
+}
+    `, {"fragmentName":"JoinRequestState"}) as unknown as TypedDocumentString<JoinRequestStateFragment, unknown>;
+export const JoinRequestItemFragmentDoc = new TypedDocumentString(`
+    fragment JoinRequestItem on JoinRequest {
+  ...JoinRequestState
+  member {
+    ...AuthorSummary
+  }
+}
+    fragment JoinRequestState on JoinRequest {
+  id
+  status
+  answers
+  createdAt
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"fragmentName":"JoinRequestItem"}) as unknown as TypedDocumentString<JoinRequestItemFragment, unknown>;
+export const GroupSummaryFragmentDoc = new TypedDocumentString(`
+    fragment GroupSummary on Group {
+  id
+  name
+  description
+  visibility
+  joinPolicy
+  memberCount
+  approximateMemberCount
+  viewerRole
+}
+    `, {"fragmentName":"GroupSummary"}) as unknown as TypedDocumentString<GroupSummaryFragment, unknown>;
+export const GroupDetailFragmentDoc = new TypedDocumentString(`
+    fragment GroupDetail on Group {
+  ...GroupSummary
+  joinQuestions
+  createdAt
+  viewerJoinRequest {
+    ...JoinRequestState
+  }
+}
+    fragment GroupSummary on Group {
+  id
+  name
+  description
+  visibility
+  joinPolicy
+  memberCount
+  approximateMemberCount
+  viewerRole
+}
+fragment JoinRequestState on JoinRequest {
+  id
+  status
+  answers
+  createdAt
+}`, {"fragmentName":"GroupDetail"}) as unknown as TypedDocumentString<GroupDetailFragment, unknown>;
+export const GroupMemberItemFragmentDoc = new TypedDocumentString(`
+    fragment GroupMemberItem on GroupMember {
+  role
+  joinedAt
+  member {
+    ...AuthorSummary
+  }
+}
+    fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"fragmentName":"GroupMemberItem"}) as unknown as TypedDocumentString<GroupMemberItemFragment, unknown>;
+export const NotificationItemFragmentDoc = new TypedDocumentString(`
+    fragment NotificationItem on Notification {
+  id
+  kind
+  title
+  count
+  groupId
+  threadId
+  replyId
+  eventId
+  actor {
+    ...AuthorSummary
+  }
+  read
+  createdAt
+  updatedAt
+}
+    fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"fragmentName":"NotificationItem"}) as unknown as TypedDocumentString<NotificationItemFragment, unknown>;
+export const NotificationPreferenceItemFragmentDoc = new TypedDocumentString(`
+    fragment NotificationPreferenceItem on NotificationPreference {
+  kind
+  inApp
+  push
+}
+    `, {"fragmentName":"NotificationPreferenceItem"}) as unknown as TypedDocumentString<NotificationPreferenceItemFragment, unknown>;
+export const MuteStateFragmentDoc = new TypedDocumentString(`
+    fragment MuteState on MutePayload {
+  subjectId
+  muted
+  until
+}
+    `, {"fragmentName":"MuteState"}) as unknown as TypedDocumentString<MuteStateFragment, unknown>;
+export const QuietHoursSettingsFragmentDoc = new TypedDocumentString(`
+    fragment QuietHoursSettings on QuietHours {
+  timeZone
+  windows {
+    start
+    end
+  }
+}
+    `, {"fragmentName":"QuietHoursSettings"}) as unknown as TypedDocumentString<QuietHoursSettingsFragment, unknown>;
+export const ProfileDetailFragmentDoc = new TypedDocumentString(`
+    fragment ProfileDetail on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+  createdAt
+  timezone
+  headline
+  industry
+  city
+  neighbourhood
+  careerStage
+  returnToWorkDate
+  interests
+  openTo
+  bio
+  children {
+    ...ChildSummary
+  }
+}
+    fragment ChildSummary on Child {
+  bornYear
+  bornMonth
+  dueDate
+  ageMonths
+}`, {"fragmentName":"ProfileDetail"}) as unknown as TypedDocumentString<ProfileDetailFragment, unknown>;
+export const OwnProfileFragmentDoc = new TypedDocumentString(`
+    fragment OwnProfile on Member {
+  ...ProfileDetail
+  email
+  fieldVisibility {
+    field
+    visibility
+  }
+}
+    fragment ChildSummary on Child {
+  bornYear
+  bornMonth
+  dueDate
+  ageMonths
+}
+fragment ProfileDetail on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+  createdAt
+  timezone
+  headline
+  industry
+  city
+  neighbourhood
+  careerStage
+  returnToWorkDate
+  interests
+  openTo
+  bio
+  children {
+    ...ChildSummary
+  }
+}`, {"fragmentName":"OwnProfile"}) as unknown as TypedDocumentString<OwnProfileFragment, unknown>;
+export const ConnectionChangeFragmentDoc = new TypedDocumentString(`
+    fragment ConnectionChange on ConnectionPayload {
+  status
+  member {
+    ...AuthorSummary
+    connectionStatus
+  }
+}
+    fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"fragmentName":"ConnectionChange"}) as unknown as TypedDocumentString<ConnectionChangeFragment, unknown>;
+export const PushDeviceFragmentDoc = new TypedDocumentString(`
+    fragment PushDevice on PushSubscription {
+  id
+  endpoint
+  userAgent
+  createdAt
+}
+    `, {"fragmentName":"PushDevice"}) as unknown as TypedDocumentString<PushDeviceFragment, unknown>;
+export const SessionFragmentDoc = new TypedDocumentString(`
+    fragment Session on AuthPayload {
+  accessToken
+  accessTokenExpiresAt
+  refreshToken
+  member {
+    id
+    displayName
+    handle
+    email
+  }
+}
+    `, {"fragmentName":"Session"}) as unknown as TypedDocumentString<SessionFragment, unknown>;
+export const ReactionSummaryFragmentDoc = new TypedDocumentString(`
+    fragment ReactionSummary on ReactionCount {
+  reaction
+  count
+  reactedByMe
+}
+    `, {"fragmentName":"ReactionSummary"}) as unknown as TypedDocumentString<ReactionSummaryFragment, unknown>;
+export const ReplyItemFragmentDoc = new TypedDocumentString(`
+    fragment ReplyItem on Reply {
+  id
+  threadId
+  parentReplyId
+  state
+  author {
+    ...AuthorSummary
+  }
+  body
+  createdAt
+  editedAt
+  reactions {
+    ...ReactionSummary
+  }
+}
+    fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}
+fragment ReactionSummary on ReactionCount {
+  reaction
+  count
+  reactedByMe
+}`, {"fragmentName":"ReplyItem"}) as unknown as TypedDocumentString<ReplyItemFragment, unknown>;
+export const ThreadSummaryFragmentDoc = new TypedDocumentString(`
+    fragment ThreadSummary on Thread {
+  id
+  title
+  tags
+  pinned
+  locked
+  replyCount
+  createdAt
+  lastActivityAt
+  author {
+    ...AuthorSummary
+  }
+  group {
+    id
+    name
+  }
+}
+    fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"fragmentName":"ThreadSummary"}) as unknown as TypedDocumentString<ThreadSummaryFragment, unknown>;
+export const ThreadDetailFragmentDoc = new TypedDocumentString(`
+    fragment ThreadDetail on Thread {
+  ...ThreadSummary
+  body
+  editedAt
+  viewerFollows
+  viewerCanReply
+  reactions {
+    ...ReactionSummary
+  }
+}
+    fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}
+fragment ReactionSummary on ReactionCount {
+  reaction
+  count
+  reactedByMe
+}
+fragment ThreadSummary on Thread {
+  id
+  title
+  tags
+  pinned
+  locked
+  replyCount
+  createdAt
+  lastActivityAt
+  author {
+    ...AuthorSummary
+  }
+  group {
+    id
+    name
+  }
+}`, {"fragmentName":"ThreadDetail"}) as unknown as TypedDocumentString<ThreadDetailFragment, unknown>;
+export const MembersDocument = new TypedDocumentString(`
+    query Members($filter: MemberFilter, $first: Int, $after: String) {
+  members(filter: $filter, first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...MemberCard
+      }
+    }
+  }
+}
+    fragment MemberCard on Member {
+  ...AuthorSummary
+  headline
+  industry
+  city
+  neighbourhood
+  careerStage
+  openTo
+  children {
+    ...ChildSummary
+  }
+  connectionStatus
+}
+fragment ChildSummary on Child {
+  bornYear
+  bornMonth
+  dueDate
+  ageMonths
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"523b4fbc4ef36317e01b4d4846b65429e9f341b9dc6898d06c0265a2b59fb73e"}) as unknown as TypedDocumentString<MembersQuery, MembersQueryVariables>;
+export const EventDocument = new TypedDocumentString(`
+    query Event($id: ID!, $first: Int = 20, $after: String) {
+  event(id: $id) {
+    ...EventDetail
+    attendees(first: $first, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...AuthorSummary
+        }
+      }
+    }
+  }
+}
+    fragment RsvpState on Rsvp {
+  status
+  kids
+  waitlistPosition
+}
+fragment EventSummary on Event {
+  id
+  title
+  startsAt
+  endsAt
+  timezone
+  city
+  isOnline
+  goingCount
+  seatsLeft
+  kidsWelcome
+  childcareProvided
+  costCents
+  cancelled
+  group {
+    id
+    name
+  }
+  viewerRsvp {
+    status
+  }
+}
+fragment EventDetail on Event {
+  ...EventSummary
+  description
+  location
+  onlineUrl
+  capacity
+  waitlistCount
+  childcareCapacity
+  childcarePlacesLeft
+  cancelledAt
+  createdAt
+  icsPath
+  organiser {
+    ...AuthorSummary
+  }
+  viewerRsvp {
+    ...RsvpState
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"247aa623d4cc945112697a3d90aaa0dcd67c4b70dfe2c6e4ee5ff6060cbc0b64"}) as unknown as TypedDocumentString<EventQuery, EventQueryVariables>;
+export const EventsDocument = new TypedDocumentString(`
+    query Events($filter: EventsFilter, $first: Int, $after: String) {
+  events(filter: $filter, first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...EventSummary
+      }
+    }
+  }
+}
+    fragment EventSummary on Event {
+  id
+  title
+  startsAt
+  endsAt
+  timezone
+  city
+  isOnline
+  goingCount
+  seatsLeft
+  kidsWelcome
+  childcareProvided
+  costCents
+  cancelled
+  group {
+    id
+    name
+  }
+  viewerRsvp {
+    status
+  }
+}`, {"hash":"48898b235c1d366053a51455eb52da1655a6ce40e08d4ede59de1d9dbc16b828"}) as unknown as TypedDocumentString<EventsQuery, EventsQueryVariables>;
+export const MyEventsDocument = new TypedDocumentString(`
+    query MyEvents($filter: EventsFilter, $first: Int, $after: String) {
+  myEvents(filter: $filter, first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...EventSummary
+      }
+    }
+  }
+}
+    fragment EventSummary on Event {
+  id
+  title
+  startsAt
+  endsAt
+  timezone
+  city
+  isOnline
+  goingCount
+  seatsLeft
+  kidsWelcome
+  childcareProvided
+  costCents
+  cancelled
+  group {
+    id
+    name
+  }
+  viewerRsvp {
+    status
+  }
+}`, {"hash":"c1638ac4cc0ad97fdc1df0c21274454fe858b43f6a8b7d8b9b911c354608fb0d"}) as unknown as TypedDocumentString<MyEventsQuery, MyEventsQueryVariables>;
+export const CreateEventDocument = new TypedDocumentString(`
+    mutation CreateEvent($input: CreateEventInput!) {
+  createEvent(input: $input) {
+    ...EventDetail
+  }
+}
+    fragment RsvpState on Rsvp {
+  status
+  kids
+  waitlistPosition
+}
+fragment EventSummary on Event {
+  id
+  title
+  startsAt
+  endsAt
+  timezone
+  city
+  isOnline
+  goingCount
+  seatsLeft
+  kidsWelcome
+  childcareProvided
+  costCents
+  cancelled
+  group {
+    id
+    name
+  }
+  viewerRsvp {
+    status
+  }
+}
+fragment EventDetail on Event {
+  ...EventSummary
+  description
+  location
+  onlineUrl
+  capacity
+  waitlistCount
+  childcareCapacity
+  childcarePlacesLeft
+  cancelledAt
+  createdAt
+  icsPath
+  organiser {
+    ...AuthorSummary
+  }
+  viewerRsvp {
+    ...RsvpState
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"80d4c2302b2326ef979679841b8bb72e7cb9fb46de29d8f16dfc0792c1d49a24"}) as unknown as TypedDocumentString<CreateEventMutation, CreateEventMutationVariables>;
+export const UpdateEventDocument = new TypedDocumentString(`
+    mutation UpdateEvent($input: UpdateEventInput!) {
+  updateEvent(input: $input) {
+    ...EventDetail
+  }
+}
+    fragment RsvpState on Rsvp {
+  status
+  kids
+  waitlistPosition
+}
+fragment EventSummary on Event {
+  id
+  title
+  startsAt
+  endsAt
+  timezone
+  city
+  isOnline
+  goingCount
+  seatsLeft
+  kidsWelcome
+  childcareProvided
+  costCents
+  cancelled
+  group {
+    id
+    name
+  }
+  viewerRsvp {
+    status
+  }
+}
+fragment EventDetail on Event {
+  ...EventSummary
+  description
+  location
+  onlineUrl
+  capacity
+  waitlistCount
+  childcareCapacity
+  childcarePlacesLeft
+  cancelledAt
+  createdAt
+  icsPath
+  organiser {
+    ...AuthorSummary
+  }
+  viewerRsvp {
+    ...RsvpState
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"7996c65447b11c9aabc925b8defad8c5686269762b71748d52a598c45c70754c"}) as unknown as TypedDocumentString<UpdateEventMutation, UpdateEventMutationVariables>;
+export const CancelEventDocument = new TypedDocumentString(`
+    mutation CancelEvent($input: EventRefInput!) {
+  cancelEvent(input: $input) {
+    ...EventDetail
+  }
+}
+    fragment RsvpState on Rsvp {
+  status
+  kids
+  waitlistPosition
+}
+fragment EventSummary on Event {
+  id
+  title
+  startsAt
+  endsAt
+  timezone
+  city
+  isOnline
+  goingCount
+  seatsLeft
+  kidsWelcome
+  childcareProvided
+  costCents
+  cancelled
+  group {
+    id
+    name
+  }
+  viewerRsvp {
+    status
+  }
+}
+fragment EventDetail on Event {
+  ...EventSummary
+  description
+  location
+  onlineUrl
+  capacity
+  waitlistCount
+  childcareCapacity
+  childcarePlacesLeft
+  cancelledAt
+  createdAt
+  icsPath
+  organiser {
+    ...AuthorSummary
+  }
+  viewerRsvp {
+    ...RsvpState
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"3a4e3acc3f351521253d44e80fc6b92a217dab0ad84ec7a7447c577b1a36a782"}) as unknown as TypedDocumentString<CancelEventMutation, CancelEventMutationVariables>;
+export const RsvpDocument = new TypedDocumentString(`
+    mutation Rsvp($input: RsvpInput!) {
+  rsvp(input: $input) {
+    ...EventDetail
+  }
+}
+    fragment RsvpState on Rsvp {
+  status
+  kids
+  waitlistPosition
+}
+fragment EventSummary on Event {
+  id
+  title
+  startsAt
+  endsAt
+  timezone
+  city
+  isOnline
+  goingCount
+  seatsLeft
+  kidsWelcome
+  childcareProvided
+  costCents
+  cancelled
+  group {
+    id
+    name
+  }
+  viewerRsvp {
+    status
+  }
+}
+fragment EventDetail on Event {
+  ...EventSummary
+  description
+  location
+  onlineUrl
+  capacity
+  waitlistCount
+  childcareCapacity
+  childcarePlacesLeft
+  cancelledAt
+  createdAt
+  icsPath
+  organiser {
+    ...AuthorSummary
+  }
+  viewerRsvp {
+    ...RsvpState
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"c1029c1c1776ed338ceca74d51d3f2879dfc311a9df06e57e218d2032b80ab3e"}) as unknown as TypedDocumentString<RsvpMutation, RsvpMutationVariables>;
+export const CreateCalendarFeedDocument = new TypedDocumentString(`
+    mutation CreateCalendarFeed {
+  createCalendarFeed {
+    path
+  }
+}
+    `, {"hash":"40c8c7e11ead28f893c28a9b45b65894df999cc5a78257730c3b618117161949"}) as unknown as TypedDocumentString<CreateCalendarFeedMutation, CreateCalendarFeedMutationVariables>;
+export const GroupDocument = new TypedDocumentString(`
+    query Group($id: ID!, $first: Int = 20, $after: String, $orderBy: ThreadOrder = ACTIVITY, $withThreads: Boolean! = true) {
+  group(id: $id) {
+    ...GroupDetail
+    pinnedThreads @include(if: $withThreads) {
+      ...ThreadSummary
+    }
+    threads(first: $first, after: $after, orderBy: $orderBy) @include(if: $withThreads) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...ThreadSummary
+        }
+      }
+    }
+  }
+}
+    fragment GroupSummary on Group {
+  id
+  name
+  description
+  visibility
+  joinPolicy
+  memberCount
+  approximateMemberCount
+  viewerRole
+}
+fragment JoinRequestState on JoinRequest {
+  id
+  status
+  answers
+  createdAt
+}
+fragment GroupDetail on Group {
+  ...GroupSummary
+  joinQuestions
+  createdAt
+  viewerJoinRequest {
+    ...JoinRequestState
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}
+fragment ThreadSummary on Thread {
+  id
+  title
+  tags
+  pinned
+  locked
+  replyCount
+  createdAt
+  lastActivityAt
+  author {
+    ...AuthorSummary
+  }
+  group {
+    id
+    name
+  }
+}`, {"hash":"3835b666ae2d56af062a2cab9b0aaced8d755bf0555bd68acf75e7364d94837b"}) as unknown as TypedDocumentString<GroupQuery, GroupQueryVariables>;
+export const GroupMembersDocument = new TypedDocumentString(`
+    query GroupMembers($id: ID!, $first: Int, $after: String) {
+  group(id: $id) {
+    id
+    members(first: $first, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...GroupMemberItem
+        }
+      }
+    }
+  }
+}
+    fragment GroupMemberItem on GroupMember {
+  role
+  joinedAt
+  member {
+    ...AuthorSummary
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"656255ffec6909e816a1971d661ea45d637a14db84a9fb4efba2b8585098298a"}) as unknown as TypedDocumentString<GroupMembersQuery, GroupMembersQueryVariables>;
+export const GroupJoinRequestsDocument = new TypedDocumentString(`
+    query GroupJoinRequests($id: ID!, $first: Int, $after: String) {
+  group(id: $id) {
+    id
+    joinRequests(first: $first, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...JoinRequestItem
+        }
+      }
+    }
+  }
+}
+    fragment JoinRequestState on JoinRequest {
+  id
+  status
+  answers
+  createdAt
+}
+fragment JoinRequestItem on JoinRequest {
+  ...JoinRequestState
+  member {
+    ...AuthorSummary
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"6566d2141dbae7b8941a0cbba65e42ee39f015a3f8057170fd8c1852da0bdc03"}) as unknown as TypedDocumentString<GroupJoinRequestsQuery, GroupJoinRequestsQueryVariables>;
+export const GroupsDocument = new TypedDocumentString(`
+    query Groups($filter: GroupFilter, $first: Int, $after: String) {
+  groups(filter: $filter, first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...GroupSummary
+      }
+    }
+  }
+}
+    fragment GroupSummary on Group {
+  id
+  name
+  description
+  visibility
+  joinPolicy
+  memberCount
+  approximateMemberCount
+  viewerRole
+}`, {"hash":"23123e1472acb9fe8baaa3b04a40a88bcda83e7a8798a96965ea8c140dbf4a8d"}) as unknown as TypedDocumentString<GroupsQuery, GroupsQueryVariables>;
+export const MyGroupsDocument = new TypedDocumentString(`
+    query MyGroups($first: Int, $after: String) {
+  myGroups(first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...GroupSummary
+      }
+    }
+  }
+}
+    fragment GroupSummary on Group {
+  id
+  name
+  description
+  visibility
+  joinPolicy
+  memberCount
+  approximateMemberCount
+  viewerRole
+}`, {"hash":"f6c172758ddf377dca97aa64c35a01f842b079cd8e2bae7eebb2a08013dfc93f"}) as unknown as TypedDocumentString<MyGroupsQuery, MyGroupsQueryVariables>;
+export const CreateGroupDocument = new TypedDocumentString(`
+    mutation CreateGroup($input: CreateGroupInput!) {
+  createGroup(input: $input) {
+    ...GroupDetail
+  }
+}
+    fragment GroupSummary on Group {
+  id
+  name
+  description
+  visibility
+  joinPolicy
+  memberCount
+  approximateMemberCount
+  viewerRole
+}
+fragment JoinRequestState on JoinRequest {
+  id
+  status
+  answers
+  createdAt
+}
+fragment GroupDetail on Group {
+  ...GroupSummary
+  joinQuestions
+  createdAt
+  viewerJoinRequest {
+    ...JoinRequestState
+  }
+}`, {"hash":"1026dcf3c386b1bfa78b5bde4316809b4050adc4306d5acb06f56c8f44111c6e"}) as unknown as TypedDocumentString<CreateGroupMutation, CreateGroupMutationVariables>;
+export const JoinGroupDocument = new TypedDocumentString(`
+    mutation JoinGroup($input: JoinGroupInput!) {
+  joinGroup(input: $input) {
+    joined
+    group {
+      ...GroupDetail
+    }
+    joinRequest {
+      ...JoinRequestState
+    }
+  }
+}
+    fragment GroupSummary on Group {
+  id
+  name
+  description
+  visibility
+  joinPolicy
+  memberCount
+  approximateMemberCount
+  viewerRole
+}
+fragment JoinRequestState on JoinRequest {
+  id
+  status
+  answers
+  createdAt
+}
+fragment GroupDetail on Group {
+  ...GroupSummary
+  joinQuestions
+  createdAt
+  viewerJoinRequest {
+    ...JoinRequestState
+  }
+}`, {"hash":"8a5ecd4ce37e3c247543ce474d3bee2022eb381623b037d00790fb0c8ed4a1a8"}) as unknown as TypedDocumentString<JoinGroupMutation, JoinGroupMutationVariables>;
+export const LeaveGroupDocument = new TypedDocumentString(`
+    mutation LeaveGroup($input: GroupRefInput!) {
+  leaveGroup(input: $input) {
+    ...GroupDetail
+  }
+}
+    fragment GroupSummary on Group {
+  id
+  name
+  description
+  visibility
+  joinPolicy
+  memberCount
+  approximateMemberCount
+  viewerRole
+}
+fragment JoinRequestState on JoinRequest {
+  id
+  status
+  answers
+  createdAt
+}
+fragment GroupDetail on Group {
+  ...GroupSummary
+  joinQuestions
+  createdAt
+  viewerJoinRequest {
+    ...JoinRequestState
+  }
+}`, {"hash":"001bfd4f2153cd2111094148c965f082552b4349746bd14c1646ce588a8e3ec4"}) as unknown as TypedDocumentString<LeaveGroupMutation, LeaveGroupMutationVariables>;
+export const ApproveJoinRequestDocument = new TypedDocumentString(`
+    mutation ApproveJoinRequest($input: JoinRequestRefInput!) {
+  approveJoinRequest(input: $input) {
+    ...JoinRequestItem
+  }
+}
+    fragment JoinRequestState on JoinRequest {
+  id
+  status
+  answers
+  createdAt
+}
+fragment JoinRequestItem on JoinRequest {
+  ...JoinRequestState
+  member {
+    ...AuthorSummary
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"5a18c438846f50a770116d348fc78ec6e1cc2cbac05a793874700e29fce14cd4"}) as unknown as TypedDocumentString<ApproveJoinRequestMutation, ApproveJoinRequestMutationVariables>;
+export const DeclineJoinRequestDocument = new TypedDocumentString(`
+    mutation DeclineJoinRequest($input: JoinRequestRefInput!) {
+  declineJoinRequest(input: $input) {
+    ...JoinRequestItem
+  }
+}
+    fragment JoinRequestState on JoinRequest {
+  id
+  status
+  answers
+  createdAt
+}
+fragment JoinRequestItem on JoinRequest {
+  ...JoinRequestState
+  member {
+    ...AuthorSummary
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"58997b67111ff23ed97dface6a0af1d87f3530b8a88735c9d3aa3c2310ea9a74"}) as unknown as TypedDocumentString<DeclineJoinRequestMutation, DeclineJoinRequestMutationVariables>;
+export const InviteToGroupDocument = new TypedDocumentString(`
+    mutation InviteToGroup($input: GroupMemberInput!) {
+  inviteToGroup(input: $input) {
+    ...GroupSummary
+  }
+}
+    fragment GroupSummary on Group {
+  id
+  name
+  description
+  visibility
+  joinPolicy
+  memberCount
+  approximateMemberCount
+  viewerRole
+}`, {"hash":"09339153c7c6c010240fb79b85a59ce3528135900749400946d58b29c3c57c57"}) as unknown as TypedDocumentString<InviteToGroupMutation, InviteToGroupMutationVariables>;
+export const SetMemberRoleDocument = new TypedDocumentString(`
+    mutation SetMemberRole($input: SetMemberRoleInput!) {
+  setMemberRole(input: $input) {
+    ...GroupSummary
+  }
+}
+    fragment GroupSummary on Group {
+  id
+  name
+  description
+  visibility
+  joinPolicy
+  memberCount
+  approximateMemberCount
+  viewerRole
+}`, {"hash":"733d60647ffd7378f105fb246959e240f20570aad954463d92585b566c509edc"}) as unknown as TypedDocumentString<SetMemberRoleMutation, SetMemberRoleMutationVariables>;
+export const RemoveMemberDocument = new TypedDocumentString(`
+    mutation RemoveMember($input: GroupMemberInput!) {
+  removeMember(input: $input) {
+    ...GroupSummary
+  }
+}
+    fragment GroupSummary on Group {
+  id
+  name
+  description
+  visibility
+  joinPolicy
+  memberCount
+  approximateMemberCount
+  viewerRole
+}`, {"hash":"d27049affa78157ebf44637b7a2ffc265f79c2236f73aa92862f572a67435074"}) as unknown as TypedDocumentString<RemoveMemberMutation, RemoveMemberMutationVariables>;
+export const GroupActivityDocument = new TypedDocumentString(`
+    subscription GroupActivity($groupId: ID!) {
+  groupActivity(groupId: $groupId) {
+    kind
+    thread {
+      ...ThreadSummary
+    }
+    event {
+      ...EventSummary
+    }
+    member {
+      ...AuthorSummary
+    }
+    joinRequest {
+      ...JoinRequestItem
+    }
+  }
+}
+    fragment EventSummary on Event {
+  id
+  title
+  startsAt
+  endsAt
+  timezone
+  city
+  isOnline
+  goingCount
+  seatsLeft
+  kidsWelcome
+  childcareProvided
+  costCents
+  cancelled
+  group {
+    id
+    name
+  }
+  viewerRsvp {
+    status
+  }
+}
+fragment JoinRequestState on JoinRequest {
+  id
+  status
+  answers
+  createdAt
+}
+fragment JoinRequestItem on JoinRequest {
+  ...JoinRequestState
+  member {
+    ...AuthorSummary
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}
+fragment ThreadSummary on Thread {
+  id
+  title
+  tags
+  pinned
+  locked
+  replyCount
+  createdAt
+  lastActivityAt
+  author {
+    ...AuthorSummary
+  }
+  group {
+    id
+    name
+  }
+}`, {"hash":"5d5c2a9bb6fd84b282880386fe658586f89fff6ed3c32fdd82aa1e5aad71a380"}) as unknown as TypedDocumentString<GroupActivitySubscription, GroupActivitySubscriptionVariables>;
+export const NotificationsDocument = new TypedDocumentString(`
+    query Notifications($first: Int, $after: String) {
+  notifications(first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...NotificationItem
+      }
+    }
+  }
+}
+    fragment NotificationItem on Notification {
+  id
+  kind
+  title
+  count
+  groupId
+  threadId
+  replyId
+  eventId
+  actor {
+    ...AuthorSummary
+  }
+  read
+  createdAt
+  updatedAt
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"1a58856491d7e5387e7cfd0a10275725789e4512e0d3e3d28b5a7a96c18b0b67"}) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const UnreadNotificationCountDocument = new TypedDocumentString(`
+    query UnreadNotificationCount {
+  unreadNotificationCount
+}
+    `, {"hash":"dcaff2ad9c68794a7528d4ec7ed97809a40f2fbb54acd15c6586b339adef7bac"}) as unknown as TypedDocumentString<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {
+  markNotificationsRead(input: $input) {
+    marked
+    unreadCount
+  }
+}
+    `, {"hash":"406792753ddcb5260eaf597436df73c20a34c978d11309b0df6a2a94b46611dc"}) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const NotificationEventsDocument = new TypedDocumentString(`
+    subscription NotificationEvents {
+  notificationEvents {
+    kind
+    notificationId
+    unreadCount
+  }
+}
+    `, {"hash":"3c79d432da1523ee3d51e6991ce20037cf4e79ee96b9e85afc8b3692aa3e40d6"}) as unknown as TypedDocumentString<NotificationEventsSubscription, NotificationEventsSubscriptionVariables>;
+export const NotificationPreferencesDocument = new TypedDocumentString(`
+    query NotificationPreferences {
+  notificationPreferences {
+    ...NotificationPreferenceItem
+  }
+}
+    fragment NotificationPreferenceItem on NotificationPreference {
+  kind
+  inApp
+  push
+}`, {"hash":"d9a9e61c980384dac3311116983c219389c89667b0b2dbab8d2c29d50658fa42"}) as unknown as TypedDocumentString<NotificationPreferencesQuery, NotificationPreferencesQueryVariables>;
+export const SetNotificationPreferenceDocument = new TypedDocumentString(`
+    mutation SetNotificationPreference($input: SetNotificationPreferenceInput!) {
+  setNotificationPreference(input: $input) {
+    ...NotificationPreferenceItem
+  }
+}
+    fragment NotificationPreferenceItem on NotificationPreference {
+  kind
+  inApp
+  push
+}`, {"hash":"c163183f974f57ff6988766959cd7350b1e61e2d2d0b823fe1a33cb9f840f403"}) as unknown as TypedDocumentString<SetNotificationPreferenceMutation, SetNotificationPreferenceMutationVariables>;
+export const MuteThreadDocument = new TypedDocumentString(`
+    mutation MuteThread($input: MuteThreadInput!) {
+  muteThread(input: $input) {
+    ...MuteState
+  }
+}
+    fragment MuteState on MutePayload {
+  subjectId
+  muted
+  until
+}`, {"hash":"78da02a69f4b371c1a404975c30ffe6f15b1890e2035290ec2cae37f112ac7ef"}) as unknown as TypedDocumentString<MuteThreadMutation, MuteThreadMutationVariables>;
+export const UnmuteThreadDocument = new TypedDocumentString(`
+    mutation UnmuteThread($input: ThreadRefInput!) {
+  unmuteThread(input: $input) {
+    ...MuteState
+  }
+}
+    fragment MuteState on MutePayload {
+  subjectId
+  muted
+  until
+}`, {"hash":"b2dc112fcc88f8cdcdcfd23e54f8b0339929e69edd74b941e1ea776025568b1b"}) as unknown as TypedDocumentString<UnmuteThreadMutation, UnmuteThreadMutationVariables>;
+export const MuteGroupDocument = new TypedDocumentString(`
+    mutation MuteGroup($input: MuteGroupInput!) {
+  muteGroup(input: $input) {
+    ...MuteState
+  }
+}
+    fragment MuteState on MutePayload {
+  subjectId
+  muted
+  until
+}`, {"hash":"c9ac3a2e911541185b8765617a36c9f423d5a56e8b14f10339cc7ac93b546ee6"}) as unknown as TypedDocumentString<MuteGroupMutation, MuteGroupMutationVariables>;
+export const UnmuteGroupDocument = new TypedDocumentString(`
+    mutation UnmuteGroup($input: GroupRefInput!) {
+  unmuteGroup(input: $input) {
+    ...MuteState
+  }
+}
+    fragment MuteState on MutePayload {
+  subjectId
+  muted
+  until
+}`, {"hash":"befba79a190ee86e4197c292acc8b8fd36c6d7edefae88a7be6e57acbcc2a333"}) as unknown as TypedDocumentString<UnmuteGroupMutation, UnmuteGroupMutationVariables>;
+export const QuietHoursDocument = new TypedDocumentString(`
+    query QuietHours {
+  quietHours {
+    ...QuietHoursSettings
+  }
+}
+    fragment QuietHoursSettings on QuietHours {
+  timeZone
+  windows {
+    start
+    end
+  }
+}`, {"hash":"7c802a8ffe8662f258ae9b284d2b29ef9e5967f726c8d31e103b97b19278f730"}) as unknown as TypedDocumentString<QuietHoursQuery, QuietHoursQueryVariables>;
+export const SetQuietHoursDocument = new TypedDocumentString(`
+    mutation SetQuietHours($input: SetQuietHoursInput!) {
+  setQuietHours(input: $input) {
+    ...QuietHoursSettings
+  }
+}
+    fragment QuietHoursSettings on QuietHours {
+  timeZone
+  windows {
+    start
+    end
+  }
+}`, {"hash":"e4b47ec47d72eff29dcdbb5b623b2eda258d6be8df568428f5593bc08a58c493"}) as unknown as TypedDocumentString<SetQuietHoursMutation, SetQuietHoursMutationVariables>;
+export const MyProfileDocument = new TypedDocumentString(`
+    query MyProfile {
+  me {
+    ...OwnProfile
+  }
+}
+    fragment ChildSummary on Child {
+  bornYear
+  bornMonth
+  dueDate
+  ageMonths
+}
+fragment ProfileDetail on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+  createdAt
+  timezone
+  headline
+  industry
+  city
+  neighbourhood
+  careerStage
+  returnToWorkDate
+  interests
+  openTo
+  bio
+  children {
+    ...ChildSummary
+  }
+}
+fragment OwnProfile on Member {
+  ...ProfileDetail
+  email
+  fieldVisibility {
+    field
+    visibility
+  }
+}`, {"hash":"7e41c6fa26d22b9c1f449c5b428edd4a5d11f4261fa0cdd6db3cc0329dcdf329"}) as unknown as TypedDocumentString<MyProfileQuery, MyProfileQueryVariables>;
+export const MemberProfileDocument = new TypedDocumentString(`
+    query MemberProfile($id: ID!) {
+  member(id: $id) {
+    ...ProfileDetail
+    connectionStatus
+  }
+}
+    fragment ChildSummary on Child {
+  bornYear
+  bornMonth
+  dueDate
+  ageMonths
+}
+fragment ProfileDetail on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+  createdAt
+  timezone
+  headline
+  industry
+  city
+  neighbourhood
+  careerStage
+  returnToWorkDate
+  interests
+  openTo
+  bio
+  children {
+    ...ChildSummary
+  }
+}`, {"hash":"b9370a7d430b84c9d3131eda5f1e9528a1bd9509d50796e0cc3053f5f4ade939"}) as unknown as TypedDocumentString<MemberProfileQuery, MemberProfileQueryVariables>;
+export const UpdateProfileDocument = new TypedDocumentString(`
+    mutation UpdateProfile($input: UpdateProfileInput!) {
+  updateProfile(input: $input) {
+    ...OwnProfile
+  }
+}
+    fragment ChildSummary on Child {
+  bornYear
+  bornMonth
+  dueDate
+  ageMonths
+}
+fragment ProfileDetail on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+  createdAt
+  timezone
+  headline
+  industry
+  city
+  neighbourhood
+  careerStage
+  returnToWorkDate
+  interests
+  openTo
+  bio
+  children {
+    ...ChildSummary
+  }
+}
+fragment OwnProfile on Member {
+  ...ProfileDetail
+  email
+  fieldVisibility {
+    field
+    visibility
+  }
+}`, {"hash":"d7b73919048722e6ede6d8f30195fa16912cc5ac04aa8bc873c70ba3cb0bbacf"}) as unknown as TypedDocumentString<UpdateProfileMutation, UpdateProfileMutationVariables>;
+export const RequestConnectionDocument = new TypedDocumentString(`
+    mutation RequestConnection($input: MemberRefInput!) {
+  requestConnection(input: $input) {
+    ...ConnectionChange
+  }
+}
+    fragment ConnectionChange on ConnectionPayload {
+  status
+  member {
+    ...AuthorSummary
+    connectionStatus
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"86e6d6f376c0628dad44f1228e86e721172c46e2445951ee5b99ef42f909818a"}) as unknown as TypedDocumentString<RequestConnectionMutation, RequestConnectionMutationVariables>;
+export const AcceptConnectionDocument = new TypedDocumentString(`
+    mutation AcceptConnection($input: MemberRefInput!) {
+  acceptConnection(input: $input) {
+    ...ConnectionChange
+  }
+}
+    fragment ConnectionChange on ConnectionPayload {
+  status
+  member {
+    ...AuthorSummary
+    connectionStatus
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"b1abad52440979cec68f7828ec5a0a78f7449e122c9e89ed0b1119894e6c2b88"}) as unknown as TypedDocumentString<AcceptConnectionMutation, AcceptConnectionMutationVariables>;
+export const RemoveConnectionDocument = new TypedDocumentString(`
+    mutation RemoveConnection($input: MemberRefInput!) {
+  removeConnection(input: $input) {
+    ...ConnectionChange
+  }
+}
+    fragment ConnectionChange on ConnectionPayload {
+  status
+  member {
+    ...AuthorSummary
+    connectionStatus
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"af1137781ba40a74eff6e7fe812716b7eb9b8092c364b7bcffe7742453679fcf"}) as unknown as TypedDocumentString<RemoveConnectionMutation, RemoveConnectionMutationVariables>;
+export const BlockMemberDocument = new TypedDocumentString(`
+    mutation BlockMember($input: MemberRefInput!) {
+  blockMember(input: $input) {
+    ...AuthorSummary
+    connectionStatus
+  }
+}
+    fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"d60f5bbcb4cbee19231092e77256ce25b9279365b1e9aafeacff1416e7f37b44"}) as unknown as TypedDocumentString<BlockMemberMutation, BlockMemberMutationVariables>;
+export const UnblockMemberDocument = new TypedDocumentString(`
+    mutation UnblockMember($input: MemberRefInput!) {
+  unblockMember(input: $input) {
+    ...AuthorSummary
+    connectionStatus
+  }
+}
+    fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"802d2a439ddcacdfae781eb73b11ff64949355e38665d3a2aa02786e8556677a"}) as unknown as TypedDocumentString<UnblockMemberMutation, UnblockMemberMutationVariables>;
+export const VapidPublicKeyDocument = new TypedDocumentString(`
+    query VapidPublicKey {
+  vapidPublicKey
+}
+    `, {"hash":"602606b043a67c582b1ab4bd4ac7b5ba148a38655e0b861b818ed3db33d53aa4"}) as unknown as TypedDocumentString<VapidPublicKeyQuery, VapidPublicKeyQueryVariables>;
+export const MyPushSubscriptionsDocument = new TypedDocumentString(`
+    query MyPushSubscriptions {
+  myPushSubscriptions {
+    ...PushDevice
+  }
+}
+    fragment PushDevice on PushSubscription {
+  id
+  endpoint
+  userAgent
+  createdAt
+}`, {"hash":"d0c1dd349189bcb43ab8b3b5a2f12bca0e0dc50bce978a1ddc4f25ad5f2cfbcf"}) as unknown as TypedDocumentString<MyPushSubscriptionsQuery, MyPushSubscriptionsQueryVariables>;
+export const RegisterPushSubscriptionDocument = new TypedDocumentString(`
+    mutation RegisterPushSubscription($input: RegisterPushSubscriptionInput!) {
+  registerPushSubscription(input: $input) {
+    ...PushDevice
+  }
+}
+    fragment PushDevice on PushSubscription {
+  id
+  endpoint
+  userAgent
+  createdAt
+}`, {"hash":"630ef994d928ebd8bd0033a645e76fde128caa3f91b0427ef0e1ab4abcb220ad"}) as unknown as TypedDocumentString<RegisterPushSubscriptionMutation, RegisterPushSubscriptionMutationVariables>;
+export const RemovePushSubscriptionDocument = new TypedDocumentString(`
+    mutation RemovePushSubscription($input: RemovePushSubscriptionInput!) {
+  removePushSubscription(input: $input) {
+    removedId
+  }
+}
+    `, {"hash":"b4079d88e0cdd70adbc843ce9fb64325d8b07682396c800233b376fa9ff54978"}) as unknown as TypedDocumentString<RemovePushSubscriptionMutation, RemovePushSubscriptionMutationVariables>;
+export const SignUpDocument = new TypedDocumentString(`
+    mutation SignUp($input: SignUpInput!) {
+  signUp(input: $input) {
+    ...Session
+  }
+}
+    fragment Session on AuthPayload {
+  accessToken
+  accessTokenExpiresAt
+  refreshToken
+  member {
+    id
+    displayName
+    handle
+    email
+  }
+}`, {"hash":"214d9077d0630f755fde1d38c4951dd0060a820530825b5ad73998b99576b7b7"}) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+export const SignInDocument = new TypedDocumentString(`
+    mutation SignIn($input: SignInInput!) {
+  signIn(input: $input) {
+    ...Session
+  }
+}
+    fragment Session on AuthPayload {
+  accessToken
+  accessTokenExpiresAt
+  refreshToken
+  member {
+    id
+    displayName
+    handle
+    email
+  }
+}`, {"hash":"6f53de0fb49e42c3e6d3e4f725ab44902ebfc95c077a34fda358a19419115e19"}) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const RefreshSessionDocument = new TypedDocumentString(`
+    mutation RefreshSession($input: RefreshSessionInput!) {
+  refreshSession(input: $input) {
+    ...Session
+  }
+}
+    fragment Session on AuthPayload {
+  accessToken
+  accessTokenExpiresAt
+  refreshToken
+  member {
+    id
+    displayName
+    handle
+    email
+  }
+}`, {"hash":"dc92131935e9044c852cc2e6334e2b224427478fef0e82f98722599a81c26f77"}) as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
+export const SignOutDocument = new TypedDocumentString(`
+    mutation SignOut($input: SignOutInput) {
+  signOut(input: $input) {
+    sessionsEnded
+  }
+}
+    `, {"hash":"332ba791e23bc333c073329dafd8d891f3764a2a10b0b5fbd26fffa6e6161a6b"}) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+export const SignOutEverywhereDocument = new TypedDocumentString(`
+    mutation SignOutEverywhere {
+  signOutEverywhere {
+    sessionsEnded
+  }
+}
+    `, {"hash":"f571fc7d5a5bf2c3b816d10c1a719bf6933af5aad40e2a54db5a45db8b662895"}) as unknown as TypedDocumentString<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>;
+export const FeedDocument = new TypedDocumentString(`
+    query Feed($first: Int, $after: String) {
+  feed(first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...ThreadSummary
+      }
+    }
+  }
+}
+    fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}
+fragment ThreadSummary on Thread {
+  id
+  title
+  tags
+  pinned
+  locked
+  replyCount
+  createdAt
+  lastActivityAt
+  author {
+    ...AuthorSummary
+  }
+  group {
+    id
+    name
+  }
+}`, {"hash":"fb486141b95529302d456a224658d5581d6201135eb9c07ee4284278dbe7d177"}) as unknown as TypedDocumentString<FeedQuery, FeedQueryVariables>;
+export const ThreadDocument = new TypedDocumentString(`
+    query Thread($id: ID!, $first: Int = 20, $after: String) {
+  thread(id: $id) {
+    ...ThreadDetail
+    replies(first: $first, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...ReplyItem
+        }
+      }
+    }
+  }
+}
+    fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}
+fragment ReactionSummary on ReactionCount {
+  reaction
+  count
+  reactedByMe
+}
+fragment ReplyItem on Reply {
+  id
+  threadId
+  parentReplyId
+  state
+  author {
+    ...AuthorSummary
+  }
+  body
+  createdAt
+  editedAt
+  reactions {
+    ...ReactionSummary
+  }
+}
+fragment ThreadSummary on Thread {
+  id
+  title
+  tags
+  pinned
+  locked
+  replyCount
+  createdAt
+  lastActivityAt
+  author {
+    ...AuthorSummary
+  }
+  group {
+    id
+    name
+  }
+}
+fragment ThreadDetail on Thread {
+  ...ThreadSummary
+  body
+  editedAt
+  viewerFollows
+  viewerCanReply
+  reactions {
+    ...ReactionSummary
+  }
+}`, {"hash":"d50ee209549e91b2b316807f0cefeafa36a75bbafdd9f421225e1144f2b06cf5"}) as unknown as TypedDocumentString<ThreadQuery, ThreadQueryVariables>;
+export const ThreadLatestRepliesDocument = new TypedDocumentString(`
+    query ThreadLatestReplies($id: ID!, $last: Int = 20, $before: String) {
+  thread(id: $id) {
+    id
+    replies(last: $last, before: $before) {
+      pageInfo {
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...ReplyItem
+        }
+      }
+    }
+  }
+}
+    fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}
+fragment ReactionSummary on ReactionCount {
+  reaction
+  count
+  reactedByMe
+}
+fragment ReplyItem on Reply {
+  id
+  threadId
+  parentReplyId
+  state
+  author {
+    ...AuthorSummary
+  }
+  body
+  createdAt
+  editedAt
+  reactions {
+    ...ReactionSummary
+  }
+}`, {"hash":"c9cf41150c5bd3c3dc117d4268e9f86bc46b6a4b4d10b62466e0ff169b5a0bbb"}) as unknown as TypedDocumentString<ThreadLatestRepliesQuery, ThreadLatestRepliesQueryVariables>;
+export const CreateThreadDocument = new TypedDocumentString(`
+    mutation CreateThread($input: CreateThreadInput!) {
+  createThread(input: $input) {
+    ...ThreadDetail
+  }
+}
+    fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}
+fragment ReactionSummary on ReactionCount {
+  reaction
+  count
+  reactedByMe
+}
+fragment ThreadSummary on Thread {
+  id
+  title
+  tags
+  pinned
+  locked
+  replyCount
+  createdAt
+  lastActivityAt
+  author {
+    ...AuthorSummary
+  }
+  group {
+    id
+    name
+  }
+}
+fragment ThreadDetail on Thread {
+  ...ThreadSummary
+  body
+  editedAt
+  viewerFollows
+  viewerCanReply
+  reactions {
+    ...ReactionSummary
+  }
+}`, {"hash":"d49a40974b0d3480b6e4a56ffc795ce48b644bd1f7463d355a9c2b6db2ae6b64"}) as unknown as TypedDocumentString<CreateThreadMutation, CreateThreadMutationVariables>;
+export const PostReplyDocument = new TypedDocumentString(`
+    mutation PostReply($input: PostReplyInput!) {
+  postReply(input: $input) {
+    ...ReplyItem
+  }
+}
+    fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}
+fragment ReactionSummary on ReactionCount {
+  reaction
+  count
+  reactedByMe
+}
+fragment ReplyItem on Reply {
+  id
+  threadId
+  parentReplyId
+  state
+  author {
+    ...AuthorSummary
+  }
+  body
+  createdAt
+  editedAt
+  reactions {
+    ...ReactionSummary
+  }
+}`, {"hash":"792d34b6f34b1eda7870caecf72f18121b87020c3ef8e1968f43f87f040020d8"}) as unknown as TypedDocumentString<PostReplyMutation, PostReplyMutationVariables>;
+export const EditReplyDocument = new TypedDocumentString(`
+    mutation EditReply($input: EditReplyInput!) {
+  editReply(input: $input) {
+    ...ReplyItem
+  }
+}
+    fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}
+fragment ReactionSummary on ReactionCount {
+  reaction
+  count
+  reactedByMe
+}
+fragment ReplyItem on Reply {
+  id
+  threadId
+  parentReplyId
+  state
+  author {
+    ...AuthorSummary
+  }
+  body
+  createdAt
+  editedAt
+  reactions {
+    ...ReactionSummary
+  }
+}`, {"hash":"ab25b6ff0d04070a88efb9ae71df60a8d6f9cb15a3536c57142014e0cb70186c"}) as unknown as TypedDocumentString<EditReplyMutation, EditReplyMutationVariables>;
+export const DeleteReplyDocument = new TypedDocumentString(`
+    mutation DeleteReply($input: ReplyRefInput!) {
+  deleteReply(input: $input) {
+    ...ReplyItem
+  }
+}
+    fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}
+fragment ReactionSummary on ReactionCount {
+  reaction
+  count
+  reactedByMe
+}
+fragment ReplyItem on Reply {
+  id
+  threadId
+  parentReplyId
+  state
+  author {
+    ...AuthorSummary
+  }
+  body
+  createdAt
+  editedAt
+  reactions {
+    ...ReactionSummary
+  }
+}`, {"hash":"bbfdacdd0e786bea3567c8e850c14b209b8ec58a7683f50afb9b997938fc29e0"}) as unknown as TypedDocumentString<DeleteReplyMutation, DeleteReplyMutationVariables>;
+export const ReactDocument = new TypedDocumentString(`
+    mutation React($input: ReactInput!) {
+  react(input: $input) {
+    reacted
+    reactions {
+      ...ReactionSummary
+    }
+  }
+}
+    fragment ReactionSummary on ReactionCount {
+  reaction
+  count
+  reactedByMe
+}`, {"hash":"109f1559ffac788fce79a7e4781698ff32180d79e385878a227e32e7f841c736"}) as unknown as TypedDocumentString<ReactMutation, ReactMutationVariables>;
+export const FollowThreadDocument = new TypedDocumentString(`
+    mutation FollowThread($input: ThreadRefInput!) {
+  followThread(input: $input) {
+    id
+    viewerFollows
+  }
+}
+    `, {"hash":"a24a69cd28931d50b6fa0056074baf2f15b8b219571693c437fbc303a68bd8df"}) as unknown as TypedDocumentString<FollowThreadMutation, FollowThreadMutationVariables>;
+export const UnfollowThreadDocument = new TypedDocumentString(`
+    mutation UnfollowThread($input: ThreadRefInput!) {
+  unfollowThread(input: $input) {
+    id
+    viewerFollows
+  }
+}
+    `, {"hash":"89a51c37dceb8c0d4d61fefc77d4756d53a26825712da0d8e043bb2705ad91a8"}) as unknown as TypedDocumentString<UnfollowThreadMutation, UnfollowThreadMutationVariables>;
+export const PinThreadDocument = new TypedDocumentString(`
+    mutation PinThread($input: PinThreadInput!) {
+  pinThread(input: $input) {
+    id
+    pinned
+  }
+}
+    `, {"hash":"62f16829ebceb7c932ae954cd24ca536e83977a26e851ffe7864f5ff956c13a4"}) as unknown as TypedDocumentString<PinThreadMutation, PinThreadMutationVariables>;
+export const LockThreadDocument = new TypedDocumentString(`
+    mutation LockThread($input: LockThreadInput!) {
+  lockThread(input: $input) {
+    id
+    locked
+  }
+}
+    `, {"hash":"2d7ce19ff45107979fb1e6ca76083185ef4af34e2bae2c0fea82cdaa26c9c32d"}) as unknown as TypedDocumentString<LockThreadMutation, LockThreadMutationVariables>;
+export const ThreadUpdatesDocument = new TypedDocumentString(`
+    subscription ThreadUpdates($threadId: ID!, $after: String) {
+  threadUpdates(threadId: $threadId, after: $after) {
+    kind
+    cursor
+    reply {
+      ...ReplyItem
+    }
+    thread {
+      ...ThreadDetail
+    }
+  }
+}
+    fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}
+fragment ReactionSummary on ReactionCount {
+  reaction
+  count
+  reactedByMe
+}
+fragment ReplyItem on Reply {
+  id
+  threadId
+  parentReplyId
+  state
+  author {
+    ...AuthorSummary
+  }
+  body
+  createdAt
+  editedAt
+  reactions {
+    ...ReactionSummary
+  }
+}
+fragment ThreadSummary on Thread {
+  id
+  title
+  tags
+  pinned
+  locked
+  replyCount
+  createdAt
+  lastActivityAt
+  author {
+    ...AuthorSummary
+  }
+  group {
+    id
+    name
+  }
+}
+fragment ThreadDetail on Thread {
+  ...ThreadSummary
+  body
+  editedAt
+  viewerFollows
+  viewerCanReply
+  reactions {
+    ...ReactionSummary
+  }
+}`, {"hash":"08ea87810980c406c12d59303839b64a4b92e48e078a2d0d636d6662c6b555a2"}) as unknown as TypedDocumentString<ThreadUpdatesSubscription, ThreadUpdatesSubscriptionVariables>;
