@@ -1,0 +1,101 @@
+/**
+ * A real `village serve` for the integration tests: embedded SQLite in a data dir of its
+ * own, on a free port, from the binary named by VILLAGE_BIN (else the workspace's release
+ * build). It can be stopped (SIGTERM: sockets close with 1001) and started again on the
+ * same port and data, as a server restart.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const WORKSPACE = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+
+function villageBinary(): string {
+  const binary = process.env['VILLAGE_BIN'] ?? join(WORKSPACE, 'target/release/village');
+  if (!existsSync(binary)) {
+    throw new Error(`no village binary at ${binary}: run \`cargo build --release\` in ${WORKSPACE}, or set VILLAGE_BIN`);
+  }
+  return binary;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function waitUntilHealthy(base: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`village exited with ${child.exitCode}:\n${output()}`);
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`village did not become healthy:\n${output()}`);
+}
+
+/** Environment variables that would point the server elsewhere than its own data dir. */
+const FOREIGN_SETTINGS = ['DATABASE_URL', 'REDIS_URL', 'VILLAGE_DATA_DIR', 'VILLAGE_BIND', 'VILLAGE_PRODUCTION'];
+
+export class VillageServer {
+  private child?: ChildProcess;
+  private log = '';
+
+  private constructor(
+    readonly port: number,
+    readonly dataDir: string,
+    private readonly args: string[],
+  ) {}
+
+  /** Starts a server; `args` are extra flags, e.g. `['--access-token-ttl-secs', '10']`. */
+  static async start(args: string[] = []): Promise<VillageServer> {
+    const dataDir = mkdtempSync(join(tmpdir(), 'village-sdk-'));
+    const server = new VillageServer(await freePort(), dataDir, args);
+    await server.resume();
+    return server;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}/graphql`;
+  }
+
+  /** Starts the process again on the same port and data dir. */
+  async resume(): Promise<void> {
+    const env: NodeJS.ProcessEnv = { ...process.env, RUST_LOG: 'warn' };
+    FOREIGN_SETTINGS.forEach((name) => delete env[name]);
+    const flags = ['--bind', `127.0.0.1:${this.port}`, '--data-dir', this.dataDir, '--allow-local-push-endpoints'];
+    const child = spawn(villageBinary(), ['serve', ...flags, ...this.args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.on('data', (chunk: Buffer) => (this.log += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (this.log += chunk.toString()));
+    this.child = child;
+    await waitUntilHealthy(`http://127.0.0.1:${this.port}`, child, () => this.log);
+  }
+
+  /** SIGTERM, and waits for the process to exit (its sockets close with 1001). */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  }
+
+  /** Stops the server for good and removes its data. */
+  async dispose(): Promise<void> {
+    await this.stop();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}

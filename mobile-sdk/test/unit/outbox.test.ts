@@ -1,0 +1,42 @@
+/** The outbox with a fake runner: keys given at queueing, order kept, network failures waited out. */
+import { describe, expect, it } from 'vitest';
+
+import { VillageError, memoryStorage } from '../../src/index.js';
+import type { Runner } from '../../src/documents.js';
+import { OUTBOX_KEY, Outbox, type QueuedWrite } from '../../src/outbox.js';
+
+describe('Outbox', () => {
+  it('sends in order with the key it gave each write, and stops at a network failure', async () => {
+    const sent: Record<string, unknown>[] = [];
+    let online = false;
+    const runner = async (_document: unknown, variables: unknown) => {
+      if (!online) throw VillageError.network(new TypeError('offline'));
+      sent.push((variables as { input: Record<string, unknown> }).input);
+      return {};
+    };
+    const outbox = new Outbox(memoryStorage(), runner as Runner);
+
+    const first = await outbox.enqueue('postReply', { threadId: 't', body: 'one' });
+    const second = await outbox.enqueue('postReply', { threadId: 't', body: 'two' });
+    await outbox.flush();
+    expect(sent).toEqual([]);
+    expect((await outbox.pending()).map((write) => write.id)).toEqual([first.id, second.id]);
+
+    online = true;
+    await outbox.flush();
+    expect(sent).toEqual([
+      { threadId: 't', body: 'one', clientMutationId: first.id },
+      { threadId: 't', body: 'two', clientMutationId: second.id },
+    ]);
+    expect(first.id).not.toBe(second.id);
+    await outbox.clear();
+  });
+
+  it('ignores what it cannot read in storage', async () => {
+    const unknown: QueuedWrite = { id: 'k', operation: 'deleteEverything' as never, input: {}, queuedAt: 0 };
+    for (const stored of ['{not json', JSON.stringify({ not: 'a list' }), JSON.stringify([unknown])]) {
+      const outbox = new Outbox(memoryStorage({ [OUTBOX_KEY]: stored }), (async () => ({})) as Runner);
+      expect(await outbox.pending()).toEqual([]);
+    }
+  });
+});
