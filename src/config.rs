@@ -174,8 +174,9 @@ pub struct Settings {
           value_parser = clap::value_parser!(u64).range(1..), global = true)]
     pub ws_anonymous_per_address: u64,
 
-    /// Web origins allowed to open WebSockets (comma-separated, e.g.
-    /// `https://app.village.example`); empty allows any. Native apps send no Origin.
+    /// Web origins allowed to call the API from a browser (CORS) and to open WebSockets
+    /// (comma-separated, e.g. `https://app.village.example`); empty allows any (tokens
+    /// travel in headers, never cookies). Native apps send no Origin.
     #[arg(long, env = "VILLAGE_ALLOWED_ORIGINS", value_delimiter = ',', global = true)]
     pub allowed_origins: Vec<String>,
 

@@ -244,3 +244,35 @@ async fn fragments_spreading_into_billions_of_fields_are_refused_unexpanded() {
     assert_eq!(error_reason(&deep), "QUERY_TOO_DEEP", "{}", deep.to_string().chars().take(300).collect::<String>());
     assert_eq!(app.get("/healthz").await.0, 200, "the server is still up");
 }
+
+/// The `access-control-allow-origin` a browser at `origin` is told before it posts.
+async fn preflight(url: &str, origin: &str) -> Option<String> {
+    let response = crate::support::http_client()
+        .request(reqwest::Method::OPTIONS, format!("{url}/graphql"))
+        .header("origin", origin)
+        .header("access-control-request-method", "POST")
+        .header("access-control-request-headers", "authorization, content-type")
+        .send()
+        .await
+        .expect("preflight answered");
+    let allowed = response.headers().get("access-control-allow-origin")?;
+    Some(allowed.to_str().unwrap_or_default().to_owned())
+}
+
+#[tokio::test]
+async fn browsers_may_call_the_api_from_the_allowed_origins_only() {
+    let open = TestApp::spawn().await;
+    assert_eq!(
+        preflight(&open.url, "https://app.village.example").await.as_deref(),
+        Some("*"),
+        "any origin by default"
+    );
+
+    let listed =
+        TestApp::spawn_with(|settings| settings.allowed_origins = vec!["https://app.village.example".into()]).await;
+    assert_eq!(
+        preflight(&listed.url, "https://app.village.example").await.as_deref(),
+        Some("https://app.village.example")
+    );
+    assert_eq!(preflight(&listed.url, "https://evil.example").await, None, "another origin is not allowed");
+}
