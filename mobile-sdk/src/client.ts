@@ -50,7 +50,7 @@ function webSocketUrl(url: string): string {
 function defaultFetch(): FetchLike {
   const global = (globalThis as { fetch?: FetchLike }).fetch;
   if (!global) throw new TypeError('no global fetch: pass `fetch` to createVillageClient');
-  return global;
+  return global.bind(globalThis);
 }
 
 export function createVillageClient(options: VillageClientOptions) {

@@ -42,7 +42,9 @@ export class HttpTransport {
     }
     let body: unknown;
     try {
-      const response = await this.fetch(this.url, { method: 'POST', headers, body: JSON.stringify(payload) });
+      // Called on its own, not as a method: browsers refuse a `fetch` whose `this` is not the window.
+      const send = this.fetch;
+      const response = await send(this.url, { method: 'POST', headers, body: JSON.stringify(payload) });
       body = await response.json();
     } catch (cause) {
       throw VillageError.network(cause);
