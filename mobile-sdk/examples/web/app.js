@@ -1,9 +1,10 @@
 // A live thread in a web page: sign in, show the thread, append replies as they come.
 // Open it as examples/web/index.html?api=<GraphQL URL>&thread=<thread id>.
-import { ThreadDocument, createVillageClient, webStorage } from '../../dist/index.js';
+import { ThreadDocument, createVillageClient, indexedDbStorage } from '../../dist/index.js';
 
 const params = new URLSearchParams(location.search);
-const client = createVillageClient({ url: params.get('api') ?? '/graphql', storage: webStorage(localStorage, 'example:') });
+// IndexedDB, as a PWA whose service worker reads the session too would keep it.
+const client = createVillageClient({ url: params.get('api') ?? '/graphql', storage: indexedDbStorage('village-example') });
 const threadId = params.get('thread') ?? '';
 const $ = (id) => document.getElementById(id);
 

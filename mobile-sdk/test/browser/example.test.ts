@@ -1,6 +1,7 @@
 /**
  * The example web page in headless Chromium (Debian's package, driven by Playwright):
- * Bea signs in, sees the thread, and a reply Ana posts from another client appears.
+ * Bea signs in, sees the thread, a reply Ana posts from another client appears, and a
+ * reload finds her still signed in (the session is kept in IndexedDB).
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { type Server, createServer } from 'node:http';
@@ -74,6 +75,11 @@ it('shows the thread and appends a reply posted by another client', async () => 
 
   const replies = await page.locator('#replies li').allTextContents();
   expect(replies).toEqual(['AnaWelcome!', 'AnaMine has a lock and a fridge']);
+
+  // The session is kept in IndexedDB: a reload opens the thread without signing in.
+  await page.reload();
+  await page.locator('#replies li', { hasText: 'Mine has a lock and a fridge' }).waitFor();
+  expect(await page.isHidden('#sign-in')).toBe(true);
   await page.close();
   await Promise.all([ana.close(), bea.close()]);
 });

@@ -77,6 +77,14 @@ pub struct SubscribePayload {
     pub extensions: Option<Value>,
 }
 
+impl SubscribePayload {
+    /// Whether it carries a query, or names one by hash.
+    fn names_an_operation(&self) -> bool {
+        !self.query.is_empty()
+            || self.extensions.as_ref().is_some_and(|extensions| extensions.get("persistedQuery").is_some())
+    }
+}
+
 #[derive(Deserialize)]
 struct RawMessage {
     #[serde(rename = "type")]
@@ -100,7 +108,9 @@ impl ClientMessage {
         let raw: RawMessage = serde_json::from_str(text).map_err(|_| "invalid message".to_owned())?;
         let payload = || -> Result<SubscribePayload, String> {
             serde_json::from_value(raw.payload.clone().unwrap_or(Value::Null))
-                .map_err(|_| "invalid subscribe payload".to_owned())
+                .ok()
+                .filter(SubscribePayload::names_an_operation)
+                .ok_or_else(|| "invalid subscribe payload".to_owned())
         };
         match (raw.kind.as_str(), dialect) {
             ("connection_init", _) => Ok(Self::Init(raw.payload.clone().unwrap_or(Value::Null))),
@@ -194,5 +204,7 @@ mod tests {
             ClientMessage::parse(r#"{"type":"subscribe","payload":{"query":"{}"}}"#, Dialect::TransportWs).is_err()
         );
         assert!(ClientMessage::parse(r#"{"type":"subscribe","id":"1","payload":{}}"#, Dialect::TransportWs).is_err());
+        let by_hash = r#"{"type":"subscribe","id":"1","payload":{"query":"","extensions":{"persistedQuery":{"version":1,"sha256Hash":"ab"}}}}"#;
+        assert!(matches!(ClientMessage::parse(by_hash, Dialect::TransportWs), Ok(ClientMessage::Subscribe { .. })));
     }
 }
