@@ -62,6 +62,7 @@ export function createVillageClient(options: VillageClientOptions) {
     void outbox.clear();
     options.onSessionEnded?.(reason);
   };
+  const unsubscribes: Array<() => void> = [];
   const sessions = new Sessions(options.storage, http, ended);
   const webSocketImpl = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
   const socket = new Socket(options.wsUrl ?? webSocketUrl(options.url), webSocketImpl, sessions);
@@ -103,12 +104,13 @@ export function createVillageClient(options: VillageClientOptions) {
     return control;
   };
 
-  options.appState?.subscribe((active) => lives.forEach((live) => (active ? live.resume() : live.pause())));
-  options.network?.subscribe((online) => {
+  const appState = options.appState?.subscribe((active) => lives.forEach((live) => (active ? live.resume() : live.pause())));
+  const network = options.network?.subscribe((online) => {
     if (!online) return;
     void outbox.flush();
     lives.forEach((live) => live.retryNow());
   });
+  unsubscribes.push(appState ?? (() => undefined), network ?? (() => undefined));
 
   return {
     request,
@@ -142,7 +144,7 @@ export function createVillageClient(options: VillageClientOptions) {
     },
     /** A thread kept live from the last reply it delivered, across reconnects and restarts. */
     async liveThread(threadId: string, liveOptions: LiveThreadOptions): Promise<LiveThread> {
-      return tracked(await liveThread(socket, sessions, options.storage, threadId, liveOptions));
+      return tracked(await liveThread(socket, sessions, run, options.storage, threadId, liveOptions));
     },
     outbox,
     push,
@@ -152,6 +154,8 @@ export function createVillageClient(options: VillageClientOptions) {
     },
     /** Stops everything this client runs: for tests and app shutdown. */
     async close(): Promise<void> {
+      unsubscribes.forEach((unsubscribe) => unsubscribe());
+      outbox.stop();
       lives.forEach((live) => live.stop());
       lives.clear();
       await socket.close();

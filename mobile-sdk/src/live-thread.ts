@@ -1,11 +1,17 @@
 /**
- * A thread kept live: `threadUpdates` resumed from the last reply cursor it delivered,
- * so every reply arrives once and in order across dropped connections, server restarts
- * and app restarts (the cursor is kept in storage). On `RESYNC` (the server could not
- * keep up) it resubscribes from that cursor, which replays what was missed, and tells
- * the app to refresh what a replay does not carry (edits, reactions).
+ * A thread kept live: `threadUpdates` resumed from the cursor of the last new reply it
+ * delivered, so every reply arrives once and in order across dropped connections,
+ * server restarts and app restarts (the cursor is kept in storage). Whenever it had to
+ * subscribe again (a gap, or `RESYNC` when the server could not keep up) the replay
+ * brings the replies, and `onResync` tells the app to refresh what a replay does not
+ * carry (edits, deletions, reactions).
  */
-import { ThreadUpdatesDocument, type ThreadUpdatesSubscription } from './generated/graphql.js';
+import type { Runner } from './documents.js';
+import {
+  ThreadLatestRepliesDocument,
+  ThreadUpdatesDocument,
+  type ThreadUpdatesSubscription,
+} from './generated/graphql.js';
 import type { VillageError } from './errors.js';
 import type { KeyValueStorage } from './platform.js';
 import { type SubscriptionControl, resilientSubscription } from './resilient.js';
@@ -16,10 +22,10 @@ import type { Socket } from './socket.js';
 export type ThreadUpdate = ThreadUpdatesSubscription['threadUpdates'];
 
 export interface LiveThreadOptions {
-  /** Start after this reply cursor (default: the one kept from last time, else now). */
+  /** Start after this reply cursor (default: the one kept from last time, else the thread's latest reply). */
   after?: string | null;
   onUpdate(update: ThreadUpdate): void;
-  /** Updates other than new replies may have been missed: refetch the thread's state. */
+  /** It subscribed again after a gap: new replies are replayed, but edits, deletions and reactions may have been missed — refetch what is on screen. */
   onResync?(): void;
   /** The live thread stopped for good (no access, not found, session over). */
   onError?(error: VillageError): void;
@@ -44,14 +50,24 @@ export function cursorKey(threadId: string): string {
   return `village.live.${threadId}`;
 }
 
+/** Where to start: the caller's cursor, the one kept from last time, or the thread's latest reply. */
+async function startingCursor(run: Runner, storage: KeyValueStorage, threadId: string, after?: string | null) {
+  if (after !== undefined) return after;
+  const kept = await storage.getItem(cursorKey(threadId));
+  if (kept) return kept;
+  const latest = await run(ThreadLatestRepliesDocument, { id: threadId, last: 1 });
+  return latest.thread.replies.pageInfo.endCursor ?? null;
+}
+
 export async function liveThread(
   socket: Socket,
   sessions: Sessions,
+  run: Runner,
   storage: KeyValueStorage,
   threadId: string,
   options: LiveThreadOptions,
 ): Promise<LiveThread> {
-  let cursor = options.after !== undefined ? options.after : await storage.getItem(cursorKey(threadId));
+  let cursor = await startingCursor(run, storage, threadId, options.after);
   const delivered = new Set<string>();
   let saving: Promise<void> = Promise.resolve();
 
@@ -73,19 +89,21 @@ export async function liveThread(
   const onData = (data: ThreadUpdatesSubscription) => {
     const update = data.threadUpdates;
     if (update.kind === 'RESYNC') {
-      options.onResync?.();
+      // Subscribing again from the cursor replays what was missed (and calls onResync).
       control.pause();
       control.resume();
       return;
     }
     if (!remember(update)) return;
-    if (update.cursor) advance(update.cursor);
+    // Only a new reply moves the cursor: an edit or a reaction carries its (older) reply's.
+    if (update.kind === 'REPLY_POSTED' && update.cursor) advance(update.cursor);
     options.onUpdate(update);
   };
 
   control = resilientSubscription(socket, sessions, ThreadUpdatesDocument, () => ({ threadId, after: cursor }), {
     next: onData,
     error: (error) => options.onError?.(error),
+    resubscribing: () => options.onResync?.(),
   });
   return {
     cursor: () => cursor,

@@ -2,7 +2,8 @@
  * Offline-safe writes. A creating mutation queued here gets its `clientMutationId` at
  * once, is kept in storage, and is sent in order whenever the network allows; a write
  * whose answer was lost is sent again with the same key, and the server answers with
- * what the first attempt made, so nothing is made twice.
+ * what the first attempt made, so nothing is made twice. One outbox per storage: two
+ * contexts (tabs) sharing one would each send the other's writes.
  */
 import { backoffDelay } from './backoff.js';
 import type { Operation, ResultOf, Runner } from './documents.js';
@@ -50,6 +51,8 @@ export interface OutboxListener {
 }
 
 export const OUTBOX_KEY = 'village.outbox';
+/** Times a write answered `INTERNAL` or `UNAUTHENTICATED` is tried before it is dropped. */
+const MAX_ANSWERED_FAILURES = 5;
 
 function newKey(): string {
   const random = globalThis.crypto?.randomUUID?.();
@@ -69,6 +72,10 @@ export class Outbox {
   private flushing?: Promise<void>;
   private retryTimer?: ReturnType<typeof setTimeout>;
   private attempt = 0;
+  /** Failed attempts of the write at the head of the queue that the server answered. */
+  private answeredFailures = 0;
+  /** Bumped by `clear`: a flush that finds it moved on stops (her writes are not sent as another's). */
+  private generation = 0;
   private readonly listeners = new Set<OutboxListener>();
 
   constructor(
@@ -77,8 +84,8 @@ export class Outbox {
   ) {}
 
   /** Queues a write and starts sending; resolves with it once it is stored. */
-  async enqueue<K extends OutboxOperation>(operation: K, input: InputOf<K>): Promise<QueuedWrite> {
-    const write: QueuedWrite = { id: newKey(), operation, input: input as Record<string, unknown>, queuedAt: Date.now() };
+  async enqueue<K extends OutboxOperation>(operation: K, input: InputOf<K>, id = newKey()): Promise<QueuedWrite> {
+    const write: QueuedWrite = { id, operation, input: input as Record<string, unknown>, queuedAt: Date.now() };
     const queue = await this.load();
     queue.push(write);
     await this.persist();
@@ -88,14 +95,17 @@ export class Outbox {
 
   /** Queues a write and resolves with the server's answer once it is sent. */
   send<K extends OutboxOperation>(operation: K, input: InputOf<K>): Promise<ResultFor<K>> {
+    const id = newKey();
     return new Promise((resolve, reject) => {
-      let id: string | undefined;
       const listener: OutboxListener = {
         sent: (write, result) => write.id === id && (this.listeners.delete(listener), resolve(result as ResultFor<K>)),
         failed: (write, error) => write.id === id && (this.listeners.delete(listener), reject(error)),
       };
       this.listeners.add(listener);
-      this.enqueue(operation, input).then((write) => (id = write.id), reject);
+      this.enqueue(operation, input, id).catch((error: unknown) => {
+        this.listeners.delete(listener);
+        reject(error);
+      });
     });
   }
 
@@ -112,25 +122,42 @@ export class Outbox {
 
   /** Sends every waiting write, in order; stops at the first the network could not carry. */
   flush(): Promise<void> {
-    this.flushing ??= this.sendAll().finally(() => (this.flushing = undefined));
+    if (!this.flushing) {
+      const run: Promise<void> = this.sendAll().finally(() => {
+        if (this.flushing === run) this.flushing = undefined;
+      });
+      this.flushing = run;
+    }
     return this.flushing;
   }
 
-  /** Drops every waiting write (her session ended: they were hers). */
-  async clear(): Promise<void> {
-    clearTimeout(this.retryTimer);
+  /** Drops every waiting write (her session ended: they were hers), telling `failed` listeners. */
+  async clear(reason = new VillageError('UNAUTHENTICATED', 'the session ended before this was sent')): Promise<void> {
+    this.stop();
+    this.generation += 1;
+    this.flushing = undefined;
+    const dropped = this.queue ?? [];
     this.queue = [];
     await this.storage.removeItem(OUTBOX_KEY);
+    dropped.forEach((write) => this.listeners.forEach((listener) => listener.failed?.(write, reason)));
+  }
+
+  /** Stops retrying on its own (the client is closing); `flush` starts it again. */
+  stop(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
   }
 
   private async sendAll(): Promise<void> {
-    clearTimeout(this.retryTimer);
+    this.stop();
+    const generation = this.generation;
     const queue = await this.load();
-    while (queue.length > 0) {
+    while (queue.length > 0 && generation === this.generation) {
       const write = queue[0]!;
       const outcome = await this.sendOne(write);
-      if (outcome === 'later') return;
+      if (outcome === 'later' || generation !== this.generation) return;
       queue.shift();
+      this.answeredFailures = 0;
       await this.persist();
     }
     this.attempt = 0;
@@ -155,8 +182,13 @@ export class Outbox {
     }
   }
 
+  /** Network failures and rate limits wait as long as it takes; a server fault or a
+   * refused token a few times, so that one bad write cannot hold up the rest for ever. */
   private worthRetrying(error: VillageError): boolean {
-    return ['NETWORK', 'RATE_LIMITED', 'INTERNAL', 'UNAUTHENTICATED'].includes(error.code);
+    if (error.code === 'NETWORK' || error.code === 'RATE_LIMITED') return true;
+    if (error.code !== 'INTERNAL' && error.code !== 'UNAUTHENTICATED') return false;
+    this.answeredFailures += 1;
+    return this.answeredFailures < MAX_ANSWERED_FAILURES;
   }
 
   private retryLater(error: VillageError): void {

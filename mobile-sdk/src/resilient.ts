@@ -19,6 +19,8 @@ export interface SubscriptionHandlers<R> {
   error?(error: VillageError): void;
   /** The server ended the subscription. */
   complete?(): void;
+  /** It is about to subscribe again after a gap (what happened meanwhile was not heard). */
+  resubscribing?(): void;
 }
 
 /** A running subscription. */
@@ -84,46 +86,62 @@ export function resilientSubscription<R, V>(
   let byText = false;
   let dispose: (() => void) | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Bumped by every subscribe, pause and stop: a callback or an await that finds it
+  // moved on belongs to an attempt that is over, and does nothing.
+  let generation = 0;
+
+  const letGo = () => {
+    generation += 1;
+    clearTimeout(timer);
+    timer = undefined;
+    dispose?.();
+    dispose = undefined;
+  };
 
   const subscribe = () => {
-    timer = undefined;
+    letGo();
     if (stopped || paused) return;
+    const mine = generation;
+    const current = () => mine === generation && !stopped && !paused;
     // graphql-ws wants a `query` string; an empty one means "by its hash" to the server.
     const payload = { query: '', ...wirePayload(document, variables() as Record<string, unknown>, byText) };
-    let settled = false;
     dispose = socket.graphqlWs().subscribe<R>(payload, {
       next: (result) => {
-        if (settled) return;
+        if (!current()) return;
         if (result.errors?.length) {
-          settled = true;
-          dispose?.();
-          void recover(result.errors);
+          letGo();
+          void recover(result.errors, generation);
           return;
         }
         attempt = 0;
         if (result.data) handlers.next(result.data);
       },
       error: (value) => {
-        if (settled) return;
-        settled = true;
-        void recover(value);
+        if (!current()) return;
+        generation += 1;
+        dispose = undefined;
+        void recover(value, generation);
       },
       complete: () => {
-        if (settled || stopped || paused) return;
-        settled = true;
+        if (!current()) return;
+        generation += 1;
+        dispose = undefined;
         handlers.complete?.();
       },
     });
   };
 
-  const again = (delayMs: number) => {
-    if (stopped || paused) return;
-    timer = setTimeout(subscribe, delayMs);
+  /** Subscribes again after `delayMs`, unless the attempt `mine` is over by then. */
+  const again = (delayMs: number, mine: number) => {
+    if (mine !== generation || stopped || paused) return;
+    timer = setTimeout(() => {
+      if (mine !== generation) return;
+      handlers.resubscribing?.();
+      subscribe();
+    }, delayMs);
   };
 
-  const recover = async (value: unknown) => {
-    dispose = undefined;
-    if (stopped || paused) return;
+  const recover = async (value: unknown, mine: number) => {
     const failure = classify(value);
     switch (failure.kind) {
       case 'fatal':
@@ -132,36 +150,30 @@ export function resilientSubscription<R, V>(
         return;
       case 'unknownHash':
         byText = true;
-        again(0);
-        return;
+        return again(0, mine);
       case 'auth':
-        return refreshThenResubscribe();
+        return refreshThenResubscribe(mine);
       case 'retry':
-        again(failure.afterMs ?? backoffDelay(attempt++));
+        return again(failure.afterMs ?? backoffDelay(attempt++), mine);
     }
   };
 
-  const refreshThenResubscribe = async () => {
+  const refreshThenResubscribe = async (mine: number) => {
+    let token: string | undefined;
     try {
-      const token = await sessions.refresh(socket.tokenInUse());
-      if (token === undefined) {
-        stopped = true;
-        handlers.error?.(new VillageError('UNAUTHENTICATED', 'the session has ended'));
-        return;
-      }
-      // A socket opened with the old token is of no use any more: replace it.
-      if (socket.tokenInUse() !== token) socket.cut();
-      again(0);
+      token = await sessions.refresh(socket.tokenInUse());
     } catch {
-      again(backoffDelay(attempt++));
+      return again(backoffDelay(attempt++), mine);
     }
-  };
-
-  const letGo = () => {
-    clearTimeout(timer);
-    timer = undefined;
-    dispose?.();
-    dispose = undefined;
+    if (mine !== generation || stopped) return;
+    if (token === undefined) {
+      stopped = true;
+      handlers.error?.(new VillageError('UNAUTHENTICATED', 'the session has ended'));
+      return;
+    }
+    // A socket opened with the old token is of no use any more: replace it.
+    if (socket.tokenInUse() !== token) socket.cut();
+    again(0, mine);
   };
 
   subscribe();
@@ -178,12 +190,13 @@ export function resilientSubscription<R, V>(
       if (stopped || !paused) return;
       paused = false;
       attempt = 0;
+      handlers.resubscribing?.();
       subscribe();
     },
     retryNow: () => {
       if (timer === undefined) return;
-      clearTimeout(timer);
       attempt = 0;
+      handlers.resubscribing?.();
       subscribe();
     },
   };

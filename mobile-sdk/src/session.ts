@@ -1,7 +1,9 @@
 /**
  * The member's session: tokens kept in the injected storage, an access token refreshed
  * shortly before it runs out, and one refresh at a time however many requests need it
- * (single-flight). A refresh the server refuses ends the session.
+ * (single-flight). A refresh the server refuses ends the session. Before refreshing it
+ * reads storage again: another tab (or the app's service worker) sharing it may have
+ * refreshed already, and presenting the traded-in token would end the session for both.
  */
 import { RefreshSessionDocument, type SessionFragment } from './generated/graphql.js';
 import { VillageError, isVillageError } from './errors.js';
@@ -43,6 +45,8 @@ export type SessionEndReason = 'signedOut' | 'refreshRefused';
 export class Sessions {
   private loaded?: Promise<StoredSession | null>;
   private refreshing?: Promise<string | undefined>;
+  /** Bumped when the session is saved or ended: a refresh begun before then is not kept. */
+  private epoch = 0;
 
   constructor(
     private readonly storage: KeyValueStorage,
@@ -65,6 +69,7 @@ export class Sessions {
       refreshToken: payload.refreshToken,
       memberId: payload.member.id,
     };
+    this.epoch += 1;
     this.loaded = Promise.resolve(session);
     await this.storage.setItem(SESSION_KEY, JSON.stringify(session));
     return session;
@@ -73,6 +78,7 @@ export class Sessions {
   /** Forgets the session and says why. */
   async end(reason: SessionEndReason): Promise<void> {
     const had = (await this.current()) !== null;
+    this.epoch += 1;
     this.loaded = Promise.resolve(null);
     await this.storage.removeItem(SESSION_KEY);
     if (had) this.onEnded(reason);
@@ -92,20 +98,39 @@ export class Sessions {
    * refresh runs, shared by every caller. `undefined` when the session is over.
    */
   async refresh(stale: string | undefined): Promise<string | undefined> {
-    const session = await this.current();
-    if (!session) return undefined;
-    if (stale !== undefined && session.accessToken !== stale) return session.accessToken;
-    this.refreshing ??= this.trade(session.refreshToken).finally(() => {
+    this.refreshing ??= this.refreshOnce(stale).finally(() => {
       this.refreshing = undefined;
     });
     return this.refreshing;
   }
 
+  private async refreshOnce(stale: string | undefined): Promise<string | undefined> {
+    const known = await this.current();
+    const stored = parseStored(await this.storage.getItem(SESSION_KEY));
+    if (!known) return undefined;
+    if (!stored) {
+      // Another context sharing the storage signed out.
+      await this.end('signedOut');
+      return undefined;
+    }
+    if (stored.refreshToken !== known.refreshToken) {
+      // Another context sharing the storage refreshed: take its session.
+      this.loaded = Promise.resolve(stored);
+      this.epoch += 1;
+    }
+    if (stale !== undefined && stored.accessToken !== stale) return stored.accessToken;
+    return this.trade(stored.refreshToken);
+  }
+
   private async trade(refreshToken: string): Promise<string | undefined> {
+    const epoch = this.epoch;
     try {
       const data = await this.http.execute(RefreshSessionDocument, { input: { refreshToken } });
+      // Signed out (or in again) meanwhile: this refresh is not hers to keep.
+      if (epoch !== this.epoch) return (await this.current())?.accessToken;
       return (await this.save(data.refreshSession)).accessToken;
     } catch (error) {
+      if (epoch !== this.epoch) return (await this.current())?.accessToken;
       if (isVillageError(error, 'UNAUTHENTICATED')) {
         await this.end('refreshRefused');
         return undefined;

@@ -222,18 +222,24 @@ pub async fn react(
     reaction: Reaction,
     key: Option<&str>,
 ) -> AppResult<Uuid> {
-    let (target_id, thread_id, group) = match target {
-        ReactionTarget::Thread(id) => (id, id, readable(db, viewer, id).await?.1),
+    let (target_id, thread_id, group, gone) = match target {
+        ReactionTarget::Thread(id) => (id, id, readable(db, viewer, id).await?.1, false),
         ReactionTarget::Reply(id) => {
             let (reply, group) = readable_reply(db, viewer, id).await?;
-            if reply.deleted_at.is_some() || reply.hidden {
-                return Err(AppError::NotFound);
-            }
-            (id, reply.thread_id, group)
+            (id, reply.thread_id, group, reply.deleted_at.is_some() || reply.hidden)
         }
     };
     if group.viewer_role.is_none() {
         return Err(AppError::Forbidden);
+    }
+    // A retry of one already made answers as it did, even if the reply has gone since.
+    if let Some(key) = key
+        && idempotency::made_before(db, viewer, "react", key).await?
+    {
+        return Ok(target_id);
+    }
+    if gone {
+        return Err(AppError::NotFound);
     }
     let mut toggled = false;
     idempotency::create_once(db, viewer, "react", key, async |tx| {

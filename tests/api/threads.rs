@@ -249,6 +249,13 @@ async fn a_reaction_sent_again_with_its_key_is_not_taken_back() {
     assert_eq!(replayed["data"]["react"], first["data"]["react"], "the replay answers as the first did: {replayed}");
     let again = c.app.graphql(react, json!({ "id": reply, "key": "hug-2" }), Some(&c.bea.access_token)).await;
     assert_eq!(again["data"]["react"]["reacted"], false, "a new key takes it back: {again}");
+
+    let delete = "mutation($id: ID!) { deleteReply(input: { replyId: $id }) { state } }";
+    c.app.graphql(delete, json!({ "id": reply }), Some(&c.ana.access_token)).await;
+    let late = c.app.graphql(react, json!({ "id": reply, "key": "hug-2" }), Some(&c.bea.access_token)).await;
+    assert!(late["errors"].is_null(), "a late retry on a reply deleted since still succeeds: {late}");
+    let fresh = c.app.graphql(react, json!({ "id": reply, "key": "hug-3" }), Some(&c.bea.access_token)).await;
+    assert_eq!(error_code(&fresh), "NOT_FOUND", "a new reaction to it is refused");
 }
 
 #[tokio::test]

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { PostReplyDocument, type ThreadUpdate } from '../../src/index.js';
+import { PostReplyDocument, ReactDocument, ThreadDocument, type ThreadUpdate } from '../../src/index.js';
 import { community, eventually } from '../support/clients.js';
 import { cuttableNetwork } from '../support/network.js';
 import { VillageServer } from '../support/server.js';
@@ -76,32 +76,50 @@ describe('liveThread', () => {
     await Promise.all([ana.close(), bea.close()]);
   });
 
-  it('lets go while paused and catches up on resume', async () => {
+  it('lets go while paused, catches up on resume, and moves its cursor only for new replies', async () => {
     const { ana, bea, threadId, cursor } = await community(server);
     const post = (body: string) => ana.request(PostReplyDocument, { input: { threadId, body } });
     const updates: ThreadUpdate[] = [];
-    const live = await bea.liveThread(threadId, { after: cursor, onUpdate: (update) => updates.push(update) });
+    let resyncs = 0;
+    const live = await bea.liveThread(threadId, {
+      after: cursor,
+      onUpdate: (update) => updates.push(update),
+      onResync: () => (resyncs += 1),
+    });
+    const anasView: ThreadUpdate[] = [];
+    const anasLive = await ana.liveThread(threadId, { after: cursor, onUpdate: (update) => anasView.push(update) });
     await post('in the foreground');
     await eventually(() => updates.length === 1, 20_000, 'the first reply');
+    const afterFirst = live.cursor();
+
+    // A reaction to the older reply carries that reply's cursor: it must not move hers back.
+    const welcome = (await ana.request(ThreadDocument, { id: threadId })).thread.replies.edges[0]?.node.id ?? '';
+    await ana.request(ReactDocument, { input: { replyId: welcome, reaction: 'HEART' } });
+    await eventually(() => updates.some((update) => update.kind === 'REACTIONS_CHANGED'), 20_000, 'the reaction');
+    expect(live.cursor()).toBe(afterFirst);
 
     live.pause();
     await post('while in the background');
+    await eventually(() => bodiesOf(anasView).includes('while in the background'), 20_000, "Ana's copy");
+    expect(bodiesOf(updates)).toEqual(['in the foreground']);
     live.resume();
     await post('back in the foreground');
     await eventually(() => bodiesOf(updates).includes('back in the foreground'), 20_000, 'the replies');
 
     expect(bodiesOf(updates)).toEqual(['in the foreground', 'while in the background', 'back in the foreground']);
+    expect(resyncs).toBe(1);
     live.stop();
+    anasLive.stop();
     await Promise.all([ana.close(), bea.close()]);
   });
 
-  it('stops with NOT_FOUND for a thread that is not there', async () => {
+  it('refuses a thread that is not there: at once, or through onError once subscribed', async () => {
     const { bea } = await community(server);
+    const missing = '00000000-0000-7000-8000-000000000000';
+    await expect(bea.liveThread(missing, { onUpdate: () => undefined })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
     const failures: string[] = [];
-    await bea.liveThread('00000000-0000-7000-8000-000000000000', {
-      onUpdate: () => undefined,
-      onError: (error) => failures.push(error.code),
-    });
+    await bea.liveThread(missing, { after: null, onUpdate: () => undefined, onError: (error) => failures.push(error.code) });
     await eventually(() => failures.length === 1, 20_000, 'the refusal');
     expect(failures).toEqual(['NOT_FOUND']);
     await bea.close();

@@ -40,3 +40,30 @@ describe('Outbox', () => {
     }
   });
 });
+
+describe('Outbox when the session ends', () => {
+  it('sends nothing more once cleared, even from a flush under way, and reports what it dropped', async () => {
+    const sent: string[] = [];
+    let release: () => void = () => undefined;
+    const runner = async (_document: unknown, variables: unknown) => {
+      sent.push(String((variables as { input: { body: string } }).input.body));
+      await new Promise<void>((resolve) => (release = resolve));
+      return {};
+    };
+    const outbox = new Outbox(memoryStorage(), runner as Runner);
+    const dropped: string[] = [];
+    outbox.listen({ failed: (write, error) => dropped.push(`${String(write.input['body'])}: ${error.code}`) });
+
+    const first = outbox.send('postReply', { threadId: 't', body: 'one' });
+    await outbox.enqueue('postReply', { threadId: 't', body: 'two' });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await outbox.clear();
+    release();
+    await first.catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+
+    expect(sent).toEqual(['one']);
+    expect(dropped).toEqual(['one: UNAUTHENTICATED', 'two: UNAUTHENTICATED']);
+    expect(await outbox.pending()).toEqual([]);
+  });
+});

@@ -58,3 +58,30 @@ describe('Sessions', () => {
     expect(await sessions.current()).toBeNull();
   });
 });
+
+describe('Sessions sharing storage', () => {
+  it('takes the session another tab refreshed instead of trading the old token in again', async () => {
+    const server = refreshingServer('grant');
+    const storage = memoryStorage({ [SESSION_KEY]: JSON.stringify(expired) });
+    const sessions = new Sessions(storage, new HttpTransport('u', server.fetch), () => undefined);
+    await sessions.current();
+    const refreshedElsewhere = { ...expired, accessToken: 'tab2', accessTokenExpiresAt: Date.now() + 900_000, refreshToken: 'r9' };
+    await storage.setItem(SESSION_KEY, JSON.stringify(refreshedElsewhere));
+
+    expect(await sessions.refresh('old')).toBe('tab2');
+    expect(server.refreshes()).toBe(0);
+  });
+
+  it('does not bring a session back when a refresh lands after sign-out', async () => {
+    const server = refreshingServer('grant');
+    const storage = memoryStorage({ [SESSION_KEY]: JSON.stringify(expired) });
+    const sessions = new Sessions(storage, new HttpTransport('u', server.fetch), () => undefined);
+    const refreshing = sessions.refresh('old');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await sessions.end('signedOut');
+
+    expect(await refreshing).toBeUndefined();
+    expect(await sessions.current()).toBeNull();
+    expect(await storage.getItem(SESSION_KEY)).toBeNull();
+  });
+});
