@@ -35,7 +35,7 @@ export interface SubscriptionControl {
 }
 
 /** What went wrong, as far as resuming is concerned. */
-type Failure =
+export type Failure =
   | { kind: 'auth' }
   | { kind: 'unknownHash' }
   | { kind: 'retry'; afterMs?: number }
@@ -51,7 +51,7 @@ function closeCode(value: unknown): number | undefined {
 }
 
 /** Sorts what a graphql-ws sink's `error` received: GraphQL errors, a close event, or an Error. */
-function classify(value: unknown): Failure {
+export function classify(value: unknown): Failure {
   if (Array.isArray(value)) {
     const error = VillageError.fromErrors(value as GraphQLErrorPayload[]);
     switch (error.code) {

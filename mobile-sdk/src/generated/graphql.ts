@@ -1975,6 +1975,8 @@ export type SignOutEverywhereMutationVariables = Exact<{ [key: string]: never; }
 
 export type SignOutEverywhereMutation = { __typename?: 'Mutation', signOutEverywhere: { __typename?: 'SignOutPayload', sessionsEnded: number } };
 
+export type NextPageFragment = { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null };
+
 export type AuthorSummaryFragment = { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null };
 
 export type ReactionSummaryFragment = { __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean };
@@ -2447,6 +2449,12 @@ export const SessionFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"Session"}) as unknown as TypedDocumentString<SessionFragment, unknown>;
+export const NextPageFragmentDoc = new TypedDocumentString(`
+    fragment NextPage on PageInfo {
+  hasNextPage
+  endCursor
+}
+    `, {"fragmentName":"NextPage"}) as unknown as TypedDocumentString<NextPageFragment, unknown>;
 export const ReactionSummaryFragmentDoc = new TypedDocumentString(`
     fragment ReactionSummary on ReactionCount {
   reaction
@@ -2548,8 +2556,7 @@ export const MembersDocument = new TypedDocumentString(`
     query Members($filter: MemberFilter, $first: Int, $after: String) {
   members(filter: $filter, first: $first, after: $after) {
     pageInfo {
-      hasNextPage
-      endCursor
+      ...NextPage
     }
     edges {
       cursor
@@ -2578,20 +2585,23 @@ fragment ChildSummary on Child {
   dueDate
   ageMonths
 }
+fragment NextPage on PageInfo {
+  hasNextPage
+  endCursor
+}
 fragment AuthorSummary on Member {
   id
   displayName
   handle
   avatarUrl
-}`, {"hash":"523b4fbc4ef36317e01b4d4846b65429e9f341b9dc6898d06c0265a2b59fb73e"}) as unknown as TypedDocumentString<MembersQuery, MembersQueryVariables>;
+}`, {"hash":"426bf890aff7a31bf032a45ee08a1f35d2722f2cc6a56c0e32fe38ad0362ed22"}) as unknown as TypedDocumentString<MembersQuery, MembersQueryVariables>;
 export const EventDocument = new TypedDocumentString(`
     query Event($id: ID!, $first: Int = 20, $after: String) {
   event(id: $id) {
     ...EventDetail
     attendees(first: $first, after: $after) {
       pageInfo {
-        hasNextPage
-        endCursor
+        ...NextPage
       }
       edges {
         cursor
@@ -2648,18 +2658,21 @@ fragment EventDetail on Event {
     ...RsvpState
   }
 }
+fragment NextPage on PageInfo {
+  hasNextPage
+  endCursor
+}
 fragment AuthorSummary on Member {
   id
   displayName
   handle
   avatarUrl
-}`, {"hash":"247aa623d4cc945112697a3d90aaa0dcd67c4b70dfe2c6e4ee5ff6060cbc0b64"}) as unknown as TypedDocumentString<EventQuery, EventQueryVariables>;
+}`, {"hash":"4ca338a484726fb6d5b804809879fc690d88dea06e874046621e34a56c699853"}) as unknown as TypedDocumentString<EventQuery, EventQueryVariables>;
 export const EventsDocument = new TypedDocumentString(`
     query Events($filter: EventsFilter, $first: Int, $after: String) {
   events(filter: $filter, first: $first, after: $after) {
     pageInfo {
-      hasNextPage
-      endCursor
+      ...NextPage
     }
     edges {
       cursor
@@ -2690,13 +2703,16 @@ export const EventsDocument = new TypedDocumentString(`
   viewerRsvp {
     status
   }
-}`, {"hash":"48898b235c1d366053a51455eb52da1655a6ce40e08d4ede59de1d9dbc16b828"}) as unknown as TypedDocumentString<EventsQuery, EventsQueryVariables>;
+}
+fragment NextPage on PageInfo {
+  hasNextPage
+  endCursor
+}`, {"hash":"764ec9ba5364681d963d4aa0c3e65509ece6aa601e5e16373b3bd4d08482a57f"}) as unknown as TypedDocumentString<EventsQuery, EventsQueryVariables>;
 export const MyEventsDocument = new TypedDocumentString(`
     query MyEvents($filter: EventsFilter, $first: Int, $after: String) {
   myEvents(filter: $filter, first: $first, after: $after) {
     pageInfo {
-      hasNextPage
-      endCursor
+      ...NextPage
     }
     edges {
       cursor
@@ -2727,7 +2743,11 @@ export const MyEventsDocument = new TypedDocumentString(`
   viewerRsvp {
     status
   }
-}`, {"hash":"c1638ac4cc0ad97fdc1df0c21274454fe858b43f6a8b7d8b9b911c354608fb0d"}) as unknown as TypedDocumentString<MyEventsQuery, MyEventsQueryVariables>;
+}
+fragment NextPage on PageInfo {
+  hasNextPage
+  endCursor
+}`, {"hash":"90a9d56c50ae122b24b9bd9ab3491cbef297ee27adf5ff92253ec28841b003e5"}) as unknown as TypedDocumentString<MyEventsQuery, MyEventsQueryVariables>;
 export const CreateEventDocument = new TypedDocumentString(`
     mutation CreateEvent($input: CreateEventInput!) {
   createEvent(input: $input) {
@@ -2976,8 +2996,7 @@ export const GroupDocument = new TypedDocumentString(`
     }
     threads(first: $first, after: $after, orderBy: $orderBy) @include(if: $withThreads) {
       pageInfo {
-        hasNextPage
-        endCursor
+        ...NextPage
       }
       edges {
         cursor
@@ -3012,6 +3031,10 @@ fragment GroupDetail on Group {
     ...JoinRequestState
   }
 }
+fragment NextPage on PageInfo {
+  hasNextPage
+  endCursor
+}
 fragment AuthorSummary on Member {
   id
   displayName
@@ -3034,15 +3057,14 @@ fragment ThreadSummary on Thread {
     id
     name
   }
-}`, {"hash":"3835b666ae2d56af062a2cab9b0aaced8d755bf0555bd68acf75e7364d94837b"}) as unknown as TypedDocumentString<GroupQuery, GroupQueryVariables>;
+}`, {"hash":"29a32e92d3190e586f161f965012ff35c7bfb1ec24bf61f982a325196732dad4"}) as unknown as TypedDocumentString<GroupQuery, GroupQueryVariables>;
 export const GroupMembersDocument = new TypedDocumentString(`
     query GroupMembers($id: ID!, $first: Int, $after: String) {
   group(id: $id) {
     id
     members(first: $first, after: $after) {
       pageInfo {
-        hasNextPage
-        endCursor
+        ...NextPage
       }
       edges {
         cursor
@@ -3060,20 +3082,23 @@ export const GroupMembersDocument = new TypedDocumentString(`
     ...AuthorSummary
   }
 }
+fragment NextPage on PageInfo {
+  hasNextPage
+  endCursor
+}
 fragment AuthorSummary on Member {
   id
   displayName
   handle
   avatarUrl
-}`, {"hash":"656255ffec6909e816a1971d661ea45d637a14db84a9fb4efba2b8585098298a"}) as unknown as TypedDocumentString<GroupMembersQuery, GroupMembersQueryVariables>;
+}`, {"hash":"c8038b0ba64c914be9a470cf7da328990a820af0a964555916983b8272bc8b79"}) as unknown as TypedDocumentString<GroupMembersQuery, GroupMembersQueryVariables>;
 export const GroupJoinRequestsDocument = new TypedDocumentString(`
     query GroupJoinRequests($id: ID!, $first: Int, $after: String) {
   group(id: $id) {
     id
     joinRequests(first: $first, after: $after) {
       pageInfo {
-        hasNextPage
-        endCursor
+        ...NextPage
       }
       edges {
         cursor
@@ -3096,18 +3121,21 @@ fragment JoinRequestItem on JoinRequest {
     ...AuthorSummary
   }
 }
+fragment NextPage on PageInfo {
+  hasNextPage
+  endCursor
+}
 fragment AuthorSummary on Member {
   id
   displayName
   handle
   avatarUrl
-}`, {"hash":"6566d2141dbae7b8941a0cbba65e42ee39f015a3f8057170fd8c1852da0bdc03"}) as unknown as TypedDocumentString<GroupJoinRequestsQuery, GroupJoinRequestsQueryVariables>;
+}`, {"hash":"34ef2b9a02644f15461815179fd45d44ca901c9c92b2a949808c9bc0789ccef7"}) as unknown as TypedDocumentString<GroupJoinRequestsQuery, GroupJoinRequestsQueryVariables>;
 export const GroupsDocument = new TypedDocumentString(`
     query Groups($filter: GroupFilter, $first: Int, $after: String) {
   groups(filter: $filter, first: $first, after: $after) {
     pageInfo {
-      hasNextPage
-      endCursor
+      ...NextPage
     }
     edges {
       cursor
@@ -3126,13 +3154,16 @@ export const GroupsDocument = new TypedDocumentString(`
   memberCount
   approximateMemberCount
   viewerRole
-}`, {"hash":"23123e1472acb9fe8baaa3b04a40a88bcda83e7a8798a96965ea8c140dbf4a8d"}) as unknown as TypedDocumentString<GroupsQuery, GroupsQueryVariables>;
+}
+fragment NextPage on PageInfo {
+  hasNextPage
+  endCursor
+}`, {"hash":"8ca5019e435d285d99eb869e2ff40497f2b4dee71690e950bc83ea485ceaeb87"}) as unknown as TypedDocumentString<GroupsQuery, GroupsQueryVariables>;
 export const MyGroupsDocument = new TypedDocumentString(`
     query MyGroups($first: Int, $after: String) {
   myGroups(first: $first, after: $after) {
     pageInfo {
-      hasNextPage
-      endCursor
+      ...NextPage
     }
     edges {
       cursor
@@ -3151,7 +3182,11 @@ export const MyGroupsDocument = new TypedDocumentString(`
   memberCount
   approximateMemberCount
   viewerRole
-}`, {"hash":"f6c172758ddf377dca97aa64c35a01f842b079cd8e2bae7eebb2a08013dfc93f"}) as unknown as TypedDocumentString<MyGroupsQuery, MyGroupsQueryVariables>;
+}
+fragment NextPage on PageInfo {
+  hasNextPage
+  endCursor
+}`, {"hash":"7fc8b0b0c895ed0004d0ee9c0e53cac6431f1d5659799cb7131c0b0f9a76a49c"}) as unknown as TypedDocumentString<MyGroupsQuery, MyGroupsQueryVariables>;
 export const CreateGroupDocument = new TypedDocumentString(`
     mutation CreateGroup($input: CreateGroupInput!) {
   createGroup(input: $input) {
@@ -3423,8 +3458,7 @@ export const NotificationsDocument = new TypedDocumentString(`
     query Notifications($first: Int, $after: String) {
   notifications(first: $first, after: $after) {
     pageInfo {
-      hasNextPage
-      endCursor
+      ...NextPage
     }
     edges {
       cursor
@@ -3450,12 +3484,16 @@ export const NotificationsDocument = new TypedDocumentString(`
   createdAt
   updatedAt
 }
+fragment NextPage on PageInfo {
+  hasNextPage
+  endCursor
+}
 fragment AuthorSummary on Member {
   id
   displayName
   handle
   avatarUrl
-}`, {"hash":"1a58856491d7e5387e7cfd0a10275725789e4512e0d3e3d28b5a7a96c18b0b67"}) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+}`, {"hash":"e38c387ab1a83a493f90d3a8032301974789c195c5ed22dc701b6db28db421b8"}) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
 export const UnreadNotificationCountDocument = new TypedDocumentString(`
     query UnreadNotificationCount {
   unreadNotificationCount
@@ -3871,8 +3909,7 @@ export const FeedDocument = new TypedDocumentString(`
     query Feed($first: Int, $after: String) {
   feed(first: $first, after: $after) {
     pageInfo {
-      hasNextPage
-      endCursor
+      ...NextPage
     }
     edges {
       cursor
@@ -3882,7 +3919,11 @@ export const FeedDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment AuthorSummary on Member {
+    fragment NextPage on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment AuthorSummary on Member {
   id
   displayName
   handle
@@ -3904,15 +3945,14 @@ fragment ThreadSummary on Thread {
     id
     name
   }
-}`, {"hash":"fb486141b95529302d456a224658d5581d6201135eb9c07ee4284278dbe7d177"}) as unknown as TypedDocumentString<FeedQuery, FeedQueryVariables>;
+}`, {"hash":"855b517ed69cc40b430d84f12359b6ad863a0dfe16ae720768647854d6265bfd"}) as unknown as TypedDocumentString<FeedQuery, FeedQueryVariables>;
 export const ThreadDocument = new TypedDocumentString(`
     query Thread($id: ID!, $first: Int = 20, $after: String) {
   thread(id: $id) {
     ...ThreadDetail
     replies(first: $first, after: $after) {
       pageInfo {
-        hasNextPage
-        endCursor
+        ...NextPage
       }
       edges {
         cursor
@@ -3923,7 +3963,11 @@ export const ThreadDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment AuthorSummary on Member {
+    fragment NextPage on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment AuthorSummary on Member {
   id
   displayName
   handle
@@ -3975,7 +4019,7 @@ fragment ThreadDetail on Thread {
   reactions {
     ...ReactionSummary
   }
-}`, {"hash":"d50ee209549e91b2b316807f0cefeafa36a75bbafdd9f421225e1144f2b06cf5"}) as unknown as TypedDocumentString<ThreadQuery, ThreadQueryVariables>;
+}`, {"hash":"3c13a9c95f9789206583f9d738811eabf30852e7b3f43c055bc6f6184e423877"}) as unknown as TypedDocumentString<ThreadQuery, ThreadQueryVariables>;
 export const ThreadLatestRepliesDocument = new TypedDocumentString(`
     query ThreadLatestReplies($id: ID!, $last: Int = 20, $before: String) {
   thread(id: $id) {
