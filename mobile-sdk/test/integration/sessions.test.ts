@@ -85,7 +85,7 @@ describe('sessions', () => {
     expect(await client.isSignedIn()).toBe(false);
   });
 
-  it('keeps a live thread going past its token: the server closes the socket, the client refreshes and resumes', async () => {
+  it('keeps a live thread going past its token: the server ends it UNAUTHENTICATED, the client refreshes and resumes', async () => {
     const { ana, bea, threadId, cursor } = await community(server);
     const bodies: string[] = [];
     const onUpdate = (update: ThreadUpdate) => update.kind === 'REPLY_POSTED' && bodies.push(update.reply?.body ?? '?');
