@@ -12,7 +12,7 @@ import {
   ThreadUpdatesDocument,
   type ThreadUpdatesSubscription,
 } from './generated/graphql.js';
-import type { VillageError } from './errors.js';
+import { type VillageError, isVillageError } from './errors.js';
 import type { KeyValueStorage } from './platform.js';
 import { type SubscriptionControl, resilientSubscription } from './resilient.js';
 import type { Sessions } from './session.js';
@@ -55,8 +55,14 @@ async function startingCursor(run: Runner, storage: KeyValueStorage, threadId: s
   if (after !== undefined) return after;
   const kept = await storage.getItem(cursorKey(threadId));
   if (kept) return kept;
-  const latest = await run(ThreadLatestRepliesDocument, { id: threadId, last: 1 });
-  return latest.thread.replies.pageInfo.endCursor ?? null;
+  try {
+    const latest = await run(ThreadLatestRepliesDocument, { id: threadId, last: 1 });
+    return latest.thread.replies.pageInfo.endCursor ?? null;
+  } catch (error) {
+    // Offline: start from whenever it connects (the app has no page to be behind yet).
+    if (isVillageError(error, 'NETWORK')) return null;
+    throw error;
+  }
 }
 
 export async function liveThread(

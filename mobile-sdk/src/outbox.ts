@@ -74,7 +74,7 @@ export class Outbox {
   private attempt = 0;
   /** Failed attempts of the write at the head of the queue that the server answered. */
   private answeredFailures = 0;
-  /** Bumped by `clear`: a flush that finds it moved on stops (her writes are not sent as another's). */
+  /** Bumped by `clear` and `stop`: a flush that finds it moved on stops (her writes are not sent as another's). */
   private generation = 0;
   private readonly listeners = new Set<OutboxListener>();
 
@@ -134,27 +134,29 @@ export class Outbox {
   /** Drops every waiting write (her session ended: they were hers), telling `failed` listeners. */
   async clear(reason = new VillageError('UNAUTHENTICATED', 'the session ended before this was sent')): Promise<void> {
     this.stop();
-    this.generation += 1;
-    this.flushing = undefined;
-    const dropped = this.queue ?? [];
+    this.attempt = 0;
+    this.answeredFailures = 0;
+    const dropped = await this.load();
     this.queue = [];
     await this.storage.removeItem(OUTBOX_KEY);
     dropped.forEach((write) => this.listeners.forEach((listener) => listener.failed?.(write, reason)));
   }
 
-  /** Stops retrying on its own (the client is closing); `flush` starts it again. */
+  /** Stops sending (the client is closing, or the session ended); `flush` starts again. */
   stop(): void {
+    this.generation += 1;
+    this.flushing = undefined;
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
   }
 
   private async sendAll(): Promise<void> {
-    this.stop();
+    clearTimeout(this.retryTimer);
     const generation = this.generation;
     const queue = await this.load();
     while (queue.length > 0 && generation === this.generation) {
       const write = queue[0]!;
-      const outcome = await this.sendOne(write);
+      const outcome = await this.sendOne(write, generation);
       if (outcome === 'later' || generation !== this.generation) return;
       queue.shift();
       this.answeredFailures = 0;
@@ -163,15 +165,18 @@ export class Outbox {
     this.attempt = 0;
   }
 
-  private async sendOne(write: QueuedWrite): Promise<'done' | 'later'> {
+  /** Sends one write; a flush stopped meanwhile (`generation` moved on) acts on nothing. */
+  private async sendOne(write: QueuedWrite, generation: number): Promise<'done' | 'later'> {
     const document = OUTBOX_OPERATIONS[write.operation];
     try {
       const variables = { input: { ...write.input, clientMutationId: write.id } };
       const result: unknown = await this.execute(document as Operation<unknown, typeof variables>, variables);
+      if (generation !== this.generation) return 'later';
       this.attempt = 0;
       this.listeners.forEach((listener) => listener.sent?.(write, result));
       return 'done';
     } catch (error) {
+      if (generation !== this.generation) return 'later';
       const refusal = error instanceof VillageError ? error : VillageError.network(error);
       if (this.worthRetrying(refusal)) {
         this.retryLater(refusal);

@@ -118,14 +118,15 @@ export function resilientSubscription<R, V>(
       },
       error: (value) => {
         if (!current()) return;
-        generation += 1;
-        dispose = undefined;
+        // Disposing gives graphql-ws its lock back (it keeps it after a close), so an
+        // idle socket can still close; after a server `error` message it is a no-op.
+        letGo();
         void recover(value, generation);
       },
       complete: () => {
         if (!current()) return;
-        generation += 1;
-        dispose = undefined;
+        stopped = true;
+        letGo();
         handlers.complete?.();
       },
     });

@@ -113,6 +113,11 @@ export class Sessions {
       await this.end('signedOut');
       return undefined;
     }
+    if (stored.memberId !== known.memberId) {
+      // Another context signed in as someone else: this one's session is over.
+      await this.end('signedOut');
+      return undefined;
+    }
     if (stored.refreshToken !== known.refreshToken) {
       // Another context sharing the storage refreshed: take its session.
       this.loaded = Promise.resolve(stored);

@@ -67,3 +67,28 @@ describe('Outbox when the session ends', () => {
     expect(await outbox.pending()).toEqual([]);
   });
 });
+
+describe('Outbox after clear', () => {
+  it('starts the next member with a clean slate: no leftover failure count', async () => {
+    let fail = true;
+    const runner = async () => {
+      if (fail) throw new VillageError('INTERNAL', 'internal error');
+      return {};
+    };
+    const outbox = new Outbox(memoryStorage(), runner as Runner);
+    const failed: string[] = [];
+    outbox.listen({ failed: (write) => failed.push(String(write.input['body'])) });
+    await outbox.enqueue('postReply', { threadId: 't', body: 'hers' });
+    for (let attempt = 0; attempt < 3; attempt += 1) await outbox.flush();
+    await outbox.clear();
+    expect(failed).toEqual(['hers']);
+
+    await outbox.enqueue('postReply', { threadId: 't', body: 'the next member’s' });
+    await outbox.flush();
+    expect(await outbox.pending()).toHaveLength(1);
+    fail = false;
+    await outbox.flush();
+    expect(await outbox.pending()).toEqual([]);
+    outbox.stop();
+  });
+});
