@@ -150,3 +150,38 @@ async fn a_manifest_named_in_the_settings_is_trusted_beside_the_sdks() {
 
     assert!(answer["data"]["vapidPublicKey"].is_string(), "{answer}");
 }
+
+#[tokio::test]
+async fn trusted_documents_only_refuses_a_batch_holding_any_other_text_whole() {
+    let app = TestApp::spawn_with(|settings| settings.trusted_documents_only = true).await;
+    let trusted = by_hash(&sdk_hash("mutation SignUp("), sign_up_input("ana@example.com"));
+    let text = json!({ "query": SIGN_UP, "variables": sign_up_input("bea@example.com") });
+
+    let (_, answer) = app.post_raw(json!([trusted, text]).to_string(), None).await;
+
+    assert_eq!(error_code(&answer), "TRUSTED_DOCUMENTS_ONLY", "{answer}");
+    assert_eq!(app.count("members").await, 0, "not even the trusted operation ran");
+}
+
+#[tokio::test]
+async fn trusted_documents_only_holds_in_the_legacy_websocket_dialect() {
+    let app = TestApp::spawn_with(|settings| settings.trusted_documents_only = true).await;
+    let mut socket = connect_to(&app.url, "graphql-ws").await;
+    send(&mut socket, json!({ "type": "connection_init", "payload": {} })).await;
+    assert_eq!(receive(&mut socket).await["type"], "connection_ack");
+
+    let text = "query { vapidPublicKey }";
+    send(&mut socket, json!({ "id": "1", "type": "start", "payload": { "query": text } })).await;
+    let refused = receive(&mut socket).await;
+    send(
+        &mut socket,
+        json!({ "id": "2", "type": "start", "payload": by_hash(&sdk_hash("query VapidPublicKey"), json!({})) }),
+    )
+    .await;
+    let trusted = receive(&mut socket).await;
+
+    assert_eq!(refused["type"], "error", "{refused}");
+    assert_eq!(refused["payload"]["errors"][0]["extensions"]["code"], "TRUSTED_DOCUMENTS_ONLY");
+    assert_eq!(trusted["id"], "2", "{trusted}");
+    assert!(trusted["payload"]["data"]["vapidPublicKey"].is_string(), "{trusted}");
+}
