@@ -73,7 +73,8 @@ impl Group {
         Ok(store::pending_request(ctx.db()?, self.id, viewer).await.map_err(AppError::from)?)
     }
 
-    /// Members, in joining order. `NOT_FOUND` for non-members of a private group.
+    /// Members, in joining order. Null, with a `NOT_FOUND` error, for non-members of a
+    /// private group (the rest of the group still answers).
     #[graphql(complexity = "relay::complexity(first, last, child_complexity)")]
     async fn members(
         &self,
@@ -82,18 +83,18 @@ impl Group {
         after: Option<String>,
         last: Option<i32>,
         before: Option<String>,
-    ) -> Result<Connection<Cursor, GroupMember>> {
+    ) -> Result<Option<Connection<Cursor, GroupMember>>> {
         if !self.readable() {
             return Err(AppError::NotFound.into());
         }
         let page = PageArgs { first, after, last, before }.validate()?;
         let viewer = ctx.viewer()?.member_id()?;
         let rows = store::page_members(ctx.db()?, viewer, self.id, &page).await.map_err(AppError::from)?;
-        Ok(page.connection(rows, |m| Cursor { at: m.joined_at, id: m.member_id }))
+        Ok(Some(page.connection(rows, |m| Cursor { at: m.joined_at, id: m.member_id })))
     }
 
     /// Threads, most recently active (or started) first; pinned ones are also listed
-    /// in `pinnedThreads`.
+    /// in `pinnedThreads`. Null, with a `NOT_FOUND` error, for non-members of a private group.
     #[graphql(complexity = "relay::complexity(first, last, child_complexity)")]
     async fn threads(
         &self,
@@ -103,14 +104,15 @@ impl Group {
         last: Option<i32>,
         before: Option<String>,
         #[graphql(default)] order_by: ThreadOrder,
-    ) -> Result<Connection<Cursor, Thread>> {
-        Ok(threads::group_threads(ctx, self, order_by, PageArgs { first, after, last, before }).await?)
+    ) -> Result<Option<Connection<Cursor, Thread>>> {
+        Ok(Some(threads::group_threads(ctx, self, order_by, PageArgs { first, after, last, before }).await?))
     }
 
-    /// Threads the moderators pinned (at most 20), most recently active first.
+    /// Threads the moderators pinned (at most 20), most recently active first. Null, with
+    /// a `NOT_FOUND` error, for non-members of a private group.
     #[graphql(complexity = "20 * child_complexity")]
-    async fn pinned_threads(&self, ctx: &Context<'_>) -> Result<Vec<Thread>> {
-        Ok(threads::pinned_threads(ctx, self).await?)
+    async fn pinned_threads(&self, ctx: &Context<'_>) -> Result<Option<Vec<Thread>>> {
+        Ok(Some(threads::pinned_threads(ctx, self).await?))
     }
 
     /// Pending requests to join, oldest first. Moderators only.

@@ -176,6 +176,17 @@ async fn a_private_group_shows_its_name_but_not_its_members_to_outsiders() {
     assert_eq!(outside["data"]["group"]["approximateMemberCount"], 0, "fewer than ten");
     assert_eq!(inside["data"]["group"]["memberCount"], 1, "{inside}");
     assert_eq!(error_code(&members_of(&app, &bea.access_token, &group).await), "NOT_FOUND");
+    let page = "query($id: ID!) { group(id: $id) { name pinnedThreads { id } threads { edges { cursor } } members { edges { cursor } } } }";
+    let join_screen = app.graphql(page, json!({ "id": group }), Some(&bea.access_token)).await;
+    assert_eq!(
+        join_screen["data"]["group"]["name"], "Returning from leave",
+        "the rest of the group answers: {join_screen}"
+    );
+    for field in ["pinnedThreads", "threads", "members"] {
+        assert_eq!(join_screen["data"]["group"][field], Value::Null, "{field} is withheld");
+    }
+    assert_eq!(join_screen["errors"].as_array().map(Vec::len), Some(3), "{join_screen}");
+    assert_eq!(error_code(&join_screen), "NOT_FOUND");
     let listed = app.graphql("{ groups { edges { node { name } } } }", json!({}), Some(&bea.access_token)).await;
     assert_eq!(listed["data"]["groups"]["edges"][0]["node"]["name"], "Returning from leave");
 }

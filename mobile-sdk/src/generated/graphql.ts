@@ -253,16 +253,22 @@ export type Group = {
    * outsiders of a private group, who see `approximateMemberCount`.
    */
   memberCount?: Maybe<Scalars['Int']['output']>;
-  /** Members, in joining order. `NOT_FOUND` for non-members of a private group. */
-  members: GroupMemberConnection;
+  /**
+   * Members, in joining order. Null, with a `NOT_FOUND` error, for non-members of a
+   * private group (the rest of the group still answers).
+   */
+  members?: Maybe<GroupMemberConnection>;
   name: Scalars['String']['output'];
-  /** Threads the moderators pinned (at most 20), most recently active first. */
-  pinnedThreads: Array<Thread>;
+  /**
+   * Threads the moderators pinned (at most 20), most recently active first. Null, with
+   * a `NOT_FOUND` error, for non-members of a private group.
+   */
+  pinnedThreads?: Maybe<Array<Thread>>;
   /**
    * Threads, most recently active (or started) first; pinned ones are also listed
-   * in `pinnedThreads`.
+   * in `pinnedThreads`. Null, with a `NOT_FOUND` error, for non-members of a private group.
    */
-  threads: ThreadConnection;
+  threads?: Maybe<ThreadConnection>;
   /** Her pending request to join, if she filed one. */
   viewerJoinRequest?: Maybe<JoinRequest>;
   /** The viewer's role here; null when she is not a member. */
@@ -1667,7 +1673,7 @@ export type GroupQueryVariables = Exact<{
 }>;
 
 
-export type GroupQuery = { __typename?: 'Query', group: { __typename?: 'Group', joinQuestions: Array<string>, createdAt: string, id: string, name: string, description: string, visibility: GroupVisibility, joinPolicy: JoinPolicy, memberCount?: number | null, approximateMemberCount: number, viewerRole?: GroupRole | null, pinnedThreads?: Array<{ __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } }>, threads?: { __typename?: 'ThreadConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ThreadEdge', cursor: string, node: { __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } }> }, viewerJoinRequest?: { __typename?: 'JoinRequest', id: string, status: JoinRequestStatus, answers: Array<string>, createdAt: string } | null } };
+export type GroupQuery = { __typename?: 'Query', group: { __typename?: 'Group', joinQuestions: Array<string>, createdAt: string, id: string, name: string, description: string, visibility: GroupVisibility, joinPolicy: JoinPolicy, memberCount?: number | null, approximateMemberCount: number, viewerRole?: GroupRole | null, pinnedThreads?: Array<{ __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } }> | null, threads?: { __typename?: 'ThreadConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ThreadEdge', cursor: string, node: { __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } }> } | null, viewerJoinRequest?: { __typename?: 'JoinRequest', id: string, status: JoinRequestStatus, answers: Array<string>, createdAt: string } | null } };
 
 export type GroupMembersQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1676,7 +1682,7 @@ export type GroupMembersQueryVariables = Exact<{
 }>;
 
 
-export type GroupMembersQuery = { __typename?: 'Query', group: { __typename?: 'Group', id: string, members: { __typename?: 'GroupMemberConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'GroupMemberEdge', cursor: string, node: { __typename?: 'GroupMember', role: GroupRole, joinedAt: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } }> } } };
+export type GroupMembersQuery = { __typename?: 'Query', group: { __typename?: 'Group', id: string, members?: { __typename?: 'GroupMemberConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'GroupMemberEdge', cursor: string, node: { __typename?: 'GroupMember', role: GroupRole, joinedAt: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } }> } | null } };
 
 export type GroupJoinRequestsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
