@@ -321,13 +321,8 @@ fn seat_or_waitlist(event: &mut LockedEvent, rsvp: &mut StoredRsvp) {
 pub async fn rsvp(db: &Db, viewer: Uuid, event_id: Uuid, answer: Answer, key: Option<&str>) -> AppResult<Event> {
     let event = readable(db, viewer, event_id).await?;
     membership::require_member(db, viewer, event.group_id).await?;
-    // A retry of an answer already given is not applied again (nor refused if the
-    // event has been cancelled since).
-    if let Some(key) = key
-        && idempotency::made_before(db, viewer, "rsvp", key).await?
-    {
-        return Ok(event);
-    }
+    // A retry of an answer already given is not applied again, nor refused if the event
+    // has been cancelled since: create_once looks its key up before deciding.
     idempotency::create_once(db, viewer, "rsvp", key, async |tx| {
         decide(tx, viewer, event_id, answer.status, answer.kids).await?;
         Ok(event_id)

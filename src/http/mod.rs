@@ -91,7 +91,11 @@ fn cors(allowed: &[String]) -> CorsLayer {
     let origins = if allowed.is_empty() {
         AllowOrigin::any()
     } else {
-        AllowOrigin::list(allowed.iter().filter_map(|origin| HeaderValue::from_str(origin.trim()).ok()))
+        // The same rule as for WebSocket handshakes.
+        let allowed = allowed.to_vec();
+        AllowOrigin::predicate(move |origin: &HeaderValue, _| {
+            websocket::origin_allowed(&allowed, Some(origin.to_str().unwrap_or_default()))
+        })
     };
     CorsLayer::new()
         .allow_origin(origins)

@@ -232,17 +232,13 @@ pub async fn react(
     if group.viewer_role.is_none() {
         return Err(AppError::Forbidden);
     }
-    // A retry of one already made answers as it did, even if the reply has gone since.
-    if let Some(key) = key
-        && idempotency::made_before(db, viewer, "react", key).await?
-    {
-        return Ok(target_id);
-    }
-    if gone {
-        return Err(AppError::NotFound);
-    }
     let mut toggled = false;
+    // A retry of one already made answers as it did (create_once looks its key up
+    // first), even if the reply has gone since.
     idempotency::create_once(db, viewer, "react", key, async |tx| {
+        if gone {
+            return Err(AppError::NotFound);
+        }
         store::toggle_reaction(tx, target_id, viewer, reaction, clock::now()).await?;
         toggled = true;
         Ok(target_id)
