@@ -66,6 +66,18 @@ async fn unusable_settings_end_the_process_with_one_clear_line() {
     assert_refuses_to_start(dir.path(), &[("VILLAGE_DATA_DIR", not_a_dir)], "cannot create the data dir").await;
     assert_refuses_to_start(dir.path(), &[("REDIS_URL", "redis://127.0.0.1:1")], "Redis").await;
     assert_refuses_to_start(dir.path(), &[("VILLAGE_BIND", "not-an-address")], "invalid value").await;
+    let missing = dir.path().join("no-manifest.json");
+    assert_refuses_to_start(
+        dir.path(),
+        &[("VILLAGE_TRUSTED_DOCUMENTS", missing.to_str().unwrap())],
+        "no-manifest.json",
+    )
+    .await;
+    let forged = dir.path().join("forged.json");
+    std::fs::write(&forged, r#"{"0000000000000000000000000000000000000000000000000000000000000000": "{ me { id } }"}"#)
+        .unwrap();
+    assert_refuses_to_start(dir.path(), &[("VILLAGE_TRUSTED_DOCUMENTS", forged.to_str().unwrap())], "forged.json")
+        .await;
 }
 
 #[tokio::test]

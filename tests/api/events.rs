@@ -106,6 +106,21 @@ async fn an_rsvp_sent_again_with_its_key_is_not_applied_again() {
 }
 
 #[tokio::test]
+async fn an_rsvp_with_an_unusable_key_is_refused_and_changes_nothing() {
+    let s = setup("PUBLIC").await;
+    let event = s.event_id(json!({})).await;
+    let query = "mutation($input: RsvpInput!) { rsvp(input: $input) { id } }";
+    let rsvps = s.app.count("rsvps").await;
+    for key in [String::new(), "k".repeat(129), "tab\tinside".to_owned()] {
+        let input = json!({ "input": { "eventId": event, "status": "GOING", "clientMutationId": key } });
+        let refused = s.app.graphql(query, input, Some(&s.bea.access_token)).await;
+        assert_eq!(error_code(&refused), "BAD_USER_INPUT", "{refused}");
+        assert_eq!(error_field(&refused), "clientMutationId");
+    }
+    assert_eq!(s.app.count("rsvps").await, rsvps);
+}
+
+#[tokio::test]
 async fn organisers_create_events_and_bad_input_creates_nothing() {
     let s = setup("PUBLIC").await;
     let created = s.create_event(json!({ "onlineUrl": "https://meet.example.com/owning-it" })).await;

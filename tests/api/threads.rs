@@ -259,6 +259,21 @@ async fn a_reaction_sent_again_with_its_key_is_not_taken_back() {
 }
 
 #[tokio::test]
+async fn a_reaction_with_an_unusable_key_is_refused_and_changes_nothing() {
+    let c = community("PUBLIC").await;
+    let thread = c.thread_id(&c.ana.access_token, "Wins this week").await;
+    let receipts = c.app.count("mutation_receipts").await;
+    let react = "mutation($t: ID!, $key: String) { react(input: { threadId: $t, reaction: HUG, clientMutationId: $key }) { reacted } }";
+    for key in [String::new(), "k".repeat(129), "line\nbreak".to_owned()] {
+        let refused = c.app.graphql(react, json!({ "t": thread, "key": key }), Some(&c.bea.access_token)).await;
+        assert_eq!(error_code(&refused), "BAD_USER_INPUT", "{refused}");
+        assert_eq!(error_field(&refused), "clientMutationId");
+    }
+    assert_eq!(c.app.count("reactions").await, 0);
+    assert_eq!(c.app.count("mutation_receipts").await, receipts);
+}
+
+#[tokio::test]
 async fn reactions_toggle_once_per_member_and_reaction() {
     let c = community("PUBLIC").await;
     let thread = c.thread_id(&c.ana.access_token, "Wins this week").await;

@@ -185,3 +185,30 @@ async fn trusted_documents_only_holds_in_the_legacy_websocket_dialect() {
     assert_eq!(trusted["id"], "2", "{trusted}");
     assert!(trusted["payload"]["data"]["vapidPublicKey"].is_string(), "{trusted}");
 }
+
+#[tokio::test]
+async fn a_malformed_persisted_query_is_refused_unexecuted_on_http_and_the_websocket() {
+    let app = TestApp::spawn().await;
+    let malformed =
+        [json!({ "version": 1 }), json!({ "sha256Hash": "abc" }), json!({ "sha256Hash": "z".repeat(64) }), json!("x")];
+    for persisted in &malformed {
+        let body = json!({ "query": SIGN_UP, "variables": sign_up_input("ana@example.com"), "extensions": { "persistedQuery": persisted } });
+        let (_, answer) = app.post_raw(body.to_string(), None).await;
+        assert_eq!(error_code(&answer), "BAD_USER_INPUT", "{persisted}: {answer}");
+        assert_eq!(error_reason(&answer), "PERSISTED_QUERY_MALFORMED");
+    }
+    assert_eq!(app.count("members").await, 0, "nothing ran");
+
+    let mut socket = connect_to(&app.url, "graphql-transport-ws").await;
+    send(&mut socket, json!({ "type": "connection_init", "payload": {} })).await;
+    assert_eq!(receive(&mut socket).await["type"], "connection_ack");
+    let payload = json!({ "query": "{ vapidPublicKey }", "extensions": ["not", "an", "object"] });
+    send(&mut socket, json!({ "id": "1", "type": "subscribe", "payload": payload })).await;
+    let refused = receive(&mut socket).await;
+    assert_eq!(refused["type"], "error", "{refused}");
+    assert_eq!(refused["payload"][0]["extensions"]["reason"], "MALFORMED_EXTENSIONS");
+    let hash_only = json!({ "query": "", "extensions": { "persistedQuery": { "sha256Hash": 42 } } });
+    send(&mut socket, json!({ "id": "2", "type": "subscribe", "payload": hash_only })).await;
+    let refused = receive(&mut socket).await;
+    assert_eq!(refused["payload"][0]["extensions"]["reason"], "PERSISTED_QUERY_MALFORMED", "{refused}");
+}
