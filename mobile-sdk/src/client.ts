@@ -62,11 +62,10 @@ export function createVillageClient(options: VillageClientOptions) {
     void outbox.clear();
     options.onSessionEnded?.(reason);
   };
-  const unsubscribes: Array<() => void> = [];
   const sessions = new Sessions(options.storage, http, ended);
   const webSocketImpl = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
   const socket = new Socket(options.wsUrl ?? webSocketUrl(options.url), webSocketImpl, sessions);
-  const lives = new Set<SubscriptionControl | LiveThread>();
+  const lives = new Set<SubscriptionControl>();
 
   /** Runs an operation as the signed-in member (or anonymously), refreshing once if her token ran out. */
   const run: Runner = async (document, variables) => {
@@ -94,7 +93,7 @@ export function createVillageClient(options: VillageClientOptions) {
     return payload.member;
   };
 
-  const tracked = <T extends SubscriptionControl | LiveThread>(control: T): T => {
+  const tracked = <T extends SubscriptionControl>(control: T): T => {
     lives.add(control);
     const stop = control.stop;
     control.stop = () => {
@@ -110,7 +109,7 @@ export function createVillageClient(options: VillageClientOptions) {
     void outbox.flush();
     lives.forEach((live) => live.retryNow());
   });
-  unsubscribes.push(appState ?? (() => undefined), network ?? (() => undefined));
+  const stopListening = () => [appState, network].forEach((unsubscribe) => unsubscribe?.());
 
   return {
     request,
@@ -154,7 +153,7 @@ export function createVillageClient(options: VillageClientOptions) {
     },
     /** Stops everything this client runs: for tests and app shutdown. */
     async close(): Promise<void> {
-      unsubscribes.forEach((unsubscribe) => unsubscribe());
+      stopListening();
       outbox.stop();
       lives.forEach((live) => live.stop());
       lives.clear();

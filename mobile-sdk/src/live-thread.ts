@@ -31,16 +31,10 @@ export interface LiveThreadOptions {
   onError?(error: VillageError): void;
 }
 
-export interface LiveThread {
-  /** The cursor of the last reply delivered. */
+/** A running live thread: a subscription (stop, pause, resume, retryNow) that knows its cursor. */
+export interface LiveThread extends SubscriptionControl {
+  /** The cursor of the last new reply delivered: `resume` picks up from it. */
   cursor(): string | null;
-  stop(): void;
-  /** Let go of the socket while the app is in the background... */
-  pause(): void;
-  /** ...and pick up from the last cursor when it comes back. */
-  resume(): void;
-  /** Reconnect now rather than after the backoff (the network is back). */
-  retryNow(): void;
 }
 
 /** Reply ids remembered to drop a repeat (belt and braces: the server sends each once). */
@@ -111,11 +105,5 @@ export async function liveThread(
     error: (error) => options.onError?.(error),
     resubscribing: () => options.onResync?.(),
   });
-  return {
-    cursor: () => cursor,
-    stop: () => control.stop(),
-    pause: () => control.pause(),
-    resume: () => control.resume(),
-    retryNow: () => control.retryNow(),
-  };
+  return { ...control, cursor: () => cursor };
 }
