@@ -22,6 +22,12 @@ pub fn now() -> DateTime<Utc> {
     now.duration_trunc(TimeDelta::microseconds(1)).unwrap_or(now)
 }
 
+/// The system's time, whatever the work in hand is set at: for what other services
+/// check against their own clocks (the issue and expiry times of the tokens we sign).
+pub fn wall() -> DateTime<Utc> {
+    Utc::now()
+}
+
 /// Runs `work` as if it were `at`: every [`now`] it reads in this task is `at` (what it
 /// spawns reads the system clock). The server itself never does this.
 pub async fn as_if_at<F: Future>(at: DateTime<Utc>, work: F) -> F::Output {

@@ -95,6 +95,9 @@ pub struct Settings {
     #[arg(long, env = "VILLAGE_ALLOW_LOCAL_PUSH_ENDPOINTS", global = true)]
     pub allow_local_push_endpoints: bool,
 
+    #[command(flatten)]
+    pub native_push: NativePushSettings,
+
     /// Lifetime of an access token, in seconds (10 to 900).
     #[arg(long, env = "VILLAGE_ACCESS_TOKEN_TTL", default_value_t = 900,
           value_parser = clap::value_parser!(u64).range(10..=900), global = true)]
@@ -268,6 +271,7 @@ impl fmt::Debug for Settings {
             .field("vapid_private_key", &self.vapid_private_key.as_ref().map(|_| "<hidden>"))
             .field("vapid_subject", &self.vapid_subject)
             .field("allow_local_push_endpoints", &self.allow_local_push_endpoints)
+            .field("native_push", &self.native_push)
             .field("access_token_ttl_secs", &self.access_token_ttl_secs)
             .field("refresh_token_ttl_days", &self.refresh_token_ttl_days)
             .field("refresh_reuse_grace_secs", &self.refresh_reuse_grace_secs)
@@ -291,6 +295,65 @@ impl fmt::Debug for Settings {
             .field("behind_proxy", &self.behind_proxy)
             .field("log_format", &self.log_format)
             .field("shutdown_grace_secs", &self.shutdown_grace_secs)
+            .finish()
+    }
+}
+
+/// Where pushes to the native apps go, and the keys they are sent with. FCM is on once
+/// its credentials are given, APNs once its four settings are; both are off by default.
+#[derive(Clone, clap::Args)]
+pub struct NativePushSettings {
+    /// The service-account key Google issues for FCM: a path to its JSON.
+    #[arg(long, env = "VILLAGE_FCM_CREDENTIALS", global = true)]
+    pub fcm_credentials: Option<PathBuf>,
+
+    /// FCM's base URL (staging and tests point it at a relay or a local service).
+    #[arg(long, env = "VILLAGE_FCM_URL", default_value = "https://fcm.googleapis.com", global = true)]
+    pub fcm_url: String,
+
+    /// Apple's token-signing key (`AuthKey_<key id>.p8`): a path to it, or its PEM text.
+    #[arg(long, env = "VILLAGE_APNS_KEY", hide_env_values = true, global = true)]
+    pub apns_key: Option<String>,
+
+    /// The id of that key (10 characters, shown beside it in Apple's developer account).
+    #[arg(long, env = "VILLAGE_APNS_KEY_ID", global = true)]
+    pub apns_key_id: Option<String>,
+
+    /// The Apple developer team id.
+    #[arg(long, env = "VILLAGE_APNS_TEAM_ID", global = true)]
+    pub apns_team_id: Option<String>,
+
+    /// The iOS app's bundle id, which every push names as its topic.
+    #[arg(long, env = "VILLAGE_APNS_TOPIC", global = true)]
+    pub apns_topic: Option<String>,
+
+    /// APNs for apps from the App Store and TestFlight.
+    #[arg(long, env = "VILLAGE_APNS_URL", default_value = "https://api.push.apple.com", global = true)]
+    pub apns_url: String,
+
+    /// APNs for development builds (devices registered with environment SANDBOX).
+    #[arg(long, env = "VILLAGE_APNS_SANDBOX_URL", default_value = "https://api.sandbox.push.apple.com", global = true)]
+    pub apns_sandbox_url: String,
+
+    /// Certificate authorities (a PEM file) trusted for FCM and APNs beside the
+    /// system's: for a staging relay or the tests' local services.
+    #[arg(long, env = "VILLAGE_PUSH_CA_CERTIFICATES", global = true)]
+    pub push_ca_certificates: Option<PathBuf>,
+}
+
+/// Native push settings as printed at start: the APNs key is hidden.
+impl fmt::Debug for NativePushSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NativePushSettings")
+            .field("fcm_credentials", &self.fcm_credentials)
+            .field("fcm_url", &self.fcm_url)
+            .field("apns_key", &self.apns_key.as_ref().map(|_| "<hidden>"))
+            .field("apns_key_id", &self.apns_key_id)
+            .field("apns_team_id", &self.apns_team_id)
+            .field("apns_topic", &self.apns_topic)
+            .field("apns_url", &self.apns_url)
+            .field("apns_sandbox_url", &self.apns_sandbox_url)
+            .field("push_ca_certificates", &self.push_ca_certificates)
             .finish()
     }
 }

@@ -100,7 +100,7 @@ impl App {
             None => (None, Bus::default(), None),
         };
         let auth = AuthService::new(db.clone(), bus.clone(), &settings, &secret)?;
-        let sender = Arc::new(push::Sender::new(&push.vapid, push.allow_local_endpoints)?);
+        let sender = Arc::new(push::Sender::new(&push)?);
         let rate_limits = RateLimits::new(&settings, redis.clone());
         let schema = schema::build(db.clone(), auth.clone(), bus.clone(), push, rate_limits, settings.production);
         let metrics = telemetry::metrics_handle()?;

@@ -62,6 +62,10 @@ pub struct RefreshSessionInput {
 pub struct SignOutInput {
     /// The device's refresh token; without it, the session of the access token ends.
     pub refresh_token: Option<String>,
+    /// Also stop pushes to this device: removes the push registrations (Web Push and
+    /// native) made by the session that ends.
+    #[graphql(default)]
+    pub remove_push_devices: bool,
 }
 
 #[derive(Default)]
@@ -90,8 +94,10 @@ impl AuthMutation {
 
     /// Signs this device out.
     async fn sign_out(&self, ctx: &Context<'_>, input: Option<SignOutInput>) -> Result<SignOutPayload> {
-        let refresh_token = input.and_then(|input| input.refresh_token);
-        let sessions_ended = data::<AuthService>(ctx)?.sign_out(ctx.viewer()?, refresh_token.as_deref()).await?;
+        let (refresh_token, remove_push_devices) =
+            input.map_or((None, false), |input| (input.refresh_token, input.remove_push_devices));
+        let sessions_ended =
+            data::<AuthService>(ctx)?.sign_out(ctx.viewer()?, refresh_token.as_deref(), remove_push_devices).await?;
         Ok(SignOutPayload { sessions_ended })
     }
 

@@ -18,6 +18,7 @@ use crate::config::Settings;
 use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult};
 use crate::members::{self, NewMember};
+use crate::push;
 use crate::realtime::{self, Bus};
 use crate::viewer::{AccessClaims, ClientInfo, TOKEN_EXPIRED, Viewer};
 
@@ -231,9 +232,16 @@ impl AuthService {
     }
 
     /// Ends one device's session: the one `refresh_token` belongs to, or else the
-    /// viewer's current one. Returns how many sessions ended.
+    /// viewer's current one, first removing the push devices it registered when
+    /// `remove_push_devices` (so a failure leaves the session to sign out again).
+    /// Returns how many sessions ended.
     #[tracing::instrument(skip_all)]
-    pub async fn sign_out(&self, viewer: &Viewer, refresh_token: Option<&str>) -> AppResult<u64> {
+    pub async fn sign_out(
+        &self,
+        viewer: &Viewer,
+        refresh_token: Option<&str>,
+        remove_push_devices: bool,
+    ) -> AppResult<u64> {
         let now = clock::now();
         let session_id = match refresh_token {
             None => viewer.claims()?.session_id,
@@ -245,6 +253,9 @@ impl AuthService {
                 presented.session_id
             }
         };
+        if remove_push_devices {
+            push::forget_session_devices(&self.db, session_id).await?;
+        }
         self.end_session(session_id, RevokeReason::SignOut, now).await
     }
 

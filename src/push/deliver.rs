@@ -9,14 +9,14 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use futures_util::{StreamExt, stream};
 use uuid::Uuid;
 use web_push::Urgency;
 
 use super::payload::Payload;
 use super::quiet_hours::{self, QuietHours};
-use super::sender::{Device, Envelope, Outcome, Sender};
+use super::sender::{Send, Sender};
 use super::store::{self, DeviceRow};
+use super::transport::{Envelope, Outcome};
 use crate::clock;
 use crate::db::{Db, Tx};
 use crate::jobs::{self, JobKind, NewJob, RetryNotBefore};
@@ -25,8 +25,6 @@ use crate::notifications::{self, ForPush, Notification, NotificationKind};
 /// Event news this close to the start is pushed even in quiet hours.
 const URGENT_BEFORE_START: TimeDelta = TimeDelta::hours(2);
 const DAY_SECS: u32 = 24 * 3600;
-/// Pushes sent at once (each mostly waits on its push service).
-const SENDS_AT_ONCE: usize = 256;
 /// The longest a run takes to send one push (twice the sender's total timeout, for a
 /// push sent again smaller, and some): a claim unanswered for longer is a sender that
 /// died mid-send, and its push counts as gone.
@@ -198,17 +196,13 @@ async fn send(sender: &Sender, db: &Db, pushes: Vec<&Push>) -> Result<Vec<Option
     let (to_send, taken): (Vec<_>, Vec<_>) =
         wanted.into_iter().partition(|(n, device)| claimed.contains(&(pushes[*n].key.clone(), device.id)));
     wait_for_other_senders(db, &pushes, &taken, &mut retries).await?;
-    let sends: Vec<_> = to_send
-        .into_iter()
-        .map(|(n, device)| {
-            let push = pushes[n];
-            async move { (n, device, send_once_shrinking(sender, device, push).await) }
-        })
+    let sends: Vec<Send> = to_send
+        .iter()
+        .map(|(n, device)| Send { device, payload: &pushes[*n].payload, envelope: &pushes[*n].envelope })
         .collect();
-    let outcomes: Vec<(usize, &DeviceRow, Outcome)> =
-        stream::iter(sends).buffer_unordered(SENDS_AT_ONCE).collect().await;
+    let outcomes = sender.send_all(&sends).await;
     let mut answered = Vec::new();
-    for (n, device, outcome) in outcomes {
+    for ((n, device), outcome) in to_send.into_iter().zip(outcomes) {
         metrics::counter!("pushes_total", "result" => outcome.label()).increment(1);
         let key = &pushes[n].key;
         // Settled one by one, so a failure to record one answer leaves the others'.
@@ -276,15 +270,4 @@ async fn settle(
     };
     store::release_delivery(db, key, device.id).await?;
     Ok(Some(retry))
-}
-
-/// Sends `push` to `device`; one the service finds too large goes once more without
-/// its text.
-async fn send_once_shrinking(sender: &Sender, device: &DeviceRow, push: &Push) -> Outcome {
-    let device = Device { endpoint: &device.endpoint, p256dh: &device.p256dh, auth: &device.auth };
-    let outcome = sender.send(&device, &push.envelope, &push.payload.to_bytes()).await;
-    if outcome != Outcome::TooLarge {
-        return outcome;
-    }
-    sender.send(&device, &push.envelope, &push.payload.minimal().to_bytes()).await
 }

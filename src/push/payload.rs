@@ -79,6 +79,12 @@ impl Payload {
         }
     }
 
+    /// The ids a tap needs, by name, those it has.
+    pub fn ids(&self) -> impl Iterator<Item = (&'static str, Uuid)> {
+        let ids = [("notificationId", self.notification_id), ("threadId", self.thread_id), ("eventId", self.event_id)];
+        ids.into_iter().filter_map(|(name, id)| Some((name, id?)))
+    }
+
     /// The same push with no text, for a push service that found it too large.
     pub fn minimal(&self) -> Self {
         Self { body: String::new(), ..self.clone() }

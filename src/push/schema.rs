@@ -1,32 +1,76 @@
 //! GraphQL for push: the server's public key, and a member's push subscriptions.
 
-use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
+use async_graphql::{Context, ID, InputObject, Interface, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 
 use super::PushConfig;
+use super::native::{NativeRegistration, ValidNativeDevice};
 use super::quiet_hours;
-use super::store::{self, PushSubscriptionRow};
+use super::store::{self, DeviceRow};
 use super::subscription::ValidSubscription;
+use super::transport::{PushEnvironment, PushTransport};
 use crate::error::AppError;
 use crate::graphql::context::{ContextExt, data};
 use crate::graphql::ids::parse_id;
 
-/// A device that receives her pushes.
+/// A device that receives her pushes: a browser's Web Push subscription or a native app.
+#[derive(Interface)]
+#[graphql(
+    field(name = "id", ty = "&ID"),
+    field(name = "transport", ty = "&PushTransport"),
+    field(name = "name", ty = "&Option<String>", desc = "What she calls it, e.g. \"Ana's iPhone\"."),
+    field(name = "created_at", ty = "&DateTime<Utc>")
+)]
+pub enum Device {
+    PushSubscription(PushSubscription),
+    NativeDevice(NativeDevice),
+}
+
+/// A browser or home-screen web app receiving Web Push.
 #[derive(SimpleObject)]
 pub struct PushSubscription {
     pub id: ID,
+    pub transport: PushTransport,
+    pub name: Option<String>,
     pub endpoint: String,
+    #[graphql(deprecation = "the same as name")]
     pub user_agent: Option<String>,
     pub created_at: DateTime<Utc>,
 }
 
-impl From<PushSubscriptionRow> for PushSubscription {
-    fn from(row: PushSubscriptionRow) -> Self {
-        Self {
-            id: ID(row.id.to_string()),
-            endpoint: row.endpoint,
-            user_agent: row.user_agent,
-            created_at: row.created_at,
+/// The iOS or Android app on one of her phones, receiving pushes from FCM or APNs.
+#[derive(SimpleObject)]
+pub struct NativeDevice {
+    pub id: ID,
+    pub transport: PushTransport,
+    pub name: Option<String>,
+    /// The app's package (Android) or bundle id (iOS).
+    pub app_id: String,
+    /// Which APNs the build uses (APNs devices only).
+    pub environment: Option<PushEnvironment>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<DeviceRow> for Device {
+    fn from(row: DeviceRow) -> Self {
+        let id = ID(row.id.to_string());
+        match row.transport {
+            PushTransport::WebPush => Self::PushSubscription(PushSubscription {
+                id,
+                transport: row.transport,
+                user_agent: row.name.clone(),
+                name: row.name,
+                endpoint: row.endpoint.unwrap_or_default(),
+                created_at: row.created_at,
+            }),
+            PushTransport::Fcm | PushTransport::Apns => Self::NativeDevice(NativeDevice {
+                id,
+                transport: row.transport,
+                environment: row.environment(),
+                name: row.name,
+                app_id: row.app_id.unwrap_or_default(),
+                created_at: row.created_at,
+            }),
         }
     }
 }
@@ -51,6 +95,31 @@ pub struct RemovePushSubscriptionInput {
 
 #[derive(SimpleObject)]
 pub struct RemovePushSubscriptionPayload {
+    pub removed_id: ID,
+}
+
+/// The native app on her phone, as the OS handed it its push token.
+#[derive(InputObject)]
+pub struct RegisterDeviceInput {
+    /// FCM or APNS (browsers use `registerPushSubscription`).
+    pub transport: PushTransport,
+    /// The FCM registration token, or the APNs device token in hex.
+    pub token: String,
+    /// The app's package (Android) or bundle id (iOS).
+    pub app_id: String,
+    /// Which APNs the build uses (default PRODUCTION); FCM devices leave it out.
+    pub environment: Option<PushEnvironment>,
+    /// Shown in her device list, e.g. "Ana's iPhone" (at most 100 characters kept).
+    pub device_name: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct RemoveDeviceInput {
+    pub id: ID,
+}
+
+#[derive(SimpleObject)]
+pub struct RemoveDevicePayload {
     pub removed_id: ID,
 }
 
@@ -98,11 +167,19 @@ impl PushQuery {
         Ok(data::<PushConfig>(ctx)?.vapid.public_key.clone())
     }
 
-    /// The devices that receive her pushes.
+    /// Her browsers that receive Web Push.
     async fn my_push_subscriptions(&self, ctx: &Context<'_>) -> Result<Vec<PushSubscription>> {
-        let viewer = ctx.viewer()?.member_id()?;
-        let rows = store::of_member(ctx.db()?, viewer).await.map_err(AppError::from)?;
-        Ok(rows.into_iter().map(PushSubscription::from).collect())
+        let web_push = my_devices(ctx).await?.into_iter().filter_map(|device| match device {
+            Device::PushSubscription(subscription) => Some(subscription),
+            Device::NativeDevice(_) => None,
+        });
+        Ok(web_push.collect())
+    }
+
+    /// Every device that receives her pushes: browsers and native apps, oldest first
+    /// (not those registered by a session that has ended).
+    async fn my_devices(&self, ctx: &Context<'_>) -> Result<Vec<Device>> {
+        my_devices(ctx).await
     }
 
     /// Her quiet hours (none set: no windows, in UTC).
@@ -128,27 +205,65 @@ impl PushMutation {
     ) -> Result<PushSubscription> {
         let viewer = ctx.viewer()?.member_id()?;
         let allow_local = data::<PushConfig>(ctx)?.allow_local_endpoints;
+        let session = ctx.viewer()?.claims()?.session_id;
         let valid =
             ValidSubscription::check(&input.endpoint, &input.p256dh, &input.auth, input.user_agent, allow_local)?;
-        let registered = store::register(ctx.db()?, viewer, &valid).await.map_err(AppError::from)?;
+        let registered = store::register_web_push(ctx.db()?, viewer, session, &valid).await.map_err(AppError::from)?;
         let moved = registered.ok_or_else(|| AppError::Conflict {
             field: "endpoint",
             message: "this endpoint is registered with another device's keys".into(),
         })?;
-        Ok(moved.into())
+        match Device::from(moved) {
+            Device::PushSubscription(subscription) => Ok(subscription),
+            Device::NativeDevice(_) => {
+                Err(AppError::Internal(anyhow::anyhow!("a Web Push row read back as native")).into())
+            }
+        }
     }
 
-    /// Stops pushes to one of her devices.
+    /// Registers the native app on this phone for pushes (FCM or APNs); registering the
+    /// same token again updates it. The registration belongs to this session: pushes
+    /// stop when it ends, and signing out with `removePushDevices` removes it. A token
+    /// another member registered from a session still live is not moved: `CONFLICT` on
+    /// `token` (she signs out there first).
+    async fn register_device(&self, ctx: &Context<'_>, input: RegisterDeviceInput) -> Result<NativeDevice> {
+        let claims = ctx.viewer()?.claims()?;
+        let registration = NativeRegistration {
+            transport: input.transport,
+            token: &input.token,
+            app_id: &input.app_id,
+            environment: input.environment,
+            name: input.device_name.as_deref(),
+        };
+        let valid = ValidNativeDevice::check(registration, data::<PushConfig>(ctx)?)?;
+        let registered = store::register_native(ctx.db()?, claims.member_id, claims.session_id, &valid)
+            .await
+            .map_err(AppError::from)?
+            .ok_or_else(|| AppError::Conflict {
+                field: "token",
+                message: "this device is registered to another member; she signs out on it first".into(),
+            })?;
+        match Device::from(registered) {
+            Device::NativeDevice(device) => Ok(device),
+            Device::PushSubscription(_) => {
+                Err(AppError::Internal(anyhow::anyhow!("a native row read back as Web Push")).into())
+            }
+        }
+    }
+
+    /// Stops pushes to one of her devices, of any transport.
+    async fn remove_device(&self, ctx: &Context<'_>, input: RemoveDeviceInput) -> Result<RemoveDevicePayload> {
+        remove_device(ctx, &input.id).await?;
+        Ok(RemoveDevicePayload { removed_id: input.id })
+    }
+
+    /// Stops pushes to one of her devices (the same as `removeDevice`).
     async fn remove_push_subscription(
         &self,
         ctx: &Context<'_>,
         input: RemovePushSubscriptionInput,
     ) -> Result<RemovePushSubscriptionPayload> {
-        let viewer = ctx.viewer()?.member_id()?;
-        let id = parse_id("id", &input.id)?;
-        if !store::remove(ctx.db()?, viewer, id).await.map_err(AppError::from)? {
-            return Err(AppError::NotFound.into());
-        }
+        remove_device(ctx, &input.id).await?;
         Ok(RemovePushSubscriptionPayload { removed_id: input.id })
     }
 
@@ -160,4 +275,20 @@ impl PushMutation {
         quiet_hours::set(ctx.db()?, viewer, &quiet).await.map_err(AppError::from)?;
         Ok(quiet.into())
     }
+}
+
+async fn my_devices(ctx: &Context<'_>) -> Result<Vec<Device>> {
+    let viewer = ctx.viewer()?.member_id()?;
+    let rows = store::of_member(ctx.db()?, viewer).await.map_err(AppError::from)?;
+    Ok(rows.into_iter().map(Device::from).collect())
+}
+
+/// Removes her device `id`; `NOT_FOUND` when she has none by that id.
+async fn remove_device(ctx: &Context<'_>, id: &ID) -> Result<()> {
+    let viewer = ctx.viewer()?.member_id()?;
+    let id = parse_id("id", id)?;
+    if !store::remove(ctx.db()?, viewer, id).await.map_err(AppError::from)? {
+        return Err(AppError::NotFound.into());
+    }
+    Ok(())
 }

@@ -1,94 +1,153 @@
-//! Push subscriptions in the database: one per endpoint, registered again at will.
+//! Push devices in the database — Web Push subscriptions (one per endpoint) and native
+//! apps (one per transport and token), registered again at will — and the records of
+//! which pushes went to which device, and of pushes held during quiet hours.
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+use super::native::ValidNativeDevice;
 use super::subscription::ValidSubscription;
+use super::transport::{PushEnvironment, PushTransport};
 use crate::clock;
+use crate::db::text_enum::{from_text, to_text};
 use crate::db::{Db, Tx, placeholder_list};
 use crate::{on_db, on_tx};
 
-/// A subscription as its member sees it.
+/// A device, as its member sees it and as pushes are sent to it.
 #[derive(Debug, Clone, sqlx::FromRow)]
-pub struct PushSubscriptionRow {
+pub struct DeviceRow {
     pub id: Uuid,
-    pub endpoint: String,
-    pub user_agent: Option<String>,
+    pub member_id: Uuid,
+    #[sqlx(try_from = "String")]
+    pub transport: PushTransport,
+    pub endpoint: Option<String>,
+    pub p256dh: Option<String>,
+    pub auth: Option<String>,
+    pub token: Option<String>,
+    pub app_id: Option<String>,
+    #[sqlx(rename = "environment")]
+    pub environment_text: Option<String>,
+    pub name: Option<String>,
     pub created_at: DateTime<Utc>,
 }
 
-const COLUMNS: &str = "id, endpoint, user_agent, created_at";
-
-/// Devices kept per member: reinstalling an app makes a new endpoint and the old one
-/// is rarely removed, so the least recently registered give way.
-const DEVICES_KEPT: i64 = 20;
-
-/// Records `subscription` for `member`; an endpoint registered before keeps its row,
-/// now hers, with the new keys — but a device registered by another member moves to her
-/// only with the same auth secret (the same browser or phone, now signed in as her):
-/// knowing an endpoint is not enough to take someone's pushes. `None` when it did not
-/// move. Beyond `DEVICES_KEPT`, her least recently registered devices are dropped.
-pub async fn register(
-    db: &Db,
-    member: Uuid,
-    subscription: &ValidSubscription,
-) -> Result<Option<PushSubscriptionRow>, sqlx::Error> {
-    const TRIM: &str = "DELETE FROM push_subscriptions WHERE member_id = $1 AND id NOT IN \
-                        (SELECT id FROM push_subscriptions WHERE member_id = $1 ORDER BY updated_at DESC, id DESC LIMIT $2)";
-    let Some(row) = upsert(db, member, subscription).await? else {
-        return Ok(None);
-    };
-    on_db!(db, pool => sqlx::query(TRIM).bind(member).bind(DEVICES_KEPT).execute(pool).await.map(drop))?;
-    Ok(Some(row))
+impl DeviceRow {
+    /// Which APNs an iOS device is registered with.
+    pub fn environment(&self) -> Option<PushEnvironment> {
+        self.environment_text.as_deref().and_then(|text| from_text(text).ok())
+    }
 }
 
-async fn upsert(
+const COLUMNS: &str = "id, member_id, transport, endpoint, p256dh, auth, token, app_id, environment, name, created_at";
+
+/// Devices whose registering session is live (or that no session registered), `$n`
+/// being now: a phone she signed out of, or whose session ran out, gets none of her
+/// pushes, and its token is free for whoever signs in on it next.
+fn live(now: usize) -> String {
+    format!(
+        "(push_devices.session_id IS NULL OR EXISTS (SELECT 1 FROM sessions WHERE sessions.id = \
+         push_devices.session_id AND sessions.revoked_at IS NULL AND sessions.expires_at > ${now}))"
+    )
+}
+
+/// Devices kept per member: reinstalling an app makes a new endpoint or token and the
+/// old one is rarely removed, so the least recently registered give way.
+const DEVICES_KEPT: i64 = 20;
+
+/// Records `subscription` for `member`, registered by her `session`; an endpoint
+/// registered before keeps its row, now hers, with the new keys — but a device
+/// registered by another member moves to her only with the same auth secret (the same
+/// browser or phone, now signed in as her): knowing an endpoint is not enough to take
+/// someone's pushes. `None` when it did not move.
+pub async fn register_web_push(
     db: &Db,
     member: Uuid,
+    session: Uuid,
     subscription: &ValidSubscription,
-) -> Result<Option<PushSubscriptionRow>, sqlx::Error> {
+) -> Result<Option<DeviceRow>, sqlx::Error> {
     let sql = format!(
-        "INSERT INTO push_subscriptions (id, member_id, endpoint, p256dh, auth, user_agent, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (endpoint) DO UPDATE SET member_id = excluded.member_id, \
-         p256dh = excluded.p256dh, auth = excluded.auth, user_agent = excluded.user_agent, \
-         updated_at = excluded.updated_at \
-         WHERE push_subscriptions.member_id = excluded.member_id OR push_subscriptions.auth = excluded.auth \
+        "INSERT INTO push_devices (id, member_id, transport, endpoint, p256dh, auth, name, session_id, created_at, \
+         updated_at) VALUES ($1, $2, 'WEB_PUSH', $3, $4, $5, $6, $7, $8, $8) ON CONFLICT (endpoint) DO UPDATE SET \
+         member_id = excluded.member_id, p256dh = excluded.p256dh, auth = excluded.auth, name = excluded.name, \
+         session_id = excluded.session_id, updated_at = excluded.updated_at \
+         WHERE push_devices.member_id = excluded.member_id OR push_devices.auth = excluded.auth \
          RETURNING {COLUMNS}"
     );
-    on_db!(db, pool => sqlx::query_as(&sql)
+    let row = on_db!(db, pool => sqlx::query_as(&sql)
         .bind(Uuid::now_v7())
         .bind(member)
         .bind(&subscription.endpoint)
         .bind(&subscription.p256dh)
         .bind(&subscription.auth)
         .bind(&subscription.user_agent)
+        .bind(session)
         .bind(clock::now())
         .fetch_optional(pool)
-        .await)
+        .await)?;
+    keep_recent(db, member).await?;
+    Ok(row)
 }
 
-/// Her subscriptions, oldest first.
-pub async fn of_member(db: &Db, member: Uuid) -> Result<Vec<PushSubscriptionRow>, sqlx::Error> {
-    let sql = format!("SELECT {COLUMNS} FROM push_subscriptions WHERE member_id = $1 ORDER BY created_at, id");
-    on_db!(db, pool => sqlx::query_as(&sql).bind(member).fetch_all(pool).await)
+/// Records a native app's `device` for `member`, registered by her `session`; the same
+/// token registered again keeps its row with what the app says now. A token another
+/// member registered moves only once her session there has ended; otherwise `None`.
+pub async fn register_native(
+    db: &Db,
+    member: Uuid,
+    session: Uuid,
+    device: &ValidNativeDevice,
+) -> Result<Option<DeviceRow>, sqlx::Error> {
+    let sql = format!(
+        "INSERT INTO push_devices (id, member_id, transport, token, app_id, environment, name, session_id, \
+         created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) \
+         ON CONFLICT (transport, token) DO UPDATE SET member_id = excluded.member_id, app_id = excluded.app_id, \
+         environment = excluded.environment, name = excluded.name, session_id = excluded.session_id, \
+         updated_at = excluded.updated_at WHERE push_devices.member_id = excluded.member_id OR NOT {} \
+         RETURNING {COLUMNS}",
+        live(9)
+    );
+    let row = on_db!(db, pool => sqlx::query_as(&sql)
+        .bind(Uuid::now_v7())
+        .bind(member)
+        .bind(to_text(device.transport))
+        .bind(&device.token)
+        .bind(&device.app_id)
+        .bind(device.environment.map(to_text))
+        .bind(&device.name)
+        .bind(session)
+        .bind(clock::now())
+        .fetch_optional(pool)
+        .await)?;
+    keep_recent(db, member).await?;
+    Ok(row)
 }
 
-/// Removes her subscription `id`; false when she has none by that id.
+/// Beyond `DEVICES_KEPT`, drops her least recently registered devices.
+async fn keep_recent(db: &Db, member: Uuid) -> Result<(), sqlx::Error> {
+    const TRIM: &str = "DELETE FROM push_devices WHERE member_id = $1 AND id NOT IN \
+                        (SELECT id FROM push_devices WHERE member_id = $1 ORDER BY updated_at DESC, id DESC LIMIT $2)";
+    on_db!(db, pool => sqlx::query(TRIM).bind(member).bind(DEVICES_KEPT).execute(pool).await.map(drop))
+}
+
+/// Her devices that receive her pushes, oldest first.
+pub async fn of_member(db: &Db, member: Uuid) -> Result<Vec<DeviceRow>, sqlx::Error> {
+    let sql =
+        format!("SELECT {COLUMNS} FROM push_devices WHERE member_id = $1 AND {} ORDER BY created_at, id", live(2));
+    on_db!(db, pool => sqlx::query_as(&sql).bind(member).bind(clock::now()).fetch_all(pool).await)
+}
+
+/// Removes her device `id`; false when she has none by that id.
 pub async fn remove(db: &Db, member: Uuid, id: Uuid) -> Result<bool, sqlx::Error> {
-    const SQL: &str = "DELETE FROM push_subscriptions WHERE id = $1 AND member_id = $2";
+    const SQL: &str = "DELETE FROM push_devices WHERE id = $1 AND member_id = $2";
     on_db!(db, pool => sqlx::query(SQL).bind(id).bind(member).execute(pool).await.map(|done| done.rows_affected() == 1))
 }
 
-/// A device as pushes are sent to it.
-#[derive(Debug, sqlx::FromRow)]
-pub struct DeviceRow {
-    pub id: Uuid,
-    pub member_id: Uuid,
-    pub endpoint: String,
-    pub p256dh: String,
-    pub auth: String,
+/// Removes the devices `session` registered (the app signing out said so); returns how many.
+pub async fn forget_session_devices(db: &Db, session: Uuid) -> Result<u64, sqlx::Error> {
+    const SQL: &str = "DELETE FROM push_devices WHERE session_id = $1";
+    on_db!(db, pool => sqlx::query(SQL).bind(session).execute(pool).await.map(|done| done.rows_affected()))
 }
 
 /// The devices the pushes of `members` go to.
@@ -97,11 +156,12 @@ pub async fn devices_of(db: &Db, members: &[Uuid]) -> Result<Vec<DeviceRow>, sql
         return Ok(Vec::new());
     }
     let sql = format!(
-        "SELECT id, member_id, endpoint, p256dh, auth FROM push_subscriptions WHERE member_id IN ({}) ORDER BY id",
-        placeholder_list(1, members.len())
+        "SELECT {COLUMNS} FROM push_devices WHERE member_id IN ({}) AND {} ORDER BY id",
+        placeholder_list(2, members.len()),
+        live(1)
     );
     on_db!(db, pool => {
-        let mut query = sqlx::query_as(&sql);
+        let mut query = sqlx::query_as(&sql).bind(clock::now());
         for member in members {
             query = query.bind(member);
         }
@@ -111,7 +171,7 @@ pub async fn devices_of(db: &Db, members: &[Uuid]) -> Result<Vec<DeviceRow>, sql
 
 /// Forgets a device its push service says is gone.
 pub async fn forget(db: &Db, id: Uuid) -> Result<(), sqlx::Error> {
-    const SQL: &str = "DELETE FROM push_subscriptions WHERE id = $1";
+    const SQL: &str = "DELETE FROM push_devices WHERE id = $1";
     on_db!(db, pool => sqlx::query(SQL).bind(id).execute(pool).await.map(drop))
 }
 
@@ -123,8 +183,8 @@ pub async fn claim_deliveries(db: &Db, wanted: &[(String, Uuid)]) -> Result<Hash
     }
     let rows = (0..wanted.len()).map(|n| format!("(${}, ${}, $1)", 2 * n + 2, 2 * n + 3)).collect::<Vec<_>>();
     let sql = format!(
-        "INSERT INTO push_deliveries (dedupe_key, subscription_id, claimed_at) VALUES {} \
-         ON CONFLICT (dedupe_key, subscription_id) DO NOTHING RETURNING dedupe_key, subscription_id",
+        "INSERT INTO push_deliveries (dedupe_key, device_id, claimed_at) VALUES {} \
+         ON CONFLICT (dedupe_key, device_id) DO NOTHING RETURNING dedupe_key, device_id",
         rows.join(", ")
     );
     let claimed: Vec<(String, Uuid)> = on_db!(db, pool => {
@@ -137,10 +197,9 @@ pub async fn claim_deliveries(db: &Db, wanted: &[(String, Uuid)]) -> Result<Hash
     Ok(claimed.into_iter().collect())
 }
 
-/// `(dedupe_key = $n AND subscription_id = $n+1) OR …` for `count` pushes from `$first`.
+/// `(dedupe_key = $n AND device_id = $n+1) OR …` for `count` pushes from `$first`.
 fn deliveries_sql(first: usize, count: usize) -> String {
-    let each =
-        (0..count).map(|n| format!("(dedupe_key = ${} AND subscription_id = ${})", first + 2 * n, first + 2 * n + 1));
+    let each = (0..count).map(|n| format!("(dedupe_key = ${} AND device_id = ${})", first + 2 * n, first + 2 * n + 1));
     each.collect::<Vec<_>>().join(" OR ")
 }
 
@@ -155,7 +214,7 @@ pub async fn being_sent(
         return Ok(HashMap::new());
     }
     let sql = format!(
-        "SELECT dedupe_key, subscription_id, claimed_at FROM push_deliveries \
+        "SELECT dedupe_key, device_id, claimed_at FROM push_deliveries \
          WHERE sent_at IS NULL AND claimed_at > $1 AND ({})",
         deliveries_sql(2, claimed.len())
     );
@@ -186,7 +245,7 @@ pub async fn mark_sent(db: &Db, sent: &[(String, Uuid)]) -> Result<(), sqlx::Err
 
 /// Gives up the claim of a push that did not go, so a retry sends it.
 pub async fn release_delivery(db: &Db, key: &str, device: Uuid) -> Result<(), sqlx::Error> {
-    const SQL: &str = "DELETE FROM push_deliveries WHERE dedupe_key = $1 AND subscription_id = $2";
+    const SQL: &str = "DELETE FROM push_deliveries WHERE dedupe_key = $1 AND device_id = $2";
     on_db!(db, pool => sqlx::query(SQL).bind(key).bind(device).execute(pool).await.map(drop))
 }
 

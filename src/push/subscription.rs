@@ -7,11 +7,13 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use url::{Host, Url};
 
+use super::native::device_name;
 use crate::error::AppError;
 
 /// Longest endpoint accepted (real ones are a few hundred characters).
 const MAX_ENDPOINT_CHARS: usize = 1024;
 const AUTH_BYTES: usize = 16;
+const MAX_USER_AGENT_CHARS: usize = 200;
 
 /// A subscription as a client registers it, checked.
 #[derive(Debug, Clone)]
@@ -83,13 +85,11 @@ impl ValidSubscription {
         user_agent: Option<String>,
         allow_local: bool,
     ) -> Result<Self, AppError> {
-        let user_agent =
-            user_agent.map(|agent| agent.trim().chars().filter(|c| !c.is_control()).take(200).collect::<String>());
         Ok(Self {
             endpoint: valid_endpoint(endpoint, allow_local)?,
             p256dh: valid_p256dh(p256dh)?,
             auth: valid_auth(auth)?,
-            user_agent: user_agent.filter(|agent| !agent.is_empty()),
+            user_agent: user_agent.and_then(|agent| device_name(&agent, MAX_USER_AGENT_CHARS)),
         })
     }
 }

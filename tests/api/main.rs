@@ -10,6 +10,7 @@ mod fuzz;
 mod groups;
 mod live_access;
 mod members;
+mod native_push;
 mod notifications;
 mod ops;
 mod platform;

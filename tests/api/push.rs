@@ -40,7 +40,7 @@ async fn a_device_registers_once_per_endpoint_and_moves_with_its_member() {
     assert_eq!(mine["data"]["myPushSubscriptions"].as_array().map(Vec::len), Some(1));
     app.graphql(REGISTER, device(endpoint), Some(&bea.access_token)).await;
     assert_eq!(app.graphql(MINE, json!({}), Some(&ana.access_token)).await["data"]["myPushSubscriptions"], json!([]));
-    assert_eq!(app.count("push_subscriptions").await, 1, "the device moved to Bea");
+    assert_eq!(app.count("push_devices").await, 1, "the device moved to Bea");
 }
 
 #[tokio::test]
@@ -81,7 +81,7 @@ async fn endpoints_that_are_not_public_https_and_malformed_keys_are_refused_and_
         let refused = app.graphql(REGISTER, input, Some(&ana.access_token)).await;
         assert_eq!((error_code(&refused), error_field(&refused)), ("BAD_USER_INPUT", field), "{change}: {refused}");
     }
-    assert_eq!(app.count("push_subscriptions").await, 0);
+    assert_eq!(app.count("push_devices").await, 0);
 }
 
 #[tokio::test]
@@ -103,10 +103,10 @@ async fn a_member_removes_her_own_devices_only() {
 
     let not_hers = app.graphql(remove, json!({ "id": id }), Some(&bea.access_token)).await;
     assert_eq!(error_code(&not_hers), "NOT_FOUND", "{not_hers}");
-    assert_eq!(app.count("push_subscriptions").await, 1);
+    assert_eq!(app.count("push_devices").await, 1);
     let removed = app.graphql(remove, json!({ "id": id }), Some(&ana.access_token)).await;
     assert_eq!(removed["data"]["removePushSubscription"]["removedId"], id);
-    assert_eq!(app.count("push_subscriptions").await, 0);
+    assert_eq!(app.count("push_devices").await, 0);
 }
 
 #[tokio::test]

@@ -10,10 +10,11 @@ use std::time::Duration;
 
 use serde_json::json;
 
+use crate::native_push::{register_apns, register_fcm};
 use crate::support::village;
 use crate::support::{
-    Answer, JWT_SECRET, Member, OwnRedis, PushService, Received, TestApp, TestDevice, VAPID_PRIVATE_KEY, VAPID_SUBJECT,
-    error_code, error_field, eventually, eventually_within, notifications_of, thread_with_a_reply,
+    Answer, JWT_SECRET, Member, NativePush, OwnRedis, PushService, Received, TestApp, TestDevice, VAPID_PRIVATE_KEY,
+    VAPID_SUBJECT, error_code, error_field, eventually, eventually_within, notifications_of, thread_with_a_reply,
 };
 
 const REGISTER: &str =
@@ -31,14 +32,14 @@ async fn app_and_service() -> (TestApp, PushService) {
     (app, service)
 }
 
-async fn register(app: &TestApp, member: &Member, device: &TestDevice) {
+pub(crate) async fn register(app: &TestApp, member: &Member, device: &TestDevice) {
     let input = json!({ "input": { "endpoint": device.endpoint, "p256dh": device.p256dh, "auth": device.auth } });
     let answer = app.graphql(REGISTER, input, Some(&member.access_token)).await;
     assert!(answer["data"]["registerPushSubscription"]["id"].is_string(), "{answer}");
 }
 
 /// The thread's id as the push `Topic` carries it (a UUID without dashes).
-fn topic_of(id: &str) -> String {
+pub(crate) fn topic_of(id: &str) -> String {
     id.replace('-', "")
 }
 
@@ -47,7 +48,7 @@ fn statuses(received: &[Received]) -> Vec<u16> {
 }
 
 /// Waits for the queue to settle, then a little for anything late.
-async fn settled(app: &TestApp) {
+pub(crate) async fn settled(app: &TestApp) {
     app.jobs_done().await;
     tokio::time::sleep(Duration::from_millis(300)).await;
 }
@@ -114,7 +115,7 @@ async fn a_device_its_service_calls_gone_is_forgotten_and_not_pushed_again() {
     bea.post_reply(&thread, "one").await;
     service.wait_for(2, Duration::from_secs(10)).await;
     settled(&app).await;
-    assert_eq!(app.count("push_subscriptions").await, 0, "both devices forgotten");
+    assert_eq!(app.count("push_devices").await, 0, "both devices forgotten");
 
     bea.post_reply(&thread, "two").await;
     settled(&app).await;
@@ -157,7 +158,7 @@ async fn passing_failures_are_retried_until_the_push_is_delivered_once() {
     settled(&app).await;
     assert_eq!(statuses(&service.received()), [500, 429, 201]);
     assert_eq!(service.delivered_to(&phone).len(), 1);
-    assert_eq!(app.count("push_subscriptions").await, 1, "the device is kept");
+    assert_eq!(app.count("push_devices").await, 1, "the device is kept");
 }
 
 #[tokio::test]
@@ -195,7 +196,7 @@ async fn a_service_refusing_our_signature_is_paused_and_its_devices_kept() {
     settled(&app).await;
 
     assert_eq!(statuses(&service.received()), [401], "nothing more is sent to a paused service");
-    assert_eq!(app.count("push_subscriptions").await, 1, "her device is kept");
+    assert_eq!(app.count("push_devices").await, 1, "her device is kept");
     let later = "SELECT COUNT(*) FROM outbox WHERE kind = 'PUSH_NOTIFICATION' AND run_after > $1 AND dead_at IS NULL";
     let in_nine_minutes = chrono::Utc::now() + chrono::TimeDelta::minutes(9);
     let waiting: i64 =
@@ -212,7 +213,7 @@ fn window_around_now() -> (String, String) {
 }
 
 /// Sets quiet hours around now for her; returns the window's end, "HH:MM".
-async fn quiet_now(app: &TestApp, member: &Member) -> String {
+pub(crate) async fn quiet_now(app: &TestApp, member: &Member) -> String {
     let (start, end) = window_around_now();
     let input = json!({ "input": { "timeZone": "UTC", "windows": [{ "start": start, "end": end }] } });
     let set = app.graphql(SET_QUIET, input, Some(&member.access_token)).await;
@@ -345,44 +346,52 @@ async fn a_rolled_back_write_pushes_nothing() {
 }
 
 #[tokio::test]
-async fn a_worker_killed_between_sending_and_acknowledging_leaves_exactly_one_push() {
-    let service = PushService::start().await;
+async fn a_worker_killed_between_sending_and_acknowledging_leaves_exactly_one_push_on_each_transport() {
+    let (service, native) = (PushService::start().await, NativePush::start().await);
     let app = TestApp::spawn_with(|settings| {
         settings.allow_local_push_endpoints = true;
         settings.no_worker = true;
+        native.configure(settings);
     })
     .await;
     let (ana, bea) = (app.member("ana").await, app.member("bea").await);
     let (_, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let phone = service.device();
     register(&app, &ana, &phone).await;
+    let (android, iphone) = (register_fcm(&app, &ana).await, register_apns(&app, &ana, "PRODUCTION").await);
     bea.post_reply(&thread, "Same here").await;
     service.hang();
+    native.hang();
 
-    let mut first = worker_process(&app);
+    let mut first = worker_process(&app, &native.args());
     service.wait_for(1, Duration::from_secs(30)).await;
+    native.wait_for(2, Duration::from_secs(30)).await;
     first.kill().await.expect("killed mid-send");
     service.answer_again();
-    let mut second = worker_process(&app);
-    // The second worker takes the job over once its claim lapses, sees the push was
-    // being sent, and waits out the longest a send takes (45 s) before counting it gone.
+    native.answer_again();
+    let mut second = worker_process(&app, &native.args());
+    // The second worker takes the job over once its claim lapses, sees the pushes were
+    // being sent, and waits out the longest a send takes (45 s) before counting them gone.
     let pushes_due = "outbox WHERE kind = 'PUSH_NOTIFICATION'";
     let done = async || (app.count(pushes_due).await == 0).then_some(());
     eventually_within(Duration::from_secs(60), "the push job to be done", done).await;
 
     assert_eq!(service.received().len(), 1, "the job ran again, the push did not: {:?}", service.received());
-    assert_eq!(app.count("outbox WHERE kind = 'PUSH_NOTIFICATION'").await, 0, "and it is done");
+    let tokens: Vec<String> = native.received().into_iter().map(|push| push.token).collect();
+    assert_eq!(tokens.len(), 2, "one push each to the phones: {:?}", native.received());
+    assert!(tokens.contains(&android) && tokens.contains(&iphone), "{tokens:?}");
     assert_eq!(notifications_of(&app, &ana).await.0, 1);
     second.kill().await.expect("stopped");
 }
 
 /// A `village worker` process on the test server's database, whose claims lapse in 2 s.
-fn worker_process(app: &TestApp) -> tokio::process::Child {
+pub(crate) fn worker_process(app: &TestApp, extra: &[String]) -> tokio::process::Child {
     let mut worker = village(&app.settings.data_dir);
     worker
         .args(["worker", "--database-url", &app.settings.effective_database_url(), "--job-claim-secs", "2"])
         .args(["--worker-bind", "127.0.0.1:0"])
         .args(["--allow-local-push-endpoints"])
+        .args(extra)
         .env("VILLAGE_JWT_SECRET", JWT_SECRET)
         .env("VILLAGE_VAPID_PRIVATE_KEY", VAPID_PRIVATE_KEY)
         .env("VILLAGE_VAPID_SUBJECT", VAPID_SUBJECT);
@@ -395,13 +404,14 @@ fn worker_process(app: &TestApp) -> tokio::process::Child {
 #[tokio::test]
 async fn replies_posted_while_redis_is_down_are_each_pushed_once_when_it_is_back() {
     let mut redis = OwnRedis::start().await;
-    let service = PushService::start().await;
+    let (service, native) = (PushService::start().await, NativePush::start().await);
     let redis_url = redis.url();
     let app = TestApp::spawn_with(|settings| {
         settings.allow_local_push_endpoints = true;
         settings.redis_url = Some(redis_url);
         settings.replies_per_minute = 1_000;
         settings.no_worker = false;
+        native.configure(settings);
     })
     .await;
     let (ana, bea) = (app.member("ana").await, app.member("bea").await);
@@ -414,6 +424,7 @@ async fn replies_posted_while_redis_is_down_are_each_pushed_once_when_it_is_back
     let (_, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let phone = service.device();
     register(&app, &ana, &phone).await;
+    let (android, iphone) = (register_fcm(&app, &ana).await, register_apns(&app, &ana, "PRODUCTION").await);
     app.jobs_done().await;
 
     redis.kill();
@@ -421,11 +432,18 @@ async fn replies_posted_while_redis_is_down_are_each_pushed_once_when_it_is_back
         bea.post_reply(&thread, &format!("@ana question {number}")).await;
     }
     tokio::time::sleep(Duration::from_secs(1)).await;
-    assert_eq!(service.received().len(), 0, "nothing runs without the queue");
+    assert_eq!(service.received().len() + native.received().len(), 0, "nothing runs without the queue");
     redis.start_again().await;
 
     service.wait_for(100, Duration::from_secs(60)).await;
+    native.wait_for(200, Duration::from_secs(60)).await;
     settled(&app).await;
+    for token in [&android, &iphone] {
+        let pushed = native.delivered_to(token);
+        let once: HashSet<_> = pushed.iter().filter_map(|push| push.notification_id.clone()).collect();
+        assert_eq!((pushed.len(), once.len()), (100, 100), "each mention pushed once to {token}");
+        assert!(pushed.iter().all(|push| push.body.as_deref() == Some("Bea mentioned you in 'Live'")));
+    }
     let received = service.received();
     let notifications: HashSet<String> =
         received.iter().filter_map(|push| push.payload["notificationId"].as_str().map(str::to_owned)).collect();
@@ -517,7 +535,7 @@ async fn a_device_whose_host_resolves_inside_our_network_is_never_called() {
     let inside = service.device();
     let port =
         inside.endpoint.rsplit_once(':').and_then(|(_, rest)| rest.split('/').next()).expect("a port").to_owned();
-    let insert = "INSERT INTO push_subscriptions (id, member_id, endpoint, p256dh, auth, created_at, updated_at) \
+    let insert = "INSERT INTO push_devices (id, member_id, endpoint, p256dh, auth, created_at, updated_at) \
                   VALUES ($1, $2, $3, $4, $5, $6, $6)";
     let (id, member): (uuid::Uuid, uuid::Uuid) = (uuid::Uuid::now_v7(), ana.member_id.parse().expect("uuid"));
     let endpoint = format!("http://localhost:{port}/push/{}", inside.id);

@@ -30,6 +30,8 @@ pub struct Storage {
     redis_url: Option<String>,
     jwt_secret: String,
     vapid_private_key: String,
+    /// More settings for the servers, as environment variables.
+    pub extra_env: Vec<(String, String)>,
 }
 
 impl Storage {
@@ -43,6 +45,7 @@ impl Storage {
             redis_url,
             jwt_secret: format!("bench-{}", uuid::Uuid::now_v7().simple()),
             vapid_private_key: village::push::new_vapid_pair()?.0,
+            extra_env: Vec::new(),
         })
     }
 
@@ -76,6 +79,7 @@ impl ServerProcess {
         if let Some(redis) = &storage.redis_url {
             command.env("REDIS_URL", redis);
         }
+        command.envs(storage.extra_env.iter().map(|(name, value)| (name, value)));
         let mut child = command.spawn().context("starting a server process")?;
         let stdout = child.stdout.take().context("no stdout")?;
         let mut first_line = String::new();

@@ -73,6 +73,9 @@ struct Args {
     /// Push: how long the local push service takes to answer, in milliseconds.
     #[arg(long, default_value_t = 50)]
     push_service_ms: u64,
+    /// Push: spread the devices over Web Push, FCM and APNs (else Web Push only).
+    #[arg(long)]
+    mixed_transports: bool,
     /// Redis for the live and push scenarios' servers.
     #[arg(long, env = "BENCH_REDIS_URL")]
     redis_url: Option<String>,
@@ -137,6 +140,7 @@ async fn main() -> anyhow::Result<()> {
                 service_latency: Duration::from_millis(args.push_service_ms),
                 database_url: args.database_url.clone(),
                 redis_url: args.redis_url.clone(),
+                mixed_transports: args.mixed_transports,
             };
             return push::pipeline(&config).await;
         }

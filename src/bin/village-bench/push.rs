@@ -4,7 +4,8 @@
 //! delay, like a real one across the internet. Measures pushes per second end to end,
 //! the time from a notification's commit to its push arriving, lost and repeated
 //! pushes, the worker's CPU per push — and, apart, payload encryptions per second on
-//! one core.
+//! one core. With `--mixed-transports` a third of the devices are Android phones (FCM)
+//! and a third iPhones (APNs, over HTTP/2), served by the same local service.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
@@ -33,6 +34,8 @@ pub struct PushConfig {
     pub service_latency: Duration,
     pub database_url: Option<String>,
     pub redis_url: Option<String>,
+    /// Devices spread over Web Push, FCM and APNs (else Web Push only).
+    pub mixed_transports: bool,
 }
 
 /// How often a slice of notifications is recorded.
@@ -62,22 +65,104 @@ impl Arrivals {
     }
 }
 
-/// The local push service: notes the arrival, waits, answers 201.
-async fn receive(State(arrivals): State<Arc<Arrivals>>, Path(device): Path<usize>) -> StatusCode {
-    if let (Some(at), Some(times)) = (arrivals.at.get(device), arrivals.times.get(device)) {
-        let _ = at.compare_exchange(0, arrivals.since_start(), Ordering::Relaxed, Ordering::Relaxed);
-        times.fetch_add(1, Ordering::Relaxed);
+impl Arrivals {
+    /// Notes a push to `device`, waits as a service across the internet would.
+    async fn arrive(&self, device: usize) {
+        if let (Some(at), Some(times)) = (self.at.get(device), self.times.get(device)) {
+            let _ = at.compare_exchange(0, self.since_start(), Ordering::Relaxed, Ordering::Relaxed);
+            times.fetch_add(1, Ordering::Relaxed);
+        }
+        tokio::time::sleep(self.latency).await;
     }
-    tokio::time::sleep(arrivals.latency).await;
+}
+
+/// Web Push: answers 201.
+async fn web_push(State(arrivals): State<Arc<Arrivals>>, Path(device): Path<usize>) -> StatusCode {
+    arrivals.arrive(device).await;
     StatusCode::CREATED
 }
 
-async fn start_push_service(arrivals: Arc<Arrivals>) -> anyhow::Result<String> {
+/// FCM's token endpoint (the bench does not check the assertion; the tests do).
+async fn fcm_token() -> axum::Json<Value> {
+    axum::Json(json!({ "access_token": "bench", "expires_in": 3600, "token_type": "Bearer" }))
+}
+
+/// FCM's `messages:send`: the device is in the token, `bench-<n>`.
+async fn fcm_send(State(arrivals): State<Arc<Arrivals>>, axum::Json(message): axum::Json<Value>) -> StatusCode {
+    let token = message["message"]["token"].as_str().unwrap_or_default();
+    match token.strip_prefix("bench-").and_then(|n| n.parse().ok()) {
+        Some(device) => {
+            arrivals.arrive(device).await;
+            StatusCode::OK
+        }
+        None => StatusCode::BAD_REQUEST,
+    }
+}
+
+/// APNs (HTTP/2 without TLS here): the device is its token, `n` in hex.
+async fn apns(State(arrivals): State<Arc<Arrivals>>, Path(token): Path<String>) -> StatusCode {
+    match usize::from_str_radix(&token, 16) {
+        Ok(device) => {
+            arrivals.arrive(device).await;
+            StatusCode::OK
+        }
+        Err(_) => StatusCode::BAD_REQUEST,
+    }
+}
+
+/// The local services: Web Push and FCM at the first URL, APNs (HTTP/2) at the second.
+async fn start_push_service(arrivals: Arc<Arrivals>) -> anyhow::Result<(String, String)> {
+    let app = Router::new()
+        .route("/push/{device}", post(web_push))
+        .route("/token", post(fcm_token))
+        .route("/v1/projects/bench/messages:send", post(fcm_send))
+        .route("/3/device/{token}", post(apns))
+        .with_state(arrivals);
     let listener = TcpListener::bind("127.0.0.1:0").await?;
     let url = format!("http://{}", listener.local_addr()?);
-    let app = Router::new().route("/push/{device}", post(receive)).with_state(arrivals);
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    Ok(url)
+    tokio::spawn(axum::serve(listener, app.clone()).into_future());
+    let http2 = TcpListener::bind("127.0.0.1:0").await?;
+    let http2_url = format!("http://{}", http2.local_addr()?);
+    tokio::spawn(serve_http2(http2, app));
+    Ok((url, http2_url))
+}
+
+/// Serves `app` over HTTP/2 without TLS (prior knowledge), as APNs speaks it.
+async fn serve_http2(listener: TcpListener, app: Router) {
+    loop {
+        let Ok((tcp, _)) = listener.accept().await else { continue };
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        let connection = hyper::server::conn::http2::Builder::new(hyper_util::rt::TokioExecutor::new())
+            .serve_connection(hyper_util::rt::TokioIo::new(tcp), service);
+        tokio::spawn(connection);
+    }
+}
+
+/// A file of the throwaway keys the tests use (`tests/fixtures/native-push`).
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/native-push/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The settings that send FCM and APNs pushes to the local `service`, with the tests'
+/// throwaway keys (APNs at `apns`); the service account's file is written into `dir`.
+fn native_push_env(service: &str, apns: &str, dir: &std::path::Path) -> anyhow::Result<Vec<(String, String)>> {
+    let account = json!({
+        "type": "service_account", "project_id": "bench", "private_key_id": "bench",
+        "private_key": std::fs::read_to_string(fixture("fcm-service-account.key"))?,
+        "client_email": "bench@bench.iam.gserviceaccount.com", "token_uri": format!("{service}/token"),
+    });
+    let credentials = dir.join("fcm.json");
+    std::fs::write(&credentials, account.to_string())?;
+    let settings = [
+        ("VILLAGE_FCM_CREDENTIALS", credentials.display().to_string()),
+        ("VILLAGE_FCM_URL", service.to_owned()),
+        ("VILLAGE_APNS_KEY", fixture("apns-auth-key.p8")),
+        ("VILLAGE_APNS_KEY_ID", "BENCH12345".to_owned()),
+        ("VILLAGE_APNS_TEAM_ID", "BENCHTEAM1".to_owned()),
+        ("VILLAGE_APNS_TOPIC", "org.village.app".to_owned()),
+        ("VILLAGE_APNS_URL", apns.to_owned()),
+    ];
+    Ok(settings.into_iter().map(|(name, value)| (name.to_owned(), value)).collect())
 }
 
 /// The members, each with one device at the push service, and what notifies them.
@@ -90,18 +175,22 @@ struct Audience {
 
 pub async fn pipeline(config: &PushConfig) -> anyhow::Result<()> {
     println!("encryptions (aes128gcm, one core): {:.0}/s", encryptions_per_second(Duration::from_secs(2)));
-    let storage = Storage::new(config.database_url.clone(), config.redis_url.clone())?;
-    let server = ServerProcess::start(&storage).await?;
-    let settings = storage.settings()?;
-    let db = village::db::connect(&storage.database_url, 4).await?;
     let arrivals = Arc::new(Arrivals {
         start: Instant::now(),
         at: (0..config.notifications).map(|_| AtomicU64::new(0)).collect(),
         times: (0..config.notifications).map(|_| AtomicU32::new(0)).collect(),
         latency: config.service_latency,
     });
-    let service = start_push_service(arrivals.clone()).await?;
-    let audience = seed(&settings, &db, &server, &service, config.notifications).await?;
+    let (service, apns) = start_push_service(arrivals.clone()).await?;
+    let mut storage = Storage::new(config.database_url.clone(), config.redis_url.clone())?;
+    let keys = tempfile::tempdir()?;
+    if config.mixed_transports {
+        storage.extra_env = native_push_env(&service, &apns, keys.path())?;
+    }
+    let server = ServerProcess::start(&storage).await?;
+    let settings = storage.settings()?;
+    let db = village::db::connect(&storage.database_url, 4).await?;
+    let audience = seed(&settings, &db, &server, &service, config).await?;
 
     let cpu_before = server.cpu_time()?;
     let committed = enqueue(&db, &audience, config.per_second, &arrivals).await?;
@@ -118,7 +207,7 @@ async fn seed(
     db: &Db,
     server: &ServerProcess,
     service: &str,
-    count: usize,
+    config: &PushConfig,
 ) -> anyhow::Result<Audience> {
     let token = seeding::members_with_sessions(settings, 1).await?.pop().context("an author")?;
     let http = reqwest::Client::new();
@@ -134,8 +223,8 @@ async fn seed(
     let group = group["data"]["createGroup"]["id"].as_str().context("group id")?.to_owned();
     let create = "mutation($g: ID!) { createThread(input: { groupId: $g, title: \"Bench\", body: \"Hi\" }) { id } }";
     let thread = graphql(create, json!({ "g": group })).await?;
-    let members = seeding::members(db, count).await?;
-    add_devices(db, &members, service).await?;
+    let members = seeding::members(db, config.notifications).await?;
+    add_devices(db, &members, service, config.mixed_transports).await?;
     Ok(Audience {
         members,
         author: me["data"]["me"]["id"].as_str().context("my id")?.parse()?,
@@ -144,14 +233,30 @@ async fn seed(
     })
 }
 
-async fn add_devices(db: &Db, members: &[Uuid], service: &str) -> anyhow::Result<()> {
-    const SQL: &str = "INSERT INTO push_subscriptions (id, member_id, endpoint, p256dh, auth, created_at, updated_at) \
-                       VALUES ($1, $2, $3, $4, $5, $6, $6)";
+/// One device per member: a browser at `service`, or with `mixed`, by turns a browser,
+/// an Android phone (FCM token `bench-<n>`) and an iPhone (APNs token `n` in hex).
+async fn add_devices(db: &Db, members: &[Uuid], service: &str, mixed: bool) -> anyhow::Result<()> {
+    const WEB_PUSH: &str = "INSERT INTO push_devices (id, member_id, endpoint, p256dh, auth, created_at, updated_at) \
+                            VALUES ($1, $2, $3, $4, $5, $6, $6)";
+    const NATIVE: &str = "INSERT INTO push_devices (id, member_id, transport, token, app_id, environment, \
+                          created_at, updated_at) VALUES ($1, $2, $3, $4, 'org.village.app', $5, $6, $6)";
     let mut tx = db.begin_write().await?;
     for (n, member) in members.iter().enumerate() {
-        let endpoint = format!("{service}/push/{n}");
-        let now = village::clock::now();
-        village::on_tx!(&mut tx, conn => sqlx::query(SQL).bind(Uuid::now_v7()).bind(member).bind(&endpoint).bind(P256DH).bind(AUTH).bind(now).execute(conn).await.map(drop))?;
+        let (id, now) = (Uuid::now_v7(), village::clock::now());
+        match (mixed, n % 3) {
+            (true, 1) => {
+                let token = format!("bench-{n}");
+                village::on_tx!(&mut tx, conn => sqlx::query(NATIVE).bind(id).bind(member).bind("FCM").bind(token).bind(None::<String>).bind(now).execute(conn).await.map(drop))?;
+            }
+            (true, 2) => {
+                let token = format!("{n:064x}");
+                village::on_tx!(&mut tx, conn => sqlx::query(NATIVE).bind(id).bind(member).bind("APNS").bind(token).bind("PRODUCTION").bind(now).execute(conn).await.map(drop))?;
+            }
+            _ => {
+                let endpoint = format!("{service}/push/{n}");
+                village::on_tx!(&mut tx, conn => sqlx::query(WEB_PUSH).bind(id).bind(member).bind(&endpoint).bind(P256DH).bind(AUTH).bind(now).execute(conn).await.map(drop))?;
+            }
+        }
     }
     tx.commit().await?;
     Ok(())
@@ -219,11 +324,12 @@ fn report(config: &PushConfig, arrivals: &Arrivals, committed: &[u64], cpu: Dura
     let seconds = Duration::from_nanos(last.saturating_sub(first)).as_secs_f64();
     let per_push_us = cpu.as_secs_f64() * 1e6 / delivered.max(1) as f64;
     println!(
-        "| notifications | offered/s | service latency ms | pushes/s | p50 ms | p99 ms | max ms | lost | repeated | worker CPU µs/push |"
+        "| transports | notifications | offered/s | service latency ms | pushes/s | p50 ms | p99 ms | max ms | lost | repeated | worker CPU µs/push |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|");
     println!(
-        "| {} | {} | {} | {:.0} | {:.0} | {:.0} | {:.0} | {} | {} | {:.0} |",
+        "| {} | {} | {} | {} | {:.0} | {:.0} | {:.0} | {:.0} | {} | {} | {:.0} |",
+        if config.mixed_transports { "Web Push + FCM + APNs" } else { "Web Push" },
         committed.len(),
         config.per_second,
         config.service_latency.as_millis(),
