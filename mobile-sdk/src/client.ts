@@ -17,7 +17,7 @@ import { HttpTransport } from './http.js';
 import { type LiveThread, type LiveThreadOptions, liveThread } from './live-thread.js';
 import { Outbox } from './outbox.js';
 import type { AppStateSource, FetchLike, KeyValueStorage, NetworkSource, WebSocketConstructor } from './platform.js';
-import { Push } from './push.js';
+import { PUSH_DEVICE_KEY, Push } from './push.js';
 import { type SubscriptionControl, type SubscriptionHandlers, resilientSubscription } from './resilient.js';
 import { type SessionEndReason, Sessions } from './session.js';
 import { Socket } from './socket.js';
@@ -119,14 +119,29 @@ export function createVillageClient(options: VillageClientOptions) {
     async signIn(input: SignInInput): Promise<SignedIn> {
       return signedIn((await http.execute(SignInDocument, { input })).signIn);
     },
-    /** Ends this device's session: its push registration goes first, then the session on the server, then the local state. */
+    /**
+     * Ends this device's session. The push device this client registered is removed
+     * first (it may have been registered by an earlier session); then the session ends
+     * on the server, which removes every push registration made by it in the same
+     * request (`removePushDevices`), however the first step went. The local state goes
+     * whatever the network does.
+     */
     async signOut(): Promise<void> {
       const session = await sessions.current();
-      if (session) {
-        await push.unregister().catch(() => undefined);
-        await request(SignOutDocument, { input: { refreshToken: session.refreshToken } }).catch(() => undefined);
+      try {
+        if (session) {
+          await push.unregister().catch(() => undefined);
+          // That request may have refreshed the session: name its newest refresh token.
+          const refreshToken = ((await sessions.current()) ?? session).refreshToken;
+          const input = { refreshToken, removePushDevices: true };
+          await request(SignOutDocument, { input }).catch(() => undefined);
+        }
+      } finally {
+        await Promise.resolve()
+          .then(() => options.storage.removeItem(PUSH_DEVICE_KEY))
+          .catch(() => undefined);
+        await sessions.end('signedOut');
       }
-      await sessions.end('signedOut');
     },
     /** Whether a session is kept (it may still be refused when next used). */
     async isSignedIn(): Promise<boolean> {

@@ -9,7 +9,7 @@ export type { KeyValueStorage, FetchLike, WebSocketConstructor, AppStateSource, 
 export type { LiveThread, LiveThreadOptions, ThreadUpdate } from './live-thread.js';
 export type { SubscriptionControl, SubscriptionHandlers } from './resilient.js';
 export type { QueuedWrite, OutboxListener, OutboxOperation } from './outbox.js';
-export type { WebPushSubscriptionJSON } from './push.js';
+export type { WebPushSubscriptionJSON, NativePushRegistration, RegisteredDevice } from './push.js';
 export type { SessionEndReason } from './session.js';
 export type { Operation, ResultOf, VariablesOf } from './documents.js';
 export * from './generated/graphql.js';

@@ -133,6 +133,15 @@ export type CreateThreadInput = {
   title: Scalars['String']['input'];
 };
 
+/** A device that receives her pushes: a browser's Web Push subscription or a native app. */
+export type Device = {
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** What she calls it, e.g. "Ana's iPhone". */
+  name?: Maybe<Scalars['String']['output']>;
+  transport: PushTransport;
+};
+
 export type EditReplyInput = {
   body: Scalars['String']['input'];
   replyId: Scalars['ID']['input'];
@@ -609,6 +618,14 @@ export type Mutation = {
   /** Trades a refresh token for new tokens. Each refresh token works once. */
   refreshSession: AuthPayload;
   /**
+   * Registers the native app on this phone for pushes (FCM or APNs); registering the
+   * same token again updates it. The registration belongs to this session: pushes
+   * stop when it ends, and signing out with `removePushDevices` removes it. A token
+   * another member registered from a session still live is not moved: `CONFLICT` on
+   * `token` (she signs out there first).
+   */
+  registerDevice: NativeDevice;
+  /**
    * Registers this device for pushes; registering the same endpoint again updates it.
    * An endpoint another member registered moves to her only with the same `auth`
    * secret (the same device, signed in anew); otherwise `CONFLICT` on `endpoint`.
@@ -616,9 +633,11 @@ export type Mutation = {
   registerPushSubscription: PushSubscription;
   /** Ends a connection, or withdraws or declines a request. */
   removeConnection: ConnectionPayload;
+  /** Stops pushes to one of her devices, of any transport. */
+  removeDevice: RemoveDevicePayload;
   /** Removes a member; she loses access at once. Moderators only. */
   removeMember: Group;
-  /** Stops pushes to one of her devices. */
+  /** Stops pushes to one of her devices (the same as `removeDevice`). */
   removePushSubscription: RemovePushSubscriptionPayload;
   /** Asks a member to connect (accepts, if she already asked). */
   requestConnection: ConnectionPayload;
@@ -784,6 +803,12 @@ export type MutationRefreshSessionArgs = {
 
 
 /** Every mutation, one part per feature. */
+export type MutationRegisterDeviceArgs = {
+  input: RegisterDeviceInput;
+};
+
+
+/** Every mutation, one part per feature. */
 export type MutationRegisterPushSubscriptionArgs = {
   input: RegisterPushSubscriptionInput;
 };
@@ -792,6 +817,12 @@ export type MutationRegisterPushSubscriptionArgs = {
 /** Every mutation, one part per feature. */
 export type MutationRemoveConnectionArgs = {
   input: MemberRefInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationRemoveDeviceArgs = {
+  input: RemoveDeviceInput;
 };
 
 
@@ -910,6 +941,19 @@ export type MutePayload = {
 export type MuteThreadInput = {
   threadId: Scalars['ID']['input'];
   until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** The iOS or Android app on one of her phones, receiving pushes from FCM or APNs. */
+export type NativeDevice = Device & {
+  __typename?: 'NativeDevice';
+  /** The app's package (Android) or bundle id (iOS). */
+  appId: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** Which APNs the build uses (APNs devices only). */
+  environment?: Maybe<PushEnvironment>;
+  id: Scalars['ID']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  transport: PushTransport;
 };
 
 /**
@@ -1054,14 +1098,33 @@ export type ProfileField =
   | 'OPEN_TO'
   | 'RETURN_TO_WORK_DATE';
 
-/** A device that receives her pushes. */
-export type PushSubscription = {
+/** Which APNs an iOS build is registered with. */
+export type PushEnvironment =
+  /** App Store and TestFlight builds. */
+  | 'PRODUCTION'
+  /** Development builds run from Xcode. */
+  | 'SANDBOX';
+
+/** A browser or home-screen web app receiving Web Push. */
+export type PushSubscription = Device & {
   __typename?: 'PushSubscription';
   createdAt: Scalars['DateTime']['output'];
   endpoint: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  transport: PushTransport;
+  /** @deprecated the same as name */
   userAgent?: Maybe<Scalars['String']['output']>;
 };
+
+/** How a device receives pushes. */
+export type PushTransport =
+  /** Apple Push Notification service: iOS apps. */
+  | 'APNS'
+  /** Firebase Cloud Messaging: Android, and iOS apps that use Firebase. */
+  | 'FCM'
+  /** A browser or home-screen web app (RFC 8030), registered with `registerPushSubscription`. */
+  | 'WEB_PUSH';
 
 /** Every query field, one part per feature. */
 export type Query = {
@@ -1085,11 +1148,16 @@ export type Query = {
    * only match what the viewer may see.
    */
   members: MemberConnection;
+  /**
+   * Every device that receives her pushes: browsers and native apps, oldest first
+   * (not those registered by a session that has ended).
+   */
+  myDevices: Array<Device>;
   /** Events the viewer is going to or waitlisted for, soonest first. */
   myEvents: EventConnection;
   /** The groups the viewer belongs to, in the order she joined them. */
   myGroups: GroupConnection;
-  /** The devices that receive her pushes. */
+  /** Her browsers that receive Web Push. */
   myPushSubscriptions: Array<PushSubscription>;
   /** Where each kind of notification reaches her. */
   notificationPreferences: Array<NotificationPreference>;
@@ -1263,6 +1331,20 @@ export type RefreshSessionInput = {
   refreshToken: Scalars['String']['input'];
 };
 
+/** The native app on her phone, as the OS handed it its push token. */
+export type RegisterDeviceInput = {
+  /** The app's package (Android) or bundle id (iOS). */
+  appId: Scalars['String']['input'];
+  /** Shown in her device list, e.g. "Ana's iPhone" (at most 100 characters kept). */
+  deviceName?: InputMaybe<Scalars['String']['input']>;
+  /** Which APNs the build uses (default PRODUCTION); FCM devices leave it out. */
+  environment?: InputMaybe<PushEnvironment>;
+  /** The FCM registration token, or the APNs device token in hex. */
+  token: Scalars['String']['input'];
+  /** FCM or APNS (browsers use `registerPushSubscription`). */
+  transport: PushTransport;
+};
+
 /** A subscription as the browser or phone gave it (`PushSubscription.toJSON()`). */
 export type RegisterPushSubscriptionInput = {
   /** Its 16-byte auth secret (base64url). */
@@ -1272,6 +1354,15 @@ export type RegisterPushSubscriptionInput = {
   p256dh: Scalars['String']['input'];
   /** Shown in her device list, e.g. "Pixel 8". */
   userAgent?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RemoveDeviceInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type RemoveDevicePayload = {
+  __typename?: 'RemoveDevicePayload';
+  removedId: Scalars['ID']['output'];
 };
 
 export type RemovePushSubscriptionInput = {
@@ -1394,6 +1485,11 @@ export type SignInInput = {
 export type SignOutInput = {
   /** The device's refresh token; without it, the session of the access token ends. */
   refreshToken?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Also stop pushes to this device: removes the push registrations (Web Push and
+   * native) made by the session that ends.
+   */
+  removePushDevices?: Scalars['Boolean']['input'];
 };
 
 /** How many sessions a sign-out ended. */
@@ -1946,6 +2042,27 @@ export type RemovePushSubscriptionMutationVariables = Exact<{
 
 export type RemovePushSubscriptionMutation = { __typename?: 'Mutation', removePushSubscription: { __typename?: 'RemovePushSubscriptionPayload', removedId: string } };
 
+export type NativePushDeviceFragment = { __typename: 'NativeDevice', id: string, transport: PushTransport, name?: string | null, appId: string, environment?: PushEnvironment | null, createdAt: string };
+
+export type RegisterDeviceMutationVariables = Exact<{
+  input: RegisterDeviceInput;
+}>;
+
+
+export type RegisterDeviceMutation = { __typename?: 'Mutation', registerDevice: { __typename: 'NativeDevice', id: string, transport: PushTransport, name?: string | null, appId: string, environment?: PushEnvironment | null, createdAt: string } };
+
+export type RemoveDeviceMutationVariables = Exact<{
+  input: RemoveDeviceInput;
+}>;
+
+
+export type RemoveDeviceMutation = { __typename?: 'Mutation', removeDevice: { __typename?: 'RemoveDevicePayload', removedId: string } };
+
+export type MyDevicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyDevicesQuery = { __typename?: 'Query', myDevices: Array<{ __typename: 'NativeDevice', appId: string, environment?: PushEnvironment | null, id: string, transport: PushTransport, name?: string | null, createdAt: string } | { __typename: 'PushSubscription', endpoint: string, id: string, transport: PushTransport, name?: string | null, createdAt: string }> };
+
 export type SessionFragment = { __typename?: 'AuthPayload', accessToken: string, accessTokenExpiresAt: string, refreshToken: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, email?: string | null } };
 
 export type SignUpMutationVariables = Exact<{
@@ -2442,6 +2559,17 @@ export const PushDeviceFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"PushDevice"}) as unknown as TypedDocumentString<PushDeviceFragment, unknown>;
+export const NativePushDeviceFragmentDoc = new TypedDocumentString(`
+    fragment NativePushDevice on NativeDevice {
+  __typename
+  id
+  transport
+  name
+  appId
+  environment
+  createdAt
+}
+    `, {"fragmentName":"NativePushDevice"}) as unknown as TypedDocumentString<NativePushDeviceFragment, unknown>;
 export const SessionFragmentDoc = new TypedDocumentString(`
     fragment Session on AuthPayload {
   accessToken
@@ -3846,6 +3974,46 @@ export const RemovePushSubscriptionDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"b4079d88e0cdd70adbc843ce9fb64325d8b07682396c800233b376fa9ff54978"}) as unknown as TypedDocumentString<RemovePushSubscriptionMutation, RemovePushSubscriptionMutationVariables>;
+export const RegisterDeviceDocument = new TypedDocumentString(`
+    mutation RegisterDevice($input: RegisterDeviceInput!) {
+  registerDevice(input: $input) {
+    ...NativePushDevice
+  }
+}
+    fragment NativePushDevice on NativeDevice {
+  __typename
+  id
+  transport
+  name
+  appId
+  environment
+  createdAt
+}`, {"hash":"82ce53b5e8eb5de5323376d96ced5bb7aa6b98f20cd0243d7a5272417965d2de"}) as unknown as TypedDocumentString<RegisterDeviceMutation, RegisterDeviceMutationVariables>;
+export const RemoveDeviceDocument = new TypedDocumentString(`
+    mutation RemoveDevice($input: RemoveDeviceInput!) {
+  removeDevice(input: $input) {
+    removedId
+  }
+}
+    `, {"hash":"90445ed2dee9a34cabc0f49f6b6654ffd891929f8fe39ab6dc0f07906f9ea2a5"}) as unknown as TypedDocumentString<RemoveDeviceMutation, RemoveDeviceMutationVariables>;
+export const MyDevicesDocument = new TypedDocumentString(`
+    query MyDevices {
+  myDevices {
+    __typename
+    id
+    transport
+    name
+    createdAt
+    ... on PushSubscription {
+      endpoint
+    }
+    ... on NativeDevice {
+      appId
+      environment
+    }
+  }
+}
+    `, {"hash":"d5365f68812d0338741755ce64ac7d56c70c74d4efc1b5524abcd792c8694354"}) as unknown as TypedDocumentString<MyDevicesQuery, MyDevicesQueryVariables>;
 export const SignUpDocument = new TypedDocumentString(`
     mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) {

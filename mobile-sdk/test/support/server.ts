@@ -2,10 +2,11 @@
  * A real `village serve` for the integration tests: embedded SQLite in a data dir of its
  * own, on a free port, from the binary named by VILLAGE_BIN (else the workspace's release
  * build). It can be stopped (SIGTERM: sockets close with 1001) and started again on the
- * same port and data, as a server restart.
+ * same port and data, as a server restart. `nativePushEnv()` turns on FCM and APNs with
+ * the workspace's throwaway test keys.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -47,8 +48,54 @@ async function waitUntilHealthy(base: string, child: ChildProcess, output: () =>
   throw new Error(`village did not become healthy:\n${output()}`);
 }
 
-/** Environment variables that would point the server elsewhere than its own data dir. */
-const FOREIGN_SETTINGS = ['DATABASE_URL', 'REDIS_URL', 'VILLAGE_DATA_DIR', 'VILLAGE_BIND', 'VILLAGE_PRODUCTION'];
+/** Environment variables that would point the server elsewhere than its own data dir, or at real push services. */
+const FOREIGN_SETTINGS = [
+  'DATABASE_URL',
+  'REDIS_URL',
+  'VILLAGE_DATA_DIR',
+  'VILLAGE_BIND',
+  'VILLAGE_PRODUCTION',
+  'VILLAGE_FCM_CREDENTIALS',
+  'VILLAGE_FCM_URL',
+  'VILLAGE_APNS_KEY',
+  'VILLAGE_APNS_KEY_ID',
+  'VILLAGE_APNS_TEAM_ID',
+  'VILLAGE_APNS_TOPIC',
+  'VILLAGE_APNS_URL',
+  'VILLAGE_APNS_SANDBOX_URL',
+  'VILLAGE_PUSH_CA_CERTIFICATES',
+];
+
+/** The workspace's throwaway native-push keys (tests/fixtures/native-push, beside this SDK). */
+const NATIVE_PUSH_FIXTURES = join(WORKSPACE, 'tests/fixtures/native-push');
+
+/** The iOS bundle id the test server pushes to over APNs. */
+export const APNS_TOPIC = 'org.village.app';
+
+/**
+ * Settings that turn on FCM and APNs with the test keys: the FCM service-account JSON is
+ * written into `dir`. Nothing is sent to either service unless a push is due (its token
+ * endpoint is a closed local port); registering a device contacts neither.
+ */
+export function nativePushEnv(dir: string): Record<string, string> {
+  const credentials = join(dir, 'fcm-service-account.json');
+  const account = {
+    type: 'service_account',
+    project_id: 'village-test',
+    private_key_id: 'test-key-1',
+    private_key: readFileSync(join(NATIVE_PUSH_FIXTURES, 'fcm-service-account.key'), 'utf8'),
+    client_email: 'village@village-test.iam.gserviceaccount.com',
+    token_uri: 'http://127.0.0.1:9/token',
+  };
+  writeFileSync(credentials, JSON.stringify(account));
+  return {
+    VILLAGE_FCM_CREDENTIALS: credentials,
+    VILLAGE_APNS_KEY: join(NATIVE_PUSH_FIXTURES, 'apns-auth-key.p8'),
+    VILLAGE_APNS_KEY_ID: 'ABC123DEFG',
+    VILLAGE_APNS_TEAM_ID: 'TEAM123456',
+    VILLAGE_APNS_TOPIC: APNS_TOPIC,
+  };
+}
 
 export class VillageServer {
   private child?: ChildProcess;
@@ -58,12 +105,21 @@ export class VillageServer {
     readonly port: number,
     readonly dataDir: string,
     private readonly args: string[],
+    private readonly env: Record<string, string>,
   ) {}
 
-  /** Starts a server; `args` are extra flags, e.g. `['--access-token-ttl-secs', '10']`. */
-  static async start(args: string[] = []): Promise<VillageServer> {
+  /**
+   * Starts a server; `args` are extra flags, e.g. `['--access-token-ttl-secs', '10']`;
+   * `env` extra settings, or a function of the server's own data dir (files it needs go
+   * there and are removed with it), e.g. `nativePushEnv`.
+   */
+  static async start(
+    args: string[] = [],
+    env: Record<string, string> | ((dataDir: string) => Record<string, string>) = {},
+  ): Promise<VillageServer> {
     const dataDir = mkdtempSync(join(tmpdir(), 'village-sdk-'));
-    const server = new VillageServer(await freePort(), dataDir, args);
+    const settings = typeof env === 'function' ? env(dataDir) : env;
+    const server = new VillageServer(await freePort(), dataDir, args, settings);
     await server.resume();
     return server;
   }
@@ -76,6 +132,7 @@ export class VillageServer {
   async resume(): Promise<void> {
     const env: NodeJS.ProcessEnv = { ...process.env, RUST_LOG: 'warn' };
     FOREIGN_SETTINGS.forEach((name) => delete env[name]);
+    Object.assign(env, this.env);
     const flags = ['--bind', `127.0.0.1:${this.port}`, '--data-dir', this.dataDir, '--allow-local-push-endpoints'];
     const child = spawn(villageBinary(), ['serve', ...flags, ...this.args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.on('data', (chunk: Buffer) => (this.log += chunk.toString()));
