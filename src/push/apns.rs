@@ -2,12 +2,12 @@
 //! an ES256 provider token (JWT: our key id and team id) that is replaced every 40
 //! minutes, as Apple asks (no more often than 20, no less than 60), and goes to the
 //! production or the sandbox host by the device's environment. A provider token Apple
-//! calls expired is replaced once, at once; refused again, APNs is paused, loudly.
+//! calls expired is replaced once, at once; refused again, that host is paused, loudly.
 
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
 
 use anyhow::Context;
+use chrono::{DateTime, TimeDelta, Utc};
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -20,9 +20,7 @@ use crate::clock;
 use crate::config::NativePushSettings;
 
 /// How long one provider token is used.
-const TOKEN_REUSE: Duration = Duration::from_secs(40 * 60);
-/// The key `Pauses` knows APNs by.
-const SERVICE: &str = "apns";
+const TOKEN_REUSE: TimeDelta = TimeDelta::minutes(40);
 
 /// APNs' settings, checked at start.
 #[derive(Clone)]
@@ -74,7 +72,8 @@ impl ApnsConfig {
 pub struct Apns {
     http: reqwest::Client,
     config: ApnsConfig,
-    token: Mutex<Option<(String, Instant)>>,
+    /// The provider token in use, and when it was made.
+    token: Mutex<Option<(String, DateTime<Utc>)>>,
     paused: Pauses,
 }
 
@@ -83,29 +82,34 @@ impl Transport for Apns {
         let Some(token) = device.token.as_deref() else {
             return Outcome::Rejected("not an APNs device".into());
         };
-        if let Some(until) = self.paused.until(SERVICE) {
-            return Outcome::RetryAt(until);
-        }
-        let base = match device.environment() {
+        let host = match device.environment() {
             Some(PushEnvironment::Sandbox) => &self.config.sandbox_url,
             _ => &self.config.production_url,
         };
-        let url = format!("{base}/3/device/{token}");
-        let first = self.post(&url, payload, envelope).await;
-        if first != Answer::ExpiredProviderToken {
-            return self.outcome(first);
+        if let Some(until) = self.paused.until(host) {
+            return Outcome::RetryAt(until);
         }
-        self.forget_provider_token();
-        self.outcome(self.post(&url, payload, envelope).await)
+        let url = format!("{host}/3/device/{token}");
+        let first = match self.post(&url, payload, envelope).await {
+            Ok(first) => first,
+            Err(outcome) => return outcome,
+        };
+        if first.reason != "ExpiredProviderToken" {
+            return self.outcome(host, first);
+        }
+        self.forget_provider_token(&first.provider_token);
+        match self.post(&url, payload, envelope).await {
+            Ok(again) => self.outcome(host, again),
+            Err(outcome) => outcome,
+        }
     }
 }
 
-/// What APNs answered, as far as sending goes.
-#[derive(Debug, PartialEq)]
-enum Answer {
-    Status(StatusCode, String),
-    ExpiredProviderToken,
-    Unreachable(String),
+/// What APNs answered to a push sent with `provider_token`.
+struct Answer {
+    status: StatusCode,
+    reason: String,
+    provider_token: String,
 }
 
 impl Apns {
@@ -115,11 +119,12 @@ impl Apns {
         Ok(Self { http, config, token: Mutex::default(), paused: Pauses::default() })
     }
 
-    async fn post(&self, url: &str, payload: &Payload, envelope: &Envelope) -> Answer {
-        let provider_token = match self.provider_token() {
-            Ok(token) => token,
-            Err(error) => return Answer::Unreachable(format!("cannot sign the APNs provider token: {error}")),
-        };
+    /// Posts one push; an error when it never got an answer.
+    async fn post(&self, url: &str, payload: &Payload, envelope: &Envelope) -> Result<Answer, Outcome> {
+        let provider_token = self.provider_token().map_err(|error| {
+            let why = format!("cannot sign the APNs provider token: {error}");
+            Outcome::RetryAt(self.paused.pause(&self.config.production_url, &why))
+        })?;
         let high = matches!(envelope.urgency, Urgency::High | Urgency::Normal);
         let expires = clock::wall().timestamp() + i64::from(envelope.ttl);
         let request = self
@@ -132,26 +137,18 @@ impl Apns {
             .header("apns-expiration", expires.to_string())
             .header("apns-collapse-id", &envelope.topic)
             .json(&body(payload, envelope));
-        let response = match request.send().await {
-            Ok(response) => response,
-            Err(error) => return Answer::Unreachable(format!("{error}")),
-        };
+        let response = request.send().await.map_err(|error| Outcome::RetrySoon(format!("{error}")))?;
         let status = response.status();
-        let reason = response.json::<Value>().await.ok().and_then(|body| body["reason"].as_str().map(str::to_owned));
-        match reason {
-            Some(reason) if status == StatusCode::FORBIDDEN && reason == "ExpiredProviderToken" => {
-                Answer::ExpiredProviderToken
-            }
-            reason => Answer::Status(status, reason.unwrap_or_default()),
-        }
+        let body = response.json::<Value>().await.unwrap_or_default();
+        let reason = body["reason"].as_str().unwrap_or_default().to_owned();
+        Ok(Answer { status, reason, provider_token })
     }
 
-    fn outcome(&self, answer: Answer) -> Outcome {
-        let (status, reason) = match answer {
-            Answer::Status(status, reason) => (status, reason),
-            Answer::ExpiredProviderToken => (StatusCode::FORBIDDEN, "ExpiredProviderToken".to_owned()),
-            Answer::Unreachable(error) => return Outcome::RetrySoon(error),
-        };
+    /// What an answer means. A 403 is always about our provider token, so it pauses
+    /// the host it came from (a production-only key refused by the sandbox pauses the
+    /// sandbox alone); what a device's token brings on stays with that device.
+    fn outcome(&self, host: &str, answer: Answer) -> Outcome {
+        let Answer { status, reason, provider_token } = answer;
         match (status, reason.as_str()) {
             (status, _) if status.is_success() => Outcome::Delivered,
             (StatusCode::GONE, _) | (StatusCode::BAD_REQUEST, "BadDeviceToken" | "DeviceTokenNotForTopic") => {
@@ -160,35 +157,42 @@ impl Apns {
             (StatusCode::PAYLOAD_TOO_LARGE, _) => Outcome::TooLarge,
             (StatusCode::TOO_MANY_REQUESTS, _) => Outcome::RetrySoon(format!("APNs answered 429 ({reason})")),
             (StatusCode::FORBIDDEN, _) => {
-                self.forget_provider_token();
+                self.forget_provider_token(&provider_token);
                 let why = format!(
                     "APNs refused our provider token ({reason}): check VILLAGE_APNS_KEY, VILLAGE_APNS_KEY_ID and \
-                     VILLAGE_APNS_TEAM_ID"
+                     VILLAGE_APNS_TEAM_ID, and that the key is allowed for this host"
                 );
-                Outcome::RetryAt(self.paused.pause(SERVICE, &why))
+                Outcome::RetryAt(self.paused.pause(host, &why))
             }
             (status, _) if status.is_server_error() => Outcome::RetrySoon(format!("APNs answered {status}")),
             (status, reason) => Outcome::Rejected(format!("APNs answered {status} ({reason})")),
         }
     }
 
-    /// The provider token in use, or a new one once it is 40 minutes old.
+    /// The provider token in use, or a new one once it is 40 minutes old (by the wall
+    /// clock, which Apple's is compared with).
     fn provider_token(&self) -> Result<String, jsonwebtoken::errors::Error> {
         let mut cached = self.token.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let now = clock::wall();
         if let Some((token, made)) = cached.as_ref()
-            && made.elapsed() < TOKEN_REUSE
+            && now - *made < TOKEN_REUSE
         {
             return Ok(token.clone());
         }
         let header = Header { kid: Some(self.config.key_id.clone()), ..Header::new(Algorithm::ES256) };
-        let claims = json!({ "iss": self.config.team_id, "iat": clock::wall().timestamp() });
+        let claims = json!({ "iss": self.config.team_id, "iat": now.timestamp() });
         let token = jsonwebtoken::encode(&header, &claims, &self.config.key)?;
-        *cached = Some((token.clone(), Instant::now()));
+        *cached = Some((token.clone(), now));
         Ok(token)
     }
 
-    fn forget_provider_token(&self) {
-        *self.token.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
+    /// Drops `refused` if it is still the token in use (the sends that used it at the
+    /// same time then share one new token, not one each).
+    fn forget_provider_token(&self, refused: &str) {
+        let mut cached = self.token.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if cached.as_ref().is_some_and(|(token, _)| token == refused) {
+            *cached = None;
+        }
     }
 }
 

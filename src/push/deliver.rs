@@ -14,7 +14,7 @@ use web_push::Urgency;
 
 use super::payload::Payload;
 use super::quiet_hours::{self, QuietHours};
-use super::sender::{Send, Sender};
+use super::sender::{Outgoing, Sender};
 use super::store::{self, DeviceRow};
 use super::transport::{Envelope, Outcome};
 use crate::clock;
@@ -25,9 +25,9 @@ use crate::notifications::{self, ForPush, Notification, NotificationKind};
 /// Event news this close to the start is pushed even in quiet hours.
 const URGENT_BEFORE_START: TimeDelta = TimeDelta::hours(2);
 const DAY_SECS: u32 = 24 * 3600;
-/// The longest a run takes to send one push (twice the sender's total timeout, for a
-/// push sent again smaller, and some): a claim unanswered for longer is a sender that
-/// died mid-send, and its push counts as gone.
+/// The longest a run takes to send one push (the sender's `SEND_AT_MOST`, and some): a
+/// claim unanswered for longer is a sender that died mid-send, and its push counts as
+/// gone.
 const SENDING_AT_MOST: TimeDelta = TimeDelta::seconds(45);
 
 /// One push to send to each of a member's devices.
@@ -196,9 +196,9 @@ async fn send(sender: &Sender, db: &Db, pushes: Vec<&Push>) -> Result<Vec<Option
     let (to_send, taken): (Vec<_>, Vec<_>) =
         wanted.into_iter().partition(|(n, device)| claimed.contains(&(pushes[*n].key.clone(), device.id)));
     wait_for_other_senders(db, &pushes, &taken, &mut retries).await?;
-    let sends: Vec<Send> = to_send
+    let sends: Vec<Outgoing> = to_send
         .iter()
-        .map(|(n, device)| Send { device, payload: &pushes[*n].payload, envelope: &pushes[*n].envelope })
+        .map(|(n, device)| Outgoing { device, payload: &pushes[*n].payload, envelope: &pushes[*n].envelope })
         .collect();
     let outcomes = sender.send_all(&sends).await;
     let mut answered = Vec::new();

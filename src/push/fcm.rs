@@ -2,13 +2,15 @@
 //! Android phones, and iOS apps built on Firebase. Each send carries an OAuth 2.0
 //! access token got from Google's token endpoint for an RS256-signed assertion of the
 //! service account (RFC 7523); one token serves every send until shortly before it
-//! expires, and only one request fetches a new one. A service account Google refuses
-//! pauses FCM as a whole, loudly; a device's own errors stay with that device.
+//! expires, and only one request fetches a new one. A token FCM refuses is replaced
+//! once; credentials refused again pause FCM as a whole, loudly. A device's own errors
+//! (another project's token, an unusable one) stay with that device, so no member can
+//! pause everyone's pushes.
 
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use anyhow::Context;
+use chrono::{DateTime, TimeDelta, Utc};
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use reqwest::StatusCode;
 use serde::Deserialize;
@@ -26,9 +28,11 @@ const GRANT_TYPE: &str = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 /// An assertion's lifetime (Google takes at most an hour).
 const ASSERTION_SECS: i64 = 3600;
 /// How long before its expiry an access token is replaced.
-const TOKEN_MARGIN: Duration = Duration::from_secs(300);
+const TOKEN_MARGIN: TimeDelta = TimeDelta::minutes(5);
 /// The key `Pauses` knows FCM by.
 const SERVICE: &str = "fcm";
+/// How long a failed fetch of an access token is not tried again.
+const FAILED_FETCH_BACKOFF: TimeDelta = TimeDelta::seconds(30);
 
 /// The service-account key Google issues (the JSON file), the parts FCM needs.
 #[derive(Clone, Deserialize)]
@@ -66,18 +70,26 @@ impl FcmConfig {
     }
 }
 
-/// An access token and when to stop using it.
-struct AccessToken {
-    value: String,
-    replace_at: Instant,
+/// The access token in hand, and a recent failure to get one.
+#[derive(Default)]
+struct Tokens {
+    current: Option<(String, DateTime<Utc>)>,
+    /// Until when a failed fetch is not tried again (every waiting send would).
+    failed_until: Option<DateTime<Utc>>,
 }
 
 /// Sends FCM messages for this server.
 pub struct Fcm {
     http: reqwest::Client,
     config: FcmConfig,
-    token: tokio::sync::Mutex<Option<AccessToken>>,
+    tokens: tokio::sync::Mutex<Tokens>,
     paused: Pauses,
+}
+
+/// What FCM answered to one message.
+enum Answer {
+    Status { status: StatusCode, code: Option<String>, retry_at: Option<DateTime<Utc>> },
+    Unreachable(String),
 }
 
 impl Transport for Fcm {
@@ -85,17 +97,21 @@ impl Transport for Fcm {
         let Some(token) = device.token.as_deref() else {
             return Outcome::Rejected("not an FCM device".into());
         };
-        if let Some(until) = self.paused.until(SERVICE) {
-            return Outcome::RetryAt(until);
-        }
+        let message = message(token, payload, envelope);
         let access = match self.access_token().await {
             Ok(access) => access,
             Err(outcome) => return outcome,
         };
-        let sent = self.http.post(&self.config.send_url).bearer_auth(&access).json(&message(token, payload, envelope));
-        match sent.send().await {
-            Ok(response) => self.outcome(response).await,
-            Err(error) => Outcome::RetrySoon(format!("{error}")),
+        let answer = self.post(&access, &message).await;
+        let refused = |code: &Option<String>| account_refused(code.as_deref());
+        if !matches!(&answer, Answer::Status { status: StatusCode::UNAUTHORIZED, code, .. } if refused(code)) {
+            return self.outcome(answer);
+        }
+        // Our access token was refused (revoked, or expired early): one new token, once.
+        self.forget_token(&access).await;
+        match self.access_token().await {
+            Ok(access) => self.outcome(self.post(&access, &message).await),
+            Err(outcome) => outcome,
         }
     }
 }
@@ -103,23 +119,49 @@ impl Transport for Fcm {
 impl Fcm {
     pub fn new(config: FcmConfig, roots: &[reqwest::Certificate]) -> anyhow::Result<Self> {
         let http = client_builder().tls_certs_merge(roots.iter().cloned()).build()?;
-        Ok(Self { http, config, token: tokio::sync::Mutex::default(), paused: Pauses::default() })
+        Ok(Self { http, config, tokens: tokio::sync::Mutex::default(), paused: Pauses::default() })
     }
 
-    /// The access token for sends: the one in hand, or (one caller at a time) a new one.
+    /// The access token for sends: the one in hand, or (one caller at a time) a new
+    /// one; a fetch that failed moments ago is not tried again by every waiting send.
     async fn access_token(&self) -> Result<String, Outcome> {
-        let mut cached = self.token.lock().await;
-        if let Some(token) = cached.as_ref().filter(|token| Instant::now() < token.replace_at) {
-            return Ok(token.value.clone());
+        let mut tokens = self.tokens.lock().await;
+        if let Some(until) = self.paused.until(SERVICE) {
+            return Err(Outcome::RetryAt(until));
         }
-        let fresh = self.fetch_token().await?;
-        let value = fresh.value.clone();
-        *cached = Some(fresh);
-        Ok(value)
+        let now = clock::wall();
+        if let Some((value, replace_at)) = &tokens.current
+            && now < *replace_at
+        {
+            return Ok(value.clone());
+        }
+        if tokens.failed_until.is_some_and(|until| now < until) {
+            return Err(Outcome::RetrySoon("the FCM token endpoint failed moments ago".into()));
+        }
+        match self.fetch_token().await {
+            Ok(fresh) => {
+                let value = fresh.0.clone();
+                *tokens = Tokens { current: Some(fresh), failed_until: None };
+                Ok(value)
+            }
+            Err(outcome) => {
+                tokens.failed_until = Some(now + FAILED_FETCH_BACKOFF);
+                Err(outcome)
+            }
+        }
     }
 
-    /// Trades a freshly signed assertion for an access token.
-    async fn fetch_token(&self) -> Result<AccessToken, Outcome> {
+    /// Drops `refused` if it is still the token in hand.
+    async fn forget_token(&self, refused: &str) {
+        let mut tokens = self.tokens.lock().await;
+        if tokens.current.as_ref().is_some_and(|(value, _)| value == refused) {
+            tokens.current = None;
+        }
+    }
+
+    /// Trades a freshly signed assertion for an access token; answers it and when to
+    /// replace it.
+    async fn fetch_token(&self) -> Result<(String, DateTime<Utc>), Outcome> {
         let account = &self.config.account;
         let now = clock::wall().timestamp();
         let claims = json!({
@@ -130,8 +172,9 @@ impl Fcm {
             "exp": now + ASSERTION_SECS,
         });
         let header = Header { kid: Some(account.private_key_id.clone()), ..Header::new(Algorithm::RS256) };
-        let assertion = jsonwebtoken::encode(&header, &claims, &self.config.key)
-            .map_err(|error| Outcome::Rejected(format!("cannot sign the FCM assertion: {error}")))?;
+        let assertion = jsonwebtoken::encode(&header, &claims, &self.config.key).map_err(|error| {
+            Outcome::RetryAt(self.paused.pause(SERVICE, &format!("cannot sign the FCM assertion: {error}")))
+        })?;
         let form = url::form_urlencoded::Serializer::new(String::new())
             .append_pair("grant_type", GRANT_TYPE)
             .append_pair("assertion", &assertion)
@@ -158,37 +201,49 @@ impl Fcm {
         #[derive(Deserialize)]
         struct Granted {
             access_token: String,
-            expires_in: u64,
+            expires_in: i64,
         }
         let granted: Granted = answer
             .json()
             .await
             .map_err(|error| Outcome::RetrySoon(format!("the FCM token endpoint's answer: {error}")))?;
-        let lifetime = Duration::from_secs(granted.expires_in).saturating_sub(TOKEN_MARGIN);
-        Ok(AccessToken { value: granted.access_token, replace_at: Instant::now() + lifetime })
+        let lifetime = TimeDelta::seconds(granted.expires_in.clamp(0, ASSERTION_SECS)) - TOKEN_MARGIN;
+        Ok((granted.access_token, clock::wall() + lifetime))
     }
 
-    async fn outcome(&self, response: reqwest::Response) -> Outcome {
+    async fn post(&self, access: &str, message: &Value) -> Answer {
+        let sent = self.http.post(&self.config.send_url).bearer_auth(access).json(message).send().await;
+        let response = match sent {
+            Ok(response) => response,
+            Err(error) => return Answer::Unreachable(format!("{error}")),
+        };
         let status = response.status();
-        if status.is_success() {
-            return Outcome::Delivered;
-        }
         let retry_at = retry_after(response.headers());
-        let body: Value = response.json().await.unwrap_or_default();
-        let code = error_code(&body);
+        let code = if status.is_success() { None } else { error_code(&response.json().await.unwrap_or_default()) };
+        Answer::Status { status, code, retry_at }
+    }
+
+    /// What an answer means. Only our credentials pause FCM; what a device's token
+    /// brings on (another project's, an unusable one) stays with that device.
+    fn outcome(&self, answer: Answer) -> Outcome {
+        let (status, code, retry_at) = match answer {
+            Answer::Status { status, code, retry_at } => (status, code, retry_at),
+            Answer::Unreachable(error) => return Outcome::RetrySoon(error),
+        };
         match (status, code.as_deref()) {
-            (_, Some("UNREGISTERED")) | (StatusCode::NOT_FOUND, _) => Outcome::Gone,
+            (status, _) if status.is_success() => Outcome::Delivered,
+            (_, Some("UNREGISTERED" | "SENDER_ID_MISMATCH")) => Outcome::Gone,
             (StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE, _) => match retry_at {
                 Some(at) => Outcome::RetryAt(at),
                 None => Outcome::RetrySoon(format!("FCM answered {status} without Retry-After")),
             },
-            // The token belongs to another Firebase project: this device's problem only.
-            (_, Some("SENDER_ID_MISMATCH")) => Outcome::Rejected("the token is of another Firebase project".into()),
-            (StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN, _) => {
-                *self.token.lock().await = None;
+            (StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN | StatusCode::NOT_FOUND, code)
+                if account_refused(code) =>
+            {
                 let why = format!(
-                    "FCM answered {status} ({}): check the service account's Firebase Cloud Messaging permission",
-                    code.as_deref().unwrap_or("no error code")
+                    "FCM answered {status} ({}): check the service account's Firebase Cloud Messaging permission, \
+                     its project id and VILLAGE_FCM_URL",
+                    code.unwrap_or("no error code")
                 );
                 Outcome::RetryAt(self.paused.pause(SERVICE, &why))
             }
@@ -196,6 +251,12 @@ impl Fcm {
             (status, code) => Outcome::Rejected(format!("FCM answered {status} ({})", code.unwrap_or("no error code"))),
         }
     }
+}
+
+/// Whether an error code names our account or project, not a device (a device's own
+/// come as an `FcmError` detail: UNREGISTERED, SENDER_ID_MISMATCH, THIRD_PARTY_AUTH_ERROR…).
+fn account_refused(code: Option<&str>) -> bool {
+    matches!(code, None | Some("UNAUTHENTICATED" | "PERMISSION_DENIED" | "NOT_FOUND"))
 }
 
 /// FCM's error code in an error answer: the `FcmError` detail's, else the status.
@@ -232,7 +293,7 @@ fn message(token: &str, payload: &Payload, envelope: &Envelope) -> Value {
                     "apns-priority": if high { "10" } else { "5" },
                     "apns-expiration": expires.to_string(),
                 },
-                "payload": { "aps": { "badge": payload.badge, "thread-id": envelope.topic } },
+                "payload": { "aps": { "badge": payload.badge, "sound": "default", "thread-id": envelope.topic } },
             },
         }
     })

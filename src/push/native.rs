@@ -79,7 +79,7 @@ fn valid_token(transport: PushTransport, token: &str) -> Result<String, AppError
     if transport == PushTransport::Apns {
         let hex = token.len().is_multiple_of(2) && token.chars().all(|c| c.is_ascii_hexdigit());
         if !hex || !APNS_TOKEN_HEX_DIGITS.contains(&token.len()) {
-            return Err(AppError::bad_input("token", "an APNs device token is 64 or more hex digits"));
+            return Err(AppError::bad_input("token", "an APNs device token is 64 to 200 hex digits"));
         }
         return Ok(token.to_ascii_lowercase());
     }

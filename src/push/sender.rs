@@ -1,6 +1,9 @@
 //! The one way pushes leave: each device through its own transport (Web Push, FCM or
-//! APNs). A batch is split by transport and each part sent concurrently on its own, so
-//! a slow service for one never holds up the others.
+//! APNs). A batch is split by transport and each part sent with its own concurrency, so
+//! a slow service does not take the others' turns; no send takes longer than
+//! `SEND_AT_MOST`, retries within it included.
+
+use std::time::Duration;
 
 use futures_util::{StreamExt, future, stream};
 
@@ -14,9 +17,12 @@ use super::web_push::WebPush;
 
 /// Pushes sent at once per transport (each mostly waits on its push service).
 const SENDS_AT_ONCE: usize = 256;
+/// The longest one push may take, its second try (smaller, or with a new token)
+/// included: the job counts on it (`deliver::SENDING_AT_MOST`).
+pub const SEND_AT_MOST: Duration = Duration::from_secs(40);
 
 /// One push to one device.
-pub struct Send<'a> {
+pub struct Outgoing<'a> {
     pub device: &'a DeviceRow,
     pub payload: &'a Payload,
     pub envelope: &'a Envelope,
@@ -40,7 +46,7 @@ impl Sender {
     }
 
     /// Sends each of `sends`; answers their outcomes, in the same order.
-    pub async fn send_all(&self, sends: &[Send<'_>]) -> Vec<Outcome> {
+    pub async fn send_all(&self, sends: &[Outgoing<'_>]) -> Vec<Outcome> {
         let mut by_transport: [Vec<usize>; 3] = Default::default();
         for (n, send) in sends.iter().enumerate() {
             let part = match send.device.transport {
@@ -55,15 +61,15 @@ impl Sender {
             let each: Vec<_> = part.into_iter().map(|n| self.send_one(n, &sends[n])).collect();
             parts.push(stream::iter(each).buffer_unordered(SENDS_AT_ONCE).collect::<Vec<_>>());
         }
-        let mut outcomes: Vec<Option<Outcome>> = sends.iter().map(|_| None).collect();
-        for (n, outcome) in future::join_all(parts).await.into_iter().flatten() {
-            outcomes[n] = Some(outcome);
-        }
-        outcomes.into_iter().map(|outcome| outcome.unwrap_or(Outcome::RetrySoon("not sent".into()))).collect()
+        let mut outcomes: Vec<(usize, Outcome)> = future::join_all(parts).await.into_iter().flatten().collect();
+        outcomes.sort_unstable_by_key(|(n, _)| *n);
+        outcomes.into_iter().map(|(_, outcome)| outcome).collect()
     }
 
-    async fn send_one(&self, n: usize, send: &Send<'_>) -> (usize, Outcome) {
-        (n, self.send_shrinking(send.device, send.payload, send.envelope).await)
+    async fn send_one(&self, n: usize, send: &Outgoing<'_>) -> (usize, Outcome) {
+        let sending = self.send_shrinking(send.device, send.payload, send.envelope);
+        let outcome = tokio::time::timeout(SEND_AT_MOST, sending).await;
+        (n, outcome.unwrap_or_else(|_| Outcome::RetrySoon(format!("no answer within {SEND_AT_MOST:?}"))))
     }
 
     /// Sends `payload` to `device`; one the service finds too large goes once more

@@ -376,28 +376,98 @@ async fn fcm_refusing_our_credentials_pauses_fcm_and_keeps_its_devices() {
 }
 
 #[tokio::test]
-async fn an_expired_provider_token_is_replaced_once_then_apns_pauses() {
+async fn an_expired_provider_token_is_replaced_once_then_that_apns_host_pauses() {
     let native = NativePush::start().await;
     let mut app = app_with(&native, true).await;
     app.expect_failed_jobs();
     let (ana, bea) = (app.member("ana").await, app.member("bea").await);
     let (_, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
     let iphone = register_apns(&app, &ana, "PRODUCTION").await;
+    bea.post_reply(&thread, "one").await;
+    native.wait_for(1, Duration::from_secs(10)).await;
+    settled(&app).await;
+    // A new provider token differs from the last only once a second has passed (`iat`).
+    tokio::time::sleep(Duration::from_millis(1100)).await;
     let expired = NativeAnswer::apns(403, "ExpiredProviderToken");
     native.answer_next(&iphone, std::slice::from_ref(&expired));
 
-    bea.post_reply(&thread, "one").await;
-    native.wait_for(2, Duration::from_secs(10)).await;
+    bea.post_reply(&thread, "two").await;
+    native.wait_for(3, Duration::from_secs(10)).await;
     settled(&app).await;
-    assert_eq!(statuses(&native.received()), [403, 200], "sent again at once with a new token");
+    assert_eq!(statuses(&native.received()), [200, 403, 200], "sent again at once");
+    assert_eq!(native.provider_tokens().len(), 2, "with a new provider token");
 
     native.answer_next(&iphone, &[expired.clone(), expired]);
-    bea.post_reply(&thread, "two").await;
-    native.wait_for(4, Duration::from_secs(10)).await;
     bea.post_reply(&thread, "three").await;
+    native.wait_for(5, Duration::from_secs(10)).await;
+    bea.post_reply(&thread, "four").await;
     settled(&app).await;
-    assert_eq!(statuses(&native.received()), [403, 200, 403, 403], "refused twice: paused, nothing more sent");
+    assert_eq!(statuses(&native.received()), [200, 403, 200, 403, 403], "refused twice: paused, nothing more sent");
     assert_eq!(app.count("push_devices").await, 1, "the device is kept");
+}
+
+#[tokio::test]
+async fn a_devices_own_errors_never_pause_its_transport_for_everyone() {
+    let native = NativePush::start().await;
+    let mut app = app_with(&native, true).await;
+    app.expect_failed_jobs();
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (_, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
+    let (android, iphone) = (register_fcm(&app, &ana).await, register_apns(&app, &ana, "PRODUCTION").await);
+    // Tokens made to fail, as anyone could register: another app's web token, another
+    // project's token, and a sandbox build against a production-only key.
+    let (foreign, other_project) = (register_fcm(&app, &ana).await, register_fcm(&app, &ana).await);
+    let sandbox = register_apns(&app, &ana, "SANDBOX").await;
+    native.answer_next(&foreign, &[NativeAnswer::fcm(401, "THIRD_PARTY_AUTH_ERROR")]);
+    native.answer_next(&other_project, &[NativeAnswer::fcm(403, "SENDER_ID_MISMATCH")]);
+    native.answer_next(&sandbox, &[NativeAnswer::apns(403, "BadEnvironmentKeyInToken")]);
+
+    bea.post_reply(&thread, "one").await;
+    native.wait_for(5, Duration::from_secs(10)).await;
+    settled(&app).await;
+    bea.post_reply(&thread, "two").await;
+    native.wait_for(8, Duration::from_secs(10)).await;
+    settled(&app).await;
+
+    assert_eq!(native.delivered_to(&android).len(), 2, "FCM goes on");
+    assert_eq!(native.delivered_to(&iphone).len(), 2, "the production host goes on");
+    let to = |token: &str| statuses(&native.received().into_iter().filter(|p| p.token == token).collect::<Vec<_>>());
+    assert_eq!(to(&foreign), [401, 200], "set aside, not paused: her next push is tried");
+    assert_eq!(to(&other_project), [403], "another project's token is forgotten");
+    assert_eq!(to(&sandbox), [403], "the sandbox host is paused");
+    assert_eq!(devices(&app, &ana).await.len(), 4, "all but the other project's token kept");
+}
+
+#[tokio::test]
+async fn one_access_token_serves_every_send_until_it_is_due_or_refused() {
+    let native = NativePush::start().await;
+    let app = app_with(&native, true).await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (_, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
+    let mut phones = Vec::new();
+    for _ in 0..20 {
+        phones.push(register_fcm(&app, &ana).await);
+    }
+    // Five minutes and a second: replaced a second after it is handed out.
+    native.token_lifetime(301);
+
+    bea.post_reply(&thread, "one").await;
+    native.wait_for(20, Duration::from_secs(10)).await;
+    settled(&app).await;
+    assert_eq!(native.token_requests(), 1, "twenty sends at once, one token fetched");
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    native.token_lifetime(3599);
+    bea.post_reply(&thread, "two").await;
+    native.wait_for(40, Duration::from_secs(10)).await;
+    settled(&app).await;
+    assert_eq!(native.token_requests(), 2, "a token due for replacement is replaced once");
+    native.revoke_access_tokens();
+    bea.post_reply(&thread, "three").await;
+    native.wait_for(60, Duration::from_secs(10)).await;
+    settled(&app).await;
+
+    assert_eq!(native.token_requests(), 3, "a refused token is replaced once, for all");
+    assert!(phones.iter().all(|phone| native.delivered_to(phone).len() == 3), "{:?}", native.received());
 }
 
 #[tokio::test]

@@ -102,6 +102,8 @@ struct State_ {
     fcm_url: String,
     access_tokens: Mutex<HashSet<String>>,
     token_requests: Mutex<usize>,
+    /// The `expires_in` the token endpoint answers (none set: 3599).
+    token_lifetime: Mutex<Option<i64>>,
     provider_tokens: Mutex<Vec<String>>,
     answers: Mutex<HashMap<String, VecDeque<NativeAnswer>>>,
     received: Mutex<Vec<NativeReceived>>,
@@ -214,6 +216,16 @@ impl NativePush {
         self.received().into_iter().filter(|push| push.token == token && push.status == 200).collect()
     }
 
+    /// Access tokens handed out from now on live `seconds`.
+    pub fn token_lifetime(&self, seconds: i64) {
+        *self.state.token_lifetime.lock().unwrap() = Some(seconds);
+    }
+
+    /// Every access token handed out so far stops working (as Google revoking them).
+    pub fn revoke_access_tokens(&self) {
+        self.state.access_tokens.lock().unwrap().clear();
+    }
+
     /// How many access tokens the FCM token endpoint handed out.
     pub fn token_requests(&self) -> usize {
         *self.state.token_requests.lock().unwrap()
@@ -263,7 +275,8 @@ async fn fcm_token(State(state): State<Shared>, body: Bytes) -> Response {
     let access_token = format!("ya29.{}", uuid::Uuid::now_v7().simple());
     state.access_tokens.lock().unwrap().insert(access_token.clone());
     *state.token_requests.lock().unwrap() += 1;
-    answer(200, json!({ "access_token": access_token, "expires_in": 3599, "token_type": "Bearer" }), None)
+    let expires_in = state.token_lifetime.lock().unwrap().unwrap_or(3599);
+    answer(200, json!({ "access_token": access_token, "expires_in": expires_in, "token_type": "Bearer" }), None)
 }
 
 fn check_assertion(state: &State_, form: &HashMap<String, String>) -> Result<(), String> {
