@@ -99,7 +99,8 @@ impl App {
             }
             None => (None, Bus::default(), None),
         };
-        let auth = AuthService::new(db.clone(), bus.clone(), &settings, &secret)?;
+        let auth = AuthService::new(db.clone(), bus.clone(), &settings, &secret)?
+            .forgetting_devices_with(Arc::new(push::ForgetSessionDevices { db: db.clone() }));
         let sender = Arc::new(push::Sender::new(&push)?);
         let rate_limits = RateLimits::new(&settings, redis.clone());
         let schema = schema::build(db.clone(), auth.clone(), bus.clone(), push, rate_limits, settings.production);

@@ -13,4 +13,4 @@ mod tokens;
 pub use jobs::Housekeeping;
 pub use password::hash_password;
 pub use schema::AuthMutation;
-pub use service::AuthService;
+pub use service::{AuthService, ForgetDevice};

@@ -2,7 +2,10 @@
 //! its whole session), signing out one device or all, and recognising the bearer of an
 //! access token on each request.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
+use futures_util::future::BoxFuture;
 use uuid::Uuid;
 
 use super::credentials::{valid_display_name, valid_email, valid_password};
@@ -18,7 +21,6 @@ use crate::config::Settings;
 use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult};
 use crate::members::{self, NewMember};
-use crate::push;
 use crate::realtime::{self, Bus};
 use crate::viewer::{AccessClaims, ClientInfo, TOKEN_EXPIRED, Viewer};
 
@@ -60,6 +62,15 @@ pub struct AuthService {
     sessions_per_member: u32,
     /// Where ended sessions are announced, so their live subscriptions stop at once.
     bus: Bus,
+    /// What forgets a device that signs out saying so (push: its registrations).
+    forget_device: Option<Arc<dyn ForgetDevice>>,
+}
+
+/// Forgets what a session registered for its device, when the app signs out saying so
+/// (`removePushDevices`). Push implements it and the server wires it in, so sign-out
+/// need not know the features that keep things per device.
+pub trait ForgetDevice: Send + Sync {
+    fn forget_session(&self, session: Uuid) -> BoxFuture<'_, anyhow::Result<()>>;
 }
 
 /// What sign-up asks for.
@@ -83,7 +94,13 @@ impl AuthService {
             sign_ups_per_hour: settings.sign_ups_per_ip_per_hour,
             sessions_per_member: settings.sessions_per_member,
             bus,
+            forget_device: None,
         })
+    }
+
+    /// This service, `forget` doing what a sign-out asks to forget of its device.
+    pub fn forgetting_devices_with(self, forget: Arc<dyn ForgetDevice>) -> Self {
+        Self { forget_device: Some(forget), ..self }
     }
 
     /// Creates a member and signs her in on this device.
@@ -253,8 +270,8 @@ impl AuthService {
                 presented.session_id
             }
         };
-        if remove_push_devices {
-            push::forget_session_devices(&self.db, session_id).await?;
+        if remove_push_devices && let Some(forget) = &self.forget_device {
+            forget.forget_session(session_id).await?;
         }
         self.end_session(session_id, RevokeReason::SignOut, now).await
     }

@@ -13,9 +13,10 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 use web_push::Urgency;
 
+use super::device::PushEnvironment;
 use super::payload::Payload;
 use super::store::DeviceRow;
-use super::transport::{Envelope, Outcome, Pauses, PushEnvironment, Transport, client_builder};
+use super::transport::{Envelope, Outcome, Pauses, Transport, client_builder};
 use crate::clock;
 use crate::config::NativePushSettings;
 

@@ -4,6 +4,7 @@
 
 mod apns;
 mod deliver;
+mod device;
 mod fcm;
 mod jobs;
 mod native;
@@ -12,6 +13,7 @@ mod public_dns;
 mod quiet_hours;
 mod schema;
 mod sender;
+mod sign_out;
 mod store;
 mod subscription;
 mod transport;
@@ -27,7 +29,7 @@ pub use fcm::FcmConfig;
 pub use jobs::{Housekeeping as PushHousekeeping, Push, ReleaseHeld};
 pub use schema::{PushMutation, PushQuery};
 pub use sender::Sender;
-pub use store::forget_session_devices;
+pub use sign_out::ForgetSessionDevices;
 pub use vapid::{Vapid, new_pair as new_vapid_pair};
 
 /// What the push API and its sender need from the settings, checked at start.

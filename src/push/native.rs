@@ -4,7 +4,7 @@
 //! server pushes to) and, for APNs, which environment the build uses.
 
 use super::PushConfig;
-use super::transport::{PushEnvironment, PushTransport};
+use super::device::{PushEnvironment, PushTransport};
 use crate::error::AppError;
 
 const MAX_FCM_TOKEN_CHARS: usize = 4096;

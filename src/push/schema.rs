@@ -4,11 +4,11 @@ use async_graphql::{Context, ID, InputObject, Interface, Object, Result, SimpleO
 use chrono::{DateTime, Utc};
 
 use super::PushConfig;
+use super::device::{PushEnvironment, PushTransport};
 use super::native::{NativeRegistration, ValidNativeDevice};
 use super::quiet_hours;
 use super::store::{self, DeviceRow};
 use super::subscription::ValidSubscription;
-use super::transport::{PushEnvironment, PushTransport};
 use crate::error::AppError;
 use crate::graphql::context::{ContextExt, data};
 use crate::graphql::ids::parse_id;

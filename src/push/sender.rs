@@ -9,10 +9,11 @@ use futures_util::{StreamExt, future, stream};
 
 use super::PushConfig;
 use super::apns::Apns;
+use super::device::PushTransport;
 use super::fcm::Fcm;
 use super::payload::Payload;
 use super::store::DeviceRow;
-use super::transport::{Envelope, Outcome, PushTransport, Transport};
+use super::transport::{Envelope, Outcome, Transport};
 use super::web_push::WebPush;
 
 /// Pushes sent at once per transport (each mostly waits on its push service).

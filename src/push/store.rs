@@ -7,9 +7,9 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+use super::device::{PushEnvironment, PushTransport};
 use super::native::ValidNativeDevice;
 use super::subscription::ValidSubscription;
-use super::transport::{PushEnvironment, PushTransport};
 use crate::clock;
 use crate::db::text_enum::{from_text, to_text};
 use crate::db::{Db, Tx, placeholder_list};

@@ -1,22 +1,19 @@
-//! What the three ways of pushing share: which transport a device uses, how a push
-//! service should treat a push (its envelope), what the service's answer means for the
-//! job, and pausing a service that refused our credentials.
+//! What the three ways of pushing share: how a push service should treat a push (its
+//! envelope), what the service's answer means for the job, and pausing a service that
+//! refused our credentials.
 
 use std::collections::HashMap;
 use std::future::Future;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use async_graphql::Enum;
 use chrono::{DateTime, TimeDelta, Utc};
 use reqwest::header::HeaderMap;
-use serde::{Deserialize, Serialize};
 use web_push::Urgency;
 
 use super::payload::Payload;
 use super::store::DeviceRow;
 use crate::clock;
-use crate::db::text_enum::from_text;
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 const TOTAL_TIMEOUT: Duration = Duration::from_secs(15);
@@ -24,36 +21,6 @@ const TOTAL_TIMEOUT: Duration = Duration::from_secs(15);
 const PAUSE: TimeDelta = TimeDelta::minutes(10);
 /// The longest `Retry-After` taken at its word.
 const LONGEST_RETRY_AFTER: TimeDelta = TimeDelta::hours(24);
-
-/// How a device receives pushes.
-#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum PushTransport {
-    /// A browser or home-screen web app (RFC 8030), registered with `registerPushSubscription`.
-    WebPush,
-    /// Firebase Cloud Messaging: Android, and iOS apps that use Firebase.
-    Fcm,
-    /// Apple Push Notification service: iOS apps.
-    Apns,
-}
-
-impl TryFrom<String> for PushTransport {
-    type Error = anyhow::Error;
-
-    fn try_from(text: String) -> anyhow::Result<Self> {
-        from_text(&text)
-    }
-}
-
-/// Which APNs an iOS build is registered with.
-#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum PushEnvironment {
-    /// App Store and TestFlight builds.
-    Production,
-    /// Development builds run from Xcode.
-    Sandbox,
-}
 
 /// How the push service should treat a push.
 pub struct Envelope {
