@@ -78,6 +78,21 @@ async fn unusable_settings_end_the_process_with_one_clear_line() {
         .unwrap();
     assert_refuses_to_start(dir.path(), &[("VILLAGE_TRUSTED_DOCUMENTS", forged.to_str().unwrap())], "forged.json")
         .await;
+    let half_apns = [("VILLAGE_APNS_KEY_ID", "ABC123DEFG")];
+    assert_refuses_to_start(dir.path(), &half_apns, "APNs needs all of VILLAGE_APNS_KEY").await;
+    let not_p8 = crate::support::native_push::fixture("fcm-service-account.key");
+    let wrong_key = [
+        ("VILLAGE_APNS_KEY", not_p8.to_str().unwrap()),
+        ("VILLAGE_APNS_KEY_ID", "ABC123DEFG"),
+        ("VILLAGE_APNS_TEAM_ID", "TEAM123456"),
+        ("VILLAGE_APNS_TOPIC", "org.village.app"),
+    ];
+    assert_refuses_to_start(dir.path(), &wrong_key, "VILLAGE_APNS_KEY is not Apple's .p8 key").await;
+    let no_credentials = dir.path().join("no-service-account.json");
+    let fcm = [("VILLAGE_FCM_CREDENTIALS", no_credentials.to_str().unwrap())];
+    assert_refuses_to_start(dir.path(), &fcm, "cannot read VILLAGE_FCM_CREDENTIALS").await;
+    assert_refuses_to_start(dir.path(), &[("VILLAGE_FCM_CREDENTIALS", file.to_str().unwrap())], "service-account key")
+        .await;
 }
 
 #[tokio::test]

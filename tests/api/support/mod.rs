@@ -11,7 +11,7 @@ mod eventually;
 mod fixtures;
 mod live;
 mod members;
-mod native_push;
+pub mod native_push;
 mod postgres;
 mod process;
 mod push_service;
