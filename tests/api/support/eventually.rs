@@ -2,7 +2,10 @@
 //! it yields, or fail the test naming what never happened. (A test that shows nothing
 //! happens still gives it a moment first; there is nothing to poll for.)
 
+use std::fmt::Debug;
 use std::time::{Duration, Instant};
+
+use tokio::sync::Notify;
 
 /// How long the tests wait for what should happen within moments.
 const MOMENTS: Duration = Duration::from_secs(10);
@@ -22,5 +25,24 @@ pub async fn eventually_within<T>(patience: Duration, what: &str, mut check: imp
         }
         assert!(Instant::now() < deadline, "waited {patience:?} for {what}");
         tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// What `read` lists once it holds `count` items, woken by `arrived` as they come; a
+/// failed test showing what did arrive after `within`.
+pub async fn at_least<T: Debug>(count: usize, within: Duration, arrived: &Notify, read: impl Fn() -> Vec<T>) -> Vec<T> {
+    let wait = async {
+        loop {
+            let next = arrived.notified();
+            let items = read();
+            if items.len() >= count {
+                return items;
+            }
+            next.await;
+        }
+    };
+    match tokio::time::timeout(within, wait).await {
+        Ok(items) => items,
+        Err(_) => panic!("{count} did not arrive in {within:?}: {:?}", read()),
     }
 }

@@ -238,18 +238,7 @@ impl NativePush {
 
     /// Waits until at least `count` pushes arrived (any answer); panics after `within`.
     pub async fn wait_for(&self, count: usize, within: Duration) -> Vec<NativeReceived> {
-        tokio::time::timeout(within, async {
-            loop {
-                let arrived = self.state.arrived.notified();
-                let received = self.received();
-                if received.len() >= count {
-                    return received;
-                }
-                arrived.await;
-            }
-        })
-        .await
-        .unwrap_or_else(|_| panic!("{count} native pushes did not arrive in {within:?}: {:?}", self.received()))
+        super::eventually::at_least(count, within, &self.state.arrived, || self.received()).await
     }
 }
 
