@@ -147,6 +147,10 @@ pub struct Settings {
           value_parser = clap::value_parser!(u32).range(1..=10_000), global = true)]
     pub connection_requests_per_hour: u32,
 
+    /// Direct messages (first ones included) one member may send per minute.
+    #[arg(long, env = "VILLAGE_MESSAGES_PER_MINUTE", default_value_t = 30, global = true)]
+    pub messages_per_minute: u32,
+
     /// Sessions (signed-in devices) one member may hold; signing in once more ends
     /// her oldest.
     #[arg(long, env = "VILLAGE_SESSIONS_PER_MEMBER", default_value_t = 20,
@@ -281,6 +285,7 @@ impl fmt::Debug for Settings {
             .field("reactions_per_minute", &self.reactions_per_minute)
             .field("rsvps_per_minute", &self.rsvps_per_minute)
             .field("connection_requests_per_hour", &self.connection_requests_per_hour)
+            .field("messages_per_minute", &self.messages_per_minute)
             .field("sessions_per_member", &self.sessions_per_member)
             .field("ws_init_timeout_secs", &self.ws_init_timeout_secs)
             .field("ws_connections_per_member", &self.ws_connections_per_member)

@@ -14,6 +14,7 @@ pub mod idempotency;
 pub mod jobs;
 pub mod members;
 pub mod membership;
+pub mod messages;
 pub mod notifications;
 pub mod push;
 pub mod rate_limits;

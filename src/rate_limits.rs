@@ -27,10 +27,12 @@ pub enum Action {
     Reaction,
     Rsvp,
     ConnectionRequest,
+    Message,
 }
 
 impl Action {
-    const ALL: [Action; 5] = [Self::Reply, Self::Thread, Self::Reaction, Self::Rsvp, Self::ConnectionRequest];
+    const ALL: [Action; 6] =
+        [Self::Reply, Self::Thread, Self::Reaction, Self::Rsvp, Self::ConnectionRequest, Self::Message];
 
     fn name(self) -> &'static str {
         match self {
@@ -39,6 +41,7 @@ impl Action {
             Self::Reaction => "reaction",
             Self::Rsvp => "rsvp",
             Self::ConnectionRequest => "connection-request",
+            Self::Message => "message",
         }
     }
 }
@@ -60,6 +63,7 @@ impl Allowance {
             Action::Reaction => (settings.reactions_per_minute, MINUTE),
             Action::Rsvp => (settings.rsvps_per_minute, MINUTE),
             Action::ConnectionRequest => (settings.connection_requests_per_hour, HOUR),
+            Action::Message => (settings.messages_per_minute, MINUTE),
         };
         Self { count, period }
     }

@@ -13,6 +13,7 @@ use crate::events::{EventMutation, EventQuery};
 use crate::graphql::{ErrorCodes, FieldOrder, MutationBudget, QueryLimits};
 use crate::groups::{GroupMutation, GroupQuery, GroupSubscription};
 use crate::members::{ChildrenLoader, MemberLoader, MemberMutation, MemberQuery};
+use crate::messages::{MessageMutation, MessageQuery};
 use crate::notifications::{NotificationMutation, NotificationQuery, NotificationSubscription};
 use crate::push::{PushConfig, PushMutation, PushQuery};
 use crate::rate_limits::RateLimits;
@@ -22,7 +23,7 @@ use crate::viewer::{ClientInfo, Viewer};
 
 /// Every query field, one part per feature.
 #[derive(MergedObject, Default)]
-pub struct Query(MemberQuery, GroupQuery, ThreadQuery, EventQuery, NotificationQuery, PushQuery);
+pub struct Query(MemberQuery, GroupQuery, ThreadQuery, EventQuery, MessageQuery, NotificationQuery, PushQuery);
 
 /// Every mutation, one part per feature.
 #[derive(MergedObject, Default)]
@@ -32,6 +33,7 @@ pub struct Mutation(
     GroupMutation,
     ThreadMutation,
     EventMutation,
+    MessageMutation,
     NotificationMutation,
     PushMutation,
 );

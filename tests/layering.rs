@@ -15,7 +15,10 @@ const TIERS: [(&str, &[&str]); 4] = [
         &["error", "clock", "config", "db", "text", "secrets", "telemetry", "idempotency", "rate_limits", "viewer"],
     ),
     ("infrastructure", &["realtime", "jobs", "graphql"]),
-    ("features", &["members", "auth", "membership", "groups", "threads", "events", "notifications", "push"]),
+    (
+        "features",
+        &["members", "auth", "membership", "groups", "threads", "events", "messages", "notifications", "push"],
+    ),
     ("assembly", &["schema", "http", "server", "seed", "main", "lib"]),
 ];
 

@@ -10,6 +10,7 @@ mod fuzz;
 mod groups;
 mod live_access;
 mod members;
+mod messages;
 mod native_push;
 mod notifications;
 mod ops;

@@ -93,6 +93,60 @@ export type ConnectionStatus =
   /** The other asked; she can accept. */
   | 'REQUESTED_BY_THEM';
 
+/** A conversation between 2 to 8 members, as she sees it. */
+export type Conversation = {
+  __typename?: 'Conversation';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  lastMessageAt: Scalars['DateTime']['output'];
+  /** Its members who have not left, her included. */
+  members: Array<Member>;
+  /** Its messages, oldest first. */
+  messages: MessageConnection;
+  /** Muted for her until then, if it is. */
+  mutedUntil?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether she can no longer write in it (a block either way with one of its members). */
+  readOnly: Scalars['Boolean']['output'];
+  /** Where it stands for her: INBOX, or REQUESTED (in her message requests). */
+  standing: Standing;
+  /** Who started it (for a message request: who wrote to her). */
+  startedBy: Member;
+  /** Messages from the others since she last read it. */
+  unreadCount: Scalars['Int']['output'];
+};
+
+
+/** A conversation between 2 to 8 members, as she sees it. */
+export type ConversationMessagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ConversationConnection = {
+  __typename?: 'ConversationConnection';
+  /** A list of edges. */
+  edges: Array<ConversationEdge>;
+  /** A list of nodes. */
+  nodes: Array<Conversation>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type ConversationEdge = {
+  __typename?: 'ConversationEdge';
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: Conversation;
+};
+
+export type ConversationInput = {
+  conversationId: Scalars['ID']['input'];
+};
+
 export type CreateEventInput = {
   /** Seats; leave out for no limit. */
   capacity?: InputMaybe<Scalars['Int']['input']>;
@@ -470,6 +524,11 @@ export type JoinRequestStatus =
   | 'DECLINED'
   | 'PENDING';
 
+export type LeaveConversationPayload = {
+  __typename?: 'LeaveConversationPayload';
+  conversationId: Scalars['ID']['output'];
+};
+
 export type LockThreadInput = {
   locked?: Scalars['Boolean']['input'];
   threadId: Scalars['ID']['input'];
@@ -559,11 +618,42 @@ export type MemberRefInput = {
   memberId: Scalars['ID']['input'];
 };
 
+/** One message. */
+export type Message = {
+  __typename?: 'Message';
+  author: Member;
+  body: Scalars['String']['output'];
+  conversationId: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+};
+
+export type MessageConnection = {
+  __typename?: 'MessageConnection';
+  /** A list of edges. */
+  edges: Array<MessageEdge>;
+  /** A list of nodes. */
+  nodes: Array<Message>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type MessageEdge = {
+  __typename?: 'MessageEdge';
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: Message;
+};
+
 /** Every mutation, one part per feature. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Accepts a member's request to connect. */
   acceptConnection: ConnectionPayload;
+  /** Moves a message request to her inbox. */
+  acceptMessageRequest: Conversation;
   /** Lets a member in. Moderators only. */
   approveJoinRequest: JoinRequest;
   /**
@@ -583,6 +673,8 @@ export type Mutation = {
   createThread: Thread;
   /** Turns a request down. Moderators only. */
   declineJoinRequest: JoinRequest;
+  /** Hides a message request; its sender is not told. */
+  declineMessageRequest: Conversation;
   /** Deletes her own reply, or any reply for a moderator. The thread stays readable. */
   deleteReply: Reply;
   /** Changes the text of her own reply. */
@@ -593,12 +685,18 @@ export type Mutation = {
   inviteToGroup: Group;
   /** Joins a group, or asks to. */
   joinGroup: JoinGroupPayload;
+  /** Leaves a conversation: gone from her lists, and she writes no more in it. */
+  leaveConversation: LeaveConversationPayload;
   /** Leaves a group. */
   leaveGroup: Group;
   /** Locks (or unlocks) a thread: no new replies. Moderators only. */
   lockThread: Thread;
+  /** She has read the conversation up to now. */
+  markConversationRead: Conversation;
   /** Marks some of her notifications, or all of them, read. */
   markNotificationsRead: MarkNotificationsReadPayload;
+  /** Mutes a conversation for her. */
+  muteConversation: Conversation;
   /**
    * Stops notifications from a group's threads and events (mentions still come), for
    * good or until `until`.
@@ -643,8 +741,15 @@ export type Mutation = {
   requestConnection: ConnectionPayload;
   /** Answers an event: GOING (a seat, or the waitlist when full) or NOT_GOING. */
   rsvp: Event;
+  /**
+   * Writes in one of her conversations (not a request she has not accepted, nor one
+   * a block made read-only: `FORBIDDEN`).
+   */
+  sendMessage: Message;
   /** Changes a member's role. Owners only. */
   setMemberRole: Group;
+  /** Whether members she is not connected with may write to her. */
+  setMessageRequests: Scalars['Boolean']['output'];
   /** Chooses where one kind of notification reaches her; returns all her preferences. */
   setNotificationPreference: Array<NotificationPreference>;
   /** Sets her quiet hours, replacing any she had. */
@@ -657,6 +762,13 @@ export type Mutation = {
   signOutEverywhere: SignOutPayload;
   /** Creates an account and signs in on this device. */
   signUp: AuthPayload;
+  /**
+   * Writes to 1 to 7 members: a connection finds it in her inbox, anyone else in her
+   * message requests (`FORBIDDEN` if she takes none from non-connections); a block
+   * either way reads as no such member. With one member she already has a
+   * conversation with, the message goes there. Answers the message.
+   */
+  startConversation: Message;
   /** Lifts a block. Returns the member. */
   unblockMember: Member;
   /** Stops following a thread. */
@@ -673,6 +785,12 @@ export type Mutation = {
 /** Every mutation, one part per feature. */
 export type MutationAcceptConnectionArgs = {
   input: MemberRefInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationAcceptMessageRequestArgs = {
+  input: ConversationInput;
 };
 
 
@@ -719,6 +837,12 @@ export type MutationDeclineJoinRequestArgs = {
 
 
 /** Every mutation, one part per feature. */
+export type MutationDeclineMessageRequestArgs = {
+  input: ConversationInput;
+};
+
+
+/** Every mutation, one part per feature. */
 export type MutationDeleteReplyArgs = {
   input: ReplyRefInput;
 };
@@ -749,6 +873,12 @@ export type MutationJoinGroupArgs = {
 
 
 /** Every mutation, one part per feature. */
+export type MutationLeaveConversationArgs = {
+  input: ConversationInput;
+};
+
+
+/** Every mutation, one part per feature. */
 export type MutationLeaveGroupArgs = {
   input: GroupRefInput;
 };
@@ -761,8 +891,20 @@ export type MutationLockThreadArgs = {
 
 
 /** Every mutation, one part per feature. */
+export type MutationMarkConversationReadArgs = {
+  input: ConversationInput;
+};
+
+
+/** Every mutation, one part per feature. */
 export type MutationMarkNotificationsReadArgs = {
   input: MarkNotificationsReadInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationMuteConversationArgs = {
+  input: MuteConversationInput;
 };
 
 
@@ -851,8 +993,20 @@ export type MutationRsvpArgs = {
 
 
 /** Every mutation, one part per feature. */
+export type MutationSendMessageArgs = {
+  input: SendMessageInput;
+};
+
+
+/** Every mutation, one part per feature. */
 export type MutationSetMemberRoleArgs = {
   input: SetMemberRoleInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationSetMessageRequestsArgs = {
+  input: SetMessageRequestsInput;
 };
 
 
@@ -883,6 +1037,12 @@ export type MutationSignOutArgs = {
 /** Every mutation, one part per feature. */
 export type MutationSignUpArgs = {
   input: SignUpInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationStartConversationArgs = {
+  input: StartConversationInput;
 };
 
 
@@ -919,6 +1079,12 @@ export type MutationUpdateEventArgs = {
 /** Every mutation, one part per feature. */
 export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
+};
+
+export type MuteConversationInput = {
+  conversationId: Scalars['ID']['input'];
+  /** Until when; for good when left out. A time passed unmutes it. */
+  until?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** A group to mute, for good or until a time. */
@@ -1129,6 +1295,12 @@ export type PushTransport =
 /** Every query field, one part per feature. */
 export type Query = {
   __typename?: 'Query';
+  /** Whether members she is not connected with may write to her. */
+  acceptsMessageRequests: Scalars['Boolean']['output'];
+  /** One of her conversations (in her inbox or her requests). */
+  conversation: Conversation;
+  /** Her conversations, latest message first. */
+  conversations: ConversationConnection;
   /** An event by id. */
   event: Event;
   /** Events in the groups the viewer can read, soonest first. */
@@ -1148,6 +1320,8 @@ export type Query = {
    * only match what the viewer may see.
    */
   members: MemberConnection;
+  /** Conversations from members she is not connected with, waiting for her answer. */
+  messageRequests: ConversationConnection;
   /**
    * Every device that receives her pushes: browsers and native apps, oldest first
    * (not those registered by a session that has ended).
@@ -1171,6 +1345,19 @@ export type Query = {
   unreadNotificationCount: Scalars['Int']['output'];
   /** The server's VAPID public key (base64url), for the client's push subscribe call. */
   vapidPublicKey: Scalars['String']['output'];
+};
+
+
+/** Every query field, one part per feature. */
+export type QueryConversationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Every query field, one part per feature. */
+export type QueryConversationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1228,6 +1415,13 @@ export type QueryMembersArgs = {
   filter?: InputMaybe<MemberFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Every query field, one part per feature. */
+export type QueryMessageRequestsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1457,10 +1651,25 @@ export type RsvpStatus =
   /** The event is full; she moves up in arrival order when someone leaves. */
   | 'WAITLISTED';
 
+export type SendMessageInput = {
+  body: Scalars['String']['input'];
+  /** Makes a retry of this request send nothing twice. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  conversationId: Scalars['ID']['input'];
+};
+
 export type SetMemberRoleInput = {
   groupId: Scalars['ID']['input'];
   memberId: Scalars['ID']['input'];
   role: GroupRole;
+};
+
+export type SetMessageRequestsInput = {
+  /**
+   * Whether members she is not connected with may write to her (their conversations
+   * wait in her message requests).
+   */
+  fromNonConnections: Scalars['Boolean']['input'];
 };
 
 /** Where one kind of notification should reach her. */
@@ -1502,6 +1711,26 @@ export type SignUpInput = {
   displayName: Scalars['String']['input'];
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
+};
+
+/** Where a conversation stands for one of its members. */
+export type Standing =
+  /** She declined the request: hidden from her, and its sender is not told. */
+  | 'DECLINED'
+  /** In her inbox: she started it, is connected with who did, or accepted it. */
+  | 'INBOX'
+  /** She left: hidden from her, and she can no longer write in it. */
+  | 'LEFT'
+  /** Waiting in her message requests: someone she is not connected with wrote. */
+  | 'REQUESTED';
+
+export type StartConversationInput = {
+  /** The first message (plain text, at most 20 000 characters). */
+  body: Scalars['String']['input'];
+  /** Makes a retry of this request start nothing twice. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The other members (1 to 7). */
+  memberIds: Array<Scalars['ID']['input']>;
 };
 
 /** Every subscription, one part per feature. */

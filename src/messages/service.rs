@@ -1,0 +1,211 @@
+//! The rules of direct messages: who may write to whom (connections go to the inbox,
+//! others to message requests, unless she turned those off), what a block does (no
+//! new conversation; an existing one turns read-only for both), and what each member
+//! does with a conversation (accept, decline, read, mute, leave).
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use uuid::Uuid;
+
+use super::model::{ConversationRow, MessageRow, Standing};
+use super::store;
+use crate::clock;
+use crate::db::Db;
+use crate::error::{AppError, AppResult};
+use crate::idempotency;
+use crate::members;
+use crate::text::required_body;
+
+/// The most members one conversation has, her included.
+pub const MAX_MEMBERS: usize = 8;
+/// The longest message, as for replies.
+const MAX_BODY_CHARS: usize = 20_000;
+
+/// Conversation `id`, if `viewer` can open it (her inbox or her requests); `NOT_FOUND`
+/// otherwise (no such conversation, not hers, declined or left).
+pub async fn readable(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<ConversationRow> {
+    let conversation = store::find(db, viewer, id).await?.ok_or(AppError::NotFound)?;
+    if !conversation.standing.visible() {
+        return Err(AppError::NotFound);
+    }
+    Ok(conversation)
+}
+
+/// Whether `viewer` can no longer write in conversation `id`: a block either way with
+/// one of its members who has not left.
+pub async fn read_only(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<bool> {
+    let blocked = members::blocked_with(db, viewer).await?;
+    let others = store::members_of(db, id).await?;
+    Ok(others.iter().any(|(member, standing)| *standing != Standing::Left && blocked.contains(member)))
+}
+
+/// Where a new conversation from `viewer` lands for each of `others`: the inbox of a
+/// connection, the requests of anyone else who takes them. A block either way reads as
+/// no such member; someone who takes no requests from strangers is `FORBIDDEN`.
+async fn standings(db: &Db, viewer: Uuid, others: &[Uuid]) -> AppResult<Vec<(Uuid, Standing)>> {
+    let reachable = members::not_blocked_with(db, viewer, others).await?;
+    let existing = members::find_many(db, viewer, others).await?;
+    if reachable.len() != others.len() || existing.len() != others.len() {
+        return Err(AppError::NotFound);
+    }
+    let connected = members::connected_with(db, viewer).await?;
+    let mut standings = Vec::with_capacity(others.len());
+    for other in others {
+        let standing = if connected.contains(other) {
+            Standing::Inbox
+        } else if store::accepts_requests(db, *other).await? {
+            Standing::Requested
+        } else {
+            return Err(AppError::Forbidden);
+        };
+        standings.push((*other, standing));
+    }
+    Ok(standings)
+}
+
+/// The other members `member_ids` names: each once, never the viewer, 1 to 7 of them.
+fn others_of(viewer: Uuid, member_ids: &[Uuid]) -> AppResult<Vec<Uuid>> {
+    let mut seen = HashSet::new();
+    let others: Vec<Uuid> = member_ids.iter().copied().filter(|id| *id != viewer && seen.insert(*id)).collect();
+    if others.is_empty() || others.len() > MAX_MEMBERS - 1 {
+        let message = format!("name 1 to {} other members", MAX_MEMBERS - 1);
+        return Err(AppError::bad_input("memberIds", message));
+    }
+    Ok(others)
+}
+
+/// What a first message is made of.
+pub struct StartConversation {
+    pub member_ids: Vec<Uuid>,
+    pub body: String,
+    pub client_mutation_id: Option<String>,
+}
+
+/// Starts a conversation with the members named and sends its first message; with one
+/// member she already has a conversation with, the message goes there instead (back
+/// in her inbox if she had left or declined it, or answering its request: writing is
+/// choosing to talk).
+#[tracing::instrument(skip_all, fields(viewer = %viewer))]
+pub async fn start(db: &Db, viewer: Uuid, input: StartConversation) -> AppResult<MessageRow> {
+    let others = others_of(viewer, &input.member_ids)?;
+    let body = required_body("body", &input.body, MAX_BODY_CHARS)?;
+    if let [other] = others.as_slice()
+        && let Some(existing) = store::one_to_one(db, viewer, *other).await?
+    {
+        if !members::not_blocked_with(db, viewer, &[*other]).await?.contains(other) {
+            return Err(AppError::Forbidden);
+        }
+        store::set_standing(db, existing, viewer, Standing::Inbox).await?;
+        let send = SendMessage { conversation_id: existing, body, client_mutation_id: input.client_mutation_id };
+        return Box::pin(send_message(db, viewer, send)).await;
+    }
+    let standings = standings(db, viewer, &others).await?;
+    let key = input.client_mutation_id.as_deref();
+    let id = idempotency::create_once(db, viewer, "startConversation", key, async |tx| {
+        let (conversation, now) = (Uuid::now_v7(), clock::now());
+        store::insert_conversation(tx, conversation, viewer, now).await?;
+        store::insert_member(tx, conversation, viewer, Standing::Inbox, now).await?;
+        for (member, standing) in &standings {
+            store::insert_member(tx, conversation, *member, *standing, now).await?;
+        }
+        let message = MessageRow {
+            id: Uuid::now_v7(),
+            conversation_id: conversation,
+            author_id: viewer,
+            body: body.clone(),
+            created_at: now,
+        };
+        store::insert_message(tx, &message).await?;
+        Ok(message.id)
+    })
+    .await?;
+    sent(db, viewer, id).await
+}
+
+/// What a message is made of.
+pub struct SendMessage {
+    pub conversation_id: Uuid,
+    pub body: String,
+    pub client_mutation_id: Option<String>,
+}
+
+/// Sends a message to a conversation in her inbox that no block has made read-only
+/// (a request she has not accepted cannot be answered yet: `FORBIDDEN`).
+#[tracing::instrument(skip_all, fields(viewer = %viewer, conversation = %input.conversation_id))]
+pub async fn send_message(db: &Db, viewer: Uuid, input: SendMessage) -> AppResult<MessageRow> {
+    let conversation = readable(db, viewer, input.conversation_id).await?;
+    let body = required_body("body", &input.body, MAX_BODY_CHARS)?;
+    if conversation.standing != Standing::Inbox || read_only(db, viewer, conversation.id).await? {
+        return Err(AppError::Forbidden);
+    }
+    let key = input.client_mutation_id.as_deref();
+    let id = idempotency::create_once(db, viewer, "sendMessage", key, async |tx| {
+        let message = MessageRow {
+            id: Uuid::now_v7(),
+            conversation_id: conversation.id,
+            author_id: viewer,
+            body: body.clone(),
+            created_at: clock::now(),
+        };
+        store::insert_message(tx, &message).await?;
+        Ok(message.id)
+    })
+    .await?;
+    let message = sent(db, viewer, id).await?;
+    if message.conversation_id != conversation.id {
+        return Err(AppError::Conflict {
+            field: "clientMutationId",
+            message: "this clientMutationId was used for something else".into(),
+        });
+    }
+    Ok(message)
+}
+
+/// The message `id` she just sent (or sent before, with the same key).
+async fn sent(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<MessageRow> {
+    let message = store::find_message(db, id).await?.ok_or(AppError::NotFound)?;
+    if message.author_id != viewer {
+        return Err(AppError::NotFound);
+    }
+    Ok(message)
+}
+
+/// Moves a request in her requests to her inbox (accept) or out of sight (decline; its
+/// sender is not told).
+pub async fn answer_request(db: &Db, viewer: Uuid, id: Uuid, accept: bool) -> AppResult<ConversationRow> {
+    let conversation = readable(db, viewer, id).await?;
+    if conversation.standing != Standing::Requested {
+        return Err(AppError::bad_input("conversationId", "this conversation is not a message request"));
+    }
+    let standing = if accept { Standing::Inbox } else { Standing::Declined };
+    store::set_standing(db, id, viewer, standing).await?;
+    Ok(ConversationRow { standing, ..conversation })
+}
+
+/// She has read conversation `id` up to now.
+pub async fn mark_read(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<ConversationRow> {
+    let conversation = readable(db, viewer, id).await?;
+    store::mark_read(db, id, viewer, clock::now()).await?;
+    Ok(ConversationRow { unread_count: 0, ..conversation })
+}
+
+/// She leaves conversation `id`: it is gone from her lists and she writes no more in it.
+pub async fn leave(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<()> {
+    readable(db, viewer, id).await?;
+    store::set_standing(db, id, viewer, Standing::Left).await?;
+    Ok(())
+}
+
+/// Mutes conversation `id` for her until `until` (for good when `None`: until the
+/// last time the databases share); unmuting is muting until a time passed.
+pub async fn mute(db: &Db, viewer: Uuid, id: Uuid, until: Option<DateTime<Utc>>) -> AppResult<ConversationRow> {
+    let conversation = readable(db, viewer, id).await?;
+    let for_good = || {
+        let last_day = NaiveDate::from_ymd_opt(clock::LATEST_YEAR - 1, 12, 31).unwrap_or_default();
+        last_day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()
+    };
+    let until = until.map(|at| clock::within_range("until", at)).transpose()?.unwrap_or_else(for_good);
+    store::mute(db, id, viewer, Some(until)).await?;
+    Ok(ConversationRow { muted_until: Some(until), ..conversation })
+}
