@@ -13,7 +13,7 @@ use crate::events::{EventMutation, EventQuery};
 use crate::graphql::{ErrorCodes, FieldOrder, MutationBudget, QueryLimits};
 use crate::groups::{GroupMutation, GroupQuery, GroupSubscription};
 use crate::members::{ChildrenLoader, MemberLoader, MemberMutation, MemberQuery};
-use crate::messages::{MessageMutation, MessageQuery};
+use crate::messages::{MessageMutation, MessageQuery, MessageSubscription};
 use crate::notifications::{NotificationMutation, NotificationQuery, NotificationSubscription};
 use crate::push::{PushConfig, PushMutation, PushQuery};
 use crate::rate_limits::RateLimits;
@@ -40,7 +40,7 @@ pub struct Mutation(
 
 /// Every subscription, one part per feature.
 #[derive(MergedSubscription, Default)]
-pub struct Subscription(ThreadSubscription, GroupSubscription, NotificationSubscription);
+pub struct Subscription(ThreadSubscription, GroupSubscription, MessageSubscription, NotificationSubscription);
 
 /// The Village schema.
 pub type VillageSchema = Schema<Query, Mutation, Subscription>;

@@ -1,9 +1,12 @@
 //! Direct messages: conversations between 2 to 8 members, message requests from people
 //! she is not connected with, and the rules blocks impose on both.
 
+mod live;
 mod model;
 mod schema;
 mod service;
 mod store;
+mod subscription;
 
 pub use schema::{MessageMutation, MessageQuery};
+pub use subscription::MessageSubscription;

@@ -226,7 +226,7 @@ impl MessageMutation {
         let viewer = rate_limited_create(ctx, Action::Message, "startConversation", key).await?;
         let member_ids = input.member_ids.iter().map(|id| parse_id("memberIds", id)).collect::<Result<Vec<_>, _>>()?;
         let start = StartConversation { member_ids, body: input.body, client_mutation_id: input.client_mutation_id };
-        Ok(service::start(ctx.db()?, viewer, start).await?.into())
+        Ok(service::start(ctx.db()?, ctx.bus()?, viewer, start).await?.into())
     }
 
     /// Writes in one of her conversations (not a request she has not accepted, nor one
@@ -239,7 +239,7 @@ impl MessageMutation {
             body: input.body,
             client_mutation_id: input.client_mutation_id,
         };
-        Ok(service::send_message(ctx.db()?, viewer, send).await?.into())
+        Ok(service::send_message(ctx.db()?, ctx.bus()?, viewer, send).await?.into())
     }
 
     /// Moves a message request to her inbox.
@@ -266,7 +266,7 @@ impl MessageMutation {
         input: ConversationInput,
     ) -> Result<LeaveConversationPayload> {
         let viewer = ctx.viewer()?.member_id()?;
-        service::leave(ctx.db()?, viewer, parse_id("conversationId", &input.conversation_id)?).await?;
+        service::leave(ctx.db()?, ctx.bus()?, viewer, parse_id("conversationId", &input.conversation_id)?).await?;
         Ok(LeaveConversationPayload { conversation_id: input.conversation_id })
     }
 
@@ -288,5 +288,5 @@ impl MessageMutation {
 async fn answer_request(ctx: &Context<'_>, id: &ID, accept: bool) -> Result<Conversation> {
     let viewer = ctx.viewer()?.member_id()?;
     let id = parse_id("conversationId", id)?;
-    Ok(service::answer_request(ctx.db()?, viewer, id, accept).await?.into())
+    Ok(service::answer_request(ctx.db()?, ctx.bus()?, viewer, id, accept).await?.into())
 }

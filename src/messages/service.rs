@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
+use super::live;
 use super::model::{ConversationRow, MessageRow, Standing};
 use super::store;
 use crate::clock;
@@ -15,6 +16,7 @@ use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::idempotency;
 use crate::members;
+use crate::realtime::{self, Bus};
 use crate::text::required_body;
 
 /// The most members one conversation has, her included.
@@ -87,7 +89,7 @@ pub struct StartConversation {
 /// in her inbox if she had left or declined it, or answering its request: writing is
 /// choosing to talk).
 #[tracing::instrument(skip_all, fields(viewer = %viewer))]
-pub async fn start(db: &Db, viewer: Uuid, input: StartConversation) -> AppResult<MessageRow> {
+pub async fn start(db: &Db, bus: &Bus, viewer: Uuid, input: StartConversation) -> AppResult<MessageRow> {
     let others = others_of(viewer, &input.member_ids)?;
     let body = required_body("body", &input.body, MAX_BODY_CHARS)?;
     if let [other] = others.as_slice()
@@ -98,7 +100,7 @@ pub async fn start(db: &Db, viewer: Uuid, input: StartConversation) -> AppResult
         }
         store::set_standing(db, existing, viewer, Standing::Inbox).await?;
         let send = SendMessage { conversation_id: existing, body, client_mutation_id: input.client_mutation_id };
-        return Box::pin(send_message(db, viewer, send)).await;
+        return Box::pin(send_message(db, bus, viewer, send)).await;
     }
     let standings = standings(db, viewer, &others).await?;
     let key = input.client_mutation_id.as_deref();
@@ -120,7 +122,9 @@ pub async fn start(db: &Db, viewer: Uuid, input: StartConversation) -> AppResult
         Ok(message.id)
     })
     .await?;
-    sent(db, viewer, id).await
+    let message = sent(db, viewer, id).await?;
+    live::announce(bus, message.conversation_id, message.id).await;
+    Ok(message)
 }
 
 /// What a message is made of.
@@ -133,7 +137,7 @@ pub struct SendMessage {
 /// Sends a message to a conversation in her inbox that no block has made read-only
 /// (a request she has not accepted cannot be answered yet: `FORBIDDEN`).
 #[tracing::instrument(skip_all, fields(viewer = %viewer, conversation = %input.conversation_id))]
-pub async fn send_message(db: &Db, viewer: Uuid, input: SendMessage) -> AppResult<MessageRow> {
+pub async fn send_message(db: &Db, bus: &Bus, viewer: Uuid, input: SendMessage) -> AppResult<MessageRow> {
     let conversation = readable(db, viewer, input.conversation_id).await?;
     let body = required_body("body", &input.body, MAX_BODY_CHARS)?;
     if conversation.standing != Standing::Inbox || read_only(db, viewer, conversation.id).await? {
@@ -159,6 +163,7 @@ pub async fn send_message(db: &Db, viewer: Uuid, input: SendMessage) -> AppResul
             message: "this clientMutationId was used for something else".into(),
         });
     }
+    live::announce(bus, message.conversation_id, message.id).await;
     Ok(message)
 }
 
@@ -172,14 +177,17 @@ async fn sent(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<MessageRow> {
 }
 
 /// Moves a request in her requests to her inbox (accept) or out of sight (decline; its
-/// sender is not told).
-pub async fn answer_request(db: &Db, viewer: Uuid, id: Uuid, accept: bool) -> AppResult<ConversationRow> {
+/// sender is not told, and her live view of it ends).
+pub async fn answer_request(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, accept: bool) -> AppResult<ConversationRow> {
     let conversation = readable(db, viewer, id).await?;
     if conversation.standing != Standing::Requested {
         return Err(AppError::bad_input("conversationId", "this conversation is not a message request"));
     }
     let standing = if accept { Standing::Inbox } else { Standing::Declined };
     store::set_standing(db, id, viewer, standing).await?;
+    if !accept {
+        realtime::access_changed(bus, viewer).await;
+    }
     Ok(ConversationRow { standing, ..conversation })
 }
 
@@ -190,10 +198,12 @@ pub async fn mark_read(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<Conversatio
     Ok(ConversationRow { unread_count: 0, ..conversation })
 }
 
-/// She leaves conversation `id`: it is gone from her lists and she writes no more in it.
-pub async fn leave(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<()> {
+/// She leaves conversation `id`: it is gone from her lists, she writes no more in it,
+/// and her live view of it ends.
+pub async fn leave(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid) -> AppResult<()> {
     readable(db, viewer, id).await?;
     store::set_standing(db, id, viewer, Standing::Left).await?;
+    realtime::access_changed(bus, viewer).await;
     Ok(())
 }
 

@@ -5,7 +5,7 @@
 
 use serde_json::{Value, json};
 
-use crate::support::{Member, TestApp, error_code, error_field};
+use crate::support::{Member, Socket, TestApp, connect_to, error_code, error_field, receive, send as live_send};
 
 const MESSAGE: &str = "id conversationId body author { id displayName }";
 const LEAVE: &str = "mutation($id: ID!) { leaveConversation(input: { conversationId: $id }) { conversationId } }";
@@ -297,4 +297,141 @@ async fn bad_messages_are_refused_and_change_nothing() {
         limited = send(&ana, &id, &format!("spam {n}"), None).await;
     }
     assert_eq!(error_code(&limited), "RATE_LIMITED", "{limited}");
+}
+
+const UPDATES: &str = "subscription($c: ID!, $after: String) { conversationUpdates(conversationId: $c, after: $after) \
+                       { kind cursor message { body author { id } } } }";
+
+async fn watch_conversation(socket: &mut Socket, id: &str, conversation: &str, after: Option<&str>) {
+    let payload = json!({ "query": UPDATES, "variables": { "c": conversation, "after": after } });
+    live_send(socket, json!({ "id": id, "type": "subscribe", "payload": payload })).await;
+}
+
+/// The next `count` messages the socket is sent, as (body, cursor).
+async fn next_messages(socket: &mut Socket, count: usize) -> Vec<(String, String)> {
+    let mut messages = Vec::new();
+    while messages.len() < count {
+        let next = receive(socket).await;
+        let update = &next["payload"]["data"]["conversationUpdates"];
+        assert_eq!(update["kind"], "MESSAGE_SENT", "{next}");
+        let body = update["message"]["body"].as_str().unwrap_or_else(|| panic!("{next}")).to_owned();
+        messages.push((body, update["cursor"].as_str().unwrap_or_default().to_owned()));
+    }
+    messages
+}
+
+/// The cursor of the conversation's latest message, as `member` reads it.
+async fn last_cursor(member: &Member, id: &str) -> String {
+    let query = "query($id: ID!) { conversation(id: $id) { messages(last: 1) { edges { cursor } } } }";
+    let answer = member.graphql(query, json!({ "id": id })).await;
+    let cursor = answer["data"]["conversation"]["messages"]["edges"][0]["cursor"].as_str();
+    cursor.unwrap_or_else(|| panic!("{answer}")).to_owned()
+}
+
+/// A socket to the server at `url`, signed in as `member`.
+async fn signed_in_socket(url: &str, member: &Member) -> Socket {
+    let mut socket = connect_to(url, "graphql-transport-ws").await;
+    let init =
+        json!({ "type": "connection_init", "payload": { "authorization": format!("Bearer {}", member.access_token) } });
+    live_send(&mut socket, init).await;
+    assert_eq!(receive(&mut socket).await["type"], "connection_ack");
+    socket
+}
+
+#[tokio::test]
+async fn conversation_updates_replay_from_a_cursor_then_follow_live_without_gaps_or_repeats() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    connect(&ana, &bea).await;
+    let id = conversation(&ana, &[&bea], "one").await;
+    let first = open(&bea, &id).await;
+    let cursor = {
+        let query = "query($id: ID!) { conversation(id: $id) { messages(first: 1) { edges { cursor } } } }";
+        let answer = bea.graphql(query, json!({ "id": id })).await;
+        answer["data"]["conversation"]["messages"]["edges"][0]["cursor"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{first}"))
+            .to_owned()
+    };
+    send(&ana, &id, "two", None).await;
+    let mut socket = signed_in_socket(&app.url, &bea).await;
+
+    watch_conversation(&mut socket, "dm", &id, Some(&cursor)).await;
+    // Sent while the subscription starts: it arrives by replay or live, once.
+    send(&ana, &id, "three", None).await;
+    let replayed: Vec<String> = next_messages(&mut socket, 2).await.into_iter().map(|(body, _)| body).collect();
+    assert_eq!(replayed, ["two", "three"]);
+    send(&ana, &id, "four", None).await;
+    assert_eq!(next_messages(&mut socket, 1).await[0].0, "four");
+}
+
+#[tokio::test]
+async fn two_members_on_two_instances_talk_live_and_resume_after_a_disconnect_with_no_gap_or_repeat() {
+    let app = TestApp::spawn().await;
+    if app.settings.redis_url.is_none() {
+        eprintln!("needs VILLAGE_TEST_REDIS_URL: the in-process bus does not cross instances");
+        return;
+    }
+    let other = app.another_instance().await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    connect(&ana, &bea).await;
+    let id = conversation(&ana, &[&bea], "Hi Bea").await;
+    let mut anas = signed_in_socket(&app.url, &ana).await;
+    let mut beas = signed_in_socket(&other, &bea).await;
+    // From the first message on: what is sent while the subscriptions start arrives
+    // by replay or live, once.
+    let start = last_cursor(&ana, &id).await;
+    watch_conversation(&mut anas, "a", &id, Some(&start)).await;
+    watch_conversation(&mut beas, "b", &id, Some(&start)).await;
+
+    send(&bea, &id, "Hi Ana, from the other instance", None).await;
+    send(&ana, &id, "Got it", None).await;
+    let seen_by_ana = next_messages(&mut anas, 2).await;
+    let seen_by_bea = next_messages(&mut beas, 2).await;
+    assert_eq!(
+        seen_by_ana.iter().map(|m| m.0.as_str()).collect::<Vec<_>>(),
+        ["Hi Ana, from the other instance", "Got it"]
+    );
+    assert_eq!(
+        seen_by_bea.iter().map(|m| m.0.as_str()).collect::<Vec<_>>(),
+        ["Hi Ana, from the other instance", "Got it"]
+    );
+
+    drop(beas);
+    send(&ana, &id, "Are you there?", None).await;
+    send(&ana, &id, "Call me", None).await;
+    let mut beas = signed_in_socket(&other, &bea).await;
+    watch_conversation(&mut beas, "b", &id, Some(&seen_by_bea[1].1)).await;
+    send(&ana, &id, "Never mind", None).await;
+    let resumed: Vec<String> = next_messages(&mut beas, 3).await.into_iter().map(|(body, _)| body).collect();
+    assert_eq!(resumed, ["Are you there?", "Call me", "Never mind"], "replayed, then live, each once");
+}
+
+#[tokio::test]
+async fn leaving_ends_her_live_view_and_outsiders_cannot_watch() {
+    let app = TestApp::spawn().await;
+    let (ana, bea, eve) = (app.member("ana").await, app.member("bea").await, app.member("eve").await);
+    let id = conversation(&ana, &[&bea], "Hi").await;
+    let mut outsider = signed_in_socket(&app.url, &eve).await;
+    watch_conversation(&mut outsider, "x", &id, None).await;
+    let refused = receive(&mut outsider).await;
+    assert_eq!(refused["type"], "error", "{refused}");
+    assert_eq!(refused["payload"][0]["extensions"]["code"], "NOT_FOUND");
+
+    let mut socket = signed_in_socket(&app.url, &bea).await;
+    watch_conversation(&mut socket, "dm", &id, Some(&last_cursor(&bea, &id).await)).await;
+    send(&ana, &id, "Still there?", None).await;
+    assert_eq!(next_messages(&mut socket, 1).await[0].0, "Still there?", "she is watching");
+    let declined = act(&bea, "declineMessageRequest", &id).await;
+    assert!(declined["errors"].is_null(), "{declined}");
+
+    let ended = receive(&mut socket).await;
+    assert_eq!(
+        (ended["type"].as_str(), ended["payload"][0]["extensions"]["code"].as_str()),
+        (Some("error"), Some("FORBIDDEN")),
+        "{ended}"
+    );
+    send(&ana, &id, "Hello?", None).await;
+    let next = tokio::time::timeout(std::time::Duration::from_millis(500), receive(&mut socket)).await;
+    assert!(next.is_err() || next.as_ref().is_ok_and(|m| m["type"] == "complete"), "nothing more: {next:?}");
 }

@@ -147,6 +147,21 @@ export type ConversationInput = {
   conversationId: Scalars['ID']['input'];
 };
 
+/** One update, with the message as she sees it. */
+export type ConversationUpdate = {
+  __typename?: 'ConversationUpdate';
+  /** The position of `message`, to resume from with `after`. */
+  cursor?: Maybe<Scalars['String']['output']>;
+  kind: ConversationUpdateKind;
+  message?: Maybe<Message>;
+};
+
+/** What happened in a conversation. */
+export type ConversationUpdateKind =
+  | 'MESSAGE_SENT'
+  /** Updates were missed (the client fell behind): subscribe again from your last cursor. */
+  | 'RESYNC';
+
 export type CreateEventInput = {
   /** Seats; leave out for no limit. */
   capacity?: InputMaybe<Scalars['Int']['input']>;
@@ -1736,6 +1751,11 @@ export type StartConversationInput = {
 /** Every subscription, one part per feature. */
 export type Subscription = {
   __typename?: 'Subscription';
+  /**
+   * New messages in one of her conversations as they are sent; with `after` (a
+   * message cursor), first the messages sent since then.
+   */
+  conversationUpdates: ConversationUpdate;
   /** What happens in a group as it happens. */
   groupActivity: GroupActivity;
   /** The signed-in member's notifications as they happen. */
@@ -1745,6 +1765,13 @@ export type Subscription = {
    * replies posted since then.
    */
   threadUpdates: ThreadUpdate;
+};
+
+
+/** Every subscription, one part per feature. */
+export type SubscriptionConversationUpdatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  conversationId: Scalars['ID']['input'];
 };
 
 
