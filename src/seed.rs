@@ -12,7 +12,7 @@ use crate::members::{self, NewMember};
 use crate::membership::{GroupVisibility, JoinPolicy};
 use crate::realtime::Bus;
 use crate::threads::{self, CreateThread, PostReply, Reaction, ReactionTarget};
-use crate::{auth, clock, on_db, on_tx};
+use crate::{auth, clock, messages, on_db, on_tx};
 
 /// Every demo member signs in with this password.
 pub const DEMO_PASSWORD: &str = "village-demo";
@@ -197,6 +197,36 @@ async fn owning_it(db: &Db, bus: &Bus, organiser: Uuid, group_id: Uuid, attendee
     Ok(())
 }
 
+/// Bea and Ana talk about coffee (Ana accepted Bea's first message), and Chloé's first
+/// message waits in Ana's requests.
+async fn conversations(db: &Db, bus: &Bus, cast: &[Uuid]) -> anyhow::Result<()> {
+    let (ana, bea, chloe) = (cast[0], cast[1], cast[2]);
+    let start = |body: &str, to: Uuid| messages::StartConversation {
+        member_ids: vec![to],
+        body: body.into(),
+        client_mutation_id: None,
+    };
+    let first =
+        messages::start_conversation(db, bus, bea, start("Loved your post on pumping at work. Coffee?", ana)).await?;
+    messages::answer_request(db, bus, ana, first.conversation_id, true).await?;
+    let lines = [
+        (ana, "Yes please! Thursday before drop-off?"),
+        (bea, "9:15 at the café by the daycare?"),
+        (ana, "Perfect, see you there."),
+    ];
+    for (author, body) in lines {
+        let send = messages::SendMessage {
+            conversation_id: first.conversation_id,
+            body: body.into(),
+            client_mutation_id: None,
+        };
+        messages::send_message(db, bus, author, send).await?;
+    }
+    let request = start("Hi Ana! I'm organising a returnship panel — would you speak?", ana);
+    messages::start_conversation(db, bus, chloe, request).await?;
+    Ok(())
+}
+
 /// Fills an empty database with the demo community.
 pub async fn seed(db: &Db) -> anyhow::Result<()> {
     if member_count(db).await? > 0 {
@@ -214,6 +244,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     let moms = moms_at_work(db, &bus, cast).await?;
     returning_from_leave(db, &bus, cast).await?;
     owning_it(db, &bus, cast[0], moms, &[cast, guests].concat()).await?;
+    conversations(db, &bus, cast).await?;
     Ok(())
 }
 

@@ -9,4 +9,5 @@ mod store;
 mod subscription;
 
 pub use schema::{MessageMutation, MessageQuery};
+pub use service::{SendMessage, StartConversation, answer_request, send_message, start as start_conversation};
 pub use subscription::MessageSubscription;

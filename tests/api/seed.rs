@@ -56,6 +56,18 @@ async fn the_demo_community_has_groups_threads_and_a_nearly_full_conference() {
         .await;
     assert_eq!(error_code(&private_threads), "NOT_FOUND");
 
+    let inbox = app
+        .graphql(
+            "{ conversations { edges { node { unreadCount messages(last: 1) { edges { node { body } } } } } }                messageRequests { edges { node { startedBy { displayName } } } } }",
+            json!({}),
+            Some(&ana),
+        )
+        .await;
+    let talk = &inbox["data"]["conversations"]["edges"][0]["node"];
+    assert_eq!(talk["messages"]["edges"][0]["node"]["body"], "Perfect, see you there.", "{inbox}");
+    let request = &inbox["data"]["messageRequests"]["edges"][0]["node"];
+    assert_eq!(request["startedBy"]["displayName"], "Chloé Martin", "{inbox}");
+
     let again = village::seed::seed(&app.db).await;
     assert!(again.is_err_and(|e| e.to_string().contains("already has members")));
 }
