@@ -23,6 +23,8 @@ use crate::text::required_body;
 pub const MAX_MEMBERS: usize = 8;
 /// The longest message, as for replies.
 const MAX_BODY_CHARS: usize = 20_000;
+/// The mutation whose `clientMutationId`s a first message is kept under.
+const START: &str = "startConversation";
 
 /// Conversation `id`, if `viewer` can open it (her inbox or her requests); `NOT_FOUND`
 /// otherwise (no such conversation, not hers, declined or left).
@@ -100,11 +102,13 @@ pub async fn start(db: &Db, bus: &Bus, viewer: Uuid, input: StartConversation) -
         }
         store::set_standing(db, existing, viewer, Standing::Inbox).await?;
         let send = SendMessage { conversation_id: existing, body, client_mutation_id: input.client_mutation_id };
-        return Box::pin(send_message(db, bus, viewer, send)).await;
+        // Under this mutation's keys: a retry of a start that made the conversation
+        // finds its message here.
+        return Box::pin(write(db, bus, viewer, send, START)).await;
     }
     let standings = standings(db, viewer, &others).await?;
     let key = input.client_mutation_id.as_deref();
-    let id = idempotency::create_once(db, viewer, "startConversation", key, async |tx| {
+    let id = idempotency::create_once(db, viewer, START, key, async |tx| {
         let (conversation, now) = (Uuid::now_v7(), clock::now());
         store::insert_conversation(tx, conversation, viewer, now).await?;
         store::insert_member(tx, conversation, viewer, Standing::Inbox, now).await?;
@@ -138,13 +142,23 @@ pub struct SendMessage {
 /// (a request she has not accepted cannot be answered yet: `FORBIDDEN`).
 #[tracing::instrument(skip_all, fields(viewer = %viewer, conversation = %input.conversation_id))]
 pub async fn send_message(db: &Db, bus: &Bus, viewer: Uuid, input: SendMessage) -> AppResult<MessageRow> {
+    write(db, bus, viewer, input, "sendMessage").await
+}
+
+/// Sends a message, its `clientMutationId` kept under `mutation`'s keys; a retry gets
+/// the message made the first time, and its watchers are not told again.
+async fn write(db: &Db, bus: &Bus, viewer: Uuid, input: SendMessage, mutation: &'static str) -> AppResult<MessageRow> {
     let conversation = readable(db, viewer, input.conversation_id).await?;
     let body = required_body("body", &input.body, MAX_BODY_CHARS)?;
     if conversation.standing != Standing::Inbox || read_only(db, viewer, conversation.id).await? {
         return Err(AppError::Forbidden);
     }
     let key = input.client_mutation_id.as_deref();
-    let id = idempotency::create_once(db, viewer, "sendMessage", key, async |tx| {
+    let retry = match key {
+        Some(key) => idempotency::made_before(db, viewer, mutation, key).await?,
+        None => false,
+    };
+    let id = idempotency::create_once(db, viewer, mutation, key, async |tx| {
         let message = MessageRow {
             id: Uuid::now_v7(),
             conversation_id: conversation.id,
@@ -163,7 +177,9 @@ pub async fn send_message(db: &Db, bus: &Bus, viewer: Uuid, input: SendMessage) 
             message: "this clientMutationId was used for something else".into(),
         });
     }
-    live::announce(bus, message.conversation_id, message.id).await;
+    if !retry {
+        live::announce(bus, message.conversation_id, message.id).await;
+    }
     Ok(message)
 }
 

@@ -250,6 +250,21 @@ async fn a_send_retried_with_its_key_is_sent_once() {
 }
 
 #[tokio::test]
+async fn a_first_message_retried_with_its_key_is_sent_once() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let query =
+        format!("mutation($input: StartConversationInput!) {{ startConversation(input: $input) {{ {MESSAGE} }} }}");
+    let input = json!({ "input": { "memberIds": [bea.member_id], "body": "Hi!", "clientMutationId": "s-1" } });
+
+    let first = ana.graphql(&query, input.clone()).await;
+    let again = ana.graphql(&query, input).await;
+
+    assert_eq!(first["data"]["startConversation"]["id"], again["data"]["startConversation"]["id"], "{again}");
+    assert_eq!((app.count("conversations").await, app.count("messages").await), (1, 1));
+}
+
+#[tokio::test]
 async fn muting_shows_until_when_and_a_time_passed_unmutes() {
     let app = TestApp::spawn().await;
     let (ana, bea) = (app.member("ana").await, app.member("bea").await);
