@@ -1,7 +1,8 @@
 /**
  * `createVillageClient`: the one object an app holds. It signs in and out, runs typed
- * operations with a session that refreshes itself, keeps subscriptions and live threads
- * going across reconnects, queues offline writes and registers the device for pushes.
+ * operations with a session that refreshes itself, keeps subscriptions, live threads and
+ * live conversations going across reconnects, queues offline writes and registers the
+ * device for pushes.
  */
 import type { Operation, Runner } from './documents.js';
 import { VillageError, isVillageError } from './errors.js';
@@ -14,6 +15,7 @@ import {
   type SignUpInput,
 } from './generated/graphql.js';
 import { HttpTransport } from './http.js';
+import { type LiveConversation, type LiveConversationOptions, liveConversation } from './live-conversation.js';
 import { type LiveThread, type LiveThreadOptions, liveThread } from './live-thread.js';
 import { Outbox } from './outbox.js';
 import type { AppStateSource, FetchLike, KeyValueStorage, NetworkSource, WebSocketConstructor } from './platform.js';
@@ -159,6 +161,10 @@ export function createVillageClient(options: VillageClientOptions) {
     /** A thread kept live from the last reply it delivered, across reconnects and restarts. */
     async liveThread(threadId: string, liveOptions: LiveThreadOptions): Promise<LiveThread> {
       return tracked(await liveThread(socket, sessions, run, options.storage, threadId, liveOptions));
+    },
+    /** A conversation kept live from the last message it delivered, across reconnects and restarts. */
+    async liveConversation(conversationId: string, liveOptions: LiveConversationOptions): Promise<LiveConversation> {
+      return tracked(await liveConversation(socket, sessions, run, options.storage, conversationId, liveOptions));
     },
     outbox,
     push,

@@ -7,6 +7,7 @@ export { VillageError, isVillageError, type VillageErrorCode, type GraphQLErrorP
 export { memoryStorage, webStorage, indexedDbStorage } from './storage.js';
 export type { KeyValueStorage, FetchLike, WebSocketConstructor, AppStateSource, NetworkSource } from './platform.js';
 export type { LiveThread, LiveThreadOptions, ThreadUpdate } from './live-thread.js';
+export type { LiveConversation, LiveConversationOptions } from './live-conversation.js';
 export type { SubscriptionControl, SubscriptionHandlers } from './resilient.js';
 export type { QueuedWrite, OutboxListener, OutboxOperation } from './outbox.js';
 export type { WebPushSubscriptionJSON, NativePushRegistration, RegisteredDevice } from './push.js';

@@ -15,6 +15,7 @@ import {
   PostReplyDocument,
   ReactDocument,
   RsvpDocument,
+  SendMessageDocument,
 } from './generated/graphql.js';
 import type { KeyValueStorage } from './platform.js';
 
@@ -26,6 +27,7 @@ export const OUTBOX_OPERATIONS = {
   rsvp: RsvpDocument,
   createGroup: CreateGroupDocument,
   createEvent: CreateEventDocument,
+  sendMessage: SendMessageDocument,
 } as const;
 
 export type OutboxOperation = keyof typeof OUTBOX_OPERATIONS;

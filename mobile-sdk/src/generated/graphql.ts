@@ -2125,6 +2125,115 @@ export type GroupActivitySubscriptionVariables = Exact<{
 
 export type GroupActivitySubscription = { __typename?: 'Subscription', groupActivity: { __typename?: 'GroupActivity', kind: GroupActivityKind, thread?: { __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } | null, event?: { __typename?: 'Event', id: string, title: string, startsAt: string, endsAt: string, timezone: string, city?: string | null, isOnline: boolean, goingCount: number, seatsLeft?: number | null, kidsWelcome: boolean, childcareProvided: boolean, costCents: number, cancelled: boolean, group: { __typename?: 'Group', id: string, name: string }, viewerRsvp?: { __typename?: 'Rsvp', status: RsvpStatus } | null } | null, member?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, joinRequest?: { __typename?: 'JoinRequest', id: string, status: JoinRequestStatus, answers: Array<string>, createdAt: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } | null } };
 
+export type MessageItemFragment = { __typename?: 'Message', id: string, conversationId: string, body: string, createdAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } };
+
+export type ConversationSummaryFragment = { __typename?: 'Conversation', id: string, standing: Standing, unreadCount: number, mutedUntil?: string | null, readOnly: boolean, createdAt: string, lastMessageAt: string, startedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, members: Array<{ __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }> };
+
+export type ConversationListItemFragment = { __typename?: 'Conversation', id: string, standing: Standing, unreadCount: number, mutedUntil?: string | null, readOnly: boolean, lastMessageAt: string, startedBy: { __typename?: 'Member', id: string }, members: Array<{ __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }>, latest: { __typename?: 'MessageConnection', edges: Array<{ __typename?: 'MessageEdge', node: { __typename?: 'Message', body: string, author: { __typename?: 'Member', id: string } } }> } };
+
+export type ConversationsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ConversationsQuery = { __typename?: 'Query', conversations: { __typename?: 'ConversationConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ConversationEdge', cursor: string, node: { __typename?: 'Conversation', id: string, standing: Standing, unreadCount: number, mutedUntil?: string | null, readOnly: boolean, lastMessageAt: string, startedBy: { __typename?: 'Member', id: string }, members: Array<{ __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }>, latest: { __typename?: 'MessageConnection', edges: Array<{ __typename?: 'MessageEdge', node: { __typename?: 'Message', body: string, author: { __typename?: 'Member', id: string } } }> } } }> } };
+
+export type MessageRequestsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type MessageRequestsQuery = { __typename?: 'Query', messageRequests: { __typename?: 'ConversationConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ConversationEdge', cursor: string, node: { __typename?: 'Conversation', id: string, standing: Standing, unreadCount: number, mutedUntil?: string | null, readOnly: boolean, lastMessageAt: string, startedBy: { __typename?: 'Member', id: string }, members: Array<{ __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }>, latest: { __typename?: 'MessageConnection', edges: Array<{ __typename?: 'MessageEdge', node: { __typename?: 'Message', body: string, author: { __typename?: 'Member', id: string } } }> } } }> } };
+
+export type ConversationQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ConversationQuery = { __typename?: 'Query', conversation: { __typename?: 'Conversation', id: string, standing: Standing, unreadCount: number, mutedUntil?: string | null, readOnly: boolean, createdAt: string, lastMessageAt: string, messages: { __typename?: 'MessageConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'MessageEdge', cursor: string, node: { __typename?: 'Message', id: string, conversationId: string, body: string, createdAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } }> }, startedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, members: Array<{ __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }> } };
+
+export type ConversationLatestMessagesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ConversationLatestMessagesQuery = { __typename?: 'Query', conversation: { __typename?: 'Conversation', id: string, standing: Standing, unreadCount: number, mutedUntil?: string | null, readOnly: boolean, createdAt: string, lastMessageAt: string, messages: { __typename?: 'MessageConnection', pageInfo: { __typename?: 'PageInfo', hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ __typename?: 'MessageEdge', cursor: string, node: { __typename?: 'Message', id: string, conversationId: string, body: string, createdAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } }> }, startedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, members: Array<{ __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }> } };
+
+export type AcceptsMessageRequestsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AcceptsMessageRequestsQuery = { __typename?: 'Query', acceptsMessageRequests: boolean };
+
+export type StartConversationMutationVariables = Exact<{
+  input: StartConversationInput;
+}>;
+
+
+export type StartConversationMutation = { __typename?: 'Mutation', startConversation: { __typename?: 'Message', id: string, conversationId: string, body: string, createdAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } };
+
+export type SendMessageMutationVariables = Exact<{
+  input: SendMessageInput;
+}>;
+
+
+export type SendMessageMutation = { __typename?: 'Mutation', sendMessage: { __typename?: 'Message', id: string, conversationId: string, body: string, createdAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } };
+
+export type AcceptMessageRequestMutationVariables = Exact<{
+  input: ConversationInput;
+}>;
+
+
+export type AcceptMessageRequestMutation = { __typename?: 'Mutation', acceptMessageRequest: { __typename?: 'Conversation', id: string, standing: Standing, unreadCount: number, mutedUntil?: string | null, readOnly: boolean, createdAt: string, lastMessageAt: string, startedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, members: Array<{ __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }> } };
+
+export type DeclineMessageRequestMutationVariables = Exact<{
+  input: ConversationInput;
+}>;
+
+
+export type DeclineMessageRequestMutation = { __typename?: 'Mutation', declineMessageRequest: { __typename?: 'Conversation', id: string, standing: Standing, unreadCount: number, mutedUntil?: string | null, readOnly: boolean, createdAt: string, lastMessageAt: string, startedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, members: Array<{ __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }> } };
+
+export type MarkConversationReadMutationVariables = Exact<{
+  input: ConversationInput;
+}>;
+
+
+export type MarkConversationReadMutation = { __typename?: 'Mutation', markConversationRead: { __typename?: 'Conversation', id: string, standing: Standing, unreadCount: number, mutedUntil?: string | null, readOnly: boolean, createdAt: string, lastMessageAt: string, startedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, members: Array<{ __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }> } };
+
+export type LeaveConversationMutationVariables = Exact<{
+  input: ConversationInput;
+}>;
+
+
+export type LeaveConversationMutation = { __typename?: 'Mutation', leaveConversation: { __typename?: 'LeaveConversationPayload', conversationId: string } };
+
+export type MuteConversationMutationVariables = Exact<{
+  input: MuteConversationInput;
+}>;
+
+
+export type MuteConversationMutation = { __typename?: 'Mutation', muteConversation: { __typename?: 'Conversation', id: string, standing: Standing, unreadCount: number, mutedUntil?: string | null, readOnly: boolean, createdAt: string, lastMessageAt: string, startedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, members: Array<{ __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }> } };
+
+export type SetMessageRequestsMutationVariables = Exact<{
+  input: SetMessageRequestsInput;
+}>;
+
+
+export type SetMessageRequestsMutation = { __typename?: 'Mutation', setMessageRequests: boolean };
+
+export type ConversationUpdatesSubscriptionVariables = Exact<{
+  conversationId: Scalars['ID']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ConversationUpdatesSubscription = { __typename?: 'Subscription', conversationUpdates: { __typename?: 'ConversationUpdate', kind: ConversationUpdateKind, cursor?: string | null, message?: { __typename?: 'Message', id: string, conversationId: string, body: string, createdAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } | null } };
+
 export type NotificationItemFragment = { __typename?: 'Notification', id: string, kind: NotificationKind, title: string, count: number, groupId: string, threadId?: string | null, replyId?: string | null, eventId?: string | null, read: boolean, createdAt: string, updatedAt: string, actor?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null };
 
 export type NotificationsQueryVariables = Exact<{
@@ -2685,6 +2794,75 @@ export const GroupMemberItemFragmentDoc = new TypedDocumentString(`
   handle
   avatarUrl
 }`, {"fragmentName":"GroupMemberItem"}) as unknown as TypedDocumentString<GroupMemberItemFragment, unknown>;
+export const MessageItemFragmentDoc = new TypedDocumentString(`
+    fragment MessageItem on Message {
+  id
+  conversationId
+  body
+  createdAt
+  author {
+    ...AuthorSummary
+  }
+}
+    fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"fragmentName":"MessageItem"}) as unknown as TypedDocumentString<MessageItemFragment, unknown>;
+export const ConversationSummaryFragmentDoc = new TypedDocumentString(`
+    fragment ConversationSummary on Conversation {
+  id
+  standing
+  unreadCount
+  mutedUntil
+  readOnly
+  createdAt
+  lastMessageAt
+  startedBy {
+    ...AuthorSummary
+  }
+  members {
+    ...AuthorSummary
+  }
+}
+    fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"fragmentName":"ConversationSummary"}) as unknown as TypedDocumentString<ConversationSummaryFragment, unknown>;
+export const ConversationListItemFragmentDoc = new TypedDocumentString(`
+    fragment ConversationListItem on Conversation {
+  id
+  standing
+  unreadCount
+  mutedUntil
+  readOnly
+  lastMessageAt
+  startedBy {
+    id
+  }
+  members {
+    ...AuthorSummary
+  }
+  latest: messages(last: 1) {
+    edges {
+      node {
+        body
+        author {
+          id
+        }
+      }
+    }
+  }
+}
+    fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"fragmentName":"ConversationListItem"}) as unknown as TypedDocumentString<ConversationListItemFragment, unknown>;
 export const NotificationItemFragmentDoc = new TypedDocumentString(`
     fragment NotificationItem on Notification {
   id
@@ -3844,6 +4022,394 @@ fragment ThreadSummary on Thread {
     name
   }
 }`, {"hash":"5d5c2a9bb6fd84b282880386fe658586f89fff6ed3c32fdd82aa1e5aad71a380"}) as unknown as TypedDocumentString<GroupActivitySubscription, GroupActivitySubscriptionVariables>;
+export const ConversationsDocument = new TypedDocumentString(`
+    query Conversations($first: Int, $after: String) {
+  conversations(first: $first, after: $after) {
+    pageInfo {
+      ...NextPage
+    }
+    edges {
+      cursor
+      node {
+        ...ConversationListItem
+      }
+    }
+  }
+}
+    fragment ConversationListItem on Conversation {
+  id
+  standing
+  unreadCount
+  mutedUntil
+  readOnly
+  lastMessageAt
+  startedBy {
+    id
+  }
+  members {
+    ...AuthorSummary
+  }
+  latest: messages(last: 1) {
+    edges {
+      node {
+        body
+        author {
+          id
+        }
+      }
+    }
+  }
+}
+fragment NextPage on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"0b24b09af1df54898603e124dcbd01ae8f1b9fd258541b3fba211b2d6d56cf08"}) as unknown as TypedDocumentString<ConversationsQuery, ConversationsQueryVariables>;
+export const MessageRequestsDocument = new TypedDocumentString(`
+    query MessageRequests($first: Int, $after: String) {
+  messageRequests(first: $first, after: $after) {
+    pageInfo {
+      ...NextPage
+    }
+    edges {
+      cursor
+      node {
+        ...ConversationListItem
+      }
+    }
+  }
+}
+    fragment ConversationListItem on Conversation {
+  id
+  standing
+  unreadCount
+  mutedUntil
+  readOnly
+  lastMessageAt
+  startedBy {
+    id
+  }
+  members {
+    ...AuthorSummary
+  }
+  latest: messages(last: 1) {
+    edges {
+      node {
+        body
+        author {
+          id
+        }
+      }
+    }
+  }
+}
+fragment NextPage on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"e2b8bcdc288fa3f73795964b5beab73a529f3e96b6d219631c1cd0e07b8dceff"}) as unknown as TypedDocumentString<MessageRequestsQuery, MessageRequestsQueryVariables>;
+export const ConversationDocument = new TypedDocumentString(`
+    query Conversation($id: ID!, $first: Int = 20, $after: String) {
+  conversation(id: $id) {
+    ...ConversationSummary
+    messages(first: $first, after: $after) {
+      pageInfo {
+        ...NextPage
+      }
+      edges {
+        cursor
+        node {
+          ...MessageItem
+        }
+      }
+    }
+  }
+}
+    fragment MessageItem on Message {
+  id
+  conversationId
+  body
+  createdAt
+  author {
+    ...AuthorSummary
+  }
+}
+fragment ConversationSummary on Conversation {
+  id
+  standing
+  unreadCount
+  mutedUntil
+  readOnly
+  createdAt
+  lastMessageAt
+  startedBy {
+    ...AuthorSummary
+  }
+  members {
+    ...AuthorSummary
+  }
+}
+fragment NextPage on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"de6469316693fb27022bc5c85a059e72c1e2ebad98911d1ce4feae8bad2400b0"}) as unknown as TypedDocumentString<ConversationQuery, ConversationQueryVariables>;
+export const ConversationLatestMessagesDocument = new TypedDocumentString(`
+    query ConversationLatestMessages($id: ID!, $last: Int = 20, $before: String) {
+  conversation(id: $id) {
+    ...ConversationSummary
+    messages(last: $last, before: $before) {
+      pageInfo {
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...MessageItem
+        }
+      }
+    }
+  }
+}
+    fragment MessageItem on Message {
+  id
+  conversationId
+  body
+  createdAt
+  author {
+    ...AuthorSummary
+  }
+}
+fragment ConversationSummary on Conversation {
+  id
+  standing
+  unreadCount
+  mutedUntil
+  readOnly
+  createdAt
+  lastMessageAt
+  startedBy {
+    ...AuthorSummary
+  }
+  members {
+    ...AuthorSummary
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"9d05804b1e8bb2b1115edc25a1af4dea265065d4b0380fc0420f2c3dd40194a3"}) as unknown as TypedDocumentString<ConversationLatestMessagesQuery, ConversationLatestMessagesQueryVariables>;
+export const AcceptsMessageRequestsDocument = new TypedDocumentString(`
+    query AcceptsMessageRequests {
+  acceptsMessageRequests
+}
+    `, {"hash":"7dd23100a57c135a8d0b6aad956423c6ffdc8dfd77c7f43f790dbb8939ea3dc6"}) as unknown as TypedDocumentString<AcceptsMessageRequestsQuery, AcceptsMessageRequestsQueryVariables>;
+export const StartConversationDocument = new TypedDocumentString(`
+    mutation StartConversation($input: StartConversationInput!) {
+  startConversation(input: $input) {
+    ...MessageItem
+  }
+}
+    fragment MessageItem on Message {
+  id
+  conversationId
+  body
+  createdAt
+  author {
+    ...AuthorSummary
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"de2980c9eeb7094d427f51cebd3deb87cb3b9e9af8648163371cff497066a3a3"}) as unknown as TypedDocumentString<StartConversationMutation, StartConversationMutationVariables>;
+export const SendMessageDocument = new TypedDocumentString(`
+    mutation SendMessage($input: SendMessageInput!) {
+  sendMessage(input: $input) {
+    ...MessageItem
+  }
+}
+    fragment MessageItem on Message {
+  id
+  conversationId
+  body
+  createdAt
+  author {
+    ...AuthorSummary
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"7eecfa07a4aff4a0d184bcc1ee649f7a472ed01b170a296f1b5c3276bfcfaf25"}) as unknown as TypedDocumentString<SendMessageMutation, SendMessageMutationVariables>;
+export const AcceptMessageRequestDocument = new TypedDocumentString(`
+    mutation AcceptMessageRequest($input: ConversationInput!) {
+  acceptMessageRequest(input: $input) {
+    ...ConversationSummary
+  }
+}
+    fragment ConversationSummary on Conversation {
+  id
+  standing
+  unreadCount
+  mutedUntil
+  readOnly
+  createdAt
+  lastMessageAt
+  startedBy {
+    ...AuthorSummary
+  }
+  members {
+    ...AuthorSummary
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"8a881c1c3a3f72f9cc98a23988369d3d5dcd13f71c3d2dfccdd0576fea2bc974"}) as unknown as TypedDocumentString<AcceptMessageRequestMutation, AcceptMessageRequestMutationVariables>;
+export const DeclineMessageRequestDocument = new TypedDocumentString(`
+    mutation DeclineMessageRequest($input: ConversationInput!) {
+  declineMessageRequest(input: $input) {
+    ...ConversationSummary
+  }
+}
+    fragment ConversationSummary on Conversation {
+  id
+  standing
+  unreadCount
+  mutedUntil
+  readOnly
+  createdAt
+  lastMessageAt
+  startedBy {
+    ...AuthorSummary
+  }
+  members {
+    ...AuthorSummary
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"7a4d6cce9069f7d5042d81717c3e8631e3733c735832055f3a935dfc5ce8d5cc"}) as unknown as TypedDocumentString<DeclineMessageRequestMutation, DeclineMessageRequestMutationVariables>;
+export const MarkConversationReadDocument = new TypedDocumentString(`
+    mutation MarkConversationRead($input: ConversationInput!) {
+  markConversationRead(input: $input) {
+    ...ConversationSummary
+  }
+}
+    fragment ConversationSummary on Conversation {
+  id
+  standing
+  unreadCount
+  mutedUntil
+  readOnly
+  createdAt
+  lastMessageAt
+  startedBy {
+    ...AuthorSummary
+  }
+  members {
+    ...AuthorSummary
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"d6b65a1d7cd84ab456ca7fe610d52ee7eed12196bf44f8fd67c58a6a41f6a18b"}) as unknown as TypedDocumentString<MarkConversationReadMutation, MarkConversationReadMutationVariables>;
+export const LeaveConversationDocument = new TypedDocumentString(`
+    mutation LeaveConversation($input: ConversationInput!) {
+  leaveConversation(input: $input) {
+    conversationId
+  }
+}
+    `, {"hash":"4d24d846789d75028a07f152689e8053dfc4bc62460858bd89a3f8a8e87d2315"}) as unknown as TypedDocumentString<LeaveConversationMutation, LeaveConversationMutationVariables>;
+export const MuteConversationDocument = new TypedDocumentString(`
+    mutation MuteConversation($input: MuteConversationInput!) {
+  muteConversation(input: $input) {
+    ...ConversationSummary
+  }
+}
+    fragment ConversationSummary on Conversation {
+  id
+  standing
+  unreadCount
+  mutedUntil
+  readOnly
+  createdAt
+  lastMessageAt
+  startedBy {
+    ...AuthorSummary
+  }
+  members {
+    ...AuthorSummary
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"a4a9d02760fcbefc336178aa5ff9e29182b17b439e924cec00ba795b16420422"}) as unknown as TypedDocumentString<MuteConversationMutation, MuteConversationMutationVariables>;
+export const SetMessageRequestsDocument = new TypedDocumentString(`
+    mutation SetMessageRequests($input: SetMessageRequestsInput!) {
+  setMessageRequests(input: $input)
+}
+    `, {"hash":"864ee630da0b5acf3a7d96f61a41a9edeb65c02140eea91a2a50d46b4780e226"}) as unknown as TypedDocumentString<SetMessageRequestsMutation, SetMessageRequestsMutationVariables>;
+export const ConversationUpdatesDocument = new TypedDocumentString(`
+    subscription ConversationUpdates($conversationId: ID!, $after: String) {
+  conversationUpdates(conversationId: $conversationId, after: $after) {
+    kind
+    cursor
+    message {
+      ...MessageItem
+    }
+  }
+}
+    fragment MessageItem on Message {
+  id
+  conversationId
+  body
+  createdAt
+  author {
+    ...AuthorSummary
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"25799663f75d0dbeae4f8cece41f994ae7323fcd28bd2f36f7e6b3e39bd9aaa7"}) as unknown as TypedDocumentString<ConversationUpdatesSubscription, ConversationUpdatesSubscriptionVariables>;
 export const NotificationsDocument = new TypedDocumentString(`
     query Notifications($first: Int, $after: String) {
   notifications(first: $first, after: $after) {

@@ -1,14 +1,17 @@
 /**
  * SDK clients for the integration tests, on Node's fetch and the `ws` WebSocket, and a
- * small community to act in: Ana's group and thread, with Bea a member.
+ * small community to act in: Ana's group and thread, with Bea a member; or Ana and Bea
+ * connected, for direct messages.
  */
 import WebSocket from 'ws';
 
 import {
+  AcceptConnectionDocument,
   CreateGroupDocument,
   CreateThreadDocument,
   JoinGroupDocument,
   PostReplyDocument,
+  RequestConnectionDocument,
   ThreadDocument,
   type KeyValueStorage,
   type VillageClient,
@@ -61,6 +64,23 @@ export async function community(server: VillageServer, extra: Partial<VillageCli
   const page = await bea.request(ThreadDocument, { id: threadId });
   const cursor = page.thread.replies.pageInfo.endCursor ?? null;
   return { ana, bea, groupId, threadId, cursor };
+}
+
+/** The signed-in member's id. */
+export async function idOf(client: VillageClient): Promise<string> {
+  const id = await client.memberId();
+  if (!id) throw new Error('not signed in');
+  return id;
+}
+
+/** Ana and Bea, connected (Ana asked, Bea accepted): a conversation between them lands in both inboxes. */
+export async function connected(server: VillageServer, extra: Partial<VillageClientOptions> = {}) {
+  const ana = await member(server, 'Ana', extra);
+  const bea = await member(server, 'Bea', extra);
+  const [anaId, beaId] = await Promise.all([idOf(ana), idOf(bea)]);
+  await ana.request(RequestConnectionDocument, { input: { memberId: beaId } });
+  await bea.request(AcceptConnectionDocument, { input: { memberId: anaId } });
+  return { ana, bea, anaId, beaId };
 }
 
 /** Waits until `condition` holds (polling), or fails after `ms`. */

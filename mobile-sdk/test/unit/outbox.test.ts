@@ -32,6 +32,21 @@ describe('Outbox', () => {
     await outbox.clear();
   });
 
+  it('queues a direct message like a reply: by name, with the key it gave it', async () => {
+    const sent: string[] = [];
+    const runner = async (document: unknown, variables: unknown) => {
+      const { input } = variables as { input: Record<string, unknown> };
+      sent.push(`${/mutation (\w+)/.exec(String(document))?.[1]} ${String(input['body'])} ${String(input['clientMutationId'])}`);
+      return { sendMessage: { id: 'm' } };
+    };
+    const outbox = new Outbox(memoryStorage(), runner as Runner);
+    const write = await outbox.enqueue('sendMessage', { conversationId: 'c', body: 'see you at 5' });
+    await outbox.flush();
+    expect(sent).toEqual([`SendMessage see you at 5 ${write.id}`]);
+    expect(await outbox.send('sendMessage', { conversationId: 'c', body: 'again' })).toEqual({ sendMessage: { id: 'm' } });
+    outbox.stop();
+  });
+
   it('ignores what it cannot read in storage', async () => {
     const unknown: QueuedWrite = { id: 'k', operation: 'deleteEverything' as never, input: {}, queuedAt: 0 };
     for (const stored of ['{not json', JSON.stringify({ not: 'a list' }), JSON.stringify([unknown])]) {
