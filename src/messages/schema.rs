@@ -21,7 +21,8 @@ use crate::rate_limits::Action;
 #[graphql(complex)]
 pub struct Conversation {
     pub id: ID,
-    /// Where it stands for her: INBOX, or REQUESTED (in her message requests).
+    /// Where it stands for her: INBOX, REQUESTED (in her message requests), or DECLINED
+    /// (in the answer to `declineMessageRequest`).
     pub standing: Standing,
     pub created_at: DateTime<Utc>,
     pub last_message_at: DateTime<Utc>,

@@ -100,6 +100,15 @@ pub async fn start(db: &Db, bus: &Bus, viewer: Uuid, input: StartConversation) -
         if !members::not_blocked_with(db, viewer, &[*other]).await?.contains(other) {
             return Err(AppError::Forbidden);
         }
+        // She left it: it comes back to her as a new conversation would (inbox or
+        // requests, or FORBIDDEN); one she declined stays declined.
+        let theirs = store::members_of(db, existing).await?;
+        if theirs.iter().any(|(member, standing)| member == other && *standing == Standing::Left) {
+            let [(_, again)] = standings(db, viewer, &[*other]).await?[..] else {
+                return Err(AppError::NotFound);
+            };
+            store::set_standing(db, existing, *other, again).await?;
+        }
         store::set_standing(db, existing, viewer, Standing::Inbox).await?;
         let send = SendMessage { conversation_id: existing, body, client_mutation_id: input.client_mutation_id };
         // Under this mutation's keys: a retry of a start that made the conversation
@@ -215,10 +224,12 @@ pub async fn mark_read(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<Conversatio
 }
 
 /// She leaves conversation `id`: it is gone from her lists, she writes no more in it,
-/// and her live view of it ends.
+/// and her live view of it ends. Leaving a request she never accepted declines it, so
+/// its sender is not told.
 pub async fn leave(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid) -> AppResult<()> {
-    readable(db, viewer, id).await?;
-    store::set_standing(db, id, viewer, Standing::Left).await?;
+    let conversation = readable(db, viewer, id).await?;
+    let gone = if conversation.standing == Standing::Requested { Standing::Declined } else { Standing::Left };
+    store::set_standing(db, id, viewer, gone).await?;
     realtime::access_changed(bus, viewer).await;
     Ok(())
 }

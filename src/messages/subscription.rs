@@ -90,8 +90,14 @@ impl Follower<ConversationEvent> for Watcher {
         if event.kind == ConversationUpdateKind::Resync {
             return Ok(Some(resync()));
         }
-        let Some(message) = store::find_message(&self.db, event.message_id).await? else {
-            return Ok(None);
+        let message = match store::find_message(&self.db, event.message_id).await {
+            Ok(Some(message)) => message,
+            Ok(None) => return Ok(None),
+            Err(error) => {
+                // The stream goes on; she catches up from her cursor.
+                tracing::warn!(?error, "cannot read a message for a live conversation");
+                return Ok(Some(resync()));
+            }
         };
         let already_sent =
             self.replayed_up_to.is_some_and(|last| (message.created_at, message.id) <= (last.at, last.id));

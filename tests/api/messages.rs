@@ -226,6 +226,7 @@ async fn writing_again_to_someone_brings_back_the_conversation_she_left_or_was_a
     );
 
     let answered = conversation(&bea, &[&ana], "Hi Ana!").await;
+    assert_eq!(listed(&ana, "messageRequests").await.len(), 1, "Ana left; Bea's message reaches her as a request");
     let back = conversation(&ana, &[&bea], "Sorry, I'm back").await;
 
     assert_eq!((answered.as_str(), back.as_str()), (id.as_str(), id.as_str()), "one conversation all along");

@@ -107,7 +107,10 @@ export type Conversation = {
   mutedUntil?: Maybe<Scalars['DateTime']['output']>;
   /** Whether she can no longer write in it (a block either way with one of its members). */
   readOnly: Scalars['Boolean']['output'];
-  /** Where it stands for her: INBOX, or REQUESTED (in her message requests). */
+  /**
+   * Where it stands for her: INBOX, REQUESTED (in her message requests), or DECLINED
+   * (in the answer to `declineMessageRequest`).
+   */
   standing: Standing;
   /** Who started it (for a message request: who wrote to her). */
   startedBy: Member;
