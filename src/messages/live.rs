@@ -4,7 +4,6 @@
 use async_graphql::Enum;
 use uuid::Uuid;
 
-use crate::graphql::relay::Cursor;
 use crate::realtime::{Bus, Topic};
 
 /// What happened in a conversation.
@@ -33,9 +32,4 @@ pub fn topic(conversation_id: Uuid) -> Topic<ConversationEvent> {
 pub async fn announce(bus: &Bus, conversation_id: Uuid, message_id: Uuid) {
     let event = ConversationEvent { kind: ConversationUpdateKind::MessageSent, message_id };
     bus.publish(&topic(conversation_id), &event).await;
-}
-
-/// Where a message sits in its conversation.
-pub fn message_cursor(at: chrono::DateTime<chrono::Utc>, id: Uuid) -> Cursor {
-    Cursor { at, id }
 }

@@ -11,7 +11,7 @@ use async_graphql::{Context, ID, Result, SimpleObject, Subscription};
 use futures_util::{Stream, StreamExt};
 use uuid::Uuid;
 
-use super::live::{ConversationEvent, ConversationUpdateKind, message_cursor, topic};
+use super::live::{ConversationEvent, ConversationUpdateKind, topic};
 use super::model::MessageRow;
 use super::schema::Message;
 use super::{service, store};
@@ -35,8 +35,13 @@ pub struct ConversationUpdate {
     pub cursor: Option<String>,
 }
 
+/// Where `message` sits in its conversation.
+fn position(message: &MessageRow) -> Cursor {
+    Cursor { at: message.created_at, id: message.id }
+}
+
 fn update(message: MessageRow) -> ConversationUpdate {
-    let cursor = Some(message_cursor(message.created_at, message.id).encode_cursor());
+    let cursor = Some(position(&message).encode_cursor());
     ConversationUpdate { kind: ConversationUpdateKind::MessageSent, message: Some(Message::from(message)), cursor }
 }
 
@@ -87,9 +92,6 @@ impl Follower<ConversationEvent> for Watcher {
         event: ConversationEvent,
         _delivery: Arc<Delivery>,
     ) -> Result<Option<ConversationUpdate>, AppError> {
-        if event.kind == ConversationUpdateKind::Resync {
-            return Ok(Some(resync()));
-        }
         let message = match store::find_message(&self.db, event.message_id).await {
             Ok(Some(message)) => message,
             Ok(None) => return Ok(None),
@@ -145,7 +147,7 @@ impl MessageSubscription {
                 };
                 let full_page = messages.len() == REPLAY_PAGE;
                 for message in messages {
-                    watcher.replayed_up_to = Some(message_cursor(message.created_at, message.id));
+                    watcher.replayed_up_to = Some(position(&message));
                     yield Ok(update(message));
                 }
                 if !full_page {
