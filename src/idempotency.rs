@@ -41,10 +41,24 @@ async fn remember(tx: &mut Tx, member_id: Uuid, mutation: &str, key: &str, resul
 /// that will only be answered with it). An invalid key never was (and is refused when
 /// the mutation runs).
 pub async fn made_before(db: &Db, member_id: Uuid, mutation: &str, key: &str) -> AppResult<bool> {
-    let Ok(Some(key)) = valid_key(Some(key)) else {
-        return Ok(false);
+    Ok(recall_valid(db, member_id, mutation, Some(key)).await?.is_some())
+}
+
+/// What `member_id` made with `key` through `mutation`, if she did (never, for no key or
+/// an invalid one).
+pub async fn recall_valid(db: &Db, member_id: Uuid, mutation: &str, key: Option<&str>) -> AppResult<Option<Uuid>> {
+    let Ok(Some(key)) = valid_key(key) else {
+        return Ok(None);
     };
-    Ok(recall(db, member_id, mutation, key).await?.is_some())
+    Ok(recall(db, member_id, mutation, key).await?)
+}
+
+/// What [`create_once`] answers: the id, and whether this call made it (else an
+/// earlier one with the same key did).
+#[derive(Debug, Clone, Copy)]
+pub struct Made {
+    pub id: Uuid,
+    pub new: bool,
 }
 
 /// Runs `create` in a write transaction, once per (`member_id`, `mutation`, `key`):
@@ -55,12 +69,12 @@ pub async fn create_once(
     mutation: &'static str,
     key: Option<&str>,
     create: impl AsyncFnOnce(&mut Tx) -> AppResult<Uuid>,
-) -> AppResult<Uuid> {
+) -> AppResult<Made> {
     let key = valid_key(key)?;
     if let Some(key) = key
         && let Some(id) = recall(db, member_id, mutation, key).await?
     {
-        return Ok(id);
+        return Ok(Made { id, new: false });
     }
     let mut tx = db.begin_write().await?;
     let id = create(&mut tx).await?;
@@ -72,10 +86,10 @@ pub async fn create_once(
         if error.as_database_error().is_some_and(|e| e.is_unique_violation())
             && let Some(id) = recall(db, member_id, mutation, key).await?
         {
-            return Ok(id);
+            return Ok(Made { id, new: false });
         }
         return Err(error.into());
     }
     tx.commit().await?;
-    Ok(id)
+    Ok(Made { id, new: true })
 }

@@ -8,6 +8,7 @@ const UNIQUE_CONSTRAINTS: &[(&str, &str, &str)] = &[
     ("members_handle_key", "members.handle", "handle"),
     ("group_memberships_pkey", "group_memberships.group_id, group_memberships.member_id", "groupId"),
     ("group_join_requests_pending_key", "group_join_requests.group_id, group_join_requests.member_id", "groupId"),
+    ("conversations_pair_key", "conversations.pair_low, conversations.pair_high", "memberIds"),
 ];
 
 /// The input field behind a unique-constraint violation, if `error` is one we know.

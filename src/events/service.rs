@@ -160,7 +160,8 @@ pub async fn create(
         schedule_reminders(tx, event.id, event.fields.starts_at).await?;
         Ok(event.id)
     })
-    .await?;
+    .await?
+    .id;
     announce_activity(bus, group_id, GroupActivityKind::EventCreated, id).await;
     let event = readable(db, viewer, id).await?;
     if event.group_id != group_id {

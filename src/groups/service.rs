@@ -59,7 +59,8 @@ pub async fn create(db: &Db, viewer: Uuid, input: CreateGroup) -> AppResult<Grou
         store::add_member(tx, id, viewer, GroupRole::Owner, now).await?;
         Ok(id)
     })
-    .await?;
+    .await?
+    .id;
     store::find(db, viewer, id).await?.ok_or(AppError::NotFound)
 }
 

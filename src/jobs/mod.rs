@@ -59,6 +59,8 @@ pub enum JobKind {
     /// scheduled for: the start they remind of — a moved event's old ones do nothing).
     EventReminderDay,
     EventReminderHour,
+    /// A direct message was sent (subject: the message).
+    MessageSent,
     /// Push a notification to her devices (subject: the notification; target: her).
     PushNotification,
     /// Her quiet hours ended: push what was held (subject: her; scheduled for: the end).
@@ -71,7 +73,7 @@ pub enum JobKind {
 
 impl JobKind {
     /// Every kind, each of which some feature runs.
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 14] = [
         Self::ReplyPosted,
         Self::EventCreated,
         Self::EventChanged,
@@ -81,6 +83,7 @@ impl JobKind {
         Self::JoinApproved,
         Self::EventReminderDay,
         Self::EventReminderHour,
+        Self::MessageSent,
         Self::PushNotification,
         Self::PushRelease,
         Self::Housekeeping,

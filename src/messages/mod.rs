@@ -1,6 +1,7 @@
 //! Direct messages: conversations between 2 to 8 members, message requests from people
 //! she is not connected with, and the rules blocks impose on both.
 
+mod jobs;
 mod live;
 mod model;
 mod schema;
@@ -8,6 +9,7 @@ mod service;
 mod store;
 mod subscription;
 
+pub use jobs::NotifyMessage;
 pub use schema::{MessageMutation, MessageQuery};
 pub use service::{SendMessage, StartConversation, answer_request, send_message, start as start_conversation};
 pub use subscription::MessageSubscription;

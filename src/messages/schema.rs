@@ -150,6 +150,19 @@ pub struct MuteConversationInput {
 }
 
 #[derive(InputObject)]
+pub struct MarkConversationReadInput {
+    pub conversation_id: ID,
+    /// The last message she has read; the conversation's latest when left out.
+    pub up_to: Option<ID>,
+}
+
+#[derive(InputObject)]
+pub struct SetMessagePreviewsInput {
+    /// Whether a message's text shows on her lock screen, after its author's name.
+    pub in_pushes: bool,
+}
+
+#[derive(InputObject)]
 pub struct SetMessageRequestsInput {
     /// Whether members she is not connected with may write to her (their conversations
     /// wait in her message requests).
@@ -198,6 +211,12 @@ impl MessageQuery {
     async fn accepts_message_requests(&self, ctx: &Context<'_>) -> Result<bool> {
         let viewer = ctx.viewer()?.member_id()?;
         Ok(store::accepts_requests(ctx.db()?, viewer).await.map_err(AppError::from)?)
+    }
+
+    /// Whether a message's text shows in its push (off unless she turned it on).
+    async fn shows_message_previews(&self, ctx: &Context<'_>) -> Result<bool> {
+        let viewer = ctx.viewer()?.member_id()?;
+        Ok(store::push_previews(ctx.db()?, viewer).await.map_err(AppError::from)?)
     }
 }
 
@@ -253,11 +272,17 @@ impl MessageMutation {
         answer_request(ctx, &input.conversation_id, false).await
     }
 
-    /// She has read the conversation up to now.
-    async fn mark_conversation_read(&self, ctx: &Context<'_>, input: ConversationInput) -> Result<Conversation> {
+    /// She has read the conversation up to a message (its latest when `upTo` is left
+    /// out, and then her notifications of it are read too). Never moves back.
+    async fn mark_conversation_read(
+        &self,
+        ctx: &Context<'_>,
+        input: MarkConversationReadInput,
+    ) -> Result<Conversation> {
         let viewer = ctx.viewer()?.member_id()?;
         let id = parse_id("conversationId", &input.conversation_id)?;
-        Ok(service::mark_read(ctx.db()?, viewer, id).await?.into())
+        let up_to = input.up_to.as_ref().map(|message| parse_id("upTo", message)).transpose()?;
+        Ok(service::mark_read(ctx.db()?, ctx.bus()?, viewer, id, up_to).await?.into())
     }
 
     /// Leaves a conversation: gone from her lists, and she writes no more in it.
@@ -283,6 +308,13 @@ impl MessageMutation {
         let viewer = ctx.viewer()?.member_id()?;
         store::set_accepts_requests(ctx.db()?, viewer, input.from_non_connections).await.map_err(AppError::from)?;
         Ok(input.from_non_connections)
+    }
+
+    /// Whether a message's text shows in its push (off: "New message from Ana").
+    async fn set_message_previews(&self, ctx: &Context<'_>, input: SetMessagePreviewsInput) -> Result<bool> {
+        let viewer = ctx.viewer()?.member_id()?;
+        store::set_push_previews(ctx.db()?, viewer, input.in_pushes).await.map_err(AppError::from)?;
+        Ok(input.in_pushes)
     }
 }
 

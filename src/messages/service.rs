@@ -12,12 +12,12 @@ use super::live;
 use super::model::{ConversationRow, MessageRow, Standing};
 use super::store;
 use crate::clock;
-use crate::db::Db;
+use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult};
-use crate::idempotency;
-use crate::members;
+use crate::jobs::{self, JobKind, NewJob};
 use crate::realtime::{self, Bus};
 use crate::text::required_body;
+use crate::{idempotency, members, notifications};
 
 /// The most members one conversation has, her included.
 pub const MAX_MEMBERS: usize = 8;
@@ -46,12 +46,20 @@ pub async fn read_only(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<bool> {
 
 /// Where a new conversation from `viewer` lands for each of `others`: the inbox of a
 /// connection, the requests of anyone else who takes them. A block either way reads as
-/// no such member; someone who takes no requests from strangers is `FORBIDDEN`.
+/// no such member; someone who takes no requests from strangers is `FORBIDDEN`, and so
+/// is putting together two members with a block between them.
 async fn standings(db: &Db, viewer: Uuid, others: &[Uuid]) -> AppResult<Vec<(Uuid, Standing)>> {
     let reachable = members::not_blocked_with(db, viewer, others).await?;
     let existing = members::find_many(db, viewer, others).await?;
     if reachable.len() != others.len() || existing.len() != others.len() {
         return Err(AppError::NotFound);
+    }
+    if others.len() > 1 {
+        for other in others {
+            if members::not_blocked_with(db, *other, others).await?.len() != others.len() {
+                return Err(AppError::Forbidden);
+            }
+        }
     }
     let connected = members::connected_with(db, viewer).await?;
     let mut standings = Vec::with_capacity(others.len());
@@ -92,52 +100,96 @@ pub struct StartConversation {
 /// choosing to talk).
 #[tracing::instrument(skip_all, fields(viewer = %viewer))]
 pub async fn start(db: &Db, bus: &Bus, viewer: Uuid, input: StartConversation) -> AppResult<MessageRow> {
+    if let Some(message) = made_before(db, viewer, START, input.client_mutation_id.as_deref()).await? {
+        return Ok(message);
+    }
     let others = others_of(viewer, &input.member_ids)?;
     let body = required_body("body", &input.body, MAX_BODY_CHARS)?;
     if let [other] = others.as_slice()
         && let Some(existing) = store::one_to_one(db, viewer, *other).await?
     {
-        if !members::not_blocked_with(db, viewer, &[*other]).await?.contains(other) {
-            return Err(AppError::Forbidden);
-        }
-        // She left it: it comes back to her as a new conversation would (inbox or
-        // requests, or FORBIDDEN); one she declined stays declined.
-        let theirs = store::members_of(db, existing).await?;
-        if theirs.iter().any(|(member, standing)| member == other && *standing == Standing::Left) {
-            let [(_, again)] = standings(db, viewer, &[*other]).await?[..] else {
-                return Err(AppError::NotFound);
-            };
-            store::set_standing(db, existing, *other, again).await?;
-        }
-        store::set_standing(db, existing, viewer, Standing::Inbox).await?;
         let send = SendMessage { conversation_id: existing, body, client_mutation_id: input.client_mutation_id };
-        // Under this mutation's keys: a retry of a start that made the conversation
-        // finds its message here.
-        return Box::pin(write(db, bus, viewer, send, START)).await;
+        return continue_with(db, bus, viewer, *other, existing, send).await;
     }
     let standings = standings(db, viewer, &others).await?;
+    let pair = match others.as_slice() {
+        [other] => Some((viewer, *other)),
+        _ => None,
+    };
     let key = input.client_mutation_id.as_deref();
-    let id = idempotency::create_once(db, viewer, START, key, async |tx| {
+    let made = idempotency::create_once(db, viewer, START, key, async |tx| {
         let (conversation, now) = (Uuid::now_v7(), clock::now());
-        store::insert_conversation(tx, conversation, viewer, now).await?;
+        store::insert_conversation(tx, conversation, viewer, pair, now).await?;
         store::insert_member(tx, conversation, viewer, Standing::Inbox, now).await?;
         for (member, standing) in &standings {
             store::insert_member(tx, conversation, *member, *standing, now).await?;
         }
-        let message = MessageRow {
-            id: Uuid::now_v7(),
-            conversation_id: conversation,
-            author_id: viewer,
-            body: body.clone(),
-            created_at: now,
-        };
-        store::insert_message(tx, &message).await?;
-        Ok(message.id)
+        send_in(tx, conversation, viewer, &body).await
     })
-    .await?;
-    let message = sent(db, viewer, id).await?;
-    live::announce(bus, message.conversation_id, message.id).await;
+    .await;
+    let made = match (made, pair) {
+        // She and the other started theirs at the same moment: write in the one made.
+        (Err(error @ AppError::Conflict { field: "memberIds", .. }), Some((_, other))) => {
+            let existing = store::one_to_one(db, viewer, other).await?.ok_or(error)?;
+            let send = SendMessage { conversation_id: existing, body, client_mutation_id: input.client_mutation_id };
+            return continue_with(db, bus, viewer, other, existing, send).await;
+        }
+        (made, _) => made?,
+    };
+    let message = sent(db, viewer, made.id).await?;
+    if made.new {
+        live::announce(bus, message.conversation_id, message.id).await;
+    }
     Ok(message)
+}
+
+/// Writes `send` in `existing`, her conversation of two with `other`, which she may
+/// have left: it comes back to her as a new conversation would (inbox or requests, or
+/// `FORBIDDEN`); one she declined stays declined.
+async fn continue_with(
+    db: &Db,
+    bus: &Bus,
+    viewer: Uuid,
+    other: Uuid,
+    existing: Uuid,
+    send: SendMessage,
+) -> AppResult<MessageRow> {
+    if !members::not_blocked_with(db, viewer, &[other]).await?.contains(&other) {
+        return Err(AppError::Forbidden);
+    }
+    let theirs = store::members_of(db, existing).await?;
+    if theirs.iter().any(|(member, standing)| *member == other && *standing == Standing::Left) {
+        let [(_, again)] = standings(db, viewer, &[other]).await?[..] else {
+            return Err(AppError::NotFound);
+        };
+        store::set_standing(db, existing, other, again).await?;
+    }
+    store::set_standing(db, existing, viewer, Standing::Inbox).await?;
+    // Under the start's keys: a retry of a start that made the conversation finds its
+    // message there.
+    Box::pin(write(db, bus, viewer, send, START)).await
+}
+
+/// The message a create with `key` through `mutation` made before, if it did: a retry
+/// gets it back whatever changed since (a block, a left conversation).
+async fn made_before(
+    db: &Db,
+    viewer: Uuid,
+    mutation: &'static str,
+    key: Option<&str>,
+) -> AppResult<Option<MessageRow>> {
+    let Some(id) = idempotency::recall_valid(db, viewer, mutation, key).await? else {
+        return Ok(None);
+    };
+    Ok(Some(sent(db, viewer, id).await?))
+}
+
+/// Adds her message to `conversation` in `tx`, with the job that notifies its members.
+async fn send_in(tx: &mut Tx, conversation: Uuid, viewer: Uuid, body: &str) -> AppResult<Uuid> {
+    let new = store::NewMessage { conversation_id: conversation, author_id: viewer, body };
+    let message = store::insert_message(tx, new, clock::now()).await?;
+    jobs::enqueue(tx, NewJob::new(JobKind::MessageSent, message.id, viewer)).await?;
+    Ok(message.id)
 }
 
 /// What a message is made of.
@@ -157,37 +209,33 @@ pub async fn send_message(db: &Db, bus: &Bus, viewer: Uuid, input: SendMessage) 
 /// Sends a message, its `clientMutationId` kept under `mutation`'s keys; a retry gets
 /// the message made the first time, and its watchers are not told again.
 async fn write(db: &Db, bus: &Bus, viewer: Uuid, input: SendMessage, mutation: &'static str) -> AppResult<MessageRow> {
+    let key = input.client_mutation_id.as_deref();
+    if let Some(message) = made_before(db, viewer, mutation, key).await? {
+        return same_conversation(message, input.conversation_id);
+    }
     let conversation = readable(db, viewer, input.conversation_id).await?;
     let body = required_body("body", &input.body, MAX_BODY_CHARS)?;
     if conversation.standing != Standing::Inbox || read_only(db, viewer, conversation.id).await? {
         return Err(AppError::Forbidden);
     }
-    let key = input.client_mutation_id.as_deref();
-    let retry = match key {
-        Some(key) => idempotency::made_before(db, viewer, mutation, key).await?,
-        None => false,
-    };
-    let id = idempotency::create_once(db, viewer, mutation, key, async |tx| {
-        let message = MessageRow {
-            id: Uuid::now_v7(),
-            conversation_id: conversation.id,
-            author_id: viewer,
-            body: body.clone(),
-            created_at: clock::now(),
-        };
-        store::insert_message(tx, &message).await?;
-        Ok(message.id)
+    let made = idempotency::create_once(db, viewer, mutation, key, async |tx| {
+        send_in(tx, conversation.id, viewer, &body).await
     })
     .await?;
-    let message = sent(db, viewer, id).await?;
-    if message.conversation_id != conversation.id {
+    let message = same_conversation(sent(db, viewer, made.id).await?, conversation.id)?;
+    if made.new {
+        live::announce(bus, message.conversation_id, message.id).await;
+    }
+    Ok(message)
+}
+
+/// `message`, if it is in `conversation` (a key reused for another one is a `CONFLICT`).
+fn same_conversation(message: MessageRow, conversation: Uuid) -> AppResult<MessageRow> {
+    if message.conversation_id != conversation {
         return Err(AppError::Conflict {
             field: "clientMutationId",
             message: "this clientMutationId was used for something else".into(),
         });
-    }
-    if !retry {
-        live::announce(bus, message.conversation_id, message.id).await;
     }
     Ok(message)
 }
@@ -216,11 +264,22 @@ pub async fn answer_request(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, accept: 
     Ok(ConversationRow { standing, ..conversation })
 }
 
-/// She has read conversation `id` up to now.
-pub async fn mark_read(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<ConversationRow> {
+/// She has read conversation `id` up to message `up_to` (its latest when `None`); her
+/// notifications of it are read too.
+pub async fn mark_read(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, up_to: Option<Uuid>) -> AppResult<ConversationRow> {
     let conversation = readable(db, viewer, id).await?;
-    store::mark_read(db, id, viewer, clock::now()).await?;
-    Ok(ConversationRow { unread_count: 0, ..conversation })
+    let read_to = match up_to {
+        None => conversation.last_message_at,
+        Some(message) => match store::find_message(db, message).await? {
+            Some(message) if message.conversation_id == id => message.created_at,
+            _ => return Err(AppError::bad_input("upTo", "no such message in this conversation")),
+        },
+    };
+    store::mark_read(db, id, viewer, read_to).await?;
+    if up_to.is_none() {
+        notifications::mark_read(db, bus, viewer, notifications::Marking::AboutConversation(id)).await?;
+    }
+    readable(db, viewer, id).await
 }
 
 /// She leaves conversation `id`: it is gone from her lists, she writes no more in it,

@@ -1,7 +1,7 @@
 //! Conversations, their members' standing in them, messages, and who takes message
 //! requests, in the database.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use uuid::Uuid;
 
 use super::model::{ConversationRow, MessageRow, Standing};
@@ -49,19 +49,22 @@ pub async fn members_of(db: &Db, id: Uuid) -> Result<Vec<(Uuid, Standing)>, sqlx
     const SQL: &str =
         "SELECT member_id, status FROM conversation_members WHERE conversation_id = $1 ORDER BY joined_at, member_id";
     let rows: Vec<(Uuid, String)> = on_db!(db, pool => sqlx::query_as(SQL).bind(id).fetch_all(pool).await)?;
-    let standing = |status: String| Standing::try_from(status).map_err(|error| sqlx::Error::Decode(error.into()));
-    rows.into_iter().map(|(member, status)| Ok((member, standing(status)?))).collect()
+    rows.into_iter().map(|(member, status)| Ok((member, standing_of(status)?))).collect()
 }
 
-/// Starts conversation `id`, by `started_by`, at `now`.
+/// Starts conversation `id`, by `started_by`, at `now`; `pair` names the two members
+/// of a conversation of two (lower id first), which can be started only once.
 pub async fn insert_conversation(
     tx: &mut Tx,
     id: Uuid,
     started_by: Uuid,
+    pair: Option<(Uuid, Uuid)>,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    const SQL: &str = "INSERT INTO conversations (id, started_by, created_at, last_message_at) VALUES ($1, $2, $3, $3)";
-    on_tx!(tx, conn => sqlx::query(SQL).bind(id).bind(started_by).bind(now).execute(conn).await.map(drop))
+    const SQL: &str = "INSERT INTO conversations (id, started_by, created_at, last_message_at, pair_low, pair_high) \
+                       VALUES ($1, $2, $3, $3, $4, $5)";
+    let (low, high) = pair.map(|(a, b)| (a.min(b), a.max(b))).unzip();
+    on_tx!(tx, conn => sqlx::query(SQL).bind(id).bind(started_by).bind(now).bind(low).bind(high).execute(conn).await.map(drop))
 }
 
 /// Puts `member` in conversation `id`, in `standing`.
@@ -77,18 +80,35 @@ pub async fn insert_member(
     on_tx!(tx, conn => sqlx::query(SQL).bind(id).bind(member).bind(to_text(standing)).bind(now).execute(conn).await.map(drop))
 }
 
-/// Adds a message to its conversation, which moves to the top of its members' lists;
-/// the author has read up to it.
-pub async fn insert_message(tx: &mut Tx, message: &MessageRow) -> Result<(), sqlx::Error> {
+/// A message to add: who writes what where.
+pub struct NewMessage<'a> {
+    pub conversation_id: Uuid,
+    pub author_id: Uuid,
+    pub body: &'a str,
+}
+
+/// Adds a message to its conversation, after every message before it: the
+/// conversation's row is locked first and the message timed after its latest (at
+/// `now` when the clocks allow), so messages commit in the order of their times and a
+/// reader resuming after one never misses an earlier one committed later. The
+/// conversation moves to the top of its members' lists; the author has read up to it.
+pub async fn insert_message(tx: &mut Tx, new: NewMessage<'_>, now: DateTime<Utc>) -> Result<MessageRow, sqlx::Error> {
+    const LOCK: &str =
+        "UPDATE conversations SET last_message_at = last_message_at WHERE id = $1 RETURNING last_message_at";
     const INSERT: &str =
         "INSERT INTO messages (id, conversation_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5)";
     const TOUCH: &str = "UPDATE conversations SET last_message_at = $2 WHERE id = $1";
     const READ: &str =
         "UPDATE conversation_members SET last_read_at = $3 WHERE conversation_id = $1 AND member_id = $2";
-    let MessageRow { id, conversation_id, author_id, body, created_at } = message;
-    on_tx!(tx, conn => sqlx::query(INSERT).bind(id).bind(conversation_id).bind(author_id).bind(body).bind(created_at).execute(conn).await.map(drop))?;
+    let NewMessage { conversation_id, author_id, body } = new;
+    let latest: DateTime<Utc> =
+        on_tx!(tx, conn => sqlx::query_scalar(LOCK).bind(conversation_id).fetch_one(conn).await)?;
+    let created_at = now.max(latest + TimeDelta::microseconds(1));
+    let message = MessageRow { id: Uuid::now_v7(), conversation_id, author_id, body: body.to_owned(), created_at };
+    on_tx!(tx, conn => sqlx::query(INSERT).bind(message.id).bind(conversation_id).bind(author_id).bind(body).bind(created_at).execute(conn).await.map(drop))?;
     on_tx!(tx, conn => sqlx::query(TOUCH).bind(conversation_id).bind(created_at).execute(conn).await.map(drop))?;
-    on_tx!(tx, conn => sqlx::query(READ).bind(conversation_id).bind(author_id).bind(created_at).execute(conn).await.map(drop))
+    on_tx!(tx, conn => sqlx::query(READ).bind(conversation_id).bind(author_id).bind(created_at).execute(conn).await.map(drop))?;
+    Ok(message)
 }
 
 /// Message `id`, if it exists.
@@ -113,16 +133,37 @@ pub async fn page_messages(db: &Db, id: Uuid, page: &Page) -> Result<Vec<Message
     })
 }
 
+/// The members of conversation `id` to tell of a message by `author`: in their inbox
+/// or requests, not muting it at `now`.
+pub async fn to_tell(
+    db: &Db,
+    id: Uuid,
+    author: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Vec<(Uuid, Standing)>, sqlx::Error> {
+    const SQL: &str = "SELECT member_id, status FROM conversation_members WHERE conversation_id = $1 \
+                       AND member_id <> $2 AND status IN ('INBOX', 'REQUESTED') \
+                       AND (muted_until IS NULL OR muted_until <= $3)";
+    let rows: Vec<(Uuid, String)> =
+        on_db!(db, pool => sqlx::query_as(SQL).bind(id).bind(author).bind(now).fetch_all(pool).await)?;
+    rows.into_iter().map(|(member, status)| Ok((member, standing_of(status)?))).collect()
+}
+
+fn standing_of(status: String) -> Result<Standing, sqlx::Error> {
+    Standing::try_from(status).map_err(|error| sqlx::Error::Decode(error.into()))
+}
+
 /// Moves conversation `id` to `standing` for `member`.
 pub async fn set_standing(db: &Db, id: Uuid, member: Uuid, standing: Standing) -> Result<(), sqlx::Error> {
     const SQL: &str = "UPDATE conversation_members SET status = $3 WHERE conversation_id = $1 AND member_id = $2";
     on_db!(db, pool => sqlx::query(SQL).bind(id).bind(member).bind(to_text(standing)).execute(pool).await.map(drop))
 }
 
-/// `member` has read conversation `id` up to `now`.
-pub async fn mark_read(db: &Db, id: Uuid, member: Uuid, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
-    const SQL: &str = "UPDATE conversation_members SET last_read_at = $3 WHERE conversation_id = $1 AND member_id = $2";
-    on_db!(db, pool => sqlx::query(SQL).bind(id).bind(member).bind(now).execute(pool).await.map(drop))
+/// `member` has read conversation `id` up to the message timed `up_to` (never back).
+pub async fn mark_read(db: &Db, id: Uuid, member: Uuid, up_to: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    const SQL: &str = "UPDATE conversation_members SET last_read_at = $3 WHERE conversation_id = $1 \
+                       AND member_id = $2 AND (last_read_at IS NULL OR last_read_at < $3)";
+    on_db!(db, pool => sqlx::query(SQL).bind(id).bind(member).bind(up_to).execute(pool).await.map(drop))
 }
 
 /// Mutes conversation `id` for `member` until `until` (`None`: not muted).
@@ -144,4 +185,18 @@ pub async fn set_accepts_requests(db: &Db, member: Uuid, accepts: bool) -> Resul
     const SQL: &str = "INSERT INTO message_settings (member_id, accepts_requests) VALUES ($1, $2) \
                        ON CONFLICT (member_id) DO UPDATE SET accepts_requests = excluded.accepts_requests";
     on_db!(db, pool => sqlx::query(SQL).bind(member).bind(accepts).execute(pool).await.map(drop))
+}
+
+/// Whether `member` lets a message's text show in its push (no unless she said so).
+pub async fn push_previews(db: &Db, member: Uuid) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "SELECT push_previews FROM message_settings WHERE member_id = $1";
+    let setting: Option<bool> = on_db!(db, pool => sqlx::query_scalar(SQL).bind(member).fetch_optional(pool).await)?;
+    Ok(setting.unwrap_or(false))
+}
+
+/// Sets whether `member` lets a message's text show in its push.
+pub async fn set_push_previews(db: &Db, member: Uuid, show: bool) -> Result<(), sqlx::Error> {
+    const SQL: &str = "INSERT INTO message_settings (member_id, accepts_requests, push_previews) VALUES ($1, TRUE, $2) \
+                       ON CONFLICT (member_id) DO UPDATE SET push_previews = excluded.push_previews";
+    on_db!(db, pool => sqlx::query(SQL).bind(member).bind(show).execute(pool).await.map(drop))
 }

@@ -32,6 +32,10 @@ pub enum NotificationKind {
     JoinRequest,
     /// Her request to join was approved.
     JoinApproved,
+    /// A new message in a conversation in her inbox.
+    NewMessage,
+    /// Someone she is not connected with wrote to her: a message request.
+    MessageRequest,
 }
 
 impl NotificationKind {
@@ -50,7 +54,9 @@ impl NotificationKind {
             | Self::EventReminder
             | Self::WaitlistPromoted
             | Self::JoinRequest
-            | Self::JoinApproved => 0,
+            | Self::JoinApproved
+            | Self::NewMessage
+            | Self::MessageRequest => 0,
         }
     }
 }
@@ -61,13 +67,17 @@ pub struct Notification {
     pub id: Uuid,
     #[sqlx(try_from = "String")]
     pub kind: StoredKind,
-    pub group_id: Uuid,
-    pub group_name: String,
+    /// The group it happened in; none for direct messages.
+    pub group_id: Option<Uuid>,
+    pub group_name: Option<String>,
     /// Whether the group is private (pushes then keep its content off the lock screen).
     pub group_private: bool,
     pub thread_id: Option<Uuid>,
     pub reply_id: Option<Uuid>,
     pub event_id: Option<Uuid>,
+    pub conversation_id: Option<Uuid>,
+    /// The latest message it stands for.
+    pub message_id: Option<Uuid>,
     /// The thread's or the event's title.
     pub subject_title: Option<String>,
     /// When the event starts, for event notifications.
@@ -106,7 +116,7 @@ impl Notification {
 
     /// The line for several happenings collapsed into one entry, for kinds that count.
     fn collapsed_line(&self) -> Option<String> {
-        let subject = self.subject_title.as_deref().unwrap_or(&self.group_name);
+        let subject = self.subject_title.as_deref().or(self.group_name.as_deref()).unwrap_or_default();
         if self.happenings <= 1 {
             return None;
         }
@@ -117,6 +127,7 @@ impl Notification {
                 Some(format!("{} new replies in '{subject}'", self.happenings))
             }
             NotificationKind::JoinRequest => Some(format!("{} requests to join '{subject}'", self.happenings)),
+            NotificationKind::NewMessage => Some(format!("{} new messages", self.happenings)),
             // The others say the same however often it happened.
             _ => None,
         }
@@ -134,7 +145,7 @@ impl Notification {
 
     /// The line for one happening, with `actor` as who did it.
     fn single_title(&self, actor: &str) -> String {
-        let group = &self.group_name;
+        let group = self.group_name.as_deref().unwrap_or_default();
         let subject = self.subject_title.as_deref().unwrap_or(group);
         match self.kind.0 {
             NotificationKind::ReplyToMyThread => format!("{actor} replied to your thread '{subject}'"),
@@ -148,6 +159,8 @@ impl Notification {
             NotificationKind::WaitlistPromoted => format!("You have a seat at '{subject}'"),
             NotificationKind::JoinRequest => format!("{actor} asked to join '{group}'"),
             NotificationKind::JoinApproved => format!("Welcome to '{group}': your request was approved"),
+            NotificationKind::NewMessage => format!("New message from {actor}"),
+            NotificationKind::MessageRequest => format!("{actor} sent you a message request"),
         }
     }
 }

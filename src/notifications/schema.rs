@@ -8,7 +8,7 @@ use uuid::Uuid;
 use super::model::{Notification, NotificationKind};
 use super::service;
 use super::settings::{self, NotificationPreference};
-use super::store;
+use super::store::{self, Marking};
 use crate::clock;
 use crate::error::AppError;
 use crate::graphql::context::ContextExt;
@@ -48,8 +48,9 @@ impl Notification {
     async fn count(&self) -> i32 {
         self.happenings
     }
-    async fn group_id(&self) -> ID {
-        ID(self.group_id.to_string())
+    /// The group it happened in; null for direct messages.
+    async fn group_id(&self) -> Option<ID> {
+        optional_id(self.group_id)
     }
     async fn thread_id(&self) -> Option<ID> {
         optional_id(self.thread_id)
@@ -60,6 +61,14 @@ impl Notification {
     }
     async fn event_id(&self) -> Option<ID> {
         optional_id(self.event_id)
+    }
+    /// The conversation, for a new message or a message request.
+    async fn conversation_id(&self) -> Option<ID> {
+        optional_id(self.conversation_id)
+    }
+    /// The latest message it stands for.
+    async fn message_id(&self) -> Option<ID> {
+        optional_id(self.message_id)
     }
     /// Who did the latest happening; null for the system's own (a freed seat).
     async fn actor(&self, ctx: &Context<'_>) -> Result<Option<Member>> {
@@ -219,7 +228,8 @@ impl NotificationMutation {
     ) -> Result<MarkNotificationsReadPayload> {
         let viewer = ctx.viewer()?.member_id()?;
         let ids = chosen_ids(&input)?;
-        let (marked, unread_count) = service::mark_read(ctx.db()?, ctx.bus()?, viewer, ids.as_deref()).await?;
+        let which = ids.as_deref().map_or(Marking::All, Marking::These);
+        let (marked, unread_count) = service::mark_read(ctx.db()?, ctx.bus()?, viewer, which).await?;
         Ok(MarkNotificationsReadPayload { marked: i64::try_from(marked).unwrap_or(i64::MAX), unread_count })
     }
 

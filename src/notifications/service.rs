@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use super::model::{EventNews, JoinNews, News, NotificationKind};
 use super::settings;
-use super::store::{self, NewNotification};
+use super::store::{self, Marking, NewNotification};
 use super::subscription::{NotificationEvent, NotificationEventKind, announce};
 use crate::clock;
 use crate::db::{Db, Tx};
@@ -49,10 +49,12 @@ impl About {
         NewNotification {
             member_id,
             kind,
-            group_id: self.group_id,
+            group_id: Some(self.group_id),
             thread_id: self.thread_id,
             reply_id: self.reply_id,
             event_id: self.event_id,
+            conversation_id: None,
+            message_id: None,
             actor_id: self.actor_id,
             collapse_key,
             push: false,
@@ -250,12 +252,12 @@ pub async fn announce_created(db: &Db, bus: &Bus, recorded: &[Recorded]) {
     }
 }
 
-/// Marks her notifications `ids` (all when `None`) read, of those she may see now;
-/// returns how many were marked and her unread count after, which her live streams
-/// are told when it changed.
+/// Marks her notifications `which` read, of those she may see now; returns how many
+/// were marked and her unread count after, which her live streams are told when it
+/// changed.
 #[tracing::instrument(skip_all, fields(member = %member))]
-pub async fn mark_read(db: &Db, bus: &Bus, member: Uuid, ids: Option<&[Uuid]>) -> AppResult<(u64, i64)> {
-    let marked = store::mark_read(db, member, ids, clock::now()).await?;
+pub async fn mark_read(db: &Db, bus: &Bus, member: Uuid, which: Marking<'_>) -> AppResult<(u64, i64)> {
+    let marked = store::mark_read(db, member, which, clock::now()).await?;
     let unread_count = store::unread_count(db, member).await?;
     if marked > 0 {
         let kind = NotificationEventKind::UnreadCountChanged;

@@ -17,7 +17,7 @@ use crate::db::{Db, placeholder_list};
 use crate::on_db;
 
 /// Every kind, in the order preferences are listed.
-const ALL_KINDS: [NotificationKind; 11] = [
+const ALL_KINDS: [NotificationKind; 13] = [
     NotificationKind::ReplyToMyThread,
     NotificationKind::ReplyToMyReply,
     NotificationKind::Mention,
@@ -29,6 +29,8 @@ const ALL_KINDS: [NotificationKind; 11] = [
     NotificationKind::WaitlistPromoted,
     NotificationKind::JoinRequest,
     NotificationKind::JoinApproved,
+    NotificationKind::NewMessage,
+    NotificationKind::MessageRequest,
 ];
 
 /// Where one kind reaches her.
@@ -127,7 +129,7 @@ pub async fn keep_wanted(db: &Db, planned: Vec<NewNotification>) -> Result<Vec<N
     let (chosen, muted) = (chosen(db, &members).await?, muted_now(db, &members).await?);
     let wanted = planned.into_iter().filter_map(|mut n| {
         let silenced = |subject: Option<Uuid>| subject.is_some_and(|subject| muted.contains(&(n.member_id, subject)));
-        let muted_here = n.kind != NotificationKind::Mention && (silenced(n.thread_id) || silenced(Some(n.group_id)));
+        let muted_here = n.kind != NotificationKind::Mention && (silenced(n.thread_id) || silenced(n.group_id));
         let default = default_for(n.kind);
         let (in_app, push) = chosen.get(&(n.member_id, n.kind)).copied().unwrap_or((default.in_app, default.push));
         n.push = push;

@@ -1,7 +1,7 @@
 //! Notifications in the database: recorded (collapsing into her unread entry for the
 //! same thread), listed newest first, counted and marked read. Lists and counts show
-//! only what she may still see: threads of groups she can read, by members she has not
-//! blocked.
+//! only what she may still see: threads of groups she can read, conversations she has
+//! not declined or left, by members she has not blocked.
 
 use std::collections::HashMap;
 
@@ -21,10 +21,12 @@ use crate::{on_db, on_tx};
 pub struct NewNotification {
     pub member_id: Uuid,
     pub kind: NotificationKind,
-    pub group_id: Uuid,
+    pub group_id: Option<Uuid>,
     pub thread_id: Option<Uuid>,
     pub reply_id: Option<Uuid>,
     pub event_id: Option<Uuid>,
+    pub conversation_id: Option<Uuid>,
+    pub message_id: Option<Uuid>,
     pub actor_id: Option<Uuid>,
     /// Unread notifications with the same key collapse into one entry.
     pub collapse_key: String,
@@ -37,15 +39,15 @@ pub struct NewNotification {
 /// whether it is new.
 pub async fn record(tx: &mut Tx, new: &NewNotification, now: DateTime<Utc>) -> Result<(Uuid, bool), sqlx::Error> {
     const SQL: &str = "INSERT INTO notifications (id, member_id, kind, kind_rank, group_id, thread_id, reply_id, \
-                       event_id, actor_id, happenings, collapse_key, created_at, updated_at) \
-                       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11, $11) \
+                       event_id, conversation_id, message_id, actor_id, happenings, collapse_key, created_at, \
+                       updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1, $12, $13, $13) \
                        ON CONFLICT (member_id, collapse_key) WHERE read_at IS NULL DO UPDATE SET \
                        happenings = notifications.happenings + 1, \
                        kind = CASE WHEN excluded.kind_rank > notifications.kind_rank \
                        THEN excluded.kind ELSE notifications.kind END, \
                        kind_rank = CASE WHEN excluded.kind_rank > notifications.kind_rank \
                        THEN excluded.kind_rank ELSE notifications.kind_rank END, \
-                       reply_id = excluded.reply_id, actor_id = excluded.actor_id, updated_at = excluded.updated_at \
+                       reply_id = excluded.reply_id, message_id = excluded.message_id, actor_id = excluded.actor_id, updated_at = excluded.updated_at \
                        RETURNING id, created_at = updated_at";
     on_tx!(tx, conn => sqlx::query_as(SQL)
         .bind(Uuid::now_v7())
@@ -56,6 +58,8 @@ pub async fn record(tx: &mut Tx, new: &NewNotification, now: DateTime<Utc>) -> R
         .bind(new.thread_id)
         .bind(new.reply_id)
         .bind(new.event_id)
+        .bind(new.conversation_id)
+        .bind(new.message_id)
         .bind(new.actor_id)
         .bind(&new.collapse_key)
         .bind(now)
@@ -65,17 +69,19 @@ pub async fn record(tx: &mut Tx, new: &NewNotification, now: DateTime<Utc>) -> R
 
 /// The notifications (alias `n`) joined with what they are about: the group `g`, the
 /// thread `t` and the event `e`, when they have one.
-const SUBJECTS: &str = "notifications n JOIN groups g ON g.id = n.group_id \
+const SUBJECTS: &str = "notifications n LEFT JOIN groups g ON g.id = n.group_id \
                         LEFT JOIN threads t ON t.id = n.thread_id LEFT JOIN events e ON e.id = n.event_id";
 
 /// A condition keeping the notifications `viewer` (a parameter or `n.member_id`) may
-/// still see: in groups she can read, not from a member with a block either way, not
-/// about threads or events by members blocked either way with her (those are hidden
-/// from her everywhere).
+/// still see: in groups she can read or conversations in her inbox or requests, not
+/// from a member with a block either way, not about threads or events by members
+/// blocked either way with her (those are hidden from her everywhere).
 fn still_visible_sql(viewer: &str) -> String {
     format!(
-        "n.group_id IN ({}) AND (n.actor_id IS NULL OR NOT {}) AND (t.id IS NULL OR NOT {}) \
-         AND (e.id IS NULL OR NOT {})",
+        "(n.group_id IS NULL OR n.group_id IN ({})) AND (n.conversation_id IS NULL OR EXISTS (SELECT 1 \
+         FROM conversation_members cm WHERE cm.conversation_id = n.conversation_id AND cm.member_id = {viewer} \
+         AND cm.status IN ('INBOX', 'REQUESTED'))) AND (n.actor_id IS NULL OR NOT {}) \
+         AND (t.id IS NULL OR NOT {}) AND (e.id IS NULL OR NOT {})",
         readable_group_ids_sql(viewer),
         blocked_either_way_sql("n.actor_id", viewer),
         blocked_either_way_sql("t.author_id", viewer),
@@ -84,8 +90,9 @@ fn still_visible_sql(viewer: &str) -> String {
 }
 
 /// The columns of a [`Notification`], from [`SUBJECTS`].
-const COLUMNS: &str = "n.id, n.kind, n.group_id, g.name AS group_name, g.visibility = 'PRIVATE' AS group_private, \
-                       n.thread_id, n.reply_id, n.event_id, COALESCE(t.title, e.title) AS subject_title, \
+const COLUMNS: &str = "n.id, n.kind, n.group_id, g.name AS group_name, \
+                       COALESCE(g.visibility = 'PRIVATE', FALSE) AS group_private, n.thread_id, n.reply_id, \
+                       n.event_id, n.conversation_id, n.message_id, COALESCE(t.title, e.title) AS subject_title, \
                        e.starts_at AS event_starts_at, n.actor_id, n.happenings, n.created_at, n.updated_at, n.read_at";
 
 /// A page of her notifications, most recently updated first.
@@ -106,13 +113,15 @@ pub async fn page(db: &Db, member: Uuid, page: &Page) -> Result<Vec<Notification
     })
 }
 
-/// A notification to push: whose it is, and the name of who did its latest happening.
+/// A notification to push: whose it is, the name of who did its latest happening, and
+/// the text of its latest message when she lets message text show in pushes.
 #[derive(Debug, sqlx::FromRow)]
 pub struct ForPush {
     pub member_id: Uuid,
     #[sqlx(flatten)]
     pub notification: Notification,
     pub actor_name: Option<String>,
+    pub message_preview: Option<String>,
 }
 
 /// Notifications `ids` to push, those their members may still see.
@@ -121,8 +130,10 @@ pub async fn for_push(db: &Db, ids: &[Uuid]) -> Result<Vec<ForPush>, sqlx::Error
         return Ok(Vec::new());
     }
     let sql = format!(
-        "SELECT n.member_id, {COLUMNS}, a.display_name AS actor_name FROM {SUBJECTS} \
-         LEFT JOIN members a ON a.id = n.actor_id WHERE n.id IN ({}) AND {}",
+        "SELECT n.member_id, {COLUMNS}, a.display_name AS actor_name, \
+         CASE WHEN ms.push_previews THEN msg.body END AS message_preview FROM {SUBJECTS} \
+         LEFT JOIN members a ON a.id = n.actor_id LEFT JOIN messages msg ON msg.id = n.message_id \
+         LEFT JOIN message_settings ms ON ms.member_id = n.member_id WHERE n.id IN ({}) AND {}",
         placeholder_list(1, ids.len()),
         still_visible_sql("n.member_id")
     );
@@ -161,11 +172,23 @@ pub async fn unread_count(db: &Db, member: Uuid) -> Result<i64, sqlx::Error> {
     Ok(unread_counts(db, &[member]).await?.remove(&member).unwrap_or(0))
 }
 
-/// Marks her notifications `ids` (all of them when `None`) read — only those she may
-/// see now: one hidden from her (a lost group, a block) keeps its state for when she
-/// may see it again. Others' ids are ignored. Returns how many changed.
-pub async fn mark_read(db: &Db, member: Uuid, ids: Option<&[Uuid]>, now: DateTime<Utc>) -> Result<u64, sqlx::Error> {
-    let only = ids.map_or(String::new(), |ids| format!(" AND n.id IN ({})", placeholder_list(3, ids.len())));
+/// Which of her notifications to mark read.
+#[derive(Debug, Clone, Copy)]
+pub enum Marking<'a> {
+    All,
+    These(&'a [Uuid]),
+    AboutConversation(Uuid),
+}
+
+/// Marks her notifications `which` read — only those she may see now: one hidden from
+/// her (a lost group, a block) keeps its state for when she may see it again. Others'
+/// ids are ignored. Returns how many changed.
+pub async fn mark_read(db: &Db, member: Uuid, which: Marking<'_>, now: DateTime<Utc>) -> Result<u64, sqlx::Error> {
+    let (only, ids): (String, &[Uuid]) = match which {
+        Marking::All => (String::new(), &[]),
+        Marking::These(ids) => (format!(" AND n.id IN ({})", placeholder_list(3, ids.len())), ids),
+        Marking::AboutConversation(_) => (" AND n.conversation_id = $3".to_owned(), &[]),
+    };
     let sql = format!(
         "UPDATE notifications SET read_at = $2 WHERE id IN (SELECT n.id FROM {SUBJECTS} \
          WHERE n.member_id = $1 AND n.read_at IS NULL AND {}{only})",
@@ -173,7 +196,10 @@ pub async fn mark_read(db: &Db, member: Uuid, ids: Option<&[Uuid]>, now: DateTim
     );
     on_db!(db, pool => {
         let mut query = sqlx::query(&sql).bind(member).bind(now);
-        for id in ids.unwrap_or_default() {
+        if let Marking::AboutConversation(conversation) = which {
+            query = query.bind(conversation);
+        }
+        for id in ids {
             query = query.bind(id);
         }
         query.execute(pool).await.map(|done| done.rows_affected())

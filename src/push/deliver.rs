@@ -147,16 +147,20 @@ fn push_for(found: &ForPush, badge: i64) -> Push {
     Push {
         member: found.member_id,
         key: format!("{}:{}", notification.id, notification.happenings),
-        payload: Payload::for_notification(notification, found.actor_name.as_deref().unwrap_or_default(), badge),
+        payload: Payload::for_notification(found, badge),
         envelope: envelope(notification),
     }
 }
 
 /// How the push service should treat the push for `notification`: one topic per
-/// thread, event or group (a newer push replaces an undelivered one), urgency by how
-/// much it concerns her, and kept no longer than it matters.
+/// thread, event, conversation or group (a newer push replaces an undelivered one),
+/// urgency by how much it concerns her, and kept no longer than it matters.
 fn envelope(notification: &Notification) -> Envelope {
-    let about = notification.thread_id.or(notification.event_id).unwrap_or(notification.group_id);
+    let about = [notification.thread_id, notification.event_id, notification.conversation_id, notification.group_id]
+        .into_iter()
+        .flatten()
+        .next()
+        .unwrap_or(notification.id);
     let urgency = match notification.kind.0 {
         NotificationKind::EventChanged
         | NotificationKind::EventCancelled
@@ -164,11 +168,13 @@ fn envelope(notification: &Notification) -> Envelope {
         | NotificationKind::WaitlistPromoted => Urgency::High,
         NotificationKind::FollowedThreadActivity
         | NotificationKind::NewEventInGroup
-        | NotificationKind::JoinRequest => Urgency::Low,
+        | NotificationKind::JoinRequest
+        | NotificationKind::MessageRequest => Urgency::Low,
         NotificationKind::ReplyToMyThread
         | NotificationKind::ReplyToMyReply
         | NotificationKind::Mention
-        | NotificationKind::JoinApproved => Urgency::Normal,
+        | NotificationKind::JoinApproved
+        | NotificationKind::NewMessage => Urgency::Normal,
     };
     let until_start = notification.event_starts_at.map(|start| (start - clock::now()).num_seconds());
     let ttl =

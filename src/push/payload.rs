@@ -1,12 +1,14 @@
 //! What a push carries: JSON the app shows on the lock screen — a title, a line, where a
 //! tap goes, what it is about and the badge count — kept under 3 KiB (push services
 //! take about 4 KiB, encryption adds some). Content from a private group never reaches
-//! the lock screen: its line is generic, and the app fetches the rest once unlocked.
+//! the lock screen: its line is generic, and the app fetches the rest once unlocked. A
+//! direct message says who wrote ("New message from Ana"), its text only when she
+//! chose to see it there.
 
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::notifications::{Notification, NotificationKind};
+use crate::notifications::{ForPush, Notification, NotificationKind};
 
 /// The most a payload may take, in bytes of JSON.
 pub const MAX_BYTES: usize = 3 * 1024;
@@ -26,6 +28,8 @@ pub struct Payload {
     pub thread_id: Option<Uuid>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event_id: Option<Uuid>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conversation_id: Option<Uuid>,
     /// Her unread count, for the app icon.
     pub badge: i64,
 }
@@ -43,16 +47,19 @@ fn private_line(kind: NotificationKind) -> &'static str {
         NotificationKind::WaitlistPromoted => "You have a seat at an event in a private group",
         NotificationKind::JoinRequest => "New request to join a private group",
         NotificationKind::JoinApproved => "You were let into a private group",
+        NotificationKind::NewMessage | NotificationKind::MessageRequest => "New message",
     }
 }
 
 impl Payload {
-    /// The push for `notification`, whose latest happening `actor` did.
-    pub fn for_notification(notification: &Notification, actor: &str, badge: i64) -> Self {
-        let body = if notification.group_private {
-            private_line(notification.kind.0).to_owned()
-        } else {
-            notification.headline(actor)
+    /// The push for `found`, her unread count being `badge`.
+    pub fn for_notification(found: &ForPush, badge: i64) -> Self {
+        let notification = &found.notification;
+        let actor = found.actor_name.as_deref().unwrap_or_default();
+        let body = match &found.message_preview {
+            Some(text) if notification.happenings <= 1 => format!("{actor}: {text}"),
+            _ if notification.group_private => private_line(notification.kind.0).to_owned(),
+            _ => notification.headline(actor),
         };
         Self {
             title: TITLE.to_owned(),
@@ -61,6 +68,7 @@ impl Payload {
             notification_id: Some(notification.id),
             thread_id: notification.thread_id,
             event_id: notification.event_id,
+            conversation_id: notification.conversation_id,
             badge,
         }
     }
@@ -75,13 +83,19 @@ impl Payload {
             notification_id: Some(newest),
             thread_id: None,
             event_id: None,
+            conversation_id: None,
             badge,
         }
     }
 
     /// The ids a tap needs, by name, those it has.
     pub fn ids(&self) -> impl Iterator<Item = (&'static str, Uuid)> {
-        let ids = [("notificationId", self.notification_id), ("threadId", self.thread_id), ("eventId", self.event_id)];
+        let ids = [
+            ("notificationId", self.notification_id),
+            ("threadId", self.thread_id),
+            ("eventId", self.event_id),
+            ("conversationId", self.conversation_id),
+        ];
         ids.into_iter().filter_map(|(name, id)| Some((name, id?)))
     }
 
@@ -107,10 +121,12 @@ impl Payload {
 
 /// Where in the app a tap on `notification` goes.
 fn app_path(notification: &Notification) -> String {
-    match (notification.thread_id, notification.event_id) {
-        (Some(thread), _) => format!("/threads/{thread}"),
-        (None, Some(event)) => format!("/events/{event}"),
-        (None, None) => format!("/groups/{}", notification.group_id),
+    match (notification.thread_id, notification.event_id, notification.conversation_id, notification.group_id) {
+        (Some(thread), ..) => format!("/threads/{thread}"),
+        (None, Some(event), ..) => format!("/events/{event}"),
+        (None, None, Some(conversation), _) => format!("/conversations/{conversation}"),
+        (None, None, None, Some(group)) => format!("/groups/{group}"),
+        (None, None, None, None) => "/notifications".to_owned(),
     }
 }
 

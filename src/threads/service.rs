@@ -86,7 +86,8 @@ pub async fn create(db: &Db, bus: &Bus, viewer: Uuid, input: CreateThread) -> Ap
         store::insert_mentions(tx, id, id, &mentioned, now).await?;
         Ok(id)
     })
-    .await?;
+    .await?
+    .id;
     membership::announce_activity(bus, input.group_id, membership::GroupActivityKind::ThreadCreated, id).await;
     let thread = readable(db, viewer, id).await?.0;
     if thread.group_id != input.group_id {
@@ -150,7 +151,8 @@ pub async fn reply(db: &Db, bus: &Bus, viewer: Uuid, input: PostReply) -> AppRes
         jobs::enqueue(tx, NewJob::new(JobKind::ReplyPosted, id, viewer)).await?;
         Ok(id)
     })
-    .await?;
+    .await?
+    .id;
     announce(bus, thread.id, ThreadUpdateKind::ReplyPosted, Some(id)).await;
     let reply = store::find_reply(db, viewer, id).await?.ok_or(AppError::NotFound)?;
     if reply.thread_id != thread.id {

@@ -10,6 +10,7 @@ mod fuzz;
 mod groups;
 mod live_access;
 mod members;
+mod message_pushes;
 mod messages;
 mod native_push;
 mod notifications;

@@ -12,7 +12,7 @@ const LEAVE: &str = "mutation($id: ID!) { leaveConversation(input: { conversatio
 const CONVERSATION: &str = "id standing unreadCount mutedUntil readOnly startedBy { id } members { id } \
                             messages(first: 20) { edges { node { body author { id } } } }";
 
-async fn start(from: &Member, to: &[&Member], body: &str) -> Value {
+pub(crate) async fn start(from: &Member, to: &[&Member], body: &str) -> Value {
     let ids: Vec<&str> = to.iter().map(|member| member.member_id.as_str()).collect();
     let query =
         format!("mutation($input: StartConversationInput!) {{ startConversation(input: $input) {{ {MESSAGE} }} }}");
@@ -20,19 +20,19 @@ async fn start(from: &Member, to: &[&Member], body: &str) -> Value {
 }
 
 /// Starts a conversation and answers its id.
-async fn conversation(from: &Member, to: &[&Member], body: &str) -> String {
+pub(crate) async fn conversation(from: &Member, to: &[&Member], body: &str) -> String {
     let started = start(from, to, body).await;
     started["data"]["startConversation"]["conversationId"].as_str().unwrap_or_else(|| panic!("{started}")).to_owned()
 }
 
-async fn send(from: &Member, conversation: &str, body: &str, key: Option<&str>) -> Value {
+pub(crate) async fn send(from: &Member, conversation: &str, body: &str, key: Option<&str>) -> Value {
     let query = format!("mutation($input: SendMessageInput!) {{ sendMessage(input: $input) {{ {MESSAGE} }} }}");
     let input = json!({ "conversationId": conversation, "body": body, "clientMutationId": key });
     from.graphql(&query, json!({ "input": input })).await
 }
 
 /// Her inbox (`conversations`) or her requests (`messageRequests`).
-async fn listed(member: &Member, field: &str) -> Vec<Value> {
+pub(crate) async fn listed(member: &Member, field: &str) -> Vec<Value> {
     let answer = member
         .graphql(&format!("{{ {field}(first: 20) {{ edges {{ node {{ {CONVERSATION} }} }} }} }}"), json!({}))
         .await;
@@ -40,19 +40,19 @@ async fn listed(member: &Member, field: &str) -> Vec<Value> {
     edges.into_iter().map(|edge| edge["node"].clone()).collect()
 }
 
-async fn open(member: &Member, id: &str) -> Value {
+pub(crate) async fn open(member: &Member, id: &str) -> Value {
     member
         .graphql(&format!("query($id: ID!) {{ conversation(id: $id) {{ {CONVERSATION} }} }}"), json!({ "id": id }))
         .await
 }
 
-async fn act(member: &Member, mutation: &str, id: &str) -> Value {
+pub(crate) async fn act(member: &Member, mutation: &str, id: &str) -> Value {
     let query =
         format!("mutation($id: ID!) {{ {mutation}(input: {{ conversationId: $id }}) {{ id standing unreadCount }} }}");
     member.graphql(&query, json!({ "id": id })).await
 }
 
-async fn connect(a: &Member, b: &Member) {
+pub(crate) async fn connect(a: &Member, b: &Member) {
     let request = "mutation($m: ID!) { requestConnection(input: { memberId: $m }) { status } }";
     a.graphql(request, json!({ "m": b.member_id })).await;
     let accept = "mutation($m: ID!) { acceptConnection(input: { memberId: $m }) { status } }";
@@ -60,7 +60,7 @@ async fn connect(a: &Member, b: &Member) {
     assert_eq!(accepted["data"]["acceptConnection"]["status"], "CONNECTED", "{accepted}");
 }
 
-async fn block(blocker: &Member, blocked: &Member) {
+pub(crate) async fn block(blocker: &Member, blocked: &Member) {
     let query = "mutation($m: ID!) { blockMember(input: { memberId: $m }) { id } }";
     let answer = blocker.graphql(query, json!({ "m": blocked.member_id })).await;
     assert!(answer["errors"].is_null(), "{answer}");

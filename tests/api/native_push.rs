@@ -493,13 +493,7 @@ async fn apns_too_many_requests_is_retried_until_delivered_once() {
 async fn browsers_registered_before_native_push_and_their_push_records_survive_the_upgrade() {
     let dir = tempfile::tempdir().unwrap();
     let database = TestDatabase::create(dir.path()).await;
-    let db = village::db::connect(&database.url, 2).await.unwrap();
-    let mut before = match db {
-        village::db::Db::Sqlite(_) => sqlx::migrate!("migrations/sqlite"),
-        village::db::Db::Postgres(_) => sqlx::migrate!("migrations/postgres"),
-    };
-    before.migrations = before.migrations.iter().filter(|m| m.version <= 10).cloned().collect::<Vec<_>>().into();
-    village::on_db!(&db, pool => before.run(pool).await).expect("migrated to 0010");
+    let db = database.migrated_to(10).await;
     let (member, device, now) = (uuid::Uuid::now_v7(), uuid::Uuid::now_v7(), chrono::Utc::now());
     let old_rows = [
         "INSERT INTO members (id, email, password_hash, display_name, created_at, updated_at) \

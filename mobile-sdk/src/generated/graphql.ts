@@ -552,6 +552,12 @@ export type LockThreadInput = {
   threadId: Scalars['ID']['input'];
 };
 
+export type MarkConversationReadInput = {
+  conversationId: Scalars['ID']['input'];
+  /** The last message she has read; the conversation's latest when left out. */
+  upTo?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** Which notifications to mark read: some (`ids`) or all of them. */
 export type MarkNotificationsReadInput = {
   all?: InputMaybe<Scalars['Boolean']['input']>;
@@ -709,7 +715,10 @@ export type Mutation = {
   leaveGroup: Group;
   /** Locks (or unlocks) a thread: no new replies. Moderators only. */
   lockThread: Thread;
-  /** She has read the conversation up to now. */
+  /**
+   * She has read the conversation up to a message (its latest when `upTo` is left
+   * out, and then her notifications of it are read too). Never moves back.
+   */
   markConversationRead: Conversation;
   /** Marks some of her notifications, or all of them, read. */
   markNotificationsRead: MarkNotificationsReadPayload;
@@ -766,6 +775,8 @@ export type Mutation = {
   sendMessage: Message;
   /** Changes a member's role. Owners only. */
   setMemberRole: Group;
+  /** Whether a message's text shows in its push (off: "New message from Ana"). */
+  setMessagePreviews: Scalars['Boolean']['output'];
   /** Whether members she is not connected with may write to her. */
   setMessageRequests: Scalars['Boolean']['output'];
   /** Chooses where one kind of notification reaches her; returns all her preferences. */
@@ -910,7 +921,7 @@ export type MutationLockThreadArgs = {
 
 /** Every mutation, one part per feature. */
 export type MutationMarkConversationReadArgs = {
-  input: ConversationInput;
+  input: MarkConversationReadInput;
 };
 
 
@@ -1019,6 +1030,12 @@ export type MutationSendMessageArgs = {
 /** Every mutation, one part per feature. */
 export type MutationSetMemberRoleArgs = {
   input: SetMemberRoleInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationSetMessagePreviewsArgs = {
+  input: SetMessagePreviewsInput;
 };
 
 
@@ -1148,13 +1165,18 @@ export type Notification = {
   __typename?: 'Notification';
   /** Who did the latest happening; null for the system's own (a freed seat). */
   actor?: Maybe<Member>;
+  /** The conversation, for a new message or a message request. */
+  conversationId?: Maybe<Scalars['ID']['output']>;
   /** How many happenings it stands for: replies in the thread, requests to join, … */
   count: Scalars['Int']['output'];
   createdAt: Scalars['DateTime']['output'];
   eventId?: Maybe<Scalars['ID']['output']>;
-  groupId: Scalars['ID']['output'];
+  /** The group it happened in; null for direct messages. */
+  groupId?: Maybe<Scalars['ID']['output']>;
   id: Scalars['ID']['output'];
   kind: NotificationKind;
+  /** The latest message it stands for. */
+  messageId?: Maybe<Scalars['ID']['output']>;
   read: Scalars['Boolean']['output'];
   /** The latest reply it stands for. */
   replyId?: Maybe<Scalars['ID']['output']>;
@@ -1219,8 +1241,12 @@ export type NotificationKind =
   | 'JOIN_REQUEST'
   /** Someone @mentioned her. */
   | 'MENTION'
+  /** Someone she is not connected with wrote to her: a message request. */
+  | 'MESSAGE_REQUEST'
   /** A new event in one of her groups. */
   | 'NEW_EVENT_IN_GROUP'
+  /** A new message in a conversation in her inbox. */
+  | 'NEW_MESSAGE'
   /** Someone answered her reply. */
   | 'REPLY_TO_MY_REPLY'
   /** Someone replied in a thread she started. */
@@ -1357,6 +1383,8 @@ export type Query = {
   notifications: NotificationConnection;
   /** Her quiet hours (none set: no windows, in UTC). */
   quietHours: QuietHours;
+  /** Whether a message's text shows in its push (off unless she turned it on). */
+  showsMessagePreviews: Scalars['Boolean']['output'];
   /** A thread by id. */
   thread: Thread;
   /** How many of her notifications are unread. */
@@ -1680,6 +1708,11 @@ export type SetMemberRoleInput = {
   groupId: Scalars['ID']['input'];
   memberId: Scalars['ID']['input'];
   role: GroupRole;
+};
+
+export type SetMessagePreviewsInput = {
+  /** Whether a message's text shows on her lock screen, after its author's name. */
+  inPushes: Scalars['Boolean']['input'];
 };
 
 export type SetMessageRequestsInput = {
@@ -2173,6 +2206,11 @@ export type AcceptsMessageRequestsQueryVariables = Exact<{ [key: string]: never;
 
 export type AcceptsMessageRequestsQuery = { __typename?: 'Query', acceptsMessageRequests: boolean };
 
+export type ShowsMessagePreviewsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ShowsMessagePreviewsQuery = { __typename?: 'Query', showsMessagePreviews: boolean };
+
 export type StartConversationMutationVariables = Exact<{
   input: StartConversationInput;
 }>;
@@ -2202,7 +2240,7 @@ export type DeclineMessageRequestMutationVariables = Exact<{
 export type DeclineMessageRequestMutation = { __typename?: 'Mutation', declineMessageRequest: { __typename?: 'Conversation', id: string, standing: Standing, unreadCount: number, mutedUntil?: string | null, readOnly: boolean, createdAt: string, lastMessageAt: string, startedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, members: Array<{ __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }> } };
 
 export type MarkConversationReadMutationVariables = Exact<{
-  input: ConversationInput;
+  input: MarkConversationReadInput;
 }>;
 
 
@@ -2229,6 +2267,13 @@ export type SetMessageRequestsMutationVariables = Exact<{
 
 export type SetMessageRequestsMutation = { __typename?: 'Mutation', setMessageRequests: boolean };
 
+export type SetMessagePreviewsMutationVariables = Exact<{
+  input: SetMessagePreviewsInput;
+}>;
+
+
+export type SetMessagePreviewsMutation = { __typename?: 'Mutation', setMessagePreviews: boolean };
+
 export type ConversationUpdatesSubscriptionVariables = Exact<{
   conversationId: Scalars['ID']['input'];
   after?: InputMaybe<Scalars['String']['input']>;
@@ -2237,7 +2282,7 @@ export type ConversationUpdatesSubscriptionVariables = Exact<{
 
 export type ConversationUpdatesSubscription = { __typename?: 'Subscription', conversationUpdates: { __typename?: 'ConversationUpdate', kind: ConversationUpdateKind, cursor?: string | null, message?: { __typename?: 'Message', id: string, conversationId: string, body: string, createdAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } | null } };
 
-export type NotificationItemFragment = { __typename?: 'Notification', id: string, kind: NotificationKind, title: string, count: number, groupId: string, threadId?: string | null, replyId?: string | null, eventId?: string | null, read: boolean, createdAt: string, updatedAt: string, actor?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null };
+export type NotificationItemFragment = { __typename?: 'Notification', id: string, kind: NotificationKind, title: string, count: number, groupId?: string | null, threadId?: string | null, replyId?: string | null, eventId?: string | null, conversationId?: string | null, messageId?: string | null, read: boolean, createdAt: string, updatedAt: string, actor?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null };
 
 export type NotificationsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2245,7 +2290,7 @@ export type NotificationsQueryVariables = Exact<{
 }>;
 
 
-export type NotificationsQuery = { __typename?: 'Query', notifications: { __typename?: 'NotificationConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'NotificationEdge', cursor: string, node: { __typename?: 'Notification', id: string, kind: NotificationKind, title: string, count: number, groupId: string, threadId?: string | null, replyId?: string | null, eventId?: string | null, read: boolean, createdAt: string, updatedAt: string, actor?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null } }> } };
+export type NotificationsQuery = { __typename?: 'Query', notifications: { __typename?: 'NotificationConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'NotificationEdge', cursor: string, node: { __typename?: 'Notification', id: string, kind: NotificationKind, title: string, count: number, groupId?: string | null, threadId?: string | null, replyId?: string | null, eventId?: string | null, conversationId?: string | null, messageId?: string | null, read: boolean, createdAt: string, updatedAt: string, actor?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null } }> } };
 
 export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2876,6 +2921,8 @@ export const NotificationItemFragmentDoc = new TypedDocumentString(`
   threadId
   replyId
   eventId
+  conversationId
+  messageId
   actor {
     ...AuthorSummary
   }
@@ -4226,6 +4273,11 @@ export const AcceptsMessageRequestsDocument = new TypedDocumentString(`
   acceptsMessageRequests
 }
     `, {"hash":"7dd23100a57c135a8d0b6aad956423c6ffdc8dfd77c7f43f790dbb8939ea3dc6"}) as unknown as TypedDocumentString<AcceptsMessageRequestsQuery, AcceptsMessageRequestsQueryVariables>;
+export const ShowsMessagePreviewsDocument = new TypedDocumentString(`
+    query ShowsMessagePreviews {
+  showsMessagePreviews
+}
+    `, {"hash":"a3dc9897408a7c163bb1866243d998b8e78eb977db9cfcd3e87cf7a0550bdf21"}) as unknown as TypedDocumentString<ShowsMessagePreviewsQuery, ShowsMessagePreviewsQueryVariables>;
 export const StartConversationDocument = new TypedDocumentString(`
     mutation StartConversation($input: StartConversationInput!) {
   startConversation(input: $input) {
@@ -4323,7 +4375,7 @@ fragment AuthorSummary on Member {
   avatarUrl
 }`, {"hash":"7a4d6cce9069f7d5042d81717c3e8631e3733c735832055f3a935dfc5ce8d5cc"}) as unknown as TypedDocumentString<DeclineMessageRequestMutation, DeclineMessageRequestMutationVariables>;
 export const MarkConversationReadDocument = new TypedDocumentString(`
-    mutation MarkConversationRead($input: ConversationInput!) {
+    mutation MarkConversationRead($input: MarkConversationReadInput!) {
   markConversationRead(input: $input) {
     ...ConversationSummary
   }
@@ -4348,7 +4400,7 @@ fragment AuthorSummary on Member {
   displayName
   handle
   avatarUrl
-}`, {"hash":"d6b65a1d7cd84ab456ca7fe610d52ee7eed12196bf44f8fd67c58a6a41f6a18b"}) as unknown as TypedDocumentString<MarkConversationReadMutation, MarkConversationReadMutationVariables>;
+}`, {"hash":"d92116f5df8f3c05fd0dd37959690be567143eec7bea2070d1e7e4d3f6805c76"}) as unknown as TypedDocumentString<MarkConversationReadMutation, MarkConversationReadMutationVariables>;
 export const LeaveConversationDocument = new TypedDocumentString(`
     mutation LeaveConversation($input: ConversationInput!) {
   leaveConversation(input: $input) {
@@ -4388,6 +4440,11 @@ export const SetMessageRequestsDocument = new TypedDocumentString(`
   setMessageRequests(input: $input)
 }
     `, {"hash":"864ee630da0b5acf3a7d96f61a41a9edeb65c02140eea91a2a50d46b4780e226"}) as unknown as TypedDocumentString<SetMessageRequestsMutation, SetMessageRequestsMutationVariables>;
+export const SetMessagePreviewsDocument = new TypedDocumentString(`
+    mutation SetMessagePreviews($input: SetMessagePreviewsInput!) {
+  setMessagePreviews(input: $input)
+}
+    `, {"hash":"e5da8fe5d9fbd1139cd24d7e6ab7631163493ed0f3aeb6f68ac490fa0e99fae8"}) as unknown as TypedDocumentString<SetMessagePreviewsMutation, SetMessagePreviewsMutationVariables>;
 export const ConversationUpdatesDocument = new TypedDocumentString(`
     subscription ConversationUpdates($conversationId: ID!, $after: String) {
   conversationUpdates(conversationId: $conversationId, after: $after) {
@@ -4436,6 +4493,8 @@ export const NotificationsDocument = new TypedDocumentString(`
   threadId
   replyId
   eventId
+  conversationId
+  messageId
   actor {
     ...AuthorSummary
   }
@@ -4452,7 +4511,7 @@ fragment AuthorSummary on Member {
   displayName
   handle
   avatarUrl
-}`, {"hash":"e38c387ab1a83a493f90d3a8032301974789c195c5ed22dc701b6db28db421b8"}) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+}`, {"hash":"8a567a01608c0d58b1a71c7298e3a2a1395c02fa5f13caa199787a6cd8f03697"}) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
 export const UnreadNotificationCountDocument = new TypedDocumentString(`
     query UnreadNotificationCount {
   unreadNotificationCount

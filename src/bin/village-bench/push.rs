@@ -275,10 +275,12 @@ async fn enqueue(db: &Db, audience: &Audience, per_second: u32, arrivals: &Arriv
             .map(|member| NewNotification {
                 member_id: *member,
                 kind: NotificationKind::Mention,
-                group_id: audience.group,
+                group_id: Some(audience.group),
                 thread_id: Some(audience.thread),
                 reply_id: None,
                 event_id: None,
+                conversation_id: None,
+                message_id: None,
                 actor_id: Some(audience.author),
                 collapse_key: format!("bench:{member}"),
                 push: true,

@@ -17,7 +17,7 @@ pub async fn thread_with_a_reply(ana: &Member, bea: &Member, visibility: &str) -
     (group, thread, cursor)
 }
 
-const NOTIFICATIONS: &str = "{ unreadNotificationCount notifications(first: 20) { edges { node { id kind title count read threadId eventId actor { displayName } } } } }";
+const NOTIFICATIONS: &str = "{ unreadNotificationCount notifications(first: 20) { edges { node { id kind title count read groupId threadId eventId conversationId messageId actor { displayName } } } } }";
 
 /// Her unread count and her notifications, newest first, once the jobs before are done.
 pub async fn notifications_of(app: &TestApp, member: &Member) -> (i64, Vec<Value>) {

@@ -35,6 +35,11 @@ impl Member {
         Self { session, url: url.to_owned(), http: http.clone() }
     }
 
+    /// The same member, talking to the instance at `url`.
+    pub fn on(self, url: &str) -> Self {
+        Self { url: url.to_owned(), ..self }
+    }
+
     /// Runs one GraphQL operation as her.
     pub async fn graphql(&self, query: &str, variables: Value) -> Value {
         let body = json!({ "query": query, "variables": variables }).to_string();

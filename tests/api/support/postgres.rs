@@ -40,6 +40,20 @@ impl TestDatabase {
         let (server, _) = base.rsplit_once('/').expect("VILLAGE_TEST_DATABASE_URL names a database");
         Self { url: format!("{server}/{name}"), admin_url: Some(admin_url), name }
     }
+
+    /// Connects to it with the migrations up to `version` run: a database as an older
+    /// release left it, to test an upgrade with.
+    pub async fn migrated_to(&self, version: i64) -> village::db::Db {
+        let db = village::db::connect(&self.url, 2).await.expect("connects");
+        let mut before = match db {
+            village::db::Db::Sqlite(_) => sqlx::migrate!("migrations/sqlite"),
+            village::db::Db::Postgres(_) => sqlx::migrate!("migrations/postgres"),
+        };
+        before.migrations =
+            before.migrations.iter().filter(|m| m.version <= version).cloned().collect::<Vec<_>>().into();
+        village::on_db!(&db, pool => before.run(pool).await).expect("migrated");
+        db
+    }
 }
 
 impl Drop for TestDatabase {

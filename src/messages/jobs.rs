@@ -1,0 +1,71 @@
+//! The job a sent message owes: telling the conversation's other members — a new
+//! message in the inbox, a message request in requests — unless she muted the
+//! conversation, has a block either way with its author, or turned that kind off. One
+//! unread entry per conversation gathers its messages, and each message is pushed to
+//! those who want it (quiet hours hold it, as every push).
+
+use futures_util::future::BoxFuture;
+use uuid::Uuid;
+
+use super::model::Standing;
+use super::store;
+use crate::db::Db;
+use crate::error::AppResult;
+use crate::jobs::{JobKind, JobSpec, Ran, RunEach};
+use crate::notifications::{self, NewNotification, NotificationKind};
+use crate::realtime::Bus;
+use crate::{clock, members};
+
+/// Runs [`JobKind::MessageSent`].
+pub struct NotifyMessage {
+    pub db: Db,
+    pub bus: Bus,
+}
+
+impl RunEach for NotifyMessage {
+    fn kinds(&self) -> Vec<JobKind> {
+        vec![JobKind::MessageSent]
+    }
+
+    fn run(&self, job: JobSpec) -> BoxFuture<'_, anyhow::Result<Ran>> {
+        Box::pin(async move {
+            let planned = plan(&self.db, job.subject).await?;
+            let mut writes = self.db.begin_write().await?;
+            let recorded = notifications::record(&mut writes, &planned).await?;
+            let (db, bus) = (self.db.clone(), self.bus.clone());
+            let after_commit = Box::pin(async move { notifications::announce_created(&db, &bus, &recorded).await });
+            Ok(Ran { writes, after_commit: Some(after_commit) })
+        })
+    }
+}
+
+/// The notifications message `id` calls for (none once it is gone).
+async fn plan(db: &Db, id: Uuid) -> AppResult<Vec<NewNotification>> {
+    let Some(message) = store::find_message(db, id).await? else {
+        return Ok(Vec::new());
+    };
+    let author = message.author_id;
+    let to_tell = store::to_tell(db, message.conversation_id, author, clock::now()).await?;
+    let members: Vec<Uuid> = to_tell.iter().map(|(member, _)| *member).collect();
+    let unblocked = members::not_blocked_with(db, author, &members).await?;
+    let planned = to_tell.into_iter().filter(|(member, _)| unblocked.contains(member)).map(|(member, standing)| {
+        let (kind, key) = match standing {
+            Standing::Requested => (NotificationKind::MessageRequest, "message-request"),
+            _ => (NotificationKind::NewMessage, "messages"),
+        };
+        NewNotification {
+            member_id: member,
+            kind,
+            group_id: None,
+            thread_id: None,
+            reply_id: None,
+            event_id: None,
+            conversation_id: Some(message.conversation_id),
+            message_id: Some(message.id),
+            actor_id: Some(author),
+            collapse_key: format!("{key}:{}", message.conversation_id),
+            push: false,
+        }
+    });
+    Ok(notifications::keep_wanted(db, planned.collect()).await?)
+}
