@@ -18,8 +18,12 @@ tokio::task_local! {
 /// The current time, to the microsecond: the system's, or the one the work in hand
 /// is set at.
 pub fn now() -> DateTime<Utc> {
-    let now = SET_AT.try_with(|at| *at).unwrap_or_else(|_| Utc::now());
-    now.duration_trunc(TimeDelta::microseconds(1)).unwrap_or(now)
+    to_micros(SET_AT.try_with(|at| *at).unwrap_or_else(|_| Utc::now()))
+}
+
+/// `time` to the microsecond, as both databases keep times (and cursors compare them).
+pub fn to_micros(time: DateTime<Utc>) -> DateTime<Utc> {
+    time.duration_trunc(TimeDelta::microseconds(1)).unwrap_or(time)
 }
 
 /// The system's time, whatever the work in hand is set at: for what other services

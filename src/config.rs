@@ -151,6 +151,10 @@ pub struct Settings {
     #[arg(long, env = "VILLAGE_MESSAGES_PER_MINUTE", default_value_t = 30, global = true)]
     pub messages_per_minute: u32,
 
+    /// Jobs one member may post to the job board per day.
+    #[arg(long, env = "VILLAGE_JOB_POSTS_PER_DAY", default_value_t = 10, global = true)]
+    pub job_posts_per_day: u32,
+
     /// Sessions (signed-in devices) one member may hold; signing in once more ends
     /// her oldest.
     #[arg(long, env = "VILLAGE_SESSIONS_PER_MEMBER", default_value_t = 20,
@@ -286,6 +290,7 @@ impl fmt::Debug for Settings {
             .field("rsvps_per_minute", &self.rsvps_per_minute)
             .field("connection_requests_per_hour", &self.connection_requests_per_hour)
             .field("messages_per_minute", &self.messages_per_minute)
+            .field("job_posts_per_day", &self.job_posts_per_day)
             .field("sessions_per_member", &self.sessions_per_member)
             .field("ws_init_timeout_secs", &self.ws_init_timeout_secs)
             .field("ws_connections_per_member", &self.ws_connections_per_member)

@@ -11,6 +11,7 @@ pub mod graphql;
 pub mod groups;
 pub mod http;
 pub mod idempotency;
+pub mod job_board;
 pub mod jobs;
 pub mod members;
 pub mod membership;

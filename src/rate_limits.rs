@@ -28,11 +28,12 @@ pub enum Action {
     Rsvp,
     ConnectionRequest,
     Message,
+    JobPost,
 }
 
 impl Action {
-    const ALL: [Action; 6] =
-        [Self::Reply, Self::Thread, Self::Reaction, Self::Rsvp, Self::ConnectionRequest, Self::Message];
+    const ALL: [Action; 7] =
+        [Self::Reply, Self::Thread, Self::Reaction, Self::Rsvp, Self::ConnectionRequest, Self::Message, Self::JobPost];
 
     fn name(self) -> &'static str {
         match self {
@@ -42,6 +43,7 @@ impl Action {
             Self::Rsvp => "rsvp",
             Self::ConnectionRequest => "connection-request",
             Self::Message => "message",
+            Self::JobPost => "job-post",
         }
     }
 }
@@ -57,6 +59,7 @@ impl Allowance {
     fn of(settings: &Settings, action: Action) -> Self {
         const MINUTE: Duration = Duration::from_secs(60);
         const HOUR: Duration = Duration::from_secs(3600);
+        const DAY: Duration = Duration::from_secs(24 * 3600);
         let (count, period) = match action {
             Action::Reply => (settings.replies_per_minute, MINUTE),
             Action::Thread => (settings.threads_per_hour, HOUR),
@@ -64,6 +67,7 @@ impl Allowance {
             Action::Rsvp => (settings.rsvps_per_minute, MINUTE),
             Action::ConnectionRequest => (settings.connection_requests_per_hour, HOUR),
             Action::Message => (settings.messages_per_minute, MINUTE),
+            Action::JobPost => (settings.job_posts_per_day, DAY),
         };
         Self { count, period }
     }

@@ -12,6 +12,7 @@ use crate::db::Db;
 use crate::events::{EventMutation, EventQuery};
 use crate::graphql::{ErrorCodes, FieldOrder, MutationBudget, QueryLimits};
 use crate::groups::{GroupMutation, GroupQuery, GroupSubscription};
+use crate::job_board::{JobBoardMutation, JobBoardQuery};
 use crate::members::{ChildrenLoader, MemberLoader, MemberMutation, MemberQuery};
 use crate::messages::{MessageMutation, MessageQuery, MessageSubscription};
 use crate::notifications::{NotificationMutation, NotificationQuery, NotificationSubscription};
@@ -23,7 +24,16 @@ use crate::viewer::{ClientInfo, Viewer};
 
 /// Every query field, one part per feature.
 #[derive(MergedObject, Default)]
-pub struct Query(MemberQuery, GroupQuery, ThreadQuery, EventQuery, MessageQuery, NotificationQuery, PushQuery);
+pub struct Query(
+    MemberQuery,
+    GroupQuery,
+    ThreadQuery,
+    EventQuery,
+    MessageQuery,
+    JobBoardQuery,
+    NotificationQuery,
+    PushQuery,
+);
 
 /// Every mutation, one part per feature.
 #[derive(MergedObject, Default)]
@@ -34,6 +44,7 @@ pub struct Mutation(
     ThreadMutation,
     EventMutation,
     MessageMutation,
+    JobBoardMutation,
     NotificationMutation,
     PushMutation,
 );

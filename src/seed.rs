@@ -8,6 +8,7 @@ use uuid::Uuid;
 use crate::db::{self, Db};
 use crate::events::{self, Answer, EventFields, RsvpAnswer};
 use crate::groups::{self, CreateGroup};
+use crate::job_board::{self, Employment, Flexibility, JobDraft, Workplace};
 use crate::members::{self, NewMember};
 use crate::membership::{GroupVisibility, JoinPolicy};
 use crate::realtime::Bus;
@@ -205,6 +206,7 @@ async fn conversations(db: &Db, bus: &Bus, cast: &[Uuid]) -> anyhow::Result<()> 
         member_ids: vec![to],
         body: body.into(),
         client_mutation_id: None,
+        about_job: None,
     };
     let first =
         messages::start_conversation(db, bus, bea, start("Loved your post on pumping at work. Coffee?", ana)).await?;
@@ -219,11 +221,49 @@ async fn conversations(db: &Db, bus: &Bus, cast: &[Uuid]) -> anyhow::Result<()> 
             conversation_id: first.conversation_id,
             body: body.into(),
             client_mutation_id: None,
+            about_job: None,
         };
         messages::send_message(db, bus, author, send).await?;
     }
     let request = start("Hi Ana! I'm organising a returnship panel — would you speak?", ana);
     messages::start_conversation(db, bus, chloe, request).await?;
+    Ok(())
+}
+
+/// Bea shares a returnship with a referral offer (Dana asks her for one), and Emma a
+/// part-time job inside Moms at Work.
+async fn job_board(db: &Db, bus: &Bus, cast: &[Uuid], moms: Uuid) -> anyhow::Result<()> {
+    let (bea, dana, emma) = (cast[1], cast[3], cast[4]);
+    let returnship = JobDraft {
+        title: "Product Manager (returnship)".into(),
+        company: "Maple Health".into(),
+        location: "Toronto, ON".into(),
+        workplace: Workplace::Hybrid,
+        employment: Employment::FullTime,
+        flexibility: vec![Flexibility::Returnship, Flexibility::FlexibleHours],
+        industry: Some("Health tech".into()),
+        url: Some("https://maple-health.example/careers/pm-returnship".into()),
+        description: Some("A 16-week paid return-to-work programme, then a permanent role.".into()),
+        can_refer: true,
+        expires_at: None,
+    };
+    let returnship = job_board::post(db, bea, None, returnship, None).await?;
+    let bookkeeper = JobDraft {
+        title: "Part-time bookkeeper".into(),
+        company: "Lune Café Group".into(),
+        location: "Montréal, QC".into(),
+        workplace: Workplace::Remote,
+        employment: Employment::PartTime,
+        flexibility: vec![Flexibility::PartTimeOk, Flexibility::FlexibleHours],
+        industry: Some("Hospitality".into()),
+        url: None,
+        description: Some("Twenty hours a week, school hours.".into()),
+        can_refer: false,
+        expires_at: None,
+    };
+    job_board::post(db, emma, Some(moms), bookkeeper, None).await?;
+    let note = Some("I ran product at a clinic chain before my leave — would you refer me?".to_owned());
+    job_board::ask_for_referral(db, bus, dana, returnship.id, note, None).await?;
     Ok(())
 }
 
@@ -245,6 +285,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     returning_from_leave(db, &bus, cast).await?;
     owning_it(db, &bus, cast[0], moms, &[cast, guests].concat()).await?;
     conversations(db, &bus, cast).await?;
+    job_board(db, &bus, cast, moms).await?;
     Ok(())
 }
 

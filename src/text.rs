@@ -70,6 +70,18 @@ pub fn filter_term(field: &'static str, term: Option<String>, max_chars: usize) 
     Ok(Some(term).filter(|term| !term.is_empty()))
 }
 
+/// An optional web link: http(s), no spaces, bounded.
+pub fn optional_link(field: &'static str, url: Option<String>, max_chars: usize) -> AppResult<Option<String>> {
+    let Some(url) = url.map(|url| required_line(field, &url, max_chars)).transpose()? else {
+        return Ok(None);
+    };
+    let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
+    if !scheme_ok || url.contains(char::is_whitespace) {
+        return Err(AppError::bad_input(field, "use an http(s) link"));
+    }
+    Ok(Some(url))
+}
+
 /// A list of one-line texts: at most `max_items`, each non-blank and bounded.
 pub fn line_list(field: &'static str, items: &[String], max_items: usize, max_chars: usize) -> AppResult<Vec<String>> {
     bounded_list(field, items, max_items)?;

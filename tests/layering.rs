@@ -17,7 +17,18 @@ const TIERS: [(&str, &[&str]); 4] = [
     ("infrastructure", &["realtime", "jobs", "graphql"]),
     (
         "features",
-        &["members", "auth", "membership", "groups", "threads", "events", "messages", "notifications", "push"],
+        &[
+            "members",
+            "auth",
+            "membership",
+            "groups",
+            "threads",
+            "events",
+            "messages",
+            "job_board",
+            "notifications",
+            "push",
+        ],
     ),
     ("assembly", &["schema", "http", "server", "seed", "main", "lib"]),
 ];

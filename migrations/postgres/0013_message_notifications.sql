@@ -27,8 +27,7 @@ CREATE TABLE notifications (
     created_at      TIMESTAMPTZ NOT NULL,
     updated_at      TIMESTAMPTZ NOT NULL,
     read_at         TIMESTAMPTZ,
-    CONSTRAINT notifications_id_pkey PRIMARY KEY (id),
-    CONSTRAINT notifications_about CHECK (group_id IS NOT NULL OR conversation_id IS NOT NULL)
+    CONSTRAINT notifications_id_pkey PRIMARY KEY (id)
 );
 
 INSERT INTO notifications (id, member_id, kind, kind_rank, group_id, thread_id, reply_id, event_id, actor_id,
@@ -52,6 +51,8 @@ DROP TABLE notifications_before_0013;
 
 CREATE UNIQUE INDEX notifications_unread_once ON notifications (member_id, collapse_key) WHERE read_at IS NULL;
 CREATE INDEX notifications_member_list_idx ON notifications (member_id, updated_at, id);
+CREATE INDEX notifications_conversation_idx ON notifications (conversation_id) WHERE conversation_id IS NOT NULL;
+CREATE INDEX notifications_message_idx ON notifications (message_id) WHERE message_id IS NOT NULL;
 
 ALTER TABLE message_settings ADD COLUMN push_previews BOOLEAN NOT NULL DEFAULT FALSE;
 

@@ -2,6 +2,7 @@
 //! Store code is written once inside [`on_db!`] / [`on_tx!`], which expand the same
 //! query for each driver; per-dialect SQL appears only where the dialects truly differ.
 
+pub mod conditions;
 mod conflict;
 mod connect;
 pub mod page;

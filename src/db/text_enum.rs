@@ -18,3 +18,15 @@ pub fn from_text<E: DeserializeOwned>(text: &str) -> anyhow::Result<E> {
     serde_json::from_value(serde_json::Value::String(text.to_owned()))
         .map_err(|error| anyhow::anyhow!("unexpected stored value {text:?}: {error}"))
 }
+
+/// An enum read back from its TEXT column (`#[sqlx(try_from = "String")]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stored<E>(pub E);
+
+impl<E: DeserializeOwned> TryFrom<String> for Stored<E> {
+    type Error = anyhow::Error;
+
+    fn try_from(text: String) -> anyhow::Result<Self> {
+        from_text(&text).map(Stored)
+    }
+}

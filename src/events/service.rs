@@ -7,7 +7,7 @@
 
 use std::str::FromStr;
 
-use chrono::{DateTime, DurationRound, TimeDelta, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use uuid::Uuid;
 
 use super::model::{Event, RsvpAnswer, RsvpStatus};
@@ -19,7 +19,7 @@ use crate::idempotency;
 use crate::jobs::{self, JobKind, NewJob, Schedule};
 use crate::membership::{self, GroupActivityKind, announce_activity};
 use crate::realtime::Bus;
-use crate::text::{optional_body, required_line};
+use crate::text::{optional_body, optional_link, required_line};
 
 const MAX_TITLE_CHARS: usize = 200;
 const MAX_DESCRIPTION_CHARS: usize = 5_000;
@@ -45,24 +45,8 @@ pub async fn readable(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<Event> {
     Ok(event)
 }
 
-/// Times to the microsecond, as both databases keep them (and cursors compare them).
-fn to_micros(time: DateTime<Utc>) -> DateTime<Utc> {
-    time.duration_trunc(chrono::TimeDelta::microseconds(1)).unwrap_or(time)
-}
-
 fn optional_line(field: &'static str, value: Option<String>, max: usize) -> AppResult<Option<String>> {
     value.map(|v| required_line(field, &v, max)).transpose()
-}
-
-fn valid_url(url: Option<String>) -> AppResult<Option<String>> {
-    let Some(url) = optional_line("onlineUrl", url, MAX_URL_CHARS)? else {
-        return Ok(None);
-    };
-    let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
-    if !scheme_ok || url.contains(char::is_whitespace) {
-        return Err(AppError::bad_input("onlineUrl", "use an http(s) link"));
-    }
-    Ok(Some(url))
 }
 
 fn check_count(field: &'static str, value: Option<i64>) -> AppResult<Option<i64>> {
@@ -101,7 +85,7 @@ impl EventFields {
     pub fn validate(self, new_times: bool) -> AppResult<Self> {
         let title = required_line("title", &self.title, MAX_TITLE_CHARS)?;
         let description = optional_body("description", &self.description, MAX_DESCRIPTION_CHARS)?;
-        let (starts_at, ends_at) = (to_micros(self.starts_at), to_micros(self.ends_at));
+        let (starts_at, ends_at) = (clock::to_micros(self.starts_at), clock::to_micros(self.ends_at));
         if new_times {
             check_times(starts_at, ends_at)?;
         }
@@ -110,7 +94,7 @@ impl EventFields {
         }
         let location = optional_line("location", self.location, MAX_PLACE_CHARS)?;
         let city = optional_line("city", self.city, 80)?;
-        let online_url = valid_url(self.online_url)?;
+        let online_url = optional_link("onlineUrl", self.online_url, MAX_URL_CHARS)?;
         if location.is_none() && online_url.is_none() {
             return Err(AppError::bad_input("location", "give a location or an online link"));
         }

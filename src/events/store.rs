@@ -7,39 +7,13 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::model::{Event, RsvpStatus};
+use crate::db::conditions::{Bind, Conditions};
 use crate::db::page::{Order, Page};
 use crate::db::text_enum::{from_text, to_text};
 use crate::db::visibility::blocked_either_way_sql;
 use crate::db::{Db, Tx};
 use crate::text::fold;
 use crate::{on_db, on_tx};
-
-/// A value bound into a query whose conditions are assembled at run time.
-#[derive(Debug, Clone)]
-enum Bind {
-    Id(Uuid),
-    Time(DateTime<Utc>),
-    Text(String),
-}
-
-/// Appends ` AND <condition>` with its value as the next placeholder.
-struct Conditions {
-    sql: String,
-    binds: Vec<Bind>,
-    next_param: usize,
-}
-
-impl Conditions {
-    fn new(next_param: usize) -> Self {
-        Self { sql: String::new(), binds: Vec::new(), next_param }
-    }
-
-    fn push(&mut self, template: &str, value: Bind) {
-        self.sql += &format!(" AND {}", template.replace('?', &format!("${}", self.next_param)));
-        self.binds.push(value);
-        self.next_param += 1;
-    }
-}
 
 /// An event about to be created.
 pub struct NewEvent {
@@ -204,14 +178,7 @@ pub async fn page_events(db: &Db, viewer: Uuid, filter: &EventFilter, page: &Pag
         keyset.order_limit
     );
     on_db!(db, pool => {
-        let mut query = sqlx::query_as(&sql).bind(viewer);
-        for bind in &conditions.binds {
-            query = match bind {
-                Bind::Id(id) => query.bind(*id),
-                Bind::Time(time) => query.bind(*time),
-                Bind::Text(text) => query.bind(text.clone()),
-            };
-        }
+        let mut query = crate::bind_all!(sqlx::query_as(&sql).bind(viewer), &conditions.binds);
         for cursor in &keyset.binds {
             query = query.bind(cursor.at).bind(cursor.id);
         }

@@ -61,6 +61,10 @@ pub enum JobKind {
     EventReminderHour,
     /// A direct message was sent (subject: the message).
     MessageSent,
+    /// A job post closes in a few days, or now (subject: the job post; scheduled for:
+    /// the expiry they are about — an expiry moved since makes them do nothing).
+    JobPostExpiring,
+    JobPostExpired,
     /// Push a notification to her devices (subject: the notification; target: her).
     PushNotification,
     /// Her quiet hours ended: push what was held (subject: her; scheduled for: the end).
@@ -73,7 +77,7 @@ pub enum JobKind {
 
 impl JobKind {
     /// Every kind, each of which some feature runs.
-    pub const ALL: [Self; 14] = [
+    pub const ALL: [Self; 16] = [
         Self::ReplyPosted,
         Self::EventCreated,
         Self::EventChanged,
@@ -84,6 +88,8 @@ impl JobKind {
         Self::EventReminderDay,
         Self::EventReminderHour,
         Self::MessageSent,
+        Self::JobPostExpiring,
+        Self::JobPostExpired,
         Self::PushNotification,
         Self::PushRelease,
         Self::Housekeeping,

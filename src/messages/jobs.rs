@@ -30,11 +30,7 @@ impl RunEach for NotifyMessage {
     fn run(&self, job: JobSpec) -> BoxFuture<'_, anyhow::Result<Ran>> {
         Box::pin(async move {
             let planned = plan(&self.db, job.subject).await?;
-            let mut writes = self.db.begin_write().await?;
-            let recorded = notifications::record(&mut writes, &planned).await?;
-            let (db, bus) = (self.db.clone(), self.bus.clone());
-            let after_commit = Box::pin(async move { notifications::announce_created(&db, &bus, &recorded).await });
-            Ok(Ran { writes, after_commit: Some(after_commit) })
+            notifications::recording(&self.db, &self.bus, &planned).await
         })
     }
 }
@@ -49,9 +45,13 @@ async fn plan(db: &Db, id: Uuid) -> AppResult<Vec<NewNotification>> {
     let members: Vec<Uuid> = to_tell.iter().map(|(member, _)| *member).collect();
     let unblocked = members::not_blocked_with(db, author, &members).await?;
     let planned = to_tell.into_iter().filter(|(member, _)| unblocked.contains(member)).map(|(member, standing)| {
-        let (kind, key) = match standing {
-            Standing::Requested => (NotificationKind::MessageRequest, "message-request"),
-            _ => (NotificationKind::NewMessage, "messages"),
+        // A referral asked stands alone; messages gather in one entry per conversation
+        // (a request she accepts becomes a new-message entry by rank).
+        let conversation_key = format!("conversation:{}", message.conversation_id);
+        let (kind, key) = match (message.job_post_id, standing) {
+            (Some(_), _) => (NotificationKind::ReferralRequest, format!("referral:{}", message.id)),
+            (None, Standing::Requested) => (NotificationKind::MessageRequest, conversation_key),
+            (None, _) => (NotificationKind::NewMessage, conversation_key),
         };
         NewNotification {
             member_id: member,
@@ -62,8 +62,9 @@ async fn plan(db: &Db, id: Uuid) -> AppResult<Vec<NewNotification>> {
             event_id: None,
             conversation_id: Some(message.conversation_id),
             message_id: Some(message.id),
+            job_post_id: message.job_post_id,
             actor_id: Some(author),
-            collapse_key: format!("{key}:{}", message.conversation_id),
+            collapse_key: key,
             push: false,
         }
     });

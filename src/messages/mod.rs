@@ -10,6 +10,7 @@ mod store;
 mod subscription;
 
 pub use jobs::NotifyMessage;
-pub use schema::{MessageMutation, MessageQuery};
+pub use model::MessageRow;
+pub use schema::{Message, MessageMutation, MessageQuery};
 pub use service::{SendMessage, StartConversation, answer_request, send_message, start as start_conversation};
 pub use subscription::MessageSubscription;

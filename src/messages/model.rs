@@ -57,5 +57,7 @@ pub struct MessageRow {
     pub conversation_id: Uuid,
     pub author_id: Uuid,
     pub body: String,
+    /// The job it asks a referral for, if it does.
+    pub job_post_id: Option<Uuid>,
     pub created_at: DateTime<Utc>,
 }

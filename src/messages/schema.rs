@@ -95,6 +95,8 @@ pub struct Message {
     pub id: ID,
     pub conversation_id: ID,
     pub body: String,
+    /// The job it asks a referral for, if it does (open it with `job(id)`).
+    pub job_id: Option<ID>,
     pub created_at: DateTime<Utc>,
     #[graphql(skip)]
     pub author_id: Uuid,
@@ -106,6 +108,7 @@ impl From<MessageRow> for Message {
             id: ID(row.id.to_string()),
             conversation_id: ID(row.conversation_id.to_string()),
             body: row.body,
+            job_id: row.job_post_id.map(|job| ID(job.to_string())),
             created_at: row.created_at,
             author_id: row.author_id,
         }
@@ -245,7 +248,12 @@ impl MessageMutation {
         let key = input.client_mutation_id.as_deref();
         let viewer = rate_limited_create(ctx, Action::Message, "startConversation", key).await?;
         let member_ids = input.member_ids.iter().map(|id| parse_id("memberIds", id)).collect::<Result<Vec<_>, _>>()?;
-        let start = StartConversation { member_ids, body: input.body, client_mutation_id: input.client_mutation_id };
+        let start = StartConversation {
+            member_ids,
+            body: input.body,
+            client_mutation_id: input.client_mutation_id,
+            about_job: None,
+        };
         Ok(service::start(ctx.db()?, ctx.bus()?, viewer, start).await?.into())
     }
 
@@ -258,6 +266,7 @@ impl MessageMutation {
             conversation_id: parse_id("conversationId", &input.conversation_id)?,
             body: input.body,
             client_mutation_id: input.client_mutation_id,
+            about_job: None,
         };
         Ok(service::send_message(ctx.db()?, ctx.bus()?, viewer, send).await?.into())
     }

@@ -45,10 +45,11 @@ pub async fn read_only(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<bool> {
 }
 
 /// Where a new conversation from `viewer` lands for each of `others`: the inbox of a
-/// connection, the requests of anyone else who takes them. A block either way reads as
-/// no such member; someone who takes no requests from strangers is `FORBIDDEN`, and so
-/// is putting together two members with a block between them.
-async fn standings(db: &Db, viewer: Uuid, others: &[Uuid]) -> AppResult<Vec<(Uuid, Standing)>> {
+/// connection (or of everyone when `invited`: she offered a referral), the requests of
+/// anyone else who takes them. A block either way reads as no such member; someone who
+/// takes no requests from strangers is `FORBIDDEN`, and so is putting together two
+/// members with a block between them.
+async fn standings(db: &Db, viewer: Uuid, others: &[Uuid], invited: bool) -> AppResult<Vec<(Uuid, Standing)>> {
     let reachable = members::not_blocked_with(db, viewer, others).await?;
     let existing = members::find_many(db, viewer, others).await?;
     if reachable.len() != others.len() || existing.len() != others.len() {
@@ -64,7 +65,7 @@ async fn standings(db: &Db, viewer: Uuid, others: &[Uuid]) -> AppResult<Vec<(Uui
     let connected = members::connected_with(db, viewer).await?;
     let mut standings = Vec::with_capacity(others.len());
     for other in others {
-        let standing = if connected.contains(other) {
+        let standing = if invited || connected.contains(other) {
             Standing::Inbox
         } else if store::accepts_requests(db, *other).await? {
             Standing::Requested
@@ -92,6 +93,10 @@ pub struct StartConversation {
     pub member_ids: Vec<Uuid>,
     pub body: String,
     pub client_mutation_id: Option<String>,
+    /// The job it asks its one other member for a referral for: set only by the job
+    /// board, once it checked she posted the job and offers referrals (so the message
+    /// lands in her inbox, connection or not).
+    pub about_job: Option<Uuid>,
 }
 
 /// Starts a conversation with the members named and sends its first message; with one
@@ -105,13 +110,15 @@ pub async fn start(db: &Db, bus: &Bus, viewer: Uuid, input: StartConversation) -
     }
     let others = others_of(viewer, &input.member_ids)?;
     let body = required_body("body", &input.body, MAX_BODY_CHARS)?;
+    let about_job = input.about_job;
     if let [other] = others.as_slice()
         && let Some(existing) = store::one_to_one(db, viewer, *other).await?
     {
-        let send = SendMessage { conversation_id: existing, body, client_mutation_id: input.client_mutation_id };
+        let send =
+            SendMessage { conversation_id: existing, body, client_mutation_id: input.client_mutation_id, about_job };
         return continue_with(db, bus, viewer, *other, existing, send).await;
     }
-    let standings = standings(db, viewer, &others).await?;
+    let standings = standings(db, viewer, &others, about_job.is_some()).await?;
     let pair = match others.as_slice() {
         [other] => Some((viewer, *other)),
         _ => None,
@@ -124,14 +131,19 @@ pub async fn start(db: &Db, bus: &Bus, viewer: Uuid, input: StartConversation) -
         for (member, standing) in &standings {
             store::insert_member(tx, conversation, *member, *standing, now).await?;
         }
-        send_in(tx, conversation, viewer, &body).await
+        send_in(tx, conversation, viewer, &body, about_job).await
     })
     .await;
     let made = match (made, pair) {
         // She and the other started theirs at the same moment: write in the one made.
         (Err(error @ AppError::Conflict { field: "memberIds", .. }), Some((_, other))) => {
             let existing = store::one_to_one(db, viewer, other).await?.ok_or(error)?;
-            let send = SendMessage { conversation_id: existing, body, client_mutation_id: input.client_mutation_id };
+            let send = SendMessage {
+                conversation_id: existing,
+                body,
+                client_mutation_id: input.client_mutation_id,
+                about_job,
+            };
             return continue_with(db, bus, viewer, other, existing, send).await;
         }
         (made, _) => made?,
@@ -145,7 +157,9 @@ pub async fn start(db: &Db, bus: &Bus, viewer: Uuid, input: StartConversation) -
 
 /// Writes `send` in `existing`, her conversation of two with `other`, which she may
 /// have left: it comes back to her as a new conversation would (inbox or requests, or
-/// `FORBIDDEN`); one she declined stays declined.
+/// `FORBIDDEN`); if she declined it, it stays declined for her (the writer's own
+/// standing goes back to her inbox). A referral asked of her lands in her inbox (she
+/// offered referrals).
 async fn continue_with(
     db: &Db,
     bus: &Bus,
@@ -158,8 +172,10 @@ async fn continue_with(
         return Err(AppError::Forbidden);
     }
     let theirs = store::members_of(db, existing).await?;
-    if theirs.iter().any(|(member, standing)| *member == other && *standing == Standing::Left) {
-        let [(_, again)] = standings(db, viewer, &[other]).await?[..] else {
+    let now_theirs = theirs.iter().find(|(member, _)| *member == other).map(|(_, standing)| *standing);
+    let invited = send.about_job.is_some();
+    if now_theirs == Some(Standing::Left) || (invited && now_theirs == Some(Standing::Requested)) {
+        let [(_, again)] = standings(db, viewer, &[other], invited).await?[..] else {
             return Err(AppError::NotFound);
         };
         store::set_standing(db, existing, other, again).await?;
@@ -184,9 +200,16 @@ async fn made_before(
     Ok(Some(sent(db, viewer, id).await?))
 }
 
-/// Adds her message to `conversation` in `tx`, with the job that notifies its members.
-async fn send_in(tx: &mut Tx, conversation: Uuid, viewer: Uuid, body: &str) -> AppResult<Uuid> {
-    let new = store::NewMessage { conversation_id: conversation, author_id: viewer, body };
+/// Adds her message to `conversation` in `tx` (asking a referral for `about_job`, if
+/// set), with the job that notifies its members.
+async fn send_in(
+    tx: &mut Tx,
+    conversation: Uuid,
+    viewer: Uuid,
+    body: &str,
+    about_job: Option<Uuid>,
+) -> AppResult<Uuid> {
+    let new = store::NewMessage { conversation_id: conversation, author_id: viewer, body, job_post_id: about_job };
     let message = store::insert_message(tx, new, clock::now()).await?;
     jobs::enqueue(tx, NewJob::new(JobKind::MessageSent, message.id, viewer)).await?;
     Ok(message.id)
@@ -197,6 +220,8 @@ pub struct SendMessage {
     pub conversation_id: Uuid,
     pub body: String,
     pub client_mutation_id: Option<String>,
+    /// As in [`StartConversation::about_job`].
+    pub about_job: Option<Uuid>,
 }
 
 /// Sends a message to a conversation in her inbox that no block has made read-only
@@ -218,8 +243,9 @@ async fn write(db: &Db, bus: &Bus, viewer: Uuid, input: SendMessage, mutation: &
     if conversation.standing != Standing::Inbox || read_only(db, viewer, conversation.id).await? {
         return Err(AppError::Forbidden);
     }
+    let about_job = input.about_job;
     let made = idempotency::create_once(db, viewer, mutation, key, async |tx| {
-        send_in(tx, conversation.id, viewer, &body).await
+        send_in(tx, conversation.id, viewer, &body, about_job).await
     })
     .await?;
     let message = same_conversation(sent(db, viewer, made.id).await?, conversation.id)?;
@@ -264,8 +290,8 @@ pub async fn answer_request(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, accept: 
     Ok(ConversationRow { standing, ..conversation })
 }
 
-/// She has read conversation `id` up to message `up_to` (its latest when `None`); her
-/// notifications of it are read too.
+/// She has read conversation `id` up to message `up_to` (its latest when `None`), and
+/// her notifications of it that stand for no later message.
 pub async fn mark_read(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, up_to: Option<Uuid>) -> AppResult<ConversationRow> {
     let conversation = readable(db, viewer, id).await?;
     let read_to = match up_to {
@@ -276,9 +302,8 @@ pub async fn mark_read(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, up_to: Option
         },
     };
     store::mark_read(db, id, viewer, read_to).await?;
-    if up_to.is_none() {
-        notifications::mark_read(db, bus, viewer, notifications::Marking::AboutConversation(id)).await?;
-    }
+    let marking = notifications::Marking::AboutConversation { id, up_to: read_to };
+    notifications::mark_read(db, bus, viewer, marking).await?;
     readable(db, viewer, id).await
 }
 

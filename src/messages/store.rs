@@ -80,11 +80,12 @@ pub async fn insert_member(
     on_tx!(tx, conn => sqlx::query(SQL).bind(id).bind(member).bind(to_text(standing)).bind(now).execute(conn).await.map(drop))
 }
 
-/// A message to add: who writes what where.
+/// A message to add: who writes what where (and the job it asks a referral for).
 pub struct NewMessage<'a> {
     pub conversation_id: Uuid,
     pub author_id: Uuid,
     pub body: &'a str,
+    pub job_post_id: Option<Uuid>,
 }
 
 /// Adds a message to its conversation, after every message before it: the
@@ -95,33 +96,37 @@ pub struct NewMessage<'a> {
 pub async fn insert_message(tx: &mut Tx, new: NewMessage<'_>, now: DateTime<Utc>) -> Result<MessageRow, sqlx::Error> {
     const LOCK: &str =
         "UPDATE conversations SET last_message_at = last_message_at WHERE id = $1 RETURNING last_message_at";
-    const INSERT: &str =
-        "INSERT INTO messages (id, conversation_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5)";
+    const INSERT: &str = "INSERT INTO messages (id, conversation_id, author_id, body, job_post_id, created_at) \
+                          VALUES ($1, $2, $3, $4, $5, $6)";
     const TOUCH: &str = "UPDATE conversations SET last_message_at = $2 WHERE id = $1";
     const READ: &str =
         "UPDATE conversation_members SET last_read_at = $3 WHERE conversation_id = $1 AND member_id = $2";
-    let NewMessage { conversation_id, author_id, body } = new;
+    let NewMessage { conversation_id, author_id, body, job_post_id } = new;
     let latest: DateTime<Utc> =
         on_tx!(tx, conn => sqlx::query_scalar(LOCK).bind(conversation_id).fetch_one(conn).await)?;
     let created_at = now.max(latest + TimeDelta::microseconds(1));
-    let message = MessageRow { id: Uuid::now_v7(), conversation_id, author_id, body: body.to_owned(), created_at };
-    on_tx!(tx, conn => sqlx::query(INSERT).bind(message.id).bind(conversation_id).bind(author_id).bind(body).bind(created_at).execute(conn).await.map(drop))?;
+    let id = Uuid::now_v7();
+    let message = MessageRow { id, conversation_id, author_id, body: body.to_owned(), job_post_id, created_at };
+    on_tx!(tx, conn => sqlx::query(INSERT).bind(id).bind(conversation_id).bind(author_id).bind(body).bind(job_post_id).bind(created_at).execute(conn).await.map(drop))?;
     on_tx!(tx, conn => sqlx::query(TOUCH).bind(conversation_id).bind(created_at).execute(conn).await.map(drop))?;
     on_tx!(tx, conn => sqlx::query(READ).bind(conversation_id).bind(author_id).bind(created_at).execute(conn).await.map(drop))?;
     Ok(message)
 }
 
+/// The columns of a [`MessageRow`].
+const MESSAGE_COLUMNS: &str = "id, conversation_id, author_id, body, job_post_id, created_at";
+
 /// Message `id`, if it exists.
 pub async fn find_message(db: &Db, id: Uuid) -> Result<Option<MessageRow>, sqlx::Error> {
-    const SQL: &str = "SELECT id, conversation_id, author_id, body, created_at FROM messages WHERE id = $1";
-    on_db!(db, pool => sqlx::query_as(SQL).bind(id).fetch_optional(pool).await)
+    let sql = format!("SELECT {MESSAGE_COLUMNS} FROM messages WHERE id = $1");
+    on_db!(db, pool => sqlx::query_as(&sql).bind(id).fetch_optional(pool).await)
 }
 
 /// A page of conversation `id`'s messages, oldest first.
 pub async fn page_messages(db: &Db, id: Uuid, page: &Page) -> Result<Vec<MessageRow>, sqlx::Error> {
     let keyset = page.keyset_sql(Order::OldestFirst, "created_at", "id", 2);
     let sql = format!(
-        "SELECT id, conversation_id, author_id, body, created_at FROM messages WHERE conversation_id = $1{}{}",
+        "SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = $1{}{}",
         keyset.condition, keyset.order_limit
     );
     on_db!(db, pool => {

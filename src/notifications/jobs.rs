@@ -7,6 +7,7 @@ use futures_util::future::BoxFuture;
 
 use super::model::{EventNews, JoinNews, News};
 use super::service::{announce_created, plan, record};
+use super::store::NewNotification;
 use crate::db::Db;
 use crate::jobs::{JobKind, JobSpec, Ran, RunEach};
 use crate::realtime::Bus;
@@ -44,11 +45,18 @@ impl RunEach for Notify {
                 .map(|(_, news)| *news)
                 .ok_or_else(|| anyhow::anyhow!("{:?} is not a notification job", job.kind))?;
             let planned = plan(&self.db, news, job).await?;
-            let mut writes = self.db.begin_write().await?;
-            let created = record(&mut writes, &planned).await?;
-            let (db, bus) = (self.db.clone(), self.bus.clone());
-            let after_commit = Box::pin(async move { announce_created(&db, &bus, &created).await });
-            Ok(Ran { writes, after_commit: Some(after_commit) })
+            recording(&self.db, &self.bus, &planned).await
         })
     }
+}
+
+/// What a notification job ran: `planned` recorded (with their push jobs) in the
+/// writes committed with the job's removal, and announced to her open connections
+/// once they are.
+pub async fn recording(db: &Db, bus: &Bus, planned: &[NewNotification]) -> anyhow::Result<Ran> {
+    let mut writes = db.begin_write().await?;
+    let created = record(&mut writes, planned).await?;
+    let (db, bus) = (db.clone(), bus.clone());
+    let after_commit = Box::pin(async move { announce_created(&db, &bus, &created).await });
+    Ok(Ran { writes, after_commit: Some(after_commit) })
 }

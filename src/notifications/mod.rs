@@ -11,10 +11,10 @@ mod settings;
 mod store;
 mod subscription;
 
-pub use jobs::Notify;
+pub use jobs::{Notify, recording};
 pub use model::{Notification, NotificationKind};
 pub use schema::{NotificationMutation, NotificationQuery};
-pub use service::{announce_created, mark_read, record};
+pub use service::{mark_read, record};
 pub use settings::keep_wanted;
 pub use store::{ForPush, Marking, NewNotification, for_push, unread_count, unread_counts};
 pub use subscription::{NotificationEvent, NotificationEventKind, NotificationSubscription, announce};

@@ -36,6 +36,10 @@ pub enum NotificationKind {
     NewMessage,
     /// Someone she is not connected with wrote to her: a message request.
     MessageRequest,
+    /// Someone asks her for a referral for a job she posted.
+    ReferralRequest,
+    /// A job she posted closes in a few days.
+    JobExpiring,
 }
 
 impl NotificationKind {
@@ -47,6 +51,9 @@ impl NotificationKind {
             Self::ReplyToMyThread => 2,
             Self::ReplyToMyReply => 3,
             Self::Mention => 4,
+            // A request she accepted turns into her conversation's entry.
+            Self::MessageRequest => 1,
+            Self::NewMessage => 2,
             // Never share an entry with another kind.
             Self::NewEventInGroup
             | Self::EventChanged
@@ -55,8 +62,8 @@ impl NotificationKind {
             | Self::WaitlistPromoted
             | Self::JoinRequest
             | Self::JoinApproved
-            | Self::NewMessage
-            | Self::MessageRequest => 0,
+            | Self::ReferralRequest
+            | Self::JobExpiring => 0,
         }
     }
 }
@@ -78,7 +85,8 @@ pub struct Notification {
     pub conversation_id: Option<Uuid>,
     /// The latest message it stands for.
     pub message_id: Option<Uuid>,
-    /// The thread's or the event's title.
+    pub job_post_id: Option<Uuid>,
+    /// The thread's, the event's or the job's title.
     pub subject_title: Option<String>,
     /// When the event starts, for event notifications.
     pub event_starts_at: Option<DateTime<Utc>>,
@@ -161,6 +169,8 @@ impl Notification {
             NotificationKind::JoinApproved => format!("Welcome to '{group}': your request was approved"),
             NotificationKind::NewMessage => format!("New message from {actor}"),
             NotificationKind::MessageRequest => format!("{actor} sent you a message request"),
+            NotificationKind::ReferralRequest => format!("{actor} asked you for a referral for '{subject}'"),
+            NotificationKind::JobExpiring => format!("Your job post '{subject}' closes in 3 days"),
         }
     }
 }

@@ -55,6 +55,7 @@ impl About {
             event_id: self.event_id,
             conversation_id: None,
             message_id: None,
+            job_post_id: None,
             actor_id: self.actor_id,
             collapse_key,
             push: false,

@@ -17,7 +17,7 @@ use crate::db::{Db, placeholder_list};
 use crate::on_db;
 
 /// Every kind, in the order preferences are listed.
-const ALL_KINDS: [NotificationKind; 13] = [
+const ALL_KINDS: [NotificationKind; 15] = [
     NotificationKind::ReplyToMyThread,
     NotificationKind::ReplyToMyReply,
     NotificationKind::Mention,
@@ -31,6 +31,8 @@ const ALL_KINDS: [NotificationKind; 13] = [
     NotificationKind::JoinApproved,
     NotificationKind::NewMessage,
     NotificationKind::MessageRequest,
+    NotificationKind::ReferralRequest,
+    NotificationKind::JobExpiring,
 ];
 
 /// Where one kind reaches her.

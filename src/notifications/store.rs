@@ -27,6 +27,7 @@ pub struct NewNotification {
     pub event_id: Option<Uuid>,
     pub conversation_id: Option<Uuid>,
     pub message_id: Option<Uuid>,
+    pub job_post_id: Option<Uuid>,
     pub actor_id: Option<Uuid>,
     /// Unread notifications with the same key collapse into one entry.
     pub collapse_key: String,
@@ -39,8 +40,9 @@ pub struct NewNotification {
 /// whether it is new.
 pub async fn record(tx: &mut Tx, new: &NewNotification, now: DateTime<Utc>) -> Result<(Uuid, bool), sqlx::Error> {
     const SQL: &str = "INSERT INTO notifications (id, member_id, kind, kind_rank, group_id, thread_id, reply_id, \
-                       event_id, conversation_id, message_id, actor_id, happenings, collapse_key, created_at, \
-                       updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1, $12, $13, $13) \
+                       event_id, conversation_id, message_id, job_post_id, actor_id, happenings, collapse_key, \
+                       created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13, $14, \
+                       $14) \
                        ON CONFLICT (member_id, collapse_key) WHERE read_at IS NULL DO UPDATE SET \
                        happenings = notifications.happenings + 1, \
                        kind = CASE WHEN excluded.kind_rank > notifications.kind_rank \
@@ -60,6 +62,7 @@ pub async fn record(tx: &mut Tx, new: &NewNotification, now: DateTime<Utc>) -> R
         .bind(new.event_id)
         .bind(new.conversation_id)
         .bind(new.message_id)
+        .bind(new.job_post_id)
         .bind(new.actor_id)
         .bind(&new.collapse_key)
         .bind(now)
@@ -68,9 +71,10 @@ pub async fn record(tx: &mut Tx, new: &NewNotification, now: DateTime<Utc>) -> R
 }
 
 /// The notifications (alias `n`) joined with what they are about: the group `g`, the
-/// thread `t` and the event `e`, when they have one.
+/// thread `t`, the event `e` and the job `j`, when they have one.
 const SUBJECTS: &str = "notifications n LEFT JOIN groups g ON g.id = n.group_id \
-                        LEFT JOIN threads t ON t.id = n.thread_id LEFT JOIN events e ON e.id = n.event_id";
+                        LEFT JOIN threads t ON t.id = n.thread_id LEFT JOIN events e ON e.id = n.event_id \
+                        LEFT JOIN job_posts j ON j.id = n.job_post_id";
 
 /// A condition keeping the notifications `viewer` (a parameter or `n.member_id`) may
 /// still see: in groups she can read or conversations in her inbox or requests, not
@@ -92,8 +96,8 @@ fn still_visible_sql(viewer: &str) -> String {
 /// The columns of a [`Notification`], from [`SUBJECTS`].
 const COLUMNS: &str = "n.id, n.kind, n.group_id, g.name AS group_name, \
                        COALESCE(g.visibility = 'PRIVATE', FALSE) AS group_private, n.thread_id, n.reply_id, \
-                       n.event_id, n.conversation_id, n.message_id, COALESCE(t.title, e.title) AS subject_title, \
-                       e.starts_at AS event_starts_at, n.actor_id, n.happenings, n.created_at, n.updated_at, n.read_at";
+                       n.event_id, n.conversation_id, n.message_id, n.job_post_id, \
+                       COALESCE(t.title, e.title, j.title) AS subject_title, e.starts_at AS event_starts_at, n.actor_id, n.happenings, n.created_at, n.updated_at, n.read_at";
 
 /// A page of her notifications, most recently updated first.
 pub async fn page(db: &Db, member: Uuid, page: &Page) -> Result<Vec<Notification>, sqlx::Error> {
@@ -177,7 +181,11 @@ pub async fn unread_count(db: &Db, member: Uuid) -> Result<i64, sqlx::Error> {
 pub enum Marking<'a> {
     All,
     These(&'a [Uuid]),
-    AboutConversation(Uuid),
+    /// Those about a conversation whose latest message is no later than `up_to`.
+    AboutConversation {
+        id: Uuid,
+        up_to: DateTime<Utc>,
+    },
 }
 
 /// Marks her notifications `which` read — only those she may see now: one hidden from
@@ -187,7 +195,12 @@ pub async fn mark_read(db: &Db, member: Uuid, which: Marking<'_>, now: DateTime<
     let (only, ids): (String, &[Uuid]) = match which {
         Marking::All => (String::new(), &[]),
         Marking::These(ids) => (format!(" AND n.id IN ({})", placeholder_list(3, ids.len())), ids),
-        Marking::AboutConversation(_) => (" AND n.conversation_id = $3".to_owned(), &[]),
+        Marking::AboutConversation { .. } => (
+            " AND n.conversation_id = $3 AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.id = n.message_id \
+             AND m.created_at > $4)"
+                .to_owned(),
+            &[],
+        ),
     };
     let sql = format!(
         "UPDATE notifications SET read_at = $2 WHERE id IN (SELECT n.id FROM {SUBJECTS} \
@@ -196,8 +209,8 @@ pub async fn mark_read(db: &Db, member: Uuid, which: Marking<'_>, now: DateTime<
     );
     on_db!(db, pool => {
         let mut query = sqlx::query(&sql).bind(member).bind(now);
-        if let Marking::AboutConversation(conversation) = which {
-            query = query.bind(conversation);
+        if let Marking::AboutConversation { id, up_to } = which {
+            query = query.bind(id).bind(up_to);
         }
         for id in ids {
             query = query.bind(id);

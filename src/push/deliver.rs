@@ -156,11 +156,14 @@ fn push_for(found: &ForPush, badge: i64) -> Push {
 /// thread, event, conversation or group (a newer push replaces an undelivered one),
 /// urgency by how much it concerns her, and kept no longer than it matters.
 fn envelope(notification: &Notification) -> Envelope {
-    let about = [notification.thread_id, notification.event_id, notification.conversation_id, notification.group_id]
-        .into_iter()
-        .flatten()
-        .next()
-        .unwrap_or(notification.id);
+    let subjects = [
+        notification.thread_id,
+        notification.event_id,
+        notification.conversation_id,
+        notification.job_post_id,
+        notification.group_id,
+    ];
+    let about = subjects.into_iter().flatten().next().unwrap_or(notification.id);
     let urgency = match notification.kind.0 {
         NotificationKind::EventChanged
         | NotificationKind::EventCancelled
@@ -169,12 +172,14 @@ fn envelope(notification: &Notification) -> Envelope {
         NotificationKind::FollowedThreadActivity
         | NotificationKind::NewEventInGroup
         | NotificationKind::JoinRequest
-        | NotificationKind::MessageRequest => Urgency::Low,
+        | NotificationKind::MessageRequest
+        | NotificationKind::JobExpiring => Urgency::Low,
         NotificationKind::ReplyToMyThread
         | NotificationKind::ReplyToMyReply
         | NotificationKind::Mention
         | NotificationKind::JoinApproved
-        | NotificationKind::NewMessage => Urgency::Normal,
+        | NotificationKind::NewMessage
+        | NotificationKind::ReferralRequest => Urgency::Normal,
     };
     let until_start = notification.event_starts_at.map(|start| (start - clock::now()).num_seconds());
     let ttl =

@@ -13,6 +13,8 @@ use crate::notifications::{ForPush, Notification, NotificationKind};
 /// The most a payload may take, in bytes of JSON.
 pub const MAX_BYTES: usize = 3 * 1024;
 const TITLE: &str = "Village";
+/// The most of a message's text a push shows (native services refuse long payloads).
+const PREVIEW_CHARS: usize = 200;
 
 /// One push's content.
 #[derive(Debug, Clone, Serialize)]
@@ -47,7 +49,10 @@ fn private_line(kind: NotificationKind) -> &'static str {
         NotificationKind::WaitlistPromoted => "You have a seat at an event in a private group",
         NotificationKind::JoinRequest => "New request to join a private group",
         NotificationKind::JoinApproved => "You were let into a private group",
-        NotificationKind::NewMessage | NotificationKind::MessageRequest => "New message",
+        NotificationKind::NewMessage | NotificationKind::MessageRequest | NotificationKind::ReferralRequest => {
+            "New message"
+        }
+        NotificationKind::JobExpiring => "A job you posted closes soon",
     }
 }
 
@@ -56,8 +61,11 @@ impl Payload {
     pub fn for_notification(found: &ForPush, badge: i64) -> Self {
         let notification = &found.notification;
         let actor = found.actor_name.as_deref().unwrap_or_default();
+        // Only from a conversation she accepted: a stranger's text stays off her screen.
         let body = match &found.message_preview {
-            Some(text) if notification.happenings <= 1 => format!("{actor}: {text}"),
+            Some(text) if notification.happenings <= 1 && notification.kind.0 == NotificationKind::NewMessage => {
+                format!("{actor}: {}", cut(text, PREVIEW_CHARS))
+            }
             _ if notification.group_private => private_line(notification.kind.0).to_owned(),
             _ => notification.headline(actor),
         };
@@ -119,15 +127,25 @@ impl Payload {
     }
 }
 
+/// `text` cut to `max` characters, with an ellipsis when cut.
+fn cut(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    text.chars().take(max - 1).chain(['…']).collect()
+}
+
 /// Where in the app a tap on `notification` goes.
 fn app_path(notification: &Notification) -> String {
-    match (notification.thread_id, notification.event_id, notification.conversation_id, notification.group_id) {
-        (Some(thread), ..) => format!("/threads/{thread}"),
-        (None, Some(event), ..) => format!("/events/{event}"),
-        (None, None, Some(conversation), _) => format!("/conversations/{conversation}"),
-        (None, None, None, Some(group)) => format!("/groups/{group}"),
-        (None, None, None, None) => "/notifications".to_owned(),
-    }
+    let paths = [
+        ("threads", notification.thread_id),
+        ("events", notification.event_id),
+        ("conversations", notification.conversation_id),
+        ("jobs", notification.job_post_id),
+        ("groups", notification.group_id),
+    ];
+    let first = paths.into_iter().find_map(|(kind, id)| Some((kind, id?)));
+    first.map_or_else(|| "/notifications".to_owned(), |(kind, id)| format!("/{kind}/{id}"))
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ mod events;
 mod fault_drills;
 mod fuzz;
 mod groups;
+mod job_board;
 mod live_access;
 mod members;
 mod message_pushes;

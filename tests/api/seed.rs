@@ -68,6 +68,15 @@ async fn the_demo_community_has_groups_threads_and_a_nearly_full_conference() {
     let request = &inbox["data"]["messageRequests"]["edges"][0]["node"];
     assert_eq!(request["startedBy"]["displayName"], "Chloé Martin", "{inbox}");
 
+    let jobs =
+        app.graphql("{ jobs { edges { node { title canRefer group { name } } } } }", json!({}), Some(&ana)).await;
+    assert_eq!(
+        jobs["data"]["jobs"]["edges"],
+        json!([{ "node": { "title": "Part-time bookkeeper", "canRefer": false, "group": { "name": "Moms at Work" } } },
+               { "node": { "title": "Product Manager (returnship)", "canRefer": true, "group": null } }]),
+        "{jobs}"
+    );
+
     let again = village::seed::seed(&app.db).await;
     assert!(again.is_err_and(|e| e.to_string().contains("already has members")));
 }

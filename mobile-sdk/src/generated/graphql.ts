@@ -32,6 +32,14 @@ export type Scalars = {
   NaiveDate: { input: string; output: string; }
 };
 
+export type AskForReferralInput = {
+  /** Makes a retry of this request ask nothing twice. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  jobId: Scalars['ID']['input'];
+  /** What she tells the poster (at most 2 000 characters); a short ask when left out. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type AuthPayload = {
   __typename?: 'AuthPayload';
   /** Send as `Authorization: Bearer <accessToken>`; valid until `accessTokenExpiresAt`. */
@@ -214,10 +222,33 @@ export type Device = {
   transport: PushTransport;
 };
 
+/** Changes to her open job; what is left out stays. */
+export type EditJobInput = {
+  canRefer?: InputMaybe<Scalars['Boolean']['input']>;
+  company?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  employment?: InputMaybe<Employment>;
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  flexibility?: InputMaybe<Array<Flexibility>>;
+  industry?: InputMaybe<Scalars['String']['input']>;
+  jobId: Scalars['ID']['input'];
+  location?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  url?: InputMaybe<Scalars['String']['input']>;
+  workplace?: InputMaybe<Workplace>;
+};
+
 export type EditReplyInput = {
   body: Scalars['String']['input'];
   replyId: Scalars['ID']['input'];
 };
+
+/** How the job is held. */
+export type Employment =
+  | 'CONTRACT'
+  | 'FREELANCE'
+  | 'FULL_TIME'
+  | 'PART_TIME';
 
 /** Something happening: a coffee meetup or a 60-seat conference. */
 export type Event = {
@@ -313,6 +344,15 @@ export type FieldVisibilityInput = {
   field: ProfileField;
   visibility: Visibility;
 };
+
+/** What makes the job work for a parent. */
+export type Flexibility =
+  | 'FLEXIBLE_HOURS'
+  | 'JOB_SHARE'
+  | 'PARENTAL_LEAVE_POLICY'
+  | 'PART_TIME_OK'
+  /** A programme for people coming back after a career break. */
+  | 'RETURNSHIP';
 
 export type Group = {
   __typename?: 'Group';
@@ -476,6 +516,80 @@ export type GroupVisibility =
   | 'PRIVATE'
   /** Every signed-in member can read it; members post. */
   | 'PUBLIC';
+
+/** What to look for on the board; every part optional, all must match. */
+export type JobFilterInput = {
+  canRefer?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A place the location mentions. */
+  city?: InputMaybe<Scalars['String']['input']>;
+  employment?: InputMaybe<Employment>;
+  /** Jobs offering every one of these. */
+  flexibility?: Array<Flexibility>;
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  industry?: InputMaybe<Scalars['String']['input']>;
+  /** Words in the title, company or description. */
+  text?: InputMaybe<Scalars['String']['input']>;
+  workplace?: InputMaybe<Workplace>;
+};
+
+export type JobInput = {
+  jobId: Scalars['ID']['input'];
+};
+
+/** A job a member shared. */
+export type JobPost = {
+  __typename?: 'JobPost';
+  /** Whether the poster offers to refer members (`askForReferral`). */
+  canRefer: Scalars['Boolean']['output'];
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  company: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  description: Scalars['String']['output'];
+  employment: Employment;
+  /** When it closes by itself. */
+  expiresAt: Scalars['DateTime']['output'];
+  flexibility: Array<Flexibility>;
+  /** The group it was shared in (only its members see it); null when community-wide. */
+  group?: Maybe<Group>;
+  id: Scalars['ID']['output'];
+  industry?: Maybe<Scalars['String']['output']>;
+  /** Where it is, as the poster wrote it ("Toronto, ON"). */
+  location: Scalars['String']['output'];
+  postedBy: Member;
+  /** Whether she saved it. */
+  saved: Scalars['Boolean']['output'];
+  status: JobStatus;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Where to read more or apply. */
+  url?: Maybe<Scalars['String']['output']>;
+  workplace: Workplace;
+};
+
+export type JobPostConnection = {
+  __typename?: 'JobPostConnection';
+  /** A list of edges. */
+  edges: Array<JobPostEdge>;
+  /** A list of nodes. */
+  nodes: Array<JobPost>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type JobPostEdge = {
+  __typename?: 'JobPostEdge';
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: JobPost;
+};
+
+/** Whether a job still takes applications. */
+export type JobStatus =
+  /** Closed by its poster, or expired. */
+  | 'CLOSED'
+  | 'OPEN';
 
 export type JoinGroupInput = {
   /** Answers to the group's join questions, in order (APPROVAL groups; at most 5). */
@@ -650,6 +764,8 @@ export type Message = {
   conversationId: Scalars['ID']['output'];
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
+  /** The job it asks a referral for, if it does (open it with `job(id)`). */
+  jobId?: Maybe<Scalars['ID']['output']>;
 };
 
 export type MessageConnection = {
@@ -681,12 +797,19 @@ export type Mutation = {
   /** Lets a member in. Moderators only. */
   approveJoinRequest: JoinRequest;
   /**
+   * Asks the poster of an open job that offers referrals for one: a direct message
+   * with the job linked, in her inbox. Answers the message.
+   */
+  askForReferral: Message;
+  /**
    * Blocks a member: her content disappears for the viewer, any connection ends, and
    * neither can reply to or mention the other. Returns the blocked member.
    */
   blockMember: Member;
   /** Cancels an event. Organisers only. */
   cancelEvent: Event;
+  /** Closes her job: it leaves the board (those who saved it still see it, closed). */
+  closeJob: JobPost;
   /** Makes (or replaces) the viewer's private calendar feed of the events she is going to. */
   createCalendarFeed: CalendarFeed;
   /** Creates an event in a group the viewer moderates. */
@@ -701,6 +824,8 @@ export type Mutation = {
   declineMessageRequest: Conversation;
   /** Deletes her own reply, or any reply for a moderator. The thread stays readable. */
   deleteReply: Reply;
+  /** Changes her open job. */
+  editJob: JobPost;
   /** Changes the text of her own reply. */
   editReply: Reply;
   /** Follows a thread: its activity will notify her. */
@@ -736,6 +861,8 @@ export type Mutation = {
   muteThread: MutePayload;
   /** Pins (or unpins) a thread to the top of its group. Moderators only. */
   pinThread: Thread;
+  /** Posts a job, community-wide or in one of her groups. */
+  postJob: JobPost;
   /** Replies to a thread, or to a top-level reply in it. */
   postReply: Reply;
   /** Adds a reaction, or takes it back. */
@@ -768,6 +895,8 @@ export type Mutation = {
   requestConnection: ConnectionPayload;
   /** Answers an event: GOING (a seat, or the waitlist when full) or NOT_GOING. */
   rsvp: Event;
+  /** Saves a job she may see, for later. */
+  saveJob: JobPost;
   /**
    * Writes in one of her conversations (not a request she has not accepted, nor one
    * a block made read-only: `FORBIDDEN`).
@@ -804,6 +933,8 @@ export type Mutation = {
   unfollowThread: Thread;
   unmuteGroup: MutePayload;
   unmuteThread: MutePayload;
+  /** Forgets a job she saved. */
+  unsaveJob: JobPost;
   /** Changes an event. Organisers only. */
   updateEvent: Event;
   /** Updates the viewer's profile and who sees each field. */
@@ -830,6 +961,12 @@ export type MutationApproveJoinRequestArgs = {
 
 
 /** Every mutation, one part per feature. */
+export type MutationAskForReferralArgs = {
+  input: AskForReferralInput;
+};
+
+
+/** Every mutation, one part per feature. */
 export type MutationBlockMemberArgs = {
   input: MemberRefInput;
 };
@@ -838,6 +975,12 @@ export type MutationBlockMemberArgs = {
 /** Every mutation, one part per feature. */
 export type MutationCancelEventArgs = {
   input: EventRefInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationCloseJobArgs = {
+  input: JobInput;
 };
 
 
@@ -874,6 +1017,12 @@ export type MutationDeclineMessageRequestArgs = {
 /** Every mutation, one part per feature. */
 export type MutationDeleteReplyArgs = {
   input: ReplyRefInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationEditJobArgs = {
+  input: EditJobInput;
 };
 
 
@@ -956,6 +1105,12 @@ export type MutationPinThreadArgs = {
 
 
 /** Every mutation, one part per feature. */
+export type MutationPostJobArgs = {
+  input: PostJobInput;
+};
+
+
+/** Every mutation, one part per feature. */
 export type MutationPostReplyArgs = {
   input: PostReplyInput;
 };
@@ -1018,6 +1173,12 @@ export type MutationRequestConnectionArgs = {
 /** Every mutation, one part per feature. */
 export type MutationRsvpArgs = {
   input: RsvpInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationSaveJobArgs = {
+  input: JobInput;
 };
 
 
@@ -1102,6 +1263,12 @@ export type MutationUnmuteGroupArgs = {
 /** Every mutation, one part per feature. */
 export type MutationUnmuteThreadArgs = {
   input: ThreadRefInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationUnsaveJobArgs = {
+  input: JobInput;
 };
 
 
@@ -1235,6 +1402,8 @@ export type NotificationKind =
   | 'EVENT_REMINDER'
   /** Someone replied in a thread she follows. */
   | 'FOLLOWED_THREAD_ACTIVITY'
+  /** A job she posted closes in a few days. */
+  | 'JOB_EXPIRING'
   /** Her request to join was approved. */
   | 'JOIN_APPROVED'
   /** Someone asked to join a group she moderates. */
@@ -1247,6 +1416,8 @@ export type NotificationKind =
   | 'NEW_EVENT_IN_GROUP'
   /** A new message in a conversation in her inbox. */
   | 'NEW_MESSAGE'
+  /** Someone asks her for a referral for a job she posted. */
+  | 'REFERRAL_REQUEST'
   /** Someone answered her reply. */
   | 'REPLY_TO_MY_REPLY'
   /** Someone replied in a thread she started. */
@@ -1285,6 +1456,26 @@ export type PageInfo = {
 export type PinThreadInput = {
   pinned?: Scalars['Boolean']['input'];
   threadId: Scalars['ID']['input'];
+};
+
+/** A job to post. */
+export type PostJobInput = {
+  canRefer?: Scalars['Boolean']['input'];
+  /** Makes a retry of this request post nothing twice. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  company: Scalars['String']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  employment: Employment;
+  /** When it closes by itself: within 90 days; 30 days from now when left out. */
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  flexibility?: Array<Flexibility>;
+  /** Share it only with this group's members (she must belong to it). */
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  industry?: InputMaybe<Scalars['String']['input']>;
+  location: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+  url?: InputMaybe<Scalars['String']['input']>;
+  workplace: Workplace;
 };
 
 export type PostReplyInput = {
@@ -1355,6 +1546,10 @@ export type Query = {
   group: Group;
   /** Every group, newest first. */
   groups: GroupConnection;
+  /** One job she may see, open or closed. */
+  job: JobPost;
+  /** Open jobs she may see (community-wide and her groups'), newest first. */
+  jobs: JobPostConnection;
   /** The signed-in member. */
   me: Member;
   /** A member by id. */
@@ -1383,6 +1578,8 @@ export type Query = {
   notifications: NotificationConnection;
   /** Her quiet hours (none set: no windows, in UTC). */
   quietHours: QuietHours;
+  /** The jobs she saved and may still see, most recently saved first. */
+  savedJobs: JobPostConnection;
   /** Whether a message's text shows in its push (off unless she turned it on). */
   showsMessagePreviews: Scalars['Boolean']['output'];
   /** A thread by id. */
@@ -1449,6 +1646,22 @@ export type QueryGroupsArgs = {
 
 
 /** Every query field, one part per feature. */
+export type QueryJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Every query field, one part per feature. */
+export type QueryJobsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<JobFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Every query field, one part per feature. */
 export type QueryMemberArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1492,6 +1705,15 @@ export type QueryMyGroupsArgs = {
 
 /** Every query field, one part per feature. */
 export type QueryNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Every query field, one part per feature. */
+export type QuerySavedJobsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1965,6 +2187,12 @@ export type Visibility =
   /** Nobody but her. */
   | 'ONLY_ME';
 
+/** Where the work is done. */
+export type Workplace =
+  | 'HYBRID'
+  | 'ON_SITE'
+  | 'REMOTE';
+
 export type MemberCardFragment = { __typename?: 'Member', headline?: string | null, industry?: string | null, city?: string | null, neighbourhood?: string | null, careerStage?: CareerStage | null, openTo?: Array<OpenTo> | null, connectionStatus: ConnectionStatus, id: string, displayName: string, handle?: string | null, avatarUrl?: string | null, children?: Array<{ __typename?: 'Child', bornYear?: number | null, bornMonth?: number | null, dueDate?: string | null, ageMonths?: number | null }> | null };
 
 export type MembersQueryVariables = Exact<{
@@ -2161,7 +2389,77 @@ export type GroupActivitySubscriptionVariables = Exact<{
 
 export type GroupActivitySubscription = { __typename?: 'Subscription', groupActivity: { __typename?: 'GroupActivity', kind: GroupActivityKind, thread?: { __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } | null, event?: { __typename?: 'Event', id: string, title: string, startsAt: string, endsAt: string, timezone: string, city?: string | null, isOnline: boolean, goingCount: number, seatsLeft?: number | null, kidsWelcome: boolean, childcareProvided: boolean, costCents: number, cancelled: boolean, group: { __typename?: 'Group', id: string, name: string }, viewerRsvp?: { __typename?: 'Rsvp', status: RsvpStatus } | null } | null, member?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, joinRequest?: { __typename?: 'JoinRequest', id: string, status: JoinRequestStatus, answers: Array<string>, createdAt: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } | null } };
 
-export type MessageItemFragment = { __typename?: 'Message', id: string, conversationId: string, body: string, createdAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } };
+export type JobItemFragment = { __typename?: 'JobPost', id: string, title: string, company: string, location: string, workplace: Workplace, employment: Employment, flexibility: Array<Flexibility>, industry?: string | null, canRefer: boolean, status: JobStatus, saved: boolean, expiresAt: string, createdAt: string, postedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } };
+
+export type JobDetailFragment = { __typename?: 'JobPost', url?: string | null, description: string, closedAt?: string | null, updatedAt: string, id: string, title: string, company: string, location: string, workplace: Workplace, employment: Employment, flexibility: Array<Flexibility>, industry?: string | null, canRefer: boolean, status: JobStatus, saved: boolean, expiresAt: string, createdAt: string, group?: { __typename?: 'Group', id: string, name: string } | null, postedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } };
+
+export type JobsQueryVariables = Exact<{
+  filter?: InputMaybe<JobFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type JobsQuery = { __typename?: 'Query', jobs: { __typename?: 'JobPostConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'JobPostEdge', cursor: string, node: { __typename?: 'JobPost', id: string, title: string, company: string, location: string, workplace: Workplace, employment: Employment, flexibility: Array<Flexibility>, industry?: string | null, canRefer: boolean, status: JobStatus, saved: boolean, expiresAt: string, createdAt: string, postedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } }> } };
+
+export type JobQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type JobQuery = { __typename?: 'Query', job: { __typename?: 'JobPost', url?: string | null, description: string, closedAt?: string | null, updatedAt: string, id: string, title: string, company: string, location: string, workplace: Workplace, employment: Employment, flexibility: Array<Flexibility>, industry?: string | null, canRefer: boolean, status: JobStatus, saved: boolean, expiresAt: string, createdAt: string, group?: { __typename?: 'Group', id: string, name: string } | null, postedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } };
+
+export type SavedJobsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SavedJobsQuery = { __typename?: 'Query', savedJobs: { __typename?: 'JobPostConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'JobPostEdge', cursor: string, node: { __typename?: 'JobPost', id: string, title: string, company: string, location: string, workplace: Workplace, employment: Employment, flexibility: Array<Flexibility>, industry?: string | null, canRefer: boolean, status: JobStatus, saved: boolean, expiresAt: string, createdAt: string, postedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } }> } };
+
+export type PostJobMutationVariables = Exact<{
+  input: PostJobInput;
+}>;
+
+
+export type PostJobMutation = { __typename?: 'Mutation', postJob: { __typename?: 'JobPost', url?: string | null, description: string, closedAt?: string | null, updatedAt: string, id: string, title: string, company: string, location: string, workplace: Workplace, employment: Employment, flexibility: Array<Flexibility>, industry?: string | null, canRefer: boolean, status: JobStatus, saved: boolean, expiresAt: string, createdAt: string, group?: { __typename?: 'Group', id: string, name: string } | null, postedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } };
+
+export type EditJobMutationVariables = Exact<{
+  input: EditJobInput;
+}>;
+
+
+export type EditJobMutation = { __typename?: 'Mutation', editJob: { __typename?: 'JobPost', url?: string | null, description: string, closedAt?: string | null, updatedAt: string, id: string, title: string, company: string, location: string, workplace: Workplace, employment: Employment, flexibility: Array<Flexibility>, industry?: string | null, canRefer: boolean, status: JobStatus, saved: boolean, expiresAt: string, createdAt: string, group?: { __typename?: 'Group', id: string, name: string } | null, postedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } };
+
+export type CloseJobMutationVariables = Exact<{
+  input: JobInput;
+}>;
+
+
+export type CloseJobMutation = { __typename?: 'Mutation', closeJob: { __typename?: 'JobPost', url?: string | null, description: string, closedAt?: string | null, updatedAt: string, id: string, title: string, company: string, location: string, workplace: Workplace, employment: Employment, flexibility: Array<Flexibility>, industry?: string | null, canRefer: boolean, status: JobStatus, saved: boolean, expiresAt: string, createdAt: string, group?: { __typename?: 'Group', id: string, name: string } | null, postedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } };
+
+export type SaveJobMutationVariables = Exact<{
+  input: JobInput;
+}>;
+
+
+export type SaveJobMutation = { __typename?: 'Mutation', saveJob: { __typename?: 'JobPost', id: string, title: string, company: string, location: string, workplace: Workplace, employment: Employment, flexibility: Array<Flexibility>, industry?: string | null, canRefer: boolean, status: JobStatus, saved: boolean, expiresAt: string, createdAt: string, postedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } };
+
+export type UnsaveJobMutationVariables = Exact<{
+  input: JobInput;
+}>;
+
+
+export type UnsaveJobMutation = { __typename?: 'Mutation', unsaveJob: { __typename?: 'JobPost', id: string, title: string, company: string, location: string, workplace: Workplace, employment: Employment, flexibility: Array<Flexibility>, industry?: string | null, canRefer: boolean, status: JobStatus, saved: boolean, expiresAt: string, createdAt: string, postedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } };
+
+export type AskForReferralMutationVariables = Exact<{
+  input: AskForReferralInput;
+}>;
+
+
+export type AskForReferralMutation = { __typename?: 'Mutation', askForReferral: { __typename?: 'Message', id: string, conversationId: string, body: string, jobId?: string | null, createdAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } };
+
+export type MessageItemFragment = { __typename?: 'Message', id: string, conversationId: string, body: string, jobId?: string | null, createdAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } };
 
 export type ConversationSummaryFragment = { __typename?: 'Conversation', id: string, standing: Standing, unreadCount: number, mutedUntil?: string | null, readOnly: boolean, createdAt: string, lastMessageAt: string, startedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, members: Array<{ __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }> };
 
@@ -2190,7 +2488,7 @@ export type ConversationQueryVariables = Exact<{
 }>;
 
 
-export type ConversationQuery = { __typename?: 'Query', conversation: { __typename?: 'Conversation', id: string, standing: Standing, unreadCount: number, mutedUntil?: string | null, readOnly: boolean, createdAt: string, lastMessageAt: string, messages: { __typename?: 'MessageConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'MessageEdge', cursor: string, node: { __typename?: 'Message', id: string, conversationId: string, body: string, createdAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } }> }, startedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, members: Array<{ __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }> } };
+export type ConversationQuery = { __typename?: 'Query', conversation: { __typename?: 'Conversation', id: string, standing: Standing, unreadCount: number, mutedUntil?: string | null, readOnly: boolean, createdAt: string, lastMessageAt: string, messages: { __typename?: 'MessageConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'MessageEdge', cursor: string, node: { __typename?: 'Message', id: string, conversationId: string, body: string, jobId?: string | null, createdAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } }> }, startedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, members: Array<{ __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }> } };
 
 export type ConversationLatestMessagesQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -2199,7 +2497,7 @@ export type ConversationLatestMessagesQueryVariables = Exact<{
 }>;
 
 
-export type ConversationLatestMessagesQuery = { __typename?: 'Query', conversation: { __typename?: 'Conversation', id: string, standing: Standing, unreadCount: number, mutedUntil?: string | null, readOnly: boolean, createdAt: string, lastMessageAt: string, messages: { __typename?: 'MessageConnection', pageInfo: { __typename?: 'PageInfo', hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ __typename?: 'MessageEdge', cursor: string, node: { __typename?: 'Message', id: string, conversationId: string, body: string, createdAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } }> }, startedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, members: Array<{ __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }> } };
+export type ConversationLatestMessagesQuery = { __typename?: 'Query', conversation: { __typename?: 'Conversation', id: string, standing: Standing, unreadCount: number, mutedUntil?: string | null, readOnly: boolean, createdAt: string, lastMessageAt: string, messages: { __typename?: 'MessageConnection', pageInfo: { __typename?: 'PageInfo', hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ __typename?: 'MessageEdge', cursor: string, node: { __typename?: 'Message', id: string, conversationId: string, body: string, jobId?: string | null, createdAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } }> }, startedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, members: Array<{ __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }> } };
 
 export type AcceptsMessageRequestsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2216,14 +2514,14 @@ export type StartConversationMutationVariables = Exact<{
 }>;
 
 
-export type StartConversationMutation = { __typename?: 'Mutation', startConversation: { __typename?: 'Message', id: string, conversationId: string, body: string, createdAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } };
+export type StartConversationMutation = { __typename?: 'Mutation', startConversation: { __typename?: 'Message', id: string, conversationId: string, body: string, jobId?: string | null, createdAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } };
 
 export type SendMessageMutationVariables = Exact<{
   input: SendMessageInput;
 }>;
 
 
-export type SendMessageMutation = { __typename?: 'Mutation', sendMessage: { __typename?: 'Message', id: string, conversationId: string, body: string, createdAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } };
+export type SendMessageMutation = { __typename?: 'Mutation', sendMessage: { __typename?: 'Message', id: string, conversationId: string, body: string, jobId?: string | null, createdAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } };
 
 export type AcceptMessageRequestMutationVariables = Exact<{
   input: ConversationInput;
@@ -2280,7 +2578,7 @@ export type ConversationUpdatesSubscriptionVariables = Exact<{
 }>;
 
 
-export type ConversationUpdatesSubscription = { __typename?: 'Subscription', conversationUpdates: { __typename?: 'ConversationUpdate', kind: ConversationUpdateKind, cursor?: string | null, message?: { __typename?: 'Message', id: string, conversationId: string, body: string, createdAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } | null } };
+export type ConversationUpdatesSubscription = { __typename?: 'Subscription', conversationUpdates: { __typename?: 'ConversationUpdate', kind: ConversationUpdateKind, cursor?: string | null, message?: { __typename?: 'Message', id: string, conversationId: string, body: string, jobId?: string | null, createdAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } | null } };
 
 export type NotificationItemFragment = { __typename?: 'Notification', id: string, kind: NotificationKind, title: string, count: number, groupId?: string | null, threadId?: string | null, replyId?: string | null, eventId?: string | null, conversationId?: string | null, messageId?: string | null, read: boolean, createdAt: string, updatedAt: string, actor?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null };
 
@@ -2842,11 +3140,73 @@ export const GroupMemberItemFragmentDoc = new TypedDocumentString(`
   handle
   avatarUrl
 }`, {"fragmentName":"GroupMemberItem"}) as unknown as TypedDocumentString<GroupMemberItemFragment, unknown>;
+export const JobItemFragmentDoc = new TypedDocumentString(`
+    fragment JobItem on JobPost {
+  id
+  title
+  company
+  location
+  workplace
+  employment
+  flexibility
+  industry
+  canRefer
+  status
+  saved
+  expiresAt
+  createdAt
+  postedBy {
+    ...AuthorSummary
+  }
+}
+    fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"fragmentName":"JobItem"}) as unknown as TypedDocumentString<JobItemFragment, unknown>;
+export const JobDetailFragmentDoc = new TypedDocumentString(`
+    fragment JobDetail on JobPost {
+  ...JobItem
+  url
+  description
+  closedAt
+  updatedAt
+  group {
+    id
+    name
+  }
+}
+    fragment JobItem on JobPost {
+  id
+  title
+  company
+  location
+  workplace
+  employment
+  flexibility
+  industry
+  canRefer
+  status
+  saved
+  expiresAt
+  createdAt
+  postedBy {
+    ...AuthorSummary
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"fragmentName":"JobDetail"}) as unknown as TypedDocumentString<JobDetailFragment, unknown>;
 export const MessageItemFragmentDoc = new TypedDocumentString(`
     fragment MessageItem on Message {
   id
   conversationId
   body
+  jobId
   createdAt
   author {
     ...AuthorSummary
@@ -4072,6 +4432,336 @@ fragment ThreadSummary on Thread {
     name
   }
 }`, {"hash":"5d5c2a9bb6fd84b282880386fe658586f89fff6ed3c32fdd82aa1e5aad71a380"}) as unknown as TypedDocumentString<GroupActivitySubscription, GroupActivitySubscriptionVariables>;
+export const JobsDocument = new TypedDocumentString(`
+    query Jobs($filter: JobFilterInput, $first: Int, $after: String) {
+  jobs(filter: $filter, first: $first, after: $after) {
+    pageInfo {
+      ...NextPage
+    }
+    edges {
+      cursor
+      node {
+        ...JobItem
+      }
+    }
+  }
+}
+    fragment JobItem on JobPost {
+  id
+  title
+  company
+  location
+  workplace
+  employment
+  flexibility
+  industry
+  canRefer
+  status
+  saved
+  expiresAt
+  createdAt
+  postedBy {
+    ...AuthorSummary
+  }
+}
+fragment NextPage on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"da34f66a0f37698b103ffc7c211f34a8bce420aadbbdcfc4b3e264267883c79a"}) as unknown as TypedDocumentString<JobsQuery, JobsQueryVariables>;
+export const JobDocument = new TypedDocumentString(`
+    query Job($id: ID!) {
+  job(id: $id) {
+    ...JobDetail
+  }
+}
+    fragment JobItem on JobPost {
+  id
+  title
+  company
+  location
+  workplace
+  employment
+  flexibility
+  industry
+  canRefer
+  status
+  saved
+  expiresAt
+  createdAt
+  postedBy {
+    ...AuthorSummary
+  }
+}
+fragment JobDetail on JobPost {
+  ...JobItem
+  url
+  description
+  closedAt
+  updatedAt
+  group {
+    id
+    name
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"967ee8dd4155417ae5eada1453f74aed78a8d26dd8d08ec139021cb15ab2c142"}) as unknown as TypedDocumentString<JobQuery, JobQueryVariables>;
+export const SavedJobsDocument = new TypedDocumentString(`
+    query SavedJobs($first: Int, $after: String) {
+  savedJobs(first: $first, after: $after) {
+    pageInfo {
+      ...NextPage
+    }
+    edges {
+      cursor
+      node {
+        ...JobItem
+      }
+    }
+  }
+}
+    fragment JobItem on JobPost {
+  id
+  title
+  company
+  location
+  workplace
+  employment
+  flexibility
+  industry
+  canRefer
+  status
+  saved
+  expiresAt
+  createdAt
+  postedBy {
+    ...AuthorSummary
+  }
+}
+fragment NextPage on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"d21b0e07d5dee874015191b8ac8f13c56a31c4bbd6228e302b26e4cb48678e1c"}) as unknown as TypedDocumentString<SavedJobsQuery, SavedJobsQueryVariables>;
+export const PostJobDocument = new TypedDocumentString(`
+    mutation PostJob($input: PostJobInput!) {
+  postJob(input: $input) {
+    ...JobDetail
+  }
+}
+    fragment JobItem on JobPost {
+  id
+  title
+  company
+  location
+  workplace
+  employment
+  flexibility
+  industry
+  canRefer
+  status
+  saved
+  expiresAt
+  createdAt
+  postedBy {
+    ...AuthorSummary
+  }
+}
+fragment JobDetail on JobPost {
+  ...JobItem
+  url
+  description
+  closedAt
+  updatedAt
+  group {
+    id
+    name
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"653ab7c217e728495fabce04a59e291d11f03c5a4eef474cdf78261c7390e2a2"}) as unknown as TypedDocumentString<PostJobMutation, PostJobMutationVariables>;
+export const EditJobDocument = new TypedDocumentString(`
+    mutation EditJob($input: EditJobInput!) {
+  editJob(input: $input) {
+    ...JobDetail
+  }
+}
+    fragment JobItem on JobPost {
+  id
+  title
+  company
+  location
+  workplace
+  employment
+  flexibility
+  industry
+  canRefer
+  status
+  saved
+  expiresAt
+  createdAt
+  postedBy {
+    ...AuthorSummary
+  }
+}
+fragment JobDetail on JobPost {
+  ...JobItem
+  url
+  description
+  closedAt
+  updatedAt
+  group {
+    id
+    name
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"75e2c4708f4c6731d35db196ad9c5916b6a65255e73104f8653daa46d3a5ae13"}) as unknown as TypedDocumentString<EditJobMutation, EditJobMutationVariables>;
+export const CloseJobDocument = new TypedDocumentString(`
+    mutation CloseJob($input: JobInput!) {
+  closeJob(input: $input) {
+    ...JobDetail
+  }
+}
+    fragment JobItem on JobPost {
+  id
+  title
+  company
+  location
+  workplace
+  employment
+  flexibility
+  industry
+  canRefer
+  status
+  saved
+  expiresAt
+  createdAt
+  postedBy {
+    ...AuthorSummary
+  }
+}
+fragment JobDetail on JobPost {
+  ...JobItem
+  url
+  description
+  closedAt
+  updatedAt
+  group {
+    id
+    name
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"ff45efd44edd7fa93942f10a27ea008db61d2c32c890c9c24e2ce8a5ae8c77fa"}) as unknown as TypedDocumentString<CloseJobMutation, CloseJobMutationVariables>;
+export const SaveJobDocument = new TypedDocumentString(`
+    mutation SaveJob($input: JobInput!) {
+  saveJob(input: $input) {
+    ...JobItem
+  }
+}
+    fragment JobItem on JobPost {
+  id
+  title
+  company
+  location
+  workplace
+  employment
+  flexibility
+  industry
+  canRefer
+  status
+  saved
+  expiresAt
+  createdAt
+  postedBy {
+    ...AuthorSummary
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"882e1a00dc3d9816a39a43734a58b87056ee841ef21c86cc0362a3bb7a1ca071"}) as unknown as TypedDocumentString<SaveJobMutation, SaveJobMutationVariables>;
+export const UnsaveJobDocument = new TypedDocumentString(`
+    mutation UnsaveJob($input: JobInput!) {
+  unsaveJob(input: $input) {
+    ...JobItem
+  }
+}
+    fragment JobItem on JobPost {
+  id
+  title
+  company
+  location
+  workplace
+  employment
+  flexibility
+  industry
+  canRefer
+  status
+  saved
+  expiresAt
+  createdAt
+  postedBy {
+    ...AuthorSummary
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"674c8ee1f7b4b0bfb193ff31fd3a82649039bfa074b916c146b88ff741bb7fd2"}) as unknown as TypedDocumentString<UnsaveJobMutation, UnsaveJobMutationVariables>;
+export const AskForReferralDocument = new TypedDocumentString(`
+    mutation AskForReferral($input: AskForReferralInput!) {
+  askForReferral(input: $input) {
+    ...MessageItem
+  }
+}
+    fragment MessageItem on Message {
+  id
+  conversationId
+  body
+  jobId
+  createdAt
+  author {
+    ...AuthorSummary
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"f92fc6fd701515a9d3450ff2398bf6813b1f97135f21bc7b89b007f3b71f087d"}) as unknown as TypedDocumentString<AskForReferralMutation, AskForReferralMutationVariables>;
 export const ConversationsDocument = new TypedDocumentString(`
     query Conversations($first: Int, $after: String) {
   conversations(first: $first, after: $after) {
@@ -4189,6 +4879,7 @@ export const ConversationDocument = new TypedDocumentString(`
   id
   conversationId
   body
+  jobId
   createdAt
   author {
     ...AuthorSummary
@@ -4218,7 +4909,7 @@ fragment AuthorSummary on Member {
   displayName
   handle
   avatarUrl
-}`, {"hash":"de6469316693fb27022bc5c85a059e72c1e2ebad98911d1ce4feae8bad2400b0"}) as unknown as TypedDocumentString<ConversationQuery, ConversationQueryVariables>;
+}`, {"hash":"6985db2e69605417a233ea05c7cc87a2e0914ff8c190009cec1e2c8e25299760"}) as unknown as TypedDocumentString<ConversationQuery, ConversationQueryVariables>;
 export const ConversationLatestMessagesDocument = new TypedDocumentString(`
     query ConversationLatestMessages($id: ID!, $last: Int = 20, $before: String) {
   conversation(id: $id) {
@@ -4242,6 +4933,7 @@ export const ConversationLatestMessagesDocument = new TypedDocumentString(`
   id
   conversationId
   body
+  jobId
   createdAt
   author {
     ...AuthorSummary
@@ -4267,7 +4959,7 @@ fragment AuthorSummary on Member {
   displayName
   handle
   avatarUrl
-}`, {"hash":"9d05804b1e8bb2b1115edc25a1af4dea265065d4b0380fc0420f2c3dd40194a3"}) as unknown as TypedDocumentString<ConversationLatestMessagesQuery, ConversationLatestMessagesQueryVariables>;
+}`, {"hash":"4e34d5c59d199712e6ebd7451d04e473b87bcc64073bd9362bc081b62110a68e"}) as unknown as TypedDocumentString<ConversationLatestMessagesQuery, ConversationLatestMessagesQueryVariables>;
 export const AcceptsMessageRequestsDocument = new TypedDocumentString(`
     query AcceptsMessageRequests {
   acceptsMessageRequests
@@ -4288,6 +4980,7 @@ export const StartConversationDocument = new TypedDocumentString(`
   id
   conversationId
   body
+  jobId
   createdAt
   author {
     ...AuthorSummary
@@ -4298,7 +4991,7 @@ fragment AuthorSummary on Member {
   displayName
   handle
   avatarUrl
-}`, {"hash":"de2980c9eeb7094d427f51cebd3deb87cb3b9e9af8648163371cff497066a3a3"}) as unknown as TypedDocumentString<StartConversationMutation, StartConversationMutationVariables>;
+}`, {"hash":"a6e91c42813be7a6ad1be7325de291cb6f70521bdabeb609c4f956489bdc12fe"}) as unknown as TypedDocumentString<StartConversationMutation, StartConversationMutationVariables>;
 export const SendMessageDocument = new TypedDocumentString(`
     mutation SendMessage($input: SendMessageInput!) {
   sendMessage(input: $input) {
@@ -4309,6 +5002,7 @@ export const SendMessageDocument = new TypedDocumentString(`
   id
   conversationId
   body
+  jobId
   createdAt
   author {
     ...AuthorSummary
@@ -4319,7 +5013,7 @@ fragment AuthorSummary on Member {
   displayName
   handle
   avatarUrl
-}`, {"hash":"7eecfa07a4aff4a0d184bcc1ee649f7a472ed01b170a296f1b5c3276bfcfaf25"}) as unknown as TypedDocumentString<SendMessageMutation, SendMessageMutationVariables>;
+}`, {"hash":"3a587e5e19a0fe3403579d375335337f2ee9617c4ae7c25defe1afe937240f7e"}) as unknown as TypedDocumentString<SendMessageMutation, SendMessageMutationVariables>;
 export const AcceptMessageRequestDocument = new TypedDocumentString(`
     mutation AcceptMessageRequest($input: ConversationInput!) {
   acceptMessageRequest(input: $input) {
@@ -4459,6 +5153,7 @@ export const ConversationUpdatesDocument = new TypedDocumentString(`
   id
   conversationId
   body
+  jobId
   createdAt
   author {
     ...AuthorSummary
@@ -4469,7 +5164,7 @@ fragment AuthorSummary on Member {
   displayName
   handle
   avatarUrl
-}`, {"hash":"25799663f75d0dbeae4f8cece41f994ae7323fcd28bd2f36f7e6b3e39bd9aaa7"}) as unknown as TypedDocumentString<ConversationUpdatesSubscription, ConversationUpdatesSubscriptionVariables>;
+}`, {"hash":"352f3dd89af2a498a1924d15487a6aac4b753436754e3edabee4d84a846f6133"}) as unknown as TypedDocumentString<ConversationUpdatesSubscription, ConversationUpdatesSubscriptionVariables>;
 export const NotificationsDocument = new TypedDocumentString(`
     query Notifications($first: Int, $after: String) {
   notifications(first: $first, after: $after) {

@@ -281,6 +281,7 @@ async fn enqueue(db: &Db, audience: &Audience, per_second: u32, arrivals: &Arriv
                 event_id: None,
                 conversation_id: None,
                 message_id: None,
+                job_post_id: None,
                 actor_id: Some(audience.author),
                 collapse_key: format!("bench:{member}"),
                 push: true,
