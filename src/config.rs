@@ -151,6 +151,14 @@ pub struct Settings {
     #[arg(long, env = "VILLAGE_MESSAGES_PER_MINUTE", default_value_t = 30, global = true)]
     pub messages_per_minute: u32,
 
+    /// Coffee chats (new times included) one member may propose per day.
+    #[arg(long, env = "VILLAGE_COFFEE_CHATS_PER_DAY", default_value_t = 20, global = true)]
+    pub coffee_chats_per_day: u32,
+
+    /// Coffee chats one member may have proposed and still waiting for an answer.
+    #[arg(long, env = "VILLAGE_OPEN_COFFEE_CHATS", default_value_t = 5, global = true)]
+    pub open_coffee_chats: usize,
+
     /// Jobs one member may post to the job board per day.
     #[arg(long, env = "VILLAGE_JOB_POSTS_PER_DAY", default_value_t = 10, global = true)]
     pub job_posts_per_day: u32,
@@ -290,6 +298,8 @@ impl fmt::Debug for Settings {
             .field("rsvps_per_minute", &self.rsvps_per_minute)
             .field("connection_requests_per_hour", &self.connection_requests_per_hour)
             .field("messages_per_minute", &self.messages_per_minute)
+            .field("coffee_chats_per_day", &self.coffee_chats_per_day)
+            .field("open_coffee_chats", &self.open_coffee_chats)
             .field("job_posts_per_day", &self.job_posts_per_day)
             .field("sessions_per_member", &self.sessions_per_member)
             .field("ws_init_timeout_secs", &self.ws_init_timeout_secs)

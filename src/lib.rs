@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod clock;
+pub mod coffee_chats;
 pub mod config;
 pub mod db;
 pub mod error;

@@ -29,11 +29,20 @@ pub enum Action {
     ConnectionRequest,
     Message,
     JobPost,
+    CoffeeChat,
 }
 
 impl Action {
-    const ALL: [Action; 7] =
-        [Self::Reply, Self::Thread, Self::Reaction, Self::Rsvp, Self::ConnectionRequest, Self::Message, Self::JobPost];
+    const ALL: [Action; 8] = [
+        Self::Reply,
+        Self::Thread,
+        Self::Reaction,
+        Self::Rsvp,
+        Self::ConnectionRequest,
+        Self::Message,
+        Self::JobPost,
+        Self::CoffeeChat,
+    ];
 
     fn name(self) -> &'static str {
         match self {
@@ -44,6 +53,7 @@ impl Action {
             Self::ConnectionRequest => "connection-request",
             Self::Message => "message",
             Self::JobPost => "job-post",
+            Self::CoffeeChat => "coffee-chat",
         }
     }
 }
@@ -68,6 +78,7 @@ impl Allowance {
             Action::ConnectionRequest => (settings.connection_requests_per_hour, HOUR),
             Action::Message => (settings.messages_per_minute, MINUTE),
             Action::JobPost => (settings.job_posts_per_day, DAY),
+            Action::CoffeeChat => (settings.coffee_chats_per_day, DAY),
         };
         Self { count, period }
     }
@@ -93,6 +104,8 @@ pub struct RateLimits {
 
 struct Inner {
     allowances: Vec<(Action, Allowance)>,
+    /// Coffee chats one member may have proposed and still waiting for an answer.
+    open_proposals: usize,
     local: Vec<(Action, Limiter)>,
     redis: Option<ConnectionManager>,
 }
@@ -126,7 +139,14 @@ impl RateLimits {
             .iter()
             .map(|(action, allowance)| (*action, RateLimiter::hashmap_with_clock(allowance.quota(), MonotonicClock)))
             .collect();
-        Self { inner: Arc::new(Inner { allowances, local, redis }) }
+        let open_proposals = settings.open_coffee_chats;
+        Self { inner: Arc::new(Inner { allowances, open_proposals, local, redis }) }
+    }
+
+    /// How many coffee chats one member may have proposed and still waiting for an
+    /// answer, so proposals never turn into spam.
+    pub fn open_proposals(&self) -> usize {
+        self.inner.open_proposals
     }
 
     /// Counts one `action` by `member`; `RATE_LIMITED` when she has used her allowance.

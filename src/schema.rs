@@ -8,6 +8,7 @@ use async_graphql::{Data, MergedObject, MergedSubscription, Schema, SchemaBuilde
 use uuid::Uuid;
 
 use crate::auth::{AuthMutation, AuthService};
+use crate::coffee_chats::{CoffeeChatMutation, CoffeeChatQuery};
 use crate::db::Db;
 use crate::events::{EventMutation, EventQuery};
 use crate::graphql::{ErrorCodes, FieldOrder, MutationBudget, QueryLimits};
@@ -30,6 +31,7 @@ pub struct Query(
     ThreadQuery,
     EventQuery,
     MessageQuery,
+    CoffeeChatQuery,
     JobBoardQuery,
     NotificationQuery,
     PushQuery,
@@ -44,6 +46,7 @@ pub struct Mutation(
     ThreadMutation,
     EventMutation,
     MessageMutation,
+    CoffeeChatMutation,
     JobBoardMutation,
     NotificationMutation,
     PushMutation,

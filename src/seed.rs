@@ -5,6 +5,7 @@ use anyhow::{Context, bail};
 use chrono::{Days, NaiveTime, TimeZone};
 use uuid::Uuid;
 
+use crate::coffee_chats::{self, Proposal};
 use crate::db::{self, Db};
 use crate::events::{self, Answer, EventFields, RsvpAnswer};
 use crate::groups::{self, CreateGroup};
@@ -267,6 +268,27 @@ async fn job_board(db: &Db, bus: &Bus, cast: &[Uuid], moms: Uuid) -> anyhow::Res
     Ok(())
 }
 
+/// Farah is open to coffee chats; Ana proposed two times and Farah took the second.
+async fn coffee_chat(db: &Db, cast: &[Uuid]) -> anyhow::Result<()> {
+    let (ana, farah) = (cast[0], cast[5]);
+    const OPEN_TO: &str = "UPDATE members SET open_to = '[\"COFFEE_CHATS\",\"MENTORING\"]' WHERE id = $1";
+    on_db!(db, pool => sqlx::query(OPEN_TO).bind(farah).execute(pool).await.map(drop))?;
+    let day = |days: u64, hour: u32| -> anyhow::Result<chrono::DateTime<chrono::Utc>> {
+        let date = clock::now().date_naive().checked_add_days(Days::new(days)).context("a date")?;
+        let at = date.and_time(NaiveTime::from_hms_opt(hour, 0, 0).context("a time")?);
+        Ok(chrono::Utc.from_utc_datetime(&at))
+    };
+    let slots = vec![
+        coffee_chats::Slot { starts_at: day(3, 14)?, ends_at: day(3, 15)? },
+        coffee_chats::Slot { starts_at: day(4, 13)?, ends_at: day(4, 14)? },
+    ];
+    let proposal = Proposal { slots, place: Some("Pilot Coffee, Queen St W".into()), online_url: None };
+    let note = Some("Would love to hear how you set up your practice.".to_owned());
+    let chat = coffee_chats::propose(db, ana, farah, proposal, note, (None, usize::MAX)).await?;
+    coffee_chats::accept(db, farah, chat.id, 1).await?;
+    Ok(())
+}
+
 /// Fills an empty database with the demo community.
 pub async fn seed(db: &Db) -> anyhow::Result<()> {
     if member_count(db).await? > 0 {
@@ -286,6 +308,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     owning_it(db, &bus, cast[0], moms, &[cast, guests].concat()).await?;
     conversations(db, &bus, cast).await?;
     job_board(db, &bus, cast, moms).await?;
+    coffee_chat(db, cast).await?;
     Ok(())
 }
 

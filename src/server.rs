@@ -21,7 +21,7 @@ use crate::http::{self, AppState, Shared};
 use crate::push::{self, PushConfig};
 use crate::rate_limits::RateLimits;
 use crate::realtime::Bus;
-use crate::{job_board, jobs, messages, notifications, schema, secrets, telemetry};
+use crate::{coffee_chats, job_board, jobs, messages, notifications, schema, secrets, telemetry};
 
 /// A server ready to serve: storage connected and migrated.
 pub struct App {
@@ -66,6 +66,7 @@ fn job_registry(db: &Db, bus: &Bus, sender: Arc<push::Sender>) -> anyhow::Result
         .each(notifications::Notify { db: db.clone(), bus: bus.clone() })
         .each(messages::NotifyMessage { db: db.clone(), bus: bus.clone() })
         .each(job_board::Expiry { db: db.clone(), bus: bus.clone() })
+        .each(coffee_chats::NotifyCoffeeChat { db: db.clone(), bus: bus.clone() })
         .batch(push::Push { db: db.clone(), sender: Arc::clone(&sender) })
         .each(push::ReleaseHeld { db: db.clone(), sender })
         .each(push::PushHousekeeping { db: db.clone() })

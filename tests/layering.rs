@@ -25,6 +25,7 @@ const TIERS: [(&str, &[&str]); 4] = [
             "threads",
             "events",
             "messages",
+            "coffee_chats",
             "job_board",
             "notifications",
             "push",

@@ -48,12 +48,12 @@ fn ics_event(event: &Event) -> icalendar::Event {
     entry.done()
 }
 
-/// A calendar named `name` holding `events`.
-pub fn calendar(name: &str, events: &[Event]) -> String {
+/// A calendar named `name` holding `entries`.
+pub fn calendar(name: &str, entries: impl IntoIterator<Item = icalendar::Event>) -> String {
     let mut calendar = Calendar::new();
     calendar.name(name);
-    for event in events {
-        calendar.push(ics_event(event));
+    for entry in entries {
+        calendar.push(entry);
     }
     calendar.done().to_string()
 }
@@ -61,25 +61,29 @@ pub fn calendar(name: &str, events: &[Event]) -> String {
 /// One event as a calendar, for `viewer` who may read it (`NOT_FOUND` otherwise).
 pub async fn event_calendar(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<String> {
     let event = service::readable(db, viewer, id).await?;
-    Ok(calendar(&event.title.clone(), &[event]))
+    Ok(calendar(&event.title, [ics_event(&event)]))
 }
 
 /// How far back a feed reaches.
-const FEED_HISTORY_DAYS: i64 = 30;
+pub const FEED_HISTORY: chrono::TimeDelta = chrono::TimeDelta::days(30);
 /// Most events one feed lists.
 const FEED_LIMIT: i32 = 100;
 
-/// The calendar of the events the owner of feed `token` is going to; `None` for a token
-/// that opens no feed.
-pub async fn feed_calendar(db: &Db, token: &str) -> AppResult<Option<String>> {
+/// The member whose private feed `token` opens, if it opens one.
+pub async fn feed_owner(db: &Db, token: &str) -> AppResult<Option<Uuid>> {
     let hash = Sha256::digest(token.as_bytes()).to_vec();
-    let Some(owner) = store::feed_owner(db, &hash).await? else {
-        return Ok(None);
-    };
-    let recent = crate::clock::now() - chrono::TimeDelta::days(FEED_HISTORY_DAYS);
-    let filter = EventFilter { mine: Some(RsvpStatus::Going), from: Some(recent), ..EventFilter::default() };
+    Ok(store::feed_owner(db, &hash).await?)
+}
+
+/// The events `owner` is going to that end after `from`, as calendar entries.
+pub async fn feed_entries(
+    db: &Db,
+    owner: Uuid,
+    from: chrono::DateTime<chrono::Utc>,
+) -> AppResult<Vec<icalendar::Event>> {
+    let filter = EventFilter { mine: Some(RsvpStatus::Going), from: Some(from), ..EventFilter::default() };
     let page = PageArgs { first: Some(FEED_LIMIT), ..PageArgs::default() }.validate()?;
     let events = store::page_events(db, owner, &filter, &page).await?;
-    let going: Vec<Event> = events.into_iter().filter(|e| e.viewer_status() == Some(RsvpStatus::Going)).collect();
-    Ok(Some(calendar("Village", &going)))
+    let going = events.iter().filter(|event| event.viewer_status() == Some(RsvpStatus::Going));
+    Ok(going.map(ics_event).collect())
 }

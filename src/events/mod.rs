@@ -7,7 +7,7 @@ mod schema;
 mod service;
 mod store;
 
-pub use calendar::{event_calendar, feed_calendar};
+pub use calendar::{FEED_HISTORY, calendar, event_calendar, feed_entries, feed_owner};
 pub use model::{Event, RsvpAnswer};
 pub use schema::{EventMutation, EventQuery};
 pub use service::{Answer, create as create_event, readable, release_member, rsvp};

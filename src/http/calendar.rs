@@ -8,8 +8,9 @@ use axum::response::{IntoResponse, Response};
 use uuid::Uuid;
 
 use super::AppState;
+use crate::db::Db;
 use crate::error::{AppError, AppResult};
-use crate::events;
+use crate::{clock, coffee_chats, events};
 
 fn ics_response(calendar: AppResult<Option<String>>) -> Response {
     match calendar {
@@ -41,5 +42,17 @@ pub async fn feed_ics(State(state): State<AppState>, Path(file): Path<String>) -
     let Some(token) = file.strip_suffix(".ics") else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    ics_response(events::feed_calendar(&state.db, token).await)
+    ics_response(feed(&state.db, token).await)
+}
+
+/// The calendar of what the owner of feed `token` is going to — events and accepted
+/// coffee chats from the last 30 days on; `None` for a token that opens no feed.
+async fn feed(db: &Db, token: &str) -> AppResult<Option<String>> {
+    let Some(owner) = events::feed_owner(db, token).await? else {
+        return Ok(None);
+    };
+    let from = clock::now() - events::FEED_HISTORY;
+    let mut entries = events::feed_entries(db, owner, from).await?;
+    entries.extend(coffee_chats::feed_entries(db, owner, from).await?);
+    Ok(Some(events::calendar("Village", entries)))
 }

@@ -45,6 +45,7 @@ impl RunEach for Expiry {
                 conversation_id: None,
                 message_id: None,
                 job_post_id: Some(post.id),
+                coffee_chat_id: None,
                 actor_id: None,
                 collapse_key: format!("job-expiring:{}", post.id),
                 push: false,

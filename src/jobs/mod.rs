@@ -65,6 +65,16 @@ pub enum JobKind {
     /// the expiry they are about — an expiry moved since makes them do nothing).
     JobPostExpiring,
     JobPostExpired,
+    /// A coffee chat was proposed (or new times were), accepted, declined or cancelled
+    /// (subject: the chat; actor: who did it; target: the other member).
+    CoffeeChatProposed,
+    CoffeeChatAccepted,
+    CoffeeChatDeclined,
+    CoffeeChatCancelled,
+    /// Reminders a day and an hour before an accepted chat (subject: the chat;
+    /// scheduled for: its start — a moved or cancelled chat's old ones do nothing).
+    CoffeeChatReminderDay,
+    CoffeeChatReminderHour,
     /// Push a notification to her devices (subject: the notification; target: her).
     PushNotification,
     /// Her quiet hours ended: push what was held (subject: her; scheduled for: the end).
@@ -77,7 +87,7 @@ pub enum JobKind {
 
 impl JobKind {
     /// Every kind, each of which some feature runs.
-    pub const ALL: [Self; 16] = [
+    pub const ALL: [Self; 22] = [
         Self::ReplyPosted,
         Self::EventCreated,
         Self::EventChanged,
@@ -90,6 +100,12 @@ impl JobKind {
         Self::MessageSent,
         Self::JobPostExpiring,
         Self::JobPostExpired,
+        Self::CoffeeChatProposed,
+        Self::CoffeeChatAccepted,
+        Self::CoffeeChatDeclined,
+        Self::CoffeeChatCancelled,
+        Self::CoffeeChatReminderDay,
+        Self::CoffeeChatReminderHour,
         Self::PushNotification,
         Self::PushRelease,
         Self::Housekeeping,

@@ -115,6 +115,18 @@ pub const PROFILE_COLUMNS: &str = "m.headline, m.industry, m.city, m.neighbourho
     m.return_to_work_on_visibility, m.children_visibility, m.interests_visibility, m.open_to_visibility, \
     m.bio_visibility";
 
+impl super::Member {
+    /// Whether someone other than her may see `field`, as the reader this row was read
+    /// for (connected or not): what every use of her profile by others must check.
+    pub fn shows_others(&self, field: ProfileField) -> bool {
+        match self.profile.visibility(field) {
+            Visibility::Members => true,
+            Visibility::Connections => self.connected,
+            Visibility::OnlyMe => false,
+        }
+    }
+}
+
 impl Profile {
     /// The stored visibility of `field` (MEMBERS if the row holds something unexpected).
     pub fn visibility(&self, field: ProfileField) -> Visibility {

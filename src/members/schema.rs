@@ -37,14 +37,7 @@ impl Member {
 
     /// Whether the viewer may see `field`.
     fn shows(&self, ctx: &Context<'_>, field: ProfileField) -> AppResult<bool> {
-        if self.is_viewer(ctx)? {
-            return Ok(true);
-        }
-        Ok(match self.profile.visibility(field) {
-            Visibility::Members => true,
-            Visibility::Connections => self.connected,
-            Visibility::OnlyMe => false,
-        })
+        Ok(self.is_viewer(ctx)? || self.shows_others(field))
     }
 
     fn shown<T>(&self, ctx: &Context<'_>, field: ProfileField, value: Option<T>) -> AppResult<Option<T>> {

@@ -63,6 +63,7 @@ async fn plan(db: &Db, id: Uuid) -> AppResult<Vec<NewNotification>> {
             conversation_id: Some(message.conversation_id),
             message_id: Some(message.id),
             job_post_id: message.job_post_id,
+            coffee_chat_id: None,
             actor_id: Some(author),
             collapse_key: key,
             push: false,

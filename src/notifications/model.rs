@@ -40,6 +40,14 @@ pub enum NotificationKind {
     ReferralRequest,
     /// A job she posted closes in a few days.
     JobExpiring,
+    /// Someone proposed a coffee chat to her, or new times for one.
+    CoffeeChatProposed,
+    /// Her coffee chat was accepted, declined or cancelled by the other member.
+    CoffeeChatAccepted,
+    CoffeeChatDeclined,
+    CoffeeChatCancelled,
+    /// Her coffee chat starts in a day, or in an hour.
+    CoffeeChatReminder,
 }
 
 impl NotificationKind {
@@ -63,7 +71,12 @@ impl NotificationKind {
             | Self::JoinRequest
             | Self::JoinApproved
             | Self::ReferralRequest
-            | Self::JobExpiring => 0,
+            | Self::JobExpiring
+            | Self::CoffeeChatProposed
+            | Self::CoffeeChatAccepted
+            | Self::CoffeeChatDeclined
+            | Self::CoffeeChatCancelled
+            | Self::CoffeeChatReminder => 0,
         }
     }
 }
@@ -86,9 +99,10 @@ pub struct Notification {
     /// The latest message it stands for.
     pub message_id: Option<Uuid>,
     pub job_post_id: Option<Uuid>,
+    pub coffee_chat_id: Option<Uuid>,
     /// The thread's, the event's or the job's title.
     pub subject_title: Option<String>,
-    /// When the event starts, for event notifications.
+    /// When the event (or the coffee chat) starts, for its notifications.
     pub event_starts_at: Option<DateTime<Utc>>,
     pub actor_id: Option<Uuid>,
     /// How many happenings the entry stands for (replies in a thread, requests, …).
@@ -145,9 +159,9 @@ impl Notification {
     fn reminder_title(&self, subject: &str) -> String {
         let minutes = self.event_starts_at.map_or(0, |start| (start - self.created_at).num_minutes().max(0));
         if minutes >= 90 {
-            format!("'{subject}' starts in about {} hours", (minutes + 30) / 60)
+            format!("{subject} starts in about {} hours", (minutes + 30) / 60)
         } else {
-            format!("'{subject}' starts in {minutes} minutes")
+            format!("{subject} starts in {minutes} minutes")
         }
     }
 
@@ -163,7 +177,7 @@ impl Notification {
             NotificationKind::NewEventInGroup => format!("New event in '{group}': '{subject}'"),
             NotificationKind::EventChanged => format!("'{subject}' has changed"),
             NotificationKind::EventCancelled => format!("'{subject}' was cancelled"),
-            NotificationKind::EventReminder => self.reminder_title(subject),
+            NotificationKind::EventReminder => self.reminder_title(&format!("'{subject}'")),
             NotificationKind::WaitlistPromoted => format!("You have a seat at '{subject}'"),
             NotificationKind::JoinRequest => format!("{actor} asked to join '{group}'"),
             NotificationKind::JoinApproved => format!("Welcome to '{group}': your request was approved"),
@@ -171,6 +185,11 @@ impl Notification {
             NotificationKind::MessageRequest => format!("{actor} sent you a message request"),
             NotificationKind::ReferralRequest => format!("{actor} asked you for a referral for '{subject}'"),
             NotificationKind::JobExpiring => format!("Your job post '{subject}' closes in 3 days"),
+            NotificationKind::CoffeeChatProposed => format!("{actor} proposed a coffee chat"),
+            NotificationKind::CoffeeChatAccepted => format!("{actor} accepted your coffee chat"),
+            NotificationKind::CoffeeChatDeclined => format!("{actor} declined your coffee chat"),
+            NotificationKind::CoffeeChatCancelled => format!("{actor} cancelled your coffee chat"),
+            NotificationKind::CoffeeChatReminder => self.reminder_title(&format!("Your coffee chat with {actor}")),
         }
     }
 }

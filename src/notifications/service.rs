@@ -56,6 +56,7 @@ impl About {
             conversation_id: None,
             message_id: None,
             job_post_id: None,
+            coffee_chat_id: None,
             actor_id: self.actor_id,
             collapse_key,
             push: false,

@@ -17,7 +17,7 @@ use crate::db::{Db, placeholder_list};
 use crate::on_db;
 
 /// Every kind, in the order preferences are listed.
-const ALL_KINDS: [NotificationKind; 15] = [
+const ALL_KINDS: [NotificationKind; 20] = [
     NotificationKind::ReplyToMyThread,
     NotificationKind::ReplyToMyReply,
     NotificationKind::Mention,
@@ -33,6 +33,11 @@ const ALL_KINDS: [NotificationKind; 15] = [
     NotificationKind::MessageRequest,
     NotificationKind::ReferralRequest,
     NotificationKind::JobExpiring,
+    NotificationKind::CoffeeChatProposed,
+    NotificationKind::CoffeeChatAccepted,
+    NotificationKind::CoffeeChatDeclined,
+    NotificationKind::CoffeeChatCancelled,
+    NotificationKind::CoffeeChatReminder,
 ];
 
 /// Where one kind reaches her.

@@ -28,6 +28,7 @@ pub struct NewNotification {
     pub conversation_id: Option<Uuid>,
     pub message_id: Option<Uuid>,
     pub job_post_id: Option<Uuid>,
+    pub coffee_chat_id: Option<Uuid>,
     pub actor_id: Option<Uuid>,
     /// Unread notifications with the same key collapse into one entry.
     pub collapse_key: String,
@@ -40,9 +41,9 @@ pub struct NewNotification {
 /// whether it is new.
 pub async fn record(tx: &mut Tx, new: &NewNotification, now: DateTime<Utc>) -> Result<(Uuid, bool), sqlx::Error> {
     const SQL: &str = "INSERT INTO notifications (id, member_id, kind, kind_rank, group_id, thread_id, reply_id, \
-                       event_id, conversation_id, message_id, job_post_id, actor_id, happenings, collapse_key, \
-                       created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13, $14, \
-                       $14) \
+                       event_id, conversation_id, message_id, job_post_id, coffee_chat_id, actor_id, happenings, \
+                       collapse_key, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, \
+                       $12, $13, 1, $14, $15, $15) \
                        ON CONFLICT (member_id, collapse_key) WHERE read_at IS NULL DO UPDATE SET \
                        happenings = notifications.happenings + 1, \
                        kind = CASE WHEN excluded.kind_rank > notifications.kind_rank \
@@ -63,6 +64,7 @@ pub async fn record(tx: &mut Tx, new: &NewNotification, now: DateTime<Utc>) -> R
         .bind(new.conversation_id)
         .bind(new.message_id)
         .bind(new.job_post_id)
+        .bind(new.coffee_chat_id)
         .bind(new.actor_id)
         .bind(&new.collapse_key)
         .bind(now)
@@ -71,10 +73,11 @@ pub async fn record(tx: &mut Tx, new: &NewNotification, now: DateTime<Utc>) -> R
 }
 
 /// The notifications (alias `n`) joined with what they are about: the group `g`, the
-/// thread `t`, the event `e` and the job `j`, when they have one.
+/// thread `t`, the event `e`, the job `j` and the coffee chat `cc`, when they have one.
 const SUBJECTS: &str = "notifications n LEFT JOIN groups g ON g.id = n.group_id \
                         LEFT JOIN threads t ON t.id = n.thread_id LEFT JOIN events e ON e.id = n.event_id \
-                        LEFT JOIN job_posts j ON j.id = n.job_post_id";
+                        LEFT JOIN job_posts j ON j.id = n.job_post_id \
+                        LEFT JOIN coffee_chats cc ON cc.id = n.coffee_chat_id";
 
 /// A condition keeping the notifications `viewer` (a parameter or `n.member_id`) may
 /// still see: in groups she can read or conversations in her inbox or requests, not
@@ -96,8 +99,9 @@ fn still_visible_sql(viewer: &str) -> String {
 /// The columns of a [`Notification`], from [`SUBJECTS`].
 const COLUMNS: &str = "n.id, n.kind, n.group_id, g.name AS group_name, \
                        COALESCE(g.visibility = 'PRIVATE', FALSE) AS group_private, n.thread_id, n.reply_id, \
-                       n.event_id, n.conversation_id, n.message_id, n.job_post_id, \
-                       COALESCE(t.title, e.title, j.title) AS subject_title, e.starts_at AS event_starts_at, n.actor_id, n.happenings, n.created_at, n.updated_at, n.read_at";
+                       n.event_id, n.conversation_id, n.message_id, n.job_post_id, n.coffee_chat_id, \
+                       COALESCE(t.title, e.title, j.title) AS subject_title, \
+                       COALESCE(e.starts_at, cc.starts_at) AS event_starts_at, n.actor_id, n.happenings, n.created_at, n.updated_at, n.read_at";
 
 /// A page of her notifications, most recently updated first.
 pub async fn page(db: &Db, member: Uuid, page: &Page) -> Result<Vec<Notification>, sqlx::Error> {

@@ -84,7 +84,10 @@ pub async fn push_notifications(
 
 /// When quiet hours hold `notification` until, if they do.
 fn quiet_end(quiet: Option<&QuietHours>, notification: &Notification, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
-    let event_news = matches!(notification.kind.0, NotificationKind::EventChanged | NotificationKind::EventCancelled);
+    let event_news = matches!(
+        notification.kind.0,
+        NotificationKind::EventChanged | NotificationKind::EventCancelled | NotificationKind::CoffeeChatCancelled
+    );
     let soon = |start: DateTime<Utc>| start - now <= URGENT_BEFORE_START && now - start <= URGENT_BEFORE_START;
     if event_news && notification.event_starts_at.is_some_and(soon) {
         return None;
@@ -161,6 +164,7 @@ fn envelope(notification: &Notification) -> Envelope {
         notification.event_id,
         notification.conversation_id,
         notification.job_post_id,
+        notification.coffee_chat_id,
         notification.group_id,
     ];
     let about = subjects.into_iter().flatten().next().unwrap_or(notification.id);
@@ -168,7 +172,9 @@ fn envelope(notification: &Notification) -> Envelope {
         NotificationKind::EventChanged
         | NotificationKind::EventCancelled
         | NotificationKind::EventReminder
-        | NotificationKind::WaitlistPromoted => Urgency::High,
+        | NotificationKind::WaitlistPromoted
+        | NotificationKind::CoffeeChatCancelled
+        | NotificationKind::CoffeeChatReminder => Urgency::High,
         NotificationKind::FollowedThreadActivity
         | NotificationKind::NewEventInGroup
         | NotificationKind::JoinRequest
@@ -179,7 +185,10 @@ fn envelope(notification: &Notification) -> Envelope {
         | NotificationKind::Mention
         | NotificationKind::JoinApproved
         | NotificationKind::NewMessage
-        | NotificationKind::ReferralRequest => Urgency::Normal,
+        | NotificationKind::ReferralRequest
+        | NotificationKind::CoffeeChatProposed
+        | NotificationKind::CoffeeChatAccepted
+        | NotificationKind::CoffeeChatDeclined => Urgency::Normal,
     };
     let until_start = notification.event_starts_at.map(|start| (start - clock::now()).num_seconds());
     let ttl =

@@ -53,6 +53,11 @@ fn private_line(kind: NotificationKind) -> &'static str {
             "New message"
         }
         NotificationKind::JobExpiring => "A job you posted closes soon",
+        NotificationKind::CoffeeChatProposed
+        | NotificationKind::CoffeeChatAccepted
+        | NotificationKind::CoffeeChatDeclined
+        | NotificationKind::CoffeeChatCancelled
+        | NotificationKind::CoffeeChatReminder => "Your coffee chat has news",
     }
 }
 
@@ -142,6 +147,7 @@ fn app_path(notification: &Notification) -> String {
         ("events", notification.event_id),
         ("conversations", notification.conversation_id),
         ("jobs", notification.job_post_id),
+        ("coffee-chats", notification.coffee_chat_id),
         ("groups", notification.group_id),
     ];
     let first = paths.into_iter().find_map(|(kind, id)| Some((kind, id?)));

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod cli;
+mod coffee_chats;
 mod events;
 mod fault_drills;
 mod fuzz;

@@ -77,6 +77,15 @@ async fn the_demo_community_has_groups_threads_and_a_nearly_full_conference() {
         "{jobs}"
     );
 
+    let chats = app
+        .graphql("{ myCoffeeChats { edges { node { status with { displayName } place } } } }", json!({}), Some(&ana))
+        .await;
+    assert_eq!(
+        chats["data"]["myCoffeeChats"]["edges"],
+        json!([{ "node": { "status": "ACCEPTED", "with": { "displayName": "Farah Haddad" }, "place": "Pilot Coffee, Queen St W" } }]),
+        "{chats}"
+    );
+
     let again = village::seed::seed(&app.db).await;
     assert!(again.is_err_and(|e| e.to_string().contains("already has members")));
 }

@@ -32,6 +32,12 @@ export type Scalars = {
   NaiveDate: { input: string; output: string; }
 };
 
+export type AcceptCoffeeChatInput = {
+  id: Scalars['ID']['input'];
+  /** The place of the accepted time in `slots`, from 0. */
+  slot: Scalars['Int']['input'];
+};
+
 export type AskForReferralInput = {
   /** Makes a retry of this request ask nothing twice. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
@@ -83,6 +89,70 @@ export type ChildInput = {
   bornMonth?: InputMaybe<Scalars['Int']['input']>;
   bornYear?: InputMaybe<Scalars['Int']['input']>;
   dueDate?: InputMaybe<Scalars['NaiveDate']['input']>;
+};
+
+export type CoffeeChat = {
+  __typename?: 'CoffeeChat';
+  /** Whether her answer is awaited (accept one time, or decline). */
+  awaitingMe: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  note: Scalars['String']['output'];
+  onlineUrl?: Maybe<Scalars['String']['output']>;
+  place?: Maybe<Scalars['String']['output']>;
+  proposedBy: Member;
+  /** The times proposed, in order (`acceptCoffeeChat` names one by its place, from 0). */
+  slots: Array<CoffeeChatTime>;
+  status: CoffeeChatStatus;
+  /** The time accepted, once it is. */
+  time?: Maybe<CoffeeChatTime>;
+  /** The time zone her local times are in. */
+  timeZone: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** The other member. */
+  with: Member;
+};
+
+export type CoffeeChatConnection = {
+  __typename?: 'CoffeeChatConnection';
+  /** A list of edges. */
+  edges: Array<CoffeeChatEdge>;
+  /** A list of nodes. */
+  nodes: Array<CoffeeChat>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type CoffeeChatEdge = {
+  __typename?: 'CoffeeChatEdge';
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: CoffeeChat;
+};
+
+export type CoffeeChatInput = {
+  id: Scalars['ID']['input'];
+};
+
+/** Where a coffee chat stands. */
+export type CoffeeChatStatus =
+  /** One time accepted: it is on. */
+  | 'ACCEPTED'
+  | 'CANCELLED'
+  | 'DECLINED'
+  /** Times proposed; the awaited member answers. */
+  | 'PROPOSED';
+
+/** A time proposed or fixed, in UTC and in the viewer's time zone. */
+export type CoffeeChatTime = {
+  __typename?: 'CoffeeChatTime';
+  endsAt: Scalars['DateTime']['output'];
+  localEnd: Scalars['String']['output'];
+  /** The start in her time zone, e.g. "2026-12-03T09:15:00-05:00". */
+  localStart: Scalars['String']['output'];
+  startsAt: Scalars['DateTime']['output'];
 };
 
 /** Where the viewer and another member now stand. */
@@ -790,6 +860,8 @@ export type MessageEdge = {
 /** Every mutation, one part per feature. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Accepts one of the proposed times: the chat is on. */
+  acceptCoffeeChat: CoffeeChat;
   /** Accepts a member's request to connect. */
   acceptConnection: ConnectionPayload;
   /** Moves a message request to her inbox. */
@@ -806,6 +878,8 @@ export type Mutation = {
    * neither can reply to or mention the other. Returns the blocked member.
    */
   blockMember: Member;
+  /** Cancels a chat proposed or on; the other member is told. */
+  cancelCoffeeChat: CoffeeChat;
   /** Cancels an event. Organisers only. */
   cancelEvent: Event;
   /** Closes her job: it leaves the board (those who saved it still see it, closed). */
@@ -818,6 +892,8 @@ export type Mutation = {
   createGroup: Group;
   /** Starts a thread in a group the viewer belongs to. */
   createThread: Thread;
+  /** Declines a proposed chat; the other member is told. */
+  declineCoffeeChat: CoffeeChat;
   /** Turns a request down. Moderators only. */
   declineJoinRequest: JoinRequest;
   /** Hides a message request; its sender is not told. */
@@ -865,6 +941,8 @@ export type Mutation = {
   postJob: JobPost;
   /** Replies to a thread, or to a top-level reply in it. */
   postReply: Reply;
+  /** Proposes a coffee chat to a member open to them (`FORBIDDEN` for others). */
+  proposeCoffeeChat: CoffeeChat;
   /** Adds a reaction, or takes it back. */
   react: ReactPayload;
   /** Trades a refresh token for new tokens. Each refresh token works once. */
@@ -893,6 +971,8 @@ export type Mutation = {
   removePushSubscription: RemovePushSubscriptionPayload;
   /** Asks a member to connect (accepts, if she already asked). */
   requestConnection: ConnectionPayload;
+  /** Proposes new times for a chat proposed or on; the other member answers again. */
+  rescheduleCoffeeChat: CoffeeChat;
   /** Answers an event: GOING (a seat, or the waitlist when full) or NOT_GOING. */
   rsvp: Event;
   /** Saves a job she may see, for later. */
@@ -943,6 +1023,12 @@ export type Mutation = {
 
 
 /** Every mutation, one part per feature. */
+export type MutationAcceptCoffeeChatArgs = {
+  input: AcceptCoffeeChatInput;
+};
+
+
+/** Every mutation, one part per feature. */
 export type MutationAcceptConnectionArgs = {
   input: MemberRefInput;
 };
@@ -973,6 +1059,12 @@ export type MutationBlockMemberArgs = {
 
 
 /** Every mutation, one part per feature. */
+export type MutationCancelCoffeeChatArgs = {
+  input: CoffeeChatInput;
+};
+
+
+/** Every mutation, one part per feature. */
 export type MutationCancelEventArgs = {
   input: EventRefInput;
 };
@@ -999,6 +1091,12 @@ export type MutationCreateGroupArgs = {
 /** Every mutation, one part per feature. */
 export type MutationCreateThreadArgs = {
   input: CreateThreadInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationDeclineCoffeeChatArgs = {
+  input: CoffeeChatInput;
 };
 
 
@@ -1117,6 +1215,12 @@ export type MutationPostReplyArgs = {
 
 
 /** Every mutation, one part per feature. */
+export type MutationProposeCoffeeChatArgs = {
+  input: ProposeCoffeeChatInput;
+};
+
+
+/** Every mutation, one part per feature. */
 export type MutationReactArgs = {
   input: ReactInput;
 };
@@ -1167,6 +1271,12 @@ export type MutationRemovePushSubscriptionArgs = {
 /** Every mutation, one part per feature. */
 export type MutationRequestConnectionArgs = {
   input: MemberRefInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationRescheduleCoffeeChatArgs = {
+  input: RescheduleCoffeeChatInput;
 };
 
 
@@ -1394,6 +1504,14 @@ export type NotificationEventKind =
 
 /** Why she is told. */
 export type NotificationKind =
+  /** Her coffee chat was accepted, declined or cancelled by the other member. */
+  | 'COFFEE_CHAT_ACCEPTED'
+  | 'COFFEE_CHAT_CANCELLED'
+  | 'COFFEE_CHAT_DECLINED'
+  /** Someone proposed a coffee chat to her, or new times for one. */
+  | 'COFFEE_CHAT_PROPOSED'
+  /** Her coffee chat starts in a day, or in an hour. */
+  | 'COFFEE_CHAT_REMINDER'
   /** An event she is going to (or waiting for) was cancelled. */
   | 'EVENT_CANCELLED'
   /** An event she is going to (or waiting for) changed. */
@@ -1499,6 +1617,18 @@ export type ProfileField =
   | 'OPEN_TO'
   | 'RETURN_TO_WORK_DATE';
 
+export type ProposeCoffeeChatInput = {
+  /** Makes a retry of this request propose nothing twice. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  memberId: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  onlineUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Where to meet, or `onlineUrl`: one of them. */
+  place?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 3 times, each ahead (within 180 days), 15 minutes to 4 hours long. */
+  slots: Array<TimeRangeInput>;
+};
+
 /** Which APNs an iOS build is registered with. */
 export type PushEnvironment =
   /** App Store and TestFlight builds. */
@@ -1532,6 +1662,8 @@ export type Query = {
   __typename?: 'Query';
   /** Whether members she is not connected with may write to her. */
   acceptsMessageRequests: Scalars['Boolean']['output'];
+  /** One of her coffee chats. */
+  coffeeChat: CoffeeChat;
   /** One of her conversations (in her inbox or her requests). */
   conversation: Conversation;
   /** Her conversations, latest message first. */
@@ -1561,6 +1693,8 @@ export type Query = {
   members: MemberConnection;
   /** Conversations from members she is not connected with, waiting for her answer. */
   messageRequests: ConversationConnection;
+  /** Her coffee chats (in `status`, when given), most recently changed first. */
+  myCoffeeChats: CoffeeChatConnection;
   /**
    * Every device that receives her pushes: browsers and native apps, oldest first
    * (not those registered by a session that has ended).
@@ -1588,6 +1722,12 @@ export type Query = {
   unreadNotificationCount: Scalars['Int']['output'];
   /** The server's VAPID public key (base64url), for the client's push subscribe call. */
   vapidPublicKey: Scalars['String']['output'];
+};
+
+
+/** Every query field, one part per feature. */
+export type QueryCoffeeChatArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1681,6 +1821,16 @@ export type QueryMembersArgs = {
 export type QueryMessageRequestsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Every query field, one part per feature. */
+export type QueryMyCoffeeChatsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<CoffeeChatStatus>;
 };
 
 
@@ -1888,6 +2038,13 @@ export type ReplyState =
   /** Removed by a moderator. */
   | 'REMOVED'
   | 'VISIBLE';
+
+export type RescheduleCoffeeChatInput = {
+  id: Scalars['ID']['input'];
+  onlineUrl?: InputMaybe<Scalars['String']['input']>;
+  place?: InputMaybe<Scalars['String']['input']>;
+  slots: Array<TimeRangeInput>;
+};
 
 /** The viewer's answer to an event. */
 export type Rsvp = {
@@ -2130,6 +2287,12 @@ export type ThreadUpdateKind =
   /** Pinned, locked or edited. */
   | 'THREAD_UPDATED';
 
+/** A time to meet. */
+export type TimeRangeInput = {
+  endsAt: Scalars['DateTime']['input'];
+  startsAt: Scalars['DateTime']['input'];
+};
+
 /**
  * Changes to an event; fields left out stay as they are. The optional ones (location,
  * city, online link, capacity, childcare capacity) are cleared by an explicit null,
@@ -2192,6 +2355,61 @@ export type Workplace =
   | 'HYBRID'
   | 'ON_SITE'
   | 'REMOTE';
+
+export type CoffeeChatTimeItemFragment = { __typename?: 'CoffeeChatTime', startsAt: string, endsAt: string, localStart: string, localEnd: string };
+
+export type CoffeeChatItemFragment = { __typename?: 'CoffeeChat', id: string, status: CoffeeChatStatus, awaitingMe: boolean, timeZone: string, place?: string | null, onlineUrl?: string | null, note: string, createdAt: string, updatedAt: string, proposedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, with: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, slots: Array<{ __typename?: 'CoffeeChatTime', startsAt: string, endsAt: string, localStart: string, localEnd: string }>, time?: { __typename?: 'CoffeeChatTime', startsAt: string, endsAt: string, localStart: string, localEnd: string } | null };
+
+export type MyCoffeeChatsQueryVariables = Exact<{
+  status?: InputMaybe<CoffeeChatStatus>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type MyCoffeeChatsQuery = { __typename?: 'Query', myCoffeeChats: { __typename?: 'CoffeeChatConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'CoffeeChatEdge', cursor: string, node: { __typename?: 'CoffeeChat', id: string, status: CoffeeChatStatus, awaitingMe: boolean, timeZone: string, place?: string | null, onlineUrl?: string | null, note: string, createdAt: string, updatedAt: string, proposedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, with: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, slots: Array<{ __typename?: 'CoffeeChatTime', startsAt: string, endsAt: string, localStart: string, localEnd: string }>, time?: { __typename?: 'CoffeeChatTime', startsAt: string, endsAt: string, localStart: string, localEnd: string } | null } }> } };
+
+export type CoffeeChatQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CoffeeChatQuery = { __typename?: 'Query', coffeeChat: { __typename?: 'CoffeeChat', id: string, status: CoffeeChatStatus, awaitingMe: boolean, timeZone: string, place?: string | null, onlineUrl?: string | null, note: string, createdAt: string, updatedAt: string, proposedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, with: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, slots: Array<{ __typename?: 'CoffeeChatTime', startsAt: string, endsAt: string, localStart: string, localEnd: string }>, time?: { __typename?: 'CoffeeChatTime', startsAt: string, endsAt: string, localStart: string, localEnd: string } | null } };
+
+export type ProposeCoffeeChatMutationVariables = Exact<{
+  input: ProposeCoffeeChatInput;
+}>;
+
+
+export type ProposeCoffeeChatMutation = { __typename?: 'Mutation', proposeCoffeeChat: { __typename?: 'CoffeeChat', id: string, status: CoffeeChatStatus, awaitingMe: boolean, timeZone: string, place?: string | null, onlineUrl?: string | null, note: string, createdAt: string, updatedAt: string, proposedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, with: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, slots: Array<{ __typename?: 'CoffeeChatTime', startsAt: string, endsAt: string, localStart: string, localEnd: string }>, time?: { __typename?: 'CoffeeChatTime', startsAt: string, endsAt: string, localStart: string, localEnd: string } | null } };
+
+export type AcceptCoffeeChatMutationVariables = Exact<{
+  input: AcceptCoffeeChatInput;
+}>;
+
+
+export type AcceptCoffeeChatMutation = { __typename?: 'Mutation', acceptCoffeeChat: { __typename?: 'CoffeeChat', id: string, status: CoffeeChatStatus, awaitingMe: boolean, timeZone: string, place?: string | null, onlineUrl?: string | null, note: string, createdAt: string, updatedAt: string, proposedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, with: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, slots: Array<{ __typename?: 'CoffeeChatTime', startsAt: string, endsAt: string, localStart: string, localEnd: string }>, time?: { __typename?: 'CoffeeChatTime', startsAt: string, endsAt: string, localStart: string, localEnd: string } | null } };
+
+export type DeclineCoffeeChatMutationVariables = Exact<{
+  input: CoffeeChatInput;
+}>;
+
+
+export type DeclineCoffeeChatMutation = { __typename?: 'Mutation', declineCoffeeChat: { __typename?: 'CoffeeChat', id: string, status: CoffeeChatStatus, awaitingMe: boolean, timeZone: string, place?: string | null, onlineUrl?: string | null, note: string, createdAt: string, updatedAt: string, proposedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, with: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, slots: Array<{ __typename?: 'CoffeeChatTime', startsAt: string, endsAt: string, localStart: string, localEnd: string }>, time?: { __typename?: 'CoffeeChatTime', startsAt: string, endsAt: string, localStart: string, localEnd: string } | null } };
+
+export type CancelCoffeeChatMutationVariables = Exact<{
+  input: CoffeeChatInput;
+}>;
+
+
+export type CancelCoffeeChatMutation = { __typename?: 'Mutation', cancelCoffeeChat: { __typename?: 'CoffeeChat', id: string, status: CoffeeChatStatus, awaitingMe: boolean, timeZone: string, place?: string | null, onlineUrl?: string | null, note: string, createdAt: string, updatedAt: string, proposedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, with: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, slots: Array<{ __typename?: 'CoffeeChatTime', startsAt: string, endsAt: string, localStart: string, localEnd: string }>, time?: { __typename?: 'CoffeeChatTime', startsAt: string, endsAt: string, localStart: string, localEnd: string } | null } };
+
+export type RescheduleCoffeeChatMutationVariables = Exact<{
+  input: RescheduleCoffeeChatInput;
+}>;
+
+
+export type RescheduleCoffeeChatMutation = { __typename?: 'Mutation', rescheduleCoffeeChat: { __typename?: 'CoffeeChat', id: string, status: CoffeeChatStatus, awaitingMe: boolean, timeZone: string, place?: string | null, onlineUrl?: string | null, note: string, createdAt: string, updatedAt: string, proposedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, with: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, slots: Array<{ __typename?: 'CoffeeChatTime', startsAt: string, endsAt: string, localStart: string, localEnd: string }>, time?: { __typename?: 'CoffeeChatTime', startsAt: string, endsAt: string, localStart: string, localEnd: string } | null } };
 
 export type MemberCardFragment = { __typename?: 'Member', headline?: string | null, industry?: string | null, city?: string | null, neighbourhood?: string | null, careerStage?: CareerStage | null, openTo?: Array<OpenTo> | null, connectionStatus: ConnectionStatus, id: string, displayName: string, handle?: string | null, avatarUrl?: string | null, children?: Array<{ __typename?: 'Child', bornYear?: number | null, bornMonth?: number | null, dueDate?: string | null, ageMonths?: number | null }> | null };
 
@@ -2944,6 +3162,50 @@ export const AuthorSummaryFragmentDoc = new TypedDocumentString(`
   avatarUrl
 }
     `, {"fragmentName":"AuthorSummary"}) as unknown as TypedDocumentString<AuthorSummaryFragment, unknown>;
+export const CoffeeChatTimeItemFragmentDoc = new TypedDocumentString(`
+    fragment CoffeeChatTimeItem on CoffeeChatTime {
+  startsAt
+  endsAt
+  localStart
+  localEnd
+}
+    `, {"fragmentName":"CoffeeChatTimeItem"}) as unknown as TypedDocumentString<CoffeeChatTimeItemFragment, unknown>;
+export const CoffeeChatItemFragmentDoc = new TypedDocumentString(`
+    fragment CoffeeChatItem on CoffeeChat {
+  id
+  status
+  awaitingMe
+  timeZone
+  place
+  onlineUrl
+  note
+  createdAt
+  updatedAt
+  proposedBy {
+    ...AuthorSummary
+  }
+  with {
+    ...AuthorSummary
+  }
+  slots {
+    ...CoffeeChatTimeItem
+  }
+  time {
+    ...CoffeeChatTimeItem
+  }
+}
+    fragment CoffeeChatTimeItem on CoffeeChatTime {
+  startsAt
+  endsAt
+  localStart
+  localEnd
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"fragmentName":"CoffeeChatItem"}) as unknown as TypedDocumentString<CoffeeChatItemFragment, unknown>;
 export const ChildSummaryFragmentDoc = new TypedDocumentString(`
     fragment ChildSummary on Child {
   bornYear
@@ -3530,6 +3792,305 @@ fragment ThreadSummary on Thread {
     name
   }
 }`, {"fragmentName":"ThreadDetail"}) as unknown as TypedDocumentString<ThreadDetailFragment, unknown>;
+export const MyCoffeeChatsDocument = new TypedDocumentString(`
+    query MyCoffeeChats($status: CoffeeChatStatus, $first: Int, $after: String) {
+  myCoffeeChats(status: $status, first: $first, after: $after) {
+    pageInfo {
+      ...NextPage
+    }
+    edges {
+      cursor
+      node {
+        ...CoffeeChatItem
+      }
+    }
+  }
+}
+    fragment CoffeeChatTimeItem on CoffeeChatTime {
+  startsAt
+  endsAt
+  localStart
+  localEnd
+}
+fragment CoffeeChatItem on CoffeeChat {
+  id
+  status
+  awaitingMe
+  timeZone
+  place
+  onlineUrl
+  note
+  createdAt
+  updatedAt
+  proposedBy {
+    ...AuthorSummary
+  }
+  with {
+    ...AuthorSummary
+  }
+  slots {
+    ...CoffeeChatTimeItem
+  }
+  time {
+    ...CoffeeChatTimeItem
+  }
+}
+fragment NextPage on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"c3d88475dee61758519a8016eb9089d9d1a6381506c2b4f2380904a52e89802a"}) as unknown as TypedDocumentString<MyCoffeeChatsQuery, MyCoffeeChatsQueryVariables>;
+export const CoffeeChatDocument = new TypedDocumentString(`
+    query CoffeeChat($id: ID!) {
+  coffeeChat(id: $id) {
+    ...CoffeeChatItem
+  }
+}
+    fragment CoffeeChatTimeItem on CoffeeChatTime {
+  startsAt
+  endsAt
+  localStart
+  localEnd
+}
+fragment CoffeeChatItem on CoffeeChat {
+  id
+  status
+  awaitingMe
+  timeZone
+  place
+  onlineUrl
+  note
+  createdAt
+  updatedAt
+  proposedBy {
+    ...AuthorSummary
+  }
+  with {
+    ...AuthorSummary
+  }
+  slots {
+    ...CoffeeChatTimeItem
+  }
+  time {
+    ...CoffeeChatTimeItem
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"156283393f561bd1020b499456411a0a1121a291f209626103b31b3029bfc0eb"}) as unknown as TypedDocumentString<CoffeeChatQuery, CoffeeChatQueryVariables>;
+export const ProposeCoffeeChatDocument = new TypedDocumentString(`
+    mutation ProposeCoffeeChat($input: ProposeCoffeeChatInput!) {
+  proposeCoffeeChat(input: $input) {
+    ...CoffeeChatItem
+  }
+}
+    fragment CoffeeChatTimeItem on CoffeeChatTime {
+  startsAt
+  endsAt
+  localStart
+  localEnd
+}
+fragment CoffeeChatItem on CoffeeChat {
+  id
+  status
+  awaitingMe
+  timeZone
+  place
+  onlineUrl
+  note
+  createdAt
+  updatedAt
+  proposedBy {
+    ...AuthorSummary
+  }
+  with {
+    ...AuthorSummary
+  }
+  slots {
+    ...CoffeeChatTimeItem
+  }
+  time {
+    ...CoffeeChatTimeItem
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"14b9dcc52f39b0eb94b412f8dacb653f4a73a8b03d8c97a2f9466da547ce05ac"}) as unknown as TypedDocumentString<ProposeCoffeeChatMutation, ProposeCoffeeChatMutationVariables>;
+export const AcceptCoffeeChatDocument = new TypedDocumentString(`
+    mutation AcceptCoffeeChat($input: AcceptCoffeeChatInput!) {
+  acceptCoffeeChat(input: $input) {
+    ...CoffeeChatItem
+  }
+}
+    fragment CoffeeChatTimeItem on CoffeeChatTime {
+  startsAt
+  endsAt
+  localStart
+  localEnd
+}
+fragment CoffeeChatItem on CoffeeChat {
+  id
+  status
+  awaitingMe
+  timeZone
+  place
+  onlineUrl
+  note
+  createdAt
+  updatedAt
+  proposedBy {
+    ...AuthorSummary
+  }
+  with {
+    ...AuthorSummary
+  }
+  slots {
+    ...CoffeeChatTimeItem
+  }
+  time {
+    ...CoffeeChatTimeItem
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"0f869f83806047af8b7b4d967c8360a65e4aa709aa54869bf1bf7c67b95fa902"}) as unknown as TypedDocumentString<AcceptCoffeeChatMutation, AcceptCoffeeChatMutationVariables>;
+export const DeclineCoffeeChatDocument = new TypedDocumentString(`
+    mutation DeclineCoffeeChat($input: CoffeeChatInput!) {
+  declineCoffeeChat(input: $input) {
+    ...CoffeeChatItem
+  }
+}
+    fragment CoffeeChatTimeItem on CoffeeChatTime {
+  startsAt
+  endsAt
+  localStart
+  localEnd
+}
+fragment CoffeeChatItem on CoffeeChat {
+  id
+  status
+  awaitingMe
+  timeZone
+  place
+  onlineUrl
+  note
+  createdAt
+  updatedAt
+  proposedBy {
+    ...AuthorSummary
+  }
+  with {
+    ...AuthorSummary
+  }
+  slots {
+    ...CoffeeChatTimeItem
+  }
+  time {
+    ...CoffeeChatTimeItem
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"873d650f1a8e303e557e02fca0d0953f1fae884dbdf46f8a4bb3c789aa7c669f"}) as unknown as TypedDocumentString<DeclineCoffeeChatMutation, DeclineCoffeeChatMutationVariables>;
+export const CancelCoffeeChatDocument = new TypedDocumentString(`
+    mutation CancelCoffeeChat($input: CoffeeChatInput!) {
+  cancelCoffeeChat(input: $input) {
+    ...CoffeeChatItem
+  }
+}
+    fragment CoffeeChatTimeItem on CoffeeChatTime {
+  startsAt
+  endsAt
+  localStart
+  localEnd
+}
+fragment CoffeeChatItem on CoffeeChat {
+  id
+  status
+  awaitingMe
+  timeZone
+  place
+  onlineUrl
+  note
+  createdAt
+  updatedAt
+  proposedBy {
+    ...AuthorSummary
+  }
+  with {
+    ...AuthorSummary
+  }
+  slots {
+    ...CoffeeChatTimeItem
+  }
+  time {
+    ...CoffeeChatTimeItem
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"ecd960a4e5a437edc1763266af4e9f3f96e69849be13be83fd5342a4b64a5bd4"}) as unknown as TypedDocumentString<CancelCoffeeChatMutation, CancelCoffeeChatMutationVariables>;
+export const RescheduleCoffeeChatDocument = new TypedDocumentString(`
+    mutation RescheduleCoffeeChat($input: RescheduleCoffeeChatInput!) {
+  rescheduleCoffeeChat(input: $input) {
+    ...CoffeeChatItem
+  }
+}
+    fragment CoffeeChatTimeItem on CoffeeChatTime {
+  startsAt
+  endsAt
+  localStart
+  localEnd
+}
+fragment CoffeeChatItem on CoffeeChat {
+  id
+  status
+  awaitingMe
+  timeZone
+  place
+  onlineUrl
+  note
+  createdAt
+  updatedAt
+  proposedBy {
+    ...AuthorSummary
+  }
+  with {
+    ...AuthorSummary
+  }
+  slots {
+    ...CoffeeChatTimeItem
+  }
+  time {
+    ...CoffeeChatTimeItem
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"8420ec5bfa8f53ad19fb329ef34bce9cce8fbb7f71e100a5f0aaa31da1f3370f"}) as unknown as TypedDocumentString<RescheduleCoffeeChatMutation, RescheduleCoffeeChatMutationVariables>;
 export const MembersDocument = new TypedDocumentString(`
     query Members($filter: MemberFilter, $first: Int, $after: String) {
   members(filter: $filter, first: $first, after: $after) {

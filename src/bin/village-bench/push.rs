@@ -282,6 +282,7 @@ async fn enqueue(db: &Db, audience: &Audience, per_second: u32, arrivals: &Arriv
                 conversation_id: None,
                 message_id: None,
                 job_post_id: None,
+                coffee_chat_id: None,
                 actor_id: Some(audience.author),
                 collapse_key: format!("bench:{member}"),
                 push: true,
