@@ -25,6 +25,7 @@ pub mod schema;
 pub mod secrets;
 pub mod seed;
 pub mod server;
+pub mod suggestions;
 pub mod telemetry;
 pub mod text;
 pub mod threads;

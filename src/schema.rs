@@ -20,6 +20,7 @@ use crate::notifications::{NotificationMutation, NotificationQuery, Notification
 use crate::push::{PushConfig, PushMutation, PushQuery};
 use crate::rate_limits::RateLimits;
 use crate::realtime::Bus;
+use crate::suggestions::{SuggestionMutation, SuggestionQuery};
 use crate::threads::{ReactionLoader, ThreadMutation, ThreadQuery, ThreadSubscription};
 use crate::viewer::{ClientInfo, Viewer};
 
@@ -33,6 +34,7 @@ pub struct Query(
     MessageQuery,
     CoffeeChatQuery,
     JobBoardQuery,
+    SuggestionQuery,
     NotificationQuery,
     PushQuery,
 );
@@ -48,6 +50,7 @@ pub struct Mutation(
     MessageMutation,
     CoffeeChatMutation,
     JobBoardMutation,
+    SuggestionMutation,
     NotificationMutation,
     PushMutation,
 );

@@ -27,6 +27,7 @@ const TIERS: [(&str, &[&str]); 4] = [
             "messages",
             "coffee_chats",
             "job_board",
+            "suggestions",
             "notifications",
             "push",
         ],

@@ -11,6 +11,6 @@ mod store;
 pub use blocks::{blocked_either_way, blocked_with, not_blocked_with};
 pub use connections::connected_with;
 pub use loader::{ChildrenDataLoader, ChildrenLoader, MemberDataLoader, MemberLoader};
-pub use profile::{OpenTo, ProfileField};
+pub use profile::{CareerStage, Child, OpenTo, ProfileField};
 pub use schema::{FieldVisibility, MemberMutation, MemberQuery, load_member};
-pub use store::{Member, NewMember, credentials_by_email, find, find_many, ids_by_handles, insert};
+pub use store::{Member, NewMember, children_of, credentials_by_email, find, find_many, ids_by_handles, insert};

@@ -22,6 +22,7 @@ mod push;
 mod push_delivery;
 mod realtime;
 mod seed;
+mod suggestions;
 mod support;
 mod threads;
 mod trusted_documents;

@@ -292,6 +292,10 @@ export type Device = {
   transport: PushTransport;
 };
 
+export type DismissSuggestionInput = {
+  memberId: Scalars['ID']['input'];
+};
+
 /** Changes to her open job; what is left out stays. */
 export type EditJobInput = {
   canRefer?: InputMaybe<Scalars['Boolean']['input']>;
@@ -900,6 +904,8 @@ export type Mutation = {
   declineMessageRequest: Conversation;
   /** Deletes her own reply, or any reply for a moderator. The thread stays readable. */
   deleteReply: Reply;
+  /** She does not want this member suggested again. */
+  dismissSuggestion: Scalars['Boolean']['output'];
   /** Changes her open job. */
   editJob: JobPost;
   /** Changes the text of her own reply. */
@@ -1115,6 +1121,12 @@ export type MutationDeclineMessageRequestArgs = {
 /** Every mutation, one part per feature. */
 export type MutationDeleteReplyArgs = {
   input: ReplyRefInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationDismissSuggestionArgs = {
+  input: DismissSuggestionInput;
 };
 
 
@@ -1716,6 +1728,12 @@ export type Query = {
   savedJobs: JobPostConnection;
   /** Whether a message's text shows in its push (off unless she turned it on). */
   showsMessagePreviews: Scalars['Boolean']['output'];
+  /**
+   * Members she might like to meet, best match first (at most 50): those sharing her
+   * career stage, city, industry, children's ages or what she is open to — as far as
+   * they show it — never anyone blocked either way, connected (or asked), or dismissed.
+   */
+  suggestedMembers: Array<Suggestion>;
   /** A thread by id. */
   thread: Thread;
   /** How many of her notifications are unread. */
@@ -1868,6 +1886,12 @@ export type QuerySavedJobsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Every query field, one part per feature. */
+export type QuerySuggestedMembersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2200,6 +2224,16 @@ export type SubscriptionGroupActivityArgs = {
 export type SubscriptionThreadUpdatesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   threadId: Scalars['ID']['input'];
+};
+
+/** A member to meet, and why. */
+export type Suggestion = {
+  __typename?: 'Suggestion';
+  member: Member;
+  /** What she shares with the viewer, most telling first. */
+  reasons: Array<Scalars['String']['output']>;
+  /** The reasons in one line: "Also returning from leave in March · Toronto · kids 1 and 3". */
+  summary: Scalars['String']['output'];
 };
 
 /** A conversation in a group. */
@@ -3026,6 +3060,20 @@ export type SignOutEverywhereMutationVariables = Exact<{ [key: string]: never; }
 
 
 export type SignOutEverywhereMutation = { __typename?: 'Mutation', signOutEverywhere: { __typename?: 'SignOutPayload', sessionsEnded: number } };
+
+export type SuggestedMembersQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type SuggestedMembersQuery = { __typename?: 'Query', suggestedMembers: Array<{ __typename?: 'Suggestion', reasons: Array<string>, summary: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } }> };
+
+export type DismissSuggestionMutationVariables = Exact<{
+  input: DismissSuggestionInput;
+}>;
+
+
+export type DismissSuggestionMutation = { __typename?: 'Mutation', dismissSuggestion: boolean };
 
 export type NextPageFragment = { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null };
 
@@ -6219,6 +6267,27 @@ export const SignOutEverywhereDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"f571fc7d5a5bf2c3b816d10c1a719bf6933af5aad40e2a54db5a45db8b662895"}) as unknown as TypedDocumentString<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>;
+export const SuggestedMembersDocument = new TypedDocumentString(`
+    query SuggestedMembers($first: Int) {
+  suggestedMembers(first: $first) {
+    member {
+      ...AuthorSummary
+    }
+    reasons
+    summary
+  }
+}
+    fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"12302e90c34bb247737d78e19b4d4d9babcdb3da575ca317792f761c3df84409"}) as unknown as TypedDocumentString<SuggestedMembersQuery, SuggestedMembersQueryVariables>;
+export const DismissSuggestionDocument = new TypedDocumentString(`
+    mutation DismissSuggestion($input: DismissSuggestionInput!) {
+  dismissSuggestion(input: $input)
+}
+    `, {"hash":"13dcef3ed4e6ae07550b21b5d9a8ca345703e40217dafc87fba5f233f2a6b47c"}) as unknown as TypedDocumentString<DismissSuggestionMutation, DismissSuggestionMutationVariables>;
 export const FeedDocument = new TypedDocumentString(`
     query Feed($first: Int, $after: String) {
   feed(first: $first, after: $after) {

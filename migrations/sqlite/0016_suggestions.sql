@@ -1,0 +1,13 @@
+-- "Moms like me": the members each member dismissed from her suggestions, and indexes
+-- for finding members by the fields suggestions match on (city has one already). Kept
+-- in lockstep with migrations/postgres/0016_suggestions.sql.
+
+CREATE TABLE suggestion_dismissals (
+    member_id    BLOB NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+    dismissed_id BLOB NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+    created_at   TEXT NOT NULL,
+    CONSTRAINT suggestion_dismissals_pkey PRIMARY KEY (member_id, dismissed_id)
+);
+
+CREATE INDEX members_industry_key_idx ON members (industry_key);
+CREATE INDEX members_career_stage_idx ON members (career_stage);
