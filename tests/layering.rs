@@ -93,6 +93,9 @@ fn group_heads(group: &str) -> Vec<String> {
     heads
 }
 
+/// The macros `db` exports at the crate root (`crate::on_db!`, …): imports of `db`.
+const DB_MACROS: [&str; 3] = ["on_db", "on_tx", "bind_all"];
+
 struct Source {
     /// Path under `src/`.
     path: String,
@@ -114,8 +117,11 @@ fn sources() -> Vec<Source> {
             }
             let module = path.split('/').next()?.trim_end_matches(".rs").to_owned();
             let code = code_of(&std::fs::read_to_string(&file).ok()?);
-            let imports =
-                imported_modules(&code).into_iter().filter(|m| *m != module && !m.starts_with("on_")).collect();
+            let imports = imported_modules(&code)
+                .into_iter()
+                .map(|m| if DB_MACROS.contains(&m.as_str()) { "db".to_owned() } else { m })
+                .filter(|m| *m != module)
+                .collect();
             Some(Source { path, module, imports })
         })
         .collect()

@@ -32,6 +32,7 @@ CREATE TABLE job_posts (
 
 CREATE INDEX job_posts_open_idx ON job_posts (status, created_at, id);
 CREATE INDEX job_posts_poster_idx ON job_posts (posted_by);
+CREATE INDEX job_posts_group_idx ON job_posts (group_id) WHERE group_id IS NOT NULL;
 
 CREATE TABLE saved_jobs (
     member_id   BLOB NOT NULL REFERENCES members (id) ON DELETE CASCADE,
@@ -41,6 +42,7 @@ CREATE TABLE saved_jobs (
 );
 
 CREATE INDEX saved_jobs_member_idx ON saved_jobs (member_id, saved_at, job_post_id);
+CREATE INDEX saved_jobs_job_idx ON saved_jobs (job_post_id);
 
 ALTER TABLE messages ADD COLUMN job_post_id BLOB REFERENCES job_posts (id) ON DELETE SET NULL;
 ALTER TABLE notifications ADD COLUMN job_post_id BLOB REFERENCES job_posts (id) ON DELETE CASCADE;

@@ -40,13 +40,17 @@ pub async fn by_id(db: &Db, id: Uuid) -> Result<Option<ChatRow>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_as(&sql).bind(id).fetch_optional(pool).await)
 }
 
-/// How many chats `member` proposed that still wait for an answer, counted after
-/// taking her member row's lock (so two proposals at once count each other).
+/// How many chats `member` is waiting on the other member's answer for (proposals of
+/// hers or new times she gave, never one hidden by a block), counted after taking her
+/// member row's lock (so two proposals at once count each other).
 pub async fn open_proposals(tx: &mut Tx, member: Uuid) -> Result<i64, sqlx::Error> {
     const LOCK: &str = "UPDATE members SET updated_at = updated_at WHERE id = $1";
-    const COUNT: &str = "SELECT COUNT(*) FROM coffee_chats WHERE proposed_by = $1 AND status = 'PROPOSED'";
+    let count = format!(
+        "SELECT COUNT(*) FROM coffee_chats c WHERE {} AND c.status = 'PROPOSED' AND c.awaiting <> $1",
+        hers_sql()
+    );
     on_tx!(tx, conn => sqlx::query(LOCK).bind(member).execute(conn).await.map(drop))?;
-    on_tx!(tx, conn => sqlx::query_scalar(COUNT).bind(member).fetch_one(conn).await)
+    on_tx!(tx, conn => sqlx::query_scalar(&count).bind(member).fetch_one(conn).await)
 }
 
 /// Records a new proposal.

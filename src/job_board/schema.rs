@@ -10,7 +10,7 @@ use super::service::{self, JobDraft};
 use super::store::{self, JobFilter};
 use crate::clock;
 use crate::error::AppError;
-use crate::graphql::context::{ContextExt, rate_limited_create};
+use crate::graphql::context::{ContextExt, rate_limited, rate_limited_create};
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{self, Cursor, PageArgs};
 use crate::members::{Member, load_member};
@@ -277,9 +277,9 @@ impl JobBoardMutation {
         Ok(service::post(ctx.db()?, viewer, group_id, draft, key).await?)
     }
 
-    /// Changes her open job.
+    /// Changes her open job (edits count toward her job-post pace).
     async fn edit_job(&self, ctx: &Context<'_>, input: EditJobInput) -> Result<JobPost> {
-        let viewer = ctx.viewer()?.member_id()?;
+        let viewer = rate_limited(ctx, Action::JobPost).await?;
         let id = parse_id("jobId", &input.job_id)?;
         if let Some(flexibility) = &input.flexibility {
             bounded_list("flexibility", flexibility, MAX_FLEXIBILITY)?;

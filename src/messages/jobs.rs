@@ -49,7 +49,8 @@ async fn plan(db: &Db, id: Uuid) -> AppResult<Vec<NewNotification>> {
         // (a request she accepts becomes a new-message entry by rank).
         let conversation_key = format!("conversation:{}", message.conversation_id);
         let (kind, key) = match (message.job_post_id, standing) {
-            (Some(_), _) => (NotificationKind::ReferralRequest, format!("referral:{}", message.id)),
+            // One entry per job and asker, however often she asks.
+            (Some(job), _) => (NotificationKind::ReferralRequest, format!("referral:{job}:{author}")),
             (None, Standing::Requested) => (NotificationKind::MessageRequest, conversation_key),
             (None, _) => (NotificationKind::NewMessage, conversation_key),
         };

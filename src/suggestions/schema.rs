@@ -17,8 +17,8 @@ use crate::text::fold;
 
 /// Most suggestions one request asks for.
 const MAX_FIRST: i32 = 50;
-/// How many rough matches are ranked closely.
-const CANDIDATES: i64 = 300;
+/// How many members each way of matching brings to be ranked closely.
+const PER_MATCH: i64 = 100;
 
 /// A member to meet, and why.
 #[derive(SimpleObject)]
@@ -49,7 +49,7 @@ async fn suggestions(db: &Db, viewer: Uuid, first: usize) -> AppResult<Vec<Sugge
         industry_key: me.profile.industry.as_deref().map(fold),
         career_stage: me.profile.career_stage.clone(),
     };
-    let ids = store::candidates(db, viewer, &anchors, CANDIDATES).await?;
+    let ids = store::candidates(db, viewer, &anchors, PER_MATCH).await?;
     let mut kids = children(db, &[ids.as_slice(), &[viewer]].concat()).await?;
     let today = clock::now().date_naive();
     let mine = Shown::of(&me, &kids.remove(&viewer).unwrap_or_default(), true, today);

@@ -100,9 +100,10 @@ async fn a_proposal_accepted_is_on_in_both_calendars_and_each_sees_her_own_time_
     let on = &accepted["data"]["acceptCoffeeChat"];
     assert_eq!(on["status"], "ACCEPTED", "{accepted}");
     let starts: DateTime<Utc> = on["time"]["startsAt"].as_str().unwrap().parse().unwrap();
-    assert!(on["time"]["localStart"].as_str().unwrap().ends_with("-08:00"), "Vancouver in winter: {on}");
+    let local = |zone: chrono_tz::Tz| starts.with_timezone(&zone).to_rfc3339();
+    assert_eq!(on["time"]["localStart"], local(chrono_tz::America::Vancouver).as_str(), "hers: {on}");
     let for_ana = chat(&ana, &id).await;
-    assert!(for_ana["data"]["coffeeChat"]["time"]["localStart"].as_str().unwrap().ends_with("-05:00"), "{for_ana}");
+    assert_eq!(for_ana["data"]["coffeeChat"]["time"]["localStart"], local(chrono_tz::America::Toronto).as_str());
     let (_, list) = notifications_of(&app, &ana).await;
     assert_eq!(list[0]["title"], "Bea accepted your coffee chat");
 
@@ -170,16 +171,15 @@ async fn declining_cancelling_and_new_times_are_told_to_the_other_and_end_its_re
     assert!(moved["place"].is_null());
     assert_eq!(notifications_of(&app, &bea).await.1[0]["title"], "Ana proposed a coffee chat");
     assert!(!feed(&app, &ana).await.contains(&id), "off the calendar until accepted again");
+    app.run_jobs_at(starts - TimeDelta::hours(1)).await;
+    let (_, list) = notifications_of(&app, &bea).await;
+    assert!(list.iter().all(|n| n["kind"] != "COFFEE_CHAT_REMINDER"), "a moved chat's old reminders do nothing");
 
     let cancelled = act(&bea, "cancelCoffeeChat", json!({ "id": id })).await;
     assert_eq!(cancelled["data"]["cancelCoffeeChat"]["status"], "CANCELLED", "{cancelled}");
     assert_eq!(notifications_of(&app, &ana).await.1[0]["title"], "Bea cancelled your coffee chat");
     let again = act(&ana, "cancelCoffeeChat", json!({ "id": id })).await;
     assert_eq!((error_code(&again), error_field(&again)), ("BAD_USER_INPUT", "id"));
-
-    app.run_jobs_at(starts - TimeDelta::hours(1)).await;
-    let (_, list) = notifications_of(&app, &bea).await;
-    assert!(list.iter().all(|n| n["kind"] != "COFFEE_CHAT_REMINDER"), "a moved chat's old reminders do nothing");
 }
 
 #[tokio::test]
@@ -220,6 +220,14 @@ async fn proposals_waiting_for_an_answer_are_capped() {
     act(&cleo, "declineCoffeeChat", json!({ "id": answered })).await;
     let room = propose(&ana, &bea, at_the_cafe()).await;
     assert_eq!(room["data"]["proposeCoffeeChat"]["status"], "PROPOSED", "an answer frees a place: {room}");
+    assert_eq!(error_code(&propose(&ana, &cleo, at_the_cafe()).await), "RATE_LIMITED");
+
+    block(&bea, &ana).await;
+    let after_block = propose(&ana, &cleo, at_the_cafe()).await;
+    assert_eq!(
+        after_block["data"]["proposeCoffeeChat"]["status"], "PROPOSED",
+        "chats a block hid do not count: {after_block}"
+    );
 }
 
 #[tokio::test]

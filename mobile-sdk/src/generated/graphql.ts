@@ -906,7 +906,7 @@ export type Mutation = {
   deleteReply: Reply;
   /** She does not want this member suggested again. */
   dismissSuggestion: Scalars['Boolean']['output'];
-  /** Changes her open job. */
+  /** Changes her open job (edits count toward her job-post pace). */
   editJob: JobPost;
   /** Changes the text of her own reply. */
   editReply: Reply;
