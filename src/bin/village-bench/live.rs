@@ -22,7 +22,7 @@ use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 use crate::child::{ServerProcess, Storage, cpu_time_of};
 use crate::seeding;
 
-type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
+pub type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
 
 /// What a live scenario runs against and how hard.
 pub struct LiveConfig {
@@ -157,7 +157,7 @@ impl Stage {
 }
 
 /// A connection acknowledged for the member with `token`.
-async fn connect(base_url: String, token: String) -> anyhow::Result<Socket> {
+pub async fn connect(base_url: String, token: String) -> anyhow::Result<Socket> {
     let mut request = format!("{}/graphql", base_url.replace("http", "ws")).into_client_request()?;
     request.headers_mut().insert("sec-websocket-protocol", HeaderValue::from_static("graphql-transport-ws"));
     let small_buffers = WebSocketConfig::default().read_buffer_size(4096).write_buffer_size(4096);

@@ -7,6 +7,7 @@
 mod child;
 mod live;
 mod load;
+mod networking;
 mod push;
 mod scenarios;
 mod seeding;
@@ -33,6 +34,11 @@ enum Scenario {
     /// Notifications recorded at a steady rate, pushed by a worker process to a local
     /// push service that answers after a delay: pushes/s, commit-to-push latency.
     Push,
+    /// Pairs of members chatting, each watching her conversation live: delivery
+    /// latency to the other member, lost and repeated messages.
+    Dm,
+    /// `suggestedMembers` from many viewers at once on a community of many members.
+    Suggestions,
     /// Internal: a server process for the live scenarios.
     #[value(name = "serve-child", hide = true)]
     ServeChild,
@@ -76,6 +82,15 @@ struct Args {
     /// Push: spread the devices over Web Push, FCM and APNs (else Web Push only).
     #[arg(long)]
     mixed_transports: bool,
+    /// DM: pairs of members chatting.
+    #[arg(long, default_value_t = 1000)]
+    pairs: usize,
+    /// DM: messages sent per second, spread over the pairs.
+    #[arg(long, default_value_t = 200)]
+    messages_per_second: u32,
+    /// Suggestions: members in the community.
+    #[arg(long, default_value_t = 100_000)]
+    members: usize,
     /// Redis for the live and push scenarios' servers.
     #[arg(long, env = "BENCH_REDIS_URL")]
     redis_url: Option<String>,
@@ -143,6 +158,22 @@ async fn main() -> anyhow::Result<()> {
                 mixed_transports: args.mixed_transports,
             };
             return push::pipeline(&config).await;
+        }
+        Scenario::Dm => {
+            println!("village-bench dm on {backend}: {} pairs, {} messages/s", args.pairs, args.messages_per_second);
+            let config = networking::DmConfig {
+                pairs: args.pairs.max(1),
+                messages_per_second: args.messages_per_second,
+                seconds: args.seconds,
+                database_url: args.database_url.clone(),
+                redis_url: args.redis_url.clone(),
+            };
+            return networking::dm(&config).await;
+        }
+        Scenario::Suggestions => {
+            println!("village-bench suggestions on {backend}: {} members, {} viewers", args.members, args.clients);
+            let run = load::RunConfig { clients: args.clients, duration: Duration::from_secs(args.seconds) };
+            return networking::suggestions(args.members, &run, args.database_url.clone()).await;
         }
         Scenario::Auth | Scenario::Thread => {}
     }

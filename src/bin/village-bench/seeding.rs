@@ -12,6 +12,11 @@ use village::viewer::ClientInfo;
 
 /// `count` new members on `settings`' database; returns their access tokens.
 pub async fn members_with_sessions(settings: &Settings, count: usize) -> anyhow::Result<Vec<String>> {
+    Ok(signed_in(settings, count).await?.into_iter().map(|(_, token)| token).collect())
+}
+
+/// `count` new members on `settings`' database; returns their ids and access tokens.
+pub async fn signed_in(settings: &Settings, count: usize) -> anyhow::Result<Vec<(Uuid, String)>> {
     let db = village::db::connect(&settings.effective_database_url(), 4).await?;
     let secret = settings.jwt_secret.as_deref().context("the bench sets a JWT secret")?;
     let auth = AuthService::new(db.clone(), Bus::default(), settings, secret.as_bytes())?;
@@ -19,7 +24,7 @@ pub async fn members_with_sessions(settings: &Settings, count: usize) -> anyhow:
     let client = ClientInfo { ip: "127.0.0.1".into(), user_agent: Some("village-bench".into()) };
     let mut tokens = Vec::with_capacity(count);
     for id in ids {
-        tokens.push(auth.open_session(id, &client).await?.access_token);
+        tokens.push((id, auth.open_session(id, &client).await?.access_token));
     }
     db.close().await;
     Ok(tokens)
