@@ -54,19 +54,9 @@ impl RunEach for NotifyCoffeeChat {
 /// or, for a reminder still due, each of the two about the other.
 fn plan(chat: &ChatRow, kind: NotificationKind, job: &JobSpec) -> Vec<NewNotification> {
     let tell = |member: Uuid, actor: Uuid| NewNotification {
-        member_id: member,
-        kind,
-        group_id: None,
-        thread_id: None,
-        reply_id: None,
-        event_id: None,
-        conversation_id: None,
-        message_id: None,
-        job_post_id: None,
         coffee_chat_id: Some(chat.id),
         actor_id: Some(actor),
-        collapse_key: format!("coffee-chat:{}:{:?}:{}", chat.id, job.kind, chat.sequence),
-        push: false,
+        ..NewNotification::to(member, kind, format!("coffee-chat:{}:{:?}:{}", chat.id, job.kind, chat.sequence))
     };
     if kind == NotificationKind::CoffeeChatReminder {
         let due = chat.status.0 == CoffeeChatStatus::Accepted && chat.starts_at == job.scheduled_for;

@@ -35,20 +35,10 @@ impl RunEach for Expiry {
                 store::close(&mut writes, post.id, post.expires_at).await?;
                 return Ok(Ran { writes, after_commit: None });
             }
+            let key = format!("job-expiring:{}", post.id);
             let notice = NewNotification {
-                member_id: post.posted_by,
-                kind: NotificationKind::JobExpiring,
-                group_id: None,
-                thread_id: None,
-                reply_id: None,
-                event_id: None,
-                conversation_id: None,
-                message_id: None,
                 job_post_id: Some(post.id),
-                coffee_chat_id: None,
-                actor_id: None,
-                collapse_key: format!("job-expiring:{}", post.id),
-                push: false,
+                ..NewNotification::to(post.posted_by, NotificationKind::JobExpiring, key)
             };
             let planned = notifications::keep_wanted(&self.db, vec![notice]).await?;
             notifications::recording(&self.db, &self.bus, &planned).await

@@ -55,19 +55,11 @@ async fn plan(db: &Db, id: Uuid) -> AppResult<Vec<NewNotification>> {
             (None, _) => (NotificationKind::NewMessage, conversation_key),
         };
         NewNotification {
-            member_id: member,
-            kind,
-            group_id: None,
-            thread_id: None,
-            reply_id: None,
-            event_id: None,
             conversation_id: Some(message.conversation_id),
             message_id: Some(message.id),
             job_post_id: message.job_post_id,
-            coffee_chat_id: None,
             actor_id: Some(author),
-            collapse_key: key,
-            push: false,
+            ..NewNotification::to(member, kind, key)
         }
     });
     Ok(notifications::keep_wanted(db, planned.collect()).await?)

@@ -47,19 +47,12 @@ impl About {
     /// Her notification about this, as another kind with its own collapse key.
     fn for_member_as(&self, member_id: Uuid, kind: NotificationKind, collapse_key: String) -> NewNotification {
         NewNotification {
-            member_id,
-            kind,
             group_id: Some(self.group_id),
             thread_id: self.thread_id,
             reply_id: self.reply_id,
             event_id: self.event_id,
-            conversation_id: None,
-            message_id: None,
-            job_post_id: None,
-            coffee_chat_id: None,
             actor_id: self.actor_id,
-            collapse_key,
-            push: false,
+            ..NewNotification::to(member_id, kind, collapse_key)
         }
     }
 

@@ -36,6 +36,28 @@ pub struct NewNotification {
     pub push: bool,
 }
 
+impl NewNotification {
+    /// Her notification of `kind`, collapsing under `collapse_key`, about nothing yet:
+    /// set what it is about (and who did it) on the result.
+    pub fn to(member_id: Uuid, kind: NotificationKind, collapse_key: String) -> Self {
+        Self {
+            member_id,
+            kind,
+            group_id: None,
+            thread_id: None,
+            reply_id: None,
+            event_id: None,
+            conversation_id: None,
+            message_id: None,
+            job_post_id: None,
+            coffee_chat_id: None,
+            actor_id: None,
+            collapse_key,
+            push: false,
+        }
+    }
+}
+
 /// Records `new`, or folds it into her unread entry with the same collapse key (one
 /// more happening, the latest actor, the most direct kind); returns the entry's id and
 /// whether it is new.

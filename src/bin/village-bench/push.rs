@@ -273,19 +273,11 @@ async fn enqueue(db: &Db, audience: &Audience, per_second: u32, arrivals: &Arriv
         let planned: Vec<NewNotification> = members
             .iter()
             .map(|member| NewNotification {
-                member_id: *member,
-                kind: NotificationKind::Mention,
                 group_id: Some(audience.group),
                 thread_id: Some(audience.thread),
-                reply_id: None,
-                event_id: None,
-                conversation_id: None,
-                message_id: None,
-                job_post_id: None,
-                coffee_chat_id: None,
                 actor_id: Some(audience.author),
-                collapse_key: format!("bench:{member}"),
                 push: true,
+                ..NewNotification::to(*member, NotificationKind::Mention, format!("bench:{member}"))
             })
             .collect();
         let mut tx = db.begin_write().await?;
