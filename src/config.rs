@@ -98,6 +98,9 @@ pub struct Settings {
     #[command(flatten)]
     pub native_push: NativePushSettings,
 
+    #[command(flatten)]
+    pub email: EmailSettings,
+
     /// Lifetime of an access token, in seconds (10 to 900).
     #[arg(long, env = "VILLAGE_ACCESS_TOKEN_TTL", default_value_t = 900,
           value_parser = clap::value_parser!(u64).range(10..=900), global = true)]
@@ -288,6 +291,7 @@ impl fmt::Debug for Settings {
             .field("vapid_subject", &self.vapid_subject)
             .field("allow_local_push_endpoints", &self.allow_local_push_endpoints)
             .field("native_push", &self.native_push)
+            .field("email", &self.email)
             .field("access_token_ttl_secs", &self.access_token_ttl_secs)
             .field("refresh_token_ttl_days", &self.refresh_token_ttl_days)
             .field("refresh_reuse_grace_secs", &self.refresh_reuse_grace_secs)
@@ -315,6 +319,43 @@ impl fmt::Debug for Settings {
             .field("behind_proxy", &self.behind_proxy)
             .field("log_format", &self.log_format)
             .field("shutdown_grace_secs", &self.shutdown_grace_secs)
+            .finish()
+    }
+}
+
+/// How email goes out and what its links point at. Without an SMTP server every message
+/// is written as an `.eml` file under `<data-dir>/mail/` and its links are logged.
+#[derive(Clone, clap::Args)]
+pub struct EmailSettings {
+    /// The SMTP server: `smtp://user:pass@host:587` (STARTTLS, required),
+    /// `smtps://user:pass@host:465` (TLS from the start), or `smtp://host:2525?tls=none`
+    /// (no TLS: a relay on this machine, tests). Without it, mail goes to files.
+    #[arg(long, env = "VILLAGE_SMTP_URL", hide_env_values = true, global = true)]
+    pub smtp_url: Option<String>,
+
+    /// Who email comes from, e.g. `Village <hello@village.example>`. Required in
+    /// production.
+    #[arg(long, env = "VILLAGE_EMAIL_FROM", global = true)]
+    pub email_from: Option<String>,
+
+    /// The address members reach this server at, for the links in email (e.g.
+    /// `https://api.village.example`). Defaults to `http://<bind>`; required in production.
+    #[arg(long, env = "VILLAGE_PUBLIC_URL", global = true)]
+    pub public_url: Option<url::Url>,
+
+    /// Let members whose email is not verified yet post, message and RSVP (development
+    /// and tests only; by default they may read until they follow the emailed link).
+    #[arg(long, env = "VILLAGE_UNVERIFIED_MAY_WRITE", global = true)]
+    pub unverified_may_write: bool,
+}
+
+impl fmt::Debug for EmailSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("EmailSettings")
+            .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
+            .field("email_from", &self.email_from)
+            .field("public_url", &self.public_url.as_ref().map(url::Url::as_str))
+            .field("unverified_may_write", &self.unverified_may_write)
             .finish()
     }
 }

@@ -21,6 +21,9 @@ pub enum AppError {
     Unauthenticated(&'static str),
     #[error("you are not allowed to do this")]
     Forbidden,
+    /// `FORBIDDEN` for a reason she can act on, given in `extensions.reason`.
+    #[error("{message}")]
+    Refused { reason: &'static str, message: &'static str },
     #[error("not found")]
     NotFound,
     #[error("{message}")]
@@ -58,7 +61,7 @@ impl AppError {
     pub fn code(&self) -> &'static str {
         match self {
             Self::Unauthenticated(_) => code::UNAUTHENTICATED,
-            Self::Forbidden => code::FORBIDDEN,
+            Self::Forbidden | Self::Refused { .. } => code::FORBIDDEN,
             Self::NotFound => code::NOT_FOUND,
             Self::BadInput { .. } => code::BAD_USER_INPUT,
             Self::Conflict { .. } => code::CONFLICT,
@@ -105,6 +108,9 @@ impl AppError {
             }
             Self::RateLimited { retry_after_secs } => {
                 extensions.set("retryAfterSeconds", *retry_after_secs);
+            }
+            Self::Refused { reason, .. } => {
+                extensions.set("reason", *reason);
             }
             _ => {}
         }

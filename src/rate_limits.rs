@@ -106,6 +106,8 @@ struct Inner {
     allowances: Vec<(Action, Allowance)>,
     /// Coffee chats one member may have proposed and still waiting for an answer.
     open_proposals: usize,
+    /// Whether members whose email is not confirmed may write (development only).
+    unverified_may_write: bool,
     local: Vec<(Action, Limiter)>,
     redis: Option<ConnectionManager>,
 }
@@ -140,13 +142,20 @@ impl RateLimits {
             .map(|(action, allowance)| (*action, RateLimiter::hashmap_with_clock(allowance.quota(), MonotonicClock)))
             .collect();
         let open_proposals = settings.open_coffee_chats;
-        Self { inner: Arc::new(Inner { allowances, open_proposals, local, redis }) }
+        let unverified_may_write = settings.email.unverified_may_write;
+        Self { inner: Arc::new(Inner { allowances, open_proposals, unverified_may_write, local, redis }) }
     }
 
     /// How many coffee chats one member may have proposed and still waiting for an
     /// answer, so proposals never turn into spam.
     pub fn open_proposals(&self) -> usize {
         self.inner.open_proposals
+    }
+
+    /// Whether members whose email address is not confirmed yet may post, message and
+    /// RSVP (a development setting; by default they only read).
+    pub fn unverified_may_write(&self) -> bool {
+        self.inner.unverified_may_write
     }
 
     /// Counts one `action` by `member`; `RATE_LIMITED` when she has used her allowance.

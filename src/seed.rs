@@ -43,7 +43,14 @@ async fn add_members(db: &Db, people: &[(String, String)]) -> anyhow::Result<Vec
         let email = format!("{handle}@village.demo");
         members::insert(
             &mut tx,
-            NewMember { id, email: &email, password_hash: &hash, display_name: name, now: clock::now() },
+            NewMember {
+                id,
+                email: &email,
+                password_hash: &hash,
+                display_name: name,
+                now: clock::now(),
+                email_verified_at: Some(clock::now()),
+            },
         )
         .await?;
         // Handles too, so @ana mentions work in the demo at once.

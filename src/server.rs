@@ -21,7 +21,7 @@ use crate::http::{self, AppState, Shared};
 use crate::push::{self, PushConfig};
 use crate::rate_limits::RateLimits;
 use crate::realtime::Bus;
-use crate::{coffee_chats, job_board, jobs, messages, notifications, schema, secrets, telemetry};
+use crate::{coffee_chats, email, job_board, jobs, messages, notifications, schema, secrets, telemetry};
 
 /// A server ready to serve: storage connected and migrated.
 pub struct App {
@@ -61,7 +61,13 @@ fn websocket_admission(settings: &Settings) -> Admission {
 }
 
 /// Every feature's jobs, by kind.
-fn job_registry(db: &Db, bus: &Bus, sender: Arc<push::Sender>) -> anyhow::Result<jobs::Registry> {
+fn job_registry(
+    db: &Db,
+    bus: &Bus,
+    sender: Arc<push::Sender>,
+    auth: &AuthService,
+    emails: email::SendEmails,
+) -> anyhow::Result<jobs::Registry> {
     let registry = jobs::Registry::builder()
         .each(notifications::Notify { db: db.clone(), bus: bus.clone() })
         .each(messages::NotifyMessage { db: db.clone(), bus: bus.clone() })
@@ -71,6 +77,9 @@ fn job_registry(db: &Db, bus: &Bus, sender: Arc<push::Sender>) -> anyhow::Result
         .each(push::ReleaseHeld { db: db.clone(), sender })
         .each(push::PushHousekeeping { db: db.clone() })
         .each(auth::Housekeeping { db: db.clone() })
+        .each(auth::ResetRequests { auth: auth.clone() })
+        .batch(emails)
+        .each(email::EmailHousekeeping { db: db.clone() })
         .complete()?;
     Ok(registry)
 }
@@ -105,6 +114,8 @@ impl App {
         let auth = AuthService::new(db.clone(), bus.clone(), &settings, &secret)?
             .forgetting_devices_with(Arc::new(push::ForgetSessionDevices { db: db.clone() }));
         let sender = Arc::new(push::Sender::new(&push)?);
+        let mailer = email::Mailer::from_settings(&settings.email, &settings.data_dir, settings.production)?;
+        let emails = email::SendEmails::new(db.clone(), mailer, &settings.email)?;
         let rate_limits = RateLimits::new(&settings, redis.clone());
         let schema = schema::build(db.clone(), auth.clone(), bus.clone(), push, rate_limits, settings.production);
         let metrics = telemetry::metrics_handle()?;
@@ -113,7 +124,8 @@ impl App {
         let connection_limit = ConnectionLimit::new(per_member, redis.clone());
         let admission = websocket_admission(&settings);
         let claim = Duration::from_secs(settings.job_claim_secs);
-        let jobs = jobs::Worker { db: db.clone(), registry: Arc::new(job_registry(&db, &bus, sender)?), claim };
+        let jobs =
+            jobs::Worker { db: db.clone(), registry: Arc::new(job_registry(&db, &bus, sender, &auth, emails)?), claim };
         let worker = (!settings.no_worker).then(|| tokio::spawn(jobs::run(jobs.clone(), job_stream, stopping.clone())));
         let state = AppState::new(Shared {
             settings: Arc::new(settings),

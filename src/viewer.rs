@@ -18,6 +18,9 @@ pub struct AccessClaims {
     pub session_id: Uuid,
     /// When the token stops working (Unix seconds).
     pub expires_at: i64,
+    /// Whether her email address is confirmed: not in the token, read with her session
+    /// on each request (so a link followed on another device counts at once).
+    pub email_verified: bool,
 }
 
 impl AccessClaims {

@@ -14,7 +14,7 @@ const TIERS: [(&str, &[&str]); 4] = [
         "foundation",
         &["error", "clock", "config", "db", "text", "secrets", "telemetry", "idempotency", "rate_limits", "viewer"],
     ),
-    ("infrastructure", &["realtime", "jobs", "graphql"]),
+    ("infrastructure", &["realtime", "jobs", "graphql", "email"]),
     (
         "features",
         &[

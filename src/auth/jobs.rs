@@ -1,11 +1,12 @@
 //! The hourly clean-up of accounts: sessions that ended more than 30 days ago (with
-//! their traded-in refresh tokens) and sign-in/sign-up attempts older than a day, which
-//! the throttle no longer reads.
+//! their traded-in refresh tokens), sign-in/sign-up attempts and password-reset requests
+//! older than a day, which nothing reads any more, and one-time links a day after they
+//! ran out.
 
 use chrono::TimeDelta;
 use futures_util::future::BoxFuture;
 
-use super::store;
+use super::{account_tokens, store};
 use crate::clock;
 use crate::db::Db;
 use crate::jobs::{JobKind, JobSpec, Ran, RunEach};
@@ -25,8 +26,17 @@ impl RunEach for Housekeeping {
 
     fn run(&self, _job: JobSpec) -> BoxFuture<'_, anyhow::Result<Ran>> {
         Box::pin(async move {
-            let (sessions, attempts) = store::prune(&self.db, clock::now(), KEEP_ENDED_SESSIONS, KEEP_ATTEMPTS).await?;
-            tracing::info!(sessions, attempts, "housekeeping: forgot ended sessions and old sign-in attempts");
+            let now = clock::now();
+            let (sessions, attempts) = store::prune(&self.db, now, KEEP_ENDED_SESSIONS, KEEP_ATTEMPTS).await?;
+            let reset_requests = store::prune_reset_requests(&self.db, now - KEEP_ATTEMPTS).await?;
+            let links = account_tokens::prune(&self.db, now - KEEP_ATTEMPTS).await?;
+            tracing::info!(
+                sessions,
+                attempts,
+                reset_requests,
+                links,
+                "housekeeping: forgot ended sessions, old sign-in attempts and reset requests, and links run out"
+            );
             Ok(Ran::writes(self.db.begin_write().await?))
         })
     }

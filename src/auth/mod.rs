@@ -1,16 +1,23 @@
 //! Accounts and sessions for a mobile app: argon2id passwords, short-lived access
-//! tokens, rotating refresh tokens with reuse detection, throttled sign-in.
+//! tokens, rotating refresh tokens with reuse detection, throttled sign-in — and what
+//! keeps an account over time: a confirmed email address, password reset, changing
+//! password or email.
 
+mod account_tokens;
+mod changes;
 mod credentials;
 mod jobs;
 mod password;
+mod recovery;
 mod schema;
 mod service;
 mod store;
 mod throttle;
 mod tokens;
+mod verification;
 
 pub use jobs::Housekeeping;
 pub use password::hash_password;
+pub use recovery::ResetRequests;
 pub use schema::AuthMutation;
 pub use service::{AuthService, ForgetDevice};

@@ -19,8 +19,9 @@ use super::tokens::{
 use crate::clock;
 use crate::config::Settings;
 use crate::db::{Db, Tx};
+use crate::email::{Language, Postbox};
 use crate::error::{AppError, AppResult};
-use crate::members::{self, NewMember};
+use crate::members::{self, Addressee, NewMember};
 use crate::realtime::{self, Bus};
 use crate::viewer::{AccessClaims, ClientInfo, TOKEN_EXPIRED, Viewer};
 
@@ -49,8 +50,8 @@ enum Standing {
 /// Accounts and sessions.
 #[derive(Clone)]
 pub struct AuthService {
-    db: Db,
-    hasher: PasswordHasher,
+    pub(super) db: Db,
+    pub(super) hasher: PasswordHasher,
     access_tokens: AccessTokens,
     successors: Successors,
     refresh_ttl: chrono::Duration,
@@ -61,7 +62,9 @@ pub struct AuthService {
     /// Live sessions a member may hold; a new one ends her oldest beyond it.
     sessions_per_member: u32,
     /// Where ended sessions are announced, so their live subscriptions stop at once.
-    bus: Bus,
+    pub(super) bus: Bus,
+    /// Where account emails (links, notices) are queued.
+    pub(super) postbox: Postbox,
     /// What forgets a device that signs out saying so (push: its registrations).
     forget_device: Option<Arc<dyn ForgetDevice>>,
 }
@@ -94,6 +97,7 @@ impl AuthService {
             sign_ups_per_hour: settings.sign_ups_per_ip_per_hour,
             sessions_per_member: settings.sessions_per_member,
             bus,
+            postbox: Postbox::new(settings)?,
             forget_device: None,
         })
     }
@@ -103,7 +107,8 @@ impl AuthService {
         Self { forget_device: Some(forget), ..self }
     }
 
-    /// Creates a member and signs her in on this device.
+    /// Creates a member, sends her a link to confirm her address, and signs her in on
+    /// this device.
     #[tracing::instrument(skip_all, fields(address = %client.ip))]
     pub async fn sign_up(&self, input: SignUp, client: &ClientInfo) -> AppResult<IssuedSession> {
         let email = valid_email(&input.email)?;
@@ -113,10 +118,24 @@ impl AuthService {
         throttle::admit_sign_up(&self.db, &email, &client.ip, self.sign_ups_per_hour, now).await?;
         let password_hash = self.hasher.hash(input.password).await?;
         let member_id = Uuid::now_v7();
-        let new_member =
-            NewMember { id: member_id, email: &email, password_hash: &password_hash, display_name: &display_name, now };
+        let new_member = NewMember {
+            id: member_id,
+            email: &email,
+            password_hash: &password_hash,
+            display_name: &display_name,
+            now,
+            email_verified_at: None,
+        };
         let mut tx = self.db.begin_write().await?;
         members::insert(&mut tx, new_member).await?;
+        let addressee = Addressee {
+            id: member_id,
+            email,
+            display_name,
+            language: Language::default().code().to_owned(),
+            email_verified_at: None,
+        };
+        self.send_verification(&mut tx, &addressee, now).await?;
         let session = self.start_session(&mut tx, member_id, client, now).await?;
         tx.commit().await?;
         Ok(session)
@@ -292,10 +311,9 @@ impl AuthService {
         if claims.expires_at <= now.timestamp() {
             return Err(AppError::Unauthenticated(TOKEN_EXPIRED));
         }
-        if store::session_is_active(&self.db, claims.session_id, claims.member_id, now).await? {
-            Ok(())
-        } else {
-            Err(AppError::Unauthenticated(SESSION_ENDED))
+        match store::session_standing(&self.db, claims.session_id, claims.member_id, now).await? {
+            Some(_) => Ok(()),
+            None => Err(AppError::Unauthenticated(SESSION_ENDED)),
         }
     }
 
@@ -318,10 +336,9 @@ impl AuthService {
                 return Ok(Viewer::Refused("access token is invalid"));
             }
         };
-        if store::session_is_active(&self.db, claims.session_id, claims.member_id, clock::now()).await? {
-            Ok(Viewer::Member(claims))
-        } else {
-            Ok(Viewer::Refused(SESSION_ENDED))
+        match store::session_standing(&self.db, claims.session_id, claims.member_id, clock::now()).await? {
+            Some(email_verified) => Ok(Viewer::Member(AccessClaims { email_verified, ..claims })),
+            None => Ok(Viewer::Refused(SESSION_ENDED)),
         }
     }
 

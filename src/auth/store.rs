@@ -69,13 +69,23 @@ pub async fn find_session(db: &Db, id: Uuid) -> Result<Option<SessionRow>, sqlx:
     on_db!(db, pool => sqlx::query_as(SQL).bind(id).fetch_optional(pool).await)
 }
 
-/// Whether session `id` of `member_id` is neither revoked nor expired at `now`.
-pub async fn session_is_active(db: &Db, id: Uuid, member_id: Uuid, now: DateTime<Utc>) -> Result<bool, sqlx::Error> {
-    const SQL: &str =
-        "SELECT COUNT(*) FROM sessions WHERE id = $1 AND member_id = $2 AND revoked_at IS NULL AND expires_at > $3";
-    let count: i64 =
-        on_db!(db, pool => sqlx::query_scalar(SQL).bind(id).bind(member_id).bind(now).fetch_one(pool).await)?;
-    Ok(count > 0)
+/// Whether session `id` of `member_id` is neither revoked nor expired at `now`: `None`
+/// when it is not, else whether her email address is confirmed.
+pub async fn session_standing(
+    db: &Db,
+    id: Uuid,
+    member_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Option<bool>, sqlx::Error> {
+    const SQL: &str = "SELECT m.email_verified_at FROM sessions s JOIN members m ON m.id = s.member_id \
+                       WHERE s.id = $1 AND s.member_id = $2 AND s.revoked_at IS NULL AND s.expires_at > $3";
+    let verified_at: Option<Option<DateTime<Utc>>> = on_db!(db, pool => sqlx::query_scalar(SQL)
+        .bind(id)
+        .bind(member_id)
+        .bind(now)
+        .fetch_optional(pool)
+        .await)?;
+    Ok(verified_at.map(|at| at.is_some()))
 }
 
 /// Ends the live sessions of `member_id` beyond the `keep` she used most recently,
@@ -138,6 +148,48 @@ pub async fn revoke_session(
     on_db!(db, pool => sqlx::query_scalar(SQL).bind(id).bind(now).bind(reason.as_str()).fetch_optional(pool).await)
 }
 
+/// Ends every live session of `member_id` but `keep` (the one asking), inside `tx`;
+/// returns how many.
+pub async fn revoke_member_sessions_in(
+    tx: &mut Tx,
+    member_id: Uuid,
+    keep: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> Result<u64, sqlx::Error> {
+    const SQL: &str = "UPDATE sessions SET revoked_at = $2, revoked_reason = $3 \
+                       WHERE member_id = $1 AND revoked_at IS NULL AND id <> $4";
+    let reason = RevokeReason::SignOutEverywhere.as_str();
+    let affected = on_tx!(tx, conn => sqlx::query(SQL)
+        .bind(member_id)
+        .bind(now)
+        .bind(reason)
+        .bind(keep.unwrap_or_default())
+        .execute(&mut *conn)
+        .await.map(|done| done.rows_affected()))?;
+    Ok(affected)
+}
+
+/// Records, inside `tx`, a request `id` to reset the password of `email`.
+pub async fn insert_reset_request(tx: &mut Tx, id: Uuid, email: &str, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    const SQL: &str = "INSERT INTO password_reset_requests (id, email, requested_at) VALUES ($1, $2, $3)";
+    on_tx!(tx, conn => sqlx::query(SQL).bind(id).bind(email).bind(now).execute(&mut *conn).await.map(drop))?;
+    Ok(())
+}
+
+/// Takes request `id` out of the table inside `tx`: the address it named.
+pub async fn take_reset_request(tx: &mut Tx, id: Uuid) -> Result<Option<String>, sqlx::Error> {
+    const SQL: &str = "DELETE FROM password_reset_requests WHERE id = $1 RETURNING email";
+    on_tx!(tx, conn => sqlx::query_scalar(SQL).bind(id).fetch_optional(&mut *conn).await)
+}
+
+/// Forgets reset requests made before `before` that no job took; returns how many.
+pub async fn prune_reset_requests(db: &Db, before: DateTime<Utc>) -> Result<u64, sqlx::Error> {
+    const SQL: &str = "DELETE FROM password_reset_requests WHERE requested_at < $1";
+    let affected =
+        on_db!(db, pool => sqlx::query(SQL).bind(before).execute(pool).await.map(|done| done.rows_affected()))?;
+    Ok(affected)
+}
+
 /// Ends every live session of `member_id`; returns how many.
 pub async fn revoke_member_sessions(db: &Db, member_id: Uuid, now: DateTime<Utc>) -> Result<u64, sqlx::Error> {
     const SQL: &str =
@@ -175,6 +227,8 @@ pub struct AttemptCount {
 pub enum AttemptKey<'a> {
     /// Every attempt from this address.
     Ip(&'a str),
+    /// Every attempt for this email.
+    Email(&'a str),
 }
 
 /// Attempts of `kind` by `key` since `since`.
@@ -186,9 +240,14 @@ pub async fn count_attempts(
 ) -> Result<AttemptCount, sqlx::Error> {
     const BY_IP: &str =
         "SELECT COUNT(*), MIN(attempted_at) FROM auth_attempts WHERE kind = $1 AND ip = $2 AND attempted_at > $3";
-    let AttemptKey::Ip(ip) = key;
+    const BY_EMAIL: &str =
+        "SELECT COUNT(*), MIN(attempted_at) FROM auth_attempts WHERE kind = $1 AND email = $2 AND attempted_at > $3";
+    let (sql, value) = match key {
+        AttemptKey::Ip(ip) => (BY_IP, ip),
+        AttemptKey::Email(email) => (BY_EMAIL, email),
+    };
     let (count, earliest) =
-        on_db!(db, pool => sqlx::query_as(BY_IP).bind(kind).bind(ip).bind(since).fetch_one(pool).await)?;
+        on_db!(db, pool => sqlx::query_as(sql).bind(kind).bind(value).bind(since).fetch_one(pool).await)?;
     Ok(AttemptCount { count, earliest })
 }
 

@@ -84,18 +84,42 @@ pub async fn admit_sign_in(db: &Db, email: &str, ip: &str, now: DateTime<Utc>) -
     }
 }
 
-/// Records a sign-up from `ip`; `RATE_LIMITED` (and it is not kept) past `per_hour`.
-pub async fn admit_sign_up(db: &Db, email: &str, ip: &str, per_hour: u32, now: DateTime<Utc>) -> AppResult<()> {
-    const SIGN_UP: &str = "sign_up";
+/// Records an attempt of `kind` for `email` from `ip`; `RATE_LIMITED` (and it is not
+/// kept) when the attempts in the last hour pass a limit of `limits`.
+async fn admit_hourly(
+    db: &Db,
+    kind: &str,
+    (email, ip): (&str, &str),
+    limits: &[(AttemptKey<'_>, i64)],
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     let window = TimeDelta::hours(1);
     let id = Uuid::now_v7();
-    store::insert_attempt(db, id, SIGN_UP, email, ip, now, now - LONGEST_WINDOW).await?;
-    let attempts = store::count_attempts(db, SIGN_UP, AttemptKey::Ip(ip), now - window).await?;
-    if let Some(refusal) = exceeded(attempts.count, attempts.earliest, i64::from(per_hour), window, now) {
-        store::delete_attempt(db, id).await?;
-        return Err(refusal);
+    store::insert_attempt(db, id, kind, email, ip, now, now - LONGEST_WINDOW).await?;
+    for (key, limit) in limits {
+        let attempts = store::count_attempts(db, kind, *key, now - window).await?;
+        if let Some(refusal) = exceeded(attempts.count, attempts.earliest, *limit, window, now) {
+            store::delete_attempt(db, id).await?;
+            return Err(refusal);
+        }
     }
     Ok(())
+}
+
+/// Records a sign-up from `ip`; `RATE_LIMITED` (and it is not kept) past `per_hour`.
+pub async fn admit_sign_up(db: &Db, email: &str, ip: &str, per_hour: u32, now: DateTime<Utc>) -> AppResult<()> {
+    admit_hourly(db, "sign_up", (email, ip), &[(AttemptKey::Ip(ip), i64::from(per_hour))], now).await
+}
+
+/// Password-reset requests for one address per hour, and from one client address.
+pub const RESETS_PER_EMAIL: i64 = 3;
+pub const RESETS_PER_ADDRESS: i64 = 10;
+
+/// Records a password-reset request for `email` from `ip`, counted alike whether or not
+/// `email` is a member's; `RATE_LIMITED` past either hourly limit.
+pub async fn admit_password_reset(db: &Db, email: &str, ip: &str, now: DateTime<Utc>) -> AppResult<()> {
+    let limits = [(AttemptKey::Email(email), RESETS_PER_EMAIL), (AttemptKey::Ip(ip), RESETS_PER_ADDRESS)];
+    admit_hourly(db, "password_reset", (email, ip), &limits, now).await
 }
 
 /// Records that attempt `id` failed.

@@ -72,6 +72,8 @@ impl AccessTokens {
                 member_id: data.claims.sub,
                 session_id: data.claims.sid,
                 expires_at: data.claims.exp,
+                // Known once the session is looked up.
+                email_verified: false,
             }),
             Err(error) if matches!(error.kind(), jsonwebtoken::errors::ErrorKind::ExpiredSignature) => {
                 Err(AccessTokenError::Expired)
@@ -160,7 +162,7 @@ mod tests {
         let tokens = AccessTokens::new(b"0123456789abcdef0123456789abcdef", Duration::from_secs(60));
         let (member_id, session_id) = (Uuid::now_v7(), Uuid::now_v7());
         let (token, expires) = tokens.issue(member_id, session_id, Utc::now()).unwrap_or_default();
-        let claims = AccessClaims { member_id, session_id, expires_at: expires.timestamp() };
+        let claims = AccessClaims { member_id, session_id, expires_at: expires.timestamp(), email_verified: false };
         assert_eq!(tokens.verify(&token), Ok(claims));
 
         let (old, _) =

@@ -11,7 +11,7 @@ use super::service::{self, Answer};
 use super::store::{self, EventFields, EventFilter};
 use crate::clock;
 use crate::error::AppError;
-use crate::graphql::context::{ContextExt, rate_limited_create};
+use crate::graphql::context::{ContextExt, rate_limited_create, verified_member};
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{self, Cursor, PageArgs};
 use crate::members::{Member, load_member};
@@ -329,7 +329,7 @@ pub struct EventMutation;
 impl EventMutation {
     /// Creates an event in a group the viewer moderates.
     async fn create_event(&self, ctx: &Context<'_>, input: CreateEventInput) -> Result<Event> {
-        let viewer = ctx.viewer()?.member_id()?;
+        let viewer = verified_member(ctx)?;
         let group_id = parse_id("groupId", &input.group_id)?;
         let key = input.client_mutation_id.clone();
         let fields = EventFields {

@@ -16,9 +16,10 @@ use super::codes::refusal;
 
 /// Mutation fields one request (a batch counts as one) may run.
 pub const MAX_WRITES: usize = 10;
-/// `signIn`, `signUp` and `refreshSession` fields one request may run.
+/// Fields that hash or check a password, or make a session, one request may run.
 pub const MAX_SESSION_WRITES: usize = 1;
-const SESSION_WRITES: [&str; 3] = ["signIn", "signUp", "refreshSession"];
+const SESSION_WRITES: [&str; 6] =
+    ["signIn", "signUp", "refreshSession", "resetPassword", "changePassword", "changeEmail"];
 
 /// What one request has spent so far; shared by the operations of a batch.
 #[derive(Debug, Default)]

@@ -25,11 +25,28 @@ pub trait ContextExt {
     fn bus(&self) -> AppResult<&Bus>;
 }
 
-/// The signed-in member, once one more `action` of hers was counted against her rate
-/// limit (`RATE_LIMITED` when she has used it up). Every attempt counts, a refused one
-/// too.
+/// The `extensions.reason` of a write refused until she confirms her email address.
+pub const EMAIL_NOT_VERIFIED: &str = "EMAIL_NOT_VERIFIED";
+
+/// The signed-in member, when she may write: once her email address is confirmed
+/// (`FORBIDDEN`, reason `EMAIL_NOT_VERIFIED`, until then), or always where the
+/// deployment lets unconfirmed members write.
+pub fn verified_member(ctx: &Context<'_>) -> AppResult<uuid::Uuid> {
+    let claims = ctx.viewer()?.claims()?;
+    if claims.email_verified || data::<RateLimits>(ctx)?.unverified_may_write() {
+        return Ok(claims.member_id);
+    }
+    Err(AppError::Refused {
+        reason: EMAIL_NOT_VERIFIED,
+        message: "confirm your email address first: follow the link we sent you (resendVerification sends another)",
+    })
+}
+
+/// The signed-in member, once she may write ([`verified_member`]) and one more
+/// `action` of hers was counted against her rate limit (`RATE_LIMITED` when she has
+/// used it up). Every attempt counts, a refused one too.
 pub async fn rate_limited(ctx: &Context<'_>, action: Action) -> AppResult<uuid::Uuid> {
-    let member = ctx.viewer()?.member_id()?;
+    let member = verified_member(ctx)?;
     data::<RateLimits>(ctx)?.check(action, member).await?;
     Ok(member)
 }
@@ -43,7 +60,7 @@ pub async fn rate_limited_create(
     mutation: &str,
     key: Option<&str>,
 ) -> AppResult<uuid::Uuid> {
-    let member = ctx.viewer()?.member_id()?;
+    let member = verified_member(ctx)?;
     if let Some(key) = key
         && idempotency::made_before(ctx.db()?, member, mutation, key).await?
     {

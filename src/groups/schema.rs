@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 
 use super::service::{self, CreateGroup, JoinOutcome};
 use crate::error::AppError;
-use crate::graphql::context::ContextExt;
+use crate::graphql::context::{ContextExt, verified_member};
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{self, Cursor, PageArgs};
 use crate::members::{Member, load_member};
@@ -284,7 +284,7 @@ pub struct GroupMutation;
 impl GroupMutation {
     /// Creates a group; the viewer becomes its owner.
     async fn create_group(&self, ctx: &Context<'_>, input: CreateGroupInput) -> Result<Group> {
-        let viewer = ctx.viewer()?.member_id()?;
+        let viewer = verified_member(ctx)?;
         let create = CreateGroup {
             name: input.name,
             description: input.description,

@@ -1,8 +1,10 @@
 //! Village over HTTP: the state every handler shares, the router, GraphQL over HTTP and
-//! WebSocket on `/graphql`, the iCalendar files, and the endpoints for operators. Only
+//! WebSocket on `/graphql`, the iCalendar files, the pages account emails link to, and
+//! the endpoints for operators. Only
 //! this layer (and `server`, which assembles it) knows about axum; features never
 //! import it.
 
+mod account_pages;
 mod calendar;
 mod graphql;
 mod ops;
@@ -110,6 +112,7 @@ pub fn router(state: AppState) -> Router {
         .route("/graphql", get(graphql::graphql_get).post(graphql::graphql_post))
         .route("/events/{file}", get(calendar::event_ics))
         .route("/calendar/{file}", get(calendar::feed_ics))
+        .merge(account_pages::routes())
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
         .route("/metrics", get(ops::metrics))

@@ -75,6 +75,11 @@ pub enum JobKind {
     /// scheduled for: its start — a moved or cancelled chat's old ones do nothing).
     CoffeeChatReminderDay,
     CoffeeChatReminderHour,
+    /// Someone asked to reset the password of an address (subject: the request): the
+    /// link goes out if the address is a member's.
+    PasswordResetRequested,
+    /// Send a queued email (subject: the message).
+    SendEmail,
     /// Push a notification to her devices (subject: the notification; target: her).
     PushNotification,
     /// Her quiet hours ended: push what was held (subject: her; scheduled for: the end).
@@ -83,11 +88,13 @@ pub enum JobKind {
     Housekeeping,
     /// Hourly clean-up of the records of pushes sent long ago (subject: nil).
     PushHousekeeping,
+    /// Hourly clean-up of the records of emails sent long ago (subject: nil).
+    EmailHousekeeping,
 }
 
 impl JobKind {
     /// Every kind, each of which some feature runs.
-    pub const ALL: [Self; 22] = [
+    pub const ALL: [Self; 25] = [
         Self::ReplyPosted,
         Self::EventCreated,
         Self::EventChanged,
@@ -106,13 +113,16 @@ impl JobKind {
         Self::CoffeeChatCancelled,
         Self::CoffeeChatReminderDay,
         Self::CoffeeChatReminderHour,
+        Self::PasswordResetRequested,
+        Self::SendEmail,
         Self::PushNotification,
         Self::PushRelease,
         Self::Housekeeping,
         Self::PushHousekeeping,
+        Self::EmailHousekeeping,
     ];
     /// The kinds that run every hour, each run scheduling the next.
-    pub const HOURLY: [Self; 2] = [Self::Housekeeping, Self::PushHousekeeping];
+    pub const HOURLY: [Self; 3] = [Self::Housekeeping, Self::PushHousekeeping, Self::EmailHousekeeping];
 
     /// Whether it runs every hour.
     pub fn is_hourly(self) -> bool {

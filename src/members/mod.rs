@@ -1,5 +1,6 @@
 //! Members: who belongs to the community and what others may see of her.
 
+mod account;
 mod blocking;
 mod blocks;
 mod connections;
@@ -8,6 +9,9 @@ mod profile;
 mod schema;
 mod store;
 
+pub use account::{
+    Addressee, addressee, addressee_by_email, credentials_of, mark_email_verified, set_email, set_password_hash,
+};
 pub use blocks::{blocked_either_way, blocked_with, not_blocked_with};
 pub use connections::connected_with;
 pub use loader::{ChildrenDataLoader, ChildrenLoader, MemberDataLoader, MemberLoader};

@@ -73,6 +73,7 @@ impl Shareable for Member {
         ("displayName", None),
         ("handle", None),
         ("email", None),
+        ("emailVerified", None),
         ("createdAt", None),
         ("avatarUrl", None),
         ("timezone", None),
@@ -110,6 +111,11 @@ impl Member {
     /// Her sign-in email: shown to herself only, null to everyone else.
     async fn email(&self, ctx: &Context<'_>) -> Result<Option<&str>> {
         Ok(self.is_viewer(ctx)?.then_some(self.email.as_str()))
+    }
+    /// Whether she confirmed her email address (until then she can read but not post,
+    /// message or RSVP): shown to herself only, null to everyone else.
+    async fn email_verified(&self, ctx: &Context<'_>) -> Result<Option<bool>> {
+        Ok(self.is_viewer(ctx)?.then_some(self.email_verified_at.is_some()))
     }
     /// When she joined.
     async fn created_at(&self) -> DateTime<Utc> {

@@ -63,6 +63,8 @@ async fn unusable_settings_end_the_process_with_one_clear_line() {
     assert_refuses_to_start(dir.path(), &without_vapid, "VILLAGE_VAPID_PRIVATE_KEY is required").await;
     let production = [("VILLAGE_PRODUCTION", "true")];
     assert_refuses_to_start(dir.path(), &production, "VILLAGE_VAPID_SUBJECT is required in production").await;
+    let with_subject = [("VILLAGE_PRODUCTION", "true"), ("VILLAGE_VAPID_SUBJECT", "mailto:ops@village.example")];
+    assert_refuses_to_start(dir.path(), &with_subject, "VILLAGE_SMTP_URL is required in production").await;
     assert_refuses_to_start(dir.path(), &[("VILLAGE_DATA_DIR", not_a_dir)], "cannot create the data dir").await;
     assert_refuses_to_start(dir.path(), &[("REDIS_URL", "redis://127.0.0.1:1")], "Redis").await;
     assert_refuses_to_start(dir.path(), &[("VILLAGE_BIND", "not-an-address")], "invalid value").await;

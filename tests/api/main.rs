@@ -5,6 +5,7 @@
 mod accounts;
 mod cli;
 mod coffee_chats;
+mod email_accounts;
 mod events;
 mod fault_drills;
 mod fuzz;

@@ -132,6 +132,8 @@ async fn production_servers_hide_introspection_suggestions_and_graphiql() {
     let app = TestApp::spawn_with(|settings| {
         settings.production = true;
         settings.vapid_subject = Some("mailto:ops@village.example".into());
+        settings.email.email_from = Some("Village <hello@village.example>".into());
+        settings.email.public_url = Some("https://api.village.example".parse().unwrap());
     })
     .await;
     let introspection = app.graphql("{ __schema { queryType { name } } }", json!({}), None).await;

@@ -38,6 +38,16 @@ export type AcceptCoffeeChatInput = {
   slot: Scalars['Int']['input'];
 };
 
+/** What an account request did. */
+export type AccountPayload = {
+  __typename?: 'AccountPayload';
+  /**
+   * True: done, or (for requests that email a link) accepted — the link arrives if
+   * there is someone to send it to.
+   */
+  ok: Scalars['Boolean']['output'];
+};
+
 export type AskForReferralInput = {
   /** Makes a retry of this request ask nothing twice. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
@@ -72,6 +82,17 @@ export type CareerStage =
   | 'RETURNING'
   | 'SELF_EMPLOYED'
   | 'WORKING';
+
+export type ChangeEmailInput = {
+  newEmail: Scalars['String']['input'];
+  /** Her current password. */
+  password: Scalars['String']['input'];
+};
+
+export type ChangePasswordInput = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+};
 
 /** A child as the profile shows it; ages are derived from the dates. */
 export type Child = {
@@ -735,6 +756,11 @@ export type LeaveConversationPayload = {
   conversationId: Scalars['ID']['output'];
 };
 
+/** A one-time link's token, from the email (the app opens the link and sends it here). */
+export type LinkTokenInput = {
+  token: Scalars['String']['input'];
+};
+
 export type LockThreadInput = {
   locked?: Scalars['Boolean']['input'];
   threadId: Scalars['ID']['input'];
@@ -777,6 +803,11 @@ export type Member = {
   displayName: Scalars['String']['output'];
   /** Her sign-in email: shown to herself only, null to everyone else. */
   email?: Maybe<Scalars['String']['output']>;
+  /**
+   * Whether she confirmed her email address (until then she can read but not post,
+   * message or RSVP): shown to herself only, null to everyone else.
+   */
+  emailVerified?: Maybe<Scalars['Boolean']['output']>;
   /** Who sees each of her fields: shown to herself only. */
   fieldVisibility: Array<FieldVisibility>;
   /** Her @handle for mentions, once she chose one. */
@@ -886,8 +917,17 @@ export type Mutation = {
   cancelCoffeeChat: CoffeeChat;
   /** Cancels an event. Organisers only. */
   cancelEvent: Event;
+  /**
+   * Asks to move her account to a new email address, given her password: the new
+   * address gets a link to confirm it; the old one stays until then.
+   */
+  changeEmail: AccountPayload;
+  /** Changes her password, given the current one; her other devices sign in again. */
+  changePassword: SignOutPayload;
   /** Closes her job: it leaves the board (those who saved it still see it, closed). */
   closeJob: JobPost;
+  /** Moves her account to the new address with the link's token sent there. */
+  confirmEmailChange: AccountPayload;
   /** Makes (or replaces) the viewer's private calendar feed of the events she is going to. */
   createCalendarFeed: CalendarFeed;
   /** Creates an event in a group the viewer moderates. */
@@ -977,8 +1017,17 @@ export type Mutation = {
   removePushSubscription: RemovePushSubscriptionPayload;
   /** Asks a member to connect (accepts, if she already asked). */
   requestConnection: ConnectionPayload;
+  /**
+   * Emails a link to choose a new password, if the address is a member's; the answer
+   * is the same either way.
+   */
+  requestPasswordReset: AccountPayload;
   /** Proposes new times for a chat proposed or on; the other member answers again. */
   rescheduleCoffeeChat: CoffeeChat;
+  /** Sends another link to confirm her email address (a few an hour). */
+  resendVerification: AccountPayload;
+  /** Sets a new password with the emailed link's token; every device signs in again. */
+  resetPassword: AccountPayload;
   /** Answers an event: GOING (a seat, or the waitlist when full) or NOT_GOING. */
   rsvp: Event;
   /** Saves a job she may see, for later. */
@@ -1025,6 +1074,8 @@ export type Mutation = {
   updateEvent: Event;
   /** Updates the viewer's profile and who sees each field. */
   updateProfile: Member;
+  /** Confirms her email address with the emailed link's token (signed in or not). */
+  verifyEmail: AccountPayload;
 };
 
 
@@ -1077,8 +1128,26 @@ export type MutationCancelEventArgs = {
 
 
 /** Every mutation, one part per feature. */
+export type MutationChangeEmailArgs = {
+  input: ChangeEmailInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationChangePasswordArgs = {
+  input: ChangePasswordInput;
+};
+
+
+/** Every mutation, one part per feature. */
 export type MutationCloseJobArgs = {
   input: JobInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationConfirmEmailChangeArgs = {
+  input: LinkTokenInput;
 };
 
 
@@ -1287,8 +1356,20 @@ export type MutationRequestConnectionArgs = {
 
 
 /** Every mutation, one part per feature. */
+export type MutationRequestPasswordResetArgs = {
+  input: RequestPasswordResetInput;
+};
+
+
+/** Every mutation, one part per feature. */
 export type MutationRescheduleCoffeeChatArgs = {
   input: RescheduleCoffeeChatInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationResetPasswordArgs = {
+  input: ResetPasswordInput;
 };
 
 
@@ -1403,6 +1484,12 @@ export type MutationUpdateEventArgs = {
 /** Every mutation, one part per feature. */
 export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationVerifyEmailArgs = {
+  input: LinkTokenInput;
 };
 
 export type MuteConversationInput = {
@@ -2063,11 +2150,21 @@ export type ReplyState =
   | 'REMOVED'
   | 'VISIBLE';
 
+export type RequestPasswordResetInput = {
+  email: Scalars['String']['input'];
+};
+
 export type RescheduleCoffeeChatInput = {
   id: Scalars['ID']['input'];
   onlineUrl?: InputMaybe<Scalars['String']['input']>;
   place?: InputMaybe<Scalars['String']['input']>;
   slots: Array<TimeRangeInput>;
+};
+
+export type ResetPasswordInput = {
+  newPassword: Scalars['String']['input'];
+  /** The token of the emailed link. */
+  token: Scalars['String']['input'];
 };
 
 /** The viewer's answer to an event. */
@@ -2389,6 +2486,53 @@ export type Workplace =
   | 'HYBRID'
   | 'ON_SITE'
   | 'REMOTE';
+
+export type VerifyEmailMutationVariables = Exact<{
+  input: LinkTokenInput;
+}>;
+
+
+export type VerifyEmailMutation = { __typename?: 'Mutation', verifyEmail: { __typename?: 'AccountPayload', ok: boolean } };
+
+export type ResendVerificationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ResendVerificationMutation = { __typename?: 'Mutation', resendVerification: { __typename?: 'AccountPayload', ok: boolean } };
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  input: RequestPasswordResetInput;
+}>;
+
+
+export type RequestPasswordResetMutation = { __typename?: 'Mutation', requestPasswordReset: { __typename?: 'AccountPayload', ok: boolean } };
+
+export type ResetPasswordMutationVariables = Exact<{
+  input: ResetPasswordInput;
+}>;
+
+
+export type ResetPasswordMutation = { __typename?: 'Mutation', resetPassword: { __typename?: 'AccountPayload', ok: boolean } };
+
+export type ChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+}>;
+
+
+export type ChangePasswordMutation = { __typename?: 'Mutation', changePassword: { __typename?: 'SignOutPayload', sessionsEnded: number } };
+
+export type ChangeEmailMutationVariables = Exact<{
+  input: ChangeEmailInput;
+}>;
+
+
+export type ChangeEmailMutation = { __typename?: 'Mutation', changeEmail: { __typename?: 'AccountPayload', ok: boolean } };
+
+export type ConfirmEmailChangeMutationVariables = Exact<{
+  input: LinkTokenInput;
+}>;
+
+
+export type ConfirmEmailChangeMutation = { __typename?: 'Mutation', confirmEmailChange: { __typename?: 'AccountPayload', ok: boolean } };
 
 export type CoffeeChatTimeItemFragment = { __typename?: 'CoffeeChatTime', startsAt: string, endsAt: string, localStart: string, localEnd: string };
 
@@ -3026,28 +3170,28 @@ export type MyDevicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MyDevicesQuery = { __typename?: 'Query', myDevices: Array<{ __typename: 'NativeDevice', appId: string, environment?: PushEnvironment | null, id: string, transport: PushTransport, name?: string | null, createdAt: string } | { __typename: 'PushSubscription', endpoint: string, id: string, transport: PushTransport, name?: string | null, createdAt: string }> };
 
-export type SessionFragment = { __typename?: 'AuthPayload', accessToken: string, accessTokenExpiresAt: string, refreshToken: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, email?: string | null } };
+export type SessionFragment = { __typename?: 'AuthPayload', accessToken: string, accessTokenExpiresAt: string, refreshToken: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, email?: string | null, emailVerified?: boolean | null } };
 
 export type SignUpMutationVariables = Exact<{
   input: SignUpInput;
 }>;
 
 
-export type SignUpMutation = { __typename?: 'Mutation', signUp: { __typename?: 'AuthPayload', accessToken: string, accessTokenExpiresAt: string, refreshToken: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, email?: string | null } } };
+export type SignUpMutation = { __typename?: 'Mutation', signUp: { __typename?: 'AuthPayload', accessToken: string, accessTokenExpiresAt: string, refreshToken: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, email?: string | null, emailVerified?: boolean | null } } };
 
 export type SignInMutationVariables = Exact<{
   input: SignInInput;
 }>;
 
 
-export type SignInMutation = { __typename?: 'Mutation', signIn: { __typename?: 'AuthPayload', accessToken: string, accessTokenExpiresAt: string, refreshToken: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, email?: string | null } } };
+export type SignInMutation = { __typename?: 'Mutation', signIn: { __typename?: 'AuthPayload', accessToken: string, accessTokenExpiresAt: string, refreshToken: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, email?: string | null, emailVerified?: boolean | null } } };
 
 export type RefreshSessionMutationVariables = Exact<{
   input: RefreshSessionInput;
 }>;
 
 
-export type RefreshSessionMutation = { __typename?: 'Mutation', refreshSession: { __typename?: 'AuthPayload', accessToken: string, accessTokenExpiresAt: string, refreshToken: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, email?: string | null } } };
+export type RefreshSessionMutation = { __typename?: 'Mutation', refreshSession: { __typename?: 'AuthPayload', accessToken: string, accessTokenExpiresAt: string, refreshToken: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, email?: string | null, emailVerified?: boolean | null } } };
 
 export type SignOutMutationVariables = Exact<{
   input?: InputMaybe<SignOutInput>;
@@ -3734,6 +3878,7 @@ export const SessionFragmentDoc = new TypedDocumentString(`
     displayName
     handle
     email
+    emailVerified
   }
 }
     `, {"fragmentName":"Session"}) as unknown as TypedDocumentString<SessionFragment, unknown>;
@@ -3840,6 +3985,55 @@ fragment ThreadSummary on Thread {
     name
   }
 }`, {"fragmentName":"ThreadDetail"}) as unknown as TypedDocumentString<ThreadDetailFragment, unknown>;
+export const VerifyEmailDocument = new TypedDocumentString(`
+    mutation VerifyEmail($input: LinkTokenInput!) {
+  verifyEmail(input: $input) {
+    ok
+  }
+}
+    `, {"hash":"fa688f2a9440c1628f1b9e02c1020ebe791ab4a6b0cbdd133e4843b026ee2e6e"}) as unknown as TypedDocumentString<VerifyEmailMutation, VerifyEmailMutationVariables>;
+export const ResendVerificationDocument = new TypedDocumentString(`
+    mutation ResendVerification {
+  resendVerification {
+    ok
+  }
+}
+    `, {"hash":"6004bc2ace39d73d0aab5af42173cd7c7f90444db16b4999131266d8d8f5a737"}) as unknown as TypedDocumentString<ResendVerificationMutation, ResendVerificationMutationVariables>;
+export const RequestPasswordResetDocument = new TypedDocumentString(`
+    mutation RequestPasswordReset($input: RequestPasswordResetInput!) {
+  requestPasswordReset(input: $input) {
+    ok
+  }
+}
+    `, {"hash":"b88e3ba13e34fe77c9b4dcb94a12080c0fc99a6c380ee158e0f0ee3f3bb32603"}) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($input: ResetPasswordInput!) {
+  resetPassword(input: $input) {
+    ok
+  }
+}
+    `, {"hash":"b09a8a5437713d82ab14c7b0a2960878df962e6de1cd2897383a07479ea3b636"}) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($input: ChangePasswordInput!) {
+  changePassword(input: $input) {
+    sessionsEnded
+  }
+}
+    `, {"hash":"67661e91b2b896dc965a1f1a995ec50e71157a063b16bfbcf347f788d4c5ff5b"}) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const ChangeEmailDocument = new TypedDocumentString(`
+    mutation ChangeEmail($input: ChangeEmailInput!) {
+  changeEmail(input: $input) {
+    ok
+  }
+}
+    `, {"hash":"7aa6601e3a0fac3ced5123ef86d58579d221452f60326f6a7845f516a5c04ef3"}) as unknown as TypedDocumentString<ChangeEmailMutation, ChangeEmailMutationVariables>;
+export const ConfirmEmailChangeDocument = new TypedDocumentString(`
+    mutation ConfirmEmailChange($input: LinkTokenInput!) {
+  confirmEmailChange(input: $input) {
+    ok
+  }
+}
+    `, {"hash":"49f351adefdc9300ea70e44bd136aef84fc11e485ada7e1e7d39e9a85a7926cc"}) as unknown as TypedDocumentString<ConfirmEmailChangeMutation, ConfirmEmailChangeMutationVariables>;
 export const MyCoffeeChatsDocument = new TypedDocumentString(`
     query MyCoffeeChats($status: CoffeeChatStatus, $first: Int, $after: String) {
   myCoffeeChats(status: $status, first: $first, after: $after) {
@@ -6217,8 +6411,9 @@ export const SignUpDocument = new TypedDocumentString(`
     displayName
     handle
     email
+    emailVerified
   }
-}`, {"hash":"214d9077d0630f755fde1d38c4951dd0060a820530825b5ad73998b99576b7b7"}) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+}`, {"hash":"696e0e314ea65b9a6f1ff5b2ae4e3cf7c44f9e6acc3b95746f4276ce9b03b1d2"}) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
 export const SignInDocument = new TypedDocumentString(`
     mutation SignIn($input: SignInInput!) {
   signIn(input: $input) {
@@ -6234,8 +6429,9 @@ export const SignInDocument = new TypedDocumentString(`
     displayName
     handle
     email
+    emailVerified
   }
-}`, {"hash":"6f53de0fb49e42c3e6d3e4f725ab44902ebfc95c077a34fda358a19419115e19"}) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+}`, {"hash":"0640d5bd25ebd32141fc2a77ccd119b7eb7290ea5149c6aa57dc317fa71c2786"}) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
 export const RefreshSessionDocument = new TypedDocumentString(`
     mutation RefreshSession($input: RefreshSessionInput!) {
   refreshSession(input: $input) {
@@ -6251,8 +6447,9 @@ export const RefreshSessionDocument = new TypedDocumentString(`
     displayName
     handle
     email
+    emailVerified
   }
-}`, {"hash":"dc92131935e9044c852cc2e6334e2b224427478fef0e82f98722599a81c26f77"}) as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
+}`, {"hash":"3db8d0b52ced59bdfa03d48a62681a0eeb4e605aed322cc30a860ec9200751b1"}) as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
 export const SignOutDocument = new TypedDocumentString(`
     mutation SignOut($input: SignOutInput) {
   signOut(input: $input) {

@@ -3,10 +3,11 @@
  * own, on a free port, from the binary named by VILLAGE_BIN (else the workspace's release
  * build). It can be stopped (SIGTERM: sockets close with 1001) and started again on the
  * same port and data, as a server restart. `nativePushEnv()` turns on FCM and APNs with
- * the workspace's throwaway test keys.
+ * the workspace's throwaway test keys. With no SMTP server, its email lands as `.eml`
+ * files in `<dataDir>/mail` (`emailsTo`).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -64,7 +65,17 @@ const FOREIGN_SETTINGS = [
   'VILLAGE_APNS_URL',
   'VILLAGE_APNS_SANDBOX_URL',
   'VILLAGE_PUSH_CA_CERTIFICATES',
+  'VILLAGE_SMTP_URL',
+  'VILLAGE_EMAIL_FROM',
+  'VILLAGE_PUBLIC_URL',
+  'VILLAGE_UNVERIFIED_MAY_WRITE',
 ];
+
+/**
+ * What every test server runs with unless a test says otherwise: members post as soon as
+ * they sign up (the account test turns email verification back on).
+ */
+const TEST_DEFAULTS: Record<string, string> = { VILLAGE_UNVERIFIED_MAY_WRITE: 'true' };
 
 /** The workspace's throwaway native-push keys (tests/fixtures/native-push, beside this SDK). */
 const NATIVE_PUSH_FIXTURES = join(WORKSPACE, 'tests/fixtures/native-push');
@@ -128,11 +139,22 @@ export class VillageServer {
     return `http://127.0.0.1:${this.port}/graphql`;
   }
 
+  /** The messages written to `address` so far (raw `.eml` text), oldest first. */
+  emailsTo(address: string): string[] {
+    const dir = join(this.dataDir, 'mail');
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .map((name) => join(dir, name))
+      .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs)
+      .map((path) => readFileSync(path, 'utf8'))
+      .filter((raw) => raw.split(/\r?\n/).some((line) => line === `To: ${address}`));
+  }
+
   /** Starts the process again on the same port and data dir. */
   async resume(): Promise<void> {
     const env: NodeJS.ProcessEnv = { ...process.env, RUST_LOG: 'warn' };
     FOREIGN_SETTINGS.forEach((name) => delete env[name]);
-    Object.assign(env, this.env);
+    Object.assign(env, TEST_DEFAULTS, this.env);
     const flags = ['--bind', `127.0.0.1:${this.port}`, '--data-dir', this.dataDir, '--allow-local-push-endpoints'];
     const child = spawn(villageBinary(), ['serve', ...flags, ...this.args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.on('data', (chunk: Buffer) => (this.log += chunk.toString()));

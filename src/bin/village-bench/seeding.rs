@@ -38,8 +38,15 @@ pub async fn members(db: &village::db::Db, count: usize) -> anyhow::Result<Vec<U
     let mut tx = db.begin_write().await?;
     for n in 0..count {
         let (id, email, name) = (Uuid::now_v7(), format!("live{n}-{run}@example.com"), format!("Reader {n}"));
-        let member =
-            NewMember { id, email: &email, password_hash: &hash, display_name: &name, now: village::clock::now() };
+        let now = village::clock::now();
+        let member = NewMember {
+            id,
+            email: &email,
+            password_hash: &hash,
+            display_name: &name,
+            now,
+            email_verified_at: Some(now),
+        };
         members::insert(&mut tx, member).await?;
         ids.push(id);
     }

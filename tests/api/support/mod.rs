@@ -16,6 +16,7 @@ mod postgres;
 mod process;
 mod push_service;
 mod redis;
+mod smtp;
 pub use postgres::postgres_admin_url;
 
 use std::time::Duration;
@@ -36,6 +37,7 @@ pub use postgres::TestDatabase;
 pub use process::{SETTING_VARIABLES, ServerProcess, village};
 pub use push_service::{Answer, PushService, Received, TestDevice};
 pub use redis::OwnRedis;
+pub use smtp::SmtpServer;
 
 /// The token secret every test server signs with.
 pub const JWT_SECRET: &str = "test-secret-test-secret-test-secret-0123";
@@ -54,6 +56,8 @@ pub struct TestApp {
     /// A separate pool on the server's database, for asserting what is stored.
     pub db: Db,
     pub settings: Settings,
+    /// The mail server the server sends through: what it received.
+    pub smtp: SmtpServer,
     /// What the server's jobs run with, for running them here when it runs no worker.
     jobs: village::jobs::Worker,
     /// Whether the test makes jobs fail on purpose (the end-of-test check allows it).
@@ -106,6 +110,9 @@ pub fn test_settings(database: &TestDatabase, data_dir: &std::path::Path) -> Set
     // Jobs run when the test says (`jobs_done`), so what one does happens at a known
     // point; a test of the background pipeline itself sets `no_worker = false`.
     settings.no_worker = true;
+    // Members post as soon as they sign up; the tests of email verification turn the
+    // production rule back on.
+    settings.email.unverified_may_write = true;
     settings
 }
 
@@ -119,12 +126,16 @@ impl TestApp {
     pub async fn spawn_with(adjust: impl FnOnce(&mut Settings)) -> Self {
         let data_dir = tempfile::tempdir().expect("temp dir");
         let database = TestDatabase::create(data_dir.path()).await;
+        let smtp = SmtpServer::start().await;
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let url = format!("http://{}", listener.local_addr().expect("address"));
         let mut settings = test_settings(&database, data_dir.path());
+        // Where it listens, so the links in its email lead back to it.
+        settings.bind = listener.local_addr().expect("address");
+        settings.email.smtp_url = Some(smtp.url());
         adjust(&mut settings);
         let app = village::App::build(settings.clone()).await.expect("server starts");
         let jobs = app.jobs();
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let url = format!("http://{}", listener.local_addr().expect("address"));
         let (shutdown, stop) = oneshot::channel::<()>();
         let server = tokio::spawn(app.serve(listener, async move {
             let _ = stop.await;
@@ -136,6 +147,7 @@ impl TestApp {
             http,
             db,
             settings,
+            smtp,
             jobs,
             failed_jobs_expected: false,
             shutdown: Some(shutdown),

@@ -57,6 +57,10 @@ pub const SETTING_VARIABLES: &[&str] = &[
     "VILLAGE_BEHIND_PROXY",
     "VILLAGE_LOG_FORMAT",
     "VILLAGE_SHUTDOWN_GRACE",
+    "VILLAGE_SMTP_URL",
+    "VILLAGE_EMAIL_FROM",
+    "VILLAGE_PUBLIC_URL",
+    "VILLAGE_UNVERIFIED_MAY_WRITE",
 ];
 
 /// The binary, with none of the settings inherited from the test's environment.
@@ -129,6 +133,8 @@ impl ServerProcess {
         args: &[&str],
     ) -> Self {
         command.args(["serve", "--bind", "127.0.0.1:0", "--database-url", database_url]).args(args);
+        // As the in-process test servers: members post as soon as they sign up.
+        command.env("VILLAGE_UNVERIFIED_MAY_WRITE", "true");
         if let Some(redis) = redis {
             command.env("REDIS_URL", redis);
         }

@@ -1,0 +1,18 @@
+//! Email: each message a write owes is rendered from its templates and recorded in the
+//! `outgoing_emails` outbox inside the write's own transaction, with a `SEND_EMAIL` job,
+//! so a committed request never loses its email and none is sent from inside a request.
+//! The job sends it through SMTP — or, with no SMTP server configured, writes it as an
+//! `.eml` file under `<data-dir>/mail/` and logs its links — at most once: a message is
+//! claimed before it goes, as pushes are.
+
+mod jobs;
+mod outbox;
+mod store;
+mod templates;
+mod transport;
+
+pub use jobs::{EmailHousekeeping, SendEmails};
+pub use outbox::{Postbox, Recipient};
+pub use store::forget_unsent_to;
+pub use templates::{Language, Letter};
+pub use transport::Mailer;

@@ -1,0 +1,127 @@
+//! The pages an account email links to, for following a link in a browser (the app
+//! opens the same links itself and calls the matching mutation): confirming an email
+//! address, choosing a new password, confirming an email change. Each link opens a page
+//! with a button, and only the button's POST uses the link — mail scanners that fetch
+//! links do not use them up. Pages are never cached and send no referrer (the token is
+//! in the address).
+
+use axum::extract::{Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::{Form, Router, routing::get};
+use minijinja::{Environment, context};
+use serde::Deserialize;
+
+use super::AppState;
+use crate::error::AppError;
+
+/// A link's token, from its address or its form.
+#[derive(Deserialize)]
+pub struct LinkToken {
+    #[serde(default)]
+    token: String,
+}
+
+/// The new-password form.
+#[derive(Deserialize)]
+pub struct NewPassword {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    new_password: String,
+}
+
+/// What one of the pages says, and its form.
+struct Page {
+    title: &'static str,
+    message: String,
+    /// The button's label, when the page asks to press it; with a password field.
+    form: Option<(&'static str, bool)>,
+}
+
+fn render(page: Page, token: &str, status: StatusCode) -> Response {
+    let mut env = Environment::new();
+    env.set_auto_escape_callback(minijinja::default_auto_escape_callback);
+    let form = page.form.map(|(button, password)| context! { token, button, password });
+    let html = env
+        .template_from_named_str("page.html", include_str!("pages/page.html"))
+        .and_then(|template| template.render(context! { title => page.title, message => page.message, form }));
+    let Ok(html) = html else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let headers = [
+        (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+        (header::CACHE_CONTROL, "no-store"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+        ),
+    ];
+    (status, headers, html).into_response()
+}
+
+/// The page after a link was used, or refused.
+fn outcome(result: Result<(), AppError>, done: Page) -> Response {
+    match result {
+        Ok(()) => render(done, "", StatusCode::OK),
+        Err(AppError::BadInput { message, .. } | AppError::Conflict { message, .. }) => {
+            let page = Page { title: "This link did not work", message, form: None };
+            render(page, "", StatusCode::BAD_REQUEST)
+        }
+        Err(AppError::RateLimited { .. }) => {
+            let page =
+                Page { title: "Too many tries", message: "Please wait a while and try again.".into(), form: None };
+            render(page, "", StatusCode::TOO_MANY_REQUESTS)
+        }
+        Err(error) => {
+            tracing::error!(?error, "an account link failed");
+            let message = "Something went wrong on our side; please try again shortly.".into();
+            render(Page { title: "Sorry", message, form: None }, "", StatusCode::INTERNAL_SERVER_ERROR)
+        }
+    }
+}
+
+async fn verify_email_page(Query(link): Query<LinkToken>) -> Response {
+    let message = "Press the button to confirm this address for your Village account.".into();
+    let page = Page { title: "Confirm your email", message, form: Some(("Confirm my email", false)) };
+    render(page, &link.token, StatusCode::OK)
+}
+
+async fn verify_email(State(state): State<AppState>, Form(link): Form<LinkToken>) -> Response {
+    let result = state.auth.verify_email(&link.token).await.map(drop);
+    let message = "Thank you! You can go back to the app: posting, messages and RSVPs are open to you now.".into();
+    outcome(result, Page { title: "Your email is confirmed", message, form: None })
+}
+
+async fn reset_password_page(Query(link): Query<LinkToken>) -> Response {
+    let message = "Choose a new password. Every device signed in to your account will need to sign in again.".into();
+    let page = Page { title: "Choose a new password", message, form: Some(("Set my password", true)) };
+    render(page, &link.token, StatusCode::OK)
+}
+
+async fn reset_password(State(state): State<AppState>, Form(form): Form<NewPassword>) -> Response {
+    let result = state.auth.reset_password(&form.token, form.new_password).await;
+    let message = "Your password is changed. Sign in with it in the app.".into();
+    outcome(result, Page { title: "Password changed", message, form: None })
+}
+
+async fn confirm_email_page(Query(link): Query<LinkToken>) -> Response {
+    let message = "Press the button to use this address for your Village account from now on.".into();
+    let page = Page { title: "Confirm your new email", message, form: Some(("Use this address", false)) };
+    render(page, &link.token, StatusCode::OK)
+}
+
+async fn confirm_email(State(state): State<AppState>, Form(link): Form<LinkToken>) -> Response {
+    let result = state.auth.confirm_email_change(&link.token).await.map(drop);
+    let message = "Done: sign in with your new address from now on.".into();
+    outcome(result, Page { title: "Your email is changed", message, form: None })
+}
+
+/// The pages' routes.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/account/verify-email", get(verify_email_page).post(verify_email))
+        .route("/account/reset-password", get(reset_password_page).post(reset_password))
+        .route("/account/confirm-email", get(confirm_email_page).post(confirm_email))
+}

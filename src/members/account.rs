@@ -1,0 +1,62 @@
+//! The account side of a member, for the flows that keep it: where her email goes (her
+//! address, name and language, and whether the address is confirmed), her password
+//! hash, and changing them.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use crate::db::{Db, Tx};
+use crate::{on_db, on_tx};
+
+/// Who an email to a member goes to.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Addressee {
+    pub id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    /// The language code her email is written in.
+    pub language: String,
+    pub email_verified_at: Option<DateTime<Utc>>,
+}
+
+const ADDRESSEE: &str = "SELECT id, email, display_name, language, email_verified_at FROM members";
+
+/// Member `id`'s addressee, read inside `tx`.
+pub async fn addressee(tx: &mut Tx, id: Uuid) -> Result<Option<Addressee>, sqlx::Error> {
+    let sql = format!("{ADDRESSEE} WHERE id = $1");
+    on_tx!(tx, conn => sqlx::query_as(&sql).bind(id).fetch_optional(&mut *conn).await)
+}
+
+/// The addressee of the member with `email` (already normalized), read inside `tx`.
+pub async fn addressee_by_email(tx: &mut Tx, email: &str) -> Result<Option<Addressee>, sqlx::Error> {
+    let sql = format!("{ADDRESSEE} WHERE email = $1");
+    on_tx!(tx, conn => sqlx::query_as(&sql).bind(email).fetch_optional(&mut *conn).await)
+}
+
+/// Member `id`'s email and password hash.
+pub async fn credentials_of(db: &Db, id: Uuid) -> Result<Option<(String, String)>, sqlx::Error> {
+    const SQL: &str = "SELECT email, password_hash FROM members WHERE id = $1";
+    on_db!(db, pool => sqlx::query_as(SQL).bind(id).fetch_optional(pool).await)
+}
+
+/// Records, inside `tx`, that member `id` confirmed her address (the first time counts).
+pub async fn mark_email_verified(tx: &mut Tx, id: Uuid, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    const SQL: &str = "UPDATE members SET email_verified_at = COALESCE(email_verified_at, $2) WHERE id = $1";
+    on_tx!(tx, conn => sqlx::query(SQL).bind(id).bind(now).execute(&mut *conn).await.map(drop))?;
+    Ok(())
+}
+
+/// Sets member `id`'s password hash inside `tx`.
+pub async fn set_password_hash(tx: &mut Tx, id: Uuid, hash: &str, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    const SQL: &str = "UPDATE members SET password_hash = $2, updated_at = $3 WHERE id = $1";
+    on_tx!(tx, conn => sqlx::query(SQL).bind(id).bind(hash).bind(now).execute(&mut *conn).await.map(drop))?;
+    Ok(())
+}
+
+/// Moves member `id` to the confirmed address `email` inside `tx`; an address another
+/// member holds fails with a unique violation.
+pub async fn set_email(tx: &mut Tx, id: Uuid, email: &str, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    const SQL: &str = "UPDATE members SET email = $2, email_verified_at = $3, updated_at = $3 WHERE id = $1";
+    on_tx!(tx, conn => sqlx::query(SQL).bind(id).bind(email).bind(now).execute(&mut *conn).await.map(drop))?;
+    Ok(())
+}
