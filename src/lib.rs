@@ -1,6 +1,7 @@
 //! Village: the backend of a community app for working mothers. The binary's commands
 //! and the tests all enter through [`launch`] / [`App`].
 
+pub mod accounts;
 pub mod auth;
 pub mod clock;
 pub mod coffee_chats;

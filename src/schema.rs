@@ -7,6 +7,7 @@ use std::sync::Arc;
 use async_graphql::{Data, MergedObject, MergedSubscription, Schema, SchemaBuilder};
 use uuid::Uuid;
 
+use crate::accounts::{Accounts, AccountsMutation};
 use crate::auth::{AuthMutation, AuthService};
 use crate::coffee_chats::{CoffeeChatMutation, CoffeeChatQuery};
 use crate::db::Db;
@@ -43,6 +44,7 @@ pub struct Query(
 #[derive(MergedObject, Default)]
 pub struct Mutation(
     AuthMutation,
+    AccountsMutation,
     MemberMutation,
     GroupMutation,
     ThreadMutation,
@@ -71,16 +73,18 @@ fn builder(production: bool) -> SchemaBuilder<Query, Mutation, Subscription> {
     if production { builder.disable_introspection().disable_suggestions() } else { builder }
 }
 
+/// What the schema's resolvers reach beyond the database and the bus.
+pub struct Services {
+    pub auth: AuthService,
+    pub accounts: Accounts,
+    pub push: PushConfig,
+    pub rate_limits: RateLimits,
+}
+
 /// The schema with its services, ready to execute requests.
-pub fn build(
-    db: Db,
-    auth: AuthService,
-    bus: Bus,
-    push: PushConfig,
-    rate_limits: RateLimits,
-    production: bool,
-) -> VillageSchema {
-    builder(production).data(db).data(auth).data(bus).data(push).data(rate_limits).finish()
+pub fn build(db: Db, bus: Bus, services: Services, production: bool) -> VillageSchema {
+    let Services { auth, accounts, push, rate_limits } = services;
+    builder(production).data(db).data(auth).data(accounts).data(bus).data(push).data(rate_limits).finish()
 }
 
 /// The schema in SDL, as `village export-schema` prints and `schema.graphql` holds.

@@ -12,6 +12,7 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
+use crate::accounts::Accounts;
 use crate::auth::{self, AuthService};
 use crate::config::Settings;
 use crate::db::{self, Db};
@@ -117,7 +118,10 @@ impl App {
         let mailer = email::Mailer::from_settings(&settings.email, &settings.data_dir, settings.production)?;
         let emails = email::SendEmails::new(db.clone(), mailer, &settings.email)?;
         let rate_limits = RateLimits::new(&settings, redis.clone());
-        let schema = schema::build(db.clone(), auth.clone(), bus.clone(), push, rate_limits, settings.production);
+        let accounts =
+            Accounts { db: db.clone(), bus: bus.clone(), auth: auth.clone(), postbox: email::Postbox::new(&settings)? };
+        let services = schema::Services { auth: auth.clone(), accounts, push, rate_limits };
+        let schema = schema::build(db.clone(), bus.clone(), services, settings.production);
         let metrics = telemetry::metrics_handle()?;
         let (stop, stopping) = watch::channel(false);
         let per_member = usize::try_from(settings.ws_connections_per_member).unwrap_or(usize::MAX);

@@ -19,8 +19,9 @@ use crate::{clock, members, realtime};
 
 impl AuthService {
     /// `password` checked against member `member_id`'s (throttled as a sign-in is);
-    /// `BAD_USER_INPUT` on `field` when it is wrong.
-    async fn check_password(
+    /// `BAD_USER_INPUT` on `field` when it is wrong. For anything that asks for her
+    /// password again.
+    pub async fn check_password(
         &self,
         member_id: Uuid,
         password: String,

@@ -42,6 +42,8 @@ pub enum Letter {
     ConfirmNewEmail,
     /// To the old address: a change to `new_email` was asked for.
     EmailChangeRequested,
+    /// Her account was deleted.
+    AccountDeleted,
 }
 
 impl Letter {
@@ -62,6 +64,7 @@ impl Letter {
             Self::PasswordChanged => "password_changed",
             Self::ConfirmNewEmail => "confirm_new_email",
             Self::EmailChangeRequested => "email_change_requested",
+            Self::AccountDeleted => "account_deleted",
         }
     }
 }
@@ -75,7 +78,7 @@ pub struct Rendered {
 }
 
 /// Every template, by path.
-const SOURCES: [(&str, &str); 11] = [
+const SOURCES: [(&str, &str); 13] = [
     ("en/layout.html", include_str!("templates/en/layout.html")),
     ("en/verify_email.txt", include_str!("templates/en/verify_email.txt")),
     ("en/verify_email.html", include_str!("templates/en/verify_email.html")),
@@ -87,6 +90,8 @@ const SOURCES: [(&str, &str); 11] = [
     ("en/confirm_new_email.html", include_str!("templates/en/confirm_new_email.html")),
     ("en/email_change_requested.txt", include_str!("templates/en/email_change_requested.txt")),
     ("en/email_change_requested.html", include_str!("templates/en/email_change_requested.html")),
+    ("en/account_deleted.txt", include_str!("templates/en/account_deleted.txt")),
+    ("en/account_deleted.html", include_str!("templates/en/account_deleted.html")),
 ];
 
 /// The templates, ready to render.

@@ -364,6 +364,16 @@ async fn decide(tx: &mut Tx, viewer: Uuid, event_id: Uuid, answer: RsvpAnswer, k
     promote_waitlist(tx, event_id, event).await
 }
 
+/// Gives up every seat and waitlist place of a member who is leaving Village: her
+/// answers become NOT_GOING and the waitlists move up, in the transaction that closes
+/// her account.
+pub async fn release_everywhere(tx: &mut Tx, member_id: Uuid) -> AppResult<()> {
+    for event_id in store::answered_upcoming_anywhere(tx, member_id, clock::now()).await? {
+        decide(tx, member_id, event_id, RsvpAnswer::NotGoing, 0).await?;
+    }
+    Ok(())
+}
+
 /// Gives up the seats of a member who left or was removed from `group_id`: her answers
 /// to its upcoming events become NOT_GOING and the waitlists move up. Runs in the
 /// transaction that removes her.

@@ -268,6 +268,18 @@ pub async fn answered_upcoming(
     on_tx!(tx, conn => sqlx::query_scalar(SQL).bind(group_id).bind(member_id).bind(now).fetch_all(conn).await)
 }
 
+/// The upcoming events `member_id` answered GOING or is waitlisted for, anywhere.
+pub async fn answered_upcoming_anywhere(
+    tx: &mut Tx,
+    member_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Vec<Uuid>, sqlx::Error> {
+    const SQL: &str = "SELECT e.id FROM events e JOIN rsvps r ON r.event_id = e.id \
+                       WHERE r.member_id = $1 AND r.status IN ('GOING', 'WAITLISTED') \
+                       AND e.cancelled_at IS NULL AND e.ends_at > $2";
+    on_tx!(tx, conn => sqlx::query_scalar(SQL).bind(member_id).bind(now).fetch_all(conn).await)
+}
+
 /// Writes an RSVP (new or changed).
 pub async fn save_rsvp(tx: &mut Tx, event_id: Uuid, rsvp: &StoredRsvp, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
     const SQL: &str = "INSERT INTO rsvps (event_id, member_id, status, kids, childcare_seats, seq, responded_at) \

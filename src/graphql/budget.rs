@@ -18,8 +18,8 @@ use super::codes::refusal;
 pub const MAX_WRITES: usize = 10;
 /// Fields that hash or check a password, or make a session, one request may run.
 pub const MAX_SESSION_WRITES: usize = 1;
-const SESSION_WRITES: [&str; 6] =
-    ["signIn", "signUp", "refreshSession", "resetPassword", "changePassword", "changeEmail"];
+const SESSION_WRITES: [&str; 7] =
+    ["signIn", "signUp", "refreshSession", "resetPassword", "changePassword", "changeEmail", "deleteAccount"];
 
 /// What one request has spent so far; shared by the operations of a batch.
 #[derive(Debug, Default)]

@@ -136,6 +136,16 @@ async fn depart(tx: &mut Tx, group_id: Uuid, member_id: Uuid) -> AppResult<()> {
     Ok(())
 }
 
+/// Takes `member_id` out of every group she is in, inside `tx`, as her account closes
+/// (hand the groups she alone owns to someone first).
+pub async fn depart_everywhere(tx: &mut Tx, member_id: Uuid) -> AppResult<()> {
+    for group_id in store::groups_of(tx, member_id).await? {
+        store::lock_group(tx, group_id).await?;
+        depart(tx, group_id, member_id).await?;
+    }
+    Ok(())
+}
+
 /// Leaves a group. The last owner cannot leave while others remain: she hands the
 /// group to someone first. Her live subscriptions check their access at once.
 #[tracing::instrument(skip_all, fields(viewer = %viewer, group = %group_id))]

@@ -8,6 +8,13 @@ use uuid::Uuid;
 use crate::db::{Db, Tx};
 use crate::{on_db, on_tx};
 
+/// The one member every deleted member's writing is attributed to (`deleteAccount`), so
+/// nothing links two placeholders to one person. Never signs in (no password hash
+/// verifies), never listed in the directory.
+pub const DELETED_MEMBER: Uuid = Uuid::from_u128(0xdead);
+/// Its address (`.invalid` is never anyone's), by which lists leave it out.
+pub const DELETED_MEMBER_EMAIL: &str = "deleted-member@village.invalid";
+
 /// Who an email to a member goes to.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Addressee {

@@ -10,7 +10,8 @@ mod schema;
 mod store;
 
 pub use account::{
-    Addressee, addressee, addressee_by_email, credentials_of, mark_email_verified, set_email, set_password_hash,
+    Addressee, DELETED_MEMBER, DELETED_MEMBER_EMAIL, addressee, addressee_by_email, credentials_of,
+    mark_email_verified, set_email, set_password_hash,
 };
 pub use blocks::{blocked_either_way, blocked_with, not_blocked_with};
 pub use connections::connected_with;

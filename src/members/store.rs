@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
+use super::account::DELETED_MEMBER_EMAIL;
 use super::connections::connected_sql;
 use super::profile::{Child, PROFILE_COLUMNS, Profile, ProfileField};
 use crate::db::page::{Order, Page};
@@ -161,9 +162,14 @@ enum Bind {
 }
 
 /// One page of the member directory, in sign-up order, without anyone blocked either
-/// way; filters match only fields the viewer may see.
+/// way (or the placeholder of deleted members); filters match only fields the viewer may
+/// see.
 pub async fn page(db: &Db, viewer: Uuid, filter: &DirectoryFilter, page: &Page) -> Result<Vec<Member>, sqlx::Error> {
-    let mut sql = format!("{} WHERE NOT {}", member_select(), blocked_either_way_sql("m.id", "$1"));
+    let mut sql = format!(
+        "{} WHERE NOT {} AND m.email <> '{DELETED_MEMBER_EMAIL}'",
+        member_select(),
+        blocked_either_way_sql("m.id", "$1")
+    );
     let mut binds = Vec::new();
     let mut param = 2;
     let mut push = |sql: &mut String, template: String, values: Vec<Bind>| {

@@ -145,6 +145,12 @@ pub async fn remove_member(tx: &mut Tx, group_id: Uuid, member_id: Uuid) -> Resu
     Ok(removed == 1)
 }
 
+/// The groups `member_id` is in, read inside `tx`.
+pub async fn groups_of(tx: &mut Tx, member_id: Uuid) -> Result<Vec<Uuid>, sqlx::Error> {
+    const SQL: &str = "SELECT group_id FROM group_memberships WHERE member_id = $1";
+    on_tx!(tx, conn => sqlx::query_scalar(SQL).bind(member_id).fetch_all(conn).await)
+}
+
 /// Changes the role of a member of `group_id`.
 pub async fn set_role(tx: &mut Tx, group_id: Uuid, member_id: Uuid, role: GroupRole) -> Result<(), sqlx::Error> {
     const SQL: &str = "UPDATE group_memberships SET role = $3 WHERE group_id = $1 AND member_id = $2";

@@ -2,6 +2,7 @@
 //! SQLite by default and on PostgreSQL + Redis when their test URLs are set.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed expectation is a failed test
 
+mod account_deletion;
 mod accounts;
 mod cli;
 mod coffee_chats;

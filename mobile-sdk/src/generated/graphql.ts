@@ -304,6 +304,18 @@ export type CreateThreadInput = {
   title: Scalars['String']['input'];
 };
 
+export type DeleteAccountInput = {
+  /** Her current password. */
+  password: Scalars['String']['input'];
+};
+
+/** What deleting an account did. */
+export type DeleteAccountPayload = {
+  __typename?: 'DeleteAccountPayload';
+  /** True: the account is gone; this session ended with it. */
+  deleted: Scalars['Boolean']['output'];
+};
+
 /** A device that receives her pushes: a browser's Web Push subscription or a native app. */
 export type Device = {
   createdAt: Scalars['DateTime']['output'];
@@ -942,6 +954,13 @@ export type Mutation = {
   declineJoinRequest: JoinRequest;
   /** Hides a message request; its sender is not told. */
   declineMessageRequest: Conversation;
+  /**
+   * Deletes her account for good, given her password: her profile, connections,
+   * messages she sent, devices and everything else of hers go; her threads and replies
+   * stay as placeholders by "Deleted member" with their words removed; her seats go to
+   * the waitlists. Her address may sign up again. A confirmation email follows.
+   */
+  deleteAccount: DeleteAccountPayload;
   /** Deletes her own reply, or any reply for a moderator. The thread stays readable. */
   deleteReply: Reply;
   /** She does not want this member suggested again. */
@@ -1184,6 +1203,12 @@ export type MutationDeclineJoinRequestArgs = {
 /** Every mutation, one part per feature. */
 export type MutationDeclineMessageRequestArgs = {
   input: ConversationInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationDeleteAccountArgs = {
+  input: DeleteAccountInput;
 };
 
 
@@ -2533,6 +2558,13 @@ export type ConfirmEmailChangeMutationVariables = Exact<{
 
 
 export type ConfirmEmailChangeMutation = { __typename?: 'Mutation', confirmEmailChange: { __typename?: 'AccountPayload', ok: boolean } };
+
+export type DeleteAccountMutationVariables = Exact<{
+  input: DeleteAccountInput;
+}>;
+
+
+export type DeleteAccountMutation = { __typename?: 'Mutation', deleteAccount: { __typename?: 'DeleteAccountPayload', deleted: boolean } };
 
 export type CoffeeChatTimeItemFragment = { __typename?: 'CoffeeChatTime', startsAt: string, endsAt: string, localStart: string, localEnd: string };
 
@@ -4034,6 +4066,13 @@ export const ConfirmEmailChangeDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"49f351adefdc9300ea70e44bd136aef84fc11e485ada7e1e7d39e9a85a7926cc"}) as unknown as TypedDocumentString<ConfirmEmailChangeMutation, ConfirmEmailChangeMutationVariables>;
+export const DeleteAccountDocument = new TypedDocumentString(`
+    mutation DeleteAccount($input: DeleteAccountInput!) {
+  deleteAccount(input: $input) {
+    deleted
+  }
+}
+    `, {"hash":"316e4e773f6007b3a3e8e54c637e118f35bd612679f13e05e03071524dec91d1"}) as unknown as TypedDocumentString<DeleteAccountMutation, DeleteAccountMutationVariables>;
 export const MyCoffeeChatsDocument = new TypedDocumentString(`
     query MyCoffeeChats($status: CoffeeChatStatus, $first: Int, $after: String) {
   myCoffeeChats(status: $status, first: $first, after: $after) {

@@ -1,0 +1,82 @@
+//! The SQL of closing an account: the placeholder member her writing passes to, and the
+//! rows of other features she is named in without being their owner (the author of a
+//! thread or reply, who made a group or event, decided a request, sent an invitation,
+//! started a conversation), which pass to the placeholder before her row is deleted.
+//! Everything else of hers goes with her row (`ON DELETE CASCADE`).
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use crate::db::Tx;
+use crate::members::{DELETED_MEMBER, DELETED_MEMBER_EMAIL};
+use crate::on_tx;
+
+const DELETED_MEMBER_NAME: &str = "Deleted member";
+/// A deleted member's thread keeps its place under this title.
+const DELETED_THREAD_TITLE: &str = "(deleted)";
+
+/// Runs `sql` with `ids` as `$1, $2, …`; returns how many rows it changed.
+async fn run(tx: &mut Tx, sql: &str, ids: &[Uuid]) -> Result<u64, sqlx::Error> {
+    on_tx!(tx, conn => {
+        let mut query = sqlx::query(sql);
+        for id in ids {
+            query = query.bind(*id);
+        }
+        query.execute(&mut *conn).await.map(|done| done.rows_affected())
+    })
+}
+
+/// Makes sure the placeholder member exists, inside `tx`.
+pub async fn ensure_deleted_member(tx: &mut Tx, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    const SQL: &str = "INSERT INTO members (id, email, password_hash, display_name, name_key, created_at, updated_at) \
+                       VALUES ($1, $2, '!', $3, '', $4, $4) ON CONFLICT (id) DO NOTHING";
+    on_tx!(tx, conn => sqlx::query(SQL)
+        .bind(DELETED_MEMBER)
+        .bind(DELETED_MEMBER_EMAIL)
+        .bind(DELETED_MEMBER_NAME)
+        .bind(now)
+        .execute(&mut *conn)
+        .await
+        .map(drop))
+}
+
+/// Passes the groups `member` is the last owner of (others still in them) to the next
+/// in line — the longest-standing moderator, else the longest-standing member.
+pub async fn hand_over_groups(tx: &mut Tx, member: Uuid) -> Result<u64, sqlx::Error> {
+    const SQL: &str = "UPDATE group_memberships SET role = 'OWNER' WHERE (group_id, member_id) IN ( \
+        SELECT g.group_id, (SELECT n.member_id FROM group_memberships n \
+                            WHERE n.group_id = g.group_id AND n.member_id <> $1 \
+                            ORDER BY CASE n.role WHEN 'MODERATOR' THEN 0 ELSE 1 END, n.joined_at, n.member_id LIMIT 1) \
+        FROM group_memberships g WHERE g.member_id = $1 AND g.role = 'OWNER' \
+        AND NOT EXISTS (SELECT 1 FROM group_memberships o WHERE o.group_id = g.group_id AND o.role = 'OWNER' \
+                        AND o.member_id <> $1))";
+    run(tx, SQL, &[member]).await
+}
+
+/// Attributes what `member` wrote or made in shared places to the placeholder, her
+/// words removed (threads keep a placeholder title, replies read as deleted), and drops
+/// the work still owed on her behalf or to her.
+pub async fn pass_to_placeholder(tx: &mut Tx, member: Uuid, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    let threads =
+        format!("UPDATE threads SET author_id = $2, title = '{DELETED_THREAD_TITLE}', body = '' WHERE author_id = $1");
+    run(tx, &threads, &[member, DELETED_MEMBER]).await?;
+    const REPLIES: &str = "UPDATE replies SET author_id = $2, body = '', deleted_at = COALESCE(deleted_at, $3) \
+                           WHERE author_id = $1";
+    on_tx!(tx, conn => sqlx::query(REPLIES).bind(member).bind(DELETED_MEMBER).bind(now).execute(&mut *conn).await.map(drop))?;
+    for sql in [
+        "UPDATE groups SET created_by = $2 WHERE created_by = $1",
+        "UPDATE events SET created_by = $2 WHERE created_by = $1",
+        "UPDATE group_join_requests SET decided_by = $2 WHERE decided_by = $1",
+        "UPDATE group_invitations SET invited_by = $2 WHERE invited_by = $1",
+        "UPDATE conversations SET started_by = $2 WHERE started_by = $1",
+    ] {
+        run(tx, sql, &[member, DELETED_MEMBER]).await?;
+    }
+    run(tx, "DELETE FROM outbox WHERE actor_id = $1 OR target_id = $1 OR subject_id = $1", &[member]).await?;
+    Ok(())
+}
+
+/// Deletes `member`'s row, and with it everything that is hers alone.
+pub async fn delete_member(tx: &mut Tx, member: Uuid) -> Result<(), sqlx::Error> {
+    run(tx, "DELETE FROM members WHERE id = $1", &[member]).await.map(drop)
+}
