@@ -54,8 +54,9 @@ pub async fn hand_over_groups(tx: &mut Tx, member: Uuid) -> Result<u64, sqlx::Er
 }
 
 /// Attributes what `member` wrote or made in shared places to the placeholder, her
-/// words removed (threads keep a placeholder title, replies read as deleted), and drops
-/// the work still owed on her behalf or to her.
+/// words removed (threads keep a placeholder title, replies read as deleted), as well as
+/// the work still owed to others for what she did (an event she cancelled is still
+/// news), and drops the work owed to her.
 pub async fn pass_to_placeholder(tx: &mut Tx, member: Uuid, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
     let threads =
         format!("UPDATE threads SET author_id = $2, title = '{DELETED_THREAD_TITLE}', body = '' WHERE author_id = $1");
@@ -69,10 +70,11 @@ pub async fn pass_to_placeholder(tx: &mut Tx, member: Uuid, now: DateTime<Utc>) 
         "UPDATE group_join_requests SET decided_by = $2 WHERE decided_by = $1",
         "UPDATE group_invitations SET invited_by = $2 WHERE invited_by = $1",
         "UPDATE conversations SET started_by = $2 WHERE started_by = $1",
+        "UPDATE outbox SET actor_id = $2 WHERE actor_id = $1",
     ] {
         run(tx, sql, &[member, DELETED_MEMBER]).await?;
     }
-    run(tx, "DELETE FROM outbox WHERE actor_id = $1 OR target_id = $1 OR subject_id = $1", &[member]).await?;
+    run(tx, "DELETE FROM outbox WHERE target_id = $1 OR subject_id = $1", &[member]).await?;
     Ok(())
 }
 

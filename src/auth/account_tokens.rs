@@ -103,6 +103,15 @@ pub async fn use_once(
     on_tx!(tx, conn => sqlx::query_as(SQL).bind(now).bind(hash_of(token)).bind(to_text(purpose)).fetch_optional(&mut *conn).await)
 }
 
+/// Whether the link `token` for `purpose` would work now (checked before slow work, and
+/// used with [`use_once`] after).
+pub async fn usable(db: &Db, token: &str, purpose: Purpose, now: DateTime<Utc>) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "SELECT COUNT(*) FROM account_tokens WHERE token_hash = $1 AND purpose = $2 \
+                       AND used_at IS NULL AND expires_at > $3";
+    let count: i64 = on_db!(db, pool => sqlx::query_scalar(SQL).bind(hash_of(token)).bind(to_text(purpose)).bind(now).fetch_one(pool).await)?;
+    Ok(count > 0)
+}
+
 /// Makes every unused link of `member` for one of `purposes` stop working, inside `tx`.
 pub async fn cancel(tx: &mut Tx, member: Uuid, purposes: &[Purpose], now: DateTime<Utc>) -> Result<(), sqlx::Error> {
     let sql = format!(

@@ -4,6 +4,7 @@
 //! followed). Wrong passwords here count toward the sign-in throttle, so a stolen
 //! session cannot guess at her password faster than a sign-in could.
 
+use chrono::TimeDelta;
 use serde_json::json;
 use uuid::Uuid;
 
@@ -16,6 +17,9 @@ use crate::email::{Letter, Recipient};
 use crate::error::{AppError, AppResult};
 use crate::viewer::{ClientInfo, Viewer};
 use crate::{clock, members, realtime};
+
+/// Email changes one member may ask for per hour.
+const EMAIL_CHANGES_PER_HOUR: i64 = 3;
 
 impl AuthService {
     /// `password` checked against member `member_id`'s (throttled as a sign-in is);
@@ -66,8 +70,9 @@ impl AuthService {
     }
 
     /// Asks to move the viewer's account to `new_email`, given her password: a link to
-    /// the new address confirms it, and the old one is told. `CONFLICT` when another
-    /// member has that address (as signing up with it would say).
+    /// the new address confirms it, and the old one is told. An address another member
+    /// has gets nothing, with the same answer (no probing for accounts, no mail to
+    /// them); a few requests an hour.
     #[tracing::instrument(skip_all)]
     pub async fn change_email(
         &self,
@@ -86,8 +91,13 @@ impl AuthService {
         if member.email == new_email {
             return Err(AppError::bad_input("newEmail", "that is already your email address"));
         }
-        if members::addressee_by_email(&mut tx, &new_email).await?.is_some() {
-            return Err(AppError::Conflict { field: "newEmail", message: "another account uses that address".into() });
+        let window = TimeDelta::hours(1);
+        let (asked, earliest) =
+            account_tokens::sent_since(&mut tx, member_id, Purpose::ChangeEmail, now - window).await?;
+        if asked >= EMAIL_CHANGES_PER_HOUR {
+            let frees_at = earliest.unwrap_or(now) + window;
+            let retry_after_secs = u64::try_from((frees_at - now).num_seconds()).unwrap_or(0).max(1);
+            return Err(AppError::RateLimited { retry_after_secs });
         }
         account_tokens::cancel(&mut tx, member_id, &[Purpose::ChangeEmail], now).await?;
         let minted = account_tokens::mint();
@@ -99,10 +109,13 @@ impl AuthService {
             now,
         };
         account_tokens::insert(&mut tx, link).await?;
-        let url = self.postbox.link("account/confirm-email", &minted.token);
-        let to_new = Recipient { address: &new_email, ..recipient(&member) };
-        let details = json!({ "link": url, "new_email": new_email });
-        self.postbox.queue(&mut tx, to_new, Letter::ConfirmNewEmail, details).await?;
+        if members::addressee_by_email(&mut tx, &new_email).await?.is_none() {
+            let url = self.postbox.link("account/confirm-email", &minted.token);
+            // Nothing she typed goes to an address not yet shown to be hers.
+            let to_new = Recipient { address: &new_email, name: "", ..recipient(&member) };
+            let details = json!({ "link": url, "new_email": new_email });
+            self.postbox.queue(&mut tx, to_new, Letter::ConfirmNewEmail, details).await?;
+        }
         let notice = json!({ "new_email": new_email });
         self.postbox.queue(&mut tx, recipient(&member), Letter::EmailChangeRequested, notice).await?;
         tx.commit().await?;

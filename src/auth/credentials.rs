@@ -21,7 +21,9 @@ pub fn valid_email(email: &str) -> AppResult<String> {
         return Err(invalid());
     }
     let (local, domain) = email.rsplit_once('@').ok_or_else(invalid)?;
-    let domain_ok = domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.');
+    // `.invalid` is never anyone's (RFC 2606); Village keeps it for its own placeholder.
+    let domain_ok =
+        domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !domain.ends_with(".invalid");
     if local.is_empty() || local.contains('@') || !domain_ok {
         return Err(invalid());
     }

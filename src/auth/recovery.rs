@@ -66,6 +66,10 @@ impl AuthService {
     #[tracing::instrument(skip_all)]
     pub async fn reset_password(&self, token: &str, new_password: String) -> AppResult<()> {
         valid_password(&new_password).map_err(|_| AppError::bad_input("newPassword", "use 8 to 256 characters"))?;
+        // A link that cannot work costs no password hash.
+        if !account_tokens::usable(&self.db, token, Purpose::ResetPassword, clock::now()).await? {
+            return Err(AppError::bad_input("token", LINK_NOT_WORKING));
+        }
         let hash = self.hasher.hash(new_password).await?;
         let now = clock::now();
         let mut tx = self.db.begin_write().await?;

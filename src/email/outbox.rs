@@ -48,6 +48,11 @@ impl Postbox {
                 url::Url::parse(&format!("http://{bind}"))?
             }
         };
+        let mut public_url = public_url;
+        if !public_url.path().ends_with('/') {
+            // So links join under its path (`https://x/api` → `https://x/api/account/…`).
+            public_url.set_path(&format!("{}/", public_url.path()));
+        }
         Ok(Self { templates: Arc::new(Templates::new()?), public_url })
     }
 

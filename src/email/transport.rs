@@ -11,8 +11,11 @@ use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, To
 
 use crate::config::{EmailSettings, redact_url};
 
-/// How long one SMTP exchange may take before it counts as failed (and is retried).
-const SMTP_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long one SMTP command may take before it counts as failed (and is retried).
+const SMTP_TIMEOUT: Duration = Duration::from_secs(15);
+/// How long one whole send may take; under the job's `SENDING_AT_MOST`, so a claim that
+/// old is always a sender that died.
+const SEND_AT_MOST: Duration = Duration::from_secs(40);
 
 /// Where messages go.
 #[derive(Clone)]
@@ -92,7 +95,10 @@ impl Mailer {
     /// Sends `message`; `links` are logged when it only goes to a file.
     pub async fn send(&self, message: Message, links: &[&str]) -> Result<(), NotSent> {
         match self {
-            Self::Smtp(transport) => transport.send(message).await.map(|_| ()).map_err(smtp_failure),
+            Self::Smtp(transport) => match tokio::time::timeout(SEND_AT_MOST, transport.send(message)).await {
+                Ok(sent) => sent.map(drop).map_err(smtp_failure),
+                Err(_) => Err(NotSent::Failed("the mail server took too long".into())),
+            },
             Self::Files { dir, transport } => {
                 let id = transport.send(message).await.map_err(|error| NotSent::Failed(error.to_string()))?;
                 let file = dir.join(format!("{id}.eml"));

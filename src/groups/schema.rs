@@ -298,7 +298,7 @@ impl GroupMutation {
 
     /// Joins a group, or asks to.
     async fn join_group(&self, ctx: &Context<'_>, input: JoinGroupInput) -> Result<JoinGroupPayload> {
-        let viewer = ctx.viewer()?.member_id()?;
+        let viewer = verified_member(ctx)?;
         let group_id = parse_id("groupId", &input.group_id)?;
         Ok(match service::join(ctx.db()?, ctx.bus()?, viewer, group_id, input.answers).await? {
             JoinOutcome::Joined(group) => JoinGroupPayload { group, joined: true, join_request: None },

@@ -17,7 +17,7 @@ use super::store::{self, DirectoryFilter, Member, ProfileUpdate};
 use crate::clock;
 use crate::db::text_enum::to_text;
 use crate::error::{AppError, AppResult};
-use crate::graphql::context::{ContextExt, data, rate_limited};
+use crate::graphql::context::{ContextExt, data, rate_limited, verified_member};
 use crate::graphql::ids::parse_id;
 use crate::graphql::relay::{self, Cursor, PageArgs};
 use crate::graphql::{Shareable, SharedField};
@@ -443,7 +443,7 @@ async fn other_member(ctx: &Context<'_>, input: &MemberRefInput) -> Result<(Uuid
 impl MemberMutation {
     /// Updates the viewer's profile and who sees each field.
     async fn update_profile(&self, ctx: &Context<'_>, input: UpdateProfileInput) -> Result<Member> {
-        let viewer = ctx.viewer()?.member_id()?;
+        let viewer = verified_member(ctx)?;
         let update = input.into_update(clock::now().date_naive())?;
         let db = ctx.db()?;
         store::update_profile(db, viewer, update, clock::now()).await.map_err(AppError::from)?;

@@ -151,3 +151,13 @@ async fn a_group_whose_last_owner_leaves_passes_to_its_longest_standing_moderato
     assert_eq!(role["data"]["group"]["viewerRole"], "OWNER", "{role}");
     assert_eq!(role["data"]["group"]["memberCount"], 2);
 }
+
+#[tokio::test]
+async fn nobody_can_take_the_placeholders_address() {
+    let app = TestApp::spawn().await;
+    let query = "mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }";
+    let input = json!({ "input": { "email": "deleted-member@village.invalid", "password": PASSWORD, "displayName": "Deleted member" } });
+    let refused = app.graphql(query, input, None).await;
+    assert_eq!((error_code(&refused), error_field(&refused)), ("BAD_USER_INPUT", "email"), "{refused}");
+    assert_eq!(app.count("members").await, 0);
+}
