@@ -12,7 +12,7 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
-use crate::accounts::Accounts;
+use crate::accounts::{self, Accounts};
 use crate::auth::{self, AuthService};
 use crate::config::Settings;
 use crate::db::{self, Db};
@@ -66,7 +66,7 @@ fn job_registry(
     db: &Db,
     bus: &Bus,
     sender: Arc<push::Sender>,
-    auth: &AuthService,
+    accounts: &Accounts,
     emails: email::SendEmails,
 ) -> anyhow::Result<jobs::Registry> {
     let registry = jobs::Registry::builder()
@@ -78,7 +78,8 @@ fn job_registry(
         .each(push::ReleaseHeld { db: db.clone(), sender })
         .each(push::PushHousekeeping { db: db.clone() })
         .each(auth::Housekeeping { db: db.clone() })
-        .each(auth::ResetRequests { auth: auth.clone() })
+        .each(auth::ResetRequests { auth: accounts.auth.clone() })
+        .each(accounts::ExportJobs { accounts: accounts.clone() })
         .batch(emails)
         .each(email::EmailHousekeeping { db: db.clone() })
         .complete()?;
@@ -120,7 +121,7 @@ impl App {
         let rate_limits = RateLimits::new(&settings, redis.clone());
         let accounts =
             Accounts { db: db.clone(), bus: bus.clone(), auth: auth.clone(), postbox: email::Postbox::new(&settings)? };
-        let services = schema::Services { auth: auth.clone(), accounts, push, rate_limits };
+        let services = schema::Services { auth: auth.clone(), accounts: accounts.clone(), push, rate_limits };
         let schema = schema::build(db.clone(), bus.clone(), services, settings.production);
         let metrics = telemetry::metrics_handle()?;
         let (stop, stopping) = watch::channel(false);
@@ -128,8 +129,11 @@ impl App {
         let connection_limit = ConnectionLimit::new(per_member, redis.clone());
         let admission = websocket_admission(&settings);
         let claim = Duration::from_secs(settings.job_claim_secs);
-        let jobs =
-            jobs::Worker { db: db.clone(), registry: Arc::new(job_registry(&db, &bus, sender, &auth, emails)?), claim };
+        let jobs = jobs::Worker {
+            db: db.clone(),
+            registry: Arc::new(job_registry(&db, &bus, sender, &accounts, emails)?),
+            claim,
+        };
         let worker = (!settings.no_worker).then(|| tokio::spawn(jobs::run(jobs.clone(), job_stream, stopping.clone())));
         let state = AppState::new(Shared {
             settings: Arc::new(settings),
@@ -139,6 +143,7 @@ impl App {
             schema,
             documents: Arc::new(documents),
             auth,
+            accounts,
             metrics,
             connection_limit,
             admission,

@@ -82,3 +82,72 @@ pub async fn pass_to_placeholder(tx: &mut Tx, member: Uuid, now: DateTime<Utc>) 
 pub async fn delete_member(tx: &mut Tx, member: Uuid) -> Result<(), sqlx::Error> {
     run(tx, "DELETE FROM members WHERE id = $1", &[member]).await.map(drop)
 }
+
+/// How many exports `member` asked for since `since`, and when the earliest.
+pub async fn exports_since(
+    tx: &mut Tx,
+    member: Uuid,
+    since: DateTime<Utc>,
+) -> Result<(i64, Option<DateTime<Utc>>), sqlx::Error> {
+    const SQL: &str = "SELECT COUNT(*), MIN(requested_at) FROM data_exports WHERE member_id = $1 AND requested_at > $2";
+    on_tx!(tx, conn => sqlx::query_as(SQL).bind(member).bind(since).fetch_one(&mut *conn).await)
+}
+
+/// Records export `id` asked for by `member`.
+pub async fn insert_export(tx: &mut Tx, id: Uuid, member: Uuid, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    const SQL: &str = "INSERT INTO data_exports (id, member_id, requested_at) VALUES ($1, $2, $3)";
+    on_tx!(tx, conn => sqlx::query(SQL).bind(id).bind(member).bind(now).execute(&mut *conn).await.map(drop))
+}
+
+/// Whose export `id` is, while it waits to be assembled.
+pub async fn export_owner(tx: &mut Tx, id: Uuid) -> Result<Option<Uuid>, sqlx::Error> {
+    const SQL: &str = "SELECT member_id FROM data_exports WHERE id = $1 AND ready_at IS NULL";
+    on_tx!(tx, conn => sqlx::query_scalar(SQL).bind(id).fetch_optional(&mut *conn).await)
+}
+
+/// Stores the assembled export `id`, reachable by the token hashed as `token_hash`.
+pub async fn fill_export(
+    tx: &mut Tx,
+    id: Uuid,
+    token_hash: &str,
+    body: &str,
+    now: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    const SQL: &str =
+        "UPDATE data_exports SET token_hash = $2, body = $3, ready_at = $4, expires_at = $5 WHERE id = $1";
+    on_tx!(tx, conn => sqlx::query(SQL)
+        .bind(id)
+        .bind(token_hash)
+        .bind(body)
+        .bind(now)
+        .bind(expires_at)
+        .execute(&mut *conn)
+        .await
+        .map(drop))
+}
+
+/// The export reached by `token_hash`, when it is `member`'s and has not run out.
+pub async fn export_body(
+    db: &crate::db::Db,
+    token_hash: &str,
+    member: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Option<String>, sqlx::Error> {
+    const SQL: &str = "SELECT body FROM data_exports WHERE token_hash = $1 AND member_id = $2 AND expires_at > $3 AND body IS NOT NULL";
+    let found: Option<Option<String>> = crate::on_db!(db, pool => sqlx::query_scalar(SQL)
+        .bind(token_hash)
+        .bind(member)
+        .bind(now)
+        .fetch_optional(pool)
+        .await)?;
+    Ok(found.flatten())
+}
+
+/// Deletes exports that ran out, and requests no job assembled within two days;
+/// returns how many.
+pub async fn prune_exports(db: &crate::db::Db, now: DateTime<Utc>) -> Result<u64, sqlx::Error> {
+    const SQL: &str = "DELETE FROM data_exports WHERE expires_at < $1 OR (ready_at IS NULL AND requested_at < $2)";
+    let stale = now - chrono::TimeDelta::days(2);
+    crate::on_db!(db, pool => sqlx::query(SQL).bind(now).bind(stale).execute(pool).await.map(|done| done.rows_affected()))
+}

@@ -38,7 +38,7 @@ impl Purpose {
 /// A new link's token (for the email) and its hash (for the table).
 pub struct Minted {
     pub token: String,
-    hash: String,
+    pub hash: String,
 }
 
 const TOKEN_BYTES: usize = 32;
@@ -52,7 +52,7 @@ pub fn mint() -> Minted {
 }
 
 /// The stored form of `token`.
-fn hash_of(token: &str) -> String {
+pub fn hash_of(token: &str) -> String {
     let digest = Sha256::digest(token.trim().as_bytes());
     digest.iter().map(|byte| format!("{byte:02x}")).collect()
 }

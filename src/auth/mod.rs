@@ -16,6 +16,7 @@ mod throttle;
 mod tokens;
 mod verification;
 
+pub use account_tokens::{Minted, hash_of as link_token_hash, mint as mint_link_token};
 pub use jobs::Housekeeping;
 pub use password::hash_password;
 pub use recovery::ResetRequests;

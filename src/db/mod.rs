@@ -5,6 +5,7 @@
 pub mod conditions;
 mod conflict;
 mod connect;
+pub mod json_rows;
 pub mod page;
 pub mod statements;
 pub mod text_enum;

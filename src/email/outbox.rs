@@ -64,6 +64,11 @@ impl Postbox {
         url.to_string()
     }
 
+    /// The address of `path` on this server, as a link in an email carries it.
+    pub fn path_link(&self, path: &str) -> String {
+        self.public_url.join(path).unwrap_or_else(|_| self.public_url.clone()).to_string()
+    }
+
     /// Renders `letter` for `to` with `details` and records it, with the job that sends
     /// it, in `tx`; returns its id.
     pub async fn queue(&self, tx: &mut Tx, to: Recipient<'_>, letter: Letter, details: Value) -> AppResult<Uuid> {

@@ -44,6 +44,8 @@ pub enum Letter {
     EmailChangeRequested,
     /// Her account was deleted.
     AccountDeleted,
+    /// Her data export is ready at `link` for `hours`.
+    DataExportReady,
 }
 
 impl Letter {
@@ -65,6 +67,7 @@ impl Letter {
             Self::ConfirmNewEmail => "confirm_new_email",
             Self::EmailChangeRequested => "email_change_requested",
             Self::AccountDeleted => "account_deleted",
+            Self::DataExportReady => "data_export_ready",
         }
     }
 }
@@ -78,7 +81,7 @@ pub struct Rendered {
 }
 
 /// Every template, by path.
-const SOURCES: [(&str, &str); 13] = [
+const SOURCES: [(&str, &str); 15] = [
     ("en/layout.html", include_str!("templates/en/layout.html")),
     ("en/verify_email.txt", include_str!("templates/en/verify_email.txt")),
     ("en/verify_email.html", include_str!("templates/en/verify_email.html")),
@@ -92,6 +95,8 @@ const SOURCES: [(&str, &str); 13] = [
     ("en/email_change_requested.html", include_str!("templates/en/email_change_requested.html")),
     ("en/account_deleted.txt", include_str!("templates/en/account_deleted.txt")),
     ("en/account_deleted.html", include_str!("templates/en/account_deleted.html")),
+    ("en/data_export_ready.txt", include_str!("templates/en/data_export_ready.txt")),
+    ("en/data_export_ready.html", include_str!("templates/en/data_export_ready.html")),
 ];
 
 /// The templates, ready to render.
@@ -136,7 +141,7 @@ mod tests {
         let context = serde_json::json!({
             "community": "Village", "public_url": "https://village.example", "name": "<Ana>",
             "link": "https://village.example/x?token=abc", "minutes": 30, "new_email": "ana@new.example",
-            "how": "reset",
+            "how": "reset", "hours": 24,
         });
         for language in Language::ALL {
             for letter in Letter::ALL {

@@ -1,11 +1,12 @@
 //! Village over HTTP: the state every handler shares, the router, GraphQL over HTTP and
-//! WebSocket on `/graphql`, the iCalendar files, the pages account emails link to, and
-//! the endpoints for operators. Only
+//! WebSocket on `/graphql`, the iCalendar files, the pages account emails link to, data
+//! exports, and the endpoints for operators. Only
 //! this layer (and `server`, which assembles it) knows about axum; features never
 //! import it.
 
 mod account_pages;
 mod calendar;
+mod exports;
 mod graphql;
 mod ops;
 pub mod websocket;
@@ -25,6 +26,7 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::accounts::Accounts;
 use crate::auth::AuthService;
 use crate::config::Settings;
 use crate::db::Db;
@@ -66,6 +68,8 @@ pub struct Shared {
     /// The operations clients may send by hash (and, trusted-only, the only ones that run).
     pub documents: Arc<TrustedDocuments>,
     pub auth: AuthService,
+    /// Data exports, for `/exports/{token}`.
+    pub accounts: Accounts,
     pub metrics: PrometheusHandle,
     /// WebSocket connections per member, counted across instances.
     pub connection_limit: ConnectionLimit,
@@ -113,6 +117,7 @@ pub fn router(state: AppState) -> Router {
         .route("/events/{file}", get(calendar::event_ics))
         .route("/calendar/{file}", get(calendar::feed_ics))
         .merge(account_pages::routes())
+        .route("/exports/{token}", get(exports::data_export))
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
         .route("/metrics", get(ops::metrics))

@@ -80,6 +80,8 @@ pub enum JobKind {
     PasswordResetRequested,
     /// Send a queued email (subject: the message).
     SendEmail,
+    /// A member asked for everything Village holds about her (subject: the export).
+    DataExportRequested,
     /// Push a notification to her devices (subject: the notification; target: her).
     PushNotification,
     /// Her quiet hours ended: push what was held (subject: her; scheduled for: the end).
@@ -90,11 +92,13 @@ pub enum JobKind {
     PushHousekeeping,
     /// Hourly clean-up of the records of emails sent long ago (subject: nil).
     EmailHousekeeping,
+    /// Hourly clean-up of data exports that ran out (subject: nil).
+    AccountsHousekeeping,
 }
 
 impl JobKind {
     /// Every kind, each of which some feature runs.
-    pub const ALL: [Self; 25] = [
+    pub const ALL: [Self; 27] = [
         Self::ReplyPosted,
         Self::EventCreated,
         Self::EventChanged,
@@ -115,14 +119,17 @@ impl JobKind {
         Self::CoffeeChatReminderHour,
         Self::PasswordResetRequested,
         Self::SendEmail,
+        Self::DataExportRequested,
         Self::PushNotification,
         Self::PushRelease,
         Self::Housekeeping,
         Self::PushHousekeeping,
         Self::EmailHousekeeping,
+        Self::AccountsHousekeeping,
     ];
     /// The kinds that run every hour, each run scheduling the next.
-    pub const HOURLY: [Self; 3] = [Self::Housekeeping, Self::PushHousekeeping, Self::EmailHousekeeping];
+    pub const HOURLY: [Self; 4] =
+        [Self::Housekeeping, Self::PushHousekeeping, Self::EmailHousekeeping, Self::AccountsHousekeeping];
 
     /// Whether it runs every hour.
     pub fn is_hourly(self) -> bool {

@@ -6,6 +6,7 @@ mod account_deletion;
 mod accounts;
 mod cli;
 mod coffee_chats;
+mod data_export;
 mod email_accounts;
 mod events;
 mod fault_drills;

@@ -1037,6 +1037,11 @@ export type Mutation = {
   /** Asks a member to connect (accepts, if she already asked). */
   requestConnection: ConnectionPayload;
   /**
+   * Asks for everything Village holds about her, as JSON: a link follows by email
+   * (`GET /exports/{token}` with her access token, for 24 hours). 3 a day.
+   */
+  requestDataExport: RequestDataExportPayload;
+  /**
    * Emails a link to choose a new password, if the address is a member's; the answer
    * is the same either way.
    */
@@ -2175,6 +2180,16 @@ export type ReplyState =
   | 'REMOVED'
   | 'VISIBLE';
 
+/** What asking for an export did. */
+export type RequestDataExportPayload = {
+  __typename?: 'RequestDataExportPayload';
+  /**
+   * True: it is being gathered; a link arrives by email (valid 24 hours, opened with
+   * her session).
+   */
+  requested: Scalars['Boolean']['output'];
+};
+
 export type RequestPasswordResetInput = {
   email: Scalars['String']['input'];
 };
@@ -2565,6 +2580,11 @@ export type DeleteAccountMutationVariables = Exact<{
 
 
 export type DeleteAccountMutation = { __typename?: 'Mutation', deleteAccount: { __typename?: 'DeleteAccountPayload', deleted: boolean } };
+
+export type RequestDataExportMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RequestDataExportMutation = { __typename?: 'Mutation', requestDataExport: { __typename?: 'RequestDataExportPayload', requested: boolean } };
 
 export type CoffeeChatTimeItemFragment = { __typename?: 'CoffeeChatTime', startsAt: string, endsAt: string, localStart: string, localEnd: string };
 
@@ -4073,6 +4093,13 @@ export const DeleteAccountDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"316e4e773f6007b3a3e8e54c637e118f35bd612679f13e05e03071524dec91d1"}) as unknown as TypedDocumentString<DeleteAccountMutation, DeleteAccountMutationVariables>;
+export const RequestDataExportDocument = new TypedDocumentString(`
+    mutation RequestDataExport {
+  requestDataExport {
+    requested
+  }
+}
+    `, {"hash":"6b4fc74b905088c5e5a31160d7a49750ab8b551e4b9db7a6fed6834d19ac8cd0"}) as unknown as TypedDocumentString<RequestDataExportMutation, RequestDataExportMutationVariables>;
 export const MyCoffeeChatsDocument = new TypedDocumentString(`
     query MyCoffeeChats($status: CoffeeChatStatus, $first: Int, $after: String) {
   myCoffeeChats(status: $status, first: $first, after: $after) {
