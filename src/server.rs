@@ -80,6 +80,7 @@ fn job_registry(
         .each(auth::Housekeeping { db: db.clone() })
         .each(auth::ResetRequests { auth: accounts.auth.clone() })
         .each(accounts::ExportJobs { accounts: accounts.clone() })
+        .each(notifications::EmailNotifications { db: db.clone(), postbox: accounts.postbox.clone() })
         .batch(emails)
         .each(email::EmailHousekeeping { db: db.clone() })
         .complete()?;
@@ -120,7 +121,7 @@ impl App {
         let emails = email::SendEmails::new(db.clone(), mailer, &settings.email)?;
         let rate_limits = RateLimits::new(&settings, redis.clone());
         let accounts =
-            Accounts { db: db.clone(), bus: bus.clone(), auth: auth.clone(), postbox: email::Postbox::new(&settings)? };
+            Accounts { db: db.clone(), bus: bus.clone(), auth: auth.clone(), postbox: auth.postbox().clone() };
         let services = schema::Services { auth: auth.clone(), accounts: accounts.clone(), push, rate_limits };
         let schema = schema::build(db.clone(), bus.clone(), services, settings.production);
         let metrics = telemetry::metrics_handle()?;

@@ -97,9 +97,14 @@ impl AuthService {
             sign_ups_per_hour: settings.sign_ups_per_ip_per_hour,
             sessions_per_member: settings.sessions_per_member,
             bus,
-            postbox: Postbox::new(settings)?,
+            postbox: Postbox::new(settings, secret)?,
             forget_device: None,
         })
+    }
+
+    /// Where account emails are queued; the server's other features share it.
+    pub fn postbox(&self) -> &Postbox {
+        &self.postbox
     }
 
     /// This service, `forget` doing what a sign-out asks to forget of its device.

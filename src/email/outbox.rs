@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::store::{self, NewEmail};
 use super::templates::{Language, Letter, Templates};
+use super::unsubscribe::Unsubscribes;
 use crate::clock;
 use crate::config::Settings;
 use crate::db::Tx;
@@ -30,14 +31,16 @@ pub struct Recipient<'a> {
 pub struct Postbox {
     templates: Arc<Templates>,
     public_url: url::Url,
+    unsubscribes: Unsubscribes,
 }
 
 /// The name emails sign with.
 const COMMUNITY: &str = "Village";
 
 impl Postbox {
-    /// Letters linking to `settings`' public URL (by default, the address it listens on).
-    pub fn new(settings: &Settings) -> anyhow::Result<Self> {
+    /// Letters linking to `settings`' public URL (by default, the address it listens on),
+    /// their unsubscribe links signed with `secret`.
+    pub fn new(settings: &Settings, secret: &[u8]) -> anyhow::Result<Self> {
         let public_url = match &settings.email.public_url {
             Some(url) => url.clone(),
             None => {
@@ -53,7 +56,7 @@ impl Postbox {
             // So links join under its path (`https://x/api` → `https://x/api/account/…`).
             public_url.set_path(&format!("{}/", public_url.path()));
         }
-        Ok(Self { templates: Arc::new(Templates::new()?), public_url })
+        Ok(Self { templates: Arc::new(Templates::new()?), public_url, unsubscribes: Unsubscribes::new(secret) })
     }
 
     /// The address of `path` on this server with `token` as its query, as a link in an
@@ -69,12 +72,37 @@ impl Postbox {
         self.public_url.join(path).unwrap_or_else(|_| self.public_url.clone()).to_string()
     }
 
+    /// Whom the unsubscribe `token` names, from what; `None` when we did not sign it.
+    pub fn unsubscriber(&self, token: &str) -> Option<(Uuid, String)> {
+        self.unsubscribes.read(token)
+    }
+
     /// Renders `letter` for `to` with `details` and records it, with the job that sends
-    /// it, in `tx`; returns its id.
+    /// it, in `tx`; returns its id. For what she must get (her account's email).
     pub async fn queue(&self, tx: &mut Tx, to: Recipient<'_>, letter: Letter, details: Value) -> AppResult<Uuid> {
+        self.queue_unsubscribable(tx, to, letter, details, None).await
+    }
+
+    /// [`Self::queue`] for email she may stop: with `List-Unsubscribe` (one click,
+    /// RFC 8058) and a footer link that stop what `scope` names (her member id is in the
+    /// link, so `to.member` must be set).
+    pub async fn queue_unsubscribable(
+        &self,
+        tx: &mut Tx,
+        to: Recipient<'_>,
+        letter: Letter,
+        details: Value,
+        scope: Option<&str>,
+    ) -> AppResult<Uuid> {
+        let unsubscribe = scope.zip(to.member).map(|(scope, member)| {
+            self.path_link(&format!("email/unsubscribe/{}", self.unsubscribes.token(member, scope)))
+        });
         let mut context = json!({ "community": COMMUNITY, "public_url": self.public_url.as_str(), "name": to.name });
         if let (Some(context), Value::Object(details)) = (context.as_object_mut(), details) {
             context.extend(details);
+        }
+        if let (Some(context), Some(link)) = (context.as_object_mut(), &unsubscribe) {
+            context.insert("unsubscribe_url".into(), Value::String(link.clone()));
         }
         let rendered = self.templates.render(to.language, letter, &context)?;
         let id = Uuid::now_v7();
@@ -84,7 +112,7 @@ impl Postbox {
             category: letter.name(),
             to: to.address,
             rendered: &rendered,
-            list_unsubscribe: None,
+            list_unsubscribe: unsubscribe.as_deref(),
             now: clock::now(),
         };
         store::insert(tx, email).await?;

@@ -46,6 +46,8 @@ pub enum Letter {
     AccountDeleted,
     /// Her data export is ready at `link` for `hours`.
     DataExportReady,
+    /// A notification (`line`) of a `kind` she wants emailed.
+    Notification,
 }
 
 impl Letter {
@@ -68,6 +70,7 @@ impl Letter {
             Self::EmailChangeRequested => "email_change_requested",
             Self::AccountDeleted => "account_deleted",
             Self::DataExportReady => "data_export_ready",
+            Self::Notification => "notification",
         }
     }
 }
@@ -81,7 +84,7 @@ pub struct Rendered {
 }
 
 /// Every template, by path.
-const SOURCES: [(&str, &str); 15] = [
+const SOURCES: [(&str, &str); 17] = [
     ("en/layout.html", include_str!("templates/en/layout.html")),
     ("en/verify_email.txt", include_str!("templates/en/verify_email.txt")),
     ("en/verify_email.html", include_str!("templates/en/verify_email.html")),
@@ -97,6 +100,8 @@ const SOURCES: [(&str, &str); 15] = [
     ("en/account_deleted.html", include_str!("templates/en/account_deleted.html")),
     ("en/data_export_ready.txt", include_str!("templates/en/data_export_ready.txt")),
     ("en/data_export_ready.html", include_str!("templates/en/data_export_ready.html")),
+    ("en/notification.txt", include_str!("templates/en/notification.txt")),
+    ("en/notification.html", include_str!("templates/en/notification.html")),
 ];
 
 /// The templates, ready to render.
@@ -141,7 +146,8 @@ mod tests {
         let context = serde_json::json!({
             "community": "Village", "public_url": "https://village.example", "name": "<Ana>",
             "link": "https://village.example/x?token=abc", "minutes": 30, "new_email": "ana@new.example",
-            "how": "reset", "hours": 24,
+            "how": "reset", "hours": 24, "line": "<Ana> replied", "kind": "reply to my thread",
+            "unsubscribe_url": "https://village.example/email/unsubscribe/x",
         });
         for language in Language::ALL {
             for letter in Letter::ALL {

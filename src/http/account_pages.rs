@@ -1,11 +1,11 @@
-//! The pages an account email links to, for following a link in a browser (the app
-//! opens the same links itself and calls the matching mutation): confirming an email
-//! address, choosing a new password, confirming an email change. Each link opens a page
-//! with a button, and only the button's POST uses the link — mail scanners that fetch
+//! The pages an email links to, for following a link in a browser (the app opens the
+//! account links itself and calls the matching mutation): confirming an email address,
+//! choosing a new password, confirming an email change, unsubscribing (also one-click,
+//! RFC 8058). Each link opens a page with a button, and only the button's POST uses the link — mail scanners that fetch
 //! links do not use them up. Pages are never cached and send no referrer (the token is
 //! in the address).
 
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::{Form, Router, routing::get};
@@ -14,6 +14,7 @@ use serde::Deserialize;
 
 use super::AppState;
 use crate::error::AppError;
+use crate::notifications;
 
 /// A link's token, from its address or its form.
 #[derive(Deserialize)]
@@ -118,9 +119,32 @@ async fn confirm_email(State(state): State<AppState>, Form(link): Form<LinkToken
     outcome(result, Page { title: "Your email is changed", message, form: None })
 }
 
+async fn unsubscribe_page(Path(_token): Path<String>) -> Response {
+    let message = "Press the button to stop these emails. You can turn them back on in the app.".into();
+    let page = Page { title: "Unsubscribe", message, form: Some(("Unsubscribe", false)) };
+    render(page, "", StatusCode::OK)
+}
+
+/// One-click unsubscribe (RFC 8058: a mail app POSTs `List-Unsubscribe=One-Click`), or
+/// the page's button; the signed token says whom and from what, no sign-in needed.
+async fn unsubscribe(State(state): State<AppState>, Path(token): Path<String>) -> Response {
+    let Some((member, scope)) = state.auth.postbox().unsubscriber(&token) else {
+        let message = "This unsubscribe link is not one of ours.".into();
+        return render(Page { title: "This link did not work", message, form: None }, "", StatusCode::NOT_FOUND);
+    };
+    let result = match notifications::stop_emails(&state.db, member, &scope).await {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(AppError::bad_input("token", "this link names nothing to stop")),
+        Err(error) => Err(AppError::from(error)),
+    };
+    let message = "Done: you will not get these emails any more.".into();
+    outcome(result, Page { title: "Unsubscribed", message, form: None })
+}
+
 /// The pages' routes.
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route("/email/unsubscribe/{token}", get(unsubscribe_page).post(unsubscribe))
         .route("/account/verify-email", get(verify_email_page).post(verify_email))
         .route("/account/reset-password", get(reset_password_page).post(reset_password))
         .route("/account/confirm-email", get(confirm_email_page).post(confirm_email))

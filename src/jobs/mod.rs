@@ -82,6 +82,8 @@ pub enum JobKind {
     SendEmail,
     /// A member asked for everything Village holds about her (subject: the export).
     DataExportRequested,
+    /// Email her a notification (subject: the notification; target: her).
+    EmailNotification,
     /// Push a notification to her devices (subject: the notification; target: her).
     PushNotification,
     /// Her quiet hours ended: push what was held (subject: her; scheduled for: the end).
@@ -98,7 +100,7 @@ pub enum JobKind {
 
 impl JobKind {
     /// Every kind, each of which some feature runs.
-    pub const ALL: [Self; 27] = [
+    pub const ALL: [Self; 28] = [
         Self::ReplyPosted,
         Self::EventCreated,
         Self::EventChanged,
@@ -120,6 +122,7 @@ impl JobKind {
         Self::PasswordResetRequested,
         Self::SendEmail,
         Self::DataExportRequested,
+        Self::EmailNotification,
         Self::PushNotification,
         Self::PushRelease,
         Self::Housekeeping,

@@ -3,6 +3,7 @@
 //! each new entry and unread-count change to her open connections; `push` sends the
 //! ones she wants pushed to her devices.
 
+mod emails;
 mod jobs;
 mod model;
 mod schema;
@@ -11,6 +12,7 @@ mod settings;
 mod store;
 mod subscription;
 
+pub use emails::{EmailNotifications, stop_emails};
 pub use jobs::{Notify, recording};
 pub use model::{Notification, NotificationKind};
 pub use schema::{NotificationMutation, NotificationQuery};

@@ -51,6 +51,30 @@ pub enum NotificationKind {
 }
 
 impl NotificationKind {
+    /// The line for this kind in a private group, where a lock screen or an inbox shows
+    /// it: what happened, not what was said.
+    pub fn private_line(self) -> &'static str {
+        match self {
+            Self::ReplyToMyThread | Self::ReplyToMyReply | Self::FollowedThreadActivity => {
+                "New reply in a private group"
+            }
+            Self::Mention => "You were mentioned in a private group",
+            Self::NewEventInGroup => "New event in a private group",
+            Self::EventChanged | Self::EventCancelled => "An event in a private group has news",
+            Self::EventReminder => "An event in a private group starts soon",
+            Self::WaitlistPromoted => "You have a seat at an event in a private group",
+            Self::JoinRequest => "New request to join a private group",
+            Self::JoinApproved => "You were let into a private group",
+            Self::NewMessage | Self::MessageRequest | Self::ReferralRequest => "New message",
+            Self::JobExpiring => "A job you posted closes soon",
+            Self::CoffeeChatProposed
+            | Self::CoffeeChatAccepted
+            | Self::CoffeeChatDeclined
+            | Self::CoffeeChatCancelled
+            | Self::CoffeeChatReminder => "Your coffee chat has news",
+        }
+    }
+
     /// How directly it concerns her: a reply that is several kinds at once for her
     /// notifies her once, as the highest.
     pub fn rank(self) -> i32 {

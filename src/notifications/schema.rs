@@ -129,6 +129,8 @@ pub struct SetNotificationPreferenceInput {
     pub kind: NotificationKind,
     pub in_app: bool,
     pub push: bool,
+    /// Also by email; left out, it stays as it is.
+    pub email: Option<bool>,
 }
 
 /// A thread to mute, for good or until a time.
@@ -243,7 +245,11 @@ impl NotificationMutation {
         if input.push && !input.in_app {
             return Err(AppError::bad_input("push", "a push opens its in-app notification: turn inApp on too").into());
         }
-        let choice = NotificationPreference { kind: input.kind, in_app: input.in_app, push: input.push };
+        let email = match input.email {
+            Some(email) => email,
+            None => settings::preference_for(db, viewer, input.kind).await.map_err(AppError::from)?.email,
+        };
+        let choice = NotificationPreference { kind: input.kind, in_app: input.in_app, push: input.push, email };
         settings::set_preference(db, viewer, choice).await.map_err(AppError::from)?;
         Ok(settings::preferences(db, viewer).await.map_err(AppError::from)?)
     }

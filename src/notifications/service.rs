@@ -216,7 +216,9 @@ pub struct Recorded {
     new: bool,
 }
 
-/// Records `planned` in `tx`, with a push job for each one she wants pushed; returns
+/// Records `planned` in `tx`, with a push job for each one she wants pushed and an
+/// email job for each new one she wants emailed (a collapsed entry growing is not
+/// emailed again); returns
 /// who got which entry. Rows are written in one fixed order (member, then collapse
 /// key), so two jobs recording for the same members at once (replies to one busy
 /// thread, on two workers) wait for each other instead of deadlocking.
@@ -230,6 +232,11 @@ pub async fn record(tx: &mut Tx, planned: &[NewNotification]) -> AppResult<Vec<R
         if notification.push {
             let push = NewJob { target: Some(notification.member_id), ..NewJob::system(JobKind::PushNotification, id) };
             jobs::enqueue(tx, push).await?;
+        }
+        if notification.email && new {
+            let email =
+                NewJob { target: Some(notification.member_id), ..NewJob::system(JobKind::EmailNotification, id) };
+            jobs::enqueue(tx, email).await?;
         }
         recorded.push(Recorded { member: notification.member_id, id, new });
     }

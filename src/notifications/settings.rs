@@ -1,5 +1,5 @@
-//! What a member wants to be told: for each kind, whether in the app and by push
-//! (defaults here, her choices stored where they differ), and the threads and groups
+//! What a member wants to be told: for each kind, whether in the app, by push and by
+//! email (defaults here, her choices stored where they differ), and the threads and groups
 //! she muted, for a while or for good. A mention still reaches her in a muted thread:
 //! it is about her.
 
@@ -46,35 +46,88 @@ pub struct NotificationPreference {
     pub kind: NotificationKind,
     pub in_app: bool,
     pub push: bool,
+    /// Also by email (each one, with a link to stop).
+    pub email: bool,
 }
 
 /// The defaults: everything in the app; pushes for what is about her or her plans,
-/// not for busy threads she only follows or every new event.
+/// not for busy threads she only follows or every new event; email only when an event
+/// she is part of changes or is cancelled.
 fn default_for(kind: NotificationKind) -> NotificationPreference {
     let push = !matches!(kind, NotificationKind::FollowedThreadActivity | NotificationKind::NewEventInGroup);
-    NotificationPreference { kind, in_app: true, push }
+    let email = matches!(kind, NotificationKind::EventChanged | NotificationKind::EventCancelled);
+    NotificationPreference { kind, in_app: true, push, email }
+}
+
+/// A stored choice: in the app, by push, and by email (`None`: the kind's default).
+type Choice = (bool, bool, Option<bool>);
+
+fn preference(kind: NotificationKind, choice: Option<&Choice>) -> NotificationPreference {
+    let default = default_for(kind);
+    match choice {
+        Some((in_app, push, email)) => {
+            NotificationPreference { kind, in_app: *in_app, push: *push, email: email.unwrap_or(default.email) }
+        }
+        None => default,
+    }
 }
 
 /// Her preferences for every kind.
 pub async fn preferences(db: &Db, member: Uuid) -> Result<Vec<NotificationPreference>, sqlx::Error> {
-    const SQL: &str = "SELECT kind, in_app, push FROM notification_preferences WHERE member_id = $1";
-    let chosen: Vec<(String, bool, bool)> = on_db!(db, pool => sqlx::query_as(SQL).bind(member).fetch_all(pool).await)?;
-    let chosen: HashMap<String, (bool, bool)> =
-        chosen.into_iter().map(|(kind, in_app, push)| (kind, (in_app, push))).collect();
-    Ok(ALL_KINDS
-        .iter()
-        .map(|kind| match chosen.get(&to_text(*kind)) {
-            Some((in_app, push)) => NotificationPreference { kind: *kind, in_app: *in_app, push: *push },
-            None => default_for(*kind),
-        })
-        .collect())
+    const SQL: &str = "SELECT kind, in_app, push, email FROM notification_preferences WHERE member_id = $1";
+    let chosen: Vec<(String, bool, bool, Option<bool>)> =
+        on_db!(db, pool => sqlx::query_as(SQL).bind(member).fetch_all(pool).await)?;
+    let chosen: HashMap<String, Choice> =
+        chosen.into_iter().map(|(kind, in_app, push, email)| (kind, (in_app, push, email))).collect();
+    Ok(ALL_KINDS.iter().map(|kind| preference(*kind, chosen.get(&to_text(*kind)))).collect())
+}
+
+/// Her preference for `kind`.
+pub async fn preference_for(
+    db: &Db,
+    member: Uuid,
+    kind: NotificationKind,
+) -> Result<NotificationPreference, sqlx::Error> {
+    let all = preferences(db, member).await?;
+    Ok(all.into_iter().find(|each| each.kind == kind).unwrap_or_else(|| default_for(kind)))
 }
 
 /// Records her choice for one kind.
 pub async fn set_preference(db: &Db, member: Uuid, choice: NotificationPreference) -> Result<(), sqlx::Error> {
-    const SQL: &str = "INSERT INTO notification_preferences (member_id, kind, in_app, push) VALUES ($1, $2, $3, $4) \
-                       ON CONFLICT (member_id, kind) DO UPDATE SET in_app = excluded.in_app, push = excluded.push";
-    on_db!(db, pool => sqlx::query(SQL).bind(member).bind(to_text(choice.kind)).bind(choice.in_app).bind(choice.push).execute(pool).await.map(drop))
+    const SQL: &str = "INSERT INTO notification_preferences (member_id, kind, in_app, push, email) \
+                       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (member_id, kind) DO UPDATE SET \
+                       in_app = excluded.in_app, push = excluded.push, email = excluded.email";
+    on_db!(db, pool => sqlx::query(SQL)
+        .bind(member)
+        .bind(to_text(choice.kind))
+        .bind(choice.in_app)
+        .bind(choice.push)
+        .bind(choice.email)
+        .execute(pool)
+        .await
+        .map(drop))
+}
+
+/// Records her choice for one kind, unless she is no longer a member (an unsubscribe
+/// link outlives its account).
+pub async fn set_preference_if_member(
+    db: &Db,
+    member: Uuid,
+    choice: NotificationPreference,
+) -> Result<(), sqlx::Error> {
+    const SQL: &str = "INSERT INTO notification_preferences (member_id, kind, in_app, push, email) \
+                       SELECT $1, $2, $3, $4, $5 WHERE EXISTS (SELECT 1 FROM members WHERE id = $1) \
+                       ON CONFLICT (member_id, kind) DO UPDATE SET \
+                       in_app = excluded.in_app, push = excluded.push, email = excluded.email";
+    on_db!(db, pool => sqlx::query(SQL)
+        .bind(member)
+        .bind(to_text(choice.kind))
+        .bind(choice.in_app)
+        .bind(choice.push)
+        .bind(choice.email)
+        .execute(pool)
+        .await
+        .map(drop))
 }
 
 /// Mutes a thread or group (`subject`) for her, until `until` or for good.
@@ -91,12 +144,12 @@ pub async fn unmute(db: &Db, member: Uuid, subject: Uuid) -> Result<(), sqlx::Er
 }
 
 /// The choices `members` made that differ from the defaults, per member and kind.
-async fn chosen(db: &Db, members: &[Uuid]) -> Result<HashMap<(Uuid, NotificationKind), (bool, bool)>, sqlx::Error> {
+async fn chosen(db: &Db, members: &[Uuid]) -> Result<HashMap<(Uuid, NotificationKind), Choice>, sqlx::Error> {
     let sql = format!(
-        "SELECT member_id, kind, in_app, push FROM notification_preferences WHERE member_id IN ({})",
+        "SELECT member_id, kind, in_app, push, email FROM notification_preferences WHERE member_id IN ({})",
         placeholder_list(1, members.len())
     );
-    let rows: Vec<(Uuid, String, bool, bool)> = on_db!(db, pool => {
+    let rows: Vec<(Uuid, String, bool, bool, Option<bool>)> = on_db!(db, pool => {
         let mut query = sqlx::query_as(&sql);
         for member in members {
             query = query.bind(member);
@@ -105,7 +158,9 @@ async fn chosen(db: &Db, members: &[Uuid]) -> Result<HashMap<(Uuid, Notification
     })?;
     Ok(rows
         .into_iter()
-        .filter_map(|(member, kind, in_app, push)| Some(((member, from_text(&kind).ok()?), (in_app, push))))
+        .filter_map(|(member, kind, in_app, push, email)| {
+            Some(((member, from_text(&kind).ok()?), (in_app, push, email)))
+        })
         .collect())
 }
 
@@ -127,7 +182,7 @@ async fn muted_now(db: &Db, members: &[Uuid]) -> Result<HashSet<(Uuid, Uuid)>, s
 
 /// Of `planned`, the notifications their members want in the app — the kind is on for
 /// them, and (but for mentions) neither its thread nor its group is muted — each marked
-/// with whether she wants it pushed too.
+/// with whether she wants it pushed and emailed too.
 pub async fn keep_wanted(db: &Db, planned: Vec<NewNotification>) -> Result<Vec<NewNotification>, sqlx::Error> {
     if planned.is_empty() {
         return Ok(planned);
@@ -137,10 +192,10 @@ pub async fn keep_wanted(db: &Db, planned: Vec<NewNotification>) -> Result<Vec<N
     let wanted = planned.into_iter().filter_map(|mut n| {
         let silenced = |subject: Option<Uuid>| subject.is_some_and(|subject| muted.contains(&(n.member_id, subject)));
         let muted_here = n.kind != NotificationKind::Mention && (silenced(n.thread_id) || silenced(n.group_id));
-        let default = default_for(n.kind);
-        let (in_app, push) = chosen.get(&(n.member_id, n.kind)).copied().unwrap_or((default.in_app, default.push));
-        n.push = push;
-        (in_app && !muted_here).then_some(n)
+        let wanted = preference(n.kind, chosen.get(&(n.member_id, n.kind)));
+        n.push = wanted.push;
+        n.email = wanted.email;
+        (wanted.in_app && !muted_here).then_some(n)
     });
     Ok(wanted.collect())
 }

@@ -34,6 +34,8 @@ pub struct NewNotification {
     pub collapse_key: String,
     /// Whether she wants it pushed to her devices too.
     pub push: bool,
+    /// Whether she wants it emailed too.
+    pub email: bool,
 }
 
 impl NewNotification {
@@ -54,6 +56,7 @@ impl NewNotification {
             actor_id: None,
             collapse_key,
             push: false,
+            email: false,
         }
     }
 }

@@ -36,31 +36,6 @@ pub struct Payload {
     pub badge: i64,
 }
 
-/// The lock-screen line for a kind in a private group: what happened, not what was said.
-fn private_line(kind: NotificationKind) -> &'static str {
-    match kind {
-        NotificationKind::ReplyToMyThread
-        | NotificationKind::ReplyToMyReply
-        | NotificationKind::FollowedThreadActivity => "New reply in a private group",
-        NotificationKind::Mention => "You were mentioned in a private group",
-        NotificationKind::NewEventInGroup => "New event in a private group",
-        NotificationKind::EventChanged | NotificationKind::EventCancelled => "An event in a private group has news",
-        NotificationKind::EventReminder => "An event in a private group starts soon",
-        NotificationKind::WaitlistPromoted => "You have a seat at an event in a private group",
-        NotificationKind::JoinRequest => "New request to join a private group",
-        NotificationKind::JoinApproved => "You were let into a private group",
-        NotificationKind::NewMessage | NotificationKind::MessageRequest | NotificationKind::ReferralRequest => {
-            "New message"
-        }
-        NotificationKind::JobExpiring => "A job you posted closes soon",
-        NotificationKind::CoffeeChatProposed
-        | NotificationKind::CoffeeChatAccepted
-        | NotificationKind::CoffeeChatDeclined
-        | NotificationKind::CoffeeChatCancelled
-        | NotificationKind::CoffeeChatReminder => "Your coffee chat has news",
-    }
-}
-
 impl Payload {
     /// The push for `found`, her unread count being `badge`.
     pub fn for_notification(found: &ForPush, badge: i64) -> Self {
@@ -71,7 +46,7 @@ impl Payload {
             Some(text) if notification.happenings <= 1 && notification.kind.0 == NotificationKind::NewMessage => {
                 format!("{actor}: {}", cut(text, PREVIEW_CHARS))
             }
-            _ if notification.group_private => private_line(notification.kind.0).to_owned(),
+            _ if notification.group_private => notification.kind.0.private_line().to_owned(),
             _ => notification.headline(actor),
         };
         Self {

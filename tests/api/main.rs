@@ -8,6 +8,7 @@ mod cli;
 mod coffee_chats;
 mod data_export;
 mod email_accounts;
+mod email_notifications;
 mod events;
 mod fault_drills;
 mod fuzz;

@@ -1675,6 +1675,8 @@ export type NotificationKind =
 /** Where one kind reaches her. */
 export type NotificationPreference = {
   __typename?: 'NotificationPreference';
+  /** Also by email (each one, with a link to stop). */
+  email: Scalars['Boolean']['output'];
   inApp: Scalars['Boolean']['output'];
   kind: NotificationKind;
   push: Scalars['Boolean']['output'];
@@ -2265,6 +2267,8 @@ export type SetMessageRequestsInput = {
 
 /** Where one kind of notification should reach her. */
 export type SetNotificationPreferenceInput = {
+  /** Also by email; left out, it stays as it is. */
+  email?: InputMaybe<Scalars['Boolean']['input']>;
   inApp: Scalars['Boolean']['input'];
   kind: NotificationKind;
   push: Scalars['Boolean']['input'];
@@ -3055,7 +3059,7 @@ export type NotificationEventsSubscriptionVariables = Exact<{ [key: string]: nev
 
 export type NotificationEventsSubscription = { __typename?: 'Subscription', notificationEvents: { __typename?: 'NotificationEvent', kind: NotificationEventKind, notificationId?: string | null, unreadCount?: number | null } };
 
-export type NotificationPreferenceItemFragment = { __typename?: 'NotificationPreference', kind: NotificationKind, inApp: boolean, push: boolean };
+export type NotificationPreferenceItemFragment = { __typename?: 'NotificationPreference', kind: NotificationKind, inApp: boolean, push: boolean, email: boolean };
 
 export type MuteStateFragment = { __typename?: 'MutePayload', subjectId: string, muted: boolean, until?: string | null };
 
@@ -3064,14 +3068,14 @@ export type QuietHoursSettingsFragment = { __typename?: 'QuietHours', timeZone: 
 export type NotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type NotificationPreferencesQuery = { __typename?: 'Query', notificationPreferences: Array<{ __typename?: 'NotificationPreference', kind: NotificationKind, inApp: boolean, push: boolean }> };
+export type NotificationPreferencesQuery = { __typename?: 'Query', notificationPreferences: Array<{ __typename?: 'NotificationPreference', kind: NotificationKind, inApp: boolean, push: boolean, email: boolean }> };
 
 export type SetNotificationPreferenceMutationVariables = Exact<{
   input: SetNotificationPreferenceInput;
 }>;
 
 
-export type SetNotificationPreferenceMutation = { __typename?: 'Mutation', setNotificationPreference: Array<{ __typename?: 'NotificationPreference', kind: NotificationKind, inApp: boolean, push: boolean }> };
+export type SetNotificationPreferenceMutation = { __typename?: 'Mutation', setNotificationPreference: Array<{ __typename?: 'NotificationPreference', kind: NotificationKind, inApp: boolean, push: boolean, email: boolean }> };
 
 export type MuteThreadMutationVariables = Exact<{
   input: MuteThreadInput;
@@ -3807,6 +3811,7 @@ export const NotificationPreferenceItemFragmentDoc = new TypedDocumentString(`
   kind
   inApp
   push
+  email
 }
     `, {"fragmentName":"NotificationPreferenceItem"}) as unknown as TypedDocumentString<NotificationPreferenceItemFragment, unknown>;
 export const MuteStateFragmentDoc = new TypedDocumentString(`
@@ -6108,7 +6113,8 @@ export const NotificationPreferencesDocument = new TypedDocumentString(`
   kind
   inApp
   push
-}`, {"hash":"d9a9e61c980384dac3311116983c219389c89667b0b2dbab8d2c29d50658fa42"}) as unknown as TypedDocumentString<NotificationPreferencesQuery, NotificationPreferencesQueryVariables>;
+  email
+}`, {"hash":"1bd885f345ab7df04c2b7d84b1caddea3c9860bf571191dcd9f82cfbe16b7bfb"}) as unknown as TypedDocumentString<NotificationPreferencesQuery, NotificationPreferencesQueryVariables>;
 export const SetNotificationPreferenceDocument = new TypedDocumentString(`
     mutation SetNotificationPreference($input: SetNotificationPreferenceInput!) {
   setNotificationPreference(input: $input) {
@@ -6119,7 +6125,8 @@ export const SetNotificationPreferenceDocument = new TypedDocumentString(`
   kind
   inApp
   push
-}`, {"hash":"c163183f974f57ff6988766959cd7350b1e61e2d2d0b823fe1a33cb9f840f403"}) as unknown as TypedDocumentString<SetNotificationPreferenceMutation, SetNotificationPreferenceMutationVariables>;
+  email
+}`, {"hash":"df1efcb377b604e9b8d3713ecc1c1ba97edfe1d83596ea375562e26b0fae9094"}) as unknown as TypedDocumentString<SetNotificationPreferenceMutation, SetNotificationPreferenceMutationVariables>;
 export const MuteThreadDocument = new TypedDocumentString(`
     mutation MuteThread($input: MuteThreadInput!) {
   muteThread(input: $input) {
