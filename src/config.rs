@@ -20,7 +20,7 @@ pub struct Cli {
 }
 
 /// What the process should do; `serve` when none is given.
-#[derive(Debug, Clone, Copy, Subcommand)]
+#[derive(Debug, Clone, Subcommand)]
 pub enum Command {
     /// Run the API server (the default).
     Serve,
@@ -35,6 +35,21 @@ pub enum Command {
     ExportSchema,
     /// Fill an empty database with a demo community (password: village-demo).
     SeedDemo,
+    /// Community admins (organisers who send newsletters): only granted here, never by
+    /// the API.
+    Admin {
+        #[command(subcommand)]
+        action: AdminAction,
+    },
+}
+
+/// What `village admin` does.
+#[derive(Debug, Clone, Subcommand)]
+pub enum AdminAction {
+    /// Makes the member with this sign-in email a community admin.
+    Grant { email: String },
+    /// Makes her a member like any other again.
+    Revoke { email: String },
 }
 
 /// How log lines are written.
@@ -347,6 +362,12 @@ pub struct EmailSettings {
     /// and tests only; by default they may read until they follow the emailed link).
     #[arg(long, env = "VILLAGE_UNVERIFIED_MAY_WRITE", global = true)]
     pub unverified_may_write: bool,
+
+    /// Newsletter emails queued per minute (a steady pace the mail server and the
+    /// receiving providers accept).
+    #[arg(long, env = "VILLAGE_NEWSLETTER_EMAILS_PER_MINUTE", default_value_t = 300,
+          value_parser = clap::value_parser!(u32).range(1..=100_000), global = true)]
+    pub newsletter_emails_per_minute: u32,
 }
 
 impl fmt::Debug for EmailSettings {
@@ -356,6 +377,7 @@ impl fmt::Debug for EmailSettings {
             .field("email_from", &self.email_from)
             .field("public_url", &self.public_url.as_ref().map(url::Url::as_str))
             .field("unverified_may_write", &self.unverified_may_write)
+            .field("newsletter_emails_per_minute", &self.newsletter_emails_per_minute)
             .finish()
     }
 }

@@ -16,6 +16,7 @@ pub mod http;
 pub mod idempotency;
 pub mod job_board;
 pub mod jobs;
+pub mod mailing_list;
 pub mod members;
 pub mod membership;
 pub mod messages;

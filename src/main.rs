@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 use tokio::net::TcpListener;
-use village::config::{Cli, Command, Settings};
+use village::config::{AdminAction, Cli, Command, Settings};
 use village::{App, db, launch, schema, seed, telemetry};
 
 #[tokio::main]
@@ -44,7 +44,22 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             print!("{}", schema::sdl());
             Ok(())
         }
+        Command::Admin { action } => admin(settings, action).await,
     }
+}
+
+/// `village admin grant|revoke EMAIL`.
+async fn admin(settings: Settings, action: AdminAction) -> anyhow::Result<()> {
+    prepare_embedded_data_dir(&settings)?;
+    let db = db::connect(&settings.effective_database_url(), 1).await?;
+    db::migrate(&db).await?;
+    let (email, admin) = match &action {
+        AdminAction::Grant { email } => (email.trim().to_lowercase(), true),
+        AdminAction::Revoke { email } => (email.trim().to_lowercase(), false),
+    };
+    anyhow::ensure!(village::members::set_admin(&db, &email, admin).await?, "no member signs in with {email}");
+    println!("{email} is {} community admin", if admin { "now a" } else { "no longer a" });
+    Ok(())
 }
 
 async fn serve(settings: Settings) -> anyhow::Result<()> {

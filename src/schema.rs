@@ -15,6 +15,7 @@ use crate::events::{EventMutation, EventQuery};
 use crate::graphql::{ErrorCodes, FieldOrder, MutationBudget, QueryLimits};
 use crate::groups::{GroupMutation, GroupQuery, GroupSubscription};
 use crate::job_board::{JobBoardMutation, JobBoardQuery};
+use crate::mailing_list::{MailingList, MailingListMutation, MailingListQuery};
 use crate::members::{ChildrenLoader, MemberLoader, MemberMutation, MemberQuery};
 use crate::messages::{MessageMutation, MessageQuery, MessageSubscription};
 use crate::notifications::{NotificationMutation, NotificationQuery, NotificationSubscription};
@@ -38,6 +39,7 @@ pub struct Query(
     SuggestionQuery,
     NotificationQuery,
     PushQuery,
+    MailingListQuery,
 );
 
 /// Every mutation, one part per feature.
@@ -55,6 +57,7 @@ pub struct Mutation(
     SuggestionMutation,
     NotificationMutation,
     PushMutation,
+    MailingListMutation,
 );
 
 /// Every subscription, one part per feature.
@@ -77,14 +80,23 @@ fn builder(production: bool) -> SchemaBuilder<Query, Mutation, Subscription> {
 pub struct Services {
     pub auth: AuthService,
     pub accounts: Accounts,
+    pub mailing_list: MailingList,
     pub push: PushConfig,
     pub rate_limits: RateLimits,
 }
 
 /// The schema with its services, ready to execute requests.
 pub fn build(db: Db, bus: Bus, services: Services, production: bool) -> VillageSchema {
-    let Services { auth, accounts, push, rate_limits } = services;
-    builder(production).data(db).data(auth).data(accounts).data(bus).data(push).data(rate_limits).finish()
+    let Services { auth, accounts, mailing_list, push, rate_limits } = services;
+    builder(production)
+        .data(db)
+        .data(auth)
+        .data(accounts)
+        .data(mailing_list)
+        .data(bus)
+        .data(push)
+        .data(rate_limits)
+        .finish()
 }
 
 /// The schema in SDL, as `village export-schema` prints and `schema.graphql` holds.

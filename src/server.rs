@@ -19,6 +19,7 @@ use crate::db::{self, Db};
 use crate::graphql::TrustedDocuments;
 use crate::http::websocket::{self, Admission, ConnectionLimit};
 use crate::http::{self, AppState, Shared};
+use crate::mailing_list::{self, MailingList};
 use crate::push::{self, PushConfig};
 use crate::rate_limits::RateLimits;
 use crate::realtime::Bus;
@@ -66,7 +67,7 @@ fn job_registry(
     db: &Db,
     bus: &Bus,
     sender: Arc<push::Sender>,
-    accounts: &Accounts,
+    (accounts, mailing_list): (&Accounts, &MailingList),
     emails: email::SendEmails,
 ) -> anyhow::Result<jobs::Registry> {
     let registry = jobs::Registry::builder()
@@ -81,6 +82,7 @@ fn job_registry(
         .each(auth::ResetRequests { auth: accounts.auth.clone() })
         .each(accounts::ExportJobs { accounts: accounts.clone() })
         .each(notifications::EmailNotifications { db: db.clone(), postbox: accounts.postbox.clone() })
+        .each(mailing_list::NewsletterJobs { list: mailing_list.clone() })
         .batch(emails)
         .each(email::EmailHousekeeping { db: db.clone() })
         .complete()?;
@@ -122,7 +124,18 @@ impl App {
         let rate_limits = RateLimits::new(&settings, redis.clone());
         let accounts =
             Accounts { db: db.clone(), bus: bus.clone(), auth: auth.clone(), postbox: auth.postbox().clone() };
-        let services = schema::Services { auth: auth.clone(), accounts: accounts.clone(), push, rate_limits };
+        let mailing_list = MailingList {
+            db: db.clone(),
+            postbox: auth.postbox().clone(),
+            per_minute: settings.email.newsletter_emails_per_minute,
+        };
+        let services = schema::Services {
+            auth: auth.clone(),
+            accounts: accounts.clone(),
+            mailing_list: mailing_list.clone(),
+            push,
+            rate_limits,
+        };
         let schema = schema::build(db.clone(), bus.clone(), services, settings.production);
         let metrics = telemetry::metrics_handle()?;
         let (stop, stopping) = watch::channel(false);
@@ -132,7 +145,7 @@ impl App {
         let claim = Duration::from_secs(settings.job_claim_secs);
         let jobs = jobs::Worker {
             db: db.clone(),
-            registry: Arc::new(job_registry(&db, &bus, sender, &accounts, emails)?),
+            registry: Arc::new(job_registry(&db, &bus, sender, (&accounts, &mailing_list), emails)?),
             claim,
         };
         let worker = (!settings.no_worker).then(|| tokio::spawn(jobs::run(jobs.clone(), job_stream, stopping.clone())));
@@ -145,6 +158,7 @@ impl App {
             documents: Arc::new(documents),
             auth,
             accounts,
+            mailing_list,
             metrics,
             connection_limit,
             admission,

@@ -30,6 +30,7 @@ const TIERS: [(&str, &[&str]); 4] = [
             "suggestions",
             "notifications",
             "push",
+            "mailing_list",
             "accounts",
         ],
     ),

@@ -15,7 +15,7 @@ use crate::email::{Language, Letter, Postbox, Recipient};
 use crate::error::{AppError, AppResult};
 use crate::realtime::{self, Bus};
 use crate::viewer::{ClientInfo, Viewer};
-use crate::{clock, email, events, groups, members};
+use crate::{clock, email, events, groups, mailing_list, members};
 
 /// Closing accounts.
 #[derive(Clone)]
@@ -41,6 +41,7 @@ impl Accounts {
         store::ensure_deleted_member(&mut tx, now).await?;
         store::pass_to_placeholder(&mut tx, member_id, now).await?;
         email::forget_unsent_to(&mut tx, member_id).await?;
+        mailing_list::forget_address(&mut tx, &member.email).await?;
         store::delete_member(&mut tx, member_id).await?;
         let farewell = Recipient {
             address: &member.email,

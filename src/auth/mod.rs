@@ -17,8 +17,10 @@ mod tokens;
 mod verification;
 
 pub use account_tokens::{Minted, hash_of as link_token_hash, mint as mint_link_token};
+pub use credentials::valid_email;
 pub use jobs::Housekeeping;
 pub use password::hash_password;
 pub use recovery::ResetRequests;
 pub use schema::AuthMutation;
 pub use service::{AuthService, ForgetDevice};
+pub use throttle::admit_public_request;

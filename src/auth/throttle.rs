@@ -106,6 +106,20 @@ async fn admit_hourly(
     Ok(())
 }
 
+/// Records a public request of `kind` (one that emails an address anyone may type) for
+/// `email` from `ip`, counted alike whether or not `email` is known; `RATE_LIMITED`
+/// past `per_email` or `per_address` in an hour.
+pub async fn admit_public_request(
+    db: &Db,
+    kind: &str,
+    (email, ip): (&str, &str),
+    (per_email, per_address): (i64, i64),
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let limits = [(AttemptKey::Email(email), per_email), (AttemptKey::Ip(ip), per_address)];
+    admit_hourly(db, kind, (email, ip), &limits, now).await
+}
+
 /// Records a sign-up from `ip`; `RATE_LIMITED` (and it is not kept) past `per_hour`.
 pub async fn admit_sign_up(db: &Db, email: &str, ip: &str, per_hour: u32, now: DateTime<Utc>) -> AppResult<()> {
     admit_hourly(db, "sign_up", (email, ip), &[(AttemptKey::Ip(ip), i64::from(per_hour))], now).await
@@ -118,8 +132,7 @@ pub const RESETS_PER_ADDRESS: i64 = 10;
 /// Records a password-reset request for `email` from `ip`, counted alike whether or not
 /// `email` is a member's; `RATE_LIMITED` past either hourly limit.
 pub async fn admit_password_reset(db: &Db, email: &str, ip: &str, now: DateTime<Utc>) -> AppResult<()> {
-    let limits = [(AttemptKey::Email(email), RESETS_PER_EMAIL), (AttemptKey::Ip(ip), RESETS_PER_ADDRESS)];
-    admit_hourly(db, "password_reset", (email, ip), &limits, now).await
+    admit_public_request(db, "password_reset", (email, ip), (RESETS_PER_EMAIL, RESETS_PER_ADDRESS), now).await
 }
 
 /// Records that attempt `id` failed.

@@ -84,19 +84,18 @@ impl Postbox {
     }
 
     /// [`Self::queue`] for email she may stop: with `List-Unsubscribe` (one click,
-    /// RFC 8058) and a footer link that stop what `scope` names (her member id is in the
-    /// link, so `to.member` must be set).
+    /// RFC 8058) and a footer link that stop what `scope` names — an id (hers, or her
+    /// mailing-list entry's) and what of it.
     pub async fn queue_unsubscribable(
         &self,
         tx: &mut Tx,
         to: Recipient<'_>,
         letter: Letter,
         details: Value,
-        scope: Option<&str>,
+        scope: Option<(Uuid, &str)>,
     ) -> AppResult<Uuid> {
-        let unsubscribe = scope.zip(to.member).map(|(scope, member)| {
-            self.path_link(&format!("email/unsubscribe/{}", self.unsubscribes.token(member, scope)))
-        });
+        let unsubscribe = scope
+            .map(|(id, scope)| self.path_link(&format!("email/unsubscribe/{}", self.unsubscribes.token(id, scope))));
         let mut context = json!({ "community": COMMUNITY, "public_url": self.public_url.as_str(), "name": to.name });
         if let (Some(context), Value::Object(details)) = (context.as_object_mut(), details) {
             context.extend(details);

@@ -48,6 +48,10 @@ pub enum Letter {
     DataExportReady,
     /// A notification (`line`) of a `kind` she wants emailed.
     Notification,
+    /// Confirm a mailing-list subscription (`link`).
+    MailingListConfirm,
+    /// A newsletter (`subject`, `body`).
+    Newsletter,
 }
 
 impl Letter {
@@ -71,6 +75,8 @@ impl Letter {
             Self::AccountDeleted => "account_deleted",
             Self::DataExportReady => "data_export_ready",
             Self::Notification => "notification",
+            Self::MailingListConfirm => "mailing_list_confirm",
+            Self::Newsletter => "newsletter",
         }
     }
 }
@@ -84,7 +90,7 @@ pub struct Rendered {
 }
 
 /// Every template, by path.
-const SOURCES: [(&str, &str); 17] = [
+const SOURCES: [(&str, &str); 21] = [
     ("en/layout.html", include_str!("templates/en/layout.html")),
     ("en/verify_email.txt", include_str!("templates/en/verify_email.txt")),
     ("en/verify_email.html", include_str!("templates/en/verify_email.html")),
@@ -102,6 +108,10 @@ const SOURCES: [(&str, &str); 17] = [
     ("en/data_export_ready.html", include_str!("templates/en/data_export_ready.html")),
     ("en/notification.txt", include_str!("templates/en/notification.txt")),
     ("en/notification.html", include_str!("templates/en/notification.html")),
+    ("en/mailing_list_confirm.txt", include_str!("templates/en/mailing_list_confirm.txt")),
+    ("en/mailing_list_confirm.html", include_str!("templates/en/mailing_list_confirm.html")),
+    ("en/newsletter.txt", include_str!("templates/en/newsletter.txt")),
+    ("en/newsletter.html", include_str!("templates/en/newsletter.html")),
 ];
 
 /// The templates, ready to render.
@@ -148,6 +158,7 @@ mod tests {
             "link": "https://village.example/x?token=abc", "minutes": 30, "new_email": "ana@new.example",
             "how": "reset", "hours": 24, "line": "<Ana> replied", "kind": "reply to my thread",
             "unsubscribe_url": "https://village.example/email/unsubscribe/x",
+            "subject": "<b>News</b>", "body": "Line one\n<script>x</script>",
         });
         for language in Language::ALL {
             for letter in Letter::ALL {

@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use super::AppState;
 use crate::error::AppError;
-use crate::notifications;
+use crate::{mailing_list, notifications};
 
 /// A link's token, from its address or its form.
 #[derive(Deserialize)]
@@ -132,18 +132,36 @@ async fn unsubscribe(State(state): State<AppState>, Path(token): Path<String>) -
         let message = "This unsubscribe link is not one of ours.".into();
         return render(Page { title: "This link did not work", message, form: None }, "", StatusCode::NOT_FOUND);
     };
-    let result = match notifications::stop_emails(&state.db, member, &scope).await {
+    let stopped = if scope == mailing_list::UNSUBSCRIBE_SCOPE {
+        mailing_list::unsubscribe(&state.db, member).await.map(|_| true)
+    } else {
+        notifications::stop_emails(&state.db, member, &scope).await.map_err(AppError::from)
+    };
+    let result = match stopped {
         Ok(true) => Ok(()),
         Ok(false) => Err(AppError::bad_input("token", "this link names nothing to stop")),
-        Err(error) => Err(AppError::from(error)),
+        Err(error) => Err(error),
     };
     let message = "Done: you will not get these emails any more.".into();
     outcome(result, Page { title: "Unsubscribed", message, form: None })
 }
 
+async fn mailing_list_page(Query(link): Query<LinkToken>) -> Response {
+    let message = "Press the button to get the Village mailing list at this address.".into();
+    let page = Page { title: "Confirm your subscription", message, form: Some(("Yes, subscribe me", false)) };
+    render(page, &link.token, StatusCode::OK)
+}
+
+async fn confirm_mailing_list(State(state): State<AppState>, Form(link): Form<LinkToken>) -> Response {
+    let result = state.mailing_list.confirm(&link.token).await;
+    let message = "You are on the list. Every email has a link to leave it.".into();
+    outcome(result, Page { title: "Subscribed", message, form: None })
+}
+
 /// The pages' routes.
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route("/mailing-list/confirm", get(mailing_list_page).post(confirm_mailing_list))
         .route("/email/unsubscribe/{token}", get(unsubscribe_page).post(unsubscribe))
         .route("/account/verify-email", get(verify_email_page).post(verify_email))
         .route("/account/reset-password", get(reset_password_page).post(reset_password))

@@ -31,6 +31,7 @@ use crate::auth::AuthService;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::graphql::TrustedDocuments;
+use crate::mailing_list::MailingList;
 use crate::realtime::Bus;
 use crate::schema::VillageSchema;
 use websocket::{Admission, ConnectionLimit};
@@ -70,6 +71,8 @@ pub struct Shared {
     pub auth: AuthService,
     /// Data exports, for `/exports/{token}`.
     pub accounts: Accounts,
+    /// Mailing-list confirmations, for their page.
+    pub mailing_list: MailingList,
     pub metrics: PrometheusHandle,
     /// WebSocket connections per member, counted across instances.
     pub connection_limit: ConnectionLimit,

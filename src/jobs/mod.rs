@@ -84,6 +84,9 @@ pub enum JobKind {
     DataExportRequested,
     /// Email her a notification (subject: the notification; target: her).
     EmailNotification,
+    /// Send a newsletter to the next subscribers owed it (subject: the newsletter;
+    /// scheduled for: the minute it is this run's).
+    NewsletterSend,
     /// Push a notification to her devices (subject: the notification; target: her).
     PushNotification,
     /// Her quiet hours ended: push what was held (subject: her; scheduled for: the end).
@@ -96,11 +99,13 @@ pub enum JobKind {
     EmailHousekeeping,
     /// Hourly clean-up of data exports that ran out (subject: nil).
     AccountsHousekeeping,
+    /// Hourly clean-up of mailing-list subscriptions never confirmed (subject: nil).
+    MailingListHousekeeping,
 }
 
 impl JobKind {
     /// Every kind, each of which some feature runs.
-    pub const ALL: [Self; 28] = [
+    pub const ALL: [Self; 30] = [
         Self::ReplyPosted,
         Self::EventCreated,
         Self::EventChanged,
@@ -123,16 +128,23 @@ impl JobKind {
         Self::SendEmail,
         Self::DataExportRequested,
         Self::EmailNotification,
+        Self::NewsletterSend,
         Self::PushNotification,
         Self::PushRelease,
         Self::Housekeeping,
         Self::PushHousekeeping,
         Self::EmailHousekeeping,
         Self::AccountsHousekeeping,
+        Self::MailingListHousekeeping,
     ];
     /// The kinds that run every hour, each run scheduling the next.
-    pub const HOURLY: [Self; 4] =
-        [Self::Housekeeping, Self::PushHousekeeping, Self::EmailHousekeeping, Self::AccountsHousekeeping];
+    pub const HOURLY: [Self; 5] = [
+        Self::Housekeeping,
+        Self::PushHousekeeping,
+        Self::EmailHousekeeping,
+        Self::AccountsHousekeeping,
+        Self::MailingListHousekeeping,
+    ];
 
     /// Whether it runs every hour.
     pub fn is_hourly(self) -> bool {

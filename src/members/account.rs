@@ -67,3 +67,19 @@ pub async fn set_email(tx: &mut Tx, id: Uuid, email: &str, now: DateTime<Utc>) -
     on_tx!(tx, conn => sqlx::query(SQL).bind(id).bind(email).bind(now).execute(&mut *conn).await.map(drop))?;
     Ok(())
 }
+
+/// Whether member `id` is a community admin (granted by `village admin grant`).
+pub async fn is_admin(db: &Db, id: Uuid) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "SELECT COUNT(*) FROM members WHERE id = $1 AND community_role = 'ADMIN'";
+    let count: i64 = on_db!(db, pool => sqlx::query_scalar(SQL).bind(id).fetch_one(pool).await)?;
+    Ok(count > 0)
+}
+
+/// Makes the member with `email` a community admin, or no longer one; false when no
+/// member has that address.
+pub async fn set_admin(db: &Db, email: &str, admin: bool) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "UPDATE members SET community_role = $2 WHERE email = $1";
+    let role = admin.then_some("ADMIN");
+    let done = on_db!(db, pool => sqlx::query(SQL).bind(email).bind(role).execute(pool).await.map(|done| done.rows_affected()))?;
+    Ok(done == 1)
+}

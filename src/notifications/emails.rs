@@ -69,7 +69,8 @@ impl RunEach for EmailNotifications {
             };
             let details = json!({ "line": line(&found), "kind": to_text(kind).to_lowercase().replace('_', " ") });
             let scope = scope_of(kind);
-            self.postbox.queue_unsubscribable(&mut tx, to, Letter::Notification, details, Some(&scope)).await?;
+            let unsubscribe = Some((member.id, scope.as_str()));
+            self.postbox.queue_unsubscribable(&mut tx, to, Letter::Notification, details, unsubscribe).await?;
             Ok(Ran::writes(tx))
         })
     }

@@ -15,6 +15,7 @@ mod fuzz;
 mod groups;
 mod job_board;
 mod live_access;
+mod mailing_list;
 mod members;
 mod message_pushes;
 mod messages;

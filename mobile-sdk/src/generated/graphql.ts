@@ -56,6 +56,15 @@ export type AskForReferralInput = {
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * Who a newsletter goes to: confirmed subscribers with any of `interests` (all of them
+ * when empty), in `city` when given.
+ */
+export type AudienceInput = {
+  city?: InputMaybe<Scalars['String']['input']>;
+  interests?: Array<Interest>;
+};
+
 export type AuthPayload = {
   __typename?: 'AuthPayload';
   /** Send as `Authorization: Bearer <accessToken>`; valid until `accessTokenExpiresAt`. */
@@ -174,6 +183,11 @@ export type CoffeeChatTime = {
   /** The start in her time zone, e.g. "2026-12-03T09:15:00-05:00". */
   localStart: Scalars['String']['output'];
   startsAt: Scalars['DateTime']['output'];
+};
+
+export type ConfirmMailingListInput = {
+  /** The token of the emailed link. */
+  token: Scalars['String']['input'];
 };
 
 /** Where the viewer and another member now stand. */
@@ -624,6 +638,12 @@ export type GroupVisibility =
   /** Every signed-in member can read it; members post. */
   | 'PUBLIC';
 
+/** What a subscriber wants to hear about. */
+export type Interest =
+  | 'EVENTS'
+  | 'NEWS'
+  | 'PROGRAMS';
+
 /** What to look for on the board; every part optional, all must match. */
 export type JobFilterInput = {
   canRefer?: InputMaybe<Scalars['Boolean']['input']>;
@@ -712,6 +732,11 @@ export type JoinGroupPayload = {
   joined: Scalars['Boolean']['output'];
 };
 
+export type JoinMailingListInput = {
+  city?: InputMaybe<Scalars['String']['input']>;
+  interests?: Array<Interest>;
+};
+
 /** How one becomes a member. */
 export type JoinPolicy =
   /** Joining files a request that a moderator answers. */
@@ -776,6 +801,13 @@ export type LinkTokenInput = {
 export type LockThreadInput = {
   locked?: Scalars['Boolean']['input'];
   threadId: Scalars['ID']['input'];
+};
+
+/** What a mailing-list request did. */
+export type MailingListPayload = {
+  __typename?: 'MailingListPayload';
+  /** True: done, or (for a subscription) accepted — a confirmation arrives if one is due. */
+  ok: Scalars['Boolean']['output'];
 };
 
 export type MarkConversationReadInput = {
@@ -940,6 +972,8 @@ export type Mutation = {
   closeJob: JobPost;
   /** Moves her account to the new address with the link's token sent there. */
   confirmEmailChange: AccountPayload;
+  /** Confirms a subscription with the emailed link's token. */
+  confirmMailingList: MailingListPayload;
   /** Makes (or replaces) the viewer's private calendar feed of the events she is going to. */
   createCalendarFeed: CalendarFeed;
   /** Creates an event in a group the viewer moderates. */
@@ -975,6 +1009,8 @@ export type Mutation = {
   inviteToGroup: Group;
   /** Joins a group, or asks to. */
   joinGroup: JoinGroupPayload;
+  /** Puts her on the mailing list with her confirmed address, at once. */
+  joinMailingList: MailingListPayload;
   /** Leaves a conversation: gone from her lists, and she writes no more in it. */
   leaveConversation: LeaveConversationPayload;
   /** Leaves a group. */
@@ -1061,6 +1097,11 @@ export type Mutation = {
    * a block made read-only: `FORBIDDEN`).
    */
   sendMessage: Message;
+  /**
+   * Sends a newsletter to the confirmed subscribers of an audience, through the
+   * queue at a steady pace, each once (community admins only).
+   */
+  sendNewsletter: SendNewsletterPayload;
   /** Changes a member's role. Owners only. */
   setMemberRole: Group;
   /** Whether a message's text shows in its push (off: "New message from Ana"). */
@@ -1086,6 +1127,12 @@ export type Mutation = {
    * conversation with, the message goes there. Answers the message.
    */
   startConversation: Message;
+  /**
+   * Subscribes an address to the mailing list (no account needed): a link to confirm
+   * it is emailed; nothing else is sent until it is followed. The same answer for any
+   * address.
+   */
+  subscribeToMailingList: MailingListPayload;
   /** Lifts a block. Returns the member. */
   unblockMember: Member;
   /** Stops following a thread. */
@@ -1176,6 +1223,12 @@ export type MutationConfirmEmailChangeArgs = {
 
 
 /** Every mutation, one part per feature. */
+export type MutationConfirmMailingListArgs = {
+  input: ConfirmMailingListInput;
+};
+
+
+/** Every mutation, one part per feature. */
 export type MutationCreateEventArgs = {
   input: CreateEventInput;
 };
@@ -1256,6 +1309,12 @@ export type MutationInviteToGroupArgs = {
 /** Every mutation, one part per feature. */
 export type MutationJoinGroupArgs = {
   input: JoinGroupInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationJoinMailingListArgs = {
+  input: JoinMailingListInput;
 };
 
 
@@ -1422,6 +1481,12 @@ export type MutationSendMessageArgs = {
 
 
 /** Every mutation, one part per feature. */
+export type MutationSendNewsletterArgs = {
+  input: SendNewsletterInput;
+};
+
+
+/** Every mutation, one part per feature. */
 export type MutationSetMemberRoleArgs = {
   input: SetMemberRoleInput;
 };
@@ -1472,6 +1537,12 @@ export type MutationSignUpArgs = {
 /** Every mutation, one part per feature. */
 export type MutationStartConversationArgs = {
   input: StartConversationInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationSubscribeToMailingListArgs = {
+  input: SubscribeToMailingListInput;
 };
 
 
@@ -1561,6 +1632,18 @@ export type NativeDevice = Device & {
   id: Scalars['ID']['output'];
   name?: Maybe<Scalars['String']['output']>;
   transport: PushTransport;
+};
+
+/** A newsletter as admins see it listed. */
+export type Newsletter = {
+  __typename?: 'Newsletter';
+  createdAt: Scalars['DateTime']['output'];
+  /** When the last of its audience got it; null while it is still going out. */
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** Subscribers it has been sent to so far. */
+  recipients: Scalars['Int']['output'];
+  subject: Scalars['String']['output'];
 };
 
 /**
@@ -1837,6 +1920,11 @@ export type Query = {
   myGroups: GroupConnection;
   /** Her browsers that receive Web Push. */
   myPushSubscriptions: Array<PushSubscription>;
+  /**
+   * The newsletters sent, newest first, with how many subscribers got each
+   * (community admins only).
+   */
+  newsletters: Array<Newsletter>;
   /** Where each kind of notification reaches her. */
   notificationPreferences: Array<NotificationPreference>;
   /** Her notifications, most recently updated first. */
@@ -1987,6 +2075,12 @@ export type QueryMyGroupsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Every query field, one part per feature. */
+export type QueryNewslettersArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -2246,6 +2340,19 @@ export type SendMessageInput = {
   conversationId: Scalars['ID']['input'];
 };
 
+export type SendNewsletterInput = {
+  audience?: AudienceInput;
+  /** Plain text. */
+  body: Scalars['String']['input'];
+  subject: Scalars['String']['input'];
+};
+
+/** A newsletter on its way. */
+export type SendNewsletterPayload = {
+  __typename?: 'SendNewsletterPayload';
+  newsletterId: Scalars['ID']['output'];
+};
+
 export type SetMemberRoleInput = {
   groupId: Scalars['ID']['input'];
   memberId: Scalars['ID']['input'];
@@ -2326,6 +2433,12 @@ export type StartConversationInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** The other members (1 to 7). */
   memberIds: Array<Scalars['ID']['input']>;
+};
+
+export type SubscribeToMailingListInput = {
+  city?: InputMaybe<Scalars['String']['input']>;
+  email: Scalars['String']['input'];
+  interests?: Array<Interest>;
 };
 
 /** Every subscription, one part per feature. */
@@ -2910,6 +3023,41 @@ export type AskForReferralMutationVariables = Exact<{
 
 
 export type AskForReferralMutation = { __typename?: 'Mutation', askForReferral: { __typename?: 'Message', id: string, conversationId: string, body: string, jobId?: string | null, createdAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } };
+
+export type SubscribeToMailingListMutationVariables = Exact<{
+  input: SubscribeToMailingListInput;
+}>;
+
+
+export type SubscribeToMailingListMutation = { __typename?: 'Mutation', subscribeToMailingList: { __typename?: 'MailingListPayload', ok: boolean } };
+
+export type ConfirmMailingListMutationVariables = Exact<{
+  input: ConfirmMailingListInput;
+}>;
+
+
+export type ConfirmMailingListMutation = { __typename?: 'Mutation', confirmMailingList: { __typename?: 'MailingListPayload', ok: boolean } };
+
+export type JoinMailingListMutationVariables = Exact<{
+  input: JoinMailingListInput;
+}>;
+
+
+export type JoinMailingListMutation = { __typename?: 'Mutation', joinMailingList: { __typename?: 'MailingListPayload', ok: boolean } };
+
+export type SendNewsletterMutationVariables = Exact<{
+  input: SendNewsletterInput;
+}>;
+
+
+export type SendNewsletterMutation = { __typename?: 'Mutation', sendNewsletter: { __typename?: 'SendNewsletterPayload', newsletterId: string } };
+
+export type NewslettersQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type NewslettersQuery = { __typename?: 'Query', newsletters: Array<{ __typename?: 'Newsletter', id: string, subject: string, createdAt: string, recipients: number, finishedAt?: string | null }> };
 
 export type MessageItemFragment = { __typename?: 'Message', id: string, conversationId: string, body: string, jobId?: string | null, createdAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } };
 
@@ -5636,6 +5784,45 @@ fragment AuthorSummary on Member {
   handle
   avatarUrl
 }`, {"hash":"f92fc6fd701515a9d3450ff2398bf6813b1f97135f21bc7b89b007f3b71f087d"}) as unknown as TypedDocumentString<AskForReferralMutation, AskForReferralMutationVariables>;
+export const SubscribeToMailingListDocument = new TypedDocumentString(`
+    mutation SubscribeToMailingList($input: SubscribeToMailingListInput!) {
+  subscribeToMailingList(input: $input) {
+    ok
+  }
+}
+    `, {"hash":"457d7cdd0b156e3b7cc883e010d9493364e5a84e37baabb64cebd75ffb4d9ea2"}) as unknown as TypedDocumentString<SubscribeToMailingListMutation, SubscribeToMailingListMutationVariables>;
+export const ConfirmMailingListDocument = new TypedDocumentString(`
+    mutation ConfirmMailingList($input: ConfirmMailingListInput!) {
+  confirmMailingList(input: $input) {
+    ok
+  }
+}
+    `, {"hash":"380507a6538b63756e7bea25c6ae1a03e310a41d7bf9e318b2fe6e108591939b"}) as unknown as TypedDocumentString<ConfirmMailingListMutation, ConfirmMailingListMutationVariables>;
+export const JoinMailingListDocument = new TypedDocumentString(`
+    mutation JoinMailingList($input: JoinMailingListInput!) {
+  joinMailingList(input: $input) {
+    ok
+  }
+}
+    `, {"hash":"02e0de87d1ed755f0a77bed1b749f41971985cc231c32deae5e863530880258b"}) as unknown as TypedDocumentString<JoinMailingListMutation, JoinMailingListMutationVariables>;
+export const SendNewsletterDocument = new TypedDocumentString(`
+    mutation SendNewsletter($input: SendNewsletterInput!) {
+  sendNewsletter(input: $input) {
+    newsletterId
+  }
+}
+    `, {"hash":"53dd1cc9d6ac4964c97ffaae956b7fc1b2304f384dd6312f1b07e45e162230ba"}) as unknown as TypedDocumentString<SendNewsletterMutation, SendNewsletterMutationVariables>;
+export const NewslettersDocument = new TypedDocumentString(`
+    query Newsletters($first: Int) {
+  newsletters(first: $first) {
+    id
+    subject
+    createdAt
+    recipients
+    finishedAt
+  }
+}
+    `, {"hash":"cab038f78bacc4f171cb99d5b7c779a25178458d68c34f5addca940ae0888192"}) as unknown as TypedDocumentString<NewslettersQuery, NewslettersQueryVariables>;
 export const ConversationsDocument = new TypedDocumentString(`
     query Conversations($first: Int, $after: String) {
   conversations(first: $first, after: $after) {

@@ -61,6 +61,7 @@ pub const SETTING_VARIABLES: &[&str] = &[
     "VILLAGE_EMAIL_FROM",
     "VILLAGE_PUBLIC_URL",
     "VILLAGE_UNVERIFIED_MAY_WRITE",
+    "VILLAGE_NEWSLETTER_EMAILS_PER_MINUTE",
 ];
 
 /// The binary, with none of the settings inherited from the test's environment.
