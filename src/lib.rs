@@ -7,6 +7,7 @@ pub mod clock;
 pub mod coffee_chats;
 pub mod config;
 pub mod db;
+pub mod digests;
 pub mod email;
 pub mod error;
 pub mod events;

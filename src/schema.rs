@@ -11,6 +11,7 @@ use crate::accounts::{Accounts, AccountsMutation};
 use crate::auth::{AuthMutation, AuthService};
 use crate::coffee_chats::{CoffeeChatMutation, CoffeeChatQuery};
 use crate::db::Db;
+use crate::digests::{DigestMutation, DigestQuery};
 use crate::events::{EventMutation, EventQuery};
 use crate::graphql::{ErrorCodes, FieldOrder, MutationBudget, QueryLimits};
 use crate::groups::{GroupMutation, GroupQuery, GroupSubscription};
@@ -40,6 +41,7 @@ pub struct Query(
     NotificationQuery,
     PushQuery,
     MailingListQuery,
+    DigestQuery,
 );
 
 /// Every mutation, one part per feature.
@@ -58,6 +60,7 @@ pub struct Mutation(
     NotificationMutation,
     PushMutation,
     MailingListMutation,
+    DigestMutation,
 );
 
 /// Every subscription, one part per feature.

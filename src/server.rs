@@ -23,7 +23,7 @@ use crate::mailing_list::{self, MailingList};
 use crate::push::{self, PushConfig};
 use crate::rate_limits::RateLimits;
 use crate::realtime::Bus;
-use crate::{coffee_chats, email, job_board, jobs, messages, notifications, schema, secrets, telemetry};
+use crate::{coffee_chats, digests, email, job_board, jobs, messages, notifications, schema, secrets, telemetry};
 
 /// A server ready to serve: storage connected and migrated.
 pub struct App {
@@ -83,6 +83,7 @@ fn job_registry(
         .each(accounts::ExportJobs { accounts: accounts.clone() })
         .each(notifications::EmailNotifications { db: db.clone(), postbox: accounts.postbox.clone() })
         .each(mailing_list::NewsletterJobs { list: mailing_list.clone() })
+        .each(digests::Digests { db: db.clone(), postbox: accounts.postbox.clone() })
         .batch(emails)
         .each(email::EmailHousekeeping { db: db.clone() })
         .complete()?;

@@ -31,6 +31,7 @@ const TIERS: [(&str, &[&str]); 4] = [
             "notifications",
             "push",
             "mailing_list",
+            "digests",
             "accounts",
         ],
     ),

@@ -52,6 +52,8 @@ pub enum Letter {
     MailingListConfirm,
     /// A newsletter (`subject`, `body`).
     Newsletter,
+    /// Her digest (`period`, `threads`, `mentions`, `going`, `suggested`).
+    Digest,
 }
 
 impl Letter {
@@ -77,6 +79,7 @@ impl Letter {
             Self::Notification => "notification",
             Self::MailingListConfirm => "mailing_list_confirm",
             Self::Newsletter => "newsletter",
+            Self::Digest => "digest",
         }
     }
 }
@@ -90,7 +93,7 @@ pub struct Rendered {
 }
 
 /// Every template, by path.
-const SOURCES: [(&str, &str); 21] = [
+const SOURCES: [(&str, &str); 23] = [
     ("en/layout.html", include_str!("templates/en/layout.html")),
     ("en/verify_email.txt", include_str!("templates/en/verify_email.txt")),
     ("en/verify_email.html", include_str!("templates/en/verify_email.html")),
@@ -112,6 +115,8 @@ const SOURCES: [(&str, &str); 21] = [
     ("en/mailing_list_confirm.html", include_str!("templates/en/mailing_list_confirm.html")),
     ("en/newsletter.txt", include_str!("templates/en/newsletter.txt")),
     ("en/newsletter.html", include_str!("templates/en/newsletter.html")),
+    ("en/digest.txt", include_str!("templates/en/digest.txt")),
+    ("en/digest.html", include_str!("templates/en/digest.html")),
 ];
 
 /// The templates, ready to render.
@@ -159,6 +164,7 @@ mod tests {
             "how": "reset", "hours": 24, "line": "<Ana> replied", "kind": "reply to my thread",
             "unsubscribe_url": "https://village.example/email/unsubscribe/x",
             "subject": "<b>News</b>", "body": "Line one\n<script>x</script>",
+            "period": "today", "threads": ["<Ana>'s thread: 3 new replies"], "mentions": 2, "going": [], "suggested": [],
         });
         for language in Language::ALL {
             for letter in Letter::ALL {

@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use super::AppState;
 use crate::error::AppError;
-use crate::{mailing_list, notifications};
+use crate::{digests, mailing_list, notifications};
 
 /// A link's token, from its address or its form.
 #[derive(Deserialize)]
@@ -134,6 +134,8 @@ async fn unsubscribe(State(state): State<AppState>, Path(token): Path<String>) -
     };
     let stopped = if scope == mailing_list::UNSUBSCRIBE_SCOPE {
         mailing_list::unsubscribe(&state.db, member).await.map(|_| true)
+    } else if scope == digests::UNSUBSCRIBE_SCOPE {
+        digests::stop_digest(&state.db, member).await.map(|_| true).map_err(AppError::from)
     } else {
         notifications::stop_emails(&state.db, member, &scope).await.map_err(AppError::from)
     };

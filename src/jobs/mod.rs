@@ -84,6 +84,9 @@ pub enum JobKind {
     DataExportRequested,
     /// Email her a notification (subject: the notification; target: her).
     EmailNotification,
+    /// Her email digest is due (subject: her; scheduled for: when — a digest she
+    /// rescheduled or turned off since makes it do nothing).
+    DigestDue,
     /// Send a newsletter to the next subscribers owed it (subject: the newsletter;
     /// scheduled for: the minute it is this run's).
     NewsletterSend,
@@ -105,7 +108,7 @@ pub enum JobKind {
 
 impl JobKind {
     /// Every kind, each of which some feature runs.
-    pub const ALL: [Self; 30] = [
+    pub const ALL: [Self; 31] = [
         Self::ReplyPosted,
         Self::EventCreated,
         Self::EventChanged,
@@ -129,6 +132,7 @@ impl JobKind {
         Self::DataExportRequested,
         Self::EmailNotification,
         Self::NewsletterSend,
+        Self::DigestDue,
         Self::PushNotification,
         Self::PushRelease,
         Self::Housekeeping,

@@ -7,6 +7,7 @@ mod accounts;
 mod cli;
 mod coffee_chats;
 mod data_export;
+mod digests;
 mod email_accounts;
 mod email_notifications;
 mod events;

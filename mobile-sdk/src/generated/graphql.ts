@@ -339,6 +339,21 @@ export type Device = {
   transport: PushTransport;
 };
 
+/** How often she wants a digest. */
+export type DigestFrequency =
+  | 'DAILY'
+  | 'NONE'
+  | 'WEEKLY';
+
+/** Her digest: how often, at which local hour, and when the next is due. */
+export type DigestSettings = {
+  __typename?: 'DigestSettings';
+  frequency: DigestFrequency;
+  hour: Scalars['Int']['output'];
+  /** Null when she gets none. */
+  nextAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
 export type DismissSuggestionInput = {
   memberId: Scalars['ID']['input'];
 };
@@ -1102,6 +1117,11 @@ export type Mutation = {
    * queue at a steady pace, each once (community admins only).
    */
   sendNewsletter: SendNewsletterPayload;
+  /**
+   * Asks for an email digest — the busiest threads in her groups, unread mentions,
+   * upcoming events — daily or weekly (Mondays) at her local hour, or none.
+   */
+  setDigest: DigestSettings;
   /** Changes a member's role. Owners only. */
   setMemberRole: Group;
   /** Whether a message's text shows in its push (off: "New message from Ana"). */
@@ -1483,6 +1503,12 @@ export type MutationSendMessageArgs = {
 /** Every mutation, one part per feature. */
 export type MutationSendNewsletterArgs = {
   input: SendNewsletterInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationSetDigestArgs = {
+  input: SetDigestInput;
 };
 
 
@@ -1882,6 +1908,8 @@ export type Query = {
   conversation: Conversation;
   /** Her conversations, latest message first. */
   conversations: ConversationConnection;
+  /** Her email digest. */
+  digestSettings: DigestSettings;
   /** An event by id. */
   event: Event;
   /** Events in the groups the viewer can read, soonest first. */
@@ -2351,6 +2379,12 @@ export type SendNewsletterInput = {
 export type SendNewsletterPayload = {
   __typename?: 'SendNewsletterPayload';
   newsletterId: Scalars['ID']['output'];
+};
+
+export type SetDigestInput = {
+  frequency: DigestFrequency;
+  /** Her local hour, 0–23 (in her quiet hours' time zone, else her profile's, else UTC). */
+  hour?: Scalars['Int']['input'];
 };
 
 export type SetMemberRoleInput = {
@@ -3264,6 +3298,18 @@ export type SetQuietHoursMutationVariables = Exact<{
 
 
 export type SetQuietHoursMutation = { __typename?: 'Mutation', setQuietHours: { __typename?: 'QuietHours', timeZone: string, windows: Array<{ __typename?: 'QuietWindow', start: string, end: string }> } };
+
+export type DigestSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DigestSettingsQuery = { __typename?: 'Query', digestSettings: { __typename?: 'DigestSettings', frequency: DigestFrequency, hour: number, nextAt?: string | null } };
+
+export type SetDigestMutationVariables = Exact<{
+  input: SetDigestInput;
+}>;
+
+
+export type SetDigestMutation = { __typename?: 'Mutation', setDigest: { __typename?: 'DigestSettings', frequency: DigestFrequency, hour: number, nextAt?: string | null } };
 
 export type ChildSummaryFragment = { __typename?: 'Child', bornYear?: number | null, bornMonth?: number | null, dueDate?: string | null, ageMonths?: number | null };
 
@@ -6384,6 +6430,24 @@ export const SetQuietHoursDocument = new TypedDocumentString(`
     end
   }
 }`, {"hash":"e4b47ec47d72eff29dcdbb5b623b2eda258d6be8df568428f5593bc08a58c493"}) as unknown as TypedDocumentString<SetQuietHoursMutation, SetQuietHoursMutationVariables>;
+export const DigestSettingsDocument = new TypedDocumentString(`
+    query DigestSettings {
+  digestSettings {
+    frequency
+    hour
+    nextAt
+  }
+}
+    `, {"hash":"1180d4c353a0bcb3e72e383885a053227309d9022be8d58a061adbf6906e985d"}) as unknown as TypedDocumentString<DigestSettingsQuery, DigestSettingsQueryVariables>;
+export const SetDigestDocument = new TypedDocumentString(`
+    mutation SetDigest($input: SetDigestInput!) {
+  setDigest(input: $input) {
+    frequency
+    hour
+    nextAt
+  }
+}
+    `, {"hash":"bb91289851c774fb9081fc57ce35de9938d50942e17379228ceb1bee4e12c8f9"}) as unknown as TypedDocumentString<SetDigestMutation, SetDigestMutationVariables>;
 export const MyProfileDocument = new TypedDocumentString(`
     query MyProfile {
   me {
