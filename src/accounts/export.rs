@@ -1,7 +1,8 @@
 //! `requestDataExport`: a job gathers everything Village holds about her — profile,
 //! children, groups, threads, replies, reactions, RSVPs, notifications, preferences,
-//! mutes, quiet hours, devices (never their push secrets), connections, blocks, messages
-//! she sent, jobs, coffee chats — as one JSON document, keeps it for 24 hours and emails
+//! mutes, quiet hours, digest, mailing list, devices (never their push secrets),
+//! connections, blocks, messages she sent, jobs, coffee chats (what she wrote) — as one
+//! JSON document, keeps it for 24 hours and emails
 //! her a link; `GET /exports/{token}` hands it over to her session alone. Others appear
 //! in it only by id.
 
@@ -27,7 +28,7 @@ const KEPT_FOR: TimeDelta = TimeDelta::hours(24);
 const EXPORTS_PER_DAY: i64 = 3;
 
 /// Each part of an export: its name, and the query of her rows (`$1` is her id).
-const SECTIONS: [(&str, &str); 19] = [
+const SECTIONS: [(&str, &str); 21] = [
     (
         "profile",
         "SELECT id, email, display_name, handle, language, email_verified_at, created_at, headline, industry, city, \
@@ -59,7 +60,13 @@ const SECTIONS: [(&str, &str); 19] = [
         "SELECT id, kind, group_id, thread_id, reply_id, event_id, conversation_id, actor_id, created_at, read_at \
          FROM notifications WHERE member_id = $1",
     ),
-    ("notificationPreferences", "SELECT kind, in_app, push FROM notification_preferences WHERE member_id = $1"),
+    ("notificationPreferences", "SELECT kind, in_app, push, email FROM notification_preferences WHERE member_id = $1"),
+    ("digest", "SELECT frequency, hour, next_at, last_at FROM digest_settings WHERE member_id = $1"),
+    (
+        "mailingList",
+        "SELECT l.email, l.interests, l.city, l.created_at, l.confirmed_at FROM mailing_list l \
+         WHERE l.member_id = $1 OR l.email = (SELECT email FROM members WHERE id = $1)",
+    ),
     ("mutes", "SELECT subject_id, until, created_at FROM notification_mutes WHERE member_id = $1"),
     ("quietHours", "SELECT time_zone, windows, updated_at FROM quiet_hours WHERE member_id = $1"),
     (
@@ -83,7 +90,9 @@ const SECTIONS: [(&str, &str); 19] = [
     ("savedJobs", "SELECT job_post_id, saved_at FROM saved_jobs WHERE member_id = $1"),
     (
         "coffeeChats",
-        "SELECT id, proposed_by, proposed_to, status, place, online_url, note, starts_at, ends_at, created_at \
+        "SELECT id, proposed_by, proposed_to, status, CASE WHEN proposed_by = $1 THEN place END AS place, \
+         CASE WHEN proposed_by = $1 THEN online_url END AS online_url, \
+         CASE WHEN proposed_by = $1 THEN note END AS note, starts_at, ends_at, created_at \
          FROM coffee_chats WHERE proposed_by = $1 OR proposed_to = $1",
     ),
 ];
@@ -102,8 +111,7 @@ impl Accounts {
     /// Asks for an export of everything about the viewer; a link follows by email.
     /// `RATE_LIMITED` past a few a day.
     #[tracing::instrument(skip_all)]
-    pub async fn request_data_export(&self, viewer: &Viewer) -> AppResult<()> {
-        let member = viewer.member_id()?;
+    pub async fn request_data_export(&self, member: Uuid) -> AppResult<()> {
         let now = clock::now();
         let mut tx = self.db.begin_write().await?;
         let (asked, earliest) = store::exports_since(&mut tx, member, now - TimeDelta::days(1)).await?;
@@ -119,19 +127,23 @@ impl Accounts {
         Ok(())
     }
 
-    /// Assembles export `id` and emails her its link, inside the job's transaction.
+    /// Assembles export `id` and emails her its link: gathered first, then stored with
+    /// the email in the job's transaction (no lock held while reading).
     async fn assemble(&self, id: Uuid) -> anyhow::Result<Ran> {
         let now = clock::now();
-        let mut tx = self.db.begin_write().await?;
-        let Some(member_id) = store::export_owner(&mut tx, id).await? else {
-            return Ok(Ran::writes(tx));
-        };
-        let Some(member) = members::addressee(&mut tx, member_id).await? else {
-            return Ok(Ran::writes(tx));
+        let Some(member_id) = store::export_owner(&self.db, id).await? else {
+            return Ok(Ran::writes(self.db.begin_write().await?));
         };
         let document = gather(&self.db, member_id, now).await?;
+        let mut tx = self.db.begin_write().await?;
+        let member = members::addressee(&mut tx, member_id).await?;
+        let Some(member) = member.filter(|member| member.email_verified_at.is_some()) else {
+            return Ok(Ran::writes(tx));
+        };
         let minted = mint_link_token();
-        store::fill_export(&mut tx, id, &minted.hash, &document.to_string(), now, now + KEPT_FOR).await?;
+        if !store::fill_export(&mut tx, id, &minted.hash, &document.to_string(), now, now + KEPT_FOR).await? {
+            return Ok(Ran::writes(tx));
+        }
         let link = self.postbox.path_link(&format!("exports/{}", minted.token));
         let to = Recipient {
             address: &member.email,
@@ -139,9 +151,8 @@ impl Accounts {
             name: &member.display_name,
             language: Language::from_code(&member.language),
         };
-        self.postbox
-            .queue(&mut tx, to, Letter::DataExportReady, json!({ "link": link, "hours": KEPT_FOR.num_hours() }))
-            .await?;
+        let details = json!({ "link": link, "hours": KEPT_FOR.num_hours() });
+        self.postbox.queue(&mut tx, to, Letter::DataExportReady, details).await?;
         Ok(Ran::writes(tx))
     }
 

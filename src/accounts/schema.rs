@@ -3,7 +3,7 @@
 use async_graphql::{Context, InputObject, Object, Result, SimpleObject};
 
 use super::deletion::Accounts;
-use crate::graphql::context::{ContextExt, data};
+use crate::graphql::context::{ContextExt, data, verified_member};
 
 #[derive(InputObject)]
 pub struct DeleteAccountInput {
@@ -34,7 +34,7 @@ impl AccountsMutation {
     /// Asks for everything Village holds about her, as JSON: a link follows by email
     /// (`GET /exports/{token}` with her access token, for 24 hours). 3 a day.
     async fn request_data_export(&self, ctx: &Context<'_>) -> Result<RequestDataExportPayload> {
-        data::<Accounts>(ctx)?.request_data_export(ctx.viewer()?).await?;
+        data::<Accounts>(ctx)?.request_data_export(verified_member(ctx)?).await?;
         Ok(RequestDataExportPayload { requested: true })
     }
 

@@ -100,12 +100,13 @@ pub async fn insert_export(tx: &mut Tx, id: Uuid, member: Uuid, now: DateTime<Ut
 }
 
 /// Whose export `id` is, while it waits to be assembled.
-pub async fn export_owner(tx: &mut Tx, id: Uuid) -> Result<Option<Uuid>, sqlx::Error> {
+pub async fn export_owner(db: &crate::db::Db, id: Uuid) -> Result<Option<Uuid>, sqlx::Error> {
     const SQL: &str = "SELECT member_id FROM data_exports WHERE id = $1 AND ready_at IS NULL";
-    on_tx!(tx, conn => sqlx::query_scalar(SQL).bind(id).fetch_optional(&mut *conn).await)
+    crate::on_db!(db, pool => sqlx::query_scalar(SQL).bind(id).fetch_optional(pool).await)
 }
 
-/// Stores the assembled export `id`, reachable by the token hashed as `token_hash`.
+/// Stores the assembled export `id`, reachable by the token hashed as `token_hash`;
+/// false when another run stored it first.
 pub async fn fill_export(
     tx: &mut Tx,
     id: Uuid,
@@ -113,9 +114,9 @@ pub async fn fill_export(
     body: &str,
     now: DateTime<Utc>,
     expires_at: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    const SQL: &str =
-        "UPDATE data_exports SET token_hash = $2, body = $3, ready_at = $4, expires_at = $5 WHERE id = $1";
+) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "UPDATE data_exports SET token_hash = $2, body = $3, ready_at = $4, expires_at = $5 \
+                       WHERE id = $1 AND ready_at IS NULL";
     on_tx!(tx, conn => sqlx::query(SQL)
         .bind(id)
         .bind(token_hash)
@@ -124,7 +125,7 @@ pub async fn fill_export(
         .bind(expires_at)
         .execute(&mut *conn)
         .await
-        .map(drop))
+        .map(|done| done.rows_affected() == 1))
 }
 
 /// The export reached by `token_hash`, when it is `member`'s and has not run out.

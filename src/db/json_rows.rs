@@ -1,10 +1,10 @@
 //! Rows as JSON objects, column by column, whatever the query: for exports that hand a
-//! member what the database holds about her. Values are read by their column's type
-//! (UUIDs as text, times as the database keeps them, numbers, booleans, text); a value
-//! of a type not listed is left out as null rather than guessed at.
+//! member what the database holds about her. Values are read by their type (UUIDs as
+//! text, times as the database keeps them, numbers, booleans — 0/1 on SQLite — text); a
+//! value of a type not listed is left out as null rather than guessed at.
 
 use serde_json::{Map, Value};
-use sqlx::{Column, Row, TypeInfo};
+use sqlx::{Column, Row, TypeInfo, ValueRef};
 use uuid::Uuid;
 
 use super::Db;
@@ -36,13 +36,18 @@ fn json<T: serde::Serialize>(value: Result<Option<T>, sqlx::Error>) -> Value {
     value.ok().flatten().and_then(|value| serde_json::to_value(value).ok()).unwrap_or(Value::Null)
 }
 
-fn sqlite_value(row: &sqlx::sqlite::SqliteRow, at: usize, type_name: &str) -> Value {
-    match type_name {
+/// SQLite types values one by one (a computed column declares none), so each is read by
+/// its own storage class.
+fn sqlite_value(row: &sqlx::sqlite::SqliteRow, at: usize, _declared: &str) -> Value {
+    let stored = match row.try_get_raw(at) {
+        Ok(raw) if raw.is_null() => return Value::Null,
+        Ok(raw) => raw.type_info().name().to_owned(),
+        Err(_) => return Value::Null,
+    };
+    match stored.as_str() {
         "BLOB" => json(row.try_get::<Option<Uuid>, _>(at)),
         "INTEGER" => json(row.try_get::<Option<i64>, _>(at)),
-        "BOOLEAN" => json(row.try_get::<Option<bool>, _>(at)),
         "REAL" => json(row.try_get::<Option<f64>, _>(at)),
-        "NULL" => Value::Null,
         _ => json(row.try_get::<Option<String>, _>(at)),
     }
 }

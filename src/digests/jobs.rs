@@ -15,6 +15,7 @@ use crate::db::Db;
 use crate::email::{Language, Letter, Postbox, Recipient};
 use crate::jobs::{self, JobKind, JobSpec, NewJob, Ran, RunEach};
 use crate::members;
+use crate::notifications::{self, NotificationKind};
 
 /// Runs `DIGEST_DUE` (subject: her; scheduled for: the time it is due).
 pub struct Digests {
@@ -48,7 +49,7 @@ impl Digests {
     ) -> anyhow::Result<Option<Value>> {
         let threads: Vec<String> =
             store::busiest_threads(&self.db, member, now - frequency.period()).await?.iter().map(thread_line).collect();
-        let mentions = store::unread_mentions(&self.db, member).await?;
+        let mentions = notifications::unread_of_kind(&self.db, member, NotificationKind::Mention).await?;
         let line = |events: Vec<Upcoming>| events.iter().map(|event| event_line(event, zone)).collect::<Vec<_>>();
         let going = line(store::upcoming(&self.db, member, now, true).await?);
         let suggested = line(store::upcoming(&self.db, member, now, false).await?);
@@ -63,16 +64,23 @@ impl Digests {
 
     async fn run_due(&self, member: Uuid, at: DateTime<Utc>) -> anyhow::Result<Ran> {
         let now = clock::now();
+        // Read first: the write transaction (a lock on SQLite) only records the result.
+        let Some(setting) = store::setting(&self.db, member).await?.filter(|setting| setting.next_at == at) else {
+            return Ok(Ran::writes(self.db.begin_write().await?));
+        };
+        let frequency = setting.frequency.0;
+        let zone = zone(store::time_zone_of(&self.db, member).await?.as_deref());
+        let content = match frequency {
+            DigestFrequency::None => None,
+            _ => self.content(member, frequency, zone, now).await?,
+        };
         let mut tx = self.db.begin_write().await?;
         let Some(setting) = store::due(&mut tx, member, at).await? else {
             return Ok(Ran::writes(tx));
         };
-        let Some(her) = members::addressee(&mut tx, member).await? else {
-            return Ok(Ran::writes(tx));
-        };
-        let frequency = setting.frequency.0;
-        let zone = zone(store::time_zone_of(&self.db, member).await?.as_deref());
-        if let Some(content) = self.content(member, frequency, zone, now).await? {
+        let her = members::addressee(&mut tx, member).await?;
+        // Never to an address she has not confirmed (anyone may type anyone's).
+        if let (Some(content), Some(her)) = (content, her.filter(|her| her.email_verified_at.is_some())) {
             let to = Recipient {
                 address: &her.email,
                 member: Some(member),

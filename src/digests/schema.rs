@@ -7,7 +7,7 @@ use super::schedule::DigestFrequency;
 use super::service;
 use super::store::{self, Setting};
 use crate::error::AppError;
-use crate::graphql::context::ContextExt;
+use crate::graphql::context::{ContextExt, verified_member};
 
 /// Her digest: how often, at which local hour, and when the next is due.
 #[derive(SimpleObject)]
@@ -58,7 +58,7 @@ impl DigestMutation {
     /// Asks for an email digest — the busiest threads in her groups, unread mentions,
     /// upcoming events — daily or weekly (Mondays) at her local hour, or none.
     async fn set_digest(&self, ctx: &Context<'_>, input: SetDigestInput) -> Result<DigestSettings> {
-        let (viewer, db) = (ctx.viewer()?.member_id()?, ctx.db()?);
+        let (viewer, db) = (verified_member(ctx)?, ctx.db()?);
         let setting = service::set(db, viewer, input.frequency, input.hour).await?;
         Ok(Some(setting).into())
     }

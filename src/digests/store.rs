@@ -95,13 +95,6 @@ pub async fn busiest_threads(db: &Db, member: Uuid, since: DateTime<Utc>) -> Res
     on_db!(db, pool => sqlx::query_as(&sql).bind(member).bind(since).fetch_all(pool).await)
 }
 
-/// How many mentions of her she has not read.
-pub async fn unread_mentions(db: &Db, member: Uuid) -> Result<i64, sqlx::Error> {
-    const SQL: &str =
-        "SELECT COUNT(*) FROM notifications WHERE member_id = $1 AND kind = 'MENTION' AND read_at IS NULL";
-    on_db!(db, pool => sqlx::query_scalar(SQL).bind(member).fetch_one(pool).await)
-}
-
 /// An upcoming event.
 #[derive(Debug, sqlx::FromRow)]
 pub struct Upcoming {

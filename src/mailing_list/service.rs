@@ -114,6 +114,7 @@ impl MailingList {
         let interests = subscription.stored_interests();
         let mut tx = self.db.begin_write().await?;
         let her = members::addressee(&mut tx, member).await?.ok_or(AppError::NotFound)?;
+        store::remove_old_addresses(&mut tx, member, &her.email).await?;
         let city_key = city.as_deref().map(fold);
         let entry = NewEntry {
             id: Uuid::now_v7(),
@@ -191,7 +192,12 @@ impl MailingList {
         let owed = store::owed(tx, id, &patterns, newsletter.city_key.as_deref(), batch).await?;
         for recipient in &owed {
             store::delivered(tx, id, recipient.id, now).await?;
-            let to = Recipient { address: &recipient.email, member: None, name: "", language: Language::default() };
+            let to = Recipient {
+                address: &recipient.email,
+                member: recipient.member_id,
+                name: "",
+                language: Language::default(),
+            };
             let details = json!({ "subject": newsletter.subject, "body": newsletter.body });
             let scope = (recipient.id, UNSUBSCRIBE_SCOPE);
             self.postbox.queue_unsubscribable(tx, to, Letter::Newsletter, details, Some(scope)).await?;

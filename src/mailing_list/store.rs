@@ -28,7 +28,8 @@ pub async fn confirmed(tx: &mut Tx, email: &str) -> Result<Option<bool>, sqlx::E
     Ok(found.map(|at| at.is_some()))
 }
 
-/// Records `entry`, replacing an unconfirmed one for the same address.
+/// Records `entry`, replacing an unconfirmed one for the same address (a confirmed one
+/// only when its member changes it, however two requests interleave).
 pub async fn upsert(tx: &mut Tx, entry: NewEntry<'_>) -> Result<(), sqlx::Error> {
     const SQL: &str = "INSERT INTO mailing_list (id, email, member_id, interests, city, city_key, confirm_token_hash, \
                        created_at, confirmed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, \
@@ -36,7 +37,8 @@ pub async fn upsert(tx: &mut Tx, entry: NewEntry<'_>) -> Result<(), sqlx::Error>
                        ON CONFLICT (email) DO UPDATE SET member_id = COALESCE(excluded.member_id, mailing_list.member_id), \
                        interests = excluded.interests, city = excluded.city, city_key = excluded.city_key, \
                        confirm_token_hash = excluded.confirm_token_hash, created_at = excluded.created_at, \
-                       confirmed_at = COALESCE(mailing_list.confirmed_at, excluded.confirmed_at)";
+                       confirmed_at = COALESCE(mailing_list.confirmed_at, excluded.confirmed_at) \
+                       WHERE mailing_list.confirmed_at IS NULL OR excluded.member_id IS NOT NULL";
     on_tx!(tx, conn => sqlx::query(SQL)
         .bind(entry.id)
         .bind(entry.email)
@@ -69,6 +71,13 @@ pub async fn remove(db: &Db, id: Uuid) -> Result<bool, sqlx::Error> {
     const SQL: &str = "DELETE FROM mailing_list WHERE id = $1";
     let done = on_db!(db, pool => sqlx::query(SQL).bind(id).execute(pool).await.map(|done| done.rows_affected()))?;
     Ok(done == 1)
+}
+
+/// Takes member `member`'s entries under another address than `email` off the list,
+/// inside `tx` (she changed her address since).
+pub async fn remove_old_addresses(tx: &mut Tx, member: Uuid, email: &str) -> Result<(), sqlx::Error> {
+    const SQL: &str = "DELETE FROM mailing_list WHERE member_id = $1 AND email <> $2";
+    on_tx!(tx, conn => sqlx::query(SQL).bind(member).bind(email).execute(&mut *conn).await.map(drop))
 }
 
 /// Takes `email` off the list inside `tx` (her account is closing).
@@ -125,11 +134,13 @@ pub async fn newsletter(tx: &mut Tx, id: Uuid) -> Result<Option<NewsletterRow>, 
     on_tx!(tx, conn => sqlx::query_as(SQL).bind(id).fetch_optional(&mut *conn).await)
 }
 
-/// A subscriber a newsletter is still owed to.
+/// A subscriber a newsletter is still owed to: a member's entry goes to her current
+/// address.
 #[derive(sqlx::FromRow)]
 pub struct Recipient {
     pub id: Uuid,
     pub email: String,
+    pub member_id: Option<Uuid>,
 }
 
 /// Up to `limit` confirmed subscribers of the audience (`interest_patterns`: any of
@@ -149,7 +160,8 @@ pub async fn owed(
         format!(" AND ({})", any.join(" OR "))
     };
     let sql = format!(
-        "SELECT l.id, l.email FROM mailing_list l WHERE l.confirmed_at IS NOT NULL \
+        "SELECT l.id, COALESCE(m.email, l.email) AS email, l.member_id FROM mailing_list l \
+         LEFT JOIN members m ON m.id = l.member_id WHERE l.confirmed_at IS NOT NULL \
          AND ($2 IS NULL OR l.city_key = $2) \
          AND NOT EXISTS (SELECT 1 FROM newsletter_deliveries d WHERE d.newsletter_id = $1 AND d.entry_id = l.id)\
          {interests} ORDER BY l.id LIMIT $3"

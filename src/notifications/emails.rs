@@ -1,7 +1,8 @@
 //! Notifications by email, for the kinds she wants emailed: one email per new entry
 //! (not again as it collapses more happenings), saying what happened — generically for
 //! a private group, and never a message's text — with a one-click link that stops email
-//! for that kind. Gone, out of her sight, or already read in the app: nothing is sent.
+//! for that kind. Gone, out of her sight, already read in the app, or to an address she
+//! has not confirmed: nothing is sent.
 
 use futures_util::future::BoxFuture;
 use serde_json::json;
@@ -57,7 +58,9 @@ impl RunEach for EmailNotifications {
             let Some(found) = found.filter(|found| found.notification.read_at.is_none()) else {
                 return Ok(Ran::writes(tx));
             };
-            let Some(member) = members::addressee(&mut tx, found.member_id).await? else {
+            // Never to an address she has not confirmed (anyone may type anyone's).
+            let member = members::addressee(&mut tx, found.member_id).await?;
+            let Some(member) = member.filter(|member| member.email_verified_at.is_some()) else {
                 return Ok(Ran::writes(tx));
             };
             let kind = found.notification.kind.0;

@@ -201,6 +201,15 @@ pub async fn unread_counts(db: &Db, members: &[Uuid]) -> Result<HashMap<Uuid, i6
 }
 
 /// How many of her notifications are unread.
+/// Her unread notifications of `kind` she may still see.
+pub async fn unread_of_kind(db: &Db, member: Uuid, kind: NotificationKind) -> Result<i64, sqlx::Error> {
+    let sql = format!(
+        "SELECT COUNT(*) FROM {SUBJECTS} WHERE n.member_id = $1 AND n.kind = $2 AND n.read_at IS NULL AND {}",
+        still_visible_sql("n.member_id")
+    );
+    on_db!(db, pool => sqlx::query_scalar(&sql).bind(member).bind(crate::db::text_enum::to_text(kind)).fetch_one(pool).await)
+}
+
 pub async fn unread_count(db: &Db, member: Uuid) -> Result<i64, sqlx::Error> {
     Ok(unread_counts(db, &[member]).await?.remove(&member).unwrap_or(0))
 }

@@ -29,6 +29,11 @@ async fn her_export_holds_what_is_hers_and_opens_for_her_session_alone() {
     let device = "mutation { registerDevice(input: { transport: FCM, token: \"fcm-secret-token-123\", appId: \"org.village.app\" }) { id } }";
     ana.graphql(device, json!({})).await;
 
+    let connect = "mutation($m: ID!) { requestConnection(input: { memberId: $m }) { __typename } }";
+    let accept = "mutation($m: ID!) { acceptConnection(input: { memberId: $m }) { __typename } }";
+    assert!(ana.graphql(connect, json!({ "m": bea.member_id })).await["errors"].is_null());
+    assert!(bea.graphql(accept, json!({ "m": ana.member_id })).await["errors"].is_null());
+
     let asked = ana.graphql(REQUEST, json!({})).await;
     assert_eq!(asked["data"]["requestDataExport"]["requested"], true, "{asked}");
     app.jobs_done().await;
@@ -50,6 +55,8 @@ async fn her_export_holds_what_is_hers_and_opens_for_her_session_alone() {
     assert_eq!(export["messagesSent"][0]["body"], "Coffee next week?");
     assert_eq!(export["groups"][0]["name"], "Moms at Work");
     assert_eq!(export["threads"][0]["id"], thread.as_str());
+    assert_eq!(export["connections"][0]["member_id"], bea.member_id.as_str(), "others by id, on both databases");
+    assert!(export["notificationPreferences"].is_array() && export["digest"].is_array());
     for secret in ["Bea's own words", "Bea's private answer", "bea@example.com", "fcm-secret-token-123"] {
         assert!(!body.contains(secret), "{secret} is not hers: {body}");
     }

@@ -44,7 +44,7 @@ async fn email_verified(member: &Member) -> Value {
 #[tokio::test]
 async fn a_new_member_reads_until_she_follows_the_emailed_link_then_she_may_post() {
     let app = verified_app().await;
-    let ana = app.member("ana").await;
+    let ana = app.unconfirmed_member("ana").await;
     assert_eq!(email_verified(&ana).await, false);
 
     let refused = create_group(&ana).await;
@@ -79,7 +79,7 @@ async fn a_new_member_reads_until_she_follows_the_emailed_link_then_she_may_post
 #[tokio::test]
 async fn verification_links_are_limited_to_a_few_an_hour_and_stop_once_confirmed() {
     let app = verified_app().await;
-    let ana = app.member("ana").await;
+    let ana = app.unconfirmed_member("ana").await;
     let resend = "mutation { resendVerification { ok } }";
     for _ in 0..2 {
         assert!(ana.graphql(resend, json!({})).await["errors"].is_null());
@@ -99,7 +99,7 @@ async fn verification_links_are_limited_to_a_few_an_hour_and_stop_once_confirmed
 #[tokio::test]
 async fn an_expired_verification_link_is_refused_and_confirms_nothing() {
     let app = verified_app().await;
-    let ana = app.member("ana").await;
+    let ana = app.unconfirmed_member("ana").await;
     app.jobs_done().await;
     let token = app.smtp.only_to("ana@example.com").token("/account/verify-email");
     // A week passes.
@@ -272,7 +272,7 @@ async fn a_busy_mail_server_gets_the_message_again_later_and_a_sent_message_neve
     let mut app = TestApp::spawn().await;
     app.expect_failed_jobs();
     app.smtp.refuse_next(1);
-    app.member("ana").await;
+    app.unconfirmed_member("ana").await;
     app.jobs_done().await;
     assert!(app.smtp.to("ana@example.com").is_empty(), "refused for now");
     assert_eq!(app.count("outgoing_emails WHERE claimed_at IS NULL AND sent_at IS NULL").await, 1, "kept to retry");
@@ -298,7 +298,7 @@ async fn a_busy_mail_server_gets_the_message_again_later_and_a_sent_message_neve
 #[tokio::test]
 async fn without_an_smtp_server_mail_is_written_to_eml_files_in_the_data_dir() {
     let app = TestApp::spawn_with(|settings| settings.email.smtp_url = None).await;
-    app.member("ana").await;
+    app.unconfirmed_member("ana").await;
     app.jobs_done().await;
     let dir = app.settings.data_dir.join("mail");
     let files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|entry| entry.unwrap().path()).collect();
@@ -313,7 +313,7 @@ async fn without_an_smtp_server_mail_is_written_to_eml_files_in_the_data_dir() {
 #[tokio::test]
 async fn the_link_pages_use_a_link_only_when_its_button_is_pressed() {
     let app = verified_app().await;
-    let ana = app.member("ana").await;
+    let ana = app.unconfirmed_member("ana").await;
     app.jobs_done().await;
     let link = app.smtp.only_to("ana@example.com").link("/account/verify-email");
     let path = link.trim_start_matches(&app.url).to_owned();

@@ -79,3 +79,21 @@ async fn emailed_replies_from_a_private_group_say_what_happened_not_what_was_sai
     assert_eq!(email.subject(), "New reply in a private group");
     assert!(!email.raw.contains("private words") && !email.raw.contains("Bea"), "{}", email.raw);
 }
+
+#[tokio::test]
+async fn nothing_is_emailed_to_an_address_its_member_has_not_confirmed() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (_, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
+    // Bea's address was never confirmed: she signed up with someone else's, perhaps.
+    village::on_db!(&app.db, pool => sqlx::query("UPDATE members SET email_verified_at = NULL WHERE email = 'bea@example.com'").execute(pool).await.map(drop)).unwrap();
+    let opt_in = "mutation { setNotificationPreference(input: { kind: REPLY_TO_MY_REPLY, inApp: true, push: false, email: true }) { kind } }";
+    assert!(bea.graphql(opt_in, json!({})).await["errors"].is_null());
+    app.jobs_done().await;
+    let before = app.smtp.to("bea@example.com").len();
+    let hers = bea.post_reply(&thread, "Bea's reply").await;
+    ana.answer_reply(&thread, &hers, "Answering Bea").await;
+    app.jobs_done().await;
+    assert_eq!(app.smtp.to("bea@example.com").len(), before, "in the app only");
+    assert!(app.count("notifications WHERE kind = 'REPLY_TO_MY_REPLY'").await >= 1, "she is told in the app");
+}

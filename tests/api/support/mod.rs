@@ -206,8 +206,19 @@ impl TestApp {
         self.post_raw(body, token).await.1
     }
 
-    /// Signs up a member named `name` with `email` and the test password.
+    /// Signs up a member named `name` with `email` and the test password, her address
+    /// confirmed (as if she had followed the emailed link).
     pub async fn sign_up(&self, email: &str, name: &str) -> Member {
+        let member = self.sign_up_unconfirmed(email, name).await;
+        let confirm = "UPDATE members SET email_verified_at = created_at WHERE email = $1";
+        let email = email.trim().to_lowercase();
+        village::on_db!(&self.db, pool => sqlx::query(confirm).bind(&email).execute(pool).await.map(drop))
+            .expect("address confirmed");
+        member
+    }
+
+    /// Signs up a member whose address is not confirmed yet.
+    pub async fn sign_up_unconfirmed(&self, email: &str, name: &str) -> Member {
         let query = format!("mutation($input: SignUpInput!) {{ signUp(input: $input) {{ {AUTH_FIELDS} }} }}");
         let input = json!({ "input": { "email": email, "password": PASSWORD, "displayName": name } });
         let answer = self.graphql(&query, input, None).await;
@@ -220,11 +231,14 @@ impl TestApp {
         Member::new(Session::from_payload(payload), &self.url, &self.http)
     }
 
-    /// Signs up the member `name` ("ana": Ana, ana@example.com).
+    /// Signs up the member `name` ("ana": Ana, ana@example.com), her address confirmed.
     pub async fn member(&self, name: &str) -> Member {
-        let mut display_name = name.to_owned();
-        display_name[..1].make_ascii_uppercase();
-        self.sign_up(&format!("{name}@example.com"), &display_name).await
+        self.sign_up(&format!("{name}@example.com"), &display_name_of(name)).await
+    }
+
+    /// Signs up the member `name` without confirming her address.
+    pub async fn unconfirmed_member(&self, name: &str) -> Member {
+        self.sign_up_unconfirmed(&format!("{name}@example.com"), &display_name_of(name)).await
     }
 
     /// Signs in; returns the whole answer.
@@ -300,6 +314,13 @@ impl TestApp {
         let response = request.send().await.expect("GET");
         (response.status().as_u16(), response.text().await.unwrap_or_default())
     }
+}
+
+/// "ana" → "Ana".
+fn display_name_of(name: &str) -> String {
+    let mut display_name = name.to_owned();
+    display_name[..1].make_ascii_uppercase();
+    display_name
 }
 
 /// POSTs `body` to `url`'s /graphql, optionally as the bearer of `token`; returns the
