@@ -161,3 +161,36 @@ async fn nobody_can_take_the_placeholders_address() {
     assert_eq!((error_code(&refused), error_field(&refused)), ("BAD_USER_INPUT", "email"), "{refused}");
     assert_eq!(app.count("members").await, 0);
 }
+
+#[tokio::test]
+async fn pushes_owed_when_she_leaves_carry_nothing_of_hers() {
+    let service = crate::support::PushService::start().await;
+    let app = TestApp::spawn_with(|settings| settings.allow_local_push_endpoints = true).await;
+    let (ana, bea, cleo) = (app.member("ana").await, app.member("bea").await, app.member("cleo").await);
+    let group = bea.create_group("Moms at Work", "PUBLIC", "OPEN").await;
+    ana.join_group(&group, &[]).await;
+    cleo.join_group(&group, &[]).await;
+    let thread = bea.start_thread(&group, "Pumping rooms", "Where?").await;
+    let phone = service.device();
+    crate::push_delivery::register(&app, &bea, &phone).await;
+    app.jobs_done().await;
+
+    // Ana replies, then Cleo, and Ana leaves before the notifications and pushes are
+    // worked out.
+    ana.post_reply(&thread, "Ana's words about pumping").await;
+    cleo.post_reply(&thread, "Cleo's words").await;
+    assert!(ana.graphql(DELETE, json!({ "input": { "password": PASSWORD } })).await["errors"].is_null());
+    app.jobs_done().await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    for push in service.received() {
+        let payload = push.payload.to_string();
+        assert!(!payload.contains("Ana"), "{payload}");
+    }
+    let (_, notifications) = notifications_of(&app, &bea).await;
+    assert!(!format!("{notifications:?}").contains("Ana"), "{notifications:?}");
+    // Cleo's reply is still news, and the only news.
+    assert_eq!(notifications.len(), 1, "{notifications:?}");
+    assert_eq!(notifications[0]["actor"]["displayName"], "Cleo");
+    assert_eq!(notifications[0]["count"], 1, "Ana's reply is not counted: {notifications:?}");
+    assert_eq!(service.delivered_to(&phone).len(), 1, "one push, about Cleo's reply");
+}
