@@ -10,6 +10,7 @@ use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::time::Duration;
 
+use chrono::{DateTime, TimeDelta, Utc};
 use governor::clock::{Clock, MonotonicClock};
 use governor::state::keyed::HashMapStateStore;
 use governor::{Quota, RateLimiter};
@@ -127,6 +128,23 @@ if over > 0 then return over end
 redis.call('SET', KEYS[1], new_tat, 'PX', math.ceil(new_tat - now))
 return 0
 ";
+
+/// `RATE_LIMITED` once `done` actions since `earliest` (counted from the database, over
+/// `window`) have reached `limit`: for paces kept in tables rather than here (links
+/// emailed, exports, sign-in attempts).
+pub fn within_limit(
+    done: i64,
+    earliest: Option<DateTime<Utc>>,
+    limit: i64,
+    window: TimeDelta,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    if done < limit {
+        return Ok(());
+    }
+    let frees_at = earliest.unwrap_or(now) + window;
+    Err(AppError::RateLimited { retry_after_secs: u64::try_from((frees_at - now).num_seconds()).unwrap_or(0).max(1) })
+}
 
 fn refused(wait: Duration) -> AppError {
     AppError::RateLimited { retry_after_secs: wait.as_secs_f64().ceil().max(1.0) as u64 }

@@ -11,7 +11,7 @@ use serde_json::json;
 use super::store;
 use crate::auth::AuthService;
 use crate::db::Db;
-use crate::email::{Language, Letter, Postbox, Recipient};
+use crate::email::{Letter, Postbox, Recipient};
 use crate::error::{AppError, AppResult};
 use crate::realtime::{self, Bus};
 use crate::viewer::{ClientInfo, Viewer};
@@ -43,12 +43,8 @@ impl Accounts {
         email::forget_unsent_to(&mut tx, member_id).await?;
         mailing_list::forget_address(&mut tx, &member.email).await?;
         store::delete_member(&mut tx, member_id).await?;
-        let farewell = Recipient {
-            address: &member.email,
-            member: None,
-            name: &member.display_name,
-            language: Language::from_code(&member.language),
-        };
+        // Her row is gone with this transaction: the email is to her address alone.
+        let farewell = Recipient { member: None, ..member.recipient() };
         self.postbox.queue(&mut tx, farewell, Letter::AccountDeleted, json!({})).await?;
         tx.commit().await?;
         realtime::access_changed(&self.bus, member_id).await;

@@ -16,9 +16,10 @@ use super::store;
 use crate::auth::{link_token_hash, mint_link_token};
 use crate::db::Db;
 use crate::db::json_rows::rows_as_json;
-use crate::email::{Language, Letter, Recipient};
+use crate::email::Letter;
 use crate::error::{AppError, AppResult};
 use crate::jobs::{self, JobKind, JobSpec, NewJob, Ran, RunEach};
+use crate::rate_limits::within_limit;
 use crate::viewer::Viewer;
 use crate::{clock, members};
 
@@ -115,11 +116,7 @@ impl Accounts {
         let now = clock::now();
         let mut tx = self.db.begin_write().await?;
         let (asked, earliest) = store::exports_since(&mut tx, member, now - TimeDelta::days(1)).await?;
-        if asked >= EXPORTS_PER_DAY {
-            let frees_at = earliest.unwrap_or(now) + TimeDelta::days(1);
-            let retry_after_secs = u64::try_from((frees_at - now).num_seconds()).unwrap_or(0).max(1);
-            return Err(AppError::RateLimited { retry_after_secs });
-        }
+        within_limit(asked, earliest, EXPORTS_PER_DAY, TimeDelta::days(1), now)?;
         let id = Uuid::now_v7();
         store::insert_export(&mut tx, id, member, now).await?;
         jobs::enqueue(&mut tx, NewJob::system(JobKind::DataExportRequested, id)).await?;
@@ -145,12 +142,7 @@ impl Accounts {
             return Ok(Ran::writes(tx));
         }
         let link = self.postbox.path_link(&format!("exports/{}", minted.token));
-        let to = Recipient {
-            address: &member.email,
-            member: Some(member.id),
-            name: &member.display_name,
-            language: Language::from_code(&member.language),
-        };
+        let to = member.recipient();
         let details = json!({ "link": link, "hours": KEPT_FOR.num_hours() });
         self.postbox.queue(&mut tx, to, Letter::DataExportReady, details).await?;
         Ok(Ran::writes(tx))

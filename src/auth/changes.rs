@@ -11,10 +11,11 @@ use uuid::Uuid;
 use super::account_tokens::{self, NewLink, Purpose};
 use super::credentials::{valid_email, valid_password};
 use super::service::AuthService;
-use super::verification::{LINK_NOT_WORKING, recipient};
+use super::verification::LINK_NOT_WORKING;
 use super::{store, throttle};
 use crate::email::{Letter, Recipient};
 use crate::error::{AppError, AppResult};
+use crate::rate_limits::within_limit;
 use crate::viewer::{ClientInfo, Viewer};
 use crate::{clock, members, realtime};
 
@@ -32,6 +33,8 @@ impl AuthService {
         field: &'static str,
         client: &ClientInfo,
     ) -> AppResult<()> {
+        // Never a password a sign-up could not have set (nor a megabyte to hash).
+        valid_password(&password).map_err(|_| AppError::bad_input(field, "that is not your current password"))?;
         let (email, hash) = members::credentials_of(&self.db, member_id).await?.ok_or(AppError::NotFound)?;
         let attempt = throttle::admit_sign_in(&self.db, &email, &client.ip, clock::now()).await?;
         if self.hasher.verify(password, Some(hash)).await? {
@@ -63,7 +66,7 @@ impl AuthService {
         members::set_password_hash(&mut tx, member.id, &hash, now).await?;
         account_tokens::cancel(&mut tx, member.id, &[Purpose::ResetPassword, Purpose::ChangeEmail], now).await?;
         let ended = store::revoke_member_sessions_in(&mut tx, member.id, Some(claims.session_id), now).await?;
-        self.postbox.queue(&mut tx, recipient(&member), Letter::PasswordChanged, json!({ "how": "changed" })).await?;
+        self.postbox.queue(&mut tx, member.recipient(), Letter::PasswordChanged, json!({ "how": "changed" })).await?;
         tx.commit().await?;
         realtime::access_changed(&self.bus, member.id).await;
         Ok(ended)
@@ -94,11 +97,7 @@ impl AuthService {
         let window = TimeDelta::hours(1);
         let (asked, earliest) =
             account_tokens::sent_since(&mut tx, member_id, Purpose::ChangeEmail, now - window).await?;
-        if asked >= EMAIL_CHANGES_PER_HOUR {
-            let frees_at = earliest.unwrap_or(now) + window;
-            let retry_after_secs = u64::try_from((frees_at - now).num_seconds()).unwrap_or(0).max(1);
-            return Err(AppError::RateLimited { retry_after_secs });
-        }
+        within_limit(asked, earliest, EMAIL_CHANGES_PER_HOUR, window, now)?;
         account_tokens::cancel(&mut tx, member_id, &[Purpose::ChangeEmail], now).await?;
         let minted = account_tokens::mint();
         let link = NewLink {
@@ -112,12 +111,12 @@ impl AuthService {
         if members::addressee_by_email(&mut tx, &new_email).await?.is_none() {
             let url = self.postbox.link("account/confirm-email", &minted.token);
             // Nothing she typed goes to an address not yet shown to be hers.
-            let to_new = Recipient { address: &new_email, name: "", ..recipient(&member) };
+            let to_new = Recipient { address: &new_email, name: "", ..member.recipient() };
             let details = json!({ "link": url, "new_email": new_email });
             self.postbox.queue(&mut tx, to_new, Letter::ConfirmNewEmail, details).await?;
         }
         let notice = json!({ "new_email": new_email });
-        self.postbox.queue(&mut tx, recipient(&member), Letter::EmailChangeRequested, notice).await?;
+        self.postbox.queue(&mut tx, member.recipient(), Letter::EmailChangeRequested, notice).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -16,7 +16,7 @@ mod throttle;
 mod tokens;
 mod verification;
 
-pub use account_tokens::{Minted, hash_of as link_token_hash, mint as mint_link_token};
+pub use account_tokens::{hash_of as link_token_hash, mint as mint_link_token};
 pub use credentials::valid_email;
 pub use jobs::Housekeeping;
 pub use password::hash_password;

@@ -12,7 +12,7 @@ use uuid::Uuid;
 use super::account_tokens::{self, NewLink, Purpose};
 use super::credentials::{valid_email, valid_password};
 use super::service::AuthService;
-use super::verification::{LINK_NOT_WORKING, recipient};
+use super::verification::LINK_NOT_WORKING;
 use super::{store, throttle};
 use crate::db::Tx;
 use crate::email::Letter;
@@ -55,7 +55,7 @@ impl AuthService {
         let url = self.postbox.link("account/reset-password", &minted.token);
         let minutes = Purpose::ResetPassword.lifetime().num_minutes();
         self.postbox
-            .queue(tx, recipient(&member), Letter::PasswordReset, json!({ "link": url, "minutes": minutes }))
+            .queue(tx, member.recipient(), Letter::PasswordReset, json!({ "link": url, "minutes": minutes }))
             .await?;
         Ok(())
     }
@@ -80,7 +80,7 @@ impl AuthService {
         members::mark_email_verified(&mut tx, member_id, now).await?;
         account_tokens::cancel(&mut tx, member_id, &[Purpose::ResetPassword, Purpose::ChangeEmail], now).await?;
         store::revoke_member_sessions_in(&mut tx, member_id, None, now).await?;
-        self.postbox.queue(&mut tx, recipient(&member), Letter::PasswordChanged, json!({ "how": "reset" })).await?;
+        self.postbox.queue(&mut tx, member.recipient(), Letter::PasswordChanged, json!({ "how": "reset" })).await?;
         tx.commit().await?;
         realtime::access_changed(&self.bus, member_id).await;
         Ok(())

@@ -16,6 +16,7 @@ use uuid::Uuid;
 use super::store::{self, AttemptKey, SignInCounts};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
+use crate::rate_limits::within_limit;
 
 const SIGN_IN: &str = "sign_in";
 /// The short window of sign-in counts.
@@ -38,7 +39,8 @@ pub const PER_EMAIL_FAILURES: i64 = 100;
 /// The longest window of any limit: older attempts are forgotten.
 const LONGEST_WINDOW: TimeDelta = TimeDelta::hours(1);
 
-/// The refusal when `count` attempts since `earliest` pass `limit` in `window`.
+/// The refusal when `count` attempts (this one included) since `earliest` pass `limit`
+/// in `window`.
 fn exceeded(
     count: i64,
     earliest: Option<DateTime<Utc>>,
@@ -46,12 +48,7 @@ fn exceeded(
     window: TimeDelta,
     now: DateTime<Utc>,
 ) -> Option<AppError> {
-    if count <= limit {
-        return None;
-    }
-    let frees_at = earliest.unwrap_or(now) + window;
-    let retry_after_secs = u64::try_from((frees_at - now).num_seconds()).unwrap_or(0).max(1);
-    Some(AppError::RateLimited { retry_after_secs })
+    within_limit(count - 1, earliest, limit, window, now).err()
 }
 
 /// Which sign-in limit `counts` (this attempt included) passes, if any.

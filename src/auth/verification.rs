@@ -10,25 +10,16 @@ use super::account_tokens::{self, NewLink, Purpose};
 use super::service::AuthService;
 use crate::clock;
 use crate::db::Tx;
-use crate::email::{Language, Letter, Recipient};
+use crate::email::Letter;
 use crate::error::{AppError, AppResult};
 use crate::members::{self, Addressee};
+use crate::rate_limits::within_limit;
 use crate::viewer::Viewer;
 
 /// Verification links one member may be sent per hour.
 const VERIFICATIONS_PER_HOUR: i64 = 3;
 /// What a link that does not work (unknown, used, run out) is answered with.
 pub const LINK_NOT_WORKING: &str = "this link is invalid, was already used or has expired";
-
-/// Where email to `member` goes.
-pub fn recipient(member: &Addressee) -> Recipient<'_> {
-    Recipient {
-        address: &member.email,
-        member: Some(member.id),
-        name: &member.display_name,
-        language: Language::from_code(&member.language),
-    }
-}
 
 impl AuthService {
     /// Sends `member` a link confirming her address, inside `tx`.
@@ -37,7 +28,7 @@ impl AuthService {
         let link = NewLink { minted: &minted, member: member.id, purpose: Purpose::VerifyEmail, new_email: None, now };
         account_tokens::insert(tx, link).await?;
         let url = self.postbox.link("account/verify-email", &minted.token);
-        self.postbox.queue(tx, recipient(member), Letter::VerifyEmail, json!({ "link": url })).await?;
+        self.postbox.queue(tx, member.recipient(), Letter::VerifyEmail, json!({ "link": url })).await?;
         Ok(())
     }
 
@@ -70,11 +61,7 @@ impl AuthService {
         let window = TimeDelta::hours(1);
         let (sent, earliest) =
             account_tokens::sent_since(&mut tx, member_id, Purpose::VerifyEmail, now - window).await?;
-        if sent >= VERIFICATIONS_PER_HOUR {
-            let frees_at = earliest.unwrap_or(now) + window;
-            let retry_after_secs = u64::try_from((frees_at - now).num_seconds()).unwrap_or(0).max(1);
-            return Err(AppError::RateLimited { retry_after_secs });
-        }
+        within_limit(sent, earliest, VERIFICATIONS_PER_HOUR, window, now)?;
         self.send_verification(&mut tx, &member, now).await?;
         tx.commit().await?;
         Ok(())

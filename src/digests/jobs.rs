@@ -12,7 +12,7 @@ use super::schedule::{DigestFrequency, next_due, zone};
 use super::store::{self, BusyThread, Upcoming};
 use crate::clock;
 use crate::db::Db;
-use crate::email::{Language, Letter, Postbox, Recipient};
+use crate::email::{Letter, Postbox};
 use crate::jobs::{self, JobKind, JobSpec, NewJob, Ran, RunEach};
 use crate::members;
 use crate::notifications::{self, NotificationKind};
@@ -81,12 +81,7 @@ impl Digests {
         let her = members::addressee(&mut tx, member).await?;
         // Never to an address she has not confirmed (anyone may type anyone's).
         if let (Some(content), Some(her)) = (content, her.filter(|her| her.email_verified_at.is_some())) {
-            let to = Recipient {
-                address: &her.email,
-                member: Some(member),
-                name: &her.display_name,
-                language: Language::from_code(&her.language),
-            };
+            let to = her.recipient();
             let unsubscribe = Some((member, UNSUBSCRIBE_SCOPE));
             self.postbox.queue_unsubscribable(&mut tx, to, Letter::Digest, content, unsubscribe).await?;
         }

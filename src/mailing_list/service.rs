@@ -156,8 +156,9 @@ impl MailingList {
         }
         let subject = required_line("subject", subject, MAX_SUBJECT_CHARS)?;
         let body = required_body("body", body, MAX_BODY_CHARS)?;
+        // Stored as a subscription's are: each interest once (none means all of them).
         let audience = Subscription { interests: audience.interests, city: audience.city };
-        let (interests, city) = (serde_json::to_string(&audience.interests).unwrap_or_default(), audience.city()?);
+        let (interests, city) = (audience.stored_interests(), audience.city()?);
         let id = Uuid::now_v7();
         let now = clock::now();
         let mut tx = self.db.begin_write().await?;

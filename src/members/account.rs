@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use crate::db::{Db, Tx};
+use crate::email::{Language, Recipient};
 use crate::{on_db, on_tx};
 
 /// The one member every deleted member's writing is attributed to (`deleteAccount`), so
@@ -24,6 +25,18 @@ pub struct Addressee {
     /// The language code her email is written in.
     pub language: String,
     pub email_verified_at: Option<DateTime<Utc>>,
+}
+
+impl Addressee {
+    /// Where email to her goes.
+    pub fn recipient(&self) -> Recipient<'_> {
+        Recipient {
+            address: &self.email,
+            member: Some(self.id),
+            name: &self.display_name,
+            language: Language::from_code(&self.language),
+        }
+    }
 }
 
 const ADDRESSEE: &str = "SELECT id, email, display_name, language, email_verified_at FROM members";

@@ -12,7 +12,7 @@ use super::settings;
 use super::store::{ForPush, for_push};
 use crate::db::Db;
 use crate::db::text_enum::{from_text, to_text};
-use crate::email::{Language, Letter, Postbox, Recipient};
+use crate::email::{Letter, Postbox};
 use crate::jobs::{JobKind, JobSpec, Ran, RunEach};
 use crate::members;
 use uuid::Uuid;
@@ -26,7 +26,7 @@ fn scope_of(kind: NotificationKind) -> String {
 }
 
 /// The kind an unsubscribe link's `scope` stops, if it names one.
-pub fn kind_of_scope(scope: &str) -> Option<NotificationKind> {
+fn kind_of_scope(scope: &str) -> Option<NotificationKind> {
     from_text(scope.strip_prefix(KIND_SCOPE)?).ok()
 }
 
@@ -53,8 +53,8 @@ impl RunEach for EmailNotifications {
 
     fn run(&self, job: JobSpec) -> BoxFuture<'_, anyhow::Result<Ran>> {
         Box::pin(async move {
-            let mut tx = self.db.begin_write().await?;
             let found = for_push(&self.db, &[job.subject]).await?.into_iter().next();
+            let mut tx = self.db.begin_write().await?;
             let Some(found) = found.filter(|found| found.notification.read_at.is_none()) else {
                 return Ok(Ran::writes(tx));
             };
@@ -64,12 +64,7 @@ impl RunEach for EmailNotifications {
                 return Ok(Ran::writes(tx));
             };
             let kind = found.notification.kind.0;
-            let to = Recipient {
-                address: &member.email,
-                member: Some(member.id),
-                name: &member.display_name,
-                language: Language::from_code(&member.language),
-            };
+            let to = member.recipient();
             let details = json!({ "line": line(&found), "kind": to_text(kind).to_lowercase().replace('_', " ") });
             let scope = scope_of(kind);
             let unsubscribe = Some((member.id, scope.as_str()));
@@ -86,7 +81,6 @@ pub async fn stop_emails(db: &Db, member: Uuid, scope: &str) -> Result<bool, sql
         return Ok(false);
     };
     let current = settings::preference_for(db, member, kind).await?;
-    settings::set_preference_if_member(db, member, settings::NotificationPreference { email: false, ..current })
-        .await?;
+    settings::set_preference(db, member, settings::NotificationPreference { email: false, ..current }).await?;
     Ok(true)
 }

@@ -92,29 +92,9 @@ pub async fn preference_for(
     Ok(all.into_iter().find(|each| each.kind == kind).unwrap_or_else(|| default_for(kind)))
 }
 
-/// Records her choice for one kind.
-pub async fn set_preference(db: &Db, member: Uuid, choice: NotificationPreference) -> Result<(), sqlx::Error> {
-    const SQL: &str = "INSERT INTO notification_preferences (member_id, kind, in_app, push, email) \
-                       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (member_id, kind) DO UPDATE SET \
-                       in_app = excluded.in_app, push = excluded.push, email = excluded.email";
-    on_db!(db, pool => sqlx::query(SQL)
-        .bind(member)
-        .bind(to_text(choice.kind))
-        .bind(choice.in_app)
-        .bind(choice.push)
-        .bind(choice.email)
-        .execute(pool)
-        .await
-        .map(drop))
-}
-
-/// Records her choice for one kind, unless she is no longer a member (an unsubscribe
+/// Records her choice for one kind — unless she is no longer a member (an unsubscribe
 /// link outlives its account).
-pub async fn set_preference_if_member(
-    db: &Db,
-    member: Uuid,
-    choice: NotificationPreference,
-) -> Result<(), sqlx::Error> {
+pub async fn set_preference(db: &Db, member: Uuid, choice: NotificationPreference) -> Result<(), sqlx::Error> {
     const SQL: &str = "INSERT INTO notification_preferences (member_id, kind, in_app, push, email) \
                        SELECT $1, $2, $3, $4, $5 WHERE EXISTS (SELECT 1 FROM members WHERE id = $1) \
                        ON CONFLICT (member_id, kind) DO UPDATE SET \
