@@ -64,7 +64,7 @@ impl Stage {
         if config.instances > 1 && config.redis_url.is_none() {
             bail!("more than one instance needs --redis-url (instances share updates through Redis)");
         }
-        let storage = Storage::new(config.database_url.clone(), config.redis_url.clone())?;
+        let storage = Storage::new(config.database_url.clone(), config.redis_url.clone()).await?;
         let mut servers = Vec::with_capacity(config.instances);
         for _ in 0..config.instances {
             servers.push(ServerProcess::start(&storage).await?);

@@ -18,6 +18,10 @@ pub struct Report {
     pub failed: usize,
     pub elapsed: Duration,
     latencies: Vec<Duration>,
+    /// CPU time the server process spent meanwhile, when it runs on its own.
+    pub server_cpu: Option<Duration>,
+    /// SQL statements one such request runs on the server.
+    pub statements: Option<usize>,
 }
 
 impl Report {
@@ -38,15 +42,21 @@ impl Report {
     pub fn row(&self, baseline: Option<f64>) -> String {
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         let ratio = baseline.map_or("—".to_owned(), |b| format!("{:.3}", self.throughput() / b));
+        let cpu = self
+            .server_cpu
+            .map_or("—".to_owned(), |cpu| format!("{:.0}", cpu.as_secs_f64() * 1e6 / self.ok.max(1) as f64));
+        let statements = self.statements.map_or("—".to_owned(), |n| n.to_string());
         format!(
-            "| {:<30} | {:>9.0} | {:>8.2} | {:>8.2} | {:>8.2} | {:>7} | {:>8} |",
+            "| {:<30} | {:>9.0} | {:>8.2} | {:>8.2} | {:>8.2} | {:>7} | {:>8} | {:>9} | {:>4} |",
             self.name,
             self.throughput(),
             ms(self.percentile(0.50)),
             ms(self.percentile(0.95)),
             ms(self.percentile(0.99)),
             self.failed,
-            ratio
+            ratio,
+            cpu,
+            statements
         )
     }
 }
@@ -54,7 +64,7 @@ impl Report {
 /// Header of the table [`Report::row`] fills.
 pub fn header() -> String {
     format!(
-        "| {:<30} | {:>9} | {:>8} | {:>8} | {:>8} | {:>7} | {:>8} |\n|{}|{}|{}|{}|{}|{}|{}|",
+        "| {:<30} | {:>9} | {:>8} | {:>8} | {:>8} | {:>7} | {:>8} | {:>9} | {:>4} |\n|{}|{}|{}|{}|{}|{}|{}|{}|{}|",
         "scenario",
         "ops/s",
         "p50 ms",
@@ -62,13 +72,17 @@ pub fn header() -> String {
         "p99 ms",
         "errors",
         "× static",
+        "µs CPU/op",
+        "SQL",
         "-".repeat(32),
         "-".repeat(11),
         "-".repeat(10),
         "-".repeat(10),
         "-".repeat(10),
         "-".repeat(9),
-        "-".repeat(10)
+        "-".repeat(10),
+        "-".repeat(11),
+        "-".repeat(6)
     )
 }
 
@@ -101,7 +115,15 @@ where
             })
         })
         .collect();
-    let mut report = Report { name: name.to_owned(), ok: 0, failed: 0, elapsed: Duration::ZERO, latencies: Vec::new() };
+    let mut report = Report {
+        name: name.to_owned(),
+        ok: 0,
+        failed: 0,
+        elapsed: Duration::ZERO,
+        latencies: Vec::new(),
+        server_cpu: None,
+        statements: None,
+    };
     for client in clients {
         match client.await {
             Ok((latencies, failed, first_error)) => {

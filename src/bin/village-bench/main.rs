@@ -1,9 +1,10 @@
-//! `village-bench`: starts a real Village server, drives it with many concurrent
-//! clients, checks every answer and prints figures. The HTTP scenarios run the server
-//! in-process and are measured next to a static axum handler in the same run, so the
-//! ratio stays comparable across machines and noisy runs; the live (WebSocket)
-//! scenarios run servers in their own processes.
+//! `village-bench`: starts real Village servers in their own processes (this build's,
+//! or an older `village` binary given with `--server`, for side-by-side figures),
+//! drives them with many concurrent clients, checks every answer and prints figures.
+//! HTTP scenarios are measured next to a static axum handler in the same run, so the
+//! ratio stays comparable across machines and noisy runs.
 
+mod burst;
 mod child;
 mod live;
 mod load;
@@ -11,21 +12,25 @@ mod networking;
 mod push;
 mod scenarios;
 mod seeding;
+mod soak;
 
 use std::path::PathBuf;
 use std::time::Duration;
 
-use anyhow::Context;
 use clap::{Parser, ValueEnum};
-use tokio::net::TcpListener;
-use village::config::Settings;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum Scenario {
     /// `signIn` + `me` round trips, and `me` alone, against the static baseline.
     Auth,
-    /// Reading a thread page of 50 replies (authors, reactions) and posting replies.
+    /// Reading thread pages of 20 and 50 replies (authors, reactions) and posting replies.
     Thread,
+    /// Replies at a high rate to a thread many members follow: whether the notification
+    /// worker keeps up (queue depth, drain time, failed attempts).
+    Burst,
+    /// Mixed load for a long while (pages, replies, live subscribers, phones coming and
+    /// going): the server's resident memory over time.
+    Soak,
     /// Many subscribers on one thread while replies are posted at a steady rate:
     /// delivery latency, lost and repeated deliveries.
     Fanout,
@@ -50,9 +55,16 @@ struct Args {
     /// What to measure.
     #[arg(value_enum, default_value_t = Scenario::Auth)]
     scenario: Scenario,
-    /// Concurrent clients.
-    #[arg(long, default_value_t = 64)]
+    /// Concurrent clients (readers, in the thread and soak scenarios).
+    #[arg(long, default_value_t = 32)]
     clients: usize,
+    /// Thread: members posting replies at once.
+    #[arg(long, default_value_t = 16)]
+    writers: usize,
+    /// Run this `village` binary as the server instead of this build's own (e.g. the
+    /// commit before a change, built into its own target dir).
+    #[arg(long)]
+    server: Option<PathBuf>,
     /// Seconds each measurement runs.
     #[arg(long, default_value_t = 5)]
     seconds: u64,
@@ -60,12 +72,16 @@ struct Args {
     /// PostgreSQL database given here gets Village's tables and benchmark members.
     #[arg(long, env = "BENCH_DATABASE_URL")]
     database_url: Option<String>,
-    /// Live scenarios: subscribers (connections) to open [default: fanout 5000, idle 10000].
+    /// Live scenarios: subscribers (connections) to open [default: fanout 5000, idle
+    /// 10000, soak 1000].
     #[arg(long)]
     subscribers: Option<usize>,
-    /// Fan-out: replies posted per second.
+    /// Fan-out, burst and soak: replies posted per second [default: burst 200, else 20].
+    #[arg(long)]
+    replies_per_second: Option<u32>,
+    /// Burst: members following the thread.
     #[arg(long, default_value_t = 20)]
-    replies_per_second: u32,
+    followers: usize,
     /// Live scenarios: server processes, sharing the database and Redis (more than one
     /// needs --redis-url and, sensibly, a PostgreSQL --database-url).
     #[arg(long, default_value_t = 1)]
@@ -96,32 +112,10 @@ struct Args {
     redis_url: Option<String>,
 }
 
-/// A server started for the benchmark, with its address.
-pub struct BenchServer {
-    pub url: String,
-    _data_dir: tempfile::TempDir,
-}
-
-async fn start_server(database_url: Option<String>) -> anyhow::Result<BenchServer> {
-    let data_dir = tempfile::tempdir()?;
-    let mut settings = Settings::embedded(PathBuf::from(data_dir.path()))?;
-    settings.database_url = database_url;
-    settings.jwt_secret = Some(format!("bench-{}", uuid::Uuid::now_v7().simple()));
-    settings.vapid_private_key = Some(village::push::new_vapid_pair()?.0);
-    settings.sign_ups_per_ip_per_hour = 1_000_000;
-    // The load comes from a few members: lift what limits each.
-    settings.replies_per_minute = 10_000;
-    let app = village::App::build(settings).await.context("starting the server")?;
-    let listener = TcpListener::bind("127.0.0.1:0").await?;
-    let url = format!("http://{}", listener.local_addr()?);
-    tokio::spawn(app.serve(listener, std::future::pending()));
-    Ok(BenchServer { url, _data_dir: data_dir })
-}
-
 fn live_config(args: &Args, default_subscribers: usize) -> live::LiveConfig {
     live::LiveConfig {
         subscribers: args.subscribers.unwrap_or(default_subscribers),
-        replies_per_second: args.replies_per_second.max(1),
+        replies_per_second: args.replies_per_second.unwrap_or(20).max(1),
         seconds: args.seconds,
         instances: args.instances.max(1),
         database_url: args.database_url.clone(),
@@ -134,6 +128,9 @@ async fn main() -> anyhow::Result<()> {
     // reqwest's TLS uses the process's rustls provider: ring, as the server's.
     let _ = rustls::crypto::ring::default_provider().install_default();
     let args = Args::parse();
+    if let Some(server) = &args.server {
+        let _ = child::SERVER_BINARY.set(std::path::absolute(server)?);
+    }
     let backend =
         if args.database_url.as_deref().is_some_and(|url| url.starts_with("postgres")) { "postgres" } else { "sqlite" };
     match args.scenario {
@@ -175,16 +172,44 @@ async fn main() -> anyhow::Result<()> {
             let run = load::RunConfig { clients: args.clients, duration: Duration::from_secs(args.seconds) };
             return networking::suggestions(args.members, &run, args.database_url.clone()).await;
         }
+        Scenario::Burst => {
+            let config = burst::BurstConfig {
+                followers: args.followers.max(1),
+                replies_per_second: args.replies_per_second.unwrap_or(200).max(1),
+                seconds: args.seconds,
+                database_url: args.database_url.clone(),
+                redis_url: args.redis_url.clone(),
+            };
+            println!(
+                "village-bench burst on {backend}: {} replies/s for {} s to a thread {} members follow",
+                config.replies_per_second, config.seconds, config.followers
+            );
+            return burst::burst(&config).await;
+        }
+        Scenario::Soak => {
+            let config = soak::SoakConfig {
+                seconds: args.seconds,
+                subscribers: args.subscribers.unwrap_or(1000),
+                readers: args.clients,
+                replies_per_second: args.replies_per_second.unwrap_or(20).max(1),
+                database_url: args.database_url.clone(),
+                redis_url: args.redis_url.clone(),
+            };
+            println!(
+                "village-bench soak on {backend}: {} s, {} subscribers, {} readers, {} replies/s",
+                config.seconds, config.subscribers, config.readers, config.replies_per_second
+            );
+            return soak::soak(&config).await;
+        }
         Scenario::Auth | Scenario::Thread => {}
     }
-    let server = start_server(args.database_url.clone()).await?;
     let run = load::RunConfig { clients: args.clients, duration: Duration::from_secs(args.seconds) };
     println!(
         "village-bench {:?} on {backend}: {} clients, {} s per measurement",
         args.scenario, args.clients, args.seconds
     );
     match args.scenario {
-        Scenario::Auth => scenarios::auth(&server, &run).await,
-        _ => scenarios::thread(&server, &run).await,
+        Scenario::Auth => scenarios::auth(args.database_url.clone(), &run).await,
+        _ => scenarios::thread(args.database_url.clone(), &run, args.writers.max(1)).await,
     }
 }

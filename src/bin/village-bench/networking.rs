@@ -125,7 +125,7 @@ async fn watch(
 /// DM: `pairs` pairs, both members of each watching their conversation live, messages
 /// at a steady rate spread over the pairs, each to the other member of its pair.
 pub async fn dm(config: &DmConfig) -> anyhow::Result<()> {
-    let mut storage = Storage::new(config.database_url.clone(), config.redis_url.clone())?;
+    let mut storage = Storage::new(config.database_url.clone(), config.redis_url.clone()).await?;
     storage.extra_env.push(("VILLAGE_MESSAGES_PER_MINUTE".into(), "10000".into()));
     storage.extra_env.push(("VILLAGE_WS_CONNECTIONS_PER_MEMBER".into(), "10".into()));
     let server = ServerProcess::start(&storage).await?;
@@ -298,7 +298,7 @@ async fn community(db: &Db, count: usize) -> anyhow::Result<()> {
 /// Suggestions: `members` members, then `suggestedMembers(first: 10)` from
 /// `run.clients` viewers at once (each in Toronto, in law, on leave, with a toddler).
 pub async fn suggestions(members: usize, run: &RunConfig, database_url: Option<String>) -> anyhow::Result<()> {
-    let storage = Storage::new(database_url, None)?;
+    let storage = Storage::new(database_url, None).await?;
     let settings = storage.settings()?;
     let db = village::db::connect(&settings.effective_database_url(), 4).await?;
     village::db::migrate(&db).await?;

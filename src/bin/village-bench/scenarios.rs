@@ -1,17 +1,25 @@
-//! The scenarios: what each client sends and how its answer is checked. Every scenario
-//! is printed next to a static axum handler measured in the same run.
+//! The HTTP scenarios: what each client sends and how its answer is checked, against a
+//! server in its own process (this build's, or the `--server` binary). Every scenario
+//! is printed next to a static axum handler measured in the same run, with the server's
+//! CPU time per operation and the SQL statements one request ran.
 
 use std::sync::Arc;
 
 use anyhow::{Context, ensure};
 use serde_json::{Value, json};
 
-use crate::BenchServer;
+use crate::child::{ServerProcess, Storage};
 use crate::load::{Report, RunConfig, header, measure};
+use crate::seeding;
 
 const PASSWORD: &str = "benchmark password";
 /// Replies in the thread the read scenario pages through.
 const THREAD_REPLIES: usize = 50;
+/// What a phone asks for when it opens a thread: the thread, a page of replies, their
+/// authors and reactions.
+pub const THREAD_PAGE: &str = "query($id: ID!, $n: Int!) { thread(id: $id) { title author { displayName } \
+                           replies(first: $n) { edges { cursor node { id body createdAt author { id displayName } \
+                           reactions { reaction count reactedByMe } } } } } }";
 
 /// The email of benchmark member `n`; unique per process so runs can share a database.
 fn email(n: usize) -> String {
@@ -22,19 +30,27 @@ fn email(n: usize) -> String {
 
 /// A client for one server, with its GraphQL endpoint.
 #[derive(Clone)]
-struct Api {
+pub struct Api {
     http: reqwest::Client,
     graphql_url: String,
     base_url: String,
 }
 
 impl Api {
-    fn new(server: &BenchServer, clients: usize) -> anyhow::Result<Self> {
+    pub fn new(server: &ServerProcess, clients: usize) -> anyhow::Result<Self> {
         let http = reqwest::Client::builder().pool_max_idle_per_host(clients).build()?;
         Ok(Self { http, graphql_url: format!("{}/graphql", server.url), base_url: server.url.clone() })
     }
 
-    async fn graphql(&self, query: &str, variables: Value, token: Option<&str>) -> anyhow::Result<Value> {
+    /// The SQL statements the server ran for one request (development servers say).
+    async fn statements(&self, query: &str, variables: Value, token: &str) -> anyhow::Result<usize> {
+        let request = self.http.post(&self.graphql_url).json(&json!({ "query": query, "variables": variables }));
+        let answer = request.bearer_auth(token).send().await?.error_for_status()?;
+        let count = answer.headers().get("x-village-sql-statements").context("no statement count header")?;
+        Ok(count.to_str()?.parse()?)
+    }
+
+    pub async fn graphql(&self, query: &str, variables: Value, token: Option<&str>) -> anyhow::Result<Value> {
         let mut request = self.http.post(&self.graphql_url).json(&json!({ "query": query, "variables": variables }));
         if let Some(token) = token {
             request = request.bearer_auth(token);
@@ -75,6 +91,18 @@ impl Api {
     }
 }
 
+/// [`measure`], with the server's CPU time per operation.
+async fn measured<F, Fut>(server: &ServerProcess, name: &str, run: &RunConfig, operation: F) -> anyhow::Result<Report>
+where
+    F: Fn(usize) -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = anyhow::Result<()>> + Send,
+{
+    let cpu_before = server.cpu_time()?;
+    let mut report = measure(name, run, operation).await;
+    report.server_cpu = Some(server.cpu_time()? - cpu_before);
+    Ok(report)
+}
+
 fn print(reports: &[Report]) {
     println!("{}", header());
     let base = reports.first().map(Report::throughput);
@@ -84,13 +112,15 @@ fn print(reports: &[Report]) {
 }
 
 /// Static handler, `me`, and `signIn` + `me`.
-pub async fn auth(server: &BenchServer, run: &RunConfig) -> anyhow::Result<()> {
-    let api = Api::new(server, run.clients)?;
+pub async fn auth(database_url: Option<String>, run: &RunConfig) -> anyhow::Result<()> {
+    let storage = Storage::new(database_url, None).await?;
+    let server = ServerProcess::start(&storage).await?;
+    let api = Api::new(&server, run.clients)?;
     let tokens = api.members(run.clients).await?;
     let baseline = api.baseline(run).await;
 
     let (me_api, me_tokens) = (api.clone(), Arc::clone(&tokens));
-    let me = measure("me (bearer token)", run, move |n| {
+    let me = measured(&server, "me (bearer token)", run, move |n| {
         let (api, tokens) = (me_api.clone(), Arc::clone(&me_tokens));
         async move {
             let answer = api.graphql("{ me { id displayName } }", json!({}), Some(&tokens[n])).await?;
@@ -98,10 +128,10 @@ pub async fn auth(server: &BenchServer, run: &RunConfig) -> anyhow::Result<()> {
             Ok(())
         }
     })
-    .await;
+    .await?;
 
     let sign_in_api = api.clone();
-    let sign_in = measure("signIn + me round trip", run, move |n| {
+    let sign_in = measured(&server, "signIn + me round trip", run, move |n| {
         let api = sign_in_api.clone();
         async move {
             let query = "mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }";
@@ -113,7 +143,7 @@ pub async fn auth(server: &BenchServer, run: &RunConfig) -> anyhow::Result<()> {
             Ok(())
         }
     })
-    .await;
+    .await?;
 
     print(&[baseline, me, sign_in]);
     Ok(())
@@ -121,7 +151,7 @@ pub async fn auth(server: &BenchServer, run: &RunConfig) -> anyhow::Result<()> {
 
 /// A group all clients belong to and a thread with [`THREAD_REPLIES`] replies, each
 /// with a reaction, by several authors.
-async fn busy_thread(api: &Api, tokens: &[String]) -> anyhow::Result<String> {
+pub async fn busy_thread(api: &Api, tokens: &[String]) -> anyhow::Result<String> {
     let create_group = "mutation { createGroup(input: { name: \"Bench group\" }) { id } }";
     let group = api.graphql(create_group, json!({}), Some(&tokens[0])).await?;
     let group = group["data"]["createGroup"]["id"].as_str().context("group id")?.to_owned();
@@ -143,41 +173,61 @@ async fn busy_thread(api: &Api, tokens: &[String]) -> anyhow::Result<String> {
     Ok(thread)
 }
 
-/// Reading a page of 50 replies with authors and reactions, and posting a reply.
-pub async fn thread(server: &BenchServer, run: &RunConfig) -> anyhow::Result<()> {
-    let api = Api::new(server, run.clients)?;
-    let tokens = api.members(run.clients.max(2)).await?;
+/// Pages of 20 and 50 replies (authors, reactions) read by `run.clients` members at
+/// once, and replies posted by `writers` members at once, to one busy thread.
+pub async fn thread(database_url: Option<String>, run: &RunConfig, writers: usize) -> anyhow::Result<()> {
+    let storage = Storage::new(database_url, None).await?;
+    let server = ServerProcess::start(&storage).await?;
+    let api = Api::new(&server, run.clients)?;
+    let tokens = Arc::new(seeding::members_with_sessions(&storage.settings()?, run.clients.max(writers).max(2)).await?);
     let thread = Arc::new(busy_thread(&api, &tokens).await?);
     let baseline = api.baseline(run).await;
+    let mut reports = vec![baseline];
+    for size in [20, THREAD_REPLIES] {
+        let (read_api, read_tokens, read_thread) = (api.clone(), Arc::clone(&tokens), Arc::clone(&thread));
+        let mut read = measured(&server, &format!("thread page ({size} replies)"), run, move |n| {
+            let (api, tokens, thread) = (read_api.clone(), Arc::clone(&read_tokens), Arc::clone(&read_thread));
+            async move {
+                let answer = api.graphql(THREAD_PAGE, json!({ "id": *thread, "n": size }), Some(&tokens[n])).await?;
+                check_page(&answer, size)
+            }
+        })
+        .await?;
+        read.statements = Some(api.statements(THREAD_PAGE, json!({ "id": *thread, "n": size }), &tokens[0]).await?);
+        reports.push(read);
+    }
 
-    let (read_api, read_tokens, read_thread) = (api.clone(), Arc::clone(&tokens), Arc::clone(&thread));
-    let read = measure("thread page (50 replies)", run, move |n| {
-        let (api, tokens, thread) = (read_api.clone(), Arc::clone(&read_tokens), Arc::clone(&read_thread));
-        async move {
-            let query = "query($id: ID!) { thread(id: $id) { title replies(first: 50) { edges { node { body \
-                         author { displayName } reactions { reaction count reactedByMe } } } } } }";
-            let answer = api.graphql(query, json!({ "id": *thread }), Some(&tokens[n])).await?;
-            let edges = answer["data"]["thread"]["replies"]["edges"].as_array().context("edges")?;
-            ensure!(edges.len() == THREAD_REPLIES, "expected {THREAD_REPLIES} replies, got {}", edges.len());
-            ensure!(edges.iter().all(|e| e["node"]["author"]["displayName"].is_string()), "a reply without author");
-            Ok(())
-        }
-    })
-    .await;
-
+    let writing = RunConfig { clients: writers, duration: run.duration };
     let (post_api, post_tokens, post_thread) = (api.clone(), Arc::clone(&tokens), Arc::clone(&thread));
-    let post = measure("postReply", run, move |n| {
+    let mut post = measured(&server, "postReply", &writing, move |n| {
         let (api, tokens, thread) = (post_api.clone(), Arc::clone(&post_tokens), Arc::clone(&post_thread));
         async move {
-            let query = "mutation($t: ID!, $b: String!) { postReply(input: { threadId: $t, body: $b }) { id body } }";
             let body = format!("Bench reply from client {n}");
-            let answer = api.graphql(query, json!({ "t": *thread, "b": body }), Some(&tokens[n])).await?;
+            let answer = api.graphql(POST_REPLY, json!({ "t": *thread, "b": body }), Some(&tokens[n])).await?;
             ensure!(answer["data"]["postReply"]["body"] == body.as_str(), "reply not echoed: {answer}");
             Ok(())
         }
     })
-    .await;
+    .await?;
+    post.statements = Some(api.statements(POST_REPLY, json!({ "t": *thread, "b": "counted" }), &tokens[0]).await?);
+    reports.push(post);
+    print(&reports);
+    Ok(())
+}
 
-    print(&[baseline, read, post]);
+pub const POST_REPLY: &str =
+    "mutation($t: ID!, $b: String!) { postReply(input: { threadId: $t, body: $b }) { id body } }";
+
+/// A page of `size` replies, each with its author and its one reaction.
+pub fn check_page(answer: &Value, size: usize) -> anyhow::Result<()> {
+    let thread = &answer["data"]["thread"];
+    ensure!(thread["author"]["displayName"].is_string(), "a thread without author: {answer}");
+    let edges = thread["replies"]["edges"].as_array().context("edges")?;
+    ensure!(edges.len() == size, "expected {size} replies, got {}", edges.len());
+    for edge in edges {
+        let node = &edge["node"];
+        ensure!(node["author"]["displayName"].is_string(), "a reply without author: {node}");
+        ensure!(node["reactions"][0]["count"] == 1, "a reply without its reaction: {node}");
+    }
     Ok(())
 }
