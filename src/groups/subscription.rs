@@ -70,7 +70,7 @@ impl Watcher {
         let mut activity = GroupActivity::of(kind);
         let found = match kind {
             GroupActivityKind::ThreadCreated => {
-                threads::readable(&self.db, viewer, id).await.ok().map(|(t, _)| activity.thread = Some(t))
+                threads::readable(&self.db, viewer, id).await.ok().map(|t| activity.thread = Some(t))
             }
             GroupActivityKind::EventCreated | GroupActivityKind::EventUpdated | GroupActivityKind::EventCancelled => {
                 events::readable(&self.db, viewer, id).await.ok().map(|e| activity.event = Some(e))

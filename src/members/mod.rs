@@ -18,4 +18,6 @@ pub use connections::connected_with;
 pub use loader::{ChildrenDataLoader, ChildrenLoader, MemberDataLoader, MemberLoader};
 pub use profile::{CareerStage, Child, OpenTo, ProfileField};
 pub use schema::{FieldVisibility, MemberMutation, MemberQuery, load_member};
-pub use store::{Member, NewMember, children_of, credentials_by_email, find, find_many, ids_by_handles, insert};
+pub use store::{
+    Member, NewMember, children_of, credentials_by_email, find, find_many, ids_by_handles, insert, member_columns,
+};

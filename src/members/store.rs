@@ -16,10 +16,12 @@ use crate::{on_db, on_tx};
 /// except through [`credentials_by_email`].
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Member {
+    #[sqlx(rename = "member_id")]
     pub id: Uuid,
     pub email: String,
     pub display_name: String,
     pub handle: Option<String>,
+    #[sqlx(rename = "member_created_at")]
     pub created_at: DateTime<Utc>,
     /// When she confirmed her address (shown to herself only).
     pub email_verified_at: Option<DateTime<Utc>>,
@@ -67,16 +69,28 @@ impl Member {
             ..self
         }
     }
+
+    /// Her row as the viewer it was read for may see it: the placeholder when they
+    /// blocked each other either way.
+    pub fn as_seen(self) -> Self {
+        if self.blocked { self.placeholder() } else { self }
+    }
 }
 
-/// Columns of a member read for the viewer in `$1`.
-fn member_select() -> String {
+/// The columns of the member `m` read for the viewer in `viewer_param`, named so they
+/// can sit beside a thread's or a reply's in one row (see [`Member::as_seen`]).
+pub fn member_columns(viewer_param: &str) -> String {
     format!(
-        "SELECT m.id, m.email, m.display_name, m.handle, m.created_at, m.email_verified_at, {PROFILE_COLUMNS}, {} AS connected, \
-         {} AS blocked FROM members m",
-        connected_sql("m.id", "$1"),
-        blocked_either_way_sql("m.id", "$1")
+        "m.id AS member_id, m.email, m.display_name, m.handle, m.created_at AS member_created_at, m.email_verified_at, \
+         {PROFILE_COLUMNS}, {} AS connected, {} AS blocked",
+        connected_sql("m.id", viewer_param),
+        blocked_either_way_sql("m.id", viewer_param)
     )
+}
+
+/// Members read for the viewer in `$1`.
+fn member_select() -> String {
+    format!("SELECT {} FROM members m", member_columns("$1"))
 }
 
 /// Inserts a member inside `tx`; a taken email fails with a unique violation.
@@ -116,7 +130,7 @@ pub async fn find_many(db: &Db, viewer: Uuid, ids: &[Uuid]) -> Result<Vec<Member
         }
         query.fetch_all(pool).await
     })?;
-    Ok(members.into_iter().map(|member| if member.blocked { member.placeholder() } else { member }).collect())
+    Ok(members.into_iter().map(Member::as_seen).collect())
 }
 
 /// The member `id` as `viewer` sees her, if she exists.

@@ -63,6 +63,19 @@ pub struct Thread {
     pub viewer_is_member: bool,
     /// Whether the viewer and its author blocked each other, either way.
     pub hidden: bool,
+    /// Its author and reactions, and whether the viewer may read its group, when they
+    /// were read along with it (a thread opened by id); otherwise resolvers load them.
+    #[sqlx(skip)]
+    pub preloaded: Option<Box<ThreadExtras>>,
+}
+
+/// What a thread opened by id is read with.
+#[derive(Debug, Clone)]
+pub struct ThreadExtras {
+    pub author: Member,
+    pub reactions: Vec<ReactionCount>,
+    /// The group is public or the viewer belongs to it.
+    pub group_readable: bool,
 }
 
 /// A thread's tags, stored as a JSON list.
@@ -105,6 +118,30 @@ pub struct ReplyExtras {
 }
 
 impl Reply {
+    /// A reply just posted, as its author sees it.
+    pub fn posted(
+        id: Uuid,
+        thread_id: Uuid,
+        parent_reply_id: Option<Uuid>,
+        author_id: Uuid,
+        body: String,
+        created_at: DateTime<Utc>,
+    ) -> Self {
+        Self {
+            id,
+            thread_id,
+            parent_reply_id,
+            author_id,
+            body,
+            created_at,
+            edited_at: None,
+            deleted_at: None,
+            deleted_by_moderator: false,
+            hidden: false,
+            preloaded: None,
+        }
+    }
+
     /// How the reply shows to its viewer.
     pub fn shown_as(&self) -> ReplyState {
         match (self.deleted_at, self.deleted_by_moderator, self.hidden) {

@@ -68,6 +68,9 @@ impl Thread {
         Ok(membership::readable(ctx.db()?, ctx.viewer()?.member_id()?, self.group_id).await?)
     }
     async fn author(&self, ctx: &Context<'_>) -> Result<Member> {
+        if let Some(extras) = &self.preloaded {
+            return Ok(extras.author.clone());
+        }
         Ok(load_member(ctx, self.author_id).await?)
     }
     async fn title(&self) -> &str {
@@ -107,6 +110,9 @@ impl Thread {
         self.viewer_is_member && !self.locked
     }
     async fn reactions(&self, ctx: &Context<'_>) -> Result<Vec<ReactionCount>> {
+        if let Some(extras) = &self.preloaded {
+            return Ok(extras.reactions.clone());
+        }
         Ok(reactions_of(ctx, self.id).await?)
     }
 
@@ -199,7 +205,7 @@ impl ThreadQuery {
     /// A thread by id.
     async fn thread(&self, ctx: &Context<'_>, id: ID) -> Result<Thread> {
         let viewer = ctx.viewer()?.member_id()?;
-        Ok(service::readable(ctx.db()?, viewer, parse_id("id", &id)?).await?.0)
+        Ok(service::readable(ctx.db()?, viewer, parse_id("id", &id)?).await?)
     }
 
     /// Recent activity across the viewer's groups, most recent first.

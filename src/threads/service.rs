@@ -13,7 +13,7 @@ use crate::error::{AppError, AppResult};
 use crate::idempotency;
 use crate::jobs::{self, JobKind, NewJob};
 use crate::members;
-use crate::membership::{self, Group};
+use crate::membership;
 use crate::realtime::Bus;
 use crate::text::{line_list, required_body, required_line};
 
@@ -22,15 +22,15 @@ const MAX_BODY_CHARS: usize = 20_000;
 const MAX_TAGS: usize = 10;
 const MAX_TAG_CHARS: usize = 40;
 
-/// The thread `id` and its group, if the viewer may read it; `NOT_FOUND` otherwise (no
+/// The thread `id`, if the viewer may read it; `NOT_FOUND` otherwise (no
 /// such thread, a private group she is not in, or a block either way with its author).
-pub async fn readable(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<(Thread, Group)> {
+pub async fn readable(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<Thread> {
     let thread = store::find_thread(db, viewer, id).await?.ok_or(AppError::NotFound)?;
-    let group = membership::readable(db, viewer, thread.group_id).await?;
-    if thread.hidden {
+    let group_readable = thread.preloaded.as_ref().is_some_and(|extras| extras.group_readable);
+    if !group_readable || thread.hidden {
         return Err(AppError::NotFound);
     }
-    Ok((thread, group))
+    Ok(thread)
 }
 
 /// What a new thread is made of.
@@ -89,7 +89,7 @@ pub async fn create(db: &Db, bus: &Bus, viewer: Uuid, input: CreateThread) -> Ap
     .await?
     .id;
     membership::announce_activity(bus, input.group_id, membership::GroupActivityKind::ThreadCreated, id).await;
-    let thread = readable(db, viewer, id).await?.0;
+    let thread = readable(db, viewer, id).await?;
     if thread.group_id != input.group_id {
         return Err(reused_key());
     }
@@ -121,8 +121,8 @@ async fn check_parent(db: &Db, viewer: Uuid, thread_id: Uuid, parent_id: Uuid) -
 /// live subscribers are told.
 #[tracing::instrument(skip_all, fields(viewer = %viewer, thread = %input.thread_id))]
 pub async fn reply(db: &Db, bus: &Bus, viewer: Uuid, input: PostReply) -> AppResult<Reply> {
-    let (thread, group) = readable(db, viewer, input.thread_id).await?;
-    if group.viewer_role.is_none() {
+    let thread = readable(db, viewer, input.thread_id).await?;
+    if !thread.viewer_is_member {
         return Err(AppError::Forbidden);
     }
     let body = required_body("body", &input.body, MAX_BODY_CHARS)?;
@@ -131,12 +131,9 @@ pub async fn reply(db: &Db, bus: &Bus, viewer: Uuid, input: PostReply) -> AppRes
     }
     let mentioned = mentioned_members(db, viewer, thread.group_id, &body).await?;
     let key = input.client_mutation_id.as_deref();
-    let id = idempotency::create_once(db, viewer, "postReply", key, async |tx| {
-        if store::is_locked(tx, thread.id).await? {
-            return Err(AppError::Forbidden);
-        }
+    let now = clock::now();
+    let made = idempotency::create_once(db, viewer, "postReply", key, async |tx| {
         let id = Uuid::now_v7();
-        let now = clock::now();
         let reply = NewReply {
             id,
             thread_id: thread.id,
@@ -146,33 +143,43 @@ pub async fn reply(db: &Db, bus: &Bus, viewer: Uuid, input: PostReply) -> AppRes
             now,
         };
         store::insert_reply(tx, reply).await?;
-        store::follow(tx, thread.id, viewer, now).await?;
+        if !thread.viewer_follows {
+            store::follow(tx, thread.id, viewer, now).await?;
+        }
         store::insert_mentions(tx, id, thread.id, &mentioned, now).await?;
         jobs::enqueue(tx, NewJob::new(JobKind::ReplyPosted, id, viewer)).await?;
+        // Last, so the thread's row is locked only for the commit; a thread locked
+        // meanwhile takes no reply.
+        if !store::count_reply_unless_locked(tx, thread.id, now).await? {
+            return Err(AppError::Forbidden);
+        }
         Ok(id)
     })
-    .await?
-    .id;
-    announce(bus, thread.id, ThreadUpdateKind::ReplyPosted, Some(id)).await;
-    let reply = store::find_reply(db, viewer, id).await?.ok_or(AppError::NotFound)?;
+    .await?;
+    announce(bus, thread.id, ThreadUpdateKind::ReplyPosted, Some(made.id)).await;
+    if made.new {
+        // What was just written, as its author sees it: nothing to read back.
+        return Ok(Reply::posted(made.id, thread.id, input.parent_reply_id, viewer, body, now));
+    }
+    let reply = store::find_reply(db, viewer, made.id).await?.ok_or(AppError::NotFound)?;
     if reply.thread_id != thread.id {
         return Err(reused_key());
     }
     Ok(reply)
 }
 
-/// The reply `id` and its thread's group, if the viewer may read them.
-async fn readable_reply(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<(Reply, Group)> {
+/// The reply `id` and its thread, if the viewer may read them.
+async fn readable_reply(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<(Reply, Thread)> {
     let reply = store::find_reply(db, viewer, id).await?.ok_or(AppError::NotFound)?;
-    let (_, group) = readable(db, viewer, reply.thread_id).await?;
-    Ok((reply, group))
+    let thread = readable(db, viewer, reply.thread_id).await?;
+    Ok((reply, thread))
 }
 
 /// Edits her own live reply.
 #[tracing::instrument(skip_all, fields(viewer = %viewer, reply = %id))]
 pub async fn edit_reply(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, body: &str) -> AppResult<Reply> {
-    let (reply, group) = readable_reply(db, viewer, id).await?;
-    if reply.author_id != viewer || group.viewer_role.is_none() {
+    let (reply, thread) = readable_reply(db, viewer, id).await?;
+    if reply.author_id != viewer || !thread.viewer_is_member {
         return Err(AppError::Forbidden);
     }
     if reply.deleted_at.is_some() {
@@ -187,10 +194,12 @@ pub async fn edit_reply(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, body: &str) 
 /// Deletes a reply: its author may, and so may the group's moderators.
 #[tracing::instrument(skip_all, fields(viewer = %viewer, reply = %id))]
 pub async fn delete_reply(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid) -> AppResult<Reply> {
-    let (reply, group) = readable_reply(db, viewer, id).await?;
-    let moderates = group.viewer_role.is_some_and(membership::GroupRole::moderates);
-    if reply.author_id != viewer && !moderates {
-        return Err(AppError::Forbidden);
+    let (reply, thread) = readable_reply(db, viewer, id).await?;
+    if reply.author_id != viewer {
+        let group = membership::readable(db, viewer, thread.group_id).await?;
+        if !group.viewer_role.is_some_and(membership::GroupRole::moderates) {
+            return Err(AppError::Forbidden);
+        }
     }
     store::delete_reply(db, id, reply.author_id != viewer, clock::now()).await?;
     announce(bus, reply.thread_id, ThreadUpdateKind::ReplyDeleted, Some(id)).await;
@@ -200,11 +209,11 @@ pub async fn delete_reply(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid) -> AppResu
 /// Pins or locks a thread; moderators only.
 #[tracing::instrument(skip_all, fields(viewer = %viewer, thread = %id))]
 pub async fn set_flag(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, flag: ThreadFlag, value: bool) -> AppResult<Thread> {
-    let (thread, _) = readable(db, viewer, id).await?;
+    let thread = readable(db, viewer, id).await?;
     membership::require_moderator(db, viewer, thread.group_id).await?;
     store::set_flag(db, id, flag, value).await?;
     announce(bus, id, ThreadUpdateKind::ThreadUpdated, None).await;
-    Ok(readable(db, viewer, id).await?.0)
+    readable(db, viewer, id).await
 }
 
 /// What a reaction is on.
@@ -224,14 +233,15 @@ pub async fn react(
     reaction: Reaction,
     key: Option<&str>,
 ) -> AppResult<Uuid> {
-    let (target_id, thread_id, group, gone) = match target {
-        ReactionTarget::Thread(id) => (id, id, readable(db, viewer, id).await?.1, false),
+    let (target_id, thread, gone) = match target {
+        ReactionTarget::Thread(id) => (id, readable(db, viewer, id).await?, false),
         ReactionTarget::Reply(id) => {
-            let (reply, group) = readable_reply(db, viewer, id).await?;
-            (id, reply.thread_id, group, reply.deleted_at.is_some() || reply.hidden)
+            let (reply, thread) = readable_reply(db, viewer, id).await?;
+            (id, thread, reply.deleted_at.is_some() || reply.hidden)
         }
     };
-    if group.viewer_role.is_none() {
+    let thread_id = thread.id;
+    if !thread.viewer_is_member {
         return Err(AppError::Forbidden);
     }
     let mut toggled = false;
@@ -268,5 +278,5 @@ pub async fn set_following(db: &Db, viewer: Uuid, id: Uuid, follow: bool) -> App
     } else {
         store::unfollow(db, id, viewer).await?;
     }
-    Ok(readable(db, viewer, id).await?.0)
+    readable(db, viewer, id).await
 }

@@ -8,11 +8,12 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::model::{Reaction, ReactionCount, Reply, Thread, ThreadOrder};
+use super::model::{Reaction, ReactionCount, Reply, ReplyExtras, Thread, ThreadExtras, ThreadOrder};
 use crate::db::page::{Order, Page};
 use crate::db::text_enum::{from_text, to_text};
-use crate::db::visibility::blocked_either_way_sql;
+use crate::db::visibility::{blocked_either_way_sql, readable_group_ids_sql};
 use crate::db::{Db, Tx, placeholder_list};
+use crate::members::{Member, member_columns};
 use crate::{on_db, on_tx};
 
 /// A thread about to be created.
@@ -36,16 +37,68 @@ pub struct NewReply<'a> {
     pub now: DateTime<Utc>,
 }
 
-/// The columns of a thread for the viewer in `$1`.
-fn thread_select() -> String {
+/// The columns of thread `t` for the viewer in `$1`.
+fn thread_columns() -> String {
     format!(
-        "SELECT t.id, t.group_id, t.author_id, t.title, t.body, t.tags, t.pinned, t.locked, t.reply_count, \
+        "t.id, t.group_id, t.author_id, t.title, t.body, t.tags, t.pinned, t.locked, t.reply_count, \
          t.created_at, t.edited_at, t.last_activity_at, \
          EXISTS (SELECT 1 FROM thread_follows f WHERE f.thread_id = t.id AND f.member_id = $1) AS viewer_follows, \
-         t.group_id IN ({}) AS viewer_is_member, {} AS hidden FROM threads t",
+         t.group_id IN ({}) AS viewer_is_member, {} AS hidden",
         crate::db::visibility::member_group_ids_sql("$1"),
         blocked_either_way_sql("t.author_id", "$1")
     )
+}
+
+/// Threads for the viewer in `$1`.
+fn thread_select() -> String {
+    format!("SELECT {} FROM threads t", thread_columns())
+}
+
+/// A SQL expression listing the reactions to `target` as the viewer in `$1` sees them
+/// (none by members blocked either way with her), as `REACTION:count:mine` items
+/// joined by commas: a page's reactions come in the page's own statement.
+fn reaction_summary_sql(db: &Db, target: &str) -> String {
+    let join = if db.backend() == "postgres" { "string_agg" } else { "group_concat" };
+    format!(
+        "(SELECT {join}(s.reaction || ':' || s.n || ':' || s.mine, ',') FROM (SELECT x.reaction, COUNT(*) AS n, \
+         MAX(CASE WHEN x.member_id = $1 THEN 1 ELSE 0 END) AS mine FROM reactions x \
+         WHERE x.target_id = {target} AND NOT {} GROUP BY x.reaction) s)",
+        blocked_either_way_sql("x.member_id", "$1")
+    )
+}
+
+/// Reads what [`reaction_summary_sql`] lists, in the reactions' fixed order.
+fn parse_reaction_summary(summary: Option<&str>) -> Result<Vec<ReactionCount>, sqlx::Error> {
+    let odd = || sqlx::Error::Decode(format!("odd reaction summary {summary:?}").into());
+    let mut counts = Vec::new();
+    for item in summary.unwrap_or_default().split(',').filter(|item| !item.is_empty()) {
+        let mut parts = item.split(':');
+        let (Some(reaction), Some(count), Some(mine)) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(odd());
+        };
+        let reaction = from_text(reaction).map_err(|error| sqlx::Error::Decode(error.into()))?;
+        counts.push(ReactionCount { reaction, count: count.parse().map_err(|_| odd())?, reacted_by_me: mine == "1" });
+    }
+    counts.sort_by_key(|count| count.reaction as u8);
+    Ok(counts)
+}
+
+/// A thread or reply read in one statement with its author and its reactions.
+#[derive(sqlx::FromRow)]
+struct WithExtras<T> {
+    #[sqlx(flatten)]
+    item: T,
+    #[sqlx(flatten)]
+    author: Member,
+    reactions: Option<String>,
+}
+
+/// The thread row read by id.
+#[derive(sqlx::FromRow)]
+struct ThreadRow {
+    #[sqlx(flatten)]
+    thread: WithExtras<Thread>,
+    group_readable: bool,
 }
 
 /// Inserts a thread inside `tx`.
@@ -65,10 +118,25 @@ pub async fn insert_thread(tx: &mut Tx, thread: NewThread<'_>) -> Result<(), sql
         .map(drop))
 }
 
-/// The thread `id` as `viewer` sees it.
+/// The thread `id` as `viewer` sees it, with its author, its reactions and whether she
+/// may read its group, in one statement.
 pub async fn find_thread(db: &Db, viewer: Uuid, id: Uuid) -> Result<Option<Thread>, sqlx::Error> {
-    let sql = format!("{} WHERE t.id = $2", thread_select());
-    on_db!(db, pool => sqlx::query_as(&sql).bind(viewer).bind(id).fetch_optional(pool).await)
+    let sql = format!(
+        "SELECT {}, {}, {} AS reactions, t.group_id IN ({}) AS group_readable \
+         FROM threads t JOIN members m ON m.id = t.author_id WHERE t.id = $2",
+        thread_columns(),
+        member_columns("$1"),
+        reaction_summary_sql(db, "t.id"),
+        readable_group_ids_sql("$1")
+    );
+    let row: Option<ThreadRow> =
+        on_db!(db, pool => sqlx::query_as(&sql).bind(viewer).bind(id).fetch_optional(pool).await)?;
+    let Some(ThreadRow { thread: WithExtras { item: mut thread, author, reactions }, group_readable }) = row else {
+        return Ok(None);
+    };
+    let reactions = parse_reaction_summary(reactions.as_deref())?;
+    thread.preloaded = Some(Box::new(ThreadExtras { author: author.as_seen(), reactions, group_readable }));
+    Ok(Some(thread))
 }
 
 fn order_column(order: ThreadOrder) -> &'static str {
@@ -150,17 +218,10 @@ pub enum ThreadFlag {
     Locked,
 }
 
-/// Whether thread `id` is locked, read inside `tx` so a lock cannot slip in before the
-/// reply is written.
-pub async fn is_locked(tx: &mut Tx, id: Uuid) -> Result<bool, sqlx::Error> {
-    on_tx!(tx, conn => sqlx::query_scalar("SELECT locked FROM threads WHERE id = $1").bind(id).fetch_one(conn).await)
-}
-
-/// Inserts a reply and counts it as activity on its thread.
+/// Inserts a reply inside `tx`; [`count_reply_unless_locked`] counts it on its thread.
 pub async fn insert_reply(tx: &mut Tx, reply: NewReply<'_>) -> Result<(), sqlx::Error> {
     const INSERT: &str = "INSERT INTO replies (id, thread_id, parent_reply_id, author_id, body, created_at, deleted_by_moderator) \
                           VALUES ($1, $2, $3, $4, $5, $6, FALSE)";
-    const TOUCH: &str = "UPDATE threads SET reply_count = reply_count + 1, last_activity_at = $2 WHERE id = $1";
     on_tx!(tx, conn => sqlx::query(INSERT)
         .bind(reply.id)
         .bind(reply.thread_id)
@@ -170,16 +231,28 @@ pub async fn insert_reply(tx: &mut Tx, reply: NewReply<'_>) -> Result<(), sqlx::
         .bind(reply.now)
         .execute(conn)
         .await
-        .map(drop))?;
-    on_tx!(tx, conn => sqlx::query(TOUCH).bind(reply.thread_id).bind(reply.now).execute(conn).await.map(drop))
+        .map(drop))
+}
+
+/// Counts a new reply as activity on thread `id` inside `tx`, unless the thread is
+/// locked (then nothing changes and this returns false).
+pub async fn count_reply_unless_locked(tx: &mut Tx, id: Uuid, now: DateTime<Utc>) -> Result<bool, sqlx::Error> {
+    const SQL: &str =
+        "UPDATE threads SET reply_count = reply_count + 1, last_activity_at = $2 WHERE id = $1 AND NOT locked";
+    on_tx!(tx, conn => sqlx::query(SQL).bind(id).bind(now).execute(conn).await.map(|done| done.rows_affected() == 1))
+}
+
+/// The columns of reply `r` for the viewer in `$1`.
+fn reply_columns() -> String {
+    format!(
+        "r.id, r.thread_id, r.parent_reply_id, r.author_id, r.body, r.created_at, r.edited_at, r.deleted_at, \
+         r.deleted_by_moderator, {} AS hidden",
+        blocked_either_way_sql("r.author_id", "$1")
+    )
 }
 
 fn reply_select() -> String {
-    format!(
-        "SELECT r.id, r.thread_id, r.parent_reply_id, r.author_id, r.body, r.created_at, r.edited_at, r.deleted_at, \
-         r.deleted_by_moderator, {} AS hidden FROM replies r",
-        blocked_either_way_sql("r.author_id", "$1")
-    )
+    format!("SELECT {} FROM replies r", reply_columns())
 }
 
 /// The reply `id` as `viewer` sees it.
@@ -188,17 +261,33 @@ pub async fn find_reply(db: &Db, viewer: Uuid, id: Uuid) -> Result<Option<Reply>
     on_db!(db, pool => sqlx::query_as(&sql).bind(viewer).bind(id).fetch_optional(pool).await)
 }
 
-/// A page of the replies of `thread_id`, oldest first.
+/// A page of the replies of `thread_id`, oldest first, each with its author and its
+/// reactions: one statement for the page.
 pub async fn page_replies(db: &Db, viewer: Uuid, thread_id: Uuid, page: &Page) -> Result<Vec<Reply>, sqlx::Error> {
     let keyset = page.keyset_sql(Order::OldestFirst, "r.created_at", "r.id", 3);
-    let sql = format!("{} WHERE r.thread_id = $2{}{}", reply_select(), keyset.condition, keyset.order_limit);
-    on_db!(db, pool => {
+    let sql = format!(
+        "SELECT {}, {}, {} AS reactions FROM replies r JOIN members m ON m.id = r.author_id \
+         WHERE r.thread_id = $2{}{}",
+        reply_columns(),
+        member_columns("$1"),
+        reaction_summary_sql(db, "r.id"),
+        keyset.condition,
+        keyset.order_limit
+    );
+    let rows: Vec<WithExtras<Reply>> = on_db!(db, pool => {
         let mut query = sqlx::query_as(&sql).bind(viewer).bind(thread_id);
         for cursor in &keyset.binds {
             query = query.bind(cursor.at).bind(cursor.id);
         }
         query.fetch_all(pool).await
-    })
+    })?;
+    rows.into_iter()
+        .map(|WithExtras { item: mut reply, author, reactions }| {
+            let reactions = parse_reaction_summary(reactions.as_deref())?;
+            reply.preloaded = Some(Box::new(ReplyExtras { author: author.as_seen(), reactions }));
+            Ok(reply)
+        })
+        .collect()
 }
 
 /// Replaces the body of a live reply.

@@ -86,7 +86,7 @@ impl Reader {
         }
         let Some(reply_id) = reply_id else {
             // Flag changes are rare: the thread is read for each reader.
-            let thread = Box::pin(service::readable(&self.db, self.viewer.member_id, self.thread_id)).await?.0;
+            let thread = Box::pin(service::readable(&self.db, self.viewer.member_id, self.thread_id)).await?;
             let update = ThreadUpdate { kind, reply: None, thread: Some(thread), cursor: None };
             return Ok(Some(LiveThreadUpdate::own(update)));
         };
