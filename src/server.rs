@@ -119,6 +119,11 @@ impl App {
         };
         let auth = AuthService::new(db.clone(), bus.clone(), &settings, &secret)?
             .forgetting_devices_with(Arc::new(push::ForgetSessionDevices { db: db.clone() }));
+        // Only where access signals reach every instance: without Redis, another
+        // process on the same database could end a session this one would not hear of.
+        if redis.is_some() {
+            auth.cache_sessions();
+        }
         let sender = Arc::new(push::Sender::new(&push)?);
         let mailer = email::Mailer::from_settings(&settings.email, &settings.data_dir, settings.production)?;
         let emails = email::SendEmails::new(db.clone(), mailer, &settings.email)?;

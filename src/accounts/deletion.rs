@@ -13,7 +13,7 @@ use crate::auth::AuthService;
 use crate::db::Db;
 use crate::email::{Letter, Postbox, Recipient};
 use crate::error::{AppError, AppResult};
-use crate::realtime::{self, Bus};
+use crate::realtime::Bus;
 use crate::viewer::{ClientInfo, Viewer};
 use crate::{clock, email, events, groups, mailing_list, members};
 
@@ -47,7 +47,7 @@ impl Accounts {
         let farewell = Recipient { member: None, ..member.recipient() };
         self.postbox.queue(&mut tx, farewell, Letter::AccountDeleted, json!({})).await?;
         tx.commit().await?;
-        realtime::access_changed(&self.bus, member_id).await;
+        self.auth.access_changed(member_id).await;
         tracing::info!(member = %member_id, "account deleted");
         Ok(())
     }

@@ -17,7 +17,7 @@ use crate::email::{Letter, Recipient};
 use crate::error::{AppError, AppResult};
 use crate::rate_limits::within_limit;
 use crate::viewer::{ClientInfo, Viewer};
-use crate::{clock, members, realtime};
+use crate::{clock, members};
 
 /// Email changes one member may ask for per hour.
 const EMAIL_CHANGES_PER_HOUR: i64 = 3;
@@ -68,7 +68,7 @@ impl AuthService {
         let ended = store::revoke_member_sessions_in(&mut tx, member.id, Some(claims.session_id), now).await?;
         self.postbox.queue(&mut tx, member.recipient(), Letter::PasswordChanged, json!({ "how": "changed" })).await?;
         tx.commit().await?;
-        realtime::access_changed(&self.bus, member.id).await;
+        self.access_changed(member.id).await;
         Ok(ended)
     }
 

@@ -11,6 +11,7 @@ mod password;
 mod recovery;
 mod schema;
 mod service;
+mod session_cache;
 mod store;
 mod throttle;
 mod tokens;

@@ -19,7 +19,7 @@ use crate::email::Letter;
 use crate::error::{AppError, AppResult};
 use crate::jobs::{self, JobKind, JobSpec, NewJob, Ran, RunEach};
 use crate::viewer::ClientInfo;
-use crate::{clock, members, realtime};
+use crate::{clock, members};
 
 impl AuthService {
     /// Records a request to reset the password of `email`, from `client`; the same
@@ -82,7 +82,7 @@ impl AuthService {
         store::revoke_member_sessions_in(&mut tx, member_id, None, now).await?;
         self.postbox.queue(&mut tx, member.recipient(), Letter::PasswordChanged, json!({ "how": "reset" })).await?;
         tx.commit().await?;
-        realtime::access_changed(&self.bus, member_id).await;
+        self.access_changed(member_id).await;
         Ok(())
     }
 }

@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use super::credentials::{valid_display_name, valid_email, valid_password};
 use super::password::PasswordHasher;
+use super::session_cache::SessionCache;
 use super::store::{self, NewSession, RevokeReason, Rotation, SessionRow};
 use super::throttle;
 use super::tokens::{
@@ -67,6 +68,8 @@ pub struct AuthService {
     pub(super) postbox: Postbox,
     /// What forgets a device that signs out saying so (push: its registrations).
     forget_device: Option<Arc<dyn ForgetDevice>>,
+    /// Sessions confirmed moments ago (see [`SessionCache`]).
+    sessions: SessionCache,
 }
 
 /// Forgets what a session registered for its device, when the app signs out saying so
@@ -99,7 +102,22 @@ impl AuthService {
             bus,
             postbox: Postbox::new(settings, secret)?,
             forget_device: None,
+            sessions: SessionCache::default(),
         })
+    }
+
+    /// Starts trusting recently confirmed sessions for a few seconds, forgetting them
+    /// whenever the access signals `bus` carries from any instance say so.
+    pub fn cache_sessions(&self) {
+        self.sessions.listen(self.bus.clone());
+    }
+
+    /// Tells every instance that what `member` may do changed (sessions ended, address
+    /// confirmed, account gone): her cached sessions go here at once, her live
+    /// subscriptions and the other instances' caches hear it. Call after the commit.
+    pub async fn access_changed(&self, member: Uuid) {
+        self.sessions.forget_member(member);
+        realtime::access_changed(&self.bus, member).await;
     }
 
     /// Where account emails are queued; the server's other features share it.
@@ -178,7 +196,7 @@ impl AuthService {
         let ended = store::end_oldest_sessions(&mut tx, member_id, self.sessions_per_member, now).await?;
         tx.commit().await?;
         if ended > 0 {
-            realtime::access_changed(&self.bus, member_id).await;
+            self.access_changed(member_id).await;
         }
         Ok(session)
     }
@@ -205,7 +223,7 @@ impl AuthService {
         let Some(member) = store::revoke_session(&self.db, session_id, reason, now).await? else {
             return Ok(0);
         };
-        realtime::access_changed(&self.bus, member).await;
+        self.access_changed(member).await;
         Ok(1)
     }
 
@@ -305,7 +323,7 @@ impl AuthService {
     pub async fn sign_out_everywhere(&self, viewer: &Viewer) -> AppResult<u64> {
         let member_id = viewer.member_id()?;
         let ended = store::revoke_member_sessions(&self.db, member_id, clock::now()).await?;
-        realtime::access_changed(&self.bus, member_id).await;
+        self.access_changed(member_id).await;
         Ok(ended)
     }
 
@@ -341,8 +359,14 @@ impl AuthService {
                 return Ok(Viewer::Refused("access token is invalid"));
             }
         };
+        if let Some(email_verified) = self.sessions.standing(claims.session_id, claims.member_id) {
+            return Ok(Viewer::Member(AccessClaims { email_verified, ..claims }));
+        }
         match store::session_standing(&self.db, claims.session_id, claims.member_id, clock::now()).await? {
-            Some(email_verified) => Ok(Viewer::Member(AccessClaims { email_verified, ..claims })),
+            Some(email_verified) => {
+                self.sessions.confirmed(claims.session_id, claims.member_id, email_verified);
+                Ok(Viewer::Member(AccessClaims { email_verified, ..claims }))
+            }
             None => Ok(Viewer::Refused(SESSION_ENDED)),
         }
     }

@@ -41,6 +41,8 @@ impl AuthService {
         let member = used.ok_or_else(|| AppError::bad_input("token", LINK_NOT_WORKING))?.member_id;
         members::mark_email_verified(&mut tx, member, now).await?;
         tx.commit().await?;
+        // Her sessions carry whether her address is confirmed: they are read afresh.
+        self.access_changed(member).await;
         Ok(member)
     }
 

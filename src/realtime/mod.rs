@@ -34,8 +34,16 @@ pub fn member_topic<N>(member: Uuid) -> Topic<MemberEvent<N>> {
     Topic::new(format!("member:{member}"), 16)
 }
 
+/// One topic every instance listens to, naming each member whose access changed: what
+/// caches of her sessions forget.
+pub fn access_topic() -> Topic<Uuid> {
+    Topic::new("access".to_owned(), 1024)
+}
+
 /// Tells `member`'s live subscriptions, on every instance, that what she may read
-/// changed, so each checks again at once. Call after the change committed.
+/// changed, so each checks again at once, and every instance's session cache that she
+/// is to be looked up afresh. Call after the change committed.
 pub async fn access_changed(bus: &Bus, member: Uuid) {
     bus.publish(&member_topic::<()>(member), &MemberEvent::AccessChanged).await;
+    bus.publish(&access_topic(), &member).await;
 }

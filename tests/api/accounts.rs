@@ -426,3 +426,34 @@ async fn many_members_signing_in_at_once_from_one_network_are_not_throttled() {
     let refused: Vec<&Value> = answers.iter().filter(|answer| !answer["errors"].is_null()).collect();
     assert!(refused.is_empty(), "{refused:?}");
 }
+
+#[tokio::test]
+async fn with_redis_a_session_ended_on_one_instance_is_refused_on_another_that_had_just_trusted_it() {
+    let app = TestApp::spawn().await;
+    if app.settings.redis_url.is_none() {
+        eprintln!("needs VILLAGE_TEST_REDIS_URL: without Redis no instance remembers sessions");
+        return;
+    }
+    let ana = app.member("ana").await;
+    let other = app.another_instance().await;
+    let me_elsewhere = async || -> Value {
+        let body = json!({ "query": "{ me { id } }" });
+        let answer = app.http.post(format!("{other}/graphql")).bearer_auth(&ana.access_token).json(&body).send();
+        answer.await.expect("sent").json().await.expect("JSON")
+    };
+    assert!(me_elsewhere().await["errors"].is_null(), "the other instance confirmed her session");
+
+    let sign_out = "mutation { signOut { sessionsEnded } }";
+    assert_eq!(app.graphql(sign_out, json!({}), Some(&ana.access_token)).await["data"]["signOut"]["sessionsEnded"], 1);
+
+    let refused = crate::support::eventually_within(
+        std::time::Duration::from_secs(2),
+        "the other instance to hear",
+        async || {
+            let answer = me_elsewhere().await;
+            (error_code(&answer) == "UNAUTHENTICATED").then_some(answer)
+        },
+    )
+    .await;
+    assert!(refused["data"]["me"].is_null(), "{refused}");
+}
