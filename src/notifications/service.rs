@@ -226,9 +226,11 @@ pub async fn record(tx: &mut Tx, planned: &[NewNotification]) -> AppResult<Vec<R
     let now = clock::now();
     let mut in_order: Vec<&NewNotification> = planned.iter().collect();
     in_order.sort_by(|a, b| (a.member_id, &a.collapse_key).cmp(&(b.member_id, &b.collapse_key)));
+    // One entry per member and key: a statement folds each row into hers once.
+    in_order.dedup_by(|a, b| (a.member_id, &a.collapse_key) == (b.member_id, &b.collapse_key));
+    let entries = store::record_all(tx, &in_order, now).await?;
     let mut recorded = Vec::with_capacity(planned.len());
-    for notification in in_order {
-        let (id, new) = store::record(tx, notification, now).await?;
+    for (notification, (id, new)) in in_order.into_iter().zip(entries) {
         if notification.push {
             let push = NewJob { target: Some(notification.member_id), ..NewJob::system(JobKind::PushNotification, id) };
             jobs::enqueue(tx, push).await?;
@@ -243,10 +245,19 @@ pub async fn record(tx: &mut Tx, planned: &[NewNotification]) -> AppResult<Vec<R
     Ok(recorded)
 }
 
-/// Tells each member's live stream about her new (or grown) entry and unread count.
+/// Tells each member's live stream about her new (or grown) entry and unread count,
+/// the counts read in one statement.
 pub async fn announce_created(db: &Db, bus: &Bus, recorded: &[Recorded]) {
+    let members: Vec<Uuid> = recorded.iter().map(|recorded| recorded.member).collect();
+    let unread_counts = match store::unread_counts(db, &members).await {
+        Ok(counts) => Some(counts),
+        Err(error) => {
+            tracing::warn!(%error, "cannot count unread notifications for their live streams");
+            None
+        }
+    };
     for Recorded { member, id, new } in recorded {
-        let unread_count = store::unread_count(db, *member).await.ok();
+        let unread_count = unread_counts.as_ref().map(|counts| counts.get(member).copied().unwrap_or(0));
         let kind =
             if *new { NotificationEventKind::NotificationCreated } else { NotificationEventKind::NotificationUpdated };
         let event = NotificationEvent { kind, notification_id: Some(async_graphql::ID(id.to_string())), unread_count };

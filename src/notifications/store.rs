@@ -61,40 +61,83 @@ impl NewNotification {
     }
 }
 
-/// Records `new`, or folds it into her unread entry with the same collapse key (one
-/// more happening, the latest actor, the most direct kind); returns the entry's id and
-/// whether it is new.
-pub async fn record(tx: &mut Tx, new: &NewNotification, now: DateTime<Utc>) -> Result<(Uuid, bool), sqlx::Error> {
-    const SQL: &str = "INSERT INTO notifications (id, member_id, kind, kind_rank, group_id, thread_id, reply_id, \
-                       event_id, conversation_id, message_id, job_post_id, coffee_chat_id, actor_id, happenings, \
-                       collapse_key, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, \
-                       $12, $13, 1, $14, $15, $15) \
-                       ON CONFLICT (member_id, collapse_key) WHERE read_at IS NULL DO UPDATE SET \
-                       happenings = notifications.happenings + 1, \
-                       kind = CASE WHEN excluded.kind_rank > notifications.kind_rank \
-                       THEN excluded.kind ELSE notifications.kind END, \
-                       kind_rank = CASE WHEN excluded.kind_rank > notifications.kind_rank \
-                       THEN excluded.kind_rank ELSE notifications.kind_rank END, \
-                       reply_id = excluded.reply_id, message_id = excluded.message_id, actor_id = excluded.actor_id, updated_at = excluded.updated_at \
-                       RETURNING id, created_at = updated_at";
-    on_tx!(tx, conn => sqlx::query_as(SQL)
-        .bind(Uuid::now_v7())
-        .bind(new.member_id)
-        .bind(to_text(new.kind))
-        .bind(new.kind.rank())
-        .bind(new.group_id)
-        .bind(new.thread_id)
-        .bind(new.reply_id)
-        .bind(new.event_id)
-        .bind(new.conversation_id)
-        .bind(new.message_id)
-        .bind(new.job_post_id)
-        .bind(new.coffee_chat_id)
-        .bind(new.actor_id)
-        .bind(&new.collapse_key)
-        .bind(now)
-        .fetch_one(conn)
-        .await)
+/// Rows one statement records at most (15 values each, within both databases' limits).
+const RECORD_CHUNK: usize = 500;
+
+/// Records each of `planned` (one per member and collapse key), or folds it into her
+/// unread entry with the same key (one more happening, the latest actor, the most
+/// direct kind), in the order given, a few hundred to a statement; returns each entry's
+/// id and whether it is new, in that order.
+pub async fn record_all(
+    tx: &mut Tx,
+    planned: &[&NewNotification],
+    now: DateTime<Utc>,
+) -> Result<Vec<(Uuid, bool)>, sqlx::Error> {
+    let mut recorded = Vec::with_capacity(planned.len());
+    for chunk in planned.chunks(RECORD_CHUNK) {
+        recorded.extend(record_chunk(tx, chunk, now).await?);
+    }
+    Ok(recorded)
+}
+
+async fn record_chunk(
+    tx: &mut Tx,
+    planned: &[&NewNotification],
+    now: DateTime<Utc>,
+) -> Result<Vec<(Uuid, bool)>, sqlx::Error> {
+    const COLUMNS: usize = 15;
+    let rows: Vec<String> = (0..planned.len())
+        .map(|row| {
+            let first = row * COLUMNS + 1;
+            format!("({}, 1, ${}, ${}, ${})", placeholder_list(first, 13), first + 13, first + 14, first + 14)
+        })
+        .collect();
+    let sql = format!(
+        "INSERT INTO notifications (id, member_id, kind, kind_rank, group_id, thread_id, reply_id, event_id, \
+         conversation_id, message_id, job_post_id, coffee_chat_id, actor_id, happenings, collapse_key, created_at, \
+         updated_at) VALUES {} \
+         ON CONFLICT (member_id, collapse_key) WHERE read_at IS NULL DO UPDATE SET \
+         happenings = notifications.happenings + 1, \
+         kind = CASE WHEN excluded.kind_rank > notifications.kind_rank THEN excluded.kind ELSE notifications.kind END, \
+         kind_rank = CASE WHEN excluded.kind_rank > notifications.kind_rank \
+         THEN excluded.kind_rank ELSE notifications.kind_rank END, \
+         reply_id = excluded.reply_id, message_id = excluded.message_id, actor_id = excluded.actor_id, \
+         updated_at = excluded.updated_at \
+         RETURNING member_id, collapse_key, id, created_at = updated_at",
+        rows.join(", ")
+    );
+    let returned: Vec<(Uuid, String, Uuid, bool)> = on_tx!(tx, conn => {
+        let mut query = sqlx::query_as(&sql);
+        for new in planned {
+            query = query
+                .bind(Uuid::now_v7())
+                .bind(new.member_id)
+                .bind(to_text(new.kind))
+                .bind(new.kind.rank())
+                .bind(new.group_id)
+                .bind(new.thread_id)
+                .bind(new.reply_id)
+                .bind(new.event_id)
+                .bind(new.conversation_id)
+                .bind(new.message_id)
+                .bind(new.job_post_id)
+                .bind(new.coffee_chat_id)
+                .bind(new.actor_id)
+                .bind(&new.collapse_key)
+                .bind(now);
+        }
+        query.fetch_all(conn).await
+    })?;
+    let mut by_key: HashMap<(Uuid, String), (Uuid, bool)> =
+        returned.into_iter().map(|(member, key, id, new)| ((member, key), (id, new))).collect();
+    planned
+        .iter()
+        .map(|new| {
+            by_key
+                .remove(&(new.member_id, new.collapse_key.clone()))
+                .ok_or_else(|| sqlx::Error::Protocol("a recorded notification came back missing".into()))
+        })
+        .collect()
 }
 
 /// The notifications (alias `n`) joined with what they are about: the group `g`, the
