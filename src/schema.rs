@@ -13,7 +13,7 @@ use crate::coffee_chats::{CoffeeChatMutation, CoffeeChatQuery};
 use crate::db::Db;
 use crate::digests::{DigestMutation, DigestQuery};
 use crate::events::{EventMutation, EventQuery};
-use crate::graphql::{ErrorCodes, FieldOrder, MutationBudget, QueryLimits};
+use crate::graphql::{MAX_COMPLEXITY, MAX_DEPTH, MutationBudget};
 use crate::groups::{GroupMutation, GroupQuery, GroupSubscription};
 use crate::job_board::{JobBoardMutation, JobBoardQuery};
 use crate::mailing_list::{MailingList, MailingListMutation, MailingListQuery};
@@ -71,11 +71,11 @@ pub struct Subscription(ThreadSubscription, GroupSubscription, MessageSubscripti
 pub type VillageSchema = Schema<Query, Mutation, Subscription>;
 
 fn builder(production: bool) -> SchemaBuilder<Query, Mutation, Subscription> {
+    // No extensions: the checks run around the schema (`graphql::execute`), so each
+    // field resolves without an extension chain.
     let builder = Schema::build(Query::default(), Mutation::default(), Subscription::default())
-        .extension(ErrorCodes)
-        // Before the limits: those parse the document themselves and end the chain.
-        .extension(FieldOrder)
-        .extension(QueryLimits);
+        .limit_depth(MAX_DEPTH)
+        .limit_complexity(MAX_COMPLEXITY);
     if production { builder.disable_introspection().disable_suggestions() } else { builder }
 }
 

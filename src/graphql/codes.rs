@@ -6,23 +6,9 @@
 //! not fit its type — the client's mistake, `BAD_USER_INPUT` — and anything else, which
 //! is a server fault: logged here and answered `INTERNAL` with no detail.
 
-use std::sync::Arc;
-
-use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextRequest};
-use async_graphql::{Response, ServerError, Value as ConstValue};
+use async_graphql::{ServerError, Value as ConstValue};
 
 use crate::error::{AppError, code};
-
-/// The extension factory registered on the schema.
-pub struct ErrorCodes;
-
-impl ExtensionFactory for ErrorCodes {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(ErrorCodesExtension)
-    }
-}
-
-struct ErrorCodesExtension;
 
 /// How async-graphql words a value that does not fit its input type, a request that
 /// names an operation it does not hold, or a subscription sent over plain HTTP: the
@@ -85,15 +71,6 @@ pub fn count<'a>(errors: impl IntoIterator<Item = &'a ServerError>) {
             _ => code::INTERNAL.to_owned(),
         };
         metrics::counter!("graphql_errors_total", "code" => code).increment(1);
-    }
-}
-
-#[async_graphql::async_trait::async_trait]
-impl Extension for ErrorCodesExtension {
-    async fn request(&self, ctx: &ExtensionContext<'_>, next: NextRequest<'_>) -> Response {
-        let mut response = next.run(ctx).await;
-        response.errors.iter_mut().for_each(annotate);
-        response
     }
 }
 

@@ -1,15 +1,14 @@
 //! Refuses costly documents before any resolver runs: fragments that spread into too
 //! many fields (checked before async-graphql walks them), too many aliases, directives
 //! or mutations (checked right after parsing; mutations against the request's
-//! [`MutationBudget`]), too deep or too complex (checked after validation, where
-//! async-graphql has measured both; lists count `first × child`).
+//! [`MutationBudget`]), too deep or too complex (async-graphql's validation measures
+//! both against the limits the schema is built with — lists count `first × child` —
+//! and its refusals are labelled here).
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
 
-use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextValidation};
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
-use async_graphql::{Name, ServerError, ServerResult, ValidationResult, Variables};
+use async_graphql::{Name, ServerError, ServerResult};
 
 use super::budget::MutationBudget;
 use super::codes::{labelled, refusal};
@@ -25,17 +24,6 @@ pub const MAX_DIRECTIVES: usize = 200;
 /// Most fields a document may stand for once its fragments are spread in place: a few
 /// kilobytes of fragments spreading each other can otherwise stand for billions.
 pub const MAX_EXPANDED_FIELDS: usize = 5_000;
-
-/// The extension factory registered on the schema.
-pub struct QueryLimits;
-
-impl ExtensionFactory for QueryLimits {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(QueryLimitsExtension)
-    }
-}
-
-struct QueryLimitsExtension;
 
 /// Why a document's expansion was refused.
 enum Unfolding {
@@ -154,52 +142,37 @@ impl Counts {
     }
 }
 
-#[async_graphql::async_trait::async_trait]
-impl Extension for QueryLimitsExtension {
-    /// Parses the document itself (once) and checks it, in place of async-graphql's own
-    /// parse step, whose depth check walks every path of the unfolded document: the
-    /// extensions after this one in the chain never see the query text.
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        _variables: &Variables,
-        _next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        let parsed = async_graphql::parser::parse_query(query);
-        let doc = parsed.map_err(|error| labelled(ServerError::from(error), "GRAPHQL_PARSE_FAILED"))?;
-        check_expansion(&doc)?;
-        let counts = Counts::document(&doc);
-        if counts.aliases > MAX_ALIASES {
-            return Err(refusal("TOO_MANY_ALIASES", format!("a query may use at most {MAX_ALIASES} aliases")));
-        }
-        if counts.directives > MAX_DIRECTIVES {
-            return Err(refusal("TOO_MANY_DIRECTIVES", format!("a query may use at most {MAX_DIRECTIVES} directives")));
-        }
-        match ctx.data_opt::<Arc<MutationBudget>>() {
-            Some(budget) => budget.charge(&doc)?,
-            None => MutationBudget::default().charge(&doc)?,
-        }
-        Ok(doc)
+/// `query` parsed (once) and checked, before anything else reads it: in place of
+/// async-graphql's own parse, whose depth check walks every path of the unfolded
+/// document. Its mutations are charged to `budget`.
+pub fn checked_document(query: &str, budget: &MutationBudget) -> ServerResult<ExecutableDocument> {
+    let parsed = async_graphql::parser::parse_query(query);
+    let doc = parsed.map_err(|error| labelled(ServerError::from(error), "GRAPHQL_PARSE_FAILED"))?;
+    check_expansion(&doc)?;
+    let counts = Counts::document(&doc);
+    if counts.aliases > MAX_ALIASES {
+        return Err(refusal("TOO_MANY_ALIASES", format!("a query may use at most {MAX_ALIASES} aliases")));
     }
+    if counts.directives > MAX_DIRECTIVES {
+        return Err(refusal("TOO_MANY_DIRECTIVES", format!("a query may use at most {MAX_DIRECTIVES} directives")));
+    }
+    budget.charge(&doc)?;
+    Ok(doc)
+}
 
-    async fn validation(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        next: NextValidation<'_>,
-    ) -> Result<ValidationResult, Vec<ServerError>> {
-        let result = next.run(ctx).await.map_err(|errors| {
-            errors.into_iter().map(|error| labelled(error, "GRAPHQL_VALIDATION_FAILED")).collect::<Vec<_>>()
-        })?;
-        if result.depth > MAX_DEPTH {
-            return Err(vec![refusal("QUERY_TOO_DEEP", format!("queries may nest at most {MAX_DEPTH} levels"))]);
+/// How async-graphql's validation words the limits the schema is built with.
+const TOO_DEEP: &str = "Query is nested too deep.";
+const TOO_COMPLEX: &str = "Query is too complex.";
+
+/// Labels an error async-graphql's validation found in a checked document: too deep,
+/// too complex, or otherwise not valid against the schema.
+pub fn label_validation_error(error: &mut ServerError) {
+    let labelled_as = match error.message.as_str() {
+        TOO_DEEP => refusal("QUERY_TOO_DEEP", format!("queries may nest at most {MAX_DEPTH} levels")),
+        TOO_COMPLEX => {
+            refusal("QUERY_TOO_COMPLEX", format!("query complexity exceeds {MAX_COMPLEXITY}; ask for smaller pages"))
         }
-        if result.complexity > MAX_COMPLEXITY {
-            return Err(vec![refusal(
-                "QUERY_TOO_COMPLEX",
-                format!("query complexity {} exceeds {MAX_COMPLEXITY}; ask for smaller pages", result.complexity),
-            )]);
-        }
-        Ok(result)
-    }
+        _ => labelled(error.clone(), "GRAPHQL_VALIDATION_FAILED"),
+    };
+    *error = ServerError { locations: std::mem::take(&mut error.locations), ..labelled_as };
 }

@@ -1,29 +1,27 @@
 //! Puts the top-level fields of an answer in the order the query asked for them
 //! (GraphQL spec §6.3). The schema is merged from one part per feature, and async-graphql
-//! answers a merged query part by part, grouping the fields by feature; this extension
-//! notes the requested order when the document is parsed and restores it once the
-//! operation has run. (Nested fields come back in order already.)
+//! answers a merged query part by part, grouping the fields by feature; the requested
+//! order is read from the document before it runs and restored once it has. (Nested
+//! fields come back in order already.)
 
 use std::collections::HashSet;
-use std::sync::{Arc, Mutex, PoisonError};
 
-use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextExecute, NextParseQuery};
-use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
-use async_graphql::{Name, Response, ServerResult, Value, Variables};
+use async_graphql::parser::types::{DocumentOperations, ExecutableDocument, Selection, SelectionSet};
+use async_graphql::{Name, Value};
 
-/// The extension factory registered on the schema.
-pub struct FieldOrder;
-
-impl ExtensionFactory for FieldOrder {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(FieldOrderExtension::default())
+/// The top-level response keys the operation `operation_name` of `doc` asks for, in
+/// order (the only operation when no name is given).
+pub fn requested_keys(doc: &ExecutableDocument, operation_name: Option<&str>) -> Vec<Name> {
+    let operation = match (&doc.operations, operation_name) {
+        (DocumentOperations::Single(operation), _) => Some(operation),
+        (DocumentOperations::Multiple(operations), Some(name)) => operations.get(name),
+        (DocumentOperations::Multiple(operations), None) => operations.values().next(),
+    };
+    let mut keys = Vec::new();
+    if let Some(operation) = operation {
+        keys_of(&operation.node.selection_set.node, doc, &mut keys, &mut HashSet::new());
     }
-}
-
-/// One request's documents top-level keys, by operation name.
-#[derive(Default)]
-struct FieldOrderExtension {
-    requested: Mutex<Vec<(Option<Name>, Vec<Name>)>>,
+    keys
 }
 
 /// The response keys `set` asks for, in order, each once (fragments spread in place,
@@ -51,7 +49,7 @@ fn keys_of(set: &SelectionSet, doc: &ExecutableDocument, keys: &mut Vec<Name>, s
 }
 
 /// `data`'s entries in the order of `keys` (any others after them).
-fn reordered(data: &mut Value, keys: &[Name]) {
+pub fn reorder(data: &mut Value, keys: &[Name]) {
     let Value::Object(fields) = data else { return };
     let mut ordered = async_graphql::indexmap::IndexMap::with_capacity(fields.len());
     for key in keys {
@@ -61,46 +59,4 @@ fn reordered(data: &mut Value, keys: &[Name]) {
     }
     ordered.extend(fields.drain(..));
     *fields = ordered;
-}
-
-#[async_graphql::async_trait::async_trait]
-impl Extension for FieldOrderExtension {
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        let doc = next.run(ctx, query, variables).await?;
-        let requested = doc
-            .operations
-            .iter()
-            .map(|(name, operation)| {
-                let mut keys = Vec::new();
-                keys_of(&operation.node.selection_set.node, &doc, &mut keys, &mut HashSet::new());
-                (name.cloned(), keys)
-            })
-            .collect();
-        *self.requested.lock().unwrap_or_else(PoisonError::into_inner) = requested;
-        Ok(doc)
-    }
-
-    async fn execute(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        operation_name: Option<&str>,
-        next: NextExecute<'_>,
-    ) -> Response {
-        let mut response = next.run(ctx, operation_name).await;
-        let requested = self.requested.lock().unwrap_or_else(PoisonError::into_inner);
-        let keys = match operation_name {
-            Some(wanted) => requested.iter().find(|(name, _)| name.as_deref() == Some(wanted)),
-            None => requested.first(),
-        };
-        if let Some((_, keys)) = keys {
-            reordered(&mut response.data, keys);
-        }
-        response
-    }
 }

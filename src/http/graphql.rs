@@ -19,7 +19,7 @@ use serde_json::json;
 use super::AppState;
 use crate::db::statements;
 use crate::error::AppError;
-use crate::graphql::{MutationBudget, TrustedDocuments, count_errors, refusal};
+use crate::graphql::{self, MutationBudget, TrustedDocuments, count_errors, refusal};
 use crate::schema::attach_request_data;
 use crate::viewer::ClientInfo;
 
@@ -124,7 +124,16 @@ async fn execute(
     for request in batch.iter_mut() {
         attach_request_data(&mut request.data, &state.db, viewer.clone(), client.clone(), Arc::clone(&budget));
     }
-    let answer = state.schema.execute_batch(batch).await;
+    let answer = match batch {
+        BatchRequest::Single(request) => BatchResponse::Single(graphql::execute(&state.schema, request, &budget).await),
+        BatchRequest::Batch(requests) => {
+            let mut responses = Vec::with_capacity(requests.len());
+            for request in requests {
+                responses.push(graphql::execute(&state.schema, request, &budget).await);
+            }
+            BatchResponse::Batch(responses)
+        }
+    };
     match &answer {
         BatchResponse::Single(response) => count_errors(&response.errors),
         BatchResponse::Batch(responses) => count_errors(responses.iter().flat_map(|response| &response.errors)),

@@ -25,7 +25,7 @@ use super::protocol::{self, ClientMessage, Dialect, SubscribePayload, close};
 use crate::auth::AuthService;
 use crate::clock;
 use crate::error::AppError;
-use crate::graphql::{MutationBudget, TrustedDocuments, annotate_errors, count_errors, refusal as refusal_error};
+use crate::graphql::{self, MutationBudget, TrustedDocuments, annotate_errors, count_errors, refusal as refusal_error};
 use crate::http::AppState;
 use crate::realtime::{AccessSignals, Heard, Listener, MemberEvent, member_topic};
 use crate::schema::attach_request_data;
@@ -398,7 +398,7 @@ fn start(state: &AppState, viewer: &Viewer, client: &ClientInfo, payload: Subscr
     };
     // Each message is a request of its own, with a budget of its own.
     let budget = Arc::new(MutationBudget::default());
-    attach_request_data(&mut request.data, &state.db, viewer.clone(), client.clone(), budget);
+    attach_request_data(&mut request.data, &state.db, viewer.clone(), client.clone(), Arc::clone(&budget));
     let (schema, auth, viewer) = (state.schema.clone(), state.auth.clone(), viewer.clone());
     async_stream::stream! {
         if let Viewer::Member(claims) = viewer {
@@ -415,7 +415,7 @@ fn start(state: &AppState, viewer: &Viewer, client: &ClientInfo, payload: Subscr
                 }
             }
         }
-        let mut results = schema.execute_stream(request);
+        let mut results = graphql::execute_stream(&schema, request, &budget);
         while let Some(response) = results.next().await {
             yield Output::Response(response);
         }
