@@ -5,6 +5,7 @@
 mod apns;
 mod deliver;
 mod device;
+mod encryption;
 mod fcm;
 mod jobs;
 mod native;
@@ -25,6 +26,7 @@ use anyhow::Context;
 use crate::config::Settings;
 
 pub use apns::ApnsConfig;
+pub use encryption::{EncryptionError, encrypt as encrypt_for_web_push};
 pub use fcm::FcmConfig;
 pub use jobs::{Housekeeping as PushHousekeeping, Push, ReleaseHeld};
 pub use schema::{PushMutation, PushQuery};

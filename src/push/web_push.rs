@@ -8,13 +8,13 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use reqwest::StatusCode;
 use url::Url;
-use web_push::{
-    ContentEncoding, PartialVapidSignatureBuilder, SubscriptionInfo, VapidSignature, WebPushMessage,
-    WebPushMessageBuilder,
-};
+use web_push::{PartialVapidSignatureBuilder, SubscriptionInfo, VapidSignature};
 
+use super::encryption;
 use super::payload::Payload;
 use super::public_dns::{NotPublic, PublicOnly, refused_as_not_public};
 use super::store::DeviceRow;
@@ -61,11 +61,15 @@ impl Transport for WebPush {
         if let Some(until) = self.paused.until(&origin) {
             return Outcome::RetryAt(until);
         }
-        let message = match self.message(&subscription, envelope, &payload.to_bytes(), &origin) {
-            Ok(message) => message,
+        let body = match encryption::encrypt(subscription.p256dh, subscription.auth, &payload.to_bytes()) {
+            Ok(body) => body,
             Err(error) => return Outcome::Rejected(format!("cannot encrypt for this device: {error}")),
         };
-        match self.post(subscription.endpoint, message).await {
+        let signature = match self.signature(&subscription, &origin) {
+            Ok(signature) => signature,
+            Err(error) => return Outcome::Rejected(format!("cannot sign for this push service: {error}")),
+        };
+        match self.post(subscription.endpoint, envelope, &signature, body).await {
             Ok(response) => self.outcome(&origin, response),
             Err(error) if refused_as_not_public(&error) => Outcome::Rejected(NotPublic.to_string()),
             Err(error) => Outcome::RetrySoon(format!("{error}")),
@@ -91,33 +95,17 @@ impl WebPush {
         })
     }
 
-    fn message(
-        &self,
-        device: &Subscription<'_>,
-        envelope: &Envelope,
-        payload: &[u8],
-        origin: &str,
-    ) -> Result<WebPushMessage, web_push::WebPushError> {
-        let info = SubscriptionInfo::new(device.endpoint, device.p256dh, device.auth);
-        let mut builder = WebPushMessageBuilder::new(&info);
-        builder.set_ttl(envelope.ttl);
-        builder.set_urgency(envelope.urgency);
-        builder.set_topic(envelope.topic.clone());
-        builder.set_vapid_signature(self.signature(origin, &info)?);
-        builder.set_payload(ContentEncoding::Aes128Gcm, payload);
-        builder.build()
-    }
-
     /// The signature for pushes to `origin`: its `aud` is the origin (port included),
     /// its `sub` our contact, and it expires in twelve hours.
-    fn signature(&self, origin: &str, info: &SubscriptionInfo) -> Result<VapidSignature, web_push::WebPushError> {
+    fn signature(&self, device: &Subscription<'_>, origin: &str) -> Result<VapidSignature, web_push::WebPushError> {
         let mut cache = self.signatures.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if let Some((signature, made)) = cache.get(origin)
             && made.elapsed() < SIGNATURE_REUSE
         {
             return Ok(signature.clone());
         }
-        let mut builder = self.signer.clone().add_sub_info(info);
+        let info = SubscriptionInfo::new(device.endpoint, device.p256dh, device.auth);
+        let mut builder = self.signer.clone().add_sub_info(&info);
         builder.add_claim("aud", origin);
         builder.add_claim("sub", self.subject.as_str());
         let signature = builder.build()?;
@@ -125,24 +113,25 @@ impl WebPush {
         Ok(signature)
     }
 
-    async fn post(&self, endpoint: &str, message: WebPushMessage) -> reqwest::Result<reqwest::Response> {
-        let mut request = self.http.post(endpoint).header("TTL", message.ttl.to_string());
-        if let Some(urgency) = message.urgency {
-            request = request.header("Urgency", urgency.to_string());
-        }
-        if let Some(topic) = message.topic {
-            request = request.header("Topic", topic);
-        }
-        if let Some(payload) = message.payload {
-            request = request
-                .header("Content-Encoding", payload.content_encoding.to_str())
-                .header("Content-Type", "application/octet-stream");
-            for (name, value) in payload.crypto_headers {
-                request = request.header(name, value);
-            }
-            request = request.body(payload.content);
-        }
-        request.send().await
+    /// Sends an encrypted push (RFC 8030) signed with `signature` (RFC 8292).
+    async fn post(
+        &self,
+        endpoint: &str,
+        envelope: &Envelope,
+        signature: &VapidSignature,
+        body: Vec<u8>,
+    ) -> reqwest::Result<reqwest::Response> {
+        let authorization = format!("vapid t={}, k={}", signature.auth_t, URL_SAFE_NO_PAD.encode(&signature.auth_k));
+        let request = self
+            .http
+            .post(endpoint)
+            .header("TTL", envelope.ttl.to_string())
+            .header("Urgency", envelope.urgency.to_string())
+            .header("Content-Encoding", "aes128gcm")
+            .header("Content-Type", "application/octet-stream")
+            .header("Authorization", authorization)
+            .header("Topic", &envelope.topic);
+        request.body(body).send().await
     }
 
     fn outcome(&self, origin: &str, response: reqwest::Response) -> Outcome {
