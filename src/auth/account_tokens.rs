@@ -119,7 +119,7 @@ pub async fn cancel(tx: &mut Tx, member: Uuid, purposes: &[Purpose], now: DateTi
         placeholder_list(3, purposes.len())
     );
     on_tx!(tx, conn => {
-        let mut query = sqlx::query(&sql).bind(now).bind(member);
+        let mut query = sqlx::query(&sql).persistent(false).bind(now).bind(member);
         for purpose in purposes {
             query = query.bind(to_text(*purpose));
         }

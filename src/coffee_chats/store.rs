@@ -101,7 +101,7 @@ pub async fn slots_of(db: &Db, ids: &[Uuid]) -> Result<HashMap<Uuid, Vec<Slot>>,
         placeholder_list(1, ids.len())
     );
     let rows: Vec<(Uuid, DateTime<Utc>, DateTime<Utc>)> = on_db!(db, pool => {
-        let mut query = sqlx::query_as(&sql);
+        let mut query = sqlx::query_as(&sql).persistent(false);
         for id in ids {
             query = query.bind(id);
         }

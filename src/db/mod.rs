@@ -61,7 +61,10 @@ macro_rules! on_tx {
     }};
 }
 
-/// `$first, $first+1, …` for `count` values, for an `IN (…)` list.
+/// `$first, $first+1, …` for `count` values, for an `IN (…)` list. A statement built
+/// with it differs with each count: run it with `.persistent(false)`, or every
+/// connection keeps a prepared statement per count seen (on SQLite a statement with a
+/// thousand values holds megabytes, and a busy worker meets every count).
 pub fn placeholder_list(first: usize, count: usize) -> String {
     (first..first + count).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ")
 }

@@ -53,7 +53,7 @@ pub async fn not_blocked_with(db: &Db, member: Uuid, candidates: &[Uuid]) -> Res
         list = placeholder_list(2, candidates.len())
     );
     let blocks: Vec<(Uuid, Uuid)> = on_db!(db, pool => {
-        let mut query = sqlx::query_as(&sql).bind(member);
+        let mut query = sqlx::query_as(&sql).persistent(false).bind(member);
         for candidate in candidates {
             query = query.bind(candidate);
         }

@@ -124,7 +124,7 @@ pub async fn find_many(db: &Db, viewer: Uuid, ids: &[Uuid]) -> Result<Vec<Member
     }
     let sql = format!("{} WHERE m.id IN ({})", member_select(), placeholder_list(2, ids.len()));
     let members: Vec<Member> = on_db!(db, pool => {
-        let mut query = sqlx::query_as(&sql).bind(viewer);
+        let mut query = sqlx::query_as(&sql).persistent(false).bind(viewer);
         for id in ids {
             query = query.bind(id);
         }
@@ -145,7 +145,7 @@ pub async fn ids_by_handles(db: &Db, handles: &[String]) -> Result<Vec<Uuid>, sq
     }
     let sql = format!("SELECT id FROM members WHERE handle IN ({})", placeholder_list(1, handles.len()));
     on_db!(db, pool => {
-        let mut query = sqlx::query_scalar(&sql);
+        let mut query = sqlx::query_scalar(&sql).persistent(false);
         for handle in handles {
             query = query.bind(handle);
         }
@@ -323,7 +323,7 @@ pub async fn children_of(db: &Db, members: &[Uuid]) -> Result<Vec<(Uuid, Child)>
         placeholder_list(1, members.len())
     );
     let rows: Vec<(Uuid, Option<NaiveDate>, Option<NaiveDate>)> = on_db!(db, pool => {
-        let mut query = sqlx::query_as(&sql);
+        let mut query = sqlx::query_as(&sql).persistent(false);
         for member in members {
             query = query.bind(member);
         }

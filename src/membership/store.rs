@@ -298,7 +298,7 @@ pub async fn readers_among(db: &Db, group_id: Uuid, members: &[Uuid]) -> Result<
         crate::db::visibility::readable_group_ids_sql("m.id")
     );
     on_db!(db, pool => {
-        let mut query = sqlx::query_scalar(&sql).bind(group_id);
+        let mut query = sqlx::query_scalar(&sql).persistent(false).bind(group_id);
         for member in members {
             query = query.bind(member);
         }

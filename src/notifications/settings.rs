@@ -130,7 +130,7 @@ async fn chosen(db: &Db, members: &[Uuid]) -> Result<HashMap<(Uuid, Notification
         placeholder_list(1, members.len())
     );
     let rows: Vec<(Uuid, String, bool, bool, Option<bool>)> = on_db!(db, pool => {
-        let mut query = sqlx::query_as(&sql);
+        let mut query = sqlx::query_as(&sql).persistent(false);
         for member in members {
             query = query.bind(member);
         }
@@ -151,7 +151,7 @@ async fn muted_now(db: &Db, members: &[Uuid]) -> Result<HashSet<(Uuid, Uuid)>, s
         placeholder_list(2, members.len())
     );
     let rows: Vec<(Uuid, Uuid)> = on_db!(db, pool => {
-        let mut query = sqlx::query_as(&sql).bind(clock::now());
+        let mut query = sqlx::query_as(&sql).persistent(false).bind(clock::now());
         for member in members {
             query = query.bind(member);
         }

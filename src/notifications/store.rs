@@ -107,7 +107,7 @@ async fn record_chunk(
         rows.join(", ")
     );
     let returned: Vec<(Uuid, String, Uuid, bool)> = on_tx!(tx, conn => {
-        let mut query = sqlx::query_as(&sql);
+        let mut query = sqlx::query_as(&sql).persistent(false);
         for new in planned {
             query = query
                 .bind(Uuid::now_v7())
@@ -214,7 +214,7 @@ pub async fn for_push(db: &Db, ids: &[Uuid]) -> Result<Vec<ForPush>, sqlx::Error
         still_visible_sql("n.member_id")
     );
     on_db!(db, pool => {
-        let mut query = sqlx::query_as(&sql);
+        let mut query = sqlx::query_as(&sql).persistent(false);
         for id in ids {
             query = query.bind(id);
         }
@@ -234,7 +234,7 @@ pub async fn unread_counts(db: &Db, members: &[Uuid]) -> Result<HashMap<Uuid, i6
         still_visible_sql("n.member_id")
     );
     let rows: Vec<(Uuid, i64)> = on_db!(db, pool => {
-        let mut query = sqlx::query_as(&sql);
+        let mut query = sqlx::query_as(&sql).persistent(false);
         for member in members {
             query = query.bind(member);
         }
@@ -289,7 +289,7 @@ pub async fn mark_read(db: &Db, member: Uuid, which: Marking<'_>, now: DateTime<
         still_visible_sql("$1")
     );
     on_db!(db, pool => {
-        let mut query = sqlx::query(&sql).bind(member).bind(now);
+        let mut query = sqlx::query(&sql).persistent(false).bind(member).bind(now);
         if let Marking::AboutConversation { id, up_to } = which {
             query = query.bind(id).bind(up_to);
         }

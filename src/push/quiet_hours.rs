@@ -131,7 +131,7 @@ pub async fn of_members(db: &Db, members: &[Uuid]) -> Result<HashMap<Uuid, Quiet
         placeholder_list(1, members.len())
     );
     let rows: Vec<(Uuid, String, String)> = on_db!(db, pool => {
-        let mut query = sqlx::query_as(&sql);
+        let mut query = sqlx::query_as(&sql).persistent(false);
         for member in members {
             query = query.bind(member);
         }

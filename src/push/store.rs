@@ -161,7 +161,7 @@ pub async fn devices_of(db: &Db, members: &[Uuid]) -> Result<Vec<DeviceRow>, sql
         live(1)
     );
     on_db!(db, pool => {
-        let mut query = sqlx::query_as(&sql).bind(clock::now());
+        let mut query = sqlx::query_as(&sql).persistent(false).bind(clock::now());
         for member in members {
             query = query.bind(member);
         }

@@ -346,7 +346,7 @@ pub async fn reaction_counts(
         blocked_either_way_sql("r.member_id", "$1")
     );
     let rows: Vec<(Uuid, String, i64, i64)> = on_db!(db, pool => {
-        let mut query = sqlx::query_as(&sql).bind(viewer);
+        let mut query = sqlx::query_as(&sql).persistent(false).bind(viewer);
         for target in targets {
             query = query.bind(target);
         }

@@ -204,12 +204,13 @@ async fn main() -> anyhow::Result<()> {
         Scenario::Auth | Scenario::Thread => {}
     }
     let run = load::RunConfig { clients: args.clients, duration: Duration::from_secs(args.seconds) };
+    let redis = if args.redis_url.is_some() { " + redis" } else { "" };
     println!(
-        "village-bench {:?} on {backend}: {} clients, {} s per measurement",
+        "village-bench {:?} on {backend}{redis}: {} clients, {} s per measurement",
         args.scenario, args.clients, args.seconds
     );
     match args.scenario {
-        Scenario::Auth => scenarios::auth(args.database_url.clone(), &run).await,
-        _ => scenarios::thread(args.database_url.clone(), &run, args.writers.max(1)).await,
+        Scenario::Auth => scenarios::auth(args.database_url.clone(), args.redis_url.clone(), &run).await,
+        _ => scenarios::thread(args.database_url.clone(), args.redis_url.clone(), &run, args.writers.max(1)).await,
     }
 }

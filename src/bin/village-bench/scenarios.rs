@@ -112,8 +112,8 @@ fn print(reports: &[Report]) {
 }
 
 /// Static handler, `me`, and `signIn` + `me`.
-pub async fn auth(database_url: Option<String>, run: &RunConfig) -> anyhow::Result<()> {
-    let storage = Storage::new(database_url, None).await?;
+pub async fn auth(database_url: Option<String>, redis_url: Option<String>, run: &RunConfig) -> anyhow::Result<()> {
+    let storage = Storage::new(database_url, redis_url).await?;
     let server = ServerProcess::start(&storage).await?;
     let api = Api::new(&server, run.clients)?;
     let tokens = api.members(run.clients).await?;
@@ -175,8 +175,13 @@ pub async fn busy_thread(api: &Api, tokens: &[String]) -> anyhow::Result<String>
 
 /// Pages of 20 and 50 replies (authors, reactions) read by `run.clients` members at
 /// once, and replies posted by `writers` members at once, to one busy thread.
-pub async fn thread(database_url: Option<String>, run: &RunConfig, writers: usize) -> anyhow::Result<()> {
-    let storage = Storage::new(database_url, None).await?;
+pub async fn thread(
+    database_url: Option<String>,
+    redis_url: Option<String>,
+    run: &RunConfig,
+    writers: usize,
+) -> anyhow::Result<()> {
+    let storage = Storage::new(database_url, redis_url).await?;
     let server = ServerProcess::start(&storage).await?;
     let api = Api::new(&server, run.clients)?;
     let tokens = Arc::new(seeding::members_with_sessions(&storage.settings()?, run.clients.max(writers).max(2)).await?);
