@@ -71,7 +71,7 @@ fn job_registry(
     emails: email::SendEmails,
 ) -> anyhow::Result<jobs::Registry> {
     let registry = jobs::Registry::builder()
-        .each(notifications::Notify { db: db.clone(), bus: bus.clone() })
+        .folded(notifications::Notify { db: db.clone(), bus: bus.clone() })
         .each(messages::NotifyMessage { db: db.clone(), bus: bus.clone() })
         .each(job_board::Expiry { db: db.clone(), bus: bus.clone() })
         .each(coffee_chats::NotifyCoffeeChat { db: db.clone(), bus: bus.clone() })

@@ -23,9 +23,9 @@ use tokio::sync::watch;
 use uuid::Uuid;
 
 pub use outbox::run_due;
-pub use registry::{AfterCommit, Ran, Registry, RegistryError, RunBatch, RunEach};
+pub use registry::{AfterCommit, Ran, Registry, RegistryError, RunBatch, RunEach, RunFolded};
 pub use runner::Worker;
-pub use store::{QueueDepth, depth, enqueue};
+pub use store::{QueueDepth, depth, enqueue, enqueue_all};
 pub use stream::JobStream;
 
 /// Runs due jobs until `stopping` turns true: from the Redis `stream` when there is

@@ -36,6 +36,17 @@ pub trait RunEach: Send + Sync {
     fn run(&self, job: JobSpec) -> BoxFuture<'_, anyhow::Result<Ran>>;
 }
 
+/// Runs a run of its jobs — owed one after another — as one, with the same effect as
+/// running each in turn: for jobs that come in floods (a reply each to a busy thread),
+/// whose writes then commit once with all their removals instead of once each.
+pub trait RunFolded: Send + Sync {
+    /// The kinds it runs.
+    fn kinds(&self) -> Vec<JobKind>;
+    /// Runs `jobs` (in the order owed); the worker commits [`Ran::writes`] with the
+    /// removal of every one of them.
+    fn run<'a>(&'a self, jobs: &'a [JobSpec]) -> BoxFuture<'a, anyhow::Result<Ran>>;
+}
+
 /// Runs its jobs a batch at a time: for effects outside the database that cannot be
 /// undone (a push sent), so each job done is removed on its own afterwards.
 pub trait RunBatch: Send + Sync {
@@ -49,6 +60,7 @@ pub trait RunBatch: Send + Sync {
 #[derive(Clone)]
 pub enum Runner {
     Each(Arc<dyn RunEach>),
+    Folded(Arc<dyn RunFolded>),
     Batch(Arc<dyn RunBatch>),
 }
 
@@ -68,8 +80,9 @@ pub enum RegistryError {
 }
 
 impl Registry {
-    /// Starts an empty registry; [`Registry::each`] and [`Registry::batch`] add runners,
-    /// [`Registry::complete`] checks every kind has one.
+    /// Starts an empty registry; [`RegistryBuilder::each`], [`RegistryBuilder::folded`]
+    /// and [`RegistryBuilder::batch`] add runners, [`RegistryBuilder::complete`] checks
+    /// every kind has one.
     pub fn builder() -> RegistryBuilder {
         RegistryBuilder { runners: HashMap::new(), twice: None }
     }
@@ -100,6 +113,12 @@ impl RegistryBuilder {
     pub fn each(self, runner: impl RunEach + 'static) -> Self {
         let kinds = runner.kinds();
         self.add(&kinds, &Runner::Each(Arc::new(runner)))
+    }
+
+    /// Adds a runner of runs of jobs folded into one.
+    pub fn folded(self, runner: impl RunFolded + 'static) -> Self {
+        let kinds = runner.kinds();
+        self.add(&kinds, &Runner::Folded(Arc::new(runner)))
     }
 
     /// Adds a runner of jobs a batch at a time.

@@ -1,5 +1,6 @@
 //! Running claimed jobs, whichever queue they came from: each through the runner its
-//! feature registered (one at a time in the order owed, or a batch at once), then
+//! feature registered (one at a time in the order owed, a run of them owed one after
+//! another folded into one, or a batch at once), then
 //! settled — removed when done, or retried later with capped exponential backoff and
 //! jitter (no sooner than the failure asked), or set aside after `MAX_ATTEMPTS`.
 
@@ -8,7 +9,7 @@ use std::time::Duration;
 
 use uuid::Uuid;
 
-use super::registry::{Ran, Registry, RunBatch, Runner};
+use super::registry::{Ran, Registry, RunBatch, RunFolded, Runner};
 use super::store::{self, Job};
 use super::{JobSpec, MAX_ATTEMPTS, RetryNotBefore, hourly};
 use crate::clock;
@@ -38,15 +39,30 @@ pub enum Attempted {
     SetAside(String),
 }
 
-/// Jobs for one batch runner, with what each asks for.
+/// Jobs for one runner, with what each asks for.
 type Batch = Vec<(Job, JobSpec)>;
 
+/// The most jobs folded into one run: a commit's worth, small enough that a run that
+/// fails and is retried one job at a time costs little.
+const MAX_FOLDED: usize = 64;
+
+/// Adds `job` to `runner`'s last group in `groups` while it has fewer than `room` jobs,
+/// else to a new one, so each group keeps the order its jobs were owed in.
+fn group<R: ?Sized>(groups: &mut Vec<(Arc<R>, Batch)>, runner: Arc<R>, job: (Job, JobSpec), room: usize) {
+    match groups.iter_mut().rev().find(|(r, _)| Arc::ptr_eq(r, &runner)) {
+        Some((_, jobs)) if jobs.len() < room => jobs.push(job),
+        _ => groups.push((runner, vec![job])),
+    }
+}
+
 impl Worker {
-    /// Runs `jobs`: those run one at a time first, in the order they were owed (the
-    /// newest reply is the one a notification names); then each batch runner's jobs at
+    /// Runs `jobs`: those run one at a time first, in the order they were owed; then
+    /// those a folding runner runs, its jobs (in the order owed: the newest reply is
+    /// the one a notification names) a run at a time; then each batch runner's jobs at
     /// once. Returns how each went.
     pub async fn run_batch(&self, jobs: Vec<Job>) -> Result<Vec<(Uuid, Attempted)>, sqlx::Error> {
         let mut attempted = Vec::with_capacity(jobs.len());
+        let mut folds: Vec<(Arc<dyn RunFolded>, Batch)> = Vec::new();
         let mut batches: Vec<(Arc<dyn RunBatch>, Batch)> = Vec::new();
         for job in jobs {
             match self.runner_for(&job) {
@@ -54,17 +70,60 @@ impl Worker {
                     let outcome = self.run_one(&job, spec, runner.run(spec).await).await;
                     attempted.push((job.id, self.settle(&job, outcome).await?));
                 }
-                Ok((Runner::Batch(runner), spec)) => match batches.iter_mut().find(|(r, _)| Arc::ptr_eq(r, &runner)) {
-                    Some((_, batch)) => batch.push((job, spec)),
-                    None => batches.push((runner, vec![(job, spec)])),
-                },
+                Ok((Runner::Folded(runner), spec)) => group(&mut folds, runner, (job, spec), MAX_FOLDED),
+                Ok((Runner::Batch(runner), spec)) => group(&mut batches, runner, (job, spec), usize::MAX),
                 Err(error) => attempted.push((job.id, self.settle(&job, Err(error)).await?)),
             }
+        }
+        for (runner, fold) in folds {
+            attempted.extend(self.run_folded(runner.as_ref(), fold).await?);
         }
         for (runner, batch) in batches {
             attempted.extend(self.run_together(runner.as_ref(), batch).await?);
         }
         Ok(attempted)
+    }
+
+    /// Runs `jobs` with `runner` as one. If that fails (or a claim lapsed), each runs
+    /// alone, so one job that cannot run costs the others nothing.
+    async fn run_folded(&self, runner: &dyn RunFolded, jobs: Batch) -> Result<Vec<(Uuid, Attempted)>, sqlx::Error> {
+        let mut attempted = Vec::with_capacity(jobs.len());
+        if jobs.len() > 1 {
+            let specs: Vec<JobSpec> = jobs.iter().map(|(_, spec)| *spec).collect();
+            let claimed: Vec<&Job> = jobs.iter().map(|(job, _)| job).collect();
+            match self.finish_all(&claimed, runner.run(&specs).await).await {
+                Ok(()) => {
+                    for (job, _) in &jobs {
+                        attempted.push((job.id, self.settle(job, Ok(())).await?));
+                    }
+                    return Ok(attempted);
+                }
+                Err(error) => {
+                    tracing::warn!(%error, jobs = jobs.len(), "a run of jobs failed together; each runs alone")
+                }
+            }
+        }
+        for (job, spec) in jobs {
+            let ran = runner.run(std::slice::from_ref(&spec)).await;
+            let outcome = self.run_one(&job, spec, ran).await;
+            attempted.push((job.id, self.settle(&job, outcome).await?));
+        }
+        Ok(attempted)
+    }
+
+    /// Commits what a run of `jobs` wrote with the removal of every one of them, then
+    /// does what was to follow; fails (and undoes the writes) if any claim lapsed.
+    async fn finish_all(&self, jobs: &[&Job], ran: anyhow::Result<Ran>) -> anyhow::Result<()> {
+        let Ran { mut writes, after_commit } = ran?;
+        if !store::finish_all(&mut writes, jobs).await? {
+            writes.rollback().await?;
+            anyhow::bail!("a job of the run outlived its claim");
+        }
+        writes.commit().await?;
+        if let Some(after_commit) = after_commit {
+            after_commit.await;
+        }
+        Ok(())
     }
 
     /// What `job` asks for and who runs it (an unknown kind is a job this version

@@ -11,7 +11,7 @@ use super::stream::Claim;
 use super::{JobSpec, MAX_ATTEMPTS, NewJob};
 use crate::clock;
 use crate::db::text_enum::{from_text, to_text};
-use crate::db::{Db, Tx};
+use crate::db::{Db, Tx, placeholder_list};
 use crate::{on_db, on_tx};
 
 /// A claimed job.
@@ -45,22 +45,40 @@ impl Job {
 /// Records `job` as owed, inside the write's transaction `tx`; scheduled work already
 /// recorded for the same subject and time is not recorded twice.
 pub async fn enqueue(tx: &mut Tx, job: NewJob) -> Result<(), sqlx::Error> {
-    const SQL: &str = "INSERT INTO outbox (id, kind, subject_id, target_id, actor_id, scheduled_for, created_at, \
-                       run_after, attempts) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0) \
-                       ON CONFLICT (kind, subject_id, scheduled_for) WHERE scheduled_for IS NOT NULL DO NOTHING";
+    enqueue_all(tx, &[job]).await
+}
+
+/// Records `jobs` inside `tx` in one statement (see [`enqueue`]).
+pub async fn enqueue_all(tx: &mut Tx, jobs: &[NewJob]) -> Result<(), sqlx::Error> {
+    const COLUMNS: usize = 8;
+    if jobs.is_empty() {
+        return Ok(());
+    }
+    let rows: Vec<String> =
+        (0..jobs.len()).map(|row| format!("({}, 0)", placeholder_list(row * COLUMNS + 1, COLUMNS))).collect();
+    let sql = format!(
+        "INSERT INTO outbox (id, kind, subject_id, target_id, actor_id, scheduled_for, created_at, run_after, \
+         attempts) VALUES {} ON CONFLICT (kind, subject_id, scheduled_for) WHERE scheduled_for IS NOT NULL DO NOTHING",
+        rows.join(", ")
+    );
     let now = clock::now();
-    on_tx!(tx, conn => sqlx::query(SQL)
-        .bind(Uuid::now_v7())
-        .bind(to_text(job.kind))
-        .bind(job.subject)
-        .bind(job.target)
-        .bind(job.actor)
-        .bind(job.schedule.map(|schedule| schedule.about))
-        .bind(now)
-        .bind(job.schedule.map_or(now, |schedule| schedule.run_at.max(now)))
-        .execute(conn)
-        .await
-        .map(drop))
+    on_tx!(tx, conn => {
+        // A write's one or two jobs are statements kept prepared; longer lists vary in
+        // length and run unprepared (see `placeholder_list`).
+        let mut query = sqlx::query(&sql).persistent(jobs.len() <= 2);
+        for job in jobs {
+            query = query
+                .bind(Uuid::now_v7())
+                .bind(to_text(job.kind))
+                .bind(job.subject)
+                .bind(job.target)
+                .bind(job.actor)
+                .bind(job.schedule.map(|schedule| schedule.about))
+                .bind(now)
+                .bind(job.schedule.map_or(now, |schedule| schedule.run_at.max(now)));
+        }
+        query.execute(conn).await.map(drop)
+    })
 }
 
 /// Takes up to `limit` due jobs until `until`, counting an attempt at each when
@@ -97,7 +115,7 @@ pub async fn start_relayed(db: &Db, claims: &[Claim]) -> Result<Vec<Job>, sqlx::
         claimed_sql(claims.len())
     );
     let mut jobs: Vec<Job> = on_db!(db, pool => {
-        let mut query = sqlx::query_as(&sql);
+        let mut query = sqlx::query_as(&sql).persistent(false);
         for claim in claims {
             query = query.bind(claim.job).bind(claim.until);
         }
@@ -107,7 +125,8 @@ pub async fn start_relayed(db: &Db, claims: &[Claim]) -> Result<Vec<Job>, sqlx::
     Ok(jobs)
 }
 
-/// `(id = $1 AND locked_until = $2) OR …` for `count` jobs and their claims.
+/// `(id = $1 AND locked_until = $2) OR …` for `count` jobs and their claims. Its
+/// length varies, so statements made with it run unprepared (see `placeholder_list`).
 fn claimed_sql(count: usize) -> String {
     let each = (0..count).map(|n| format!("(id = ${} AND locked_until = ${})", 2 * n + 1, 2 * n + 2));
     each.collect::<Vec<_>>().join(" OR ")
@@ -148,6 +167,20 @@ pub async fn finish(tx: &mut Tx, job: &Job) -> Result<bool, sqlx::Error> {
     on_tx!(tx, conn => sqlx::query(SQL).bind(job.id).bind(job.locked_until).execute(conn).await.map(|done| done.rows_affected() == 1))
 }
 
+/// [`finish`] for a run of jobs whose work `tx` did together, in one statement; false
+/// when any claim had lapsed.
+pub async fn finish_all(tx: &mut Tx, jobs: &[&Job]) -> Result<bool, sqlx::Error> {
+    let sql = format!("DELETE FROM outbox WHERE {}", claimed_sql(jobs.len()));
+    let removed = on_tx!(tx, conn => {
+        let mut query = sqlx::query(&sql).persistent(false);
+        for job in jobs {
+            query = query.bind(job.id).bind(job.locked_until);
+        }
+        query.execute(conn).await.map(|done| done.rows_affected())
+    })?;
+    Ok(usize::try_from(removed).is_ok_and(|removed| removed == jobs.len()))
+}
+
 /// [`finish`] for jobs whose work wrote nothing, in one statement; returns the ids of
 /// those still claimed (and now removed).
 pub async fn finish_alone(db: &Db, jobs: &[&Job]) -> Result<HashSet<Uuid>, sqlx::Error> {
@@ -156,7 +189,7 @@ pub async fn finish_alone(db: &Db, jobs: &[&Job]) -> Result<HashSet<Uuid>, sqlx:
     }
     let sql = format!("DELETE FROM outbox WHERE {} RETURNING id", claimed_sql(jobs.len()));
     let removed: Vec<Uuid> = on_db!(db, pool => {
-        let mut query = sqlx::query_scalar(&sql);
+        let mut query = sqlx::query_scalar(&sql).persistent(false);
         for job in jobs {
             query = query.bind(job.id).bind(job.locked_until);
         }

@@ -9,7 +9,7 @@ use super::model::{EventNews, JoinNews, News};
 use super::service::{announce_created, plan, record};
 use super::store::NewNotification;
 use crate::db::Db;
-use crate::jobs::{JobKind, JobSpec, Ran, RunEach};
+use crate::jobs::{JobKind, JobSpec, Ran, RunFolded};
 use crate::realtime::Bus;
 
 /// The job kinds notifications run, with the news each brings.
@@ -25,32 +25,43 @@ const NEWS: [(JobKind, News); 9] = [
     (JobKind::JoinApproved, News::Join(JoinNews::Approved)),
 ];
 
-/// Runs the notification jobs, one at a time in the order they were owed (so the
-/// newest reply is the one a collapsed entry names).
+/// Runs the notification jobs in the order they were owed (so the newest reply is the
+/// one a collapsed entry names), a run of them at once: a burst of replies to a busy
+/// thread is planned reply by reply and recorded in one transaction, each member's
+/// entry growing by as many happenings as concern her.
 pub struct Notify {
     pub db: Db,
     pub bus: Bus,
 }
 
-impl RunEach for Notify {
+impl Notify {
+    async fn plan(&self, job: JobSpec) -> anyhow::Result<Vec<NewNotification>> {
+        let news = NEWS
+            .iter()
+            .find(|(kind, _)| *kind == job.kind)
+            .map(|(_, news)| *news)
+            .ok_or_else(|| anyhow::anyhow!("{:?} is not a notification job", job.kind))?;
+        Ok(plan(&self.db, news, job).await?)
+    }
+}
+
+impl RunFolded for Notify {
     fn kinds(&self) -> Vec<JobKind> {
         NEWS.iter().map(|(kind, _)| *kind).collect()
     }
 
-    fn run(&self, job: JobSpec) -> BoxFuture<'_, anyhow::Result<Ran>> {
+    fn run<'a>(&'a self, jobs: &'a [JobSpec]) -> BoxFuture<'a, anyhow::Result<Ran>> {
         Box::pin(async move {
-            let news = NEWS
-                .iter()
-                .find(|(kind, _)| *kind == job.kind)
-                .map(|(_, news)| *news)
-                .ok_or_else(|| anyhow::anyhow!("{:?} is not a notification job", job.kind))?;
-            let planned = plan(&self.db, news, job).await?;
+            let mut planned = Vec::new();
+            for job in jobs {
+                planned.extend(self.plan(*job).await?);
+            }
             recording(&self.db, &self.bus, &planned).await
         })
     }
 }
 
-/// What a notification job ran: `planned` recorded (with their push jobs) in the
+/// What notification jobs ran: `planned` (in the order owed) recorded (with their push jobs) in the
 /// writes committed with the job's removal, and announced to her open connections
 /// once they are.
 pub async fn recording(db: &Db, bus: &Bus, planned: &[NewNotification]) -> anyhow::Result<Ran> {

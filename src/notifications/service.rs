@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, TimeDelta, Utc};
 use uuid::Uuid;
 
 use super::model::{EventNews, JoinNews, News, NotificationKind};
@@ -209,6 +210,9 @@ fn most_direct_kinds(audience: &threads::ReplyAudience) -> HashMap<Uuid, Notific
     kinds
 }
 
+/// Push and email jobs recorded by one statement at most (8 values each).
+const JOBS_PER_STATEMENT: usize = 500;
+
 /// An entry recorded for a member: its id, and whether it is new (or grew).
 pub struct Recorded {
     member: Uuid,
@@ -216,33 +220,71 @@ pub struct Recorded {
     new: bool,
 }
 
-/// Records `planned` in `tx`, with a push job for each one she wants pushed and an
-/// email job for each new one she wants emailed (a collapsed entry growing is not
-/// emailed again); returns
-/// who got which entry. Rows are written in one fixed order (member, then collapse
-/// key), so two jobs recording for the same members at once (replies to one busy
-/// thread, on two workers) wait for each other instead of deadlocking.
+/// Records `planned` (in the order owed) in `tx`, with a push job for each entry she
+/// wants pushed and an email job for each new one she wants emailed (a collapsed entry
+/// growing is not emailed again); returns who got which entry. Rows are written in one
+/// fixed order (member, then collapse key), so two jobs recording for the same members
+/// at once (replies to one busy thread, on two workers) wait for each other instead of
+/// deadlocking.
 pub async fn record(tx: &mut Tx, planned: &[NewNotification]) -> AppResult<Vec<Recorded>> {
-    let now = clock::now();
-    let mut in_order: Vec<&NewNotification> = planned.iter().collect();
-    in_order.sort_by(|a, b| (a.member_id, &a.collapse_key).cmp(&(b.member_id, &b.collapse_key)));
-    // One entry per member and key: a statement folds each row into hers once.
-    in_order.dedup_by(|a, b| (a.member_id, &a.collapse_key) == (b.member_id, &b.collapse_key));
-    let entries = store::record_all(tx, &in_order, now).await?;
-    let mut recorded = Vec::with_capacity(planned.len());
-    for (notification, (id, new)) in in_order.into_iter().zip(entries) {
+    let entries = one_per_entry(planned);
+    let rows: Vec<(&NewNotification, DateTime<Utc>)> =
+        entries.iter().zip(entry_times(&entries, clock::now())).map(|((entry, _), at)| (entry, at)).collect();
+    let recorded_entries = store::record_all(tx, &rows).await?;
+    let (mut recorded, mut owed) = (Vec::with_capacity(entries.len()), Vec::new());
+    for ((notification, _), (id, new)) in entries.iter().zip(recorded_entries) {
+        let for_her = |kind| NewJob { target: Some(notification.member_id), ..NewJob::system(kind, id) };
         if notification.push {
-            let push = NewJob { target: Some(notification.member_id), ..NewJob::system(JobKind::PushNotification, id) };
-            jobs::enqueue(tx, push).await?;
+            owed.push(for_her(JobKind::PushNotification));
         }
         if notification.email && new {
-            let email =
-                NewJob { target: Some(notification.member_id), ..NewJob::system(JobKind::EmailNotification, id) };
-            jobs::enqueue(tx, email).await?;
+            owed.push(for_her(JobKind::EmailNotification));
         }
         recorded.push(Recorded { member: notification.member_id, id, new });
     }
+    for chunk in owed.chunks(JOBS_PER_STATEMENT) {
+        jobs::enqueue_all(tx, chunk).await?;
+    }
     Ok(recorded)
+}
+
+/// `planned` folded into one notification per member and collapse key (a statement
+/// can touch her entry only once), sorted by both: each stands for all its happenings,
+/// names the latest of them (what it is about, who did it), takes the most direct kind,
+/// and is pushed or emailed if any of them would be. Each comes with where its latest
+/// happening stands in `planned`.
+fn one_per_entry(planned: &[NewNotification]) -> Vec<(NewNotification, usize)> {
+    let mut in_order: Vec<(usize, &NewNotification)> = planned.iter().enumerate().collect();
+    // Stable: happenings for the same entry stay in the order owed.
+    in_order.sort_by(|(_, a), (_, b)| (a.member_id, &a.collapse_key).cmp(&(b.member_id, &b.collapse_key)));
+    let mut entries: Vec<(NewNotification, usize)> = Vec::with_capacity(in_order.len());
+    for (owed, next) in in_order {
+        match entries.last_mut() {
+            Some((entry, latest)) if (entry.member_id, &entry.collapse_key) == (next.member_id, &next.collapse_key) => {
+                let kind = if next.kind.rank() > entry.kind.rank() { next.kind } else { entry.kind };
+                let (push, email) = (entry.push || next.push, entry.email || next.email);
+                let happenings = entry.happenings + next.happenings;
+                *entry = NewNotification { kind, happenings, push, email, ..next.clone() };
+                *latest = owed;
+            }
+            _ => entries.push((next.clone(), owed)),
+        }
+    }
+    entries
+}
+
+/// When each of `entries` is recorded: up to `now`, a microsecond apart in the order
+/// their latest happenings were owed (the latest at `now`), so that her list (newest
+/// first) reads as if each job had been recorded on its own.
+fn entry_times(entries: &[(NewNotification, usize)], now: DateTime<Utc>) -> Vec<DateTime<Utc>> {
+    let mut newest_first: Vec<usize> = (0..entries.len()).collect();
+    newest_first.sort_by_key(|&entry| std::cmp::Reverse(entries[entry].1));
+    let mut times = vec![now; entries.len()];
+    for (before_now, entry) in newest_first.into_iter().enumerate() {
+        let earlier = TimeDelta::microseconds(i64::try_from(before_now).unwrap_or(0));
+        times[entry] = now.checked_sub_signed(earlier).unwrap_or(now);
+    }
+    times
 }
 
 /// Tells each member's live stream about her new (or grown) entry and unread count,

@@ -32,6 +32,8 @@ pub struct NewNotification {
     pub actor_id: Option<Uuid>,
     /// Unread notifications with the same key collapse into one entry.
     pub collapse_key: String,
+    /// How many happenings it stands for (replies to a thread, folded into one).
+    pub happenings: i32,
     /// Whether she wants it pushed to her devices too.
     pub push: bool,
     /// Whether she wants it emailed too.
@@ -55,41 +57,40 @@ impl NewNotification {
             coffee_chat_id: None,
             actor_id: None,
             collapse_key,
+            happenings: 1,
             push: false,
             email: false,
         }
     }
 }
 
-/// Rows one statement records at most (15 values each, within both databases' limits).
+/// Rows one statement records at most (16 values each, within both databases' limits).
 const RECORD_CHUNK: usize = 500;
 
-/// Records each of `planned` (one per member and collapse key), or folds it into her
-/// unread entry with the same key (one more happening, the latest actor, the most
-/// direct kind), in the order given, a few hundred to a statement; returns each entry's
+/// Records each of `planned` (one per member and collapse key) at its time, or folds it
+/// into her unread entry with the same key (its happenings more, the latest actor, the
+/// most direct kind, its time), in the order given, a few hundred to a statement; returns each entry's
 /// id and whether it is new, in that order.
 pub async fn record_all(
     tx: &mut Tx,
-    planned: &[&NewNotification],
-    now: DateTime<Utc>,
+    planned: &[(&NewNotification, DateTime<Utc>)],
 ) -> Result<Vec<(Uuid, bool)>, sqlx::Error> {
     let mut recorded = Vec::with_capacity(planned.len());
     for chunk in planned.chunks(RECORD_CHUNK) {
-        recorded.extend(record_chunk(tx, chunk, now).await?);
+        recorded.extend(record_chunk(tx, chunk).await?);
     }
     Ok(recorded)
 }
 
 async fn record_chunk(
     tx: &mut Tx,
-    planned: &[&NewNotification],
-    now: DateTime<Utc>,
+    planned: &[(&NewNotification, DateTime<Utc>)],
 ) -> Result<Vec<(Uuid, bool)>, sqlx::Error> {
-    const COLUMNS: usize = 15;
+    const COLUMNS: usize = 16;
     let rows: Vec<String> = (0..planned.len())
         .map(|row| {
             let first = row * COLUMNS + 1;
-            format!("({}, 1, ${}, ${}, ${})", placeholder_list(first, 13), first + 13, first + 14, first + 14)
+            format!("({}, ${}, ${})", placeholder_list(first, 15), first + 15, first + 15)
         })
         .collect();
     let sql = format!(
@@ -97,7 +98,7 @@ async fn record_chunk(
          conversation_id, message_id, job_post_id, coffee_chat_id, actor_id, happenings, collapse_key, created_at, \
          updated_at) VALUES {} \
          ON CONFLICT (member_id, collapse_key) WHERE read_at IS NULL DO UPDATE SET \
-         happenings = notifications.happenings + 1, \
+         happenings = notifications.happenings + excluded.happenings, \
          kind = CASE WHEN excluded.kind_rank > notifications.kind_rank THEN excluded.kind ELSE notifications.kind END, \
          kind_rank = CASE WHEN excluded.kind_rank > notifications.kind_rank \
          THEN excluded.kind_rank ELSE notifications.kind_rank END, \
@@ -108,7 +109,7 @@ async fn record_chunk(
     );
     let returned: Vec<(Uuid, String, Uuid, bool)> = on_tx!(tx, conn => {
         let mut query = sqlx::query_as(&sql).persistent(false);
-        for new in planned {
+        for (new, at) in planned {
             query = query
                 .bind(Uuid::now_v7())
                 .bind(new.member_id)
@@ -123,8 +124,9 @@ async fn record_chunk(
                 .bind(new.job_post_id)
                 .bind(new.coffee_chat_id)
                 .bind(new.actor_id)
+                .bind(new.happenings)
                 .bind(&new.collapse_key)
-                .bind(now);
+                .bind(at);
         }
         query.fetch_all(conn).await
     })?;
@@ -132,7 +134,7 @@ async fn record_chunk(
         returned.into_iter().map(|(member, key, id, new)| ((member, key), (id, new))).collect();
     planned
         .iter()
-        .map(|new| {
+        .map(|(new, _)| {
             by_key
                 .remove(&(new.member_id, new.collapse_key.clone()))
                 .ok_or_else(|| sqlx::Error::Protocol("a recorded notification came back missing".into()))

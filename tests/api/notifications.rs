@@ -549,3 +549,99 @@ async fn a_burst_of_replies_worked_by_several_workers_at_once_fails_no_job() {
     assert_eq!(app.count(failed).await, 0);
     let _ = stop.send(true);
 }
+
+/// What each member's notifications say, without the ids that differ between servers.
+async fn what_they_were_told(app: &TestApp, members: &[&Member]) -> Vec<Vec<Value>> {
+    let mut told = Vec::new();
+    for member in members {
+        let (unread, list) = notifications_of(app, member).await;
+        let mut entries = vec![json!(unread)];
+        entries.extend(list.iter().map(|entry| {
+            json!([entry["kind"], entry["title"], entry["count"], entry["read"], entry["actor"]["displayName"]])
+        }));
+        told.push(entries);
+    }
+    told
+}
+
+/// A busy minute in a thread: Bea, Cat and Dan follow it; Bea replies three times, Cat
+/// answers her, mentions Ana, and Dan (whom Bea blocked) replies. With `each_alone`,
+/// every job is run before the next reply; otherwise they wait and run as one backlog.
+/// Returns the members and the statements the jobs ran.
+async fn busy_minute(app: &TestApp, each_alone: bool) -> ([Member; 4], usize) {
+    let (ana, bea, cat, dan) =
+        (app.member("ana").await, app.member("bea").await, app.member("cat").await, app.member("dan").await);
+    let (group, thread, _) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
+    ana.bring_in(&group, &cat).await;
+    ana.bring_in(&group, &dan).await;
+    let handle = "mutation { updateProfile(input: { handle: \"ana\" }) { handle } }";
+    app.graphql(handle, json!({}), Some(&ana.access_token)).await;
+    for member in [&bea, &cat, &dan] {
+        member.post_reply(&thread, "following").await;
+    }
+    let block = "mutation($m: ID!) { blockMember(input: { memberId: $m }) { id } }";
+    bea.graphql(block, json!({ "m": dan.member_id })).await;
+    app.run_pending_jobs().await;
+    let read_all = "mutation { markNotificationsRead(input: { all: true }) { marked } }";
+    for member in [&ana, &bea, &cat, &dan] {
+        member.graphql(read_all, json!({})).await;
+    }
+
+    let mut statements = 0;
+    let mut run_jobs = async || statements += app.run_due_jobs_counting_statements().await;
+    let mut last = String::new();
+    for body in ["one", "two", "three"] {
+        last = bea.post_reply(&thread, body).await;
+        if each_alone {
+            run_jobs().await;
+        }
+    }
+    let replies: [(&Member, Option<&str>, &str); 3] =
+        [(&cat, Some(&last), "an answer"), (&cat, None, "@ana have a look"), (&dan, None, "me too")];
+    for (member, parent, body) in replies {
+        match parent {
+            Some(parent) => member.answer_reply(&thread, parent, body).await,
+            None => member.post_reply(&thread, body).await,
+        };
+        if each_alone {
+            run_jobs().await;
+        }
+    }
+    if !each_alone {
+        assert_eq!(app.count("outbox WHERE kind = 'REPLY_POSTED'").await, 6, "the backlog waits");
+        run_jobs().await;
+        assert_eq!(app.count("outbox WHERE kind = 'REPLY_POSTED'").await, 0, "and runs at once");
+    }
+    ([ana, bea, cat, dan], statements)
+}
+
+#[tokio::test]
+async fn a_backlog_of_replies_run_together_tells_everyone_what_one_at_a_time_would() {
+    let one_at_a_time = TestApp::spawn_with(|settings| settings.no_worker = true).await;
+    let together = TestApp::spawn_with(|settings| settings.no_worker = true).await;
+
+    let (alone, alone_statements) = busy_minute(&one_at_a_time, true).await;
+    let (folded, folded_statements) = busy_minute(&together, false).await;
+
+    let told_alone = what_they_were_told(&one_at_a_time, &alone.iter().collect::<Vec<_>>()).await;
+    let told_together = what_they_were_told(&together, &folded.iter().collect::<Vec<_>>()).await;
+    assert_eq!(told_together, told_alone);
+    let unread = |told: &[Value], kind: &str| told.iter().find(|entry| entry[0] == kind && entry[3] == false).cloned();
+    // Ana: her thread's entry with the other replies, newest since Dan's came last,
+    // naming him; then Cat's mention on its own.
+    assert_eq!(told_alone[0][0], json!(2), "{:?}", told_alone[0]);
+    let ana_thread = json!(["REPLY_TO_MY_THREAD", "5 new replies in 'Live'", 5, false, "Dan"]);
+    assert_eq!(told_alone[0][1], ana_thread);
+    assert_eq!(told_alone[0][2][0], "MENTION");
+    // Bea: Cat's answer and her mention, as the most direct kind (Dan's reply is hidden
+    // by her block).
+    let bea_thread = json!(["REPLY_TO_MY_REPLY", "2 new replies in 'Live'", 2, false, "Cat"]);
+    assert_eq!((told_alone[1][0].clone(), unread(&told_alone[1], "REPLY_TO_MY_REPLY")), (json!(1), Some(bea_thread)));
+    for app in [&one_at_a_time, &together] {
+        assert_eq!(app.count("threads WHERE reply_count = 10").await, 1, "each reply counted once on the thread");
+    }
+    assert!(
+        folded_statements < alone_statements,
+        "the backlog ran in fewer statements ({folded_statements}) than its jobs one by one ({alone_statements})"
+    );
+}

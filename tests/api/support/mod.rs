@@ -279,6 +279,12 @@ impl TestApp {
         .await;
     }
 
+    /// Runs the jobs due now here, once, and returns the SQL statements they ran.
+    pub async fn run_due_jobs_counting_statements(&self) -> usize {
+        let run = async { village::jobs::run_due(&self.jobs).await.expect("jobs ran") };
+        village::db::statements::counting(run).await.1
+    }
+
     /// Runs here, as if it were `at`, every job due by then and those they make due:
     /// how a test makes a reminder's, a quiet window's or a retry's time come.
     /// Only on a server without a worker, whose claims the later time would overrun.
