@@ -23,7 +23,9 @@ use crate::mailing_list::{self, MailingList};
 use crate::push::{self, PushConfig};
 use crate::rate_limits::RateLimits;
 use crate::realtime::Bus;
-use crate::{coffee_chats, digests, email, job_board, jobs, messages, notifications, schema, secrets, telemetry};
+use crate::{
+    coffee_chats, digests, email, job_board, jobs, messages, notifications, schema, secrets, telemetry, threads,
+};
 
 /// A server ready to serve: storage connected and migrated.
 pub struct App {
@@ -72,6 +74,7 @@ fn job_registry(
 ) -> anyhow::Result<jobs::Registry> {
     let registry = jobs::Registry::builder()
         .folded(notifications::Notify { db: db.clone(), bus: bus.clone() })
+        .folded(threads::CountReplies { db: db.clone() })
         .each(messages::NotifyMessage { db: db.clone(), bus: bus.clone() })
         .each(job_board::Expiry { db: db.clone(), bus: bus.clone() })
         .each(coffee_chats::NotifyCoffeeChat { db: db.clone(), bus: bus.clone() })

@@ -44,8 +44,10 @@ pub async fn run(worker: Worker, stream: Option<JobStream>, stopping: watch::Rec
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum JobKind {
-    /// A reply was posted (subject: the reply).
+    /// A reply was posted (subject: the reply): who is told.
     ReplyPosted,
+    /// A reply was posted (subject: the reply): its thread counts it and moves up.
+    ThreadActivity,
     /// An event was created, changed or cancelled (subject: the event).
     EventCreated,
     EventChanged,
@@ -108,8 +110,9 @@ pub enum JobKind {
 
 impl JobKind {
     /// Every kind, each of which some feature runs.
-    pub const ALL: [Self; 31] = [
+    pub const ALL: [Self; 32] = [
         Self::ReplyPosted,
+        Self::ThreadActivity,
         Self::EventCreated,
         Self::EventChanged,
         Self::EventCancelled,

@@ -1,6 +1,7 @@
 //! Threads and replies: the conversations inside groups, with reactions, @mentions,
 //! follows, pinning and locking.
 
+mod jobs;
 mod live;
 mod loader;
 mod mentions;
@@ -12,6 +13,7 @@ mod snapshot;
 mod store;
 mod subscription;
 
+pub use jobs::CountReplies;
 pub use loader::{ReactionDataLoader, ReactionLoader};
 pub use model::{Reaction, Thread, ThreadOrder};
 pub use render::shareable_fields;

@@ -117,8 +117,8 @@ async fn check_parent(db: &Db, viewer: Uuid, thread_id: Uuid, parent_id: Uuid) -
 }
 
 /// Posts a reply (one level of nesting) to an unlocked thread of a group she is in: the
-/// reply, its mentions and its notification job commit together, then the thread's
-/// live subscribers are told.
+/// reply, its mentions and its jobs (notify, count it on the thread) commit together,
+/// then the thread's live subscribers are told.
 #[tracing::instrument(skip_all, fields(viewer = %viewer, thread = %input.thread_id))]
 pub async fn reply(db: &Db, bus: &Bus, viewer: Uuid, input: PostReply) -> AppResult<Reply> {
     let thread = readable(db, viewer, input.thread_id).await?;
@@ -147,10 +147,12 @@ pub async fn reply(db: &Db, bus: &Bus, viewer: Uuid, input: PostReply) -> AppRes
             store::follow(tx, thread.id, viewer, now).await?;
         }
         store::insert_mentions(tx, id, thread.id, &mentioned, now).await?;
-        jobs::enqueue(tx, NewJob::new(JobKind::ReplyPosted, id, viewer)).await?;
-        // Last, so the thread's row is locked only for the commit; a thread locked
-        // meanwhile takes no reply.
-        if !store::count_reply_unless_locked(tx, thread.id, now).await? {
+        // Who is told, and the thread's count and place in the feed, follow the commit:
+        // replies to a busy thread do not queue on its row.
+        let owed = [JobKind::ReplyPosted, JobKind::ThreadActivity].map(|kind| NewJob::new(kind, id, viewer));
+        jobs::enqueue_all(tx, &owed).await?;
+        // A thread locked meanwhile takes no reply.
+        if !store::accepts_replies(tx, thread.id).await? {
             return Err(AppError::Forbidden);
         }
         Ok(id)

@@ -3,7 +3,7 @@
 //! whether a block stands either way between her and its author, so pages need no
 //! extra queries.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
@@ -218,7 +218,7 @@ pub enum ThreadFlag {
     Locked,
 }
 
-/// Inserts a reply inside `tx`; [`count_reply_unless_locked`] counts it on its thread.
+/// Inserts a reply inside `tx`; [`count_replies`] counts it on its thread later.
 pub async fn insert_reply(tx: &mut Tx, reply: NewReply<'_>) -> Result<(), sqlx::Error> {
     const INSERT: &str = "INSERT INTO replies (id, thread_id, parent_reply_id, author_id, body, created_at, deleted_by_moderator) \
                           VALUES ($1, $2, $3, $4, $5, $6, FALSE)";
@@ -234,12 +234,41 @@ pub async fn insert_reply(tx: &mut Tx, reply: NewReply<'_>) -> Result<(), sqlx::
         .map(drop))
 }
 
-/// Counts a new reply as activity on thread `id` inside `tx`, unless the thread is
-/// locked (then nothing changes and this returns false).
-pub async fn count_reply_unless_locked(tx: &mut Tx, id: Uuid, now: DateTime<Utc>) -> Result<bool, sqlx::Error> {
-    const SQL: &str =
-        "UPDATE threads SET reply_count = reply_count + 1, last_activity_at = $2 WHERE id = $1 AND NOT locked";
-    on_tx!(tx, conn => sqlx::query(SQL).bind(id).bind(now).execute(conn).await.map(|done| done.rows_affected() == 1))
+/// Whether thread `id` takes replies (it is not locked), read inside the reply's
+/// transaction `tx` so that locking it waits for that transaction: on PostgreSQL under
+/// a share lock, which replies to the same thread do not wait for among themselves; on
+/// SQLite, whose writes take turns, after the reply's first write.
+pub async fn accepts_replies(tx: &mut Tx, id: Uuid) -> Result<bool, sqlx::Error> {
+    let share = if matches!(tx, Tx::Postgres(_)) { " FOR SHARE" } else { "" };
+    let sql = format!("SELECT NOT locked FROM threads WHERE id = $1{share}");
+    let open: Option<bool> = on_tx!(tx, conn => sqlx::query_scalar(&sql).bind(id).fetch_optional(conn).await)?;
+    Ok(open.unwrap_or(false))
+}
+
+/// Counts the replies `ids` on their threads, each thread moving up to its latest
+/// reply's time, inside `tx` (threads in one order, so two workers never deadlock).
+pub async fn count_replies(tx: &mut Tx, ids: &[Uuid]) -> Result<(), sqlx::Error> {
+    const UPDATE: &str = "UPDATE threads SET reply_count = reply_count + $2, \
+                          last_activity_at = CASE WHEN last_activity_at < $3 THEN $3 ELSE last_activity_at END \
+                          WHERE id = $1";
+    let sql = format!("SELECT thread_id, created_at FROM replies WHERE id IN ({})", placeholder_list(1, ids.len()));
+    let posted: Vec<(Uuid, DateTime<Utc>)> = on_tx!(tx, conn => {
+        let mut query = sqlx::query_as(&sql).persistent(false);
+        for id in ids {
+            query = query.bind(id);
+        }
+        query.fetch_all(conn).await
+    })?;
+    let mut threads: BTreeMap<Uuid, (i64, DateTime<Utc>)> = BTreeMap::new();
+    for (thread, at) in posted {
+        let (count, latest) = threads.entry(thread).or_insert((0, at));
+        *count += 1;
+        *latest = (*latest).max(at);
+    }
+    for (thread, (count, latest)) in threads {
+        on_tx!(tx, conn => sqlx::query(UPDATE).bind(thread).bind(count).bind(latest).execute(conn).await.map(drop))?;
+    }
+    Ok(())
 }
 
 /// The columns of reply `r` for the viewer in `$1`.

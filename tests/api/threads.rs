@@ -83,6 +83,8 @@ async fn a_thread_with_replies_reads_in_order_with_authors_and_shows_in_the_feed
 
     c.reply_id(&c.bea.access_token, &id, "In a meeting room with a sign").await;
     c.reply_id(&c.ana.access_token, &id, "Thanks!").await;
+    // The count and the feed's order follow the replies' jobs.
+    c.app.jobs_done().await;
 
     let read = c.replies(&c.bea.access_token, &id).await;
     assert_eq!(read["data"]["thread"]["replyCount"], 2, "{read}");
