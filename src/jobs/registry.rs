@@ -38,7 +38,8 @@ pub trait RunEach: Send + Sync {
 
 /// Runs a run of its jobs — owed one after another — as one, with the same effect as
 /// running each in turn: for jobs that come in floods (a reply each to a busy thread),
-/// whose writes then commit once with all their removals instead of once each.
+/// whose writes then commit once with all their removals instead of once each. Not for
+/// hourly kinds: a folded run does not schedule the next.
 pub trait RunFolded: Send + Sync {
     /// The kinds it runs.
     fn kinds(&self) -> Vec<JobKind>;

@@ -251,7 +251,8 @@ pub async fn record(tx: &mut Tx, planned: &[NewNotification]) -> AppResult<Vec<R
 /// `planned` folded into one notification per member and collapse key (a statement
 /// can touch her entry only once), sorted by both: each stands for all its happenings,
 /// names the latest of them (what it is about, who did it), takes the most direct kind,
-/// and is pushed or emailed if any of them would be. Each comes with where its latest
+/// is pushed if any of them would be, and emailed if the first would be (the one that
+/// makes the entry; one growing it is not emailed). Each comes with where its latest
 /// happening stands in `planned`.
 fn one_per_entry(planned: &[NewNotification]) -> Vec<(NewNotification, usize)> {
     let mut in_order: Vec<(usize, &NewNotification)> = planned.iter().enumerate().collect();
@@ -262,7 +263,7 @@ fn one_per_entry(planned: &[NewNotification]) -> Vec<(NewNotification, usize)> {
         match entries.last_mut() {
             Some((entry, latest)) if (entry.member_id, &entry.collapse_key) == (next.member_id, &next.collapse_key) => {
                 let kind = if next.kind.rank() > entry.kind.rank() { next.kind } else { entry.kind };
-                let (push, email) = (entry.push || next.push, entry.email || next.email);
+                let (push, email) = (entry.push || next.push, entry.email);
                 let happenings = entry.happenings + next.happenings;
                 *entry = NewNotification { kind, happenings, push, email, ..next.clone() };
                 *latest = owed;
@@ -273,16 +274,18 @@ fn one_per_entry(planned: &[NewNotification]) -> Vec<(NewNotification, usize)> {
     entries
 }
 
-/// When each of `entries` is recorded: up to `now`, a microsecond apart in the order
-/// their latest happenings were owed (the latest at `now`), so that her list (newest
-/// first) reads as if each job had been recorded on its own.
+/// When each of `entries` is recorded: up to `now`, her entries a microsecond apart in
+/// the order their latest happenings were owed (her latest at `now`), so that her list
+/// (newest first) reads as if each job had been recorded on its own.
 fn entry_times(entries: &[(NewNotification, usize)], now: DateTime<Utc>) -> Vec<DateTime<Utc>> {
     let mut newest_first: Vec<usize> = (0..entries.len()).collect();
     newest_first.sort_by_key(|&entry| std::cmp::Reverse(entries[entry].1));
+    let mut earlier_of_hers: HashMap<Uuid, i64> = HashMap::new();
     let mut times = vec![now; entries.len()];
-    for (before_now, entry) in newest_first.into_iter().enumerate() {
-        let earlier = TimeDelta::microseconds(i64::try_from(before_now).unwrap_or(0));
-        times[entry] = now.checked_sub_signed(earlier).unwrap_or(now);
+    for entry in newest_first {
+        let before_now = earlier_of_hers.entry(entries[entry].0.member_id).or_insert(0);
+        times[entry] = now.checked_sub_signed(TimeDelta::microseconds(*before_now)).unwrap_or(now);
+        *before_now += 1;
     }
     times
 }

@@ -245,11 +245,13 @@ pub async fn accepts_replies(tx: &mut Tx, id: Uuid) -> Result<bool, sqlx::Error>
     Ok(open.unwrap_or(false))
 }
 
-/// Counts the replies `ids` on their threads, each thread moving up to its latest
-/// reply's time, inside `tx` (threads in one order, so two workers never deadlock).
+/// Counts again the replies of the threads of replies `ids`, each thread moving up to
+/// its latest of them, inside `tx` (threads in one order, so two workers never
+/// deadlock). A count made afresh rather than added to heals itself: a job that never
+/// ran (set aside) is made good by the thread's next reply.
 pub async fn count_replies(tx: &mut Tx, ids: &[Uuid]) -> Result<(), sqlx::Error> {
-    const UPDATE: &str = "UPDATE threads SET reply_count = reply_count + $2, \
-                          last_activity_at = CASE WHEN last_activity_at < $3 THEN $3 ELSE last_activity_at END \
+    const UPDATE: &str = "UPDATE threads SET reply_count = (SELECT COUNT(*) FROM replies WHERE thread_id = $1), \
+                          last_activity_at = CASE WHEN last_activity_at < $2 THEN $2 ELSE last_activity_at END \
                           WHERE id = $1";
     let sql = format!("SELECT thread_id, created_at FROM replies WHERE id IN ({})", placeholder_list(1, ids.len()));
     let posted: Vec<(Uuid, DateTime<Utc>)> = on_tx!(tx, conn => {
@@ -259,14 +261,13 @@ pub async fn count_replies(tx: &mut Tx, ids: &[Uuid]) -> Result<(), sqlx::Error>
         }
         query.fetch_all(conn).await
     })?;
-    let mut threads: BTreeMap<Uuid, (i64, DateTime<Utc>)> = BTreeMap::new();
+    let mut latest: BTreeMap<Uuid, DateTime<Utc>> = BTreeMap::new();
     for (thread, at) in posted {
-        let (count, latest) = threads.entry(thread).or_insert((0, at));
-        *count += 1;
+        let latest = latest.entry(thread).or_insert(at);
         *latest = (*latest).max(at);
     }
-    for (thread, (count, latest)) in threads {
-        on_tx!(tx, conn => sqlx::query(UPDATE).bind(thread).bind(count).bind(latest).execute(conn).await.map(drop))?;
+    for (thread, at) in latest {
+        on_tx!(tx, conn => sqlx::query(UPDATE).bind(thread).bind(at).execute(conn).await.map(drop))?;
     }
     Ok(())
 }

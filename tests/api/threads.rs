@@ -154,6 +154,24 @@ async fn a_private_groups_threads_are_not_found_for_outsiders_and_removed_member
 }
 
 #[tokio::test]
+async fn a_reply_count_follows_the_replies_and_heals_after_a_count_was_missed() {
+    let c = community("PUBLIC").await;
+    let created = c.create_thread(&c.ana.access_token, "Pumping at work", "Where do you pump?").await;
+    let id = created["data"]["createThread"]["id"].as_str().expect("a thread").to_owned();
+    c.reply_id(&c.bea.access_token, &id, "In a meeting room").await;
+    c.app.jobs_done().await;
+    // As if the count's job had been set aside: the stored count fell behind.
+    let behind = "UPDATE threads SET reply_count = 0";
+    village::on_db!(&c.app.db, pool => sqlx::query(behind).execute(pool).await.map(drop)).expect("count set back");
+
+    c.reply_id(&c.ana.access_token, &id, "Thanks!").await;
+    c.app.jobs_done().await;
+
+    let read = c.replies(&c.bea.access_token, &id).await;
+    assert_eq!(read["data"]["thread"]["replyCount"], 2, "the next reply's count is made afresh: {read}");
+}
+
+#[tokio::test]
 async fn a_locked_thread_takes_no_replies_and_only_moderators_lock_or_pin() {
     let c = community("PUBLIC").await;
     let thread = c.thread_id(&c.ana.access_token, "Sick days").await;
