@@ -248,10 +248,13 @@ pub async fn accepts_replies(tx: &mut Tx, id: Uuid) -> Result<bool, sqlx::Error>
 /// Counts again the replies of the threads of replies `ids`, each thread moving up to
 /// its latest of them, inside `tx` (threads in one order, so two workers never
 /// deadlock). A count made afresh rather than added to heals itself: a job that never
-/// ran (set aside) is made good by the thread's next reply.
+/// ran (set aside) is made good by the thread's next reply. The count is read before
+/// the thread's row is locked, which replies wait for (see [`accepts_replies`]), and
+/// never lowers the stored one: a worker that counted earlier cannot undo a later count.
 pub async fn count_replies(tx: &mut Tx, ids: &[Uuid]) -> Result<(), sqlx::Error> {
-    const UPDATE: &str = "UPDATE threads SET reply_count = (SELECT COUNT(*) FROM replies WHERE thread_id = $1), \
-                          last_activity_at = CASE WHEN last_activity_at < $2 THEN $2 ELSE last_activity_at END \
+    const COUNT: &str = "SELECT COUNT(*) FROM replies WHERE thread_id = $1";
+    const UPDATE: &str = "UPDATE threads SET reply_count = CASE WHEN reply_count < $2 THEN $2 ELSE reply_count END, \
+                          last_activity_at = CASE WHEN last_activity_at < $3 THEN $3 ELSE last_activity_at END \
                           WHERE id = $1";
     let sql = format!("SELECT thread_id, created_at FROM replies WHERE id IN ({})", placeholder_list(1, ids.len()));
     let posted: Vec<(Uuid, DateTime<Utc>)> = on_tx!(tx, conn => {
@@ -267,7 +270,8 @@ pub async fn count_replies(tx: &mut Tx, ids: &[Uuid]) -> Result<(), sqlx::Error>
         *latest = (*latest).max(at);
     }
     for (thread, at) in latest {
-        on_tx!(tx, conn => sqlx::query(UPDATE).bind(thread).bind(at).execute(conn).await.map(drop))?;
+        let count: i64 = on_tx!(tx, conn => sqlx::query_scalar(COUNT).bind(thread).fetch_one(conn).await)?;
+        on_tx!(tx, conn => sqlx::query(UPDATE).bind(thread).bind(count).bind(at).execute(conn).await.map(drop))?;
     }
     Ok(())
 }
