@@ -8,7 +8,7 @@ use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
-use super::{Db, WriteGate};
+use super::Db;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
@@ -39,7 +39,7 @@ impl Backend {
 /// Opens a pool for `url` (`sqlite:` or `postgres:`) and checks that it answers.
 pub async fn connect(url: &str, max_connections: u32) -> anyhow::Result<Db> {
     Ok(match Backend::of_url(url)? {
-        Backend::Sqlite => Db::Sqlite(connect_sqlite(url, max_connections).await?, WriteGate::new()),
+        Backend::Sqlite => Db::Sqlite(connect_sqlite(url, max_connections).await?),
         Backend::Postgres => Db::Postgres(connect_postgres(url, max_connections).await?),
     })
 }
@@ -83,7 +83,7 @@ async fn connect_postgres(url: &str, max_connections: u32) -> anyhow::Result<sql
 /// instances at once: PostgreSQL migrations take an advisory lock.
 pub async fn migrate(db: &Db) -> anyhow::Result<()> {
     match db {
-        Db::Sqlite(pool, _) => SQLITE_MIGRATIONS.run(pool).await,
+        Db::Sqlite(pool) => SQLITE_MIGRATIONS.run(pool).await,
         Db::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await,
     }
     .context("database migration failed")

@@ -13,7 +13,7 @@ use super::Db;
 pub async fn rows_as_json(db: &Db, sql: &str, member: Uuid) -> Result<Vec<Value>, sqlx::Error> {
     super::statements::count();
     match db {
-        Db::Sqlite(pool, _) => {
+        Db::Sqlite(pool) => {
             let rows = sqlx::query(sql).bind(member).fetch_all(pool).await?;
             Ok(rows.iter().map(|row| object(row, sqlite_value)).collect())
         }

@@ -11,11 +11,9 @@ pub mod statements;
 pub mod text_enum;
 pub mod visibility;
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
-use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 pub use conflict::unique_violation_field;
 pub use connect::{Backend, connect, migrate};
@@ -23,37 +21,13 @@ pub use connect::{Backend, connect, migrate};
 /// A pool for one of the two supported databases.
 #[derive(Clone, Debug)]
 pub enum Db {
-    /// SQLite, with the gate its write transactions pass through one at a time.
-    Sqlite(SqlitePool, WriteGate),
+    Sqlite(SqlitePool),
     Postgres(PgPool),
-}
-
-/// Lets one SQLite write transaction of this process at a time go for the database's
-/// write lock; the others wait here in line, each woken in turn, rather than polling
-/// the lock through SQLite's busy handler, whose sleeps (growing to 100 ms) made a
-/// reply's 99th percentile under load fifty times its median. (Another process on the
-/// same file still meets the busy handler.)
-#[derive(Clone, Debug)]
-pub struct WriteGate(Arc<Semaphore>);
-
-/// How long a write waits for its turn before giving up, as long as SQLite's own wait.
-const WRITE_TURN_TIMEOUT: Duration = Duration::from_secs(10);
-
-impl WriteGate {
-    fn new() -> Self {
-        Self(Arc::new(Semaphore::new(1)))
-    }
-
-    async fn wait_turn(&self) -> Result<OwnedSemaphorePermit, sqlx::Error> {
-        let turn = tokio::time::timeout(WRITE_TURN_TIMEOUT, Arc::clone(&self.0).acquire_owned()).await;
-        turn.map_err(|_| sqlx::Error::PoolTimedOut)?.map_err(|_| sqlx::Error::PoolClosed)
-    }
 }
 
 /// A write transaction on either database.
 pub enum Tx {
-    /// A SQLite write transaction, holding its turn at the write gate until it ends.
-    Sqlite(Transaction<'static, Sqlite>, OwnedSemaphorePermit),
+    Sqlite(Transaction<'static, Sqlite>),
     Postgres(Transaction<'static, Postgres>),
 }
 
@@ -63,7 +37,7 @@ macro_rules! on_db {
     ($db:expr, $pool:ident => $body:expr) => {{
         $crate::db::statements::count();
         match $db {
-            $crate::db::Db::Sqlite($pool, _) => $body,
+            $crate::db::Db::Sqlite($pool) => $body,
             $crate::db::Db::Postgres($pool) => $body,
         }
     }};
@@ -75,7 +49,7 @@ macro_rules! on_tx {
     ($tx:expr, $conn:ident => $body:expr) => {{
         $crate::db::statements::count();
         match $tx {
-            $crate::db::Tx::Sqlite(transaction, _) => {
+            $crate::db::Tx::Sqlite(transaction) => {
                 let $conn = &mut **transaction;
                 $body
             }
@@ -112,15 +86,11 @@ where
 }
 
 impl Db {
-    /// Starts a write transaction. On SQLite it waits for its turn at the write gate,
-    /// then takes the write lock up front (`BEGIN IMMEDIATE`), so a read-then-write
-    /// never fails with "database is locked".
+    /// Starts a write transaction. On SQLite it takes the write lock up front
+    /// (`BEGIN IMMEDIATE`), so a read-then-write never fails with "database is locked".
     pub async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
         Ok(match self {
-            Db::Sqlite(pool, gate) => {
-                let turn = gate.wait_turn().await?;
-                Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?, turn)
-            }
+            Db::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
             Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
         })
     }
@@ -139,7 +109,7 @@ impl Db {
     /// Name of the backend, for logs and metrics.
     pub fn backend(&self) -> &'static str {
         match self {
-            Db::Sqlite(..) => "sqlite",
+            Db::Sqlite(_) => "sqlite",
             Db::Postgres(_) => "postgres",
         }
     }
@@ -154,7 +124,7 @@ impl Tx {
     /// Commits the transaction.
     pub async fn commit(self) -> Result<(), sqlx::Error> {
         match self {
-            Tx::Sqlite(transaction, _turn) => transaction.commit().await,
+            Tx::Sqlite(transaction) => transaction.commit().await,
             Tx::Postgres(transaction) => transaction.commit().await,
         }
     }
@@ -163,7 +133,7 @@ impl Tx {
     /// releasing SQLite's write lock at once.
     pub async fn rollback(self) -> Result<(), sqlx::Error> {
         match self {
-            Tx::Sqlite(transaction, _turn) => transaction.rollback().await,
+            Tx::Sqlite(transaction) => transaction.rollback().await,
             Tx::Postgres(transaction) => transaction.rollback().await,
         }
     }

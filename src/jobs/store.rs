@@ -94,11 +94,7 @@ pub async fn claim(db: &Db, limit: i64, until: DateTime<Utc>, attempt: bool) -> 
          RETURNING {JOB_COLUMNS}"
     );
     let now = clock::now();
-    // In a write transaction: on SQLite it waits its turn at the write gate like the
-    // writes it would otherwise starve behind (see `db::WriteGate`).
-    let mut tx = db.begin_write().await?;
-    let mut jobs: Vec<Job> = on_tx!(&mut tx, conn => sqlx::query_as(&sql).bind(until).bind(now).bind(limit).bind(MAX_ATTEMPTS).fetch_all(conn).await)?;
-    tx.commit().await?;
+    let mut jobs: Vec<Job> = on_db!(db, pool => sqlx::query_as(&sql).bind(until).bind(now).bind(limit).bind(MAX_ATTEMPTS).fetch_all(pool).await)?;
     // RETURNING keeps no order; jobs run in the order they were owed.
     jobs.sort_by_key(|job| (job.created_at, job.id));
     Ok(jobs)
@@ -118,15 +114,13 @@ pub async fn start_relayed(db: &Db, claims: &[Claim]) -> Result<Vec<Job>, sqlx::
         "UPDATE outbox SET attempts = attempts + 1 WHERE dead_at IS NULL AND ({}) RETURNING {JOB_COLUMNS}",
         claimed_sql(claims.len())
     );
-    let mut tx = db.begin_write().await?;
-    let mut jobs: Vec<Job> = on_tx!(&mut tx, conn => {
+    let mut jobs: Vec<Job> = on_db!(db, pool => {
         let mut query = sqlx::query_as(&sql).persistent(false);
         for claim in claims {
             query = query.bind(claim.job).bind(claim.until);
         }
-        query.fetch_all(conn).await
+        query.fetch_all(pool).await
     })?;
-    tx.commit().await?;
     jobs.sort_by_key(|job| (job.created_at, job.id));
     Ok(jobs)
 }
@@ -194,15 +188,13 @@ pub async fn finish_alone(db: &Db, jobs: &[&Job]) -> Result<HashSet<Uuid>, sqlx:
         return Ok(HashSet::new());
     }
     let sql = format!("DELETE FROM outbox WHERE {} RETURNING id", claimed_sql(jobs.len()));
-    let mut tx = db.begin_write().await?;
-    let removed: Vec<Uuid> = on_tx!(&mut tx, conn => {
+    let removed: Vec<Uuid> = on_db!(db, pool => {
         let mut query = sqlx::query_scalar(&sql).persistent(false);
         for job in jobs {
             query = query.bind(job.id).bind(job.locked_until);
         }
-        query.fetch_all(conn).await
+        query.fetch_all(pool).await
     })?;
-    tx.commit().await?;
     Ok(removed.into_iter().collect())
 }
 
@@ -221,9 +213,7 @@ pub async fn fail(db: &Db, job: &Job, error: &str, retry_at: DateTime<Utc>) -> R
                        dead_at = CASE WHEN attempts >= $4 THEN $5 ELSE NULL END WHERE id = $1 AND locked_until = $6";
     let error: String = error.chars().take(500).collect();
     let now = clock::now();
-    let mut tx = db.begin_write().await?;
-    on_tx!(&mut tx, conn => sqlx::query(SQL).bind(job.id).bind(retry_at).bind(error).bind(MAX_ATTEMPTS).bind(now).bind(job.locked_until).execute(conn).await.map(drop))?;
-    tx.commit().await
+    on_db!(db, pool => sqlx::query(SQL).bind(job.id).bind(retry_at).bind(error).bind(MAX_ATTEMPTS).bind(now).bind(job.locked_until).execute(pool).await.map(drop))
 }
 
 /// How many jobs are due now (claimed ones included), waiting for a later time (retries

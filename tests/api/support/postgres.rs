@@ -46,7 +46,7 @@ impl TestDatabase {
     pub async fn migrated_to(&self, version: i64) -> village::db::Db {
         let db = village::db::connect(&self.url, 2).await.expect("connects");
         let mut before = match db {
-            village::db::Db::Sqlite(..) => sqlx::migrate!("migrations/sqlite"),
+            village::db::Db::Sqlite(_) => sqlx::migrate!("migrations/sqlite"),
             village::db::Db::Postgres(_) => sqlx::migrate!("migrations/postgres"),
         };
         before.migrations =
