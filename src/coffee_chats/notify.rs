@@ -45,7 +45,7 @@ impl RunEach for NotifyCoffeeChat {
                 None => Vec::new(),
             };
             let planned = notifications::keep_wanted(&self.db, planned).await?;
-            notifications::recording(&self.db, &self.bus, &planned).await
+            notifications::recording(&self.db, &self.bus, planned.into()).await
         })
     }
 }

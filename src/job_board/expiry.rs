@@ -41,7 +41,7 @@ impl RunEach for Expiry {
                 ..NewNotification::to(post.posted_by, NotificationKind::JobExpiring, key)
             };
             let planned = notifications::keep_wanted(&self.db, vec![notice]).await?;
-            notifications::recording(&self.db, &self.bus, &planned).await
+            notifications::recording(&self.db, &self.bus, planned.into()).await
         })
     }
 }

@@ -30,7 +30,7 @@ impl RunEach for NotifyMessage {
     fn run(&self, job: JobSpec) -> BoxFuture<'_, anyhow::Result<Ran>> {
         Box::pin(async move {
             let planned = plan(&self.db, job.subject).await?;
-            notifications::recording(&self.db, &self.bus, &planned).await
+            notifications::recording(&self.db, &self.bus, planned.into()).await
         })
     }
 }

@@ -6,7 +6,7 @@
 use futures_util::future::BoxFuture;
 
 use super::model::{EventNews, JoinNews, News};
-use super::service::{announce_created, plan, record};
+use super::service::{Entries, announce_created, plan, record};
 use super::store::NewNotification;
 use crate::db::Db;
 use crate::jobs::{JobKind, JobSpec, Ran, RunFolded};
@@ -52,21 +52,21 @@ impl RunFolded for Notify {
 
     fn run<'a>(&'a self, jobs: &'a [JobSpec]) -> BoxFuture<'a, anyhow::Result<Ran>> {
         Box::pin(async move {
-            let mut planned = Vec::new();
+            let mut entries = Entries::default();
             for job in jobs {
-                planned.extend(self.plan(*job).await?);
+                entries.add(self.plan(*job).await?);
             }
-            recording(&self.db, &self.bus, &planned).await
+            recording(&self.db, &self.bus, entries).await
         })
     }
 }
 
-/// What notification jobs ran: `planned` (in the order owed) recorded (with their push jobs) in the
-/// writes committed with the job's removal, and announced to her open connections
-/// once they are.
-pub async fn recording(db: &Db, bus: &Bus, planned: &[NewNotification]) -> anyhow::Result<Ran> {
+/// What notification jobs ran: `entries` recorded (with their push jobs) in the writes
+/// committed with the jobs' removal, and announced to her open connections once they
+/// are.
+pub async fn recording(db: &Db, bus: &Bus, entries: Entries) -> anyhow::Result<Ran> {
     let mut writes = db.begin_write().await?;
-    let created = record(&mut writes, planned).await?;
+    let created = record(&mut writes, entries).await?;
     let (db, bus) = (db.clone(), bus.clone());
     let after_commit = Box::pin(async move { announce_created(&db, &bus, &created).await });
     Ok(Ran { writes, after_commit: Some(after_commit) })

@@ -16,7 +16,7 @@ pub use emails::{EmailNotifications, stop_emails};
 pub use jobs::{Notify, recording};
 pub use model::{Notification, NotificationKind};
 pub use schema::{NotificationMutation, NotificationQuery};
-pub use service::{mark_read, record};
+pub use service::{Entries, mark_read, record};
 pub use settings::keep_wanted;
 pub use store::{ForPush, Marking, NewNotification, for_push, unread_count, unread_counts, unread_of_kind};
 pub use subscription::{NotificationEvent, NotificationEventKind, NotificationSubscription, announce};

@@ -7,7 +7,7 @@
 //! member let in. Never the one who did it, never across a block, never anyone who
 //! cannot read the group.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, btree_map};
 
 use chrono::{DateTime, TimeDelta, Utc};
 use uuid::Uuid;
@@ -220,14 +220,14 @@ pub struct Recorded {
     new: bool,
 }
 
-/// Records `planned` (in the order owed) in `tx`, with a push job for each entry she
-/// wants pushed and an email job for each new one she wants emailed (a collapsed entry
-/// growing is not emailed again); returns who got which entry. Rows are written in one
-/// fixed order (member, then collapse key), so two jobs recording for the same members
-/// at once (replies to one busy thread, on two workers) wait for each other instead of
+/// Records `entries` in `tx`, with a push job for each entry she wants pushed and an
+/// email job for each new one she wants emailed (a collapsed entry growing is not
+/// emailed again); returns who got which entry. Rows are written in one fixed order
+/// (member, then collapse key), so two jobs recording for the same members at once
+/// (replies to one busy thread, on two workers) wait for each other instead of
 /// deadlocking.
-pub async fn record(tx: &mut Tx, planned: &[NewNotification]) -> AppResult<Vec<Recorded>> {
-    let entries = one_per_entry(planned);
+pub async fn record(tx: &mut Tx, entries: Entries) -> AppResult<Vec<Recorded>> {
+    let entries: Vec<(NewNotification, usize)> = entries.by_key.into_values().collect();
     let rows: Vec<(&NewNotification, DateTime<Utc>)> =
         entries.iter().zip(entry_times(&entries, clock::now())).map(|((entry, _), at)| (entry, at)).collect();
     let recorded_entries = store::record_all(tx, &rows).await?;
@@ -248,30 +248,48 @@ pub async fn record(tx: &mut Tx, planned: &[NewNotification]) -> AppResult<Vec<R
     Ok(recorded)
 }
 
-/// `planned` folded into one notification per member and collapse key (a statement
-/// can touch her entry only once), sorted by both: each stands for all its happenings,
-/// names the latest of them (what it is about, who did it), takes the most direct kind,
-/// is pushed if any of them would be, and emailed if the first would be (the one that
-/// makes the entry; one growing it is not emailed). Each comes with where its latest
-/// happening stands in `planned`.
-fn one_per_entry(planned: &[NewNotification]) -> Vec<(NewNotification, usize)> {
-    let mut in_order: Vec<(usize, &NewNotification)> = planned.iter().enumerate().collect();
-    // Stable: happenings for the same entry stay in the order owed.
-    in_order.sort_by(|(_, a), (_, b)| (a.member_id, &a.collapse_key).cmp(&(b.member_id, &b.collapse_key)));
-    let mut entries: Vec<(NewNotification, usize)> = Vec::with_capacity(in_order.len());
-    for (owed, next) in in_order {
-        match entries.last_mut() {
-            Some((entry, latest)) if (entry.member_id, &entry.collapse_key) == (next.member_id, &next.collapse_key) => {
-                let kind = if next.kind.rank() > entry.kind.rank() { next.kind } else { entry.kind };
-                let (push, email) = (entry.push || next.push, entry.email);
-                let happenings = entry.happenings + next.happenings;
-                *entry = NewNotification { kind, happenings, push, email, ..next.clone() };
-                *latest = owed;
+/// Planned notifications folded as they are added, in the order owed, into one per
+/// member and collapse key (a statement can touch her entry only once), so a run of
+/// many jobs holds one entry per member rather than every job's plan. Each stands for
+/// all its happenings, names the latest of them (what it is about, who did it), takes
+/// the most direct kind, is pushed if any of them would be, and emailed if the first
+/// would be (the one that makes the entry; one growing it is not emailed). Each keeps
+/// where its latest happening stands in the order owed.
+#[derive(Default)]
+pub struct Entries {
+    by_key: BTreeMap<(Uuid, String), (NewNotification, usize)>,
+    owed: usize,
+}
+
+impl Entries {
+    /// Folds in `planned`, owed after everything added before.
+    pub fn add(&mut self, planned: Vec<NewNotification>) {
+        for next in planned {
+            let owed = self.owed;
+            self.owed += 1;
+            match self.by_key.entry((next.member_id, next.collapse_key.clone())) {
+                btree_map::Entry::Vacant(slot) => {
+                    slot.insert((next, owed));
+                }
+                btree_map::Entry::Occupied(mut slot) => {
+                    let (entry, latest) = slot.get_mut();
+                    let kind = if next.kind.rank() > entry.kind.rank() { next.kind } else { entry.kind };
+                    let (push, email) = (entry.push || next.push, entry.email);
+                    let happenings = entry.happenings + next.happenings;
+                    *entry = NewNotification { kind, happenings, push, email, ..next };
+                    *latest = owed;
+                }
             }
-            _ => entries.push((next.clone(), owed)),
         }
     }
-    entries
+}
+
+impl From<Vec<NewNotification>> for Entries {
+    fn from(planned: Vec<NewNotification>) -> Self {
+        let mut entries = Self::default();
+        entries.add(planned);
+        entries
+    }
 }
 
 /// When each of `entries` is recorded: up to `now`, her entries a microsecond apart in
@@ -323,4 +341,33 @@ pub async fn mark_read(db: &Db, bus: &Bus, member: Uuid, which: Marking<'_>) -> 
             .await;
     }
     Ok((marked, unread_count))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn followed(member: Uuid, reply: Uuid) -> NewNotification {
+        NewNotification {
+            reply_id: Some(reply),
+            ..NewNotification::to(member, NotificationKind::FollowedThreadActivity, "thread:1".into())
+        }
+    }
+
+    #[test]
+    fn a_run_of_plans_holds_one_entry_per_member_naming_the_latest_reply() {
+        let members: Vec<Uuid> = (0..100).map(|_| Uuid::now_v7()).collect();
+        let replies: Vec<Uuid> = (0..64).map(|_| Uuid::now_v7()).collect();
+        let mut entries = Entries::default();
+        for reply in &replies {
+            entries.add(members.iter().map(|member| followed(*member, *reply)).collect());
+        }
+        entries.add(vec![NewNotification { push: true, ..followed(members[0], replies[0]) }]);
+
+        assert_eq!(entries.by_key.len(), members.len());
+        let first = &entries.by_key[&(members[0], "thread:1".to_string())].0;
+        assert_eq!((first.happenings, first.push, first.reply_id), (65, true, Some(replies[0])));
+        let other = &entries.by_key[&(members[1], "thread:1".to_string())].0;
+        assert_eq!((other.happenings, other.push, other.reply_id), (64, false, Some(replies[63])));
+    }
 }

@@ -282,7 +282,7 @@ async fn enqueue(db: &Db, audience: &Audience, per_second: u32, arrivals: &Arriv
             })
             .collect();
         let mut tx = db.begin_write().await?;
-        village::notifications::record(&mut tx, &planned).await?;
+        village::notifications::record(&mut tx, planned.into()).await?;
         tx.commit().await?;
         let now = arrivals.since_start();
         committed[slice * per_tick..slice * per_tick + members.len()].fill(now);
