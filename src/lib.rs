@@ -36,3 +36,9 @@ pub mod threads;
 pub mod viewer;
 
 pub use server::{App, launch};
+
+/// jemalloc rather than glibc's allocator: under hours of mixed load glibc keeps the
+/// space freed by bursts (its per-thread arenas fragment), so the process's memory only
+/// grows; jemalloc gives unused pages back to the system after a few seconds.
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
