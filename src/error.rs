@@ -98,7 +98,11 @@ impl AppError {
     /// extensions; internal causes are logged here, once, and stay out of the response.
     pub fn annotate(&self, error: &mut async_graphql::ServerError) {
         if let Self::Internal(cause) = self {
-            tracing::error!(error = ?cause, "internal error");
+            // The cause's chain ("reading the thread: pool timed out"), not its Debug:
+            // with RUST_BACKTRACE set, Debug prints the captured backtrace, and
+            // symbolising one loads the binary's debug info into a cache the process
+            // keeps (155 MB of a soak's heap after one internal error, heaptrack).
+            tracing::error!(error = %format_args!("{cause:#}"), "internal error");
         }
         let extensions = error.extensions.get_or_insert_with(Default::default);
         extensions.set("code", self.code());
