@@ -37,8 +37,8 @@ pub mod viewer;
 
 pub use server::{App, launch};
 
-/// jemalloc rather than glibc's allocator: under hours of mixed load glibc keeps the
-/// space freed by bursts (its per-thread arenas fragment), so the process's memory only
-/// grows; jemalloc gives unused pages back to the system after a few seconds.
+/// jemalloc rather than glibc's allocator: after a soak glibc kept the space the load
+/// had freed (104 MiB held, 13 MiB live), while jemalloc gives unused pages back to the
+/// system within seconds (75 MiB; BENCHMARKS.md).
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
