@@ -2,7 +2,7 @@
 //! its whole session), signing out one device or all, and recognising the bearer of an
 //! access token on each request.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{DateTime, Utc};
 use futures_util::future::BoxFuture;
@@ -48,9 +48,21 @@ enum Standing {
     Unknown,
 }
 
-/// Accounts and sessions.
+/// Accounts and sessions. Every live subscription and connection keeps one, so a clone
+/// is a reference count, not a copy of the keys.
 #[derive(Clone)]
-pub struct AuthService {
+pub struct AuthService(Arc<Accounts>);
+
+impl std::ops::Deref for AuthService {
+    type Target = Accounts;
+
+    fn deref(&self) -> &Accounts {
+        &self.0
+    }
+}
+
+/// What [`AuthService`] shares among its clones.
+pub struct Accounts {
     pub(super) db: Db,
     pub(super) hasher: PasswordHasher,
     access_tokens: AccessTokens,
@@ -67,7 +79,7 @@ pub struct AuthService {
     /// Where account emails (links, notices) are queued.
     pub(super) postbox: Postbox,
     /// What forgets a device that signs out saying so (push: its registrations).
-    forget_device: Option<Arc<dyn ForgetDevice>>,
+    forget_device: OnceLock<Arc<dyn ForgetDevice>>,
     /// Sessions confirmed moments ago (see [`SessionCache`]).
     sessions: SessionCache,
 }
@@ -90,7 +102,7 @@ impl AuthService {
     /// The service for `db`, signing tokens with `secret`.
     pub fn new(db: Db, bus: Bus, settings: &Settings, secret: &[u8]) -> anyhow::Result<Self> {
         let parallel_hashes = std::thread::available_parallelism().map_or(2, |n| n.get() * 2);
-        Ok(Self {
+        Ok(Self(Arc::new(Accounts {
             db,
             hasher: PasswordHasher::new(parallel_hashes)?,
             access_tokens: AccessTokens::new(secret, settings.access_token_ttl()),
@@ -101,9 +113,9 @@ impl AuthService {
             sessions_per_member: settings.sessions_per_member,
             bus,
             postbox: Postbox::new(settings, secret)?,
-            forget_device: None,
+            forget_device: OnceLock::new(),
             sessions: SessionCache::default(),
-        })
+        })))
     }
 
     /// Starts trusting recently confirmed sessions for a few seconds, forgetting them
@@ -127,7 +139,11 @@ impl AuthService {
 
     /// This service, `forget` doing what a sign-out asks to forget of its device.
     pub fn forgetting_devices_with(self, forget: Arc<dyn ForgetDevice>) -> Self {
-        Self { forget_device: Some(forget), ..self }
+        // Wired once, at start-up; a second forgetter would be a wiring mistake.
+        if self.forget_device.set(forget).is_err() {
+            tracing::error!("a second device forgetter was wired in and ignored");
+        }
+        self
     }
 
     /// Creates a member, sends her a link to confirm her address, and signs her in on
@@ -312,7 +328,7 @@ impl AuthService {
                 presented.session_id
             }
         };
-        if remove_push_devices && let Some(forget) = &self.forget_device {
+        if remove_push_devices && let Some(forget) = self.forget_device.get() {
             forget.forget_session(session_id).await?;
         }
         self.end_session(session_id, RevokeReason::SignOut, now).await

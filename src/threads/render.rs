@@ -151,7 +151,9 @@ impl OutputType for LiveThreadUpdate {
 
     async fn resolve(&self, ctx: &ContextSelectionSet<'_>, field: &Positioned<Field>) -> ServerResult<Value> {
         let (snapshot, shape, facts) = match self {
-            Self::Own(update) => return update.resolve(ctx, field).await,
+            // Boxed, here and below: unboxed, the rendering's state would be part of
+            // every idle subscription's.
+            Self::Own(update) => return Box::pin(update.resolve(ctx, field)).await,
             Self::Shared { snapshot, shape, facts } => (snapshot, shape, facts),
         };
         if let Some(value) = snapshot.renders.get(shape, facts) {
@@ -160,7 +162,8 @@ impl OutputType for LiveThreadUpdate {
         let errors_before = errors_so_far(ctx);
         let no_reader = no_reader(ctx)?;
         let shared_ctx = ctx.query_env.create_context(ctx.schema_env, ctx.path_node, ctx.item, Some(&no_reader));
-        let value = snapshot.update_for(facts).resolve(&shared_ctx, field).await?;
+        let update = snapshot.update_for(facts);
+        let value = Box::pin(update.resolve(&shared_ctx, field)).await?;
         // A rendering that reported an error (into this reader's response only) is not
         // handed to others without it.
         if errors_so_far(ctx).is_some_and(|after| Some(after) == errors_before) {

@@ -166,7 +166,7 @@ impl ThreadSubscription {
         let bus = ctx.bus()?;
         let access = bus.subscribe(&member_topic(viewer.member_id)).await;
         let live = bus.subscribe(&topic(thread_id)).await;
-        reader.recheck().await.map_err(AppError::hidden_as_not_found)?;
+        Box::pin(reader.recheck()).await.map_err(AppError::hidden_as_not_found)?;
         let expires_at = viewer.expiry();
         Ok(async_stream::stream! {
             while let Some(cursor) = reader.replayed_up_to {

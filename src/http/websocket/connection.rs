@@ -236,7 +236,8 @@ async fn session_over(auth: AuthService, session: Option<Session>, recheck: Arc<
     let (mut check_now, mut listening, mut retry_at) = (true, true, None);
     loop {
         if check_now {
-            retry_at = match auth.require_signed_in(claims).await {
+            // Boxed: checks are rare, and unboxed the check would size the connection's state.
+            retry_at = match Box::pin(auth.require_signed_in(claims)).await {
                 Err(ended @ AppError::Unauthenticated(_)) => return ended,
                 Err(error) => {
                     tracing::warn!(?error, "cannot check a WebSocket's session now; trying again shortly");
@@ -402,7 +403,9 @@ fn start(state: &AppState, viewer: &Viewer, client: &ClientInfo, payload: Subscr
     let (schema, auth, viewer) = (state.schema.clone(), state.auth.clone(), viewer.clone());
     async_stream::stream! {
         if let Viewer::Member(claims) = viewer {
-            match auth.require_signed_in(claims).await {
+            // Boxed: the check is over before the operation runs, and unboxed it would
+            // size every running subscription's state.
+            match Box::pin(auth.require_signed_in(claims)).await {
                 Ok(()) => {}
                 Err(ended @ AppError::Unauthenticated(_)) => {
                     yield Output::SessionOver(ended);

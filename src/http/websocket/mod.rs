@@ -20,7 +20,9 @@ pub use limit::ConnectionLimit;
 
 /// Largest message a client may send.
 pub const MAX_MESSAGE_BYTES: usize = 64 * 1024;
-const READ_BUFFER_BYTES: usize = 4 * 1024;
+/// What tungstenite reads at a time, allocated for every connection up front. Clients
+/// send little (a subscription's query, pings); a longer message grows the buffer.
+const READ_BUFFER_BYTES: usize = 1024;
 const WRITE_BUFFER_BYTES: usize = 4 * 1024;
 
 /// Whether a handshake from `origin` may proceed: any when no origins are configured,
