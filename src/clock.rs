@@ -33,9 +33,21 @@ pub fn wall() -> DateTime<Utc> {
 }
 
 /// Runs `work` as if it were `at`: every [`now`] it reads in this task is `at` (what it
-/// spawns reads the system clock). The server itself never does this.
+/// spawns reads the system clock, unless spawned through [`keeping_time`]). The server
+/// itself never does this.
 pub async fn as_if_at<F: Future>(at: DateTime<Utc>, work: F) -> F::Output {
     SET_AT.scope(at, work).await
+}
+
+/// `work`, to be spawned, set at the time the work in hand is set at (if it is).
+pub fn keeping_time<F: Future>(work: F) -> impl Future<Output = F::Output> {
+    let set_at = SET_AT.try_with(|at| *at).ok();
+    async move {
+        match set_at {
+            Some(at) => SET_AT.scope(at, work).await,
+            None => work.await,
+        }
+    }
 }
 
 /// The earliest time any input may name.

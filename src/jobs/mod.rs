@@ -12,6 +12,7 @@
 mod hourly;
 mod on_redis;
 mod outbox;
+mod overlap;
 mod registry;
 mod runner;
 mod store;

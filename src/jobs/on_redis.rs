@@ -1,15 +1,18 @@
 //! The two loops of the Redis queue: the relay, which passes the outbox's due jobs on to
 //! the job stream (giving the claims back if Redis cannot take them), and the consumer,
-//! which reads entries, runs their jobs and acknowledges them — and, now and then,
+//! which reads entries, runs their jobs and acknowledges them (a round's pushes going on
+//! beside the next round's jobs) — and, now and then,
 //! takes over entries a dead worker left pending. A consumer that finds the stream's
 //! group gone (Redis restarted empty) makes it again and has every relayed job relayed
 //! again at once.
 
 use std::time::{Duration, Instant};
 
+use futures_util::future::BoxFuture;
 use redis::aio::MultiplexedConnection;
 use tokio::sync::watch;
 
+use super::overlap::Overlap;
 use super::runner::{Attempted, Worker};
 use super::store;
 use super::stream::{Claim, Entry, JobStream};
@@ -91,10 +94,15 @@ async fn relay_due(
     }
 }
 
+/// What is left of a round once the jobs whose order matters ran: the batch runners'
+/// jobs, then acknowledging the round's entries.
+type RestOfRound = BoxFuture<'static, anyhow::Result<()>>;
+
 /// Reads and runs jobs from `stream` until `stopping`.
 async fn consume(worker: Worker, stream: JobStream, stopping: watch::Receiver<bool>) {
     let mut connection = None;
     let mut last_reclaim = Instant::now();
+    let mut rests = Overlap::new();
     while !*stopping.borrow() {
         let reclaim = last_reclaim.elapsed() >= RECLAIM_EVERY;
         if reclaim {
@@ -106,25 +114,36 @@ async fn consume(worker: Worker, stream: JobStream, stopping: watch::Receiver<bo
             let (worker, stream, connection) = (worker.clone(), stream.clone(), connection.take());
             async move { consume_once(&worker, &stream, connection, reclaim).await }
         });
-        match round.await {
-            Ok(Ok(kept)) => connection = Some(kept),
-            Ok(Err(error)) => {
-                tracing::warn!(error = %format!("{error:#}"), "cannot read jobs from Redis now; trying again shortly");
-                tokio::time::sleep(AFTER_FAILURE).await;
+        let rest = match round.await {
+            Ok(Ok((kept, rest))) => {
+                connection = Some(kept);
+                rests.start(rest).await
             }
-            Err(error) => tracing::error!(%error, "a job panicked; its entry is taken over when idle"),
+            Ok(Err(error)) => Err(error),
+            Err(error) => {
+                tracing::error!(%error, "a job panicked; its entry is taken over when idle");
+                Ok(())
+            }
+        };
+        if let Err(error) = rest {
+            tracing::warn!(error = %format!("{error:#}"), "cannot read jobs from Redis now; trying again shortly");
+            tokio::time::sleep(AFTER_FAILURE).await;
         }
+    }
+    if let Err(error) = rests.finish().await {
+        tracing::warn!(error = %format!("{error:#}"), "cannot acknowledge jobs run while stopping; they run again");
     }
 }
 
-/// One round: new entries (or, when `reclaim`, those dead workers left), run and
-/// acknowledged. Returns the connection for the next round.
+/// One round: new entries (or, when `reclaim`, those dead workers left), their jobs
+/// whose order matters run. Returns the connection for the next round, and the rest of
+/// this one.
 async fn consume_once(
     worker: &Worker,
     stream: &JobStream,
     connection: Option<MultiplexedConnection>,
     reclaim: bool,
-) -> anyhow::Result<MultiplexedConnection> {
+) -> anyhow::Result<(MultiplexedConnection, RestOfRound)> {
     let mut connection = match connection {
         Some(connection) => connection,
         None => {
@@ -146,8 +165,8 @@ async fn consume_once(
             read => read?,
         }
     };
-    run_entries(worker, stream, &mut connection, entries).await?;
-    Ok(connection)
+    let rest = run_entries(worker, stream, &connection, entries).await?;
+    Ok((connection, rest))
 }
 
 /// Makes the consumer group if it is missing. Made anew (not at a deployment's first
@@ -164,23 +183,29 @@ async fn make_group(db: &Db, stream: &JobStream, connection: &mut MultiplexedCon
     Ok(())
 }
 
-/// Runs the jobs `entries` name (skipping those done already), then acknowledges them.
+/// Runs the jobs `entries` name (skipping those done already) whose order matters;
+/// returns the rest: the batch runners' jobs, then the entries acknowledged.
 async fn run_entries(
     worker: &Worker,
     stream: &JobStream,
-    connection: &mut MultiplexedConnection,
+    connection: &MultiplexedConnection,
     entries: Vec<Entry>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<RestOfRound> {
     let claims: Vec<Claim> = entries.iter().filter_map(|entry| entry.claim).collect();
     let jobs = store::start_relayed(&worker.db, &claims).await?;
-    for (job, attempted) in worker.run_batch(jobs).await? {
-        if let Attempted::SetAside(error) = attempted {
-            stream.dead_letter(connection, job, &error).await?;
+    let (mut attempted, batches) = worker.run_in_order(jobs).await?;
+    let (worker, stream, mut connection) = (worker.clone(), stream.clone(), connection.clone());
+    Ok(Box::pin(async move {
+        attempted.extend(worker.run_batches(batches).await?);
+        for (job, attempted) in attempted {
+            if let Attempted::SetAside(error) = attempted {
+                stream.dead_letter(&mut connection, job, &error).await?;
+            }
         }
-    }
-    let ids: Vec<String> = entries.into_iter().map(|entry| entry.id).collect();
-    stream.finish(connection, &ids).await?;
-    Ok(())
+        let ids: Vec<String> = entries.into_iter().map(|entry| entry.id).collect();
+        stream.finish(&mut connection, &ids).await?;
+        Ok(())
+    }))
 }
 
 /// Sets aside the jobs of entries workers kept dying on.

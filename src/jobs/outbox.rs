@@ -1,11 +1,12 @@
 //! The queue without Redis: every tick, a worker claims the outbox's due jobs itself
 //! (`SKIP LOCKED` on PostgreSQL keeps instances from claiming the same rows) and runs
-//! them.
+//! them, a claim's pushes going on beside the next claim's jobs.
 
 use std::time::Duration;
 
 use tokio::sync::watch;
 
+use super::overlap::Overlap;
 use super::runner::Worker;
 use super::store;
 use crate::clock;
@@ -35,18 +36,22 @@ pub async fn work(worker: Worker, mut stopping: watch::Receiver<bool>) {
     }
 }
 
-/// Runs the outbox's due jobs, a batch at a time, until none is left.
+/// Runs the outbox's due jobs, a batch at a time, until none is left; returns once all
+/// of them ran.
 pub async fn run_due(worker: &Worker) -> Result<(), sqlx::Error> {
     if store::bury_abandoned(&worker.db).await? > 0 {
         tracing::error!("jobs the worker died on too often were set aside");
     }
+    let mut batches = Overlap::new();
     loop {
         let until = clock::now() + chrono::Duration::from_std(worker.claim).unwrap_or_default();
         let jobs = store::claim(&worker.db, BATCH, until, true).await?;
         let full = jobs.len() == usize::try_from(BATCH).unwrap_or(usize::MAX);
-        worker.run_batch(jobs).await?;
+        let (_, rest) = worker.run_in_order(jobs).await?;
+        let worker = worker.clone();
+        batches.start(async move { worker.run_batches(rest).await.map(drop) }).await?;
         if !full {
-            return Ok(());
+            return batches.finish().await;
         }
     }
 }

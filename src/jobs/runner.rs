@@ -55,12 +55,16 @@ fn group<R: ?Sized>(groups: &mut Vec<(Arc<R>, Batch)>, runner: Arc<R>, job: (Job
     }
 }
 
+/// A claim's jobs for batch runners, which run after its other jobs and may run beside
+/// the next claim's ([`super::overlap`]).
+pub struct Batches(Vec<(Arc<dyn RunBatch>, Batch)>);
+
 impl Worker {
-    /// Runs `jobs`: those run one at a time first, in the order they were owed; then
-    /// those a folding runner runs, its jobs (in the order owed: the newest reply is
-    /// the one a notification names) a run at a time; then each batch runner's jobs at
-    /// once. Returns how each went.
-    pub async fn run_batch(&self, jobs: Vec<Job>) -> Result<Vec<(Uuid, Attempted)>, sqlx::Error> {
+    /// Runs `jobs` whose order matters: those run one at a time first, in the order
+    /// they were owed; then those a folding runner runs, its jobs (in the order owed:
+    /// the newest reply is the one a notification names) a run at a time. Returns how
+    /// each went, and the jobs left for batch runners ([`Self::run_batches`]).
+    pub async fn run_in_order(&self, jobs: Vec<Job>) -> Result<(Vec<(Uuid, Attempted)>, Batches), sqlx::Error> {
         let mut attempted = Vec::with_capacity(jobs.len());
         let mut folds: Vec<(Arc<dyn RunFolded>, Batch)> = Vec::new();
         let mut batches: Vec<(Arc<dyn RunBatch>, Batch)> = Vec::new();
@@ -78,6 +82,12 @@ impl Worker {
         for (runner, fold) in folds {
             attempted.extend(self.run_folded(runner.as_ref(), fold).await?);
         }
+        Ok((attempted, Batches(batches)))
+    }
+
+    /// Runs each batch runner's jobs at once; returns how each went.
+    pub async fn run_batches(&self, Batches(batches): Batches) -> Result<Vec<(Uuid, Attempted)>, sqlx::Error> {
+        let mut attempted = Vec::new();
         for (runner, batch) in batches {
             attempted.extend(self.run_together(runner.as_ref(), batch).await?);
         }
