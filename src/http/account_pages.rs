@@ -76,7 +76,7 @@ fn outcome(result: Result<(), AppError>, done: Page) -> Response {
             render(page, "", StatusCode::TOO_MANY_REQUESTS)
         }
         Err(error) => {
-            tracing::error!(?error, "an account link failed");
+            tracing::error!(error = %error.for_log(), "an account link failed");
             let message = "Something went wrong on our side; please try again shortly.".into();
             render(Page { title: "Sorry", message, form: None }, "", StatusCode::INTERNAL_SERVER_ERROR)
         }

@@ -17,7 +17,7 @@ fn ics_response(calendar: AppResult<Option<String>>) -> Response {
         Ok(Some(body)) => ([(header::CONTENT_TYPE, "text/calendar; charset=utf-8")], body).into_response(),
         Ok(None) | Err(AppError::NotFound) => StatusCode::NOT_FOUND.into_response(),
         Err(error) => {
-            tracing::error!(?error, "calendar export failed");
+            tracing::error!(error = %error.for_log(), "calendar export failed");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }

@@ -27,7 +27,7 @@ pub async fn data_export(State(state): State<AppState>, Path(token): Path<String
             .into_response(),
         Err(AppError::NotFound) => StatusCode::NOT_FOUND.into_response(),
         Err(error) => {
-            tracing::error!(?error, "a data export could not be read");
+            tracing::error!(error = %error.for_log(), "a data export could not be read");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }

@@ -97,7 +97,7 @@ impl Follower<ConversationEvent> for Watcher {
             Ok(None) => return Ok(None),
             Err(error) => {
                 // The stream goes on; she catches up from her cursor.
-                tracing::warn!(?error, "cannot read a message for a live conversation");
+                tracing::warn!(%error, "cannot read a message for a live conversation");
                 return Ok(Some(resync()));
             }
         };

@@ -96,7 +96,7 @@ impl Reader {
             Ok(snapshot) => snapshot,
             Err(error) => {
                 // The stream goes on; the reader catches up from her cursor.
-                tracing::warn!(?error, "cannot read a reply for live readers");
+                tracing::warn!(error = %error.for_log(), "cannot read a reply for live readers");
                 return Ok(Some(LiveThreadUpdate::own(resync())));
             }
         };

@@ -176,7 +176,7 @@ async fn accept(socket: &mut WebSocket, state: &AppState, payload: &Value, place
         }
         Ok(viewer) => viewer,
         Err(error) => {
-            tracing::error!(?error, "WebSocket authentication failed");
+            tracing::error!(error = %error.for_log(), "WebSocket authentication failed");
             close_with(socket, close::INTERNAL_ERROR, "internal error").await;
             return None;
         }
@@ -240,7 +240,7 @@ async fn session_over(auth: AuthService, session: Option<Session>, recheck: Arc<
             retry_at = match Box::pin(auth.require_signed_in(claims)).await {
                 Err(ended @ AppError::Unauthenticated(_)) => return ended,
                 Err(error) => {
-                    tracing::warn!(?error, "cannot check a WebSocket's session now; trying again shortly");
+                    tracing::warn!(error = %error.for_log(), "cannot check a WebSocket's session now; trying again shortly");
                     Some(tokio::time::Instant::now() + RECHECK_RETRY)
                 }
                 Ok(()) => None,
