@@ -37,12 +37,20 @@ pub async fn work(worker: Worker, mut stopping: watch::Receiver<bool>) {
 }
 
 /// Runs the outbox's due jobs, a batch at a time, until none is left; returns once all
-/// of them ran.
+/// of them ran, even when one part failed (nothing it started is left running).
 pub async fn run_due(worker: &Worker) -> Result<(), sqlx::Error> {
     if store::bury_abandoned(&worker.db).await? > 0 {
         tracing::error!("jobs the worker died on too often were set aside");
     }
     let mut batches = Overlap::new();
+    let claimed = claim_and_run(worker, &mut batches).await;
+    let finished = batches.finish().await;
+    claimed.and(finished)
+}
+
+/// Claims and runs due jobs until a claim comes back short, each claim's batch runners'
+/// part going on in `batches`.
+async fn claim_and_run(worker: &Worker, batches: &mut Overlap<sqlx::Error>) -> Result<(), sqlx::Error> {
     loop {
         let until = clock::now() + chrono::Duration::from_std(worker.claim).unwrap_or_default();
         let jobs = store::claim(&worker.db, BATCH, until, true).await?;
@@ -51,7 +59,7 @@ pub async fn run_due(worker: &Worker) -> Result<(), sqlx::Error> {
         let worker = worker.clone();
         batches.start(async move { worker.run_batches(rest).await.map(drop) }).await?;
         if !full {
-            return batches.finish().await;
+            return Ok(());
         }
     }
 }
