@@ -126,7 +126,7 @@ async fn consume(worker: Worker, stream: JobStream, stopping: watch::Receiver<bo
             }
         };
         if let Err(error) = rest {
-            tracing::warn!(error = %format!("{error:#}"), "cannot read jobs from Redis now; trying again shortly");
+            tracing::warn!(error = %format!("{error:#}"), "cannot read, run or acknowledge jobs now; trying again shortly");
             tokio::time::sleep(AFTER_FAILURE).await;
         }
     }

@@ -46,7 +46,6 @@ impl<E: Send + 'static> Overlap<E> {
             return Ok(());
         };
         oldest.await.unwrap_or_else(|panic| {
-            // Its jobs return to the queue when their claims lapse.
             tracing::error!(%panic, "a job panicked; it returns to the queue when its claim lapses");
             Ok(())
         })

@@ -109,7 +109,8 @@ impl Worker {
                     return Ok(attempted);
                 }
                 Err(error) => {
-                    tracing::warn!(%error, jobs = jobs.len(), "a run of jobs failed together; each runs alone")
+                    let error = format!("{error:#}");
+                    tracing::warn!(%error, jobs = jobs.len(), "a run of jobs failed together; each runs alone");
                 }
             }
         }
