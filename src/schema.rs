@@ -24,7 +24,7 @@ use crate::push::{PushConfig, PushMutation, PushQuery};
 use crate::rate_limits::RateLimits;
 use crate::realtime::Bus;
 use crate::suggestions::{SuggestionMutation, SuggestionQuery};
-use crate::threads::{ReactionLoader, ThreadMutation, ThreadQuery, ThreadSubscription};
+use crate::threads::{ReactionLoader, ThreadHubs, ThreadMutation, ThreadQuery, ThreadSubscription};
 use crate::viewer::{ClientInfo, Viewer};
 
 /// Every query field, one part per feature.
@@ -96,6 +96,7 @@ pub fn build(db: Db, bus: Bus, services: Services, production: bool) -> VillageS
         .data(auth)
         .data(accounts)
         .data(mailing_list)
+        .data(ThreadHubs::new(bus.clone()))
         .data(bus)
         .data(push)
         .data(rate_limits)
@@ -111,7 +112,7 @@ pub fn sdl() -> String {
 /// by the operations of a batch) into `data`.
 ///
 /// A shared live rendering shadows each of these with one for no reader
-/// (`threads::render`): a kind added here is added there too.
+/// (`threads::render::reader_data`): a kind added here is added there too.
 pub fn attach_request_data(data: &mut Data, db: &Db, viewer: Viewer, client: ClientInfo, budget: Arc<MutationBudget>) {
     let viewer_id = viewer.member_id().unwrap_or(Uuid::nil());
     data.insert(MemberLoader::for_request(db.clone(), viewer_id));

@@ -23,7 +23,7 @@ use redis::aio::ConnectionManager;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use tokio::sync::broadcast::error::RecvError;
+use tokio::sync::broadcast::error::{RecvError, TryRecvError};
 use tokio::sync::{OnceCell, broadcast, mpsc, oneshot};
 
 /// Redis channels are named `village:<topic>`.
@@ -159,6 +159,17 @@ impl<M: DeserializeOwned> Listener<M> {
         match self.receiver.as_mut() {
             Some(receiver) => receiver.recv().await.map(Delivery::heard),
             None => Err(RecvError::Closed),
+        }
+    }
+
+    /// The next message if one is waiting, without waiting for one.
+    pub fn try_recv(&mut self) -> Option<Result<Heard<M>, RecvError>> {
+        let receiver = self.receiver.as_mut()?;
+        match receiver.try_recv() {
+            Ok(delivery) => Some(Ok(Delivery::heard(delivery))),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Lagged(missed)) => Some(Err(RecvError::Lagged(missed))),
+            Err(TryRecvError::Closed) => Some(Err(RecvError::Closed)),
         }
     }
 }

@@ -22,7 +22,7 @@ use crate::viewer::TOKEN_EXPIRED;
 
 /// How often access is checked even without a signal: the safety net for changes the
 /// server's own writes did not announce.
-const SWEEP_EVERY: Duration = Duration::from_secs(30);
+pub const SWEEP_EVERY: Duration = Duration::from_secs(30);
 
 /// What a subscription reacts to next.
 enum Step<M> {

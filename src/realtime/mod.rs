@@ -5,6 +5,7 @@
 //! updates to phones lives in `http::websocket`.
 
 mod bus;
+pub mod handover;
 mod live;
 
 use serde::de::IgnoredAny;
@@ -12,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 pub use bus::{Bus, Delivery, Heard, Listener, Topic};
-pub use live::{Follower, follow};
+pub use live::{Follower, SWEEP_EVERY, follow};
 
 /// What a member's own topic carries: word that what she may read changed, and news
 /// `N` of her notifications (its type is the notifications feature's).

@@ -1,11 +1,13 @@
 //! Threads and replies: the conversations inside groups, with reactions, @mentions,
 //! follows, pinning and locking.
 
+mod hub;
 mod jobs;
 mod live;
 mod loader;
 mod mentions;
 mod model;
+mod reader;
 mod render;
 mod schema;
 mod service;
@@ -13,6 +15,7 @@ mod snapshot;
 mod store;
 mod subscription;
 
+pub use hub::ThreadHubs;
 pub use jobs::CountReplies;
 pub use loader::{ReactionDataLoader, ReactionLoader};
 pub use model::{Reaction, Thread, ThreadOrder};

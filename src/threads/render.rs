@@ -10,10 +10,14 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, PoisonError};
 
+use async_graphql::indexmap::IndexMap;
 use async_graphql::parser::types::{Field, FragmentDefinition, Selection, SelectionSet};
-use async_graphql::{Context, ContextSelectionSet, Data, Name, OutputType, Positioned, ServerResult, Value, registry};
+use async_graphql::{
+    Context, ContextSelectionSet, Data, Name, OutputType, Positioned, QueryEnv, QueryPathNode, QueryPathSegment,
+    Response, SchemaEnv, ServerResult, Value, registry,
+};
 use uuid::Uuid;
 
 use super::live::ThreadUpdate;
@@ -21,7 +25,7 @@ use super::loader::ReactionLoader;
 use super::model::{ReactionCount, Reply};
 use super::snapshot::{Facts, ReplySnapshot};
 use crate::db::Db;
-use crate::graphql::{MutationBudget, Shareable, SharedField};
+use crate::graphql::{MutationBudget, Shareable, SharedField, annotate_errors, count_errors};
 use crate::members::{ChildrenLoader, FieldVisibility, Member, MemberLoader};
 use crate::viewer::{ClientInfo, Viewer};
 
@@ -106,6 +110,103 @@ pub fn shape_of(ctx: &Context<'_>) -> Option<Shape> {
     Some(shape.into())
 }
 
+/// Writes `set` in full (aliases, names, fragments spread with their type condition);
+/// `None` when anything in it has arguments or directives.
+fn write_whole(set: &SelectionSet, fragments: &Fragments, out: &mut String) -> Option<()> {
+    for item in &set.items {
+        let (condition, inner) = match &item.node {
+            Selection::Field(field) => {
+                let field = &field.node;
+                if !field.arguments.is_empty() || !field.directives.is_empty() {
+                    return None;
+                }
+                if let Some(alias) = &field.alias {
+                    out.push_str(alias.node.as_str());
+                    out.push(':');
+                }
+                out.push_str(field.name.node.as_str());
+                (None, &field.selection_set.node)
+            }
+            Selection::FragmentSpread(spread) => {
+                let fragment = fragments.get(&spread.node.fragment_name.node)?;
+                if !spread.node.directives.is_empty() || !fragment.node.directives.is_empty() {
+                    return None;
+                }
+                (Some(&fragment.node.type_condition.node.on.node), &fragment.node.selection_set.node)
+            }
+            Selection::InlineFragment(inline) => {
+                if !inline.node.directives.is_empty() {
+                    return None;
+                }
+                (
+                    inline.node.type_condition.as_ref().map(|condition| &condition.node.on.node),
+                    &inline.node.selection_set.node,
+                )
+            }
+        };
+        if let Some(condition) = condition {
+            out.push_str("...on ");
+            out.push_str(condition.as_str());
+        }
+        if !inner.items.is_empty() {
+            out.push('{');
+            write_whole(inner, fragments, out)?;
+            out.push('}');
+        }
+        out.push(' ');
+    }
+    Some(())
+}
+
+/// The `threadUpdates` field `ctx` resolves, written in full with its response key:
+/// readers with equal keys render every update alike, their own (a thread's) too.
+/// `None` when anything below it has arguments or directives.
+pub fn selection_key(ctx: &Context<'_>) -> Option<String> {
+    let field = &ctx.item.node;
+    let mut key = format!("{}{{", field.response_key().node);
+    write_whole(&field.selection_set.node, &ctx.query_env.fragments, &mut key)?;
+    key.push('}');
+    Some(key)
+}
+
+/// Renders a subscriber's updates outside async-graphql's executor, as its subscription
+/// stream would: her operation's schema and query environment and her field.
+pub struct Renderer {
+    schema_env: SchemaEnv,
+    query_env: QueryEnv,
+    field: Positioned<Field>,
+    /// See [`selection_key`].
+    pub key: String,
+}
+
+impl Renderer {
+    /// The renderer of the field `ctx` resolves, known by `key`.
+    pub fn of(ctx: &Context<'_>, key: String) -> Self {
+        Self { schema_env: ctx.schema_env.clone(), query_env: ctx.query_env.clone(), field: ctx.item.clone(), key }
+    }
+
+    /// `update` as a serialised GraphQL response, rendered with `data` (see
+    /// [`reader_data`]) in front of the operation's own request data.
+    pub async fn render(&self, update: &LiveThreadUpdate, data: &Data) -> Arc<str> {
+        let name = self.field.node.response_key().node.clone();
+        let path = QueryPathNode { parent: None, segment: QueryPathSegment::Name(&name) };
+        let ctx =
+            self.query_env.create_context(&self.schema_env, Some(path), &self.field.node.selection_set, Some(data));
+        let mut response = match update.resolve(&ctx, &self.field).await {
+            Ok(value) => Response::new(Value::Object(IndexMap::from([(name.clone(), value)]))),
+            Err(error) => Response::from_errors(vec![error]),
+        };
+        let reported = std::mem::take(&mut *self.query_env.errors.lock().unwrap_or_else(PoisonError::into_inner));
+        response.errors.extend(reported);
+        response.errors.iter_mut().for_each(annotate_errors);
+        count_errors(&response.errors);
+        serde_json::to_string(&response).map(Arc::from).unwrap_or_else(|error| {
+            tracing::error!(%error, "cannot encode a live update");
+            Arc::from(r#"{"data":null,"errors":[{"message":"internal error","extensions":{"code":"INTERNAL"}}]}"#)
+        })
+    }
+}
+
 /// A `ThreadUpdate` as the subscription yields it: its own, or one built (and
 /// rendered) only when no reader alike has rendered it yet.
 pub enum LiveThreadUpdate {
@@ -125,19 +226,29 @@ impl LiveThreadUpdate {
     }
 }
 
-/// Request data that stands in front of the reader's own while a shared rendering runs,
-/// one for each kind `schema::attach_request_data` gives a request: a viewer who is no
-/// one, loaders for no one, no client, an unspent budget.
-fn no_reader(ctx: &ContextSelectionSet<'_>) -> ServerResult<Data> {
-    let db = ctx.data::<Db>().map_err(|error| error.into_server_error(ctx.item.pos))?.clone();
+/// Request data for rendering as `viewer` sees it, standing in front of the request's
+/// own: one of each kind `schema::attach_request_data` gives a request (a shared
+/// rendering's viewer is no one, with loaders for no one), no client, an unspent budget.
+pub fn reader_data(db: &Db, viewer: Viewer) -> Data {
+    let member = viewer.member_id().unwrap_or(Uuid::nil());
     let mut data = Data::default();
-    data.insert(Viewer::Refused("a shared live rendering has no reader"));
-    data.insert(MemberLoader::for_request(db.clone(), Uuid::nil()));
+    data.insert(viewer);
+    data.insert(MemberLoader::for_request(db.clone(), member));
     data.insert(ChildrenLoader::for_request(db.clone()));
-    data.insert(ReactionLoader::for_request(db, Uuid::nil()));
+    data.insert(ReactionLoader::for_request(db.clone(), member));
     data.insert(ClientInfo { ip: String::new(), user_agent: None });
     data.insert(Arc::new(MutationBudget::default()));
-    Ok(data)
+    data
+}
+
+/// Request data for a shared rendering: no one's.
+pub fn shared_data(db: &Db) -> Data {
+    reader_data(db, Viewer::Refused("a shared live rendering has no reader"))
+}
+
+fn no_reader(ctx: &ContextSelectionSet<'_>) -> ServerResult<Data> {
+    let db = ctx.data::<Db>().map_err(|error| error.into_server_error(ctx.item.pos))?;
+    Ok(shared_data(db))
 }
 
 impl OutputType for LiveThreadUpdate {

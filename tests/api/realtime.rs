@@ -204,6 +204,87 @@ async fn edits_and_deletions_reach_subscribers() {
 }
 
 #[tokio::test]
+async fn readers_with_different_selections_of_the_thread_each_get_theirs_when_it_is_pinned() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (_, thread, first) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
+    let mut socket = acknowledged(&app, &bea).await;
+    let pinned =
+        "subscription($t: ID!, $a: String) { threadUpdates(threadId: $t, after: $a) { kind thread { pinned } } }";
+    let titled =
+        "subscription($t: ID!, $a: String) { threadUpdates(threadId: $t, after: $a) { kind thread { title locked } } }";
+    for (id, query) in [("pinned", pinned), ("titled", titled)] {
+        let variables = json!({ "t": thread, "a": first });
+        send(
+            &mut socket,
+            json!({ "id": id, "type": "subscribe", "payload": { "query": query, "variables": variables } }),
+        )
+        .await;
+    }
+    // Once this reply arrives on both (replayed or live), both are running.
+    ana.post_reply(&thread, "probe").await;
+    for _ in 0..2 {
+        assert_eq!(receive(&mut socket).await["payload"]["data"]["threadUpdates"]["kind"], "REPLY_POSTED");
+    }
+
+    let pin = "mutation($t: ID!) { pinThread(input: { threadId: $t }) { pinned } }";
+    assert_eq!(
+        app.graphql(pin, json!({ "t": thread }), Some(&ana.access_token)).await["data"]["pinThread"]["pinned"],
+        true
+    );
+
+    let mut seen = std::collections::HashMap::new();
+    while seen.len() < 2 {
+        let message = receive(&mut socket).await;
+        assert_eq!(message["payload"]["data"]["threadUpdates"]["kind"], "THREAD_UPDATED", "{message}");
+        seen.insert(
+            message["id"].as_str().unwrap().to_owned(),
+            message["payload"]["data"]["threadUpdates"]["thread"].clone(),
+        );
+    }
+    assert_eq!(seen["pinned"], json!({ "pinned": true }));
+    assert_eq!(seen["titled"], json!({ "title": "Live", "locked": false }));
+}
+
+#[tokio::test]
+async fn a_completed_live_operation_gets_nothing_more_and_its_id_may_be_used_again() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (_, thread, first) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
+    let mut socket = acknowledged(&app, &bea).await;
+    watch(&mut socket, "1", &thread, Some(&first)).await;
+    ana.post_reply(&thread, "probe").await;
+    assert_eq!(receive(&mut socket).await["payload"]["data"]["threadUpdates"]["reply"]["body"], "probe");
+
+    send(&mut socket, json!({ "id": "1", "type": "complete" })).await;
+    // From the first cursor, so nothing posted while they start is missed.
+    watch(&mut socket, "1", &thread, Some(&first)).await;
+    watch(&mut socket, "2", &thread, Some(&first)).await;
+    ana.post_reply(&thread, "after").await;
+    let mut bodies = std::collections::BTreeMap::<String, Vec<String>>::new();
+    for _ in 0..4 {
+        let message = receive(&mut socket).await;
+        let body = message["payload"]["data"]["threadUpdates"]["reply"]["body"].as_str().unwrap().to_owned();
+        bodies.entry(message["id"].as_str().unwrap().to_owned()).or_default().push(body);
+    }
+    assert_eq!(bodies["1"], ["probe", "after"]);
+    assert_eq!(bodies["2"], ["probe", "after"]);
+
+    // Each live reply comes once per running operation, none for the completed one.
+    for body in ["last", "final"] {
+        ana.post_reply(&thread, body).await;
+        let mut ids = Vec::new();
+        for _ in 0..2 {
+            let message = receive(&mut socket).await;
+            assert_eq!(message["payload"]["data"]["threadUpdates"]["reply"]["body"], body, "{message}");
+            ids.push(message["id"].as_str().unwrap().to_owned());
+        }
+        ids.sort();
+        assert_eq!(ids, ["1", "2"]);
+    }
+}
+
+#[tokio::test]
 async fn a_duplicate_live_operation_id_closes_with_4409() {
     let app = TestApp::spawn().await;
     let (ana, bea) = (app.member("ana").await, app.member("bea").await);

@@ -7,6 +7,7 @@
 //! operation gets `UNAUTHENTICATED` and the socket closes with 4403. A client refreshes
 //! by reconnecting with a new token.
 
+use std::any::Any;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -15,7 +16,7 @@ use axum::extract::ws::{CloseFrame, Message, WebSocket};
 use futures_util::stream::{BoxStream, StreamExt};
 use serde_json::Value;
 use tokio::sync::broadcast::error::RecvError;
-use tokio::sync::{Notify, watch};
+use tokio::sync::{Notify, mpsc, watch};
 use tokio_stream::StreamMap;
 use tokio_tungstenite::tungstenite;
 
@@ -27,6 +28,7 @@ use crate::clock;
 use crate::error::AppError;
 use crate::graphql::{self, MutationBudget, TrustedDocuments, annotate_errors, count_errors, refusal as refusal_error};
 use crate::http::AppState;
+use crate::realtime::handover::{FRAMES_WAITING, Frame, FrameBody, HandOverSlot, Outlet, Registration};
 use crate::realtime::{AccessSignals, Heard, Listener, MemberEvent, member_topic};
 use crate::schema::attach_request_data;
 use crate::viewer::{AccessClaims, ClientInfo, TOKEN_EXPIRED, Viewer};
@@ -269,11 +271,27 @@ enum Output {
     Response(Response),
     /// Her session was found over before the operation ran.
     SessionOver(AppError),
+    /// The operation goes on, served by the feature that took it over.
+    HandedOver(Box<dyn Registration>),
     /// The operation has no more results.
     Done,
 }
 
 type Operation = BoxStream<'static, Output>;
+
+/// An operation a feature took over (see `realtime::handover`): its results come
+/// through the connection's frames, tagged `op`; dropping `seat` stops it.
+struct HandedOver {
+    id: String,
+    op: u64,
+    _seat: Box<dyn Any + Send>,
+}
+
+/// The queue handed-over operations send their results through.
+struct Frames {
+    sender: mpsc::Sender<Frame>,
+    receiver: mpsc::Receiver<Frame>,
+}
 
 /// An accepted connection's running state.
 struct Connection {
@@ -283,6 +301,9 @@ struct Connection {
     client: ClientInfo,
     viewer: Viewer,
     operations: StreamMap<String, Operation>,
+    handed_over: Vec<HandedOver>,
+    /// Made when the first operation is handed over.
+    frames: Option<Frames>,
     missed_pongs: u32,
     ticks: u32,
     lease: Option<Lease>,
@@ -297,6 +318,7 @@ impl Connection {
             Ok(ClientMessage::Subscribe { id, payload }) => self.subscribe(id, payload).await,
             Ok(ClientMessage::Complete { id }) => {
                 self.operations.remove(&id);
+                self.handed_over.retain(|operation| operation.id != id);
                 Next::Go
             }
             Ok(ClientMessage::Ping(payload)) => self.send(protocol::pong(payload)).await,
@@ -318,13 +340,22 @@ impl Connection {
         if matches!(self.viewer, Viewer::Member(_)) { MAX_OPERATIONS } else { MAX_ANONYMOUS_OPERATIONS }
     }
 
+    fn running(&self) -> usize {
+        self.operations.len() + self.handed_over.len()
+    }
+
+    fn ids(&self) -> Vec<String> {
+        let handed_over = self.handed_over.iter().map(|operation| operation.id.clone());
+        self.operations.keys().cloned().chain(handed_over).collect()
+    }
+
     /// Starts operation `id` (it checks her session before it runs).
     async fn subscribe(&mut self, id: String, payload: SubscribePayload) -> Next {
-        if self.operations.contains_key(&id) {
+        if self.operations.contains_key(&id) || self.handed_over.iter().any(|operation| operation.id == id) {
             return Next::Close(close::DUPLICATE_ID, format!("Subscriber for {id} already exists"));
         }
         let max = self.max_operations();
-        if self.operations.len() >= max {
+        if self.running() >= max {
             let error = AppError::LimitReached { what: "operations at once on this connection", limit: max };
             return self.send(protocol::error(self.dialect, &id, refusal(error))).await;
         }
@@ -342,6 +373,11 @@ impl Connection {
                 self.operations.remove(id);
                 return self.send(protocol::complete(id)).await;
             }
+            Output::HandedOver(registration) => {
+                self.operations.remove(id);
+                self.hand_over(id, registration);
+                return Next::Go;
+            }
             // Every operation is told, this one too, and the socket closes.
             Output::SessionOver(why) => return self.end_session(why).await,
         };
@@ -349,15 +385,55 @@ impl Connection {
         if finished {
             self.operations.remove(id);
         }
-        if unauthenticated && matches!(self.viewer, Viewer::Member(_)) {
-            self.recheck.notify_one();
+        if unauthenticated {
+            self.check_session();
         }
         self.send(text).await
     }
 
+    /// An `UNAUTHENTICATED` answer to a member has her session checked again.
+    fn check_session(&self) {
+        if matches!(self.viewer, Viewer::Member(_)) {
+            self.recheck.notify_one();
+        }
+    }
+
+    /// Starts operation `id`, taken over by a feature: it sends through the frames.
+    fn hand_over(&mut self, id: &str, registration: Box<dyn Registration>) {
+        let frames = self.frames.get_or_insert_with(|| {
+            let (sender, receiver) = mpsc::channel(FRAMES_WAITING);
+            Frames { sender, receiver }
+        });
+        let outlet = Outlet::new(frames.sender.clone());
+        let op = outlet.op();
+        let seat = registration.start(outlet);
+        self.handed_over.push(HandedOver { id: id.to_owned(), op, _seat: seat });
+    }
+
+    /// Passes on a result of a handed-over operation (one since completed is dropped).
+    async fn on_frame(&mut self, Frame { op, body }: Frame) -> Next {
+        let Some(at) = self.handed_over.iter().position(|operation| operation.op == op) else {
+            return Next::Go;
+        };
+        match body {
+            FrameBody::Next(answer) => {
+                let text = protocol::next_serialised(self.dialect, &self.handed_over[at].id, &answer);
+                self.send(text).await
+            }
+            FrameBody::End(error) => {
+                let ended = self.handed_over.swap_remove(at);
+                if matches!(*error, AppError::Unauthenticated(_)) {
+                    self.check_session();
+                }
+                self.send(protocol::error(self.dialect, &ended.id, refusal(*error))).await
+            }
+        }
+    }
+
     /// Her session ended: every running operation is told, then the socket closes 4403.
     async fn end_session(&mut self, why: AppError) -> Next {
-        let ids: Vec<String> = self.operations.keys().cloned().collect();
+        let ids = self.ids();
+        self.handed_over.clear();
         let error = server_error(why);
         let payload = serde_json::to_value([&error]).unwrap_or(Value::Null);
         for id in ids {
@@ -400,6 +476,8 @@ fn start(state: &AppState, viewer: &Viewer, client: &ClientInfo, payload: Subscr
     // Each message is a request of its own, with a budget of its own.
     let budget = Arc::new(MutationBudget::default());
     attach_request_data(&mut request.data, &state.db, viewer.clone(), client.clone(), Arc::clone(&budget));
+    let hand_over = HandOverSlot::new();
+    request.data.insert(hand_over.link());
     let (schema, auth, viewer) = (state.schema.clone(), state.auth.clone(), viewer.clone());
     async_stream::stream! {
         if let Viewer::Member(claims) = viewer {
@@ -422,7 +500,10 @@ fn start(state: &AppState, viewer: &Viewer, client: &ClientInfo, payload: Subscr
         while let Some(response) = results.next().await {
             yield Output::Response(response);
         }
-        yield Output::Done;
+        yield match hand_over.take() {
+            Some(registration) => Output::HandedOver(registration),
+            None => Output::Done,
+        };
     }
     .boxed()
 }
@@ -495,6 +576,8 @@ pub async fn serve(mut socket: WebSocket, state: AppState, dialect: Dialect, cli
         client,
         viewer,
         operations: StreamMap::new(),
+        handed_over: Vec::new(),
+        frames: None,
         missed_pongs: 0,
         ticks: 0,
         lease,
@@ -505,6 +588,14 @@ pub async fn serve(mut socket: WebSocket, state: AppState, dialect: Dialect, cli
         close_with(&mut connection.socket, code, &reason).await;
     }
     drop(place);
+}
+
+/// The next result of a handed-over operation; never, while none was handed over.
+async fn next_frame(frames: &mut Option<Frames>) -> Option<Frame> {
+    match frames {
+        Some(frames) => frames.receiver.recv().await,
+        None => std::future::pending().await,
+    }
 }
 
 /// The connection's loop; returns how it ends.
@@ -519,6 +610,11 @@ async fn run(
     tokio::pin!(shutdown);
     loop {
         let next = tokio::select! {
+            // Live results first, as they are the busiest; they stop coming for her
+            // while an access signal for her is checked, so those already queued are
+            // all that can pass before the session's end is acted on.
+            biased;
+            Some(frame) = next_frame(&mut connection.frames) => connection.on_frame(frame).await,
             () = &mut shutdown => Next::Close(close::GOING_AWAY, "server shutting down".into()),
             why = &mut session_over => connection.end_session(why).await,
             message = connection.socket.recv() => match sort(message) {

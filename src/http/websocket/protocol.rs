@@ -159,16 +159,28 @@ struct WithPayload<'a, T> {
     payload: &'a T,
 }
 
-/// One result of operation `id`.
-pub fn next<T: Serialize>(dialect: Dialect, id: &str, result: &T) -> String {
-    let kind = match dialect {
+/// The type of a message carrying a result.
+fn next_kind(dialect: Dialect) -> &'static str {
+    match dialect {
         Dialect::TransportWs => "next",
         Dialect::Legacy => "data",
-    };
+    }
+}
+
+/// One result of operation `id`.
+pub fn next<T: Serialize>(dialect: Dialect, id: &str, result: &T) -> String {
+    let kind = next_kind(dialect);
     serde_json::to_string(&WithPayload { kind, id, payload: result }).unwrap_or_else(|error| {
         tracing::error!(%error, "cannot encode a result");
         error_message(dialect, id, "internal error")
     })
+}
+
+/// One result of operation `id`, already serialised.
+pub fn next_serialised(dialect: Dialect, id: &str, result: &str) -> String {
+    let kind = next_kind(dialect);
+    let id = serde_json::to_string(id).unwrap_or_default();
+    format!(r#"{{"type":"{kind}","id":{id},"payload":{result}}}"#)
 }
 
 fn error_message(dialect: Dialect, id: &str, message: &str) -> String {
