@@ -25,6 +25,7 @@ use super::loader::ReactionLoader;
 use super::model::{ReactionCount, Reply};
 use super::snapshot::{Facts, ReplySnapshot};
 use crate::db::Db;
+use crate::error::AppError;
 use crate::graphql::{MutationBudget, Shareable, SharedField, annotate_errors, count_errors};
 use crate::members::{ChildrenLoader, FieldVisibility, Member, MemberLoader};
 use crate::viewer::{ClientInfo, Viewer};
@@ -186,8 +187,9 @@ impl Renderer {
     }
 
     /// `update` as a serialised GraphQL response, rendered with `data` (see
-    /// [`reader_data`]) in front of the operation's own request data.
-    pub async fn render(&self, update: &LiveThreadUpdate, data: &Data) -> Arc<str> {
+    /// [`reader_data`]) in front of the operation's own request data. A rendering that
+    /// gave no data is an error: her operation ends, as through async-graphql.
+    pub async fn render(&self, update: &LiveThreadUpdate, data: &Data) -> Result<Arc<str>, AppError> {
         let name = self.field.node.response_key().node.clone();
         let path = QueryPathNode { parent: None, segment: QueryPathSegment::Name(&name) };
         let ctx =
@@ -200,10 +202,12 @@ impl Renderer {
         response.errors.extend(reported);
         response.errors.iter_mut().for_each(annotate_errors);
         count_errors(&response.errors);
-        serde_json::to_string(&response).map(Arc::from).unwrap_or_else(|error| {
-            tracing::error!(%error, "cannot encode a live update");
-            Arc::from(r#"{"data":null,"errors":[{"message":"internal error","extensions":{"code":"INTERNAL"}}]}"#)
-        })
+        if let Some(error) = response.errors.first().filter(|_| response.data == Value::Null) {
+            return Err(AppError::Internal(anyhow::anyhow!("a live update could not be rendered: {}", error.message)));
+        }
+        serde_json::to_string(&response)
+            .map(Arc::from)
+            .map_err(|error| AppError::Internal(anyhow::Error::new(error).context("cannot encode a live update")))
     }
 }
 

@@ -38,7 +38,9 @@ enum Follow {
 /// Who will serve her, listening (or holding a place at the hub) before her access is
 /// checked, so that a revocation between the two is not missed.
 async fn follow_from(ctx: &Context<'_>, reader: &Reader) -> Result<Follow> {
-    let hand_over = ctx.data_opt::<HandOver>().filter(|_| reader.shape.is_some());
+    // An operation is handed over whole: only one that is this field alone.
+    let alone = ctx.query_env.operation.node.selection_set.node.items.len() == 1;
+    let hand_over = ctx.data_opt::<HandOver>().filter(|_| alone && reader.shape.is_some());
     if let Some((hand_over, key)) = hand_over.zip(render::selection_key(ctx)) {
         let ticket = data::<ThreadHubs>(ctx)?.join(reader.thread_id).await;
         let renderer = Box::new(Renderer::of(ctx, key));

@@ -610,11 +610,9 @@ async fn run(
     tokio::pin!(shutdown);
     loop {
         let next = tokio::select! {
-            // Live results first, as they are the busiest; they stop coming for her
-            // while an access signal for her is checked, so those already queued are
-            // all that can pass before the session's end is acted on.
+            // In this order: nothing is sent once the server stops or her session
+            // ended, and a `complete` is read before results queued behind it.
             biased;
-            Some(frame) = next_frame(&mut connection.frames) => connection.on_frame(frame).await,
             () = &mut shutdown => Next::Close(close::GOING_AWAY, "server shutting down".into()),
             why = &mut session_over => connection.end_session(why).await,
             message = connection.socket.recv() => match sort(message) {
@@ -622,6 +620,7 @@ async fn run(
                 Incoming::Nothing => Next::Go,
                 Incoming::End(next) => next,
             },
+            Some(frame) = next_frame(&mut connection.frames) => connection.on_frame(frame).await,
             Some((id, item)) = connection.operations.next(), if !connection.operations.is_empty() => {
                 connection.on_output(&id, item).await
             }

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, Weak};
 
-use tokio::sync::{OnceCell, mpsc};
+use tokio::sync::{mpsc, watch};
 use uuid::Uuid;
 
 use super::live::topic;
@@ -40,10 +40,8 @@ struct Link {
     commands: mpsc::UnboundedSender<Command>,
     /// How many events the hub has taken in so far.
     seen: Arc<AtomicU64>,
-    /// Set once the hub listens and runs.
-    started: OnceCell<()>,
-    /// The hub's end of `commands`, until it starts.
-    waiting: Mutex<Option<mpsc::UnboundedReceiver<Command>>>,
+    /// Turns true once the hub listens.
+    listening: watch::Receiver<bool>,
 }
 
 /// A place at a thread's hub, taken before her access is checked and her missed replies
@@ -58,42 +56,40 @@ impl ThreadHubs {
         Self { bus, links: Links::default() }
     }
 
-    /// A place at `thread_id`'s hub, started (listening) if it was not.
+    /// A place at `thread_id`'s hub, once it listens.
     pub async fn join(&self, thread_id: Uuid) -> Ticket {
         let link = {
             let mut links = self.links.lock().unwrap_or_else(PoisonError::into_inner);
             match links.get(&thread_id).and_then(Weak::upgrade) {
                 Some(link) => link,
                 None => {
-                    let (commands, waiting) = mpsc::unbounded_channel();
-                    let link = Arc::new(Link {
-                        commands,
-                        seen: Arc::default(),
-                        started: OnceCell::new(),
-                        waiting: Mutex::new(Some(waiting)),
-                    });
+                    let link = self.start(thread_id);
                     links.insert(thread_id, Arc::downgrade(&link));
                     link
                 }
             }
         };
-        link.started.get_or_init(|| self.start(thread_id, &link)).await;
+        // Err: the hub stopped before it listened (the bus is gone); nothing will come.
+        let _ = link.listening.clone().wait_for(|listening| *listening).await;
         Ticket { after: link.seen.load(Ordering::Acquire), link }
     }
 
-    /// Listens to the thread's topic and to access changes, then runs its hub.
-    async fn start(&self, thread_id: Uuid, link: &Arc<Link>) {
-        let live = self.bus.subscribe(&topic(thread_id)).await;
-        let access = self.bus.subscribe(&access_topic()).await;
-        let Some(commands) = link.waiting.lock().unwrap_or_else(PoisonError::into_inner).take() else {
-            return;
-        };
-        let hub = Hub::new(Arc::clone(&link.seen));
-        let (links, own) = (Arc::clone(&self.links), Arc::downgrade(link));
+    /// Starts `thread_id`'s hub: in a task of its own, so that it starts (and, with no
+    /// one left to serve, stops and is forgotten) even if the one who asked for it left.
+    fn start(&self, thread_id: Uuid) -> Arc<Link> {
+        let (commands, receiver) = mpsc::unbounded_channel();
+        let (now_listening, listening) = watch::channel(false);
+        let link = Arc::new(Link { commands, seen: Arc::default(), listening });
+        let (bus, links, own, seen) =
+            (self.bus.clone(), Arc::clone(&self.links), Arc::downgrade(&link), Arc::clone(&link.seen));
         tokio::spawn(async move {
-            hub.run(commands, live, access).await;
+            let live = bus.subscribe(&topic(thread_id)).await;
+            let access = bus.subscribe(&access_topic()).await;
+            let _ = now_listening.send(true);
+            Hub::new(seen).run(receiver, live, access).await;
             forget(&links, thread_id, &own);
         });
+        link
     }
 }
 

@@ -1,7 +1,9 @@
 //! The hub's task: what it takes in (messages on the thread's topic, access changes,
 //! subscribers joining and leaving, the results of access checks, the sweep) and what
-//! each subscriber is sent. Events are numbered and the last few kept, so a subscriber
-//! who took her ticket before her replay gets what came in meanwhile.
+//! each subscriber is sent. What it takes in is numbered; the last messages are kept,
+//! and who had an access change when, so a subscriber who took her ticket before her
+//! replay gets the messages that came meanwhile, held for a check if her access
+//! changed.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::Arc;
@@ -20,9 +22,12 @@ use crate::realtime::handover::{FrameBody, Outlet, Undelivered};
 use crate::realtime::{Delivery, Heard, Listener, SWEEP_EVERY};
 use crate::viewer::Viewer;
 
-/// Events kept for subscribers still joining: as many as a subscriber's buffer on the
+/// Messages kept for subscribers still joining: as many as a subscriber's buffer on the
 /// thread's topic holds.
 const KEPT: usize = 256;
+/// Members whose last access change is remembered for subscribers still joining; past
+/// that, all are forgotten and every joiner is checked again.
+const ACCESS_CHANGES_KEPT: usize = 4096;
 /// Events that may wait for one subscriber's access check before she is told to resync.
 const HELD: usize = 256;
 
@@ -41,14 +46,12 @@ pub struct Joining {
     pub after: u64,
 }
 
-/// What the hub took in, in order.
+/// What the hub passes to its subscribers, in order.
 #[derive(Clone)]
 enum Event {
     Message(ThreadEvent, Arc<Delivery>),
     /// Messages may have been missed.
     Missed,
-    /// What this member (or, with `None`, anyone) may read may have changed.
-    AccessChanged(Option<Uuid>),
 }
 
 /// A subscriber's access check, done beside the hub's work.
@@ -80,10 +83,44 @@ struct Subscriber {
 /// Answers rendered for one event, by renderer and facts.
 type Rendered = HashMap<(usize, Facts), Arc<str>>;
 
+/// When members' access last changed, by the hub's numbering.
+#[derive(Default)]
+struct AccessChanges {
+    by_member: HashMap<Uuid, u64>,
+    /// The last time anyone's may have (signals were missed).
+    anyone: u64,
+    /// Changes up to this one are forgotten.
+    forgotten_up_to: u64,
+}
+
+impl AccessChanges {
+    fn record(&mut self, who: Option<Uuid>, number: u64) {
+        let Some(member) = who else {
+            self.anyone = number;
+            return;
+        };
+        if self.by_member.len() >= ACCESS_CHANGES_KEPT {
+            self.by_member.clear();
+            self.forgotten_up_to = number;
+        }
+        self.by_member.insert(member, number);
+    }
+
+    /// Whether `member`'s access may have changed after event `after`.
+    fn since(&self, member: Uuid, after: u64) -> bool {
+        self.anyone > after
+            || self.forgotten_up_to > after
+            || self.by_member.get(&member).is_some_and(|number| *number > after)
+    }
+}
+
 pub struct Hub {
     subscribers: HashMap<u64, Subscriber>,
     renderings: HashMap<String, Arc<Rendering>>,
     kept: VecDeque<(u64, Event)>,
+    /// The number of the last message no longer kept.
+    dropped_up_to: u64,
+    access_changes: AccessChanges,
     seen: Arc<AtomicU64>,
     checked: mpsc::UnboundedSender<Checked>,
     checked_rx: Option<mpsc::UnboundedReceiver<Checked>>,
@@ -97,6 +134,8 @@ impl Hub {
             subscribers: HashMap::new(),
             renderings: HashMap::new(),
             kept: VecDeque::new(),
+            dropped_up_to: 0,
+            access_changes: AccessChanges::default(),
             seen,
             checked,
             checked_rx: Some(checked_rx),
@@ -126,11 +165,11 @@ impl Hub {
                     None => return,
                 },
                 Some(checked) = checked.recv() => self.on_checked(checked).await,
-                heard = access.recv(), if hearing_access => hearing_access = self.on_access(heard).await,
+                heard = access.recv(), if hearing_access => hearing_access = self.on_access(heard),
                 heard = live.recv() => {
                     // Access changes heard before this message are acted on first.
                     while let Some(heard) = access.try_recv().filter(|_| hearing_access) {
-                        hearing_access = self.on_access(heard).await;
+                        hearing_access = self.on_access(heard);
                     }
                     let event = match heard {
                         Ok(Heard::Message(message, delivery)) => Event::Message(message, delivery),
@@ -144,18 +183,26 @@ impl Hub {
         }
     }
 
+    /// The number of what the hub takes in next.
+    fn number_next(&self) -> u64 {
+        let number = self.seen.load(Ordering::Acquire) + 1;
+        self.seen.store(number, Ordering::Release);
+        number
+    }
+
     /// Numbers `event`, keeps it for subscribers joining, and passes it to everyone.
     async fn take_in(&mut self, event: Event) {
-        let number = self.seen.load(Ordering::Acquire) + 1;
+        let number = self.number_next();
         self.kept.push_back((number, event.clone()));
-        if self.kept.len() > KEPT {
-            self.kept.pop_front();
+        if self.kept.len() > KEPT
+            && let Some((dropped, _)) = self.kept.pop_front()
+        {
+            self.dropped_up_to = dropped;
         }
-        self.seen.store(number, Ordering::Release);
         let mut rendered = Rendered::new();
         let mut gone = Vec::new();
         for (op, subscriber) in &mut self.subscribers {
-            if !subscriber.take(&event, &mut rendered, &self.checked).await {
+            if !subscriber.take(&event, &mut rendered).await {
                 gone.push(*op);
             }
         }
@@ -164,42 +211,43 @@ impl Hub {
 
     /// An access signal: whom it is for, or `None` when signals were missed (the bus
     /// lost Redis, or the hub fell behind); `false` once the bus is gone.
-    async fn on_access(&mut self, heard: Result<Heard<Uuid>, RecvError>) -> bool {
+    fn on_access(&mut self, heard: Result<Heard<Uuid>, RecvError>) -> bool {
         let who = match heard {
             Ok(Heard::Message(member, _)) => Some(member),
             Ok(Heard::Resync) | Err(RecvError::Lagged(_)) => None,
             Err(RecvError::Closed) => return false,
         };
-        // Kept even when no one here is concerned: someone joining may be.
-        self.take_in(Event::AccessChanged(who)).await;
+        // Remembered even when no one here is concerned: someone joining may be.
+        let number = self.number_next();
+        self.access_changes.record(who, number);
+        let checked = &self.checked;
+        let concerned = self.subscribers.values_mut().filter(|subscriber| who.is_none_or(|m| m == subscriber.member()));
+        concerned.for_each(|subscriber| subscriber.hold_for_check(checked));
         true
     }
 
     async fn join(&mut self, Joining { reader, renderer, outlet, after }: Joining) {
-        let rendering = self
-            .renderings
-            .entry(renderer.key.clone())
-            .or_insert_with(|| Arc::new(Rendering { renderer, resync: OnceCell::new() }));
+        let rendering = match self.renderings.get(&renderer.key) {
+            Some(rendering) => Arc::clone(rendering),
+            None => Arc::new(Rendering { renderer, resync: OnceCell::new() }),
+        };
         let op = outlet.op();
-        let mut subscriber =
-            Subscriber { reader, rendering: Arc::clone(rendering), outlet, behind: false, held: None, checks: 0 };
-        let seen = self.seen.load(Ordering::Acquire);
-        // Fewer kept than came in since her ticket: she may have missed messages and
-        // signals both.
-        let missed = seen - after.min(seen) > self.kept.len() as u64;
-        let mut alive = true;
-        if missed {
-            alive = subscriber.send_resync().await;
+        let mut subscriber = Subscriber { reader, rendering, outlet, behind: false, held: None, checks: 0 };
+        // Messages since her ticket are no longer all kept: she resyncs.
+        let missed = after < self.dropped_up_to;
+        let mut alive = !missed || subscriber.send_resync().await;
+        if missed || self.access_changes.since(subscriber.member(), after) {
             subscriber.hold_for_check(&self.checked);
         }
-        let mut rendered = Rendered::new();
         for (_, event) in self.kept.iter().filter(|(number, _)| *number > after) {
             if !alive {
                 break;
             }
-            alive = subscriber.take(event, &mut rendered, &self.checked).await;
+            alive = subscriber.take(event, &mut Rendered::new()).await;
         }
         if alive {
+            let key = subscriber.rendering.renderer.key.clone();
+            self.renderings.entry(key).or_insert_with(|| Arc::clone(&subscriber.rendering));
             self.subscribers.insert(op, subscriber);
         }
     }
@@ -219,7 +267,7 @@ impl Hub {
             return;
         };
         let alive = match result {
-            Ok(blocked) => subscriber.checked(blocked, &self.checked).await,
+            Ok(blocked) => subscriber.checked(blocked).await,
             Err(error) => {
                 subscriber.end(error);
                 false
@@ -256,15 +304,10 @@ impl Subscriber {
         self.reader.viewer.member_id
     }
 
-    /// Acts on `event` for her; `false` when she is gone or her operation ended.
-    async fn take(&mut self, event: &Event, rendered: &mut Rendered, checks: &mpsc::UnboundedSender<Checked>) -> bool {
+    /// Acts on `event` for her (held while her access is checked); `false` when she
+    /// is gone or her operation ended.
+    async fn take(&mut self, event: &Event, rendered: &mut Rendered) -> bool {
         match event {
-            Event::AccessChanged(who) => {
-                if who.is_none_or(|member| member == self.member()) {
-                    self.hold_for_check(checks);
-                }
-                true
-            }
             _ if self.held.is_some() => {
                 self.hold(event.clone());
                 true
@@ -298,14 +341,13 @@ impl Subscriber {
     }
 
     /// Her access check passed: she is sent what was held for her, as she now sees it.
-    async fn checked(&mut self, blocked: HashSet<Uuid>, checks: &mpsc::UnboundedSender<Checked>) -> bool {
+    async fn checked(&mut self, blocked: HashSet<Uuid>) -> bool {
         self.reader.blocked = blocked;
         let Some(held) = self.held.take() else {
             return true;
         };
-        let mut rendered = Rendered::new();
         for event in held {
-            if !self.take(&event, &mut rendered, checks).await {
+            if !self.take(&event, &mut Rendered::new()).await {
                 return false;
             }
         }
@@ -326,10 +368,12 @@ impl Subscriber {
             LiveThreadUpdate::Shared { facts, .. } => {
                 let key = (Arc::as_ptr(&self.rendering) as usize, facts.clone());
                 match rendered.get(&key) {
-                    Some(answer) => Arc::clone(answer),
+                    Some(answer) => Ok(Arc::clone(answer)),
                     None => {
                         let answer = renderer.render(&update, &shared_data(&self.reader.db)).await;
-                        rendered.insert(key, Arc::clone(&answer));
+                        if let Ok(answer) = &answer {
+                            rendered.insert(key, Arc::clone(answer));
+                        }
                         answer
                     }
                 }
@@ -339,7 +383,13 @@ impl Subscriber {
                 Box::pin(renderer.render(&update, &data)).await
             }
         };
-        self.send(answer).await
+        match answer {
+            Ok(answer) => self.send(answer).await,
+            Err(error) => {
+                self.end(error);
+                false
+            }
+        }
     }
 
     /// Queues `answer`, after the resync she is owed if she fell behind; `false` when
@@ -359,13 +409,21 @@ impl Subscriber {
         let db = &self.reader.db;
         let answer = rendering
             .resync
-            .get_or_init(|| async {
+            .get_or_try_init(|| async {
                 let update = LiveThreadUpdate::own(resync());
                 rendering.renderer.render(&update, &shared_data(db)).await
             })
             .await;
-        self.behind = false;
-        self.queue(Arc::clone(answer))
+        match answer {
+            Ok(answer) => {
+                self.behind = false;
+                self.queue(Arc::clone(answer))
+            }
+            Err(error) => {
+                self.end(error);
+                false
+            }
+        }
     }
 
     fn queue(&mut self, answer: Arc<str>) -> bool {
