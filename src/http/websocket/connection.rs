@@ -16,7 +16,8 @@ use axum::extract::ws::{CloseFrame, Message, WebSocket};
 use futures_util::stream::{BoxStream, StreamExt};
 use serde_json::Value;
 use tokio::sync::broadcast::error::RecvError;
-use tokio::sync::{Notify, mpsc, watch};
+use tokio::sync::{Notify, mpsc, oneshot, watch};
+use tokio::task::AbortHandle;
 use tokio_stream::StreamMap;
 use tokio_tungstenite::tungstenite;
 
@@ -238,7 +239,7 @@ async fn session_over(auth: AuthService, session: Option<Session>, recheck: Arc<
     let (mut check_now, mut listening, mut retry_at) = (true, true, None);
     loop {
         if check_now {
-            // Boxed: checks are rare, and unboxed the check would size the connection's state.
+            // Boxed: checks are rare, and unboxed the check would size the watch's state.
             retry_at = match Box::pin(auth.require_signed_in(claims)).await {
                 Err(ended @ AppError::Unauthenticated(_)) => return ended,
                 Err(error) => {
@@ -263,6 +264,45 @@ async fn session_over(auth: AuthService, session: Option<Session>, recheck: Arc<
             },
         };
     }
+}
+
+/// Why a connection must end.
+enum Ending {
+    /// The server is shutting down.
+    Stopping,
+    SessionOver(AppError),
+}
+
+/// Tells the connection, once, why it must end. The watch runs in a task of its own,
+/// so that the connection's loop, woken for every live result, does not poll its timers
+/// and signals each time; it stops with the connection.
+struct EndingWatch {
+    told: oneshot::Receiver<Ending>,
+    task: AbortHandle,
+}
+
+impl Drop for EndingWatch {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+fn watch_for_ending(
+    auth: AuthService,
+    session: Option<Session>,
+    recheck: Arc<Notify>,
+    mut stopping: watch::Receiver<bool>,
+) -> EndingWatch {
+    let (tell, told) = oneshot::channel();
+    let task = tokio::spawn(async move {
+        let ending = tokio::select! {
+            biased;
+            () = shutdown_requested(&mut stopping) => Ending::Stopping,
+            why = session_over(auth, session, recheck) => Ending::SessionOver(why),
+        };
+        let _ = tell.send(ending);
+    });
+    EndingWatch { told, task: task.abort_handle() }
 }
 
 /// What a running operation yields.
@@ -567,8 +607,7 @@ pub async fn serve(mut socket: WebSocket, state: AppState, dialect: Dialect, cli
         return;
     };
     let recheck = Arc::new(Notify::new());
-    // Boxed: it waits for rare events, and should not size every idle connection.
-    let session_over = Box::pin(session_over(state.auth.clone(), session, Arc::clone(&recheck)));
+    let ending = watch_for_ending(state.auth.clone(), session, Arc::clone(&recheck), stopping);
     let mut connection = Connection {
         socket,
         state,
@@ -583,7 +622,7 @@ pub async fn serve(mut socket: WebSocket, state: AppState, dialect: Dialect, cli
         lease,
         recheck,
     };
-    let ended = run(&mut connection, stopping, session_over).await;
+    let ended = run(&mut connection, ending).await;
     if let Next::Close(code, reason) = ended {
         close_with(&mut connection.socket, code, &reason).await;
     }
@@ -599,22 +638,18 @@ async fn next_frame(frames: &mut Option<Frames>) -> Option<Frame> {
 }
 
 /// The connection's loop; returns how it ends.
-async fn run(
-    connection: &mut Connection,
-    mut stopping: watch::Receiver<bool>,
-    mut session_over: std::pin::Pin<Box<impl Future<Output = AppError>>>,
-) -> Next {
+async fn run(connection: &mut Connection, mut ending: EndingWatch) -> Next {
     let mut keep_alive = tokio::time::interval_at(tokio::time::Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
-    // Made once, not on every turn of the loop: a busy connection wakes for every update.
-    let shutdown = shutdown_requested(&mut stopping);
-    tokio::pin!(shutdown);
     loop {
         let next = tokio::select! {
             // In this order: nothing is sent once the server stops or her session
             // ended, and a `complete` is read before results queued behind it.
             biased;
-            () = &mut shutdown => Next::Close(close::GOING_AWAY, "server shutting down".into()),
-            why = &mut session_over => connection.end_session(why).await,
+            ending = &mut ending.told => match ending {
+                Ok(Ending::Stopping) => Next::Close(close::GOING_AWAY, "server shutting down".into()),
+                Ok(Ending::SessionOver(why)) => connection.end_session(why).await,
+                Err(_) => Next::Close(close::INTERNAL_ERROR, "internal error".into()),
+            },
             message = connection.socket.recv() => match sort(message) {
                 Incoming::Text(text) => connection.on_text(&text).await,
                 Incoming::Nothing => Next::Go,
