@@ -409,10 +409,6 @@ pub async fn fanout(config: &LiveConfig) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// How long the idle scenario waits, after its first reading, for the allocator to give
-/// back what subscribing used and freed.
-const SETTLING: Duration = Duration::from_secs(15);
-
 /// Idle: `subscribers` connections, then one live subscription on each; the server's
 /// resident memory per connection, and what the subscription adds.
 pub async fn idle(config: &LiveConfig) -> anyhow::Result<()> {
@@ -428,25 +424,19 @@ pub async fn idle(config: &LiveConfig) -> anyhow::Result<()> {
     followers.wait_until_live(&stage).await?;
     tokio::time::sleep(Duration::from_secs(1)).await;
     let subscribed = server.resident_bytes()?;
-    // What the allocator still holds of the work of subscribing (freed, not yet given
-    // back: jemalloc returns dirty pages after about 10 s) is not the connections'.
-    tokio::time::sleep(SETTLING).await;
-    let settled = server.resident_bytes()?;
     let (n, mib, kib) = (config.subscribers as f64, 1024.0 * 1024.0, 1024.0);
     println!(
-        "| connections | RSS before MiB | connected MiB | subscribed MiB | KiB per connection | of which the subscription | {} s later, KiB per connection |",
-        SETTLING.as_secs() + 1
+        "| connections | RSS before MiB | connected MiB | subscribed MiB | KiB per connection | of which the subscription |"
     );
-    println!("|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---:|---:|---:|---:|---:|---:|");
     println!(
-        "| {} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} |",
+        "| {} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} |",
         config.subscribers,
         before as f64 / mib,
         connected as f64 / mib,
         subscribed as f64 / mib,
         subscribed.saturating_sub(before) as f64 / n / kib,
         subscribed.saturating_sub(connected) as f64 / n / kib,
-        settled.saturating_sub(before) as f64 / n / kib,
     );
     for follower in followers.tasks {
         follower.abort();
