@@ -16,7 +16,7 @@ use axum::extract::ws::{CloseFrame, Message, WebSocket};
 use futures_util::stream::{BoxStream, StreamExt};
 use serde_json::Value;
 use tokio::sync::broadcast::error::RecvError;
-use tokio::sync::{Notify, mpsc, oneshot, watch};
+use tokio::sync::{Notify, oneshot, watch};
 use tokio::task::AbortHandle;
 use tokio_stream::StreamMap;
 use tokio_tungstenite::tungstenite;
@@ -29,7 +29,7 @@ use crate::clock;
 use crate::error::AppError;
 use crate::graphql::{self, MutationBudget, TrustedDocuments, annotate_errors, count_errors, refusal as refusal_error};
 use crate::http::AppState;
-use crate::realtime::handover::{FRAMES_WAITING, Frame, FrameBody, HandOverSlot, Outlet, Registration};
+use crate::realtime::handover::{self, Frame, FrameBody, HandOverSlot, Outlet, Registration};
 use crate::realtime::{AccessSignals, Heard, Listener, MemberEvent, member_topic};
 use crate::schema::attach_request_data;
 use crate::viewer::{AccessClaims, ClientInfo, TOKEN_EXPIRED, Viewer};
@@ -329,8 +329,8 @@ struct HandedOver {
 
 /// The queue handed-over operations send their results through.
 struct Frames {
-    sender: mpsc::Sender<Frame>,
-    receiver: mpsc::Receiver<Frame>,
+    sender: futures_channel::mpsc::Sender<Frame>,
+    receiver: futures_channel::mpsc::Receiver<Frame>,
 }
 
 /// An accepted connection's running state.
@@ -441,7 +441,7 @@ impl Connection {
     /// Starts operation `id`, taken over by a feature: it sends through the frames.
     fn hand_over(&mut self, id: &str, registration: Box<dyn Registration>) {
         let frames = self.frames.get_or_insert_with(|| {
-            let (sender, receiver) = mpsc::channel(FRAMES_WAITING);
+            let (sender, receiver) = handover::frames();
             Frames { sender, receiver }
         });
         let outlet = Outlet::new(frames.sender.clone());
@@ -632,7 +632,7 @@ pub async fn serve(mut socket: WebSocket, state: AppState, dialect: Dialect, cli
 /// The next result of a handed-over operation; never, while none was handed over.
 async fn next_frame(frames: &mut Option<Frames>) -> Option<Frame> {
     match frames {
-        Some(frames) => frames.receiver.recv().await,
+        Some(frames) => frames.receiver.next().await,
         None => std::future::pending().await,
     }
 }

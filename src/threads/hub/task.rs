@@ -438,7 +438,7 @@ impl Subscriber {
     }
 
     /// Ends her operation with `error`.
-    fn end(&self, error: AppError) {
+    fn end(&mut self, error: AppError) {
         self.outlet.end(error);
     }
 }
