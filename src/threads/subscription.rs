@@ -11,6 +11,7 @@
 use std::collections::HashSet;
 
 use async_graphql::connection::CursorType;
+use async_graphql::parser::types::Selection;
 use async_graphql::{Context, ID, Result, Subscription};
 use futures_util::{Stream, StreamExt};
 
@@ -39,7 +40,8 @@ enum Follow {
 /// checked, so that a revocation between the two is not missed.
 async fn follow_from(ctx: &Context<'_>, reader: &Reader) -> Result<Follow> {
     // An operation is handed over whole: only one that is this field alone.
-    let alone = ctx.query_env.operation.node.selection_set.node.items.len() == 1;
+    let root = &ctx.query_env.operation.node.selection_set.node.items;
+    let alone = matches!(root.as_slice(), [only] if matches!(only.node, Selection::Field(_)));
     let hand_over = ctx.data_opt::<HandOver>().filter(|_| alone && reader.shape.is_some());
     if let Some((hand_over, key)) = hand_over.zip(render::selection_key(ctx)) {
         let ticket = data::<ThreadHubs>(ctx)?.join(reader.thread_id).await;

@@ -285,6 +285,38 @@ async fn a_completed_live_operation_gets_nothing_more_and_its_id_may_be_used_aga
 }
 
 #[tokio::test]
+async fn two_thread_fields_in_one_operation_both_follow_live() {
+    let app = TestApp::spawn().await;
+    let (ana, bea) = (app.member("ana").await, app.member("bea").await);
+    let (group, thread, first) = thread_with_a_reply(&ana, &bea, "PUBLIC").await;
+    let other = ana.start_thread(&group, "Other", "Hi").await;
+    ana.post_reply(&other, "first").await;
+    let page = bea.graphql("query($t: ID!) { thread(id: $t) { replies { edges { cursor } } } }", json!({ "t": other }));
+    let other_first = page.await["data"]["thread"]["replies"]["edges"][0]["cursor"].as_str().unwrap().to_owned();
+    let mut socket = acknowledged(&app, &bea).await;
+    let query = "subscription($t: ID!, $o: ID!, $a: String, $b: String) { \
+                 a: threadUpdates(threadId: $t, after: $a) { kind reply { body } } \
+                 b: threadUpdates(threadId: $o, after: $b) { kind reply { body } } }";
+    let variables = json!({ "t": thread, "o": other, "a": first, "b": other_first });
+    send(
+        &mut socket,
+        json!({ "id": "both", "type": "subscribe", "payload": { "query": query, "variables": variables } }),
+    )
+    .await;
+
+    // Each is replayed or live: neither is missed while the operation starts.
+    ana.post_reply(&thread, "on the first").await;
+    let on_first = receive(&mut socket).await;
+    assert_eq!(on_first["payload"]["data"]["a"]["reply"]["body"], "on the first", "{on_first}");
+    ana.post_reply(&other, "on the other").await;
+    let on_other = receive(&mut socket).await;
+    assert_eq!(on_other["payload"]["data"]["b"]["reply"]["body"], "on the other", "{on_other}");
+    ana.post_reply(&thread, "again on the first").await;
+    let again = receive(&mut socket).await;
+    assert_eq!(again["payload"]["data"]["a"]["reply"]["body"], "again on the first", "{again}");
+}
+
+#[tokio::test]
 async fn a_duplicate_live_operation_id_closes_with_4409() {
     let app = TestApp::spawn().await;
     let (ana, bea) = (app.member("ana").await, app.member("bea").await);
