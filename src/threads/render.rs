@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, PoisonError};
 
 use async_graphql::indexmap::IndexMap;
-use async_graphql::parser::types::{Field, FragmentDefinition, Selection, SelectionSet};
+use async_graphql::parser::types::{Field, FragmentDefinition, FragmentSpread, Selection, SelectionSet};
 use async_graphql::{
     Context, ContextSelectionSet, Data, Name, OutputType, Positioned, QueryEnv, QueryPathNode, QueryPathSegment,
     Response, SchemaEnv, ServerResult, Value, registry,
@@ -60,6 +60,12 @@ fn decided_by_facts(parent: &str, field: &str) -> Option<Option<&'static str>> {
 
 type Fragments = HashMap<Name, Positioned<FragmentDefinition>>;
 
+/// The fragment `spread` names, unless a directive makes it conditional.
+fn unconditional<'a>(spread: &Positioned<FragmentSpread>, fragments: &'a Fragments) -> Option<&'a FragmentDefinition> {
+    let fragment = fragments.get(&spread.node.fragment_name.node)?;
+    (spread.node.directives.is_empty() && fragment.node.directives.is_empty()).then_some(&fragment.node)
+}
+
 /// Writes the shape of `set` on type `parent`; `None` when any part of it is not
 /// decided by facts or is conditional (a directive on a field or a fragment).
 fn write_selection(parent: &str, set: &SelectionSet, fragments: &Fragments, shape: &mut String) -> Option<()> {
@@ -67,11 +73,8 @@ fn write_selection(parent: &str, set: &SelectionSet, fragments: &Fragments, shap
         match &item.node {
             Selection::Field(field) => write_field(parent, &field.node, fragments, shape)?,
             Selection::FragmentSpread(spread) => {
-                let fragment = fragments.get(&spread.node.fragment_name.node)?;
-                if !spread.node.directives.is_empty() || !fragment.node.directives.is_empty() {
-                    return None;
-                }
-                write_selection(parent, &fragment.node.selection_set.node, fragments, shape)?;
+                let fragment = unconditional(spread, fragments)?;
+                write_selection(parent, &fragment.selection_set.node, fragments, shape)?;
             }
             Selection::InlineFragment(inline) => {
                 if !inline.node.directives.is_empty() {
@@ -129,11 +132,8 @@ fn write_whole(set: &SelectionSet, fragments: &Fragments, out: &mut String) -> O
                 (None, &field.selection_set.node)
             }
             Selection::FragmentSpread(spread) => {
-                let fragment = fragments.get(&spread.node.fragment_name.node)?;
-                if !spread.node.directives.is_empty() || !fragment.node.directives.is_empty() {
-                    return None;
-                }
-                (Some(&fragment.node.type_condition.node.on.node), &fragment.node.selection_set.node)
+                let fragment = unconditional(spread, fragments)?;
+                (Some(&fragment.type_condition.node.on.node), &fragment.selection_set.node)
             }
             Selection::InlineFragment(inline) => {
                 if !inline.node.directives.is_empty() {
@@ -187,13 +187,13 @@ impl Renderer {
     }
 
     /// `update` as a serialised GraphQL response, rendered with `data` (see
-    /// [`reader_data`]) in front of the operation's own request data. A rendering that
-    /// gave no data is an error: her operation ends, as through async-graphql.
-    pub async fn render(&self, update: &LiveThreadUpdate, data: &Data) -> Result<Arc<str>, AppError> {
+    /// [`reader_data`]) in front of the operation's own request data; a shared update
+    /// needs none (it brings its own). A rendering that gave no data is an error: her
+    /// operation ends, as through async-graphql.
+    pub async fn render(&self, update: &LiveThreadUpdate, data: Option<&Data>) -> Result<Arc<str>, AppError> {
         let name = self.field.node.response_key().node.clone();
         let path = QueryPathNode { parent: None, segment: QueryPathSegment::Name(&name) };
-        let ctx =
-            self.query_env.create_context(&self.schema_env, Some(path), &self.field.node.selection_set, Some(data));
+        let ctx = self.query_env.create_context(&self.schema_env, Some(path), &self.field.node.selection_set, data);
         let mut response = match update.resolve(&ctx, &self.field).await {
             Ok(value) => Response::new(Value::Object(IndexMap::from([(name.clone(), value)]))),
             Err(error) => Response::from_errors(vec![error]),

@@ -86,7 +86,7 @@ impl ThreadHubs {
             let live = bus.subscribe(&topic(thread_id)).await;
             let access = bus.subscribe(&access_topic()).await;
             let _ = now_listening.send(true);
-            Hub::new(seen).run(receiver, live, access).await;
+            Hub::run(seen, receiver, live, access).await;
             forget(&links, thread_id, &own);
         });
         link

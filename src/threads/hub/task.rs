@@ -122,14 +122,13 @@ pub struct Hub {
     dropped_up_to: u64,
     access_changes: AccessChanges,
     seen: Arc<AtomicU64>,
+    /// Where access checks beside the hub's work send their answers.
     checked: mpsc::UnboundedSender<Checked>,
-    checked_rx: Option<mpsc::UnboundedReceiver<Checked>>,
     sweeping: Arc<AtomicBool>,
 }
 
 impl Hub {
-    pub fn new(seen: Arc<AtomicU64>) -> Self {
-        let (checked, checked_rx) = mpsc::unbounded_channel();
+    fn new(seen: Arc<AtomicU64>, checked: mpsc::UnboundedSender<Checked>) -> Self {
         Self {
             subscribers: HashMap::new(),
             renderings: HashMap::new(),
@@ -138,21 +137,20 @@ impl Hub {
             access_changes: AccessChanges::default(),
             seen,
             checked,
-            checked_rx: Some(checked_rx),
             sweeping: Arc::default(),
         }
     }
 
-    /// Runs until nobody holds the hub's link (its commands end) or the bus is gone.
+    /// Runs a hub counting what it takes in on `seen`, until nobody holds its link (its
+    /// commands end) or the bus is gone.
     pub async fn run(
-        mut self,
+        seen: Arc<AtomicU64>,
         mut commands: mpsc::UnboundedReceiver<Command>,
         mut live: Listener<ThreadEvent>,
         mut access: Listener<Uuid>,
     ) {
-        let Some(mut checked) = self.checked_rx.take() else {
-            return;
-        };
+        let (sender, mut checked) = mpsc::unbounded_channel();
+        let mut hub = Self::new(seen, sender);
         let mut sweep = tokio::time::interval_at(tokio::time::Instant::now() + SWEEP_EVERY, SWEEP_EVERY);
         sweep.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
         let mut hearing_access = true;
@@ -160,25 +158,25 @@ impl Hub {
             tokio::select! {
                 biased;
                 command = commands.recv() => match command {
-                    Some(Command::Join(joining)) => self.join(*joining).await,
-                    Some(Command::Leave(op)) => self.leave(op),
+                    Some(Command::Join(joining)) => hub.join(*joining).await,
+                    Some(Command::Leave(op)) => hub.leave(op),
                     None => return,
                 },
-                Some(checked) = checked.recv() => self.on_checked(checked).await,
-                heard = access.recv(), if hearing_access => hearing_access = self.on_access(heard),
+                Some(checked) = checked.recv() => hub.on_checked(checked).await,
+                heard = access.recv(), if hearing_access => hearing_access = hub.on_access(heard),
                 heard = live.recv() => {
                     // Access changes heard before this message are acted on first.
                     while let Some(heard) = access.try_recv().filter(|_| hearing_access) {
-                        hearing_access = self.on_access(heard);
+                        hearing_access = hub.on_access(heard);
                     }
                     let event = match heard {
                         Ok(Heard::Message(message, delivery)) => Event::Message(message, delivery),
                         Ok(Heard::Resync) | Err(RecvError::Lagged(_)) => Event::Missed,
                         Err(RecvError::Closed) => return,
                     };
-                    self.take_in(event).await;
+                    hub.take_in(event).await;
                 }
-                _ = sweep.tick() => self.sweep(),
+                _ = sweep.tick() => hub.sweep(),
             }
         }
     }
@@ -370,7 +368,7 @@ impl Subscriber {
                 match rendered.get(&key) {
                     Some(answer) => Ok(Arc::clone(answer)),
                     None => {
-                        let answer = renderer.render(&update, &shared_data(&self.reader.db)).await;
+                        let answer = renderer.render(&update, None).await;
                         if let Ok(answer) = &answer {
                             rendered.insert(key, Arc::clone(answer));
                         }
@@ -380,7 +378,7 @@ impl Subscriber {
             }
             LiveThreadUpdate::Own(_) => {
                 let data = reader_data(&self.reader.db, Viewer::Member(self.reader.viewer));
-                Box::pin(renderer.render(&update, &data)).await
+                Box::pin(renderer.render(&update, Some(&data))).await
             }
         };
         match answer {
@@ -411,7 +409,7 @@ impl Subscriber {
             .resync
             .get_or_try_init(|| async {
                 let update = LiveThreadUpdate::own(resync());
-                rendering.renderer.render(&update, &shared_data(db)).await
+                rendering.renderer.render(&update, Some(&shared_data(db))).await
             })
             .await;
         match answer {
