@@ -177,6 +177,10 @@ pub struct Settings {
     #[arg(long, env = "VILLAGE_OPEN_COFFEE_CHATS", default_value_t = 5, global = true)]
     pub open_coffee_chats: usize,
 
+    /// Reports one member may file per hour.
+    #[arg(long, env = "VILLAGE_REPORTS_PER_HOUR", default_value_t = 20, global = true)]
+    pub reports_per_hour: u32,
+
     /// Jobs one member may post to the job board per day.
     #[arg(long, env = "VILLAGE_JOB_POSTS_PER_DAY", default_value_t = 10, global = true)]
     pub job_posts_per_day: u32,
@@ -320,6 +324,7 @@ impl fmt::Debug for Settings {
             .field("coffee_chats_per_day", &self.coffee_chats_per_day)
             .field("open_coffee_chats", &self.open_coffee_chats)
             .field("job_posts_per_day", &self.job_posts_per_day)
+            .field("reports_per_hour", &self.reports_per_hour)
             .field("sessions_per_member", &self.sessions_per_member)
             .field("ws_init_timeout_secs", &self.ws_init_timeout_secs)
             .field("ws_connections_per_member", &self.ws_connections_per_member)

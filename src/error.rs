@@ -24,6 +24,9 @@ pub enum AppError {
     /// `FORBIDDEN` for a reason she can act on, given in `extensions.reason`.
     #[error("{message}")]
     Refused { reason: &'static str, message: &'static str },
+    /// `FORBIDDEN` with reason `SUSPENDED`: an admin suspended her account until a time.
+    #[error("your account is suspended until {until}: {reason}")]
+    Suspended { until: chrono::DateTime<chrono::Utc>, reason: String },
     #[error("not found")]
     NotFound,
     #[error("{message}")]
@@ -61,7 +64,7 @@ impl AppError {
     pub fn code(&self) -> &'static str {
         match self {
             Self::Unauthenticated(_) => code::UNAUTHENTICATED,
-            Self::Forbidden | Self::Refused { .. } => code::FORBIDDEN,
+            Self::Forbidden | Self::Refused { .. } | Self::Suspended { .. } => code::FORBIDDEN,
             Self::NotFound => code::NOT_FOUND,
             Self::BadInput { .. } => code::BAD_USER_INPUT,
             Self::Conflict { .. } => code::CONFLICT,
@@ -134,6 +137,10 @@ impl AppError {
             }
             Self::Refused { reason, .. } => {
                 extensions.set("reason", *reason);
+            }
+            Self::Suspended { until, .. } => {
+                extensions.set("reason", "SUSPENDED");
+                extensions.set("until", until.to_rfc3339());
             }
             _ => {}
         }

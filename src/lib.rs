@@ -21,6 +21,8 @@ pub mod mailing_list;
 pub mod members;
 pub mod membership;
 pub mod messages;
+pub mod moderation;
+pub mod moderation_log;
 pub mod notifications;
 pub mod push;
 pub mod rate_limits;

@@ -31,10 +31,11 @@ pub enum Action {
     Message,
     JobPost,
     CoffeeChat,
+    Report,
 }
 
 impl Action {
-    const ALL: [Action; 8] = [
+    const ALL: [Action; 9] = [
         Self::Reply,
         Self::Thread,
         Self::Reaction,
@@ -43,6 +44,7 @@ impl Action {
         Self::Message,
         Self::JobPost,
         Self::CoffeeChat,
+        Self::Report,
     ];
 
     fn name(self) -> &'static str {
@@ -55,6 +57,7 @@ impl Action {
             Self::Message => "message",
             Self::JobPost => "job-post",
             Self::CoffeeChat => "coffee-chat",
+            Self::Report => "report",
         }
     }
 }
@@ -80,6 +83,7 @@ impl Allowance {
             Action::Message => (settings.messages_per_minute, MINUTE),
             Action::JobPost => (settings.job_posts_per_day, DAY),
             Action::CoffeeChat => (settings.coffee_chats_per_day, DAY),
+            Action::Report => (settings.reports_per_hour, HOUR),
         };
         Self { count, period }
     }

@@ -19,6 +19,7 @@ use crate::job_board::{JobBoardMutation, JobBoardQuery};
 use crate::mailing_list::{MailingList, MailingListMutation, MailingListQuery};
 use crate::members::{ChildrenLoader, MemberLoader, MemberMutation, MemberQuery};
 use crate::messages::{MessageMutation, MessageQuery, MessageSubscription};
+use crate::moderation::{ModerationMutation, ModerationQuery};
 use crate::notifications::{NotificationMutation, NotificationQuery, NotificationSubscription};
 use crate::push::{PushConfig, PushMutation, PushQuery};
 use crate::rate_limits::RateLimits;
@@ -42,6 +43,7 @@ pub struct Query(
     PushQuery,
     MailingListQuery,
     DigestQuery,
+    ModerationQuery,
 );
 
 /// Every mutation, one part per feature.
@@ -61,6 +63,7 @@ pub struct Mutation(
     PushMutation,
     MailingListMutation,
     DigestMutation,
+    ModerationMutation,
 );
 
 /// Every subscription, one part per feature.

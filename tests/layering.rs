@@ -18,6 +18,7 @@ const TIERS: [(&str, &[&str]); 4] = [
     (
         "features",
         &[
+            "moderation_log",
             "members",
             "auth",
             "membership",
@@ -33,6 +34,7 @@ const TIERS: [(&str, &[&str]); 4] = [
             "mailing_list",
             "digests",
             "accounts",
+            "moderation",
         ],
     ),
     ("assembly", &["schema", "http", "server", "seed", "main", "lib"]),

@@ -71,6 +71,7 @@ pub async fn pass_to_placeholder(tx: &mut Tx, member: Uuid, now: DateTime<Utc>) 
         "UPDATE group_invitations SET invited_by = $2 WHERE invited_by = $1",
         "UPDATE conversations SET started_by = $2 WHERE started_by = $1",
         "UPDATE outbox SET actor_id = $2 WHERE actor_id = $1",
+        "UPDATE reports SET subject_id = $2 WHERE subject_id = $1",
     ] {
         run(tx, sql, &[member, DELETED_MEMBER]).await?;
     }

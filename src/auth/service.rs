@@ -23,6 +23,7 @@ use crate::db::{Db, Tx};
 use crate::email::{Language, Postbox};
 use crate::error::{AppError, AppResult};
 use crate::members::{self, Addressee, NewMember};
+use crate::moderation_log::{self, Act, LogAction, NewEntry, Target, TargetKind};
 use crate::realtime::{self, Bus};
 use crate::viewer::{AccessClaims, ClientInfo, TOKEN_EXPIRED, Viewer};
 
@@ -197,6 +198,9 @@ impl AuthService {
             return Err(AppError::Unauthenticated(WRONG_CREDENTIALS));
         };
         throttle::forget_sign_ins(&self.db, &email, &client.ip).await?;
+        if let Some((until, reason)) = members::suspension(&self.db, member_id, now).await? {
+            return Err(AppError::Suspended { until, reason });
+        }
         self.open_session(member_id, client).await
     }
 
@@ -332,6 +336,22 @@ impl AuthService {
             forget.forget_session(session_id).await?;
         }
         self.end_session(session_id, RevokeReason::SignOut, now).await
+    }
+
+    /// Suspends `member` until `until` (a community admin's act on reports, `act`, whose
+    /// note is the reason she is shown; the admin was checked): her sessions end and her
+    /// open sockets close at once, and signing in is refused until then. Logged.
+    pub async fn suspend(&self, act: Act<'_>, member: Uuid, until: DateTime<Utc>) -> AppResult<()> {
+        let now = clock::now();
+        let mut tx = self.db.begin_write().await?;
+        members::suspend(&mut tx, member, until, act.note).await?;
+        store::revoke_member_sessions_in(&mut tx, member, None, now).await?;
+        let target = Target { kind: TargetKind::Member, id: member };
+        let entry = NewEntry { until: Some(until), ..act.entry(LogAction::Suspend, target, Some(member)) };
+        moderation_log::append(&mut tx, entry, now).await?;
+        tx.commit().await?;
+        self.access_changed(member).await;
+        Ok(())
     }
 
     /// Ends every session of the viewer, on every device.

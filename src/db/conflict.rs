@@ -9,6 +9,7 @@ const UNIQUE_CONSTRAINTS: &[(&str, &str, &str)] = &[
     ("group_memberships_pkey", "group_memberships.group_id, group_memberships.member_id", "groupId"),
     ("group_join_requests_pending_key", "group_join_requests.group_id, group_join_requests.member_id", "groupId"),
     ("conversations_pair_key", "conversations.pair_low, conversations.pair_high", "memberIds"),
+    ("reports_one_open_idx", "reports.target_id, reports.reporter_id", "target"),
 ];
 
 /// The input field behind a unique-constraint violation, if `error` is one we know.

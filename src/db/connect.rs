@@ -125,12 +125,16 @@ mod tests {
         names
     }
 
+    /// Migrations that say one thing in each dialect's own words (triggers), compared by
+    /// name only.
+    const DIALECT_SPECIFIC: &[&str] = &["0023_moderation_log_append_only.sql"];
+
     #[test]
     fn the_two_migration_sets_are_in_lockstep() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
         let names = file_names(&root.join("postgres"));
         assert_eq!(names, file_names(&root.join("sqlite")), "both dialects have the same migration files");
-        for name in names {
+        for name in names.into_iter().filter(|name| !DIALECT_SPECIFIC.iter().any(|own| name == *own)) {
             let postgres = std::fs::read_to_string(root.join("postgres").join(&name)).unwrap();
             let sqlite = std::fs::read_to_string(root.join("sqlite").join(&name)).unwrap();
             assert_eq!(shape(&postgres, true), shape(&sqlite, false), "{name:?} differs beyond column types");

@@ -18,6 +18,7 @@ use crate::error::{AppError, AppResult};
 use crate::idempotency;
 use crate::jobs::{self, JobKind, NewJob, Schedule};
 use crate::membership::{self, GroupActivityKind, announce_activity};
+use crate::moderation_log::{self, Act, LogAction, Target, TargetKind};
 use crate::realtime::Bus;
 use crate::text::{optional_body, optional_link, required_line};
 
@@ -228,13 +229,32 @@ pub async fn update(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, input: EventFiel
 #[tracing::instrument(skip_all, fields(viewer = %viewer, event = %id))]
 pub async fn cancel(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid) -> AppResult<Event> {
     let event = organised(db, viewer, id).await?;
+    call_off(db, bus, viewer, &event, None).await?;
+    readable(db, viewer, id).await
+}
+
+/// Cancels event `id` as a moderator acting on reports (`act` says who, where and why;
+/// she was checked): those going are told, as for any cancellation, and the moderation
+/// log keeps the act.
+pub async fn remove_event(db: &Db, bus: &Bus, act: Act<'_>, id: Uuid) -> AppResult<()> {
+    let event = store::find_event(db, Uuid::nil(), id).await?.ok_or(AppError::NotFound)?;
+    call_off(db, bus, act.actor, &event, Some(act)).await
+}
+
+/// Cancels `event` for `actor`, logged when it is a moderator's act on reports.
+async fn call_off(db: &Db, bus: &Bus, actor: Uuid, event: &Event, act: Option<Act<'_>>) -> AppResult<()> {
+    let now = clock::now();
     let mut tx = db.begin_write().await?;
-    if store::cancel_event(&mut tx, id, clock::now()).await? {
-        jobs::enqueue(&mut tx, NewJob::new(JobKind::EventCancelled, id, viewer)).await?;
+    if store::cancel_event(&mut tx, event.id, now).await? {
+        jobs::enqueue(&mut tx, NewJob::new(JobKind::EventCancelled, event.id, actor)).await?;
+    }
+    if let Some(act) = act {
+        let target = Target { kind: TargetKind::Event, id: event.id };
+        moderation_log::append(&mut tx, act.entry(LogAction::CancelEvent, target, Some(event.created_by)), now).await?;
     }
     tx.commit().await?;
-    announce_activity(bus, event.group_id, GroupActivityKind::EventCancelled, id).await;
-    readable(db, viewer, id).await
+    announce_activity(bus, event.group_id, GroupActivityKind::EventCancelled, event.id).await;
+    Ok(())
 }
 
 fn childcare_left(event: &LockedEvent) -> i64 {

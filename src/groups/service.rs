@@ -2,6 +2,7 @@
 //! leave, approve, invite, change roles and remove. Leaving takes her seats at the
 //! group's events and her thread follows with her, in the same transaction.
 
+use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use crate::clock;
@@ -15,6 +16,7 @@ use crate::membership::{
     Group, GroupActivityKind, GroupRole, GroupVisibility, JoinPolicy, JoinRequest, JoinRequestStatus,
     announce_activity, readable, require_member, require_moderator,
 };
+use crate::moderation_log::{self, Act, LogAction, NewEntry, Target, TargetKind};
 use crate::realtime::{self, Bus};
 use crate::text::{bounded_list, line_list, optional_body, required_line};
 
@@ -233,6 +235,10 @@ pub async fn set_role(
         return Err(AppError::Conflict { field: "role", message: "a group needs at least one owner".into() });
     }
     store::set_role(&mut tx, group_id, member_id, role).await?;
+    let note = format!("{} -> {}", to_text(current), to_text(role));
+    let act = Act { actor: viewer, group_id: Some(group_id), note: &note };
+    let target = Target { kind: TargetKind::Member, id: member_id };
+    moderation_log::append(&mut tx, act.entry(LogAction::ChangeRole, target, Some(member_id)), clock::now()).await?;
     tx.commit().await?;
     realtime::access_changed(bus, member_id).await;
     Ok(())
@@ -243,27 +249,71 @@ pub async fn set_role(
 #[tracing::instrument(skip_all, fields(viewer = %viewer, group = %group_id, member = %member_id))]
 pub async fn remove(db: &Db, bus: &Bus, viewer: Uuid, group_id: Uuid, member_id: Uuid) -> AppResult<Group> {
     let group = require_moderator(db, viewer, group_id).await?;
-    if member_id == viewer {
+    let standing = group.viewer_role.unwrap_or(GroupRole::Member);
+    remove_member(db, bus, Act { actor: viewer, group_id: Some(group_id), note: "" }, standing, member_id).await?;
+    store::find(db, viewer, group_id).await?.ok_or(AppError::NotFound)
+}
+
+/// Whether a moderator standing as `actor` in a group may remove or mute a member whose
+/// role there is `target`: members, yes; moderators, owners only; owners, never.
+fn outranks(actor: GroupRole, target: GroupRole) -> bool {
+    match target {
+        GroupRole::Owner => false,
+        GroupRole::Moderator => actor == GroupRole::Owner,
+        GroupRole::Member => actor.moderates(),
+    }
+}
+
+/// Removes `member_id` from the group `act` is in, for a moderator standing there as
+/// `standing` (a community admin stands as an owner); logged.
+pub async fn remove_member(db: &Db, bus: &Bus, act: Act<'_>, standing: GroupRole, member_id: Uuid) -> AppResult<()> {
+    let group_id = act.group_id.ok_or(AppError::NotFound)?;
+    if member_id == act.actor {
         return Err(AppError::bad_input("memberId", "use leaveGroup to leave a group"));
     }
+    let now = clock::now();
     let mut tx = db.begin_write().await?;
     store::lock_group(&mut tx, group_id).await?;
-    let target = store::role_in_tx(&mut tx, group_id, member_id).await?;
-    let allowed = match target {
-        None => {
-            tx.rollback().await?;
-            return Err(AppError::bad_input("memberId", "she is not a member of this group"));
-        }
-        Some(GroupRole::Owner) => false,
-        Some(GroupRole::Moderator) => group.viewer_role == Some(GroupRole::Owner),
-        Some(GroupRole::Member) => true,
+    let Some(target) = store::role_in_tx(&mut tx, group_id, member_id).await? else {
+        tx.rollback().await?;
+        return Err(AppError::bad_input("memberId", "she is not a member of this group"));
     };
-    if !allowed {
+    if !outranks(standing, target) {
         tx.rollback().await?;
         return Err(AppError::Forbidden);
     }
     depart(&mut tx, group_id, member_id).await?;
+    let entry =
+        act.entry(LogAction::RemoveFromGroup, Target { kind: TargetKind::Member, id: member_id }, Some(member_id));
+    moderation_log::append(&mut tx, entry, now).await?;
     tx.commit().await?;
     realtime::access_changed(bus, member_id).await;
-    store::find(db, viewer, group_id).await?.ok_or(AppError::NotFound)
+    Ok(())
+}
+
+/// Stops `member_id` posting in the group `act` is in until `until`, for a moderator
+/// standing there as `standing` (as for [`remove_member`]); she may have left it, and
+/// joining again does not lift it. Logged.
+pub async fn mute_member(
+    db: &Db,
+    act: Act<'_>,
+    standing: GroupRole,
+    member_id: Uuid,
+    until: DateTime<Utc>,
+) -> AppResult<()> {
+    let group_id = act.group_id.ok_or(AppError::NotFound)?;
+    let now = clock::now();
+    let mut tx = db.begin_write().await?;
+    store::lock_group(&mut tx, group_id).await?;
+    let target = store::role_in_tx(&mut tx, group_id, member_id).await?;
+    if member_id == act.actor || !outranks(standing, target.unwrap_or(GroupRole::Member)) {
+        tx.rollback().await?;
+        return Err(AppError::Forbidden);
+    }
+    store::mute(&mut tx, group_id, member_id, until).await?;
+    let target = Target { kind: TargetKind::Member, id: member_id };
+    let entry = NewEntry { until: Some(until), ..act.entry(LogAction::MuteInGroup, target, Some(member_id)) };
+    moderation_log::append(&mut tx, entry, now).await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -96,3 +96,17 @@ pub async fn set_admin(db: &Db, email: &str, admin: bool) -> Result<bool, sqlx::
     let done = on_db!(db, pool => sqlx::query(SQL).bind(email).bind(role).execute(pool).await.map(|done| done.rows_affected()))?;
     Ok(done == 1)
 }
+
+/// Suspends member `id` from the community until `until`, for `reason` (shown to her
+/// when she tries to sign in), inside `tx`.
+pub async fn suspend(tx: &mut Tx, id: Uuid, until: DateTime<Utc>, reason: &str) -> Result<(), sqlx::Error> {
+    const SQL: &str = "UPDATE members SET suspended_until = $2, suspension_reason = $3 WHERE id = $1";
+    on_tx!(tx, conn => sqlx::query(SQL).bind(id).bind(until).bind(reason).execute(conn).await.map(drop))
+}
+
+/// Until when and why member `id` is suspended, if she is at `now`.
+pub async fn suspension(db: &Db, id: Uuid, now: DateTime<Utc>) -> Result<Option<(DateTime<Utc>, String)>, sqlx::Error> {
+    const SQL: &str = "SELECT suspended_until, COALESCE(suspension_reason, '') FROM members \
+                       WHERE id = $1 AND suspended_until > $2";
+    on_db!(db, pool => sqlx::query_as(SQL).bind(id).bind(now).fetch_optional(pool).await)
+}

@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::model::{Group, GroupRole, JoinRequest};
 use super::store;
+use crate::clock;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 
@@ -21,6 +22,20 @@ pub async fn readable(db: &Db, viewer: Uuid, group_id: Uuid) -> AppResult<Group>
 pub async fn require_member(db: &Db, viewer: Uuid, group_id: Uuid) -> AppResult<Group> {
     let group = readable(db, viewer, group_id).await?;
     if group.viewer_role.is_some() { Ok(group) } else { Err(AppError::Forbidden) }
+}
+
+/// The refusal a member muted in a group gets when she posts there.
+pub const MUTED: AppError =
+    AppError::Refused { reason: "MUTED", message: "a moderator stopped you from posting in this group for now" };
+
+/// The group if the viewer belongs to it and may post in it now (no moderator muted
+/// her there: `FORBIDDEN` with reason `MUTED`).
+pub async fn require_poster(db: &Db, viewer: Uuid, group_id: Uuid) -> AppResult<Group> {
+    let group = require_member(db, viewer, group_id).await?;
+    if store::muted_until(db, group_id, viewer, clock::now()).await?.is_some() {
+        return Err(MUTED);
+    }
+    Ok(group)
 }
 
 /// The group if the viewer is one of its owners or moderators.

@@ -10,6 +10,10 @@ mod live;
 mod model;
 pub(crate) mod store;
 
-pub use access::{join_request, member_ids, readable, readers_among, require_member, require_moderator};
+pub use store::mute;
+
+pub use access::{
+    MUTED, join_request, member_ids, readable, readers_among, require_member, require_moderator, require_poster,
+};
 pub use live::{GroupActivityKind, GroupEvent, announce_activity, topic};
 pub use model::{Group, GroupMember, GroupRole, GroupVisibility, JoinPolicy, JoinRequest, JoinRequestStatus};

@@ -305,3 +305,22 @@ pub async fn readers_among(db: &Db, group_id: Uuid, members: &[Uuid]) -> Result<
         query.fetch_all(pool).await
     })
 }
+
+/// Until when `member_id` may not post in `group_id`, if a moderator muted her there and
+/// the mute still holds at `now`.
+pub async fn muted_until(
+    db: &Db,
+    group_id: Uuid,
+    member_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Option<DateTime<Utc>>, sqlx::Error> {
+    const SQL: &str = "SELECT until FROM group_mutes WHERE group_id = $1 AND member_id = $2 AND until > $3";
+    on_db!(db, pool => sqlx::query_scalar(SQL).bind(group_id).bind(member_id).bind(now).fetch_optional(pool).await)
+}
+
+/// Mutes `member_id` in `group_id` until `until` (a later mute replaces an earlier one).
+pub async fn mute(tx: &mut Tx, group_id: Uuid, member_id: Uuid, until: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    const SQL: &str = "INSERT INTO group_mutes (group_id, member_id, until) VALUES ($1, $2, $3) \
+                       ON CONFLICT (group_id, member_id) DO UPDATE SET until = excluded.until";
+    on_tx!(tx, conn => sqlx::query(SQL).bind(group_id).bind(member_id).bind(until).execute(conn).await.map(drop))
+}

@@ -12,5 +12,8 @@ mod subscription;
 pub use jobs::NotifyMessage;
 pub use model::MessageRow;
 pub use schema::{Message, MessageMutation, MessageQuery};
-pub use service::{SendMessage, StartConversation, answer_request, send_message, start as start_conversation};
+pub use service::{
+    SendMessage, StartConversation, answer_request, readable_message, remove_message, send_message,
+    start as start_conversation,
+};
 pub use subscription::MessageSubscription;

@@ -60,4 +60,6 @@ pub struct MessageRow {
     /// The job it asks a referral for, if it does.
     pub job_post_id: Option<Uuid>,
     pub created_at: DateTime<Utc>,
+    /// A community admin removed its words after it was reported.
+    pub removed_by_moderator: bool,
 }

@@ -98,6 +98,8 @@ pub struct Message {
     /// The job it asks a referral for, if it does (open it with `job(id)`).
     pub job_id: Option<ID>,
     pub created_at: DateTime<Utc>,
+    /// A community admin removed its words (the body is empty) after it was reported.
+    pub removed_by_moderator: bool,
     #[graphql(skip)]
     pub author_id: Uuid,
 }
@@ -110,6 +112,7 @@ impl From<MessageRow> for Message {
             body: row.body,
             job_id: row.job_post_id.map(|job| ID(job.to_string())),
             created_at: row.created_at,
+            removed_by_moderator: row.removed_by_moderator,
             author_id: row.author_id,
         }
     }

@@ -15,6 +15,7 @@ use crate::clock;
 use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult};
 use crate::jobs::{self, JobKind, NewJob};
+use crate::moderation_log::{self, Act, LogAction, Target, TargetKind};
 use crate::realtime::{self, Bus};
 use crate::text::required_body;
 use crate::{idempotency, members, notifications};
@@ -34,6 +35,26 @@ pub async fn readable(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<Conversation
         return Err(AppError::NotFound);
     }
     Ok(conversation)
+}
+
+/// Message `id`, if it is in a conversation `viewer` can open.
+pub async fn readable_message(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<MessageRow> {
+    let message = store::find_message(db, id).await?.ok_or(AppError::NotFound)?;
+    readable(db, viewer, message.conversation_id).await?;
+    Ok(message)
+}
+
+/// Removes message `id`'s words as a community admin acting on reports (`act` says who
+/// and why; she was checked); the moderation log keeps the act.
+pub async fn remove_message(db: &Db, act: Act<'_>, id: Uuid) -> AppResult<()> {
+    let message = store::find_message(db, id).await?.ok_or(AppError::NotFound)?;
+    let now = clock::now();
+    let mut tx = db.begin_write().await?;
+    store::remove_message(&mut tx, message.id).await?;
+    let target = Target { kind: TargetKind::Message, id: message.id };
+    moderation_log::append(&mut tx, act.entry(LogAction::RemoveMessage, target, Some(message.author_id)), now).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Whether `viewer` can no longer write in conversation `id`: a block either way with

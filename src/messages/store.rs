@@ -106,7 +106,15 @@ pub async fn insert_message(tx: &mut Tx, new: NewMessage<'_>, now: DateTime<Utc>
         on_tx!(tx, conn => sqlx::query_scalar(LOCK).bind(conversation_id).fetch_one(conn).await)?;
     let created_at = now.max(latest + TimeDelta::microseconds(1));
     let id = Uuid::now_v7();
-    let message = MessageRow { id, conversation_id, author_id, body: body.to_owned(), job_post_id, created_at };
+    let message = MessageRow {
+        id,
+        conversation_id,
+        author_id,
+        body: body.to_owned(),
+        job_post_id,
+        created_at,
+        removed_by_moderator: false,
+    };
     on_tx!(tx, conn => sqlx::query(INSERT).bind(id).bind(conversation_id).bind(author_id).bind(body).bind(job_post_id).bind(created_at).execute(conn).await.map(drop))?;
     on_tx!(tx, conn => sqlx::query(TOUCH).bind(conversation_id).bind(created_at).execute(conn).await.map(drop))?;
     on_tx!(tx, conn => sqlx::query(READ).bind(conversation_id).bind(author_id).bind(created_at).execute(conn).await.map(drop))?;
@@ -114,12 +122,18 @@ pub async fn insert_message(tx: &mut Tx, new: NewMessage<'_>, now: DateTime<Utc>
 }
 
 /// The columns of a [`MessageRow`].
-const MESSAGE_COLUMNS: &str = "id, conversation_id, author_id, body, job_post_id, created_at";
+const MESSAGE_COLUMNS: &str = "id, conversation_id, author_id, body, job_post_id, created_at, removed_by_moderator";
 
 /// Message `id`, if it exists.
 pub async fn find_message(db: &Db, id: Uuid) -> Result<Option<MessageRow>, sqlx::Error> {
     let sql = format!("SELECT {MESSAGE_COLUMNS} FROM messages WHERE id = $1");
     on_db!(db, pool => sqlx::query_as(&sql).bind(id).fetch_optional(pool).await)
+}
+
+/// Removes message `id`'s words as a moderator, inside `tx`.
+pub async fn remove_message(tx: &mut Tx, id: Uuid) -> Result<(), sqlx::Error> {
+    const SQL: &str = "UPDATE messages SET body = '', removed_by_moderator = TRUE WHERE id = $1";
+    on_tx!(tx, conn => sqlx::query(SQL).bind(id).execute(conn).await.map(drop))
 }
 
 /// A page of conversation `id`'s messages, oldest first.

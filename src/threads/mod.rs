@@ -18,9 +18,12 @@ mod subscription;
 pub use hub::ThreadHubs;
 pub use jobs::CountReplies;
 pub use loader::{ReactionDataLoader, ReactionLoader};
-pub use model::{Reaction, Thread, ThreadOrder};
+pub use model::{Reaction, Reply, Thread, ThreadOrder};
 pub use render::shareable_fields;
 pub use schema::{ThreadMutation, ThreadQuery, ThreadRefInput, group_threads, pinned_threads};
-pub use service::{CreateThread, PostReply, ReactionTarget, create as create_thread, react, readable, reply};
+pub use service::{
+    CreateThread, PostReply, ReactionTarget, create as create_thread, react, readable, readable_reply, remove_reply,
+    remove_thread, reply,
+};
 pub use store::{ReplyAudience, reply_audience, unfollow_group};
 pub use subscription::ThreadSubscription;

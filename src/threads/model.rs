@@ -53,6 +53,8 @@ pub struct Thread {
     pub tags: Tags,
     pub pinned: bool,
     pub locked: bool,
+    /// A moderator removed its words (see `store::REMOVED_THREAD_TITLE`).
+    pub removed_by_moderator: bool,
     pub reply_count: i64,
     pub created_at: DateTime<Utc>,
     pub edited_at: Option<DateTime<Utc>>,

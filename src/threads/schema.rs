@@ -90,6 +90,11 @@ impl Thread {
     async fn locked(&self) -> bool {
         self.locked
     }
+    /// A moderator removed its words: its title says so, its body is empty, it is
+    /// locked; its replies stay.
+    async fn removed_by_moderator(&self) -> bool {
+        self.removed_by_moderator
+    }
     async fn reply_count(&self) -> i64 {
         self.reply_count
     }

@@ -6,7 +6,7 @@ use uuid::Uuid;
 use super::live::{ThreadUpdateKind, announce};
 use super::mentions;
 use super::model::{Reaction, Reply, Thread};
-use super::store::{self, NewReply, NewThread, ThreadFlag};
+use super::store::{self, NewReply, NewThread, ReplyWelcome, ThreadFlag};
 use crate::clock;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
@@ -14,6 +14,7 @@ use crate::idempotency;
 use crate::jobs::{self, JobKind, NewJob};
 use crate::members;
 use crate::membership;
+use crate::moderation_log::{self, Act, LogAction, Target, TargetKind};
 use crate::realtime::Bus;
 use crate::text::{line_list, required_body, required_line};
 
@@ -69,7 +70,7 @@ fn reused_key() -> AppError {
 /// subscribers are told once it committed.
 #[tracing::instrument(skip_all, fields(viewer = %viewer, group = %input.group_id))]
 pub async fn create(db: &Db, bus: &Bus, viewer: Uuid, input: CreateThread) -> AppResult<Thread> {
-    membership::require_member(db, viewer, input.group_id).await?;
+    membership::require_poster(db, viewer, input.group_id).await?;
     let title = required_line("title", &input.title, MAX_TITLE_CHARS)?;
     let body = required_body("body", &input.body, MAX_BODY_CHARS)?;
     let tags = line_list("tags", &input.tags, MAX_TAGS, MAX_TAG_CHARS)?;
@@ -151,11 +152,12 @@ pub async fn reply(db: &Db, bus: &Bus, viewer: Uuid, input: PostReply) -> AppRes
         // replies to a busy thread do not queue on its row.
         let owed = [JobKind::ReplyPosted, JobKind::ThreadActivity].map(|kind| NewJob::new(kind, id, viewer));
         jobs::enqueue_all(tx, &owed).await?;
-        // A thread locked meanwhile takes no reply.
-        if !store::accepts_replies(tx, thread.id).await? {
-            return Err(AppError::Forbidden);
+        // A thread locked meanwhile, or a mute in its group, takes no reply.
+        match store::accepts_reply(tx, thread.id, viewer, now).await? {
+            ReplyWelcome::Open => Ok(id),
+            ReplyWelcome::Locked => Err(AppError::Forbidden),
+            ReplyWelcome::Muted => Err(membership::MUTED),
         }
-        Ok(id)
     })
     .await?;
     announce(bus, thread.id, ThreadUpdateKind::ReplyPosted, Some(made.id)).await;
@@ -171,7 +173,7 @@ pub async fn reply(db: &Db, bus: &Bus, viewer: Uuid, input: PostReply) -> AppRes
 }
 
 /// The reply `id` and its thread, if the viewer may read them.
-async fn readable_reply(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<(Reply, Thread)> {
+pub async fn readable_reply(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<(Reply, Thread)> {
     let reply = store::find_reply(db, viewer, id).await?.ok_or(AppError::NotFound)?;
     let thread = readable(db, viewer, reply.thread_id).await?;
     Ok((reply, thread))
@@ -193,27 +195,70 @@ pub async fn edit_reply(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, body: &str) 
     store::find_reply(db, viewer, id).await?.ok_or(AppError::NotFound)
 }
 
-/// Deletes a reply: its author may, and so may the group's moderators.
+/// Deletes a reply: its author may, and so may the group's moderators (the moderation
+/// log keeps who removed it).
 #[tracing::instrument(skip_all, fields(viewer = %viewer, reply = %id))]
 pub async fn delete_reply(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid) -> AppResult<Reply> {
     let (reply, thread) = readable_reply(db, viewer, id).await?;
-    if reply.author_id != viewer {
-        let group = membership::readable(db, viewer, thread.group_id).await?;
-        if !group.viewer_role.is_some_and(membership::GroupRole::moderates) {
-            return Err(AppError::Forbidden);
-        }
+    if reply.author_id == viewer {
+        let mut tx = db.begin_write().await?;
+        store::delete_reply(&mut tx, id, false, clock::now()).await?;
+        tx.commit().await?;
+        announce(bus, reply.thread_id, ThreadUpdateKind::ReplyDeleted, Some(id)).await;
+    } else {
+        membership::require_moderator(db, viewer, thread.group_id).await?;
+        let act = Act { actor: viewer, group_id: Some(thread.group_id), note: "" };
+        remove_reply(db, bus, act, id).await?;
     }
-    store::delete_reply(db, id, reply.author_id != viewer, clock::now()).await?;
-    announce(bus, reply.thread_id, ThreadUpdateKind::ReplyDeleted, Some(id)).await;
     store::find_reply(db, viewer, id).await?.ok_or(AppError::NotFound)
 }
 
-/// Pins or locks a thread; moderators only.
+/// Removes reply `id` as a moderator (`act` says who, where and why; she was checked):
+/// its words go, "removed by a moderator" stays, and the moderation log keeps the act.
+pub async fn remove_reply(db: &Db, bus: &Bus, act: Act<'_>, id: Uuid) -> AppResult<()> {
+    let reply = store::find_reply(db, Uuid::nil(), id).await?.ok_or(AppError::NotFound)?;
+    let now = clock::now();
+    let mut tx = db.begin_write().await?;
+    store::delete_reply(&mut tx, id, true, now).await?;
+    let target = Target { kind: TargetKind::Reply, id };
+    moderation_log::append(&mut tx, act.entry(LogAction::RemoveReply, target, Some(reply.author_id)), now).await?;
+    tx.commit().await?;
+    announce(bus, reply.thread_id, ThreadUpdateKind::ReplyDeleted, Some(id)).await;
+    Ok(())
+}
+
+/// Removes thread `id`'s words as a moderator (`act` says who, where and why; she was
+/// checked): it stays in place with its replies, titled as removed, and locked.
+pub async fn remove_thread(db: &Db, bus: &Bus, act: Act<'_>, id: Uuid) -> AppResult<()> {
+    let thread = store::find_thread(db, Uuid::nil(), id).await?.ok_or(AppError::NotFound)?;
+    let now = clock::now();
+    let mut tx = db.begin_write().await?;
+    store::remove_thread(&mut tx, id).await?;
+    let target = Target { kind: TargetKind::Thread, id };
+    moderation_log::append(&mut tx, act.entry(LogAction::RemoveThread, target, Some(thread.author_id)), now).await?;
+    tx.commit().await?;
+    announce(bus, id, ThreadUpdateKind::ThreadUpdated, None).await;
+    Ok(())
+}
+
+/// Pins or locks a thread, or undoes it; moderators only, and logged.
 #[tracing::instrument(skip_all, fields(viewer = %viewer, thread = %id))]
 pub async fn set_flag(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, flag: ThreadFlag, value: bool) -> AppResult<Thread> {
     let thread = readable(db, viewer, id).await?;
     membership::require_moderator(db, viewer, thread.group_id).await?;
-    store::set_flag(db, id, flag, value).await?;
+    let action = match (flag, value) {
+        (ThreadFlag::Pinned, true) => LogAction::PinThread,
+        (ThreadFlag::Pinned, false) => LogAction::UnpinThread,
+        (ThreadFlag::Locked, true) => LogAction::LockThread,
+        (ThreadFlag::Locked, false) => LogAction::UnlockThread,
+    };
+    let now = clock::now();
+    let mut tx = db.begin_write().await?;
+    store::set_flag(&mut tx, id, flag, value).await?;
+    let act = Act { actor: viewer, group_id: Some(thread.group_id), note: "" };
+    let target = Target { kind: TargetKind::Thread, id };
+    moderation_log::append(&mut tx, act.entry(action, target, Some(thread.author_id)), now).await?;
+    tx.commit().await?;
     announce(bus, id, ThreadUpdateKind::ThreadUpdated, None).await;
     readable(db, viewer, id).await
 }

@@ -40,8 +40,8 @@ pub struct NewReply<'a> {
 /// The columns of thread `t` for the viewer in `$1`.
 fn thread_columns() -> String {
     format!(
-        "t.id, t.group_id, t.author_id, t.title, t.body, t.tags, t.pinned, t.locked, t.reply_count, \
-         t.created_at, t.edited_at, t.last_activity_at, \
+        "t.id, t.group_id, t.author_id, t.title, t.body, t.tags, t.pinned, t.locked, t.removed_by_moderator, \
+         t.reply_count, t.created_at, t.edited_at, t.last_activity_at, \
          EXISTS (SELECT 1 FROM thread_follows f WHERE f.thread_id = t.id AND f.member_id = $1) AS viewer_follows, \
          t.group_id IN ({}) AS viewer_is_member, {} AS hidden",
         crate::db::visibility::member_group_ids_sql("$1"),
@@ -202,13 +202,26 @@ pub async fn pinned_threads(db: &Db, viewer: Uuid, group_id: Uuid) -> Result<Vec
     on_db!(db, pool => sqlx::query_as(&sql).bind(viewer).bind(group_id).fetch_all(pool).await)
 }
 
-/// Sets a thread's pinned or locked flag.
-pub async fn set_flag(db: &Db, id: Uuid, flag: ThreadFlag, value: bool) -> Result<(), sqlx::Error> {
+/// Sets a thread's pinned or locked flag inside `tx`.
+pub async fn set_flag(tx: &mut Tx, id: Uuid, flag: ThreadFlag, value: bool) -> Result<(), sqlx::Error> {
     let sql = match flag {
         ThreadFlag::Pinned => "UPDATE threads SET pinned = $2 WHERE id = $1",
         ThreadFlag::Locked => "UPDATE threads SET locked = $2 WHERE id = $1",
     };
-    on_db!(db, pool => sqlx::query(sql).bind(id).bind(value).execute(pool).await.map(drop))
+    on_tx!(tx, conn => sqlx::query(sql).bind(id).bind(value).execute(conn).await.map(drop))
+}
+
+/// What a thread a moderator removed is titled.
+pub const REMOVED_THREAD_TITLE: &str = "(removed by a moderator)";
+
+/// Removes a thread's words as a moderator, inside `tx`: it keeps its place and its
+/// replies, titled [`REMOVED_THREAD_TITLE`], unpinned and locked.
+pub async fn remove_thread(tx: &mut Tx, id: Uuid) -> Result<(), sqlx::Error> {
+    let sql = format!(
+        "UPDATE threads SET title = '{REMOVED_THREAD_TITLE}', body = '', tags = '[]', pinned = FALSE, locked = TRUE, \
+         removed_by_moderator = TRUE WHERE id = $1"
+    );
+    on_tx!(tx, conn => sqlx::query(&sql).bind(id).execute(conn).await.map(drop))
 }
 
 /// The moderator switches on a thread.
@@ -234,22 +247,46 @@ pub async fn insert_reply(tx: &mut Tx, reply: NewReply<'_>) -> Result<(), sqlx::
         .map(drop))
 }
 
-/// Whether thread `id` takes replies (it is not locked), read inside the reply's
-/// transaction `tx` so that locking it waits for that transaction: on PostgreSQL under
-/// a share lock, which replies to the same thread do not wait for among themselves; on
-/// SQLite, whose writes take turns, after the reply's first write.
-pub async fn accepts_replies(tx: &mut Tx, id: Uuid) -> Result<bool, sqlx::Error> {
-    let share = if matches!(tx, Tx::Postgres(_)) { " FOR SHARE" } else { "" };
-    let sql = format!("SELECT NOT locked FROM threads WHERE id = $1{share}");
-    let open: Option<bool> = on_tx!(tx, conn => sqlx::query_scalar(&sql).bind(id).fetch_optional(conn).await)?;
-    Ok(open.unwrap_or(false))
+/// Whether thread `id` takes a reply from `author` at `now`: it is not locked, and no
+/// moderator muted her in its group. Read inside the reply's transaction `tx` so that
+/// locking it waits for that transaction: on PostgreSQL under a share lock, which
+/// replies to the same thread do not wait for among themselves; on SQLite, whose writes
+/// take turns, after the reply's first write.
+pub async fn accepts_reply(
+    tx: &mut Tx,
+    id: Uuid,
+    author: Uuid,
+    now: DateTime<Utc>,
+) -> Result<ReplyWelcome, sqlx::Error> {
+    let share = if matches!(tx, Tx::Postgres(_)) { " FOR SHARE OF t" } else { "" };
+    let sql = format!(
+        "SELECT t.locked, EXISTS (SELECT 1 FROM group_mutes mu WHERE mu.group_id = t.group_id \
+         AND mu.member_id = $2 AND mu.until > $3) FROM threads t WHERE t.id = $1{share}"
+    );
+    let row: Option<(bool, bool)> =
+        on_tx!(tx, conn => sqlx::query_as(&sql).bind(id).bind(author).bind(now).fetch_optional(conn).await)?;
+    Ok(match row {
+        None | Some((true, _)) => ReplyWelcome::Locked,
+        Some((false, true)) => ReplyWelcome::Muted,
+        Some((false, false)) => ReplyWelcome::Open,
+    })
+}
+
+/// Whether a thread takes a reply (see [`accepts_reply`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReplyWelcome {
+    Open,
+    /// Locked (or gone): no one may reply.
+    Locked,
+    /// A moderator muted the author in the thread's group.
+    Muted,
 }
 
 /// Counts again the replies of the threads of replies `ids`, each thread moving up to
 /// its latest of them, inside `tx` (threads in one order, so two workers never
 /// deadlock). A count made afresh rather than added to heals itself: a job that never
 /// ran (set aside) is made good by the thread's next reply. The count is read before
-/// the thread's row is locked, which replies wait for (see [`accepts_replies`]), and
+/// the thread's row is locked, which replies wait for (see [`accepts_reply`]), and
 /// never lowers the stored one: a worker that counted earlier cannot undo a later count.
 pub async fn count_replies(tx: &mut Tx, ids: &[Uuid]) -> Result<(), sqlx::Error> {
     const COUNT: &str = "SELECT COUNT(*) FROM replies WHERE thread_id = $1";
@@ -330,11 +367,11 @@ pub async fn edit_reply(db: &Db, id: Uuid, body: &str, now: DateTime<Utc>) -> Re
     on_db!(db, pool => sqlx::query(SQL).bind(id).bind(body).bind(now).execute(pool).await.map(drop))
 }
 
-/// Soft-deletes a reply: the thread keeps its place, the text is gone.
-pub async fn delete_reply(db: &Db, id: Uuid, by_moderator: bool, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+/// Soft-deletes a reply inside `tx`: the thread keeps its place, the text is gone.
+pub async fn delete_reply(tx: &mut Tx, id: Uuid, by_moderator: bool, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
     const SQL: &str = "UPDATE replies SET body = '', deleted_at = $2, deleted_by_moderator = $3 \
                        WHERE id = $1 AND deleted_at IS NULL";
-    on_db!(db, pool => sqlx::query(SQL).bind(id).bind(now).bind(by_moderator).execute(pool).await.map(drop))
+    on_tx!(tx, conn => sqlx::query(SQL).bind(id).bind(now).bind(by_moderator).execute(conn).await.map(drop))
 }
 
 /// Adds `member_id`'s `reaction` to `target_id`, or takes it back if it was there;

@@ -19,7 +19,7 @@ use crate::support::{
 /// Far below the 30 s sweep, so an end within it was pushed by a signal.
 const PUSHED: Duration = Duration::from_secs(5);
 /// How soon a socket must close after its session ended.
-const WITHIN_A_SECOND: Duration = Duration::from_secs(1);
+pub(crate) const WITHIN_A_SECOND: Duration = Duration::from_secs(1);
 
 const NOTIFICATIONS: &str = "subscription { notificationEvents { kind unreadCount } }";
 
@@ -69,7 +69,7 @@ async fn closed_with(socket: &mut Socket) -> u16 {
 
 /// Asserts that the socket's operations `ids` end with UNAUTHENTICATED and the socket
 /// then closes with 4403, within `within` (a second after a sign-out).
-async fn session_over(socket: &mut Socket, ids: &[&str], within: Duration) {
+pub(crate) async fn session_over(socket: &mut Socket, ids: &[&str], within: Duration) {
     let ended = async {
         let ends = ends_of(socket, ids).await;
         (ends, closed_with(socket).await)

@@ -28,7 +28,7 @@ async fn confirmed(app: &TestApp, email: &str, interests: &[&str], city: Option<
 }
 
 /// Makes `member` a community admin the only way there is: the command line.
-async fn grant_admin(app: &TestApp, member: &str) {
+pub(crate) async fn grant_admin(app: &TestApp, member: &str) {
     let url = app.settings.database_url.clone().expect("a database URL");
     let output = village(&app.settings.data_dir)
         .args(["--database-url", &url, "admin", "grant", member])

@@ -20,6 +20,7 @@ mod mailing_list;
 mod members;
 mod message_pushes;
 mod messages;
+mod moderation;
 mod native_push;
 mod notifications;
 mod ops;

@@ -818,6 +818,63 @@ export type LockThreadInput = {
   threadId: Scalars['ID']['input'];
 };
 
+/** What a moderator or an admin did. */
+export type LogAction =
+  | 'CANCEL_EVENT'
+  | 'CHANGE_ROLE'
+  /** Reports on something were dismissed: nothing to act on. */
+  | 'DISMISS_REPORTS'
+  | 'LOCK_THREAD'
+  /** A member was stopped from posting in a group until a time. */
+  | 'MUTE_IN_GROUP'
+  | 'PIN_THREAD'
+  | 'REMOVE_FROM_GROUP'
+  | 'REMOVE_MESSAGE'
+  | 'REMOVE_REPLY'
+  | 'REMOVE_THREAD'
+  /** A member was suspended from the community until a time. */
+  | 'SUSPEND'
+  | 'UNLOCK_THREAD'
+  | 'UNPIN_THREAD';
+
+/** One act of a moderator or a community admin, as the moderation log keeps it. */
+export type LogEntry = {
+  __typename?: 'LogEntry';
+  action: LogAction;
+  /** Who acted; null once her account is gone. */
+  actor?: Maybe<Member>;
+  createdAt: Scalars['DateTime']['output'];
+  groupId?: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  /** Why, in the moderator's words. */
+  note: Scalars['String']['output'];
+  /** The member it was about; null once her account is gone. */
+  subject?: Maybe<Member>;
+  targetId?: Maybe<Scalars['ID']['output']>;
+  targetKind?: Maybe<TargetKind>;
+  /** Until when a mute or a suspension holds. */
+  until?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type LogEntryConnection = {
+  __typename?: 'LogEntryConnection';
+  /** A list of edges. */
+  edges: Array<LogEntryEdge>;
+  /** A list of nodes. */
+  nodes: Array<LogEntry>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type LogEntryEdge = {
+  __typename?: 'LogEntryEdge';
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: LogEntry;
+};
+
 /** What a mailing-list request did. */
 export type MailingListPayload = {
   __typename?: 'MailingListPayload';
@@ -930,6 +987,8 @@ export type Message = {
   id: Scalars['ID']['output'];
   /** The job it asks a referral for, if it does (open it with `job(id)`). */
   jobId?: Maybe<Scalars['ID']['output']>;
+  /** A community admin removed its words (the body is empty) after it was reported. */
+  removedByModerator: Scalars['Boolean']['output'];
 };
 
 export type MessageConnection = {
@@ -949,6 +1008,35 @@ export type MessageEdge = {
   cursor: Scalars['String']['output'];
   /** The item at the end of the edge */
   node: Message;
+};
+
+/** What a moderator does about a reported thing. */
+export type ModerationAction =
+  /** Nothing to act on: the reports close. */
+  | 'DISMISS'
+  /** Its author may not post in the group until `until`. */
+  | 'MUTE_IN_GROUP'
+  /**
+   * The reply, thread or message loses its words ("removed by a moderator"); an event
+   * is cancelled.
+   */
+  | 'REMOVE_CONTENT'
+  /** Its author leaves the group. */
+  | 'REMOVE_FROM_GROUP'
+  /**
+   * Community admins only: its author (or the member reported) is signed out
+   * everywhere and may not sign in until `until`.
+   */
+  | 'SUSPEND';
+
+/** What part of the queue to show. */
+export type ModerationQueueFilter = {
+  /** One group she moderates. */
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only reports of this reason (and only they are counted). */
+  reason?: InputMaybe<ReportReason>;
+  /** `OPEN` when left out. */
+  status?: InputMaybe<ReportStatus>;
 };
 
 /** Every mutation, one part per feature. */
@@ -1085,6 +1173,12 @@ export type Mutation = {
   removeMember: Group;
   /** Stops pushes to one of her devices (the same as `removeDevice`). */
   removePushSubscription: RemovePushSubscriptionPayload;
+  /**
+   * Reports something she can see (not her own) to those who moderate it: the
+   * group's moderators, or community admins for members and messages. The member
+   * reported is never told who reported her. One open report per thing.
+   */
+  report: Report;
   /** Asks a member to connect (accepts, if she already asked). */
   requestConnection: ConnectionPayload;
   /**
@@ -1103,6 +1197,11 @@ export type Mutation = {
   resendVerification: AccountPayload;
   /** Sets a new password with the emailed link's token; every device signs in again. */
   resetPassword: AccountPayload;
+  /**
+   * Acts on a report, for the group's moderators or community admins, and closes every
+   * open report on the same thing. Answers the report as it now stands.
+   */
+  resolveReport: Report;
   /** Answers an event: GOING (a seat, or the waitlist when full) or NOT_GOING. */
   rsvp: Event;
   /** Saves a job she may see, for later. */
@@ -1459,6 +1558,12 @@ export type MutationRemovePushSubscriptionArgs = {
 
 
 /** Every mutation, one part per feature. */
+export type MutationReportArgs = {
+  input: ReportInput;
+};
+
+
+/** Every mutation, one part per feature. */
 export type MutationRequestConnectionArgs = {
   input: MemberRefInput;
 };
@@ -1479,6 +1584,12 @@ export type MutationRescheduleCoffeeChatArgs = {
 /** Every mutation, one part per feature. */
 export type MutationResetPasswordArgs = {
   input: ResetPasswordInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationResolveReportArgs = {
+  input: ResolveReportInput;
 };
 
 
@@ -1935,6 +2046,17 @@ export type Query = {
   members: MemberConnection;
   /** Conversations from members she is not connected with, waiting for her answer. */
   messageRequests: ConversationConnection;
+  /**
+   * What moderators did, newest first: a group's entries for its moderators, every
+   * entry for community admins. Nothing edits or deletes an entry.
+   */
+  moderationLog: LogEntryConnection;
+  /**
+   * What was reported in the groups she moderates (everything, for a community
+   * admin), grouped by what was reported, the most recently reported first. Reports
+   * about herself are not in her queue.
+   */
+  moderationQueue: QueueItemConnection;
   /** Her coffee chats (in `status`, when given), most recently changed first. */
   myCoffeeChats: CoffeeChatConnection;
   /**
@@ -1948,6 +2070,8 @@ export type Query = {
   myGroups: GroupConnection;
   /** Her browsers that receive Web Push. */
   myPushSubscriptions: Array<PushSubscription>;
+  /** The reports she filed, newest first, with where each stands. */
+  myReports: ReportConnection;
   /**
    * The newsletters sent, newest first, with how many subscribers got each
    * (community admins only).
@@ -2078,6 +2202,26 @@ export type QueryMessageRequestsArgs = {
 
 
 /** Every query field, one part per feature. */
+export type QueryModerationLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Every query field, one part per feature. */
+export type QueryModerationQueueArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ModerationQueueFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Every query field, one part per feature. */
 export type QueryMyCoffeeChatsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -2099,6 +2243,15 @@ export type QueryMyEventsArgs = {
 
 /** Every query field, one part per feature. */
 export type QueryMyGroupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Every query field, one part per feature. */
+export type QueryMyReportsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2139,6 +2292,47 @@ export type QuerySuggestedMembersArgs = {
 /** Every query field, one part per feature. */
 export type QueryThreadArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** Something reported, with its reports: one entry of the moderation queue. */
+export type QueueItem = {
+  __typename?: 'QueueItem';
+  /** The group it is in; null for what community admins handle. */
+  groupId?: Maybe<Scalars['ID']['output']>;
+  latestReportAt: Scalars['DateTime']['output'];
+  reportCount: Scalars['Int']['output'];
+  /** Its newest reports (at most 50); resolve any one of them to act on it. */
+  reports: Array<Report>;
+  status: ReportStatus;
+  /** Whose it is (the member reported, for a member). */
+  subject?: Maybe<Member>;
+  targetId: Scalars['ID']['output'];
+  targetKind: TargetKind;
+};
+
+
+/** Something reported, with its reports: one entry of the moderation queue. */
+export type QueueItemReportsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+export type QueueItemConnection = {
+  __typename?: 'QueueItemConnection';
+  /** A list of edges. */
+  edges: Array<QueueItemEdge>;
+  /** A list of nodes. */
+  nodes: Array<QueueItem>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type QueueItemEdge = {
+  __typename?: 'QueueItemEdge';
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: QueueItem;
 };
 
 /**
@@ -2304,6 +2498,79 @@ export type ReplyState =
   | 'REMOVED'
   | 'VISIBLE';
 
+/** A member's report. Only she and the moderators who handle it see it. */
+export type Report = {
+  __typename?: 'Report';
+  /** What the moderator did, once she did. */
+  action?: Maybe<ModerationAction>;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  note: Scalars['String']['output'];
+  reason: ReportReason;
+  /** Who reported it: the reporter herself, or a moderator handling it. */
+  reporter?: Maybe<Member>;
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: ReportStatus;
+  /** The reply, thread, event, message or member reported. */
+  targetId: Scalars['ID']['output'];
+  targetKind: TargetKind;
+};
+
+export type ReportConnection = {
+  __typename?: 'ReportConnection';
+  /** A list of edges. */
+  edges: Array<ReportEdge>;
+  /** A list of nodes. */
+  nodes: Array<Report>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type ReportEdge = {
+  __typename?: 'ReportEdge';
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: Report;
+};
+
+export type ReportInput = {
+  /** What moderators should know (at most 1 000 characters). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  reason: ReportReason;
+  target: ReportTargetInput;
+};
+
+/** Why a member reports something. */
+export type ReportReason =
+  | 'HARASSMENT'
+  | 'HATE'
+  | 'MEDICAL_MISINFORMATION'
+  | 'OTHER'
+  | 'PRIVACY'
+  | 'SELF_HARM'
+  | 'SPAM';
+
+/** Where a report stands. */
+export type ReportStatus =
+  /** A moderator acted on it. */
+  | 'ACTIONED'
+  /** A moderator found nothing to act on. */
+  | 'DISMISSED'
+  /** Waiting in the queue. */
+  | 'OPEN';
+
+/** What is reported: exactly one of these. */
+export type ReportTargetInput = {
+  eventId?: InputMaybe<Scalars['ID']['input']>;
+  memberId?: InputMaybe<Scalars['ID']['input']>;
+  /** A message in one of her own conversations. */
+  messageId?: InputMaybe<Scalars['ID']['input']>;
+  replyId?: InputMaybe<Scalars['ID']['input']>;
+  threadId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** What asking for an export did. */
 export type RequestDataExportPayload = {
   __typename?: 'RequestDataExportPayload';
@@ -2329,6 +2596,19 @@ export type ResetPasswordInput = {
   newPassword: Scalars['String']['input'];
   /** The token of the emailed link. */
   token: Scalars['String']['input'];
+};
+
+export type ResolveReportInput = {
+  action: ModerationAction;
+  /**
+   * Why (at most 1 000 characters): kept in the moderation log; for `SUSPEND`
+   * required, and shown to her when she tries to sign in.
+   */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Any open report on the thing: every open report on it closes. */
+  reportId: Scalars['ID']['input'];
+  /** Until when, for `MUTE_IN_GROUP` and `SUSPEND` (within five years). */
+  until?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** The viewer's answer to an event. */
@@ -2524,6 +2804,14 @@ export type Suggestion = {
   summary: Scalars['String']['output'];
 };
 
+/** What a report or an action is about. */
+export type TargetKind =
+  | 'EVENT'
+  | 'MEMBER'
+  | 'MESSAGE'
+  | 'REPLY'
+  | 'THREAD';
+
 /** A conversation in a group. */
 export type Thread = {
   __typename?: 'Thread';
@@ -2539,6 +2827,11 @@ export type Thread = {
   locked: Scalars['Boolean']['output'];
   pinned: Scalars['Boolean']['output'];
   reactions: Array<ReactionCount>;
+  /**
+   * A moderator removed its words: its title says so, its body is empty, it is
+   * locked; its replies stay.
+   */
+  removedByModerator: Scalars['Boolean']['output'];
   /** Replies, oldest first. */
   replies: ReplyConnection;
   replyCount: Scalars['Int']['output'];
@@ -3213,6 +3506,48 @@ export type ConversationUpdatesSubscriptionVariables = Exact<{
 
 
 export type ConversationUpdatesSubscription = { __typename?: 'Subscription', conversationUpdates: { __typename?: 'ConversationUpdate', kind: ConversationUpdateKind, cursor?: string | null, message?: { __typename?: 'Message', id: string, conversationId: string, body: string, jobId?: string | null, createdAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } | null } };
+
+export type ReportItemFragment = { __typename?: 'Report', id: string, targetKind: TargetKind, targetId: string, reason: ReportReason, note: string, status: ReportStatus, action?: ModerationAction | null, createdAt: string, resolvedAt?: string | null };
+
+export type ReportMutationVariables = Exact<{
+  input: ReportInput;
+}>;
+
+
+export type ReportMutation = { __typename?: 'Mutation', report: { __typename?: 'Report', id: string, targetKind: TargetKind, targetId: string, reason: ReportReason, note: string, status: ReportStatus, action?: ModerationAction | null, createdAt: string, resolvedAt?: string | null } };
+
+export type MyReportsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type MyReportsQuery = { __typename?: 'Query', myReports: { __typename?: 'ReportConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ReportEdge', node: { __typename?: 'Report', id: string, targetKind: TargetKind, targetId: string, reason: ReportReason, note: string, status: ReportStatus, action?: ModerationAction | null, createdAt: string, resolvedAt?: string | null } }> } };
+
+export type ModerationQueueQueryVariables = Exact<{
+  filter?: InputMaybe<ModerationQueueFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ModerationQueueQuery = { __typename?: 'Query', moderationQueue: { __typename?: 'QueueItemConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'QueueItemEdge', node: { __typename?: 'QueueItem', targetKind: TargetKind, targetId: string, groupId?: string | null, status: ReportStatus, reportCount: number, latestReportAt: string, subject?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, reports: Array<{ __typename?: 'Report', id: string, targetKind: TargetKind, targetId: string, reason: ReportReason, note: string, status: ReportStatus, action?: ModerationAction | null, createdAt: string, resolvedAt?: string | null, reporter?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null }> } }> } };
+
+export type ResolveReportMutationVariables = Exact<{
+  input: ResolveReportInput;
+}>;
+
+
+export type ResolveReportMutation = { __typename?: 'Mutation', resolveReport: { __typename?: 'Report', id: string, targetKind: TargetKind, targetId: string, reason: ReportReason, note: string, status: ReportStatus, action?: ModerationAction | null, createdAt: string, resolvedAt?: string | null } };
+
+export type ModerationLogQueryVariables = Exact<{
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ModerationLogQuery = { __typename?: 'Query', moderationLog: { __typename?: 'LogEntryConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'LogEntryEdge', node: { __typename?: 'LogEntry', id: string, action: LogAction, targetKind?: TargetKind | null, targetId?: string | null, groupId?: string | null, note: string, until?: string | null, createdAt: string, actor?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, subject?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null } }> } };
 
 export type NotificationItemFragment = { __typename?: 'Notification', id: string, kind: NotificationKind, title: string, count: number, groupId?: string | null, threadId?: string | null, replyId?: string | null, eventId?: string | null, conversationId?: string | null, messageId?: string | null, read: boolean, createdAt: string, updatedAt: string, actor?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null };
 
@@ -3975,6 +4310,19 @@ export const ConversationListItemFragmentDoc = new TypedDocumentString(`
   handle
   avatarUrl
 }`, {"fragmentName":"ConversationListItem"}) as unknown as TypedDocumentString<ConversationListItemFragment, unknown>;
+export const ReportItemFragmentDoc = new TypedDocumentString(`
+    fragment ReportItem on Report {
+  id
+  targetKind
+  targetId
+  reason
+  note
+  status
+  action
+  createdAt
+  resolvedAt
+}
+    `, {"fragmentName":"ReportItem"}) as unknown as TypedDocumentString<ReportItemFragment, unknown>;
 export const NotificationItemFragmentDoc = new TypedDocumentString(`
     fragment NotificationItem on Notification {
   id
@@ -6272,6 +6620,152 @@ fragment AuthorSummary on Member {
   handle
   avatarUrl
 }`, {"hash":"352f3dd89af2a498a1924d15487a6aac4b753436754e3edabee4d84a846f6133"}) as unknown as TypedDocumentString<ConversationUpdatesSubscription, ConversationUpdatesSubscriptionVariables>;
+export const ReportDocument = new TypedDocumentString(`
+    mutation Report($input: ReportInput!) {
+  report(input: $input) {
+    ...ReportItem
+  }
+}
+    fragment ReportItem on Report {
+  id
+  targetKind
+  targetId
+  reason
+  note
+  status
+  action
+  createdAt
+  resolvedAt
+}`, {"hash":"438e3f21ee86cbc843ec698067702d3b1ec212a1fc39680a550e940f53afd5a1"}) as unknown as TypedDocumentString<ReportMutation, ReportMutationVariables>;
+export const MyReportsDocument = new TypedDocumentString(`
+    query MyReports($first: Int, $after: String) {
+  myReports(first: $first, after: $after) {
+    pageInfo {
+      ...NextPage
+    }
+    edges {
+      node {
+        ...ReportItem
+      }
+    }
+  }
+}
+    fragment ReportItem on Report {
+  id
+  targetKind
+  targetId
+  reason
+  note
+  status
+  action
+  createdAt
+  resolvedAt
+}
+fragment NextPage on PageInfo {
+  hasNextPage
+  endCursor
+}`, {"hash":"153072e87cd1eec32fdfe3db16c6b9e396f0f7beef4e8e2cd5cb8262db23aa36"}) as unknown as TypedDocumentString<MyReportsQuery, MyReportsQueryVariables>;
+export const ModerationQueueDocument = new TypedDocumentString(`
+    query ModerationQueue($filter: ModerationQueueFilter, $first: Int, $after: String) {
+  moderationQueue(filter: $filter, first: $first, after: $after) {
+    pageInfo {
+      ...NextPage
+    }
+    edges {
+      node {
+        targetKind
+        targetId
+        groupId
+        status
+        reportCount
+        latestReportAt
+        subject {
+          ...AuthorSummary
+        }
+        reports(first: 10) {
+          ...ReportItem
+          reporter {
+            ...AuthorSummary
+          }
+        }
+      }
+    }
+  }
+}
+    fragment ReportItem on Report {
+  id
+  targetKind
+  targetId
+  reason
+  note
+  status
+  action
+  createdAt
+  resolvedAt
+}
+fragment NextPage on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"8cf94930d663417e1c979a3e12ceb8c9622967832e15ff38247bb8b4a326bad5"}) as unknown as TypedDocumentString<ModerationQueueQuery, ModerationQueueQueryVariables>;
+export const ResolveReportDocument = new TypedDocumentString(`
+    mutation ResolveReport($input: ResolveReportInput!) {
+  resolveReport(input: $input) {
+    ...ReportItem
+  }
+}
+    fragment ReportItem on Report {
+  id
+  targetKind
+  targetId
+  reason
+  note
+  status
+  action
+  createdAt
+  resolvedAt
+}`, {"hash":"b56d8bba28bce21fc90b9b8ff526899a90a39dff08d4b055ad53f613ea67744f"}) as unknown as TypedDocumentString<ResolveReportMutation, ResolveReportMutationVariables>;
+export const ModerationLogDocument = new TypedDocumentString(`
+    query ModerationLog($groupId: ID, $first: Int, $after: String) {
+  moderationLog(groupId: $groupId, first: $first, after: $after) {
+    pageInfo {
+      ...NextPage
+    }
+    edges {
+      node {
+        id
+        action
+        targetKind
+        targetId
+        groupId
+        note
+        until
+        createdAt
+        actor {
+          ...AuthorSummary
+        }
+        subject {
+          ...AuthorSummary
+        }
+      }
+    }
+  }
+}
+    fragment NextPage on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"d6ce546d9e99adbaa0b6807007a91dd7c7d3eff915cdf59fae07367ad1067e35"}) as unknown as TypedDocumentString<ModerationLogQuery, ModerationLogQueryVariables>;
 export const NotificationsDocument = new TypedDocumentString(`
     query Notifications($first: Int, $after: String) {
   notifications(first: $first, after: $after) {

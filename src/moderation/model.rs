@@ -1,0 +1,100 @@
+//! Reports, the queue's items and the actions a moderator takes on them.
+
+use async_graphql::Enum;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::db::text_enum::Stored;
+use crate::moderation_log::TargetKind;
+
+/// Why a member reports something.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ReportReason {
+    Spam,
+    Harassment,
+    Hate,
+    SelfHarm,
+    MedicalMisinformation,
+    Privacy,
+    Other,
+}
+
+/// Where a report stands.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ReportStatus {
+    /// Waiting in the queue.
+    #[default]
+    Open,
+    /// A moderator acted on it.
+    Actioned,
+    /// A moderator found nothing to act on.
+    Dismissed,
+}
+
+/// What a moderator does about a reported thing.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ModerationAction {
+    /// Nothing to act on: the reports close.
+    Dismiss,
+    /// The reply, thread or message loses its words ("removed by a moderator"); an event
+    /// is cancelled.
+    RemoveContent,
+    /// Its author may not post in the group until `until`.
+    MuteInGroup,
+    /// Its author leaves the group.
+    RemoveFromGroup,
+    /// Community admins only: its author (or the member reported) is signed out
+    /// everywhere and may not sign in until `until`.
+    Suspend,
+}
+
+/// A report as stored.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Report {
+    pub id: Uuid,
+    pub reporter_id: Uuid,
+    #[sqlx(try_from = "String")]
+    pub target_kind: Stored<TargetKind>,
+    pub target_id: Uuid,
+    pub subject_id: Uuid,
+    pub group_id: Option<Uuid>,
+    #[sqlx(try_from = "String")]
+    pub reason: Stored<ReportReason>,
+    pub note: String,
+    #[sqlx(try_from = "String")]
+    pub status: Stored<ReportStatus>,
+    #[sqlx(try_from = "Option<String>")]
+    pub action: StoredAction,
+    pub created_at: DateTime<Utc>,
+    pub resolved_at: Option<DateTime<Utc>>,
+}
+
+/// The action a report was resolved with, read back from its column.
+#[derive(Debug, Clone, Copy)]
+pub struct StoredAction(pub Option<ModerationAction>);
+
+impl TryFrom<Option<String>> for StoredAction {
+    type Error = anyhow::Error;
+
+    fn try_from(text: Option<String>) -> anyhow::Result<Self> {
+        text.map(|text| crate::db::text_enum::from_text(&text)).transpose().map(Self)
+    }
+}
+
+/// One thing in the queue: everything reported, with how many reports and the latest.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct QueueItem {
+    #[sqlx(try_from = "String")]
+    pub target_kind: Stored<TargetKind>,
+    pub target_id: Uuid,
+    pub subject_id: Uuid,
+    pub group_id: Option<Uuid>,
+    #[sqlx(try_from = "String")]
+    pub status: Stored<ReportStatus>,
+    pub report_count: i64,
+    pub latest_at: DateTime<Utc>,
+}

@@ -1,0 +1,250 @@
+//! The rules of moderation: who may report what (what she can see, not her own), whose
+//! queue a report goes to (the group's moderators; community admins outside groups and
+//! for members), who may act on it (those, never on reports about herself; only admins
+//! suspend), and what each action does.
+
+use chrono::{DateTime, TimeDelta, Utc};
+use uuid::Uuid;
+
+use super::model::{ModerationAction, QueueItem, Report, ReportReason, ReportStatus};
+use super::store::{self, NewReport, QueueFilter, QueueScope};
+use crate::auth::AuthService;
+use crate::db::Db;
+use crate::db::page::Page;
+use crate::error::{AppError, AppResult};
+use crate::membership::{self, GroupRole};
+use crate::moderation_log::{self, Act, LogAction, Target, TargetKind};
+use crate::realtime::Bus;
+use crate::text::optional_body;
+use crate::{clock, events, groups, members, messages, threads};
+
+/// The longest note a reporter or a moderator writes.
+const MAX_NOTE_CHARS: usize = 1_000;
+/// The longest a mute or a suspension may be set for.
+const MAX_SANCTION: TimeDelta = TimeDelta::days(5 * 365);
+
+/// Whose a reported thing is, and in which group's queue its reports go (none: the
+/// community admins').
+struct Located {
+    subject: Uuid,
+    group_id: Option<Uuid>,
+}
+
+/// Where `target` is, if `viewer` can see it (`NOT_FOUND` otherwise).
+async fn locate(db: &Db, viewer: Uuid, target: Target) -> AppResult<Located> {
+    Ok(match target.kind {
+        TargetKind::Reply => {
+            let (reply, thread) = threads::readable_reply(db, viewer, target.id).await?;
+            Located { subject: reply.author_id, group_id: Some(thread.group_id) }
+        }
+        TargetKind::Thread => {
+            let thread = threads::readable(db, viewer, target.id).await?;
+            Located { subject: thread.author_id, group_id: Some(thread.group_id) }
+        }
+        TargetKind::Event => {
+            let event = events::readable(db, viewer, target.id).await?;
+            Located { subject: event.created_by, group_id: Some(event.group_id) }
+        }
+        TargetKind::Message => {
+            let message = messages::readable_message(db, viewer, target.id).await?;
+            Located { subject: message.author_id, group_id: None }
+        }
+        TargetKind::Member => {
+            members::find(db, viewer, target.id).await?.ok_or(AppError::NotFound)?;
+            Located { subject: target.id, group_id: None }
+        }
+    })
+}
+
+/// Files `viewer`'s report on `target`, which she can see and is not hers; one open
+/// report per member and target (`CONFLICT` on `target`).
+#[tracing::instrument(skip_all, fields(viewer = %viewer))]
+pub async fn report(db: &Db, viewer: Uuid, target: Target, reason: ReportReason, note: &str) -> AppResult<Report> {
+    let note = optional_body("note", note, MAX_NOTE_CHARS)?;
+    let located = locate(db, viewer, target).await?;
+    if located.subject == viewer {
+        return Err(AppError::bad_input("target", "you cannot report yourself or what you wrote"));
+    }
+    let id = Uuid::now_v7();
+    let report = NewReport {
+        reporter: viewer,
+        target,
+        subject: located.subject,
+        group_id: located.group_id,
+        reason,
+        note: &note,
+    };
+    store::insert(db, id, report, clock::now()).await.map_err(|error| match AppError::from(error) {
+        AppError::Conflict { .. } => AppError::Conflict {
+            field: "target",
+            message: "you already reported this; moderators will look at it".into(),
+        },
+        other => other,
+    })?;
+    store::find(db, id).await?.ok_or(AppError::NotFound)
+}
+
+/// A page of the reports `viewer` filed, newest first.
+pub async fn my_reports(db: &Db, viewer: Uuid, page: &Page) -> AppResult<Vec<Report>> {
+    Ok(store::page_of_reporter(db, viewer, page).await?)
+}
+
+/// A page of the queue `viewer` may see: everything for a community admin, her groups'
+/// reports (except those about herself) for a moderator, nothing for anyone else.
+/// Naming a group she does not moderate is `FORBIDDEN`.
+pub async fn queue(db: &Db, viewer: Uuid, filter: QueueFilter, page: &Page) -> AppResult<Vec<QueueItem>> {
+    let scope = if members::is_admin(db, viewer).await? {
+        QueueScope::Everything
+    } else {
+        if let Some(group_id) = filter.group_id {
+            membership::require_moderator(db, viewer, group_id).await?;
+        }
+        QueueScope::GroupsModeratedBy(viewer)
+    };
+    Ok(store::queue(db, scope, filter, page).await?)
+}
+
+/// The newest reports on a queue item, for its moderators.
+pub async fn reports_on(db: &Db, item: &QueueItem, limit: usize) -> AppResult<Vec<Report>> {
+    Ok(store::on_target(db, item.target_id, item.status.0, limit).await?)
+}
+
+/// What a moderator decided about a report (and so every open report on its target).
+pub struct Resolution {
+    pub report_id: Uuid,
+    pub action: ModerationAction,
+    pub until: Option<DateTime<Utc>>,
+    pub note: String,
+}
+
+/// How `viewer` stands toward reports in `group_id`: a community admin as an owner
+/// anywhere; a group's moderator by her role there; outside groups, admins only.
+/// `NOT_FOUND` for anyone else: a report's existence is not theirs to learn.
+async fn standing(db: &Db, viewer: Uuid, group_id: Option<Uuid>, admin: bool) -> AppResult<GroupRole> {
+    if admin {
+        return Ok(GroupRole::Owner);
+    }
+    let Some(group_id) = group_id else {
+        return Err(AppError::NotFound);
+    };
+    let group = membership::require_moderator(db, viewer, group_id).await.map_err(AppError::hidden_as_not_found)?;
+    group.viewer_role.ok_or(AppError::NotFound)
+}
+
+/// `until` checked for a mute or a suspension: ahead, within five years.
+fn sanction_end(until: Option<DateTime<Utc>>, now: DateTime<Utc>) -> AppResult<DateTime<Utc>> {
+    let until = until.ok_or_else(|| AppError::bad_input("until", "say until when"))?;
+    if until <= now || until > now + MAX_SANCTION {
+        return Err(AppError::bad_input("until", "choose a time in the next five years"));
+    }
+    Ok(clock::to_micros(until))
+}
+
+/// Acts on report `resolution.report_id` and closes every open report on its target;
+/// each act is logged. Answers the report as it now stands.
+#[tracing::instrument(skip_all, fields(viewer = %viewer, report = %resolution.report_id))]
+pub async fn resolve(
+    db: &Db,
+    bus: &Bus,
+    auth: &AuthService,
+    viewer: Uuid,
+    resolution: Resolution,
+) -> AppResult<Report> {
+    let report = store::find(db, resolution.report_id).await?.ok_or(AppError::NotFound)?;
+    let admin = members::is_admin(db, viewer).await?;
+    let standing = standing(db, viewer, report.group_id, admin).await?;
+    if report.subject_id == viewer {
+        return Err(AppError::Forbidden);
+    }
+    if report.status.0 != ReportStatus::Open {
+        return Err(AppError::Conflict { field: "reportId", message: "this report was already resolved".into() });
+    }
+    let note = optional_body("note", &resolution.note, MAX_NOTE_CHARS)?;
+    let act = Act { actor: viewer, group_id: report.group_id, note: &note };
+    let now = clock::now();
+    let decision = Decision { report: &report, act, standing, admin, until: resolution.until, now };
+    apply(db, bus, auth, resolution.action, decision).await?;
+    let status =
+        if resolution.action == ModerationAction::Dismiss { ReportStatus::Dismissed } else { ReportStatus::Actioned };
+    let mut tx = db.begin_write().await?;
+    store::resolve_open(&mut tx, report.target_id, status, resolution.action, viewer, now).await?;
+    if resolution.action == ModerationAction::Dismiss {
+        let target = Target { kind: report.target_kind.0, id: report.target_id };
+        moderation_log::append(&mut tx, act.entry(LogAction::DismissReports, target, Some(report.subject_id)), now)
+            .await?;
+    }
+    tx.commit().await?;
+    store::find(db, report.id).await?.ok_or(AppError::NotFound)
+}
+
+/// Who decided what about which report, and when.
+struct Decision<'a> {
+    report: &'a Report,
+    act: Act<'a>,
+    /// How she stands in the report's group (see [`standing`]).
+    standing: GroupRole,
+    admin: bool,
+    until: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+}
+
+/// Does `action` to the reported thing or its subject, as `decision` says.
+async fn apply(
+    db: &Db,
+    bus: &Bus,
+    auth: &AuthService,
+    action: ModerationAction,
+    decision: Decision<'_>,
+) -> AppResult<()> {
+    let Decision { report, act, standing, admin, until, now } = decision;
+    let in_group_only = || AppError::bad_input("action", "only what was reported in a group can be acted on there");
+    match action {
+        ModerationAction::Dismiss => Ok(()),
+        ModerationAction::RemoveContent => match report.target_kind.0 {
+            TargetKind::Reply => threads::remove_reply(db, bus, act, report.target_id).await,
+            TargetKind::Thread => threads::remove_thread(db, bus, act, report.target_id).await,
+            TargetKind::Event => events::remove_event(db, bus, act, report.target_id).await,
+            TargetKind::Message => messages::remove_message(db, act, report.target_id).await,
+            TargetKind::Member => Err(AppError::bad_input("action", "a member is not content: suspend her instead")),
+        },
+        ModerationAction::MuteInGroup => {
+            report.group_id.ok_or_else(in_group_only)?;
+            let until = sanction_end(until, now)?;
+            groups::mute_member(db, act, standing, report.subject_id, until).await
+        }
+        ModerationAction::RemoveFromGroup => {
+            report.group_id.ok_or_else(in_group_only)?;
+            groups::remove_member(db, bus, act, standing, report.subject_id).await
+        }
+        ModerationAction::Suspend => {
+            if !admin {
+                return Err(AppError::Forbidden);
+            }
+            let until = sanction_end(until, now)?;
+            if act.note.is_empty() {
+                return Err(AppError::bad_input("note", "say why: she is shown it when she tries to sign in"));
+            }
+            auth.suspend(act, report.subject_id, until).await
+        }
+    }
+}
+
+/// A page of the moderation log `viewer` may read: everything (or one group's) for a
+/// community admin; her groups' entries for a moderator (`FORBIDDEN` for a group she
+/// does not moderate).
+pub async fn log_page(
+    db: &Db,
+    viewer: Uuid,
+    group_id: Option<Uuid>,
+    page: &Page,
+) -> AppResult<Vec<moderation_log::LogEntry>> {
+    let scope = if members::is_admin(db, viewer).await? {
+        moderation_log::Scope::Everything { group_id }
+    } else {
+        if let Some(group_id) = group_id {
+            membership::require_moderator(db, viewer, group_id).await?;
+        }
+        moderation_log::Scope::GroupsModeratedBy { member: viewer, group_id }
+    };
+    Ok(moderation_log::page(db, scope, page).await?)
+}

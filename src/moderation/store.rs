@@ -1,0 +1,145 @@
+//! Reports in the database, and the queue as the moderators of some groups, or
+//! community admins, read it.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::model::{ModerationAction, QueueItem, Report, ReportReason, ReportStatus};
+use crate::db::conditions::{Bind, Conditions};
+use crate::db::page::{Order, Page};
+use crate::db::text_enum::to_text;
+use crate::db::{Db, Tx};
+use crate::moderation_log::Target;
+use crate::{bind_all, on_db, on_tx};
+
+const COLUMNS: &str = "r.id, r.reporter_id, r.target_kind, r.target_id, r.subject_id, r.group_id, r.reason, \
+                       r.note, r.status, r.action, r.created_at, r.resolved_at";
+
+/// A report to file.
+pub struct NewReport<'a> {
+    pub reporter: Uuid,
+    pub target: Target,
+    pub subject: Uuid,
+    pub group_id: Option<Uuid>,
+    pub reason: ReportReason,
+    pub note: &'a str,
+}
+
+/// Files `report` as `id` at `now`.
+pub async fn insert(db: &Db, id: Uuid, report: NewReport<'_>, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    const SQL: &str = "INSERT INTO reports (id, reporter_id, target_kind, target_id, subject_id, group_id, reason, \
+                       note, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+    on_db!(db, pool => sqlx::query(SQL)
+        .bind(id).bind(report.reporter).bind(to_text(report.target.kind)).bind(report.target.id)
+        .bind(report.subject).bind(report.group_id).bind(to_text(report.reason)).bind(report.note)
+        .bind(to_text(ReportStatus::Open)).bind(now)
+        .execute(pool).await.map(drop))
+}
+
+/// Report `id`.
+pub async fn find(db: &Db, id: Uuid) -> Result<Option<Report>, sqlx::Error> {
+    let sql = format!("SELECT {COLUMNS} FROM reports r WHERE r.id = $1");
+    on_db!(db, pool => sqlx::query_as(&sql).bind(id).fetch_optional(pool).await)
+}
+
+/// A page of `reporter`'s reports, newest first.
+pub async fn page_of_reporter(db: &Db, reporter: Uuid, page: &Page) -> Result<Vec<Report>, sqlx::Error> {
+    let keyset = page.keyset_sql(Order::NewestFirst, "r.created_at", "r.id", 2);
+    let sql =
+        format!("SELECT {COLUMNS} FROM reports r WHERE r.reporter_id = $1{}{}", keyset.condition, keyset.order_limit);
+    on_db!(db, pool => {
+        let mut query = sqlx::query_as(&sql).bind(reporter);
+        for cursor in &keyset.binds {
+            query = query.bind(cursor.at).bind(cursor.id);
+        }
+        query.fetch_all(pool).await
+    })
+}
+
+/// The newest `limit` reports on `target_id` that stand at `status`.
+pub async fn on_target(
+    db: &Db,
+    target_id: Uuid,
+    status: ReportStatus,
+    limit: usize,
+) -> Result<Vec<Report>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM reports r WHERE r.target_id = $1 AND r.status = $2 \
+         ORDER BY r.created_at DESC, r.id DESC LIMIT {limit}"
+    );
+    on_db!(db, pool => sqlx::query_as(&sql).bind(target_id).bind(to_text(status)).fetch_all(pool).await)
+}
+
+/// Whose part of the queue a reader sees.
+#[derive(Debug, Clone, Copy)]
+pub enum QueueScope {
+    /// A community admin: everything.
+    Everything,
+    /// A moderator: her groups' reports, except those about herself.
+    GroupsModeratedBy(Uuid),
+}
+
+/// What part of the queue to show.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct QueueFilter {
+    pub group_id: Option<Uuid>,
+    pub status: ReportStatus,
+    pub reason: Option<ReportReason>,
+}
+
+/// A page of the queue: reported things with their count of reports (of `filter`'s
+/// reason when it names one), the most recently reported first.
+pub async fn queue(
+    db: &Db,
+    scope: QueueScope,
+    filter: QueueFilter,
+    page: &Page,
+) -> Result<Vec<QueueItem>, sqlx::Error> {
+    let mut conditions = Conditions::new(1);
+    conditions.push("r.status = ?", Bind::Text(to_text(filter.status)));
+    if let QueueScope::GroupsModeratedBy(moderator) = scope {
+        conditions.push(
+            "r.group_id IN (SELECT group_id FROM group_memberships WHERE member_id = ? \
+             AND role IN ('OWNER', 'MODERATOR'))",
+            Bind::Id(moderator),
+        );
+        conditions.push("r.subject_id <> ?", Bind::Id(moderator));
+    }
+    if let Some(group_id) = filter.group_id {
+        conditions.push("r.group_id = ?", Bind::Id(group_id));
+    }
+    if let Some(reason) = filter.reason {
+        conditions.push("r.reason = ?", Bind::Text(to_text(reason)));
+    }
+    let keyset = page.keyset_sql(Order::NewestFirst, "q.latest_at", "q.target_id", conditions.next_param);
+    let sql = format!(
+        "SELECT * FROM (SELECT r.target_kind, r.target_id, r.subject_id, r.group_id, r.status, \
+         COUNT(*) AS report_count, MAX(r.created_at) AS latest_at FROM reports r WHERE TRUE{} \
+         GROUP BY r.target_kind, r.target_id, r.subject_id, r.group_id, r.status) q WHERE TRUE{}{}",
+        conditions.sql, keyset.condition, keyset.order_limit
+    );
+    on_db!(db, pool => {
+        let mut query = bind_all!(sqlx::query_as(&sql), &conditions.binds);
+        for cursor in &keyset.binds {
+            query = query.bind(cursor.at).bind(cursor.id);
+        }
+        query.fetch_all(pool).await
+    })
+}
+
+/// Closes every open report on `target_id` as `status` (by `action`), at `now` by
+/// `moderator`, inside `tx`; returns how many it closed.
+pub async fn resolve_open(
+    tx: &mut Tx,
+    target_id: Uuid,
+    status: ReportStatus,
+    action: ModerationAction,
+    moderator: Uuid,
+    now: DateTime<Utc>,
+) -> Result<u64, sqlx::Error> {
+    const SQL: &str = "UPDATE reports SET status = $2, action = $3, resolved_by = $4, resolved_at = $5 \
+                       WHERE target_id = $1 AND status = 'OPEN'";
+    on_tx!(tx, conn => sqlx::query(SQL)
+        .bind(target_id).bind(to_text(status)).bind(to_text(action)).bind(moderator).bind(now)
+        .execute(conn).await.map(|done| done.rows_affected()))
+}

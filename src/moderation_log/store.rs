@@ -1,0 +1,58 @@
+//! The moderation log in the database: appended to, read a page at a time, never
+//! changed.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::model::{LogEntry, NewEntry};
+use crate::db::page::{Order, Page};
+use crate::db::text_enum::to_text;
+use crate::db::{Db, Tx};
+use crate::{on_db, on_tx};
+
+/// Whose entries a reader may see.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope {
+    /// A community admin: every entry (or one group's).
+    Everything { group_id: Option<Uuid> },
+    /// A moderator: the entries of the groups `member` moderates (or of one of them).
+    GroupsModeratedBy { member: Uuid, group_id: Option<Uuid> },
+}
+
+/// Appends `entry`, made at `now`, inside the transaction of the act.
+pub async fn append(tx: &mut Tx, entry: NewEntry<'_>, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    const SQL: &str = "INSERT INTO moderation_log (id, actor_id, group_id, action, target_kind, target_id, \
+                       subject_id, note, until, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+    let (target_kind, target_id) = entry.target.map(|t| (to_text(t.kind), t.id)).unzip();
+    on_tx!(tx, conn => sqlx::query(SQL)
+        .bind(Uuid::now_v7()).bind(entry.actor).bind(entry.group_id).bind(to_text(entry.action))
+        .bind(target_kind).bind(target_id).bind(entry.subject).bind(entry.note).bind(entry.until).bind(now)
+        .execute(conn).await.map(drop))
+}
+
+/// A page of the entries `scope` may see, newest first.
+pub async fn page(db: &Db, scope: Scope, page: &Page) -> Result<Vec<LogEntry>, sqlx::Error> {
+    let (member, group_id, moderated_only) = match scope {
+        Scope::Everything { group_id } => (Uuid::nil(), group_id, false),
+        Scope::GroupsModeratedBy { member, group_id } => (member, group_id, true),
+    };
+    let moderated = if moderated_only {
+        " AND l.group_id IN (SELECT group_id FROM group_memberships WHERE member_id = $1 \
+         AND role IN ('OWNER', 'MODERATOR'))"
+    } else {
+        ""
+    };
+    let keyset = page.keyset_sql(Order::NewestFirst, "l.created_at", "l.id", 3);
+    let sql = format!(
+        "SELECT l.id, l.actor_id, l.group_id, l.action, l.target_kind, l.target_id, l.subject_id, l.note, \
+         l.until, l.created_at FROM moderation_log l WHERE ($2 IS NULL OR l.group_id = $2){moderated}{}{}",
+        keyset.condition, keyset.order_limit
+    );
+    on_db!(db, pool => {
+        let mut query = sqlx::query_as(&sql).bind(member).bind(group_id);
+        for cursor in &keyset.binds {
+            query = query.bind(cursor.at).bind(cursor.id);
+        }
+        query.fetch_all(pool).await
+    })
+}

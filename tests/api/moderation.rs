@@ -1,0 +1,355 @@
+//! Member safety: reports reach those who moderate what was reported (a group's
+//! moderators, or community admins for members and messages), grouped by target and
+//! never shown to the member reported; moderators dismiss, remove content, mute or
+//! remove her in the group, and admins suspend her (her sockets close, sign-in is
+//! refused with the reason); every act, old and new, is in an append-only log.
+
+use chrono::{TimeDelta, Utc};
+use serde_json::{Value, json};
+
+use crate::live_access::{WITHIN_A_SECOND, session_over};
+use crate::mailing_list::grant_admin;
+use crate::messages::conversation;
+use crate::support::{Member, TestApp, acknowledged, error_code, error_field, error_reason, send};
+
+const REPORT: &str = "mutation($input: ReportInput!) { report(input: $input) { id targetKind status reason note } }";
+const QUEUE: &str = "query($f: ModerationQueueFilter) { moderationQueue(filter: $f, first: 20) { edges { node { \
+                     targetKind targetId groupId status reportCount subject { id } \
+                     reports { id reason note status reporter { id } } } } } }";
+const RESOLVE: &str = "mutation($input: ResolveReportInput!) { resolveReport(input: $input) { id status action } }";
+const LOG: &str = "query($g: ID) { moderationLog(groupId: $g, first: 50) { edges { node { action targetKind targetId \
+                   groupId note until actor { id } subject { id } } } } }";
+const MY_REPORTS: &str = "{ myReports(first: 20) { edges { node { id status action targetId reporter { id } } } } }";
+
+async fn report(member: &Member, target: Value, reason: &str) -> Value {
+    member.graphql(REPORT, json!({ "input": { "target": target, "reason": reason, "note": "please look" } })).await
+}
+
+/// Files a report and answers its id.
+async fn reported(member: &Member, target: Value, reason: &str) -> String {
+    let answer = report(member, target, reason).await;
+    answer["data"]["report"]["id"].as_str().unwrap_or_else(|| panic!("{answer}")).to_owned()
+}
+
+async fn queue(member: &Member, filter: Value) -> Vec<Value> {
+    let answer = member.graphql(QUEUE, json!({ "f": filter })).await;
+    let edges = answer["data"]["moderationQueue"]["edges"].as_array().cloned().unwrap_or_else(|| panic!("{answer}"));
+    edges.into_iter().map(|edge| edge["node"].clone()).collect()
+}
+
+async fn resolve(member: &Member, report: &str, action: &str, extra: Value) -> Value {
+    let mut input = json!({ "reportId": report, "action": action });
+    if let (Some(input), Some(extra)) = (input.as_object_mut(), extra.as_object()) {
+        input.extend(extra.clone());
+    }
+    member.graphql(RESOLVE, json!({ "input": input })).await
+}
+
+async fn log(member: &Member, group: Option<&str>) -> Vec<Value> {
+    let answer = member.graphql(LOG, json!({ "g": group })).await;
+    let edges = answer["data"]["moderationLog"]["edges"].as_array().cloned().unwrap_or_else(|| panic!("{answer}"));
+    edges.into_iter().map(|edge| edge["node"].clone()).collect()
+}
+
+fn actions(entries: &[Value]) -> Vec<&str> {
+    entries.iter().filter_map(|entry| entry["action"].as_str()).collect()
+}
+
+async fn my_reports(member: &Member) -> Vec<Value> {
+    let answer = member.graphql(MY_REPORTS, json!({})).await;
+    let edges = answer["data"]["myReports"]["edges"].as_array().cloned().unwrap_or_else(|| panic!("{answer}"));
+    edges.into_iter().map(|edge| edge["node"].clone()).collect()
+}
+
+/// Ana owns a private group with Bea, Cat and Dee in it; Bea wrote a thread and a
+/// reply in it. Answers the group, the thread and the reply.
+struct Circle {
+    app: TestApp,
+    ana: Member,
+    bea: Member,
+    cat: Member,
+    dee: Member,
+    group: String,
+    thread: String,
+    reply: String,
+}
+
+async fn circle() -> Circle {
+    let app = TestApp::spawn().await;
+    let (ana, bea, cat, dee) =
+        (app.member("ana").await, app.member("bea").await, app.member("cat").await, app.member("dee").await);
+    let group = ana.create_group("Returning from leave", "PRIVATE", "INVITE_ONLY").await;
+    for member in [&bea, &cat, &dee] {
+        ana.bring_in(&group, member).await;
+    }
+    let thread = bea.start_thread(&group, "Pumping at work", "Where do you all pump?").await;
+    let reply = bea.post_reply(&thread, "something hurtful").await;
+    Circle { app, ana, bea, cat, dee, group, thread, reply }
+}
+
+#[tokio::test]
+async fn reports_reach_the_groups_moderators_grouped_by_what_was_reported_and_never_the_member_reported() {
+    let Circle { app, ana, bea, cat, dee, reply, .. } = circle().await;
+    let first = reported(&cat, json!({ "replyId": reply }), "HARASSMENT").await;
+    reported(&dee, json!({ "replyId": reply }), "HATE").await;
+
+    let again = report(&cat, json!({ "replyId": reply }), "SPAM").await;
+    assert_eq!((error_code(&again), error_field(&again)), ("CONFLICT", "target"), "{again}");
+    let own = report(&bea, json!({ "replyId": reply }), "SPAM").await;
+    assert_eq!((error_code(&own), error_field(&own)), ("BAD_USER_INPUT", "target"), "{own}");
+    assert_eq!(app.count("reports").await, 2, "neither refusal stored a report");
+
+    let items = queue(&ana, json!({})).await;
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(items[0]["targetKind"], "REPLY");
+    assert_eq!(items[0]["targetId"], reply.as_str());
+    assert_eq!(items[0]["reportCount"], 2);
+    assert_eq!(items[0]["subject"]["id"], bea.member_id.as_str());
+    let reporters: Vec<&str> =
+        items[0]["reports"].as_array().unwrap().iter().filter_map(|r| r["reporter"]["id"].as_str()).collect();
+    assert_eq!(reporters, [dee.member_id.as_str(), cat.member_id.as_str()], "newest first, moderators see who");
+    let hateful = queue(&ana, json!({ "reason": "HATE" })).await;
+    assert_eq!(hateful[0]["reportCount"], 1, "{hateful:?}");
+
+    // Bea moderates nothing: her queue is empty, and she files no report to see.
+    assert!(queue(&bea, json!({})).await.is_empty());
+    assert!(my_reports(&bea).await.is_empty());
+    let theirs = my_reports(&cat).await;
+    assert_eq!(theirs.len(), 1);
+    assert_eq!((theirs[0]["id"].as_str(), theirs[0]["status"].as_str()), (Some(first.as_str()), Some("OPEN")));
+}
+
+#[tokio::test]
+async fn only_what_she_can_see_can_be_reported() {
+    let Circle { app, reply, thread, .. } = circle().await;
+    let outsider = app.member("eve").await;
+    for target in [json!({ "replyId": reply }), json!({ "threadId": thread })] {
+        let answer = report(&outsider, target, "SPAM").await;
+        assert_eq!(error_code(&answer), "NOT_FOUND", "{answer}");
+    }
+    let two = report(&outsider, json!({ "replyId": reply, "threadId": thread }), "SPAM").await;
+    assert_eq!((error_code(&two), error_field(&two)), ("BAD_USER_INPUT", "target"), "{two}");
+    let long = outsider
+        .graphql(REPORT, json!({ "input": { "target": { "memberId": outsider.member_id }, "reason": "OTHER", "note": "x".repeat(1_001) } }))
+        .await;
+    assert_eq!((error_code(&long), error_field(&long)), ("BAD_USER_INPUT", "note"), "{long}");
+    assert_eq!(app.count("reports").await, 0);
+}
+
+#[tokio::test]
+async fn removing_reported_content_leaves_a_placeholder_closes_every_report_on_it_and_is_logged() {
+    let Circle { app, ana, bea, cat, dee, group, thread, reply } = circle().await;
+    let on_reply = reported(&cat, json!({ "replyId": reply }), "HARASSMENT").await;
+    reported(&dee, json!({ "replyId": reply }), "HARASSMENT").await;
+    let on_thread = reported(&cat, json!({ "threadId": thread }), "MEDICAL_MISINFORMATION").await;
+
+    let removed = resolve(&ana, &on_reply, "REMOVE_CONTENT", json!({ "note": "personal attack" })).await;
+    assert_eq!(removed["data"]["resolveReport"]["status"], "ACTIONED", "{removed}");
+    resolve(&ana, &on_thread, "REMOVE_CONTENT", json!({})).await;
+
+    let read = "query($t: ID!) { thread(id: $t) { title body locked removedByModerator \
+                replies(first: 5) { edges { node { state body } } } } }";
+    let seen = cat.graphql(read, json!({ "t": thread })).await;
+    let seen = &seen["data"]["thread"];
+    assert_eq!(seen["title"], "(removed by a moderator)", "{seen}");
+    assert_eq!(
+        (seen["body"].as_str(), seen["locked"].as_bool(), seen["removedByModerator"].as_bool()),
+        (Some(""), Some(true), Some(true))
+    );
+    assert_eq!(seen["replies"]["edges"][0]["node"]["state"], "REMOVED", "{seen}");
+
+    assert!(queue(&ana, json!({})).await.is_empty(), "nothing open is left");
+    assert_eq!(queue(&ana, json!({ "status": "ACTIONED" })).await.len(), 2);
+    let dees = my_reports(&dee).await;
+    assert_eq!((dees[0]["status"].as_str(), dees[0]["action"].as_str()), (Some("ACTIONED"), Some("REMOVE_CONTENT")));
+    let again = resolve(&ana, &on_reply, "DISMISS", json!({})).await;
+    assert_eq!(error_code(&again), "CONFLICT", "{again}");
+
+    let entries = log(&ana, Some(&group)).await;
+    assert_eq!(actions(&entries), ["REMOVE_THREAD", "REMOVE_REPLY"], "{entries:?}");
+    assert_eq!(entries[1]["note"], "personal attack");
+    assert_eq!(entries[1]["actor"]["id"], ana.member_id.as_str());
+    assert_eq!(entries[1]["subject"]["id"], bea.member_id.as_str());
+    drop(app);
+}
+
+#[tokio::test]
+async fn a_muted_member_cannot_post_in_that_group_until_the_time_even_after_leaving_and_joining_again() {
+    let Circle { app, ana, bea, cat, group, thread, reply, .. } = circle().await;
+    let id = reported(&cat, json!({ "replyId": reply }), "SPAM").await;
+    let past =
+        resolve(&ana, &id, "MUTE_IN_GROUP", json!({ "until": (Utc::now() - TimeDelta::hours(1)).to_rfc3339() })).await;
+    assert_eq!((error_code(&past), error_field(&past)), ("BAD_USER_INPUT", "until"), "{past}");
+    assert_eq!(my_reports(&cat).await[0]["status"], "OPEN", "a refused action leaves the report open");
+    assert!(log(&ana, Some(&group)).await.is_empty(), "and logs nothing");
+
+    let until = (Utc::now() + TimeDelta::days(1)).to_rfc3339();
+    let muted = resolve(&ana, &id, "MUTE_IN_GROUP", json!({ "until": until, "note": "cool off" })).await;
+    assert_eq!(muted["data"]["resolveReport"]["action"], "MUTE_IN_GROUP", "{muted}");
+
+    let replies_before = app.count("replies").await;
+    let reply_query = "mutation($t: ID!) { postReply(input: { threadId: $t, body: \"again\" }) { id } }";
+    let refused = bea.graphql(reply_query, json!({ "t": thread })).await;
+    assert_eq!((error_code(&refused), error_reason(&refused)), ("FORBIDDEN", "MUTED"), "{refused}");
+    let create = "mutation($g: ID!) { createThread(input: { groupId: $g, title: \"t\", body: \"b\" }) { id } }";
+    let refused = bea.graphql(create, json!({ "g": group })).await;
+    assert_eq!((error_code(&refused), error_reason(&refused)), ("FORBIDDEN", "MUTED"), "{refused}");
+
+    let leave = "mutation($g: ID!) { leaveGroup(input: { groupId: $g }) { id } }";
+    bea.graphql(leave, json!({ "g": group })).await;
+    ana.bring_in(&group, &bea).await;
+    let refused = bea.graphql(reply_query, json!({ "t": thread })).await;
+    assert_eq!(error_reason(&refused), "MUTED", "{refused}");
+    assert_eq!(app.count("replies").await, replies_before);
+
+    // Elsewhere she posts as before.
+    let other = bea.create_group("Night owls", "PUBLIC", "OPEN").await;
+    bea.start_thread(&other, "Up again", "3 am club").await;
+    let entries = log(&ana, Some(&group)).await;
+    assert_eq!(actions(&entries), ["MUTE_IN_GROUP"]);
+    assert!(entries[0]["until"].is_string(), "{entries:?}");
+}
+
+#[tokio::test]
+async fn a_moderator_removes_a_reported_member_from_the_group_and_cannot_act_on_reports_about_herself() {
+    let Circle { app, ana, bea, cat, group, reply, .. } = circle().await;
+    let mods =
+        "mutation($g: ID!, $m: ID!) { setMemberRole(input: { groupId: $g, memberId: $m, role: MODERATOR }) { id } }";
+    ana.graphql(mods, json!({ "g": group, "m": cat.member_id })).await;
+    let id = reported(&app.member("fay").await, json!({ "memberId": bea.member_id }), "OTHER").await;
+    assert!(queue(&cat, json!({})).await.is_empty(), "a member report is for admins");
+    let hers = resolve(&cat, &id, "DISMISS", json!({})).await;
+    assert_eq!(error_code(&hers), "NOT_FOUND", "{hers}");
+
+    let on_reply = reported(&cat, json!({ "replyId": reply }), "HARASSMENT").await;
+    let about_cat = cat.start_thread(&group, "Mine", "my words").await;
+    let on_cat = reported(&bea, json!({ "threadId": about_cat }), "SPAM").await;
+    assert_eq!(queue(&cat, json!({})).await.len(), 1, "the report about her own thread is not in her queue");
+    let own = resolve(&cat, &on_cat, "DISMISS", json!({})).await;
+    assert_eq!(error_code(&own), "FORBIDDEN", "{own}");
+
+    let removed = resolve(&cat, &on_reply, "REMOVE_FROM_GROUP", json!({ "note": "repeated" })).await;
+    assert_eq!(removed["data"]["resolveReport"]["status"], "ACTIONED", "{removed}");
+    let role = "query($g: ID!) { group(id: $g) { viewerRole } }";
+    let hers = bea.graphql(role, json!({ "g": group })).await;
+    assert!(hers["data"]["group"]["viewerRole"].is_null(), "she is no longer in it: {hers}");
+    let entries = log(&ana, Some(&group)).await;
+    assert_eq!(actions(&entries), ["REMOVE_FROM_GROUP", "CHANGE_ROLE"], "{entries:?}");
+    assert_eq!(entries[1]["note"], "MEMBER -> MODERATOR");
+}
+
+#[tokio::test]
+async fn only_admins_suspend_and_a_suspended_member_is_signed_out_at_once_and_refused_sign_in_with_the_reason() {
+    let Circle { app, ana, bea, cat, reply, .. } = circle().await;
+    let id = reported(&cat, json!({ "replyId": reply }), "HARASSMENT").await;
+    let until = (Utc::now() + TimeDelta::days(7)).to_rfc3339();
+    let by_moderator = resolve(&ana, &id, "SUSPEND", json!({ "until": until, "note": "threats" })).await;
+    assert_eq!(error_code(&by_moderator), "FORBIDDEN", "{by_moderator}");
+    assert_eq!(my_reports(&cat).await[0]["status"], "OPEN");
+
+    let admin = app.member("gia").await;
+    grant_admin(&app, "gia@example.com").await;
+    assert_eq!(queue(&admin, json!({})).await.len(), 1, "admins see every queue");
+    let reasonless = resolve(&admin, &id, "SUSPEND", json!({ "until": until })).await;
+    assert_eq!((error_code(&reasonless), error_field(&reasonless)), ("BAD_USER_INPUT", "note"), "{reasonless}");
+
+    let mut socket = acknowledged(&app, &bea).await;
+    let notifications = "subscription { notificationEvents { kind } }";
+    send(&mut socket, json!({ "id": "n", "type": "subscribe", "payload": { "query": notifications } })).await;
+    let suspended = resolve(&admin, &id, "SUSPEND", json!({ "until": until, "note": "threats against members" })).await;
+    assert_eq!(suspended["data"]["resolveReport"]["action"], "SUSPEND", "{suspended}");
+    session_over(&mut socket, &["n"], WITHIN_A_SECOND).await;
+
+    let signed_in = app.sign_in("bea@example.com", crate::support::PASSWORD).await;
+    assert_eq!((error_code(&signed_in), error_reason(&signed_in)), ("FORBIDDEN", "SUSPENDED"), "{signed_in}");
+    let message = signed_in["errors"][0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("threats against members"), "{message}");
+    let refreshed = app.refresh(&bea.refresh_token).await;
+    assert_eq!(error_code(&refreshed), "UNAUTHENTICATED", "{refreshed}");
+    let entries = log(&admin, None).await;
+    assert_eq!(actions(&entries), ["SUSPEND"], "{entries:?}");
+}
+
+#[tokio::test]
+async fn reports_on_members_and_messages_go_to_admins_who_may_remove_a_message() {
+    let Circle { app, ana, bea, cat, .. } = circle().await;
+    let chat = conversation(&bea, &[&cat], "you again").await;
+    let read = "query($c: ID!) { conversation(id: $c) { messages(first: 5) { edges { node { id body removedByModerator } } } } }";
+    let before = cat.graphql(read, json!({ "c": chat })).await;
+    let message = before["data"]["conversation"]["messages"]["edges"][0]["node"]["id"].as_str().unwrap().to_owned();
+    let on_message = reported(&cat, json!({ "messageId": message }), "HARASSMENT").await;
+    reported(&cat, json!({ "memberId": bea.member_id }), "HARASSMENT").await;
+    let stranger = report(&app.member("hal").await, json!({ "messageId": message }), "SPAM").await;
+    assert_eq!(error_code(&stranger), "NOT_FOUND", "not her conversation: {stranger}");
+
+    assert!(queue(&ana, json!({})).await.is_empty(), "a group owner is not an admin");
+    let admin = app.member("gia").await;
+    grant_admin(&app, "gia@example.com").await;
+    let items = queue(&admin, json!({})).await;
+    let kinds: Vec<&str> = items.iter().filter_map(|item| item["targetKind"].as_str()).collect();
+    assert_eq!(kinds, ["MEMBER", "MESSAGE"], "{items:?}");
+    assert!(items.iter().all(|item| item["groupId"].is_null()));
+
+    resolve(&admin, &on_message, "REMOVE_CONTENT", json!({ "note": "abuse" })).await;
+    let after = cat.graphql(read, json!({ "c": chat })).await;
+    let node = &after["data"]["conversation"]["messages"]["edges"][0]["node"];
+    assert_eq!((node["body"].as_str(), node["removedByModerator"].as_bool()), (Some(""), Some(true)), "{after}");
+}
+
+#[tokio::test]
+async fn the_moderation_log_keeps_every_moderators_act_for_those_who_may_read_it_and_nothing_alters_it() {
+    let Circle { app, ana, bea, cat, dee, group, thread, reply } = circle().await;
+    let pin = "mutation($t: ID!) { pinThread(input: { threadId: $t, pinned: true }) { id } }";
+    ana.graphql(pin, json!({ "t": thread })).await;
+    let lock = "mutation($t: ID!) { lockThread(input: { threadId: $t, locked: true }) { id } }";
+    ana.graphql(lock, json!({ "t": thread })).await;
+    let delete = "mutation($r: ID!) { deleteReply(input: { replyId: $r }) { state } }";
+    ana.graphql(delete, json!({ "r": reply })).await;
+    let remove = "mutation($g: ID!, $m: ID!) { removeMember(input: { groupId: $g, memberId: $m }) { id } }";
+    ana.graphql(remove, json!({ "g": group, "m": dee.member_id })).await;
+    let others = cat.create_group("Cat's circle", "PRIVATE", "INVITE_ONLY").await;
+    cat.bring_in(&others, &bea).await;
+    let theirs = bea.start_thread(&others, "Hello", "hi").await;
+    cat.graphql(pin, json!({ "t": theirs })).await;
+
+    let entries = log(&ana, None).await;
+    assert_eq!(actions(&entries), ["REMOVE_FROM_GROUP", "REMOVE_REPLY", "LOCK_THREAD", "PIN_THREAD"], "{entries:?}");
+    assert!(entries.iter().all(|entry| entry["groupId"] == group.as_str()), "only her group's: {entries:?}");
+    assert_eq!(actions(&log(&cat, None).await), ["PIN_THREAD"]);
+    let not_hers = bea.graphql(LOG, json!({ "g": group })).await;
+    assert_eq!(error_code(&not_hers), "FORBIDDEN", "{not_hers}");
+    assert!(log(&bea, None).await.is_empty());
+    let admin = app.member("gia").await;
+    grant_admin(&app, "gia@example.com").await;
+    assert_eq!(log(&admin, None).await.len(), 5);
+
+    // No operation edits or deletes an entry, and the database refuses to.
+    let schema = ana.graphql("{ __schema { mutationType { fields { name } } } }", json!({})).await;
+    let mutations = schema["data"]["__schema"]["mutationType"]["fields"].as_array().unwrap();
+    let touching_log: Vec<&Value> = mutations
+        .iter()
+        .filter(|field| field["name"].as_str().unwrap_or_default().to_lowercase().contains("log"))
+        .collect();
+    assert!(touching_log.is_empty(), "{touching_log:?}");
+    let forged = ana.graphql("mutation { deleteModerationLogEntry(id: \"x\") }", json!({})).await;
+    assert!(forged["data"].is_null() && !forged["errors"].is_null(), "{forged}");
+    for sql in ["UPDATE moderation_log SET note = 'edited'", "DELETE FROM moderation_log"] {
+        let refused = village::on_db!(&app.db, pool => sqlx::query(sql).execute(pool).await.map(drop));
+        assert!(refused.is_err(), "{sql} was let through");
+    }
+    assert_eq!(app.count("moderation_log WHERE note = 'edited'").await, 0);
+    assert_eq!(app.count("moderation_log").await, 5);
+}
+
+#[tokio::test]
+async fn reports_are_rate_limited_per_member() {
+    let app = TestApp::spawn_with(|settings| settings.reports_per_hour = 2).await;
+    let ana = app.member("ana").await;
+    let members = [app.member("bea").await, app.member("cat").await, app.member("dee").await];
+    for member in &members[..2] {
+        reported(&ana, json!({ "memberId": member.member_id }), "SPAM").await;
+    }
+    let third = report(&ana, json!({ "memberId": members[2].member_id }), "SPAM").await;
+    assert_eq!(error_code(&third), "RATE_LIMITED", "{third}");
+    assert_eq!(app.count("reports").await, 2);
+}
