@@ -5,10 +5,11 @@
 
 -- A report: who reported what (a REPLY, THREAD, EVENT, MESSAGE or MEMBER), whose it is
 -- (the subject), and whose queue it is in: the group's moderators, or community admins
--- when group_id is NULL. One open report per member and target.
+-- when group_id is NULL. One open report per member and target. A report outlives its
+-- reporter's account (reporter_id goes NULL): what she reported still needs a look.
 CREATE TABLE reports (
     id          UUID PRIMARY KEY,
-    reporter_id UUID NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+    reporter_id UUID REFERENCES members (id) ON DELETE SET NULL,
     target_kind TEXT NOT NULL,
     target_id   UUID NOT NULL,
     subject_id  UUID NOT NULL REFERENCES members (id),

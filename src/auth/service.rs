@@ -198,9 +198,6 @@ impl AuthService {
             return Err(AppError::Unauthenticated(WRONG_CREDENTIALS));
         };
         throttle::forget_sign_ins(&self.db, &email, &client.ip).await?;
-        if let Some((until, reason)) = members::suspension(&self.db, member_id, now).await? {
-            return Err(AppError::Suspended { until, reason });
-        }
         self.open_session(member_id, client).await
     }
 
@@ -208,10 +205,14 @@ impl AuthService {
     /// password was verified, and for tools that create members themselves (the
     /// benchmark). No API reaches it otherwise.
     /// Beyond her `--sessions-per-member`, her oldest sessions end (and their sockets
-    /// close).
+    /// close). A suspended member gets none (`FORBIDDEN`, reason `SUSPENDED`).
     pub async fn open_session(&self, member_id: Uuid, client: &ClientInfo) -> AppResult<IssuedSession> {
         let now = clock::now();
         let mut tx = self.db.begin_write().await?;
+        if let Some((until, reason)) = members::suspension_in(&mut tx, member_id, now).await? {
+            tx.rollback().await?;
+            return Err(AppError::Suspended { until, reason });
+        }
         let session = self.start_session(&mut tx, member_id, client, now).await?;
         let ended = store::end_oldest_sessions(&mut tx, member_id, self.sessions_per_member, now).await?;
         tx.commit().await?;

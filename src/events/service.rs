@@ -245,9 +245,11 @@ pub async fn remove_event(db: &Db, bus: &Bus, act: Act<'_>, id: Uuid) -> AppResu
 async fn call_off(db: &Db, bus: &Bus, actor: Uuid, event: &Event, act: Option<Act<'_>>) -> AppResult<()> {
     let now = clock::now();
     let mut tx = db.begin_write().await?;
-    if store::cancel_event(&mut tx, event.id, now).await? {
-        jobs::enqueue(&mut tx, NewJob::new(JobKind::EventCancelled, event.id, actor)).await?;
+    if !store::cancel_event(&mut tx, event.id, now).await? {
+        // Already cancelled: nothing done, nothing to log.
+        return Ok(());
     }
+    jobs::enqueue(&mut tx, NewJob::new(JobKind::EventCancelled, event.id, actor)).await?;
     if let Some(act) = act {
         let target = Target { kind: TargetKind::Event, id: event.id };
         moderation_log::append(&mut tx, act.entry(LogAction::CancelEvent, target, Some(event.created_by)), now).await?;

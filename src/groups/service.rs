@@ -254,16 +254,6 @@ pub async fn remove(db: &Db, bus: &Bus, viewer: Uuid, group_id: Uuid, member_id:
     store::find(db, viewer, group_id).await?.ok_or(AppError::NotFound)
 }
 
-/// Whether a moderator standing as `actor` in a group may remove or mute a member whose
-/// role there is `target`: members, yes; moderators, owners only; owners, never.
-fn outranks(actor: GroupRole, target: GroupRole) -> bool {
-    match target {
-        GroupRole::Owner => false,
-        GroupRole::Moderator => actor == GroupRole::Owner,
-        GroupRole::Member => actor.moderates(),
-    }
-}
-
 /// Removes `member_id` from the group `act` is in, for a moderator standing there as
 /// `standing` (a community admin stands as an owner); logged.
 pub async fn remove_member(db: &Db, bus: &Bus, act: Act<'_>, standing: GroupRole, member_id: Uuid) -> AppResult<()> {
@@ -278,7 +268,7 @@ pub async fn remove_member(db: &Db, bus: &Bus, act: Act<'_>, standing: GroupRole
         tx.rollback().await?;
         return Err(AppError::bad_input("memberId", "she is not a member of this group"));
     };
-    if !outranks(standing, target) {
+    if !standing.outranks(target) {
         tx.rollback().await?;
         return Err(AppError::Forbidden);
     }
@@ -306,7 +296,7 @@ pub async fn mute_member(
     let mut tx = db.begin_write().await?;
     store::lock_group(&mut tx, group_id).await?;
     let target = store::role_in_tx(&mut tx, group_id, member_id).await?;
-    if member_id == act.actor || !outranks(standing, target.unwrap_or(GroupRole::Member)) {
+    if member_id == act.actor || !standing.outranks(target.unwrap_or(GroupRole::Member)) {
         tx.rollback().await?;
         return Err(AppError::Forbidden);
     }

@@ -135,7 +135,7 @@ pub async fn post(
     let now = clock::now();
     let fields = draft.checked(now)?;
     if let Some(group_id) = group_id {
-        membership::require_member(db, viewer, group_id).await?;
+        membership::require_poster(db, viewer, group_id).await?;
     }
     let made = idempotency::create_once(db, viewer, "postJob", key, async |tx| {
         let id = Uuid::now_v7();

@@ -104,9 +104,19 @@ pub async fn suspend(tx: &mut Tx, id: Uuid, until: DateTime<Utc>, reason: &str) 
     on_tx!(tx, conn => sqlx::query(SQL).bind(id).bind(until).bind(reason).execute(conn).await.map(drop))
 }
 
-/// Until when and why member `id` is suspended, if she is at `now`.
-pub async fn suspension(db: &Db, id: Uuid, now: DateTime<Utc>) -> Result<Option<(DateTime<Utc>, String)>, sqlx::Error> {
-    const SQL: &str = "SELECT suspended_until, COALESCE(suspension_reason, '') FROM members \
-                       WHERE id = $1 AND suspended_until > $2";
-    on_db!(db, pool => sqlx::query_as(SQL).bind(id).bind(now).fetch_optional(pool).await)
+/// Until when and why member `id` is suspended, if she is at `now`; read inside `tx`
+/// under a share lock of her row (on PostgreSQL), so a suspension being written waits
+/// for a session this transaction opens, or this read waits for the suspension.
+pub async fn suspension_in(
+    tx: &mut Tx,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Option<(DateTime<Utc>, String)>, sqlx::Error> {
+    let lock = if matches!(tx, Tx::Postgres(_)) { " FOR SHARE" } else { "" };
+    let sql = format!("SELECT suspended_until, suspension_reason FROM members WHERE id = $1{lock}");
+    let row: Option<(Option<DateTime<Utc>>, Option<String>)> =
+        on_tx!(tx, conn => sqlx::query_as(&sql).bind(id).fetch_optional(conn).await)?;
+    Ok(row.and_then(|(until, reason)| {
+        until.filter(|until| *until > now).map(|until| (until, reason.unwrap_or_default()))
+    }))
 }

@@ -32,10 +32,22 @@ pub const MUTED: AppError =
 /// her there: `FORBIDDEN` with reason `MUTED`).
 pub async fn require_poster(db: &Db, viewer: Uuid, group_id: Uuid) -> AppResult<Group> {
     let group = require_member(db, viewer, group_id).await?;
-    if store::muted_until(db, group_id, viewer, clock::now()).await?.is_some() {
-        return Err(MUTED);
-    }
+    require_unmuted(db, viewer, group_id).await?;
     Ok(group)
+}
+
+/// `member_id`'s role in `group_id`, if she belongs to it.
+pub async fn role_of(db: &Db, member_id: Uuid, group_id: Uuid) -> AppResult<Option<GroupRole>> {
+    Ok(store::find(db, member_id, group_id).await?.and_then(|group| group.viewer_role))
+}
+
+/// `FORBIDDEN` with reason `MUTED` while a moderator keeps `member_id` from posting in
+/// `group_id`: for what she changes there after posting it (an edit).
+pub async fn require_unmuted(db: &Db, member_id: Uuid, group_id: Uuid) -> AppResult<()> {
+    match store::muted_until(db, group_id, member_id, clock::now()).await? {
+        Some(_) => Err(MUTED),
+        None => Ok(()),
+    }
 }
 
 /// The group if the viewer is one of its owners or moderators.

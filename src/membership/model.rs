@@ -43,6 +43,17 @@ impl GroupRole {
     pub fn moderates(self) -> bool {
         matches!(self, Self::Owner | Self::Moderator)
     }
+
+    /// Whether a moderator with this role may act on a member with role `other` (remove,
+    /// mute, or act on reports about her): members, yes; moderators, owners only;
+    /// owners, never (community admins only).
+    pub fn outranks(self, other: GroupRole) -> bool {
+        match other {
+            Self::Owner => false,
+            Self::Moderator => self == Self::Owner,
+            Self::Member => self.moderates(),
+        }
+    }
 }
 
 /// Where a request to join stands.

@@ -318,9 +318,10 @@ pub async fn muted_until(
     on_db!(db, pool => sqlx::query_scalar(SQL).bind(group_id).bind(member_id).bind(now).fetch_optional(pool).await)
 }
 
-/// Mutes `member_id` in `group_id` until `until` (a later mute replaces an earlier one).
+/// Mutes `member_id` in `group_id` until `until`, or later if she already is.
 pub async fn mute(tx: &mut Tx, group_id: Uuid, member_id: Uuid, until: DateTime<Utc>) -> Result<(), sqlx::Error> {
     const SQL: &str = "INSERT INTO group_mutes (group_id, member_id, until) VALUES ($1, $2, $3) \
-                       ON CONFLICT (group_id, member_id) DO UPDATE SET until = excluded.until";
+                       ON CONFLICT (group_id, member_id) DO UPDATE SET until = \
+                       CASE WHEN excluded.until > group_mutes.until THEN excluded.until ELSE group_mutes.until END";
     on_tx!(tx, conn => sqlx::query(SQL).bind(group_id).bind(member_id).bind(until).execute(conn).await.map(drop))
 }

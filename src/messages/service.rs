@@ -50,7 +50,9 @@ pub async fn remove_message(db: &Db, act: Act<'_>, id: Uuid) -> AppResult<()> {
     let message = store::find_message(db, id).await?.ok_or(AppError::NotFound)?;
     let now = clock::now();
     let mut tx = db.begin_write().await?;
-    store::remove_message(&mut tx, message.id).await?;
+    if !store::remove_message(&mut tx, message.id).await? {
+        return Ok(());
+    }
     let target = Target { kind: TargetKind::Message, id: message.id };
     moderation_log::append(&mut tx, act.entry(LogAction::RemoveMessage, target, Some(message.author_id)), now).await?;
     tx.commit().await?;

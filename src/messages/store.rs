@@ -130,10 +130,12 @@ pub async fn find_message(db: &Db, id: Uuid) -> Result<Option<MessageRow>, sqlx:
     on_db!(db, pool => sqlx::query_as(&sql).bind(id).fetch_optional(pool).await)
 }
 
-/// Removes message `id`'s words as a moderator, inside `tx`.
-pub async fn remove_message(tx: &mut Tx, id: Uuid) -> Result<(), sqlx::Error> {
-    const SQL: &str = "UPDATE messages SET body = '', removed_by_moderator = TRUE WHERE id = $1";
-    on_tx!(tx, conn => sqlx::query(SQL).bind(id).execute(conn).await.map(drop))
+/// Removes message `id`'s words as a moderator, inside `tx`; false when it already was.
+pub async fn remove_message(tx: &mut Tx, id: Uuid) -> Result<bool, sqlx::Error> {
+    const SQL: &str =
+        "UPDATE messages SET body = '', removed_by_moderator = TRUE WHERE id = $1 AND NOT removed_by_moderator";
+    let done = on_tx!(tx, conn => sqlx::query(SQL).bind(id).execute(conn).await.map(|done| done.rows_affected()))?;
+    Ok(done == 1)
 }
 
 /// A page of conversation `id`'s messages, oldest first.

@@ -56,7 +56,8 @@ pub enum ModerationAction {
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Report {
     pub id: Uuid,
-    pub reporter_id: Uuid,
+    /// None once the reporter's account is gone.
+    pub reporter_id: Option<Uuid>,
     #[sqlx(try_from = "String")]
     pub target_kind: Stored<TargetKind>,
     pub target_id: Uuid,
@@ -97,4 +98,7 @@ pub struct QueueItem {
     pub status: Stored<ReportStatus>,
     pub report_count: i64,
     pub latest_at: DateTime<Utc>,
+    /// The reason the queue was filtered by, if any (its reports are those).
+    #[sqlx(skip)]
+    pub reason: Option<ReportReason>,
 }

@@ -63,9 +63,10 @@ impl Report {
     async fn resolved_at(&self) -> Option<DateTime<Utc>> {
         self.resolved_at
     }
-    /// Who reported it: the reporter herself, or a moderator handling it.
+    /// Who reported it (shown to the reporter herself and to the moderators who handle
+    /// it); null once her account is gone.
     async fn reporter(&self, ctx: &Context<'_>) -> Result<Option<Member>> {
-        member_or_none(ctx, Some(self.reporter_id)).await
+        member_or_none(ctx, self.reporter_id).await
     }
 }
 

@@ -94,7 +94,7 @@ pub async fn my_reports(db: &Db, viewer: Uuid, page: &Page) -> AppResult<Vec<Rep
 /// Naming a group she does not moderate is `FORBIDDEN`.
 pub async fn queue(db: &Db, viewer: Uuid, filter: QueueFilter, page: &Page) -> AppResult<Vec<QueueItem>> {
     let scope = if members::is_admin(db, viewer).await? {
-        QueueScope::Everything
+        QueueScope::Everything { admin: viewer }
     } else {
         if let Some(group_id) = filter.group_id {
             membership::require_moderator(db, viewer, group_id).await?;
@@ -104,9 +104,10 @@ pub async fn queue(db: &Db, viewer: Uuid, filter: QueueFilter, page: &Page) -> A
     Ok(store::queue(db, scope, filter, page).await?)
 }
 
-/// The newest reports on a queue item, for its moderators.
+/// The newest reports on a queue item (of the queue's reason, when it named one), for
+/// its moderators.
 pub async fn reports_on(db: &Db, item: &QueueItem, limit: usize) -> AppResult<Vec<Report>> {
-    Ok(store::on_target(db, item.target_id, item.status.0, limit).await?)
+    Ok(store::on_target(db, item.target_id, item.status.0, item.reason, limit).await?)
 }
 
 /// What a moderator decided about a report (and so every open report on its target).
@@ -140,8 +141,64 @@ fn sanction_end(until: Option<DateTime<Utc>>, now: DateTime<Utc>) -> AppResult<D
     Ok(clock::to_micros(until))
 }
 
-/// Acts on report `resolution.report_id` and closes every open report on its target;
-/// each act is logged. Answers the report as it now stands.
+/// `FORBIDDEN` unless `viewer`, standing as `standing` in the report's group, may act on
+/// reports about its subject: admins on anyone but themselves; a moderator on members
+/// she outranks (reports about moderators are for owners, about owners for admins).
+async fn require_authority(db: &Db, viewer: Uuid, report: &Report, standing: GroupRole, admin: bool) -> AppResult<()> {
+    if report.subject_id == viewer {
+        return Err(AppError::Forbidden);
+    }
+    if admin {
+        return Ok(());
+    }
+    let group_id = report.group_id.ok_or(AppError::Forbidden)?;
+    let subject_role = membership::role_of(db, report.subject_id, group_id).await?;
+    if standing.outranks(subject_role.unwrap_or(GroupRole::Member)) { Ok(()) } else { Err(AppError::Forbidden) }
+}
+
+/// The refusal to remove a member as if she were content.
+fn not_content() -> AppError {
+    AppError::bad_input("action", "a member is not content: suspend her instead")
+}
+
+/// What `action` needs, checked before anything changes: the time a mute or a
+/// suspension ends (answered), a group for group actions, admins and a reason for a
+/// suspension, a member who still exists for what is done to her.
+fn check(
+    action: ModerationAction,
+    report: &Report,
+    admin: bool,
+    resolution: &Resolution,
+    note: &str,
+    now: DateTime<Utc>,
+) -> AppResult<Option<DateTime<Utc>>> {
+    let acts_on_member =
+        matches!(action, ModerationAction::MuteInGroup | ModerationAction::RemoveFromGroup | ModerationAction::Suspend);
+    if acts_on_member && report.subject_id == members::DELETED_MEMBER {
+        return Err(AppError::Conflict { field: "action", message: "her account was deleted".into() });
+    }
+    let in_a_group = matches!(action, ModerationAction::MuteInGroup | ModerationAction::RemoveFromGroup);
+    if in_a_group && report.group_id.is_none() {
+        return Err(AppError::bad_input("action", "only what was reported in a group can be acted on there"));
+    }
+    if action == ModerationAction::RemoveContent && report.target_kind.0 == TargetKind::Member {
+        return Err(not_content());
+    }
+    match action {
+        ModerationAction::MuteInGroup => Ok(Some(sanction_end(resolution.until, now)?)),
+        ModerationAction::Suspend if !admin => Err(AppError::Forbidden),
+        ModerationAction::Suspend if note.is_empty() => {
+            Err(AppError::bad_input("note", "say why: she is shown it when she tries to sign in"))
+        }
+        ModerationAction::Suspend => Ok(Some(sanction_end(resolution.until, now)?)),
+        _ => Ok(None),
+    }
+}
+
+/// Acts on report `resolution.report_id` and closes every open report on its target:
+/// first the reports are claimed (so two moderators never both act on them), then the
+/// act is done and logged by the feature it belongs to; an act that cannot be done
+/// opens them again. Answers the report as it now stands.
 #[tracing::instrument(skip_all, fields(viewer = %viewer, report = %resolution.report_id))]
 pub async fn resolve(
     db: &Db,
@@ -153,42 +210,51 @@ pub async fn resolve(
     let report = store::find(db, resolution.report_id).await?.ok_or(AppError::NotFound)?;
     let admin = members::is_admin(db, viewer).await?;
     let standing = standing(db, viewer, report.group_id, admin).await?;
-    if report.subject_id == viewer {
-        return Err(AppError::Forbidden);
+    require_authority(db, viewer, &report, standing, admin).await?;
+    let note = optional_body("note", &resolution.note, MAX_NOTE_CHARS)?;
+    let now = clock::now();
+    let until = check(resolution.action, &report, admin, &resolution, &note, now)?;
+    let act = Act { actor: viewer, group_id: report.group_id, note: &note };
+    claim(db, &report, resolution.action, act, now).await?;
+    let decision = Decision { report: &report, act, standing, until };
+    if let Err(error) = apply(db, bus, auth, resolution.action, decision).await {
+        if let Err(reopening) = store::reopen(db, report.target_id, viewer, now).await {
+            tracing::error!(error = %AppError::from(reopening).for_log(), "cannot reopen reports after a failed act");
+        }
+        return Err(error);
     }
-    if report.status.0 != ReportStatus::Open {
+    store::find(db, report.id).await?.ok_or(AppError::NotFound)
+}
+
+/// Closes every open report on `report`'s target for `act`'s moderator (`CONFLICT` when
+/// none is open: someone resolved them); a dismissal is logged with it.
+async fn claim(db: &Db, report: &Report, action: ModerationAction, act: Act<'_>, now: DateTime<Utc>) -> AppResult<()> {
+    let status = if action == ModerationAction::Dismiss { ReportStatus::Dismissed } else { ReportStatus::Actioned };
+    let mut tx = db.begin_write().await?;
+    if store::resolve_open(&mut tx, report.target_id, status, action, act.actor, now).await? == 0 {
+        tx.rollback().await?;
         return Err(AppError::Conflict { field: "reportId", message: "this report was already resolved".into() });
     }
-    let note = optional_body("note", &resolution.note, MAX_NOTE_CHARS)?;
-    let act = Act { actor: viewer, group_id: report.group_id, note: &note };
-    let now = clock::now();
-    let decision = Decision { report: &report, act, standing, admin, until: resolution.until, now };
-    apply(db, bus, auth, resolution.action, decision).await?;
-    let status =
-        if resolution.action == ModerationAction::Dismiss { ReportStatus::Dismissed } else { ReportStatus::Actioned };
-    let mut tx = db.begin_write().await?;
-    store::resolve_open(&mut tx, report.target_id, status, resolution.action, viewer, now).await?;
-    if resolution.action == ModerationAction::Dismiss {
+    if action == ModerationAction::Dismiss {
         let target = Target { kind: report.target_kind.0, id: report.target_id };
         moderation_log::append(&mut tx, act.entry(LogAction::DismissReports, target, Some(report.subject_id)), now)
             .await?;
     }
     tx.commit().await?;
-    store::find(db, report.id).await?.ok_or(AppError::NotFound)
+    Ok(())
 }
 
-/// Who decided what about which report, and when.
+/// Who decided what about which report.
 struct Decision<'a> {
     report: &'a Report,
     act: Act<'a>,
     /// How she stands in the report's group (see [`standing`]).
     standing: GroupRole,
-    admin: bool,
+    /// When a mute or a suspension ends (checked).
     until: Option<DateTime<Utc>>,
-    now: DateTime<Utc>,
 }
 
-/// Does `action` to the reported thing or its subject, as `decision` says.
+/// Does `action` (checked) to the reported thing or its subject, as `decision` says.
 async fn apply(
     db: &Db,
     bus: &Bus,
@@ -196,8 +262,8 @@ async fn apply(
     action: ModerationAction,
     decision: Decision<'_>,
 ) -> AppResult<()> {
-    let Decision { report, act, standing, admin, until, now } = decision;
-    let in_group_only = || AppError::bad_input("action", "only what was reported in a group can be acted on there");
+    let Decision { report, act, standing, until } = decision;
+    let until = || until.ok_or_else(|| AppError::bad_input("until", "say until when"));
     match action {
         ModerationAction::Dismiss => Ok(()),
         ModerationAction::RemoveContent => match report.target_kind.0 {
@@ -205,27 +271,12 @@ async fn apply(
             TargetKind::Thread => threads::remove_thread(db, bus, act, report.target_id).await,
             TargetKind::Event => events::remove_event(db, bus, act, report.target_id).await,
             TargetKind::Message => messages::remove_message(db, act, report.target_id).await,
-            TargetKind::Member => Err(AppError::bad_input("action", "a member is not content: suspend her instead")),
+            TargetKind::Member => Err(not_content()),
         },
-        ModerationAction::MuteInGroup => {
-            report.group_id.ok_or_else(in_group_only)?;
-            let until = sanction_end(until, now)?;
-            groups::mute_member(db, act, standing, report.subject_id, until).await
-        }
-        ModerationAction::RemoveFromGroup => {
-            report.group_id.ok_or_else(in_group_only)?;
-            groups::remove_member(db, bus, act, standing, report.subject_id).await
-        }
-        ModerationAction::Suspend => {
-            if !admin {
-                return Err(AppError::Forbidden);
-            }
-            let until = sanction_end(until, now)?;
-            if act.note.is_empty() {
-                return Err(AppError::bad_input("note", "say why: she is shown it when she tries to sign in"));
-            }
-            auth.suspend(act, report.subject_id, until).await
-        }
+        ModerationAction::MuteInGroup => groups::mute_member(db, act, standing, report.subject_id, until()?).await,
+        ModerationAction::RemoveFromGroup => groups::remove_member(db, bus, act, standing, report.subject_id).await,
+        // A suspension is community-wide: its log entry is the admins', not the group's.
+        ModerationAction::Suspend => auth.suspend(Act { group_id: None, ..act }, report.subject_id, until()?).await,
     }
 }
 
@@ -239,7 +290,7 @@ pub async fn log_page(
     page: &Page,
 ) -> AppResult<Vec<moderation_log::LogEntry>> {
     let scope = if members::is_admin(db, viewer).await? {
-        moderation_log::Scope::Everything { group_id }
+        moderation_log::Scope::Everything { admin: viewer, group_id }
     } else {
         if let Some(group_id) = group_id {
             membership::require_moderator(db, viewer, group_id).await?;

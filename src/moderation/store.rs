@@ -56,26 +56,29 @@ pub async fn page_of_reporter(db: &Db, reporter: Uuid, page: &Page) -> Result<Ve
     })
 }
 
-/// The newest `limit` reports on `target_id` that stand at `status`.
+/// The newest `limit` reports on `target_id` that stand at `status` (and are of
+/// `reason`, when it names one).
 pub async fn on_target(
     db: &Db,
     target_id: Uuid,
     status: ReportStatus,
+    reason: Option<ReportReason>,
     limit: usize,
 ) -> Result<Vec<Report>, sqlx::Error> {
     let sql = format!(
-        "SELECT {COLUMNS} FROM reports r WHERE r.target_id = $1 AND r.status = $2 \
+        "SELECT {COLUMNS} FROM reports r WHERE r.target_id = $1 AND r.status = $2 AND ($3 IS NULL OR r.reason = $3) \
          ORDER BY r.created_at DESC, r.id DESC LIMIT {limit}"
     );
-    on_db!(db, pool => sqlx::query_as(&sql).bind(target_id).bind(to_text(status)).fetch_all(pool).await)
+    let reason = reason.map(to_text);
+    on_db!(db, pool => sqlx::query_as(&sql).bind(target_id).bind(to_text(status)).bind(reason).fetch_all(pool).await)
 }
 
-/// Whose part of the queue a reader sees.
+/// Whose part of the queue a reader sees; never the reports about herself.
 #[derive(Debug, Clone, Copy)]
 pub enum QueueScope {
-    /// A community admin: everything.
-    Everything,
-    /// A moderator: her groups' reports, except those about herself.
+    /// A community admin: everything else.
+    Everything { admin: Uuid },
+    /// A moderator: her groups' reports.
     GroupsModeratedBy(Uuid),
 }
 
@@ -97,14 +100,18 @@ pub async fn queue(
 ) -> Result<Vec<QueueItem>, sqlx::Error> {
     let mut conditions = Conditions::new(1);
     conditions.push("r.status = ?", Bind::Text(to_text(filter.status)));
-    if let QueueScope::GroupsModeratedBy(moderator) = scope {
-        conditions.push(
-            "r.group_id IN (SELECT group_id FROM group_memberships WHERE member_id = ? \
-             AND role IN ('OWNER', 'MODERATOR'))",
-            Bind::Id(moderator),
-        );
-        conditions.push("r.subject_id <> ?", Bind::Id(moderator));
-    }
+    let reader = match scope {
+        QueueScope::Everything { admin } => admin,
+        QueueScope::GroupsModeratedBy(moderator) => {
+            conditions.push(
+                "r.group_id IN (SELECT group_id FROM group_memberships WHERE member_id = ? \
+                 AND role IN ('OWNER', 'MODERATOR'))",
+                Bind::Id(moderator),
+            );
+            moderator
+        }
+    };
+    conditions.push("r.subject_id <> ?", Bind::Id(reader));
     if let Some(group_id) = filter.group_id {
         conditions.push("r.group_id = ?", Bind::Id(group_id));
     }
@@ -118,13 +125,22 @@ pub async fn queue(
          GROUP BY r.target_kind, r.target_id, r.subject_id, r.group_id, r.status) q WHERE TRUE{}{}",
         conditions.sql, keyset.condition, keyset.order_limit
     );
-    on_db!(db, pool => {
+    let items: Vec<QueueItem> = on_db!(db, pool => {
         let mut query = bind_all!(sqlx::query_as(&sql), &conditions.binds);
         for cursor in &keyset.binds {
             query = query.bind(cursor.at).bind(cursor.id);
         }
         query.fetch_all(pool).await
-    })
+    })?;
+    Ok(items.into_iter().map(|item| QueueItem { reason: filter.reason, ..item }).collect())
+}
+
+/// Opens again the reports on `target_id` that `moderator` closed at `at`, when what she
+/// decided could not be done.
+pub async fn reopen(db: &Db, target_id: Uuid, moderator: Uuid, at: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    const SQL: &str = "UPDATE reports SET status = 'OPEN', action = NULL, resolved_by = NULL, resolved_at = NULL \
+                       WHERE target_id = $1 AND resolved_by = $2 AND resolved_at = $3";
+    on_db!(db, pool => sqlx::query(SQL).bind(target_id).bind(moderator).bind(at).execute(pool).await.map(drop))
 }
 
 /// Closes every open report on `target_id` as `status` (by `action`), at `now` by

@@ -10,11 +10,12 @@ use crate::db::text_enum::to_text;
 use crate::db::{Db, Tx};
 use crate::{on_db, on_tx};
 
-/// Whose entries a reader may see.
+/// Whose entries a reader may see; never those about herself (she learns nothing of
+/// reports about her from the log).
 #[derive(Debug, Clone, Copy)]
 pub enum Scope {
-    /// A community admin: every entry (or one group's).
-    Everything { group_id: Option<Uuid> },
+    /// A community admin: every other entry (or one group's).
+    Everything { admin: Uuid, group_id: Option<Uuid> },
     /// A moderator: the entries of the groups `member` moderates (or of one of them).
     GroupsModeratedBy { member: Uuid, group_id: Option<Uuid> },
 }
@@ -33,7 +34,7 @@ pub async fn append(tx: &mut Tx, entry: NewEntry<'_>, now: DateTime<Utc>) -> Res
 /// A page of the entries `scope` may see, newest first.
 pub async fn page(db: &Db, scope: Scope, page: &Page) -> Result<Vec<LogEntry>, sqlx::Error> {
     let (member, group_id, moderated_only) = match scope {
-        Scope::Everything { group_id } => (Uuid::nil(), group_id, false),
+        Scope::Everything { admin, group_id } => (admin, group_id, false),
         Scope::GroupsModeratedBy { member, group_id } => (member, group_id, true),
     };
     let moderated = if moderated_only {
@@ -45,7 +46,8 @@ pub async fn page(db: &Db, scope: Scope, page: &Page) -> Result<Vec<LogEntry>, s
     let keyset = page.keyset_sql(Order::NewestFirst, "l.created_at", "l.id", 3);
     let sql = format!(
         "SELECT l.id, l.actor_id, l.group_id, l.action, l.target_kind, l.target_id, l.subject_id, l.note, \
-         l.until, l.created_at FROM moderation_log l WHERE ($2 IS NULL OR l.group_id = $2){moderated}{}{}",
+         l.until, l.created_at FROM moderation_log l WHERE ($2 IS NULL OR l.group_id = $2) \
+         AND (l.subject_id IS NULL OR l.subject_id <> $1){moderated}{}{}",
         keyset.condition, keyset.order_limit
     );
     on_db!(db, pool => {

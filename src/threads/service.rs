@@ -186,6 +186,7 @@ pub async fn edit_reply(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, body: &str) 
     if reply.author_id != viewer || !thread.viewer_is_member {
         return Err(AppError::Forbidden);
     }
+    membership::require_unmuted(db, viewer, thread.group_id).await?;
     if reply.deleted_at.is_some() {
         return Err(AppError::Conflict { field: "replyId", message: "this reply was deleted".into() });
     }
@@ -219,7 +220,10 @@ pub async fn remove_reply(db: &Db, bus: &Bus, act: Act<'_>, id: Uuid) -> AppResu
     let reply = store::find_reply(db, Uuid::nil(), id).await?.ok_or(AppError::NotFound)?;
     let now = clock::now();
     let mut tx = db.begin_write().await?;
-    store::delete_reply(&mut tx, id, true, now).await?;
+    if !store::delete_reply(&mut tx, id, true, now).await? {
+        // Already gone: nothing done, nothing to log.
+        return Ok(());
+    }
     let target = Target { kind: TargetKind::Reply, id };
     moderation_log::append(&mut tx, act.entry(LogAction::RemoveReply, target, Some(reply.author_id)), now).await?;
     tx.commit().await?;
@@ -233,7 +237,9 @@ pub async fn remove_thread(db: &Db, bus: &Bus, act: Act<'_>, id: Uuid) -> AppRes
     let thread = store::find_thread(db, Uuid::nil(), id).await?.ok_or(AppError::NotFound)?;
     let now = clock::now();
     let mut tx = db.begin_write().await?;
-    store::remove_thread(&mut tx, id).await?;
+    if !store::remove_thread(&mut tx, id).await? {
+        return Ok(());
+    }
     let target = Target { kind: TargetKind::Thread, id };
     moderation_log::append(&mut tx, act.entry(LogAction::RemoveThread, target, Some(thread.author_id)), now).await?;
     tx.commit().await?;

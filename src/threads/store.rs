@@ -215,13 +215,15 @@ pub async fn set_flag(tx: &mut Tx, id: Uuid, flag: ThreadFlag, value: bool) -> R
 pub const REMOVED_THREAD_TITLE: &str = "(removed by a moderator)";
 
 /// Removes a thread's words as a moderator, inside `tx`: it keeps its place and its
-/// replies, titled [`REMOVED_THREAD_TITLE`], unpinned and locked.
-pub async fn remove_thread(tx: &mut Tx, id: Uuid) -> Result<(), sqlx::Error> {
+/// replies, titled [`REMOVED_THREAD_TITLE`], unpinned and locked. False when it was
+/// already removed.
+pub async fn remove_thread(tx: &mut Tx, id: Uuid) -> Result<bool, sqlx::Error> {
     let sql = format!(
         "UPDATE threads SET title = '{REMOVED_THREAD_TITLE}', body = '', tags = '[]', pinned = FALSE, locked = TRUE, \
-         removed_by_moderator = TRUE WHERE id = $1"
+         removed_by_moderator = TRUE WHERE id = $1 AND NOT removed_by_moderator"
     );
-    on_tx!(tx, conn => sqlx::query(&sql).bind(id).execute(conn).await.map(drop))
+    let done = on_tx!(tx, conn => sqlx::query(&sql).bind(id).execute(conn).await.map(|done| done.rows_affected()))?;
+    Ok(done == 1)
 }
 
 /// The moderator switches on a thread.
@@ -367,11 +369,13 @@ pub async fn edit_reply(db: &Db, id: Uuid, body: &str, now: DateTime<Utc>) -> Re
     on_db!(db, pool => sqlx::query(SQL).bind(id).bind(body).bind(now).execute(pool).await.map(drop))
 }
 
-/// Soft-deletes a reply inside `tx`: the thread keeps its place, the text is gone.
-pub async fn delete_reply(tx: &mut Tx, id: Uuid, by_moderator: bool, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+/// Soft-deletes a live reply inside `tx`: the thread keeps its place, the text is gone.
+/// False when it was already deleted.
+pub async fn delete_reply(tx: &mut Tx, id: Uuid, by_moderator: bool, now: DateTime<Utc>) -> Result<bool, sqlx::Error> {
     const SQL: &str = "UPDATE replies SET body = '', deleted_at = $2, deleted_by_moderator = $3 \
                        WHERE id = $1 AND deleted_at IS NULL";
-    on_tx!(tx, conn => sqlx::query(SQL).bind(id).bind(now).bind(by_moderator).execute(conn).await.map(drop))
+    let done = on_tx!(tx, conn => sqlx::query(SQL).bind(id).bind(now).bind(by_moderator).execute(conn).await.map(|done| done.rows_affected()))?;
+    Ok(done == 1)
 }
 
 /// Adds `member_id`'s `reaction` to `target_id`, or takes it back if it was there;

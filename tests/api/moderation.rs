@@ -201,6 +201,10 @@ async fn a_muted_member_cannot_post_in_that_group_until_the_time_even_after_leav
     let refused = bea.graphql(reply_query, json!({ "t": thread })).await;
     assert_eq!(error_reason(&refused), "MUTED", "{refused}");
     assert_eq!(app.count("replies").await, replies_before);
+    let edit = "mutation($r: ID!) { editReply(input: { replyId: $r, body: \"worse\" }) { body } }";
+    let refused = bea.graphql(edit, json!({ "r": reply })).await;
+    assert_eq!(error_reason(&refused), "MUTED", "{refused}");
+    assert_eq!(app.count("replies WHERE body = 'something hurtful'").await, 1, "her reply is as it was");
 
     // Elsewhere she posts as before.
     let other = bea.create_group("Night owls", "PUBLIC", "OPEN").await;
@@ -228,6 +232,12 @@ async fn a_moderator_removes_a_reported_member_from_the_group_and_cannot_act_on_
     let own = resolve(&cat, &on_cat, "DISMISS", json!({})).await;
     assert_eq!(error_code(&own), "FORBIDDEN", "{own}");
 
+    let owners_thread = ana.start_thread(&group, "House rules", "Be kind").await;
+    let on_owner = reported(&bea, json!({ "threadId": owners_thread }), "OTHER").await;
+    let buried = resolve(&cat, &on_owner, "DISMISS", json!({})).await;
+    assert_eq!(error_code(&buried), "FORBIDDEN", "a moderator does not judge the owner: {buried}");
+    assert_eq!(app.count("reports WHERE status = 'OPEN'").await, 4, "nothing was closed");
+
     let removed = resolve(&cat, &on_reply, "REMOVE_FROM_GROUP", json!({ "note": "repeated" })).await;
     assert_eq!(removed["data"]["resolveReport"]["status"], "ACTIONED", "{removed}");
     let role = "query($g: ID!) { group(id: $g) { viewerRole } }";
@@ -236,6 +246,8 @@ async fn a_moderator_removes_a_reported_member_from_the_group_and_cannot_act_on_
     let entries = log(&ana, Some(&group)).await;
     assert_eq!(actions(&entries), ["REMOVE_FROM_GROUP", "CHANGE_ROLE"], "{entries:?}");
     assert_eq!(entries[1]["note"], "MEMBER -> MODERATOR");
+    let hers = log(&cat, Some(&group)).await;
+    assert_eq!(actions(&hers), ["REMOVE_FROM_GROUP"], "entries about herself are left out: {hers:?}");
 }
 
 #[tokio::test]
@@ -285,9 +297,10 @@ async fn reports_on_members_and_messages_go_to_admins_who_may_remove_a_message()
     assert!(queue(&ana, json!({})).await.is_empty(), "a group owner is not an admin");
     let admin = app.member("gia").await;
     grant_admin(&app, "gia@example.com").await;
+    reported(&bea, json!({ "memberId": admin.member_id }), "HARASSMENT").await;
     let items = queue(&admin, json!({})).await;
     let kinds: Vec<&str> = items.iter().filter_map(|item| item["targetKind"].as_str()).collect();
-    assert_eq!(kinds, ["MEMBER", "MESSAGE"], "{items:?}");
+    assert_eq!(kinds, ["MEMBER", "MESSAGE"], "not the report about herself: {items:?}");
     assert!(items.iter().all(|item| item["groupId"].is_null()));
 
     resolve(&admin, &on_message, "REMOVE_CONTENT", json!({ "note": "abuse" })).await;
@@ -305,6 +318,7 @@ async fn the_moderation_log_keeps_every_moderators_act_for_those_who_may_read_it
     ana.graphql(lock, json!({ "t": thread })).await;
     let delete = "mutation($r: ID!) { deleteReply(input: { replyId: $r }) { state } }";
     ana.graphql(delete, json!({ "r": reply })).await;
+    ana.graphql(delete, json!({ "r": reply })).await; // again: nothing more to do, nothing more logged
     let remove = "mutation($g: ID!, $m: ID!) { removeMember(input: { groupId: $g, memberId: $m }) { id } }";
     ana.graphql(remove, json!({ "g": group, "m": dee.member_id })).await;
     let others = cat.create_group("Cat's circle", "PRIVATE", "INVITE_ONLY").await;
@@ -352,4 +366,26 @@ async fn reports_are_rate_limited_per_member() {
     let third = report(&ana, json!({ "memberId": members[2].member_id }), "SPAM").await;
     assert_eq!(error_code(&third), "RATE_LIMITED", "{third}");
     assert_eq!(app.count("reports").await, 2);
+}
+
+#[tokio::test]
+async fn a_report_outlives_its_reporters_account_and_reports_about_a_deleted_member_pass_to_the_placeholder() {
+    let Circle { app, ana, bea, cat, dee, reply, thread, .. } = circle().await;
+    reported(&cat, json!({ "replyId": reply }), "HARASSMENT").await;
+    let on_thread = reported(&dee, json!({ "threadId": thread }), "SPAM").await;
+    let delete = "mutation($input: DeleteAccountInput!) { deleteAccount(input: $input) { deleted } }";
+    for member in [&cat, &bea] {
+        let deleted = member.graphql(delete, json!({ "input": { "password": crate::support::PASSWORD } })).await;
+        assert_eq!(deleted["data"]["deleteAccount"]["deleted"], true, "{deleted}");
+    }
+
+    let items = queue(&ana, json!({})).await;
+    assert_eq!(items.len(), 2, "both still wait: {items:?}");
+    let reply_item = items.iter().find(|item| item["targetKind"] == "REPLY").expect("the reply's item");
+    assert!(reply_item["reports"][0]["reporter"].is_null(), "her account is gone: {reply_item}");
+    let muted =
+        resolve(&ana, &on_thread, "MUTE_IN_GROUP", json!({ "until": (Utc::now() + TimeDelta::days(1)).to_rfc3339() }))
+            .await;
+    assert_eq!(error_code(&muted), "CONFLICT", "nobody left to mute: {muted}");
+    assert_eq!(app.count("group_mutes").await, 0);
 }

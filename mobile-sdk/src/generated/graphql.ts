@@ -2507,7 +2507,10 @@ export type Report = {
   id: Scalars['ID']['output'];
   note: Scalars['String']['output'];
   reason: ReportReason;
-  /** Who reported it: the reporter herself, or a moderator handling it. */
+  /**
+   * Who reported it (shown to the reporter herself and to the moderators who handle
+   * it); null once her account is gone.
+   */
   reporter?: Maybe<Member>;
   resolvedAt?: Maybe<Scalars['DateTime']['output']>;
   status: ReportStatus;
