@@ -12,6 +12,8 @@ use crate::groups::{self, CreateGroup};
 use crate::job_board::{self, Employment, Flexibility, JobDraft, Workplace};
 use crate::members::{self, NewMember};
 use crate::membership::{GroupVisibility, JoinPolicy};
+use crate::moderation::{self, ReportReason};
+use crate::moderation_log::{Target, TargetKind};
 use crate::realtime::Bus;
 use crate::threads::{self, CreateThread, PostReply, Reaction, ReactionTarget};
 use crate::{auth, clock, messages, on_db, on_tx};
@@ -206,6 +208,23 @@ async fn owning_it(db: &Db, bus: &Bus, organiser: Uuid, group_id: Uuid, attendee
     Ok(())
 }
 
+/// A guest's spam thread in Moms at Work, reported by Emma and Farah: it waits in Ana's
+/// moderation queue.
+async fn a_report_waiting(db: &Db, bus: &Bus, cast: &[Uuid], spammer: Uuid, moms: Uuid) -> anyhow::Result<()> {
+    let pitch = CreateThread {
+        group_id: moms,
+        title: "Earn $5k a week from home!!".into(),
+        body: "Limited spots. DM me for the opportunity that changed my life.".into(),
+        tags: vec![],
+        client_mutation_id: None,
+    };
+    let spam = threads::create_thread(db, bus, spammer, pitch).await?;
+    let target = Target { kind: TargetKind::Thread, id: spam.id };
+    moderation::report(db, cast[4], target, ReportReason::Spam, "Third time this week.").await?;
+    moderation::report(db, cast[5], target, ReportReason::Spam, "").await?;
+    Ok(())
+}
+
 /// Bea and Ana talk about coffee (Ana accepted Bea's first message), and Chloé's first
 /// message waits in Ana's requests.
 async fn conversations(db: &Db, bus: &Bus, cast: &[Uuid]) -> anyhow::Result<()> {
@@ -313,6 +332,8 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     let moms = moms_at_work(db, &bus, cast).await?;
     returning_from_leave(db, &bus, cast).await?;
     owning_it(db, &bus, cast[0], moms, &[cast, guests].concat()).await?;
+    let spammer = guests.first().copied().context("no guests")?;
+    a_report_waiting(db, &bus, cast, spammer, moms).await?;
     conversations(db, &bus, cast).await?;
     job_board(db, &bus, cast, moms).await?;
     coffee_chat(db, cast).await?;

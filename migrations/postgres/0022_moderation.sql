@@ -59,3 +59,6 @@ ALTER TABLE members ADD COLUMN suspended_until TIMESTAMPTZ;
 ALTER TABLE members ADD COLUMN suspension_reason TEXT;
 ALTER TABLE threads ADD COLUMN removed_by_moderator BOOLEAN NOT NULL DEFAULT FALSE;
 ALTER TABLE messages ADD COLUMN removed_by_moderator BOOLEAN NOT NULL DEFAULT FALSE;
+
+-- A moderator's warning is a notification whose words are its log entry's note.
+ALTER TABLE notifications ADD COLUMN moderation_entry_id UUID;

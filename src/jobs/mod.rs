@@ -85,6 +85,8 @@ pub enum JobKind {
     SendEmail,
     /// A member asked for everything Village holds about her (subject: the export).
     DataExportRequested,
+    /// A moderator warned a member (subject: the moderation log entry of it): she is told.
+    ModeratorWarning,
     /// Email her a notification (subject: the notification; target: her).
     EmailNotification,
     /// Her email digest is due (subject: her; scheduled for: when — a digest she
@@ -111,7 +113,7 @@ pub enum JobKind {
 
 impl JobKind {
     /// Every kind, each of which some feature runs.
-    pub const ALL: [Self; 32] = [
+    pub const ALL: [Self; 33] = [
         Self::ReplyPosted,
         Self::ThreadActivity,
         Self::EventCreated,
@@ -134,6 +136,7 @@ impl JobKind {
         Self::PasswordResetRequested,
         Self::SendEmail,
         Self::DataExportRequested,
+        Self::ModeratorWarning,
         Self::EmailNotification,
         Self::NewsletterSend,
         Self::DigestDue,

@@ -5,9 +5,13 @@
 //! (admins) suspend her. Every act is written to the moderation log. The reporter is
 //! never shown to the member she reported.
 
+mod jobs;
 mod model;
 mod schema;
 mod service;
 mod store;
 
+pub use jobs::Warnings;
+pub use model::ReportReason;
 pub use schema::{ModerationMutation, ModerationQuery};
+pub use service::report;

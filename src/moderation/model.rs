@@ -40,6 +40,9 @@ pub enum ReportStatus {
 pub enum ModerationAction {
     /// Nothing to act on: the reports close.
     Dismiss,
+    /// Its author (or the member reported) is told, in the app and by push, with the
+    /// moderator's words (`note`, required); the moderator is not named.
+    Warn,
     /// The reply, thread or message loses its words ("removed by a moderator"); an event
     /// is cancelled.
     RemoveContent,

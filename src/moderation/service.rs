@@ -12,6 +12,7 @@ use crate::auth::AuthService;
 use crate::db::Db;
 use crate::db::page::Page;
 use crate::error::{AppError, AppResult};
+use crate::jobs::{self, JobKind, NewJob};
 use crate::membership::{self, GroupRole};
 use crate::moderation_log::{self, Act, LogAction, Target, TargetKind};
 use crate::realtime::Bus;
@@ -172,8 +173,13 @@ fn check(
     note: &str,
     now: DateTime<Utc>,
 ) -> AppResult<Option<DateTime<Utc>>> {
-    let acts_on_member =
-        matches!(action, ModerationAction::MuteInGroup | ModerationAction::RemoveFromGroup | ModerationAction::Suspend);
+    let acts_on_member = matches!(
+        action,
+        ModerationAction::Warn
+            | ModerationAction::MuteInGroup
+            | ModerationAction::RemoveFromGroup
+            | ModerationAction::Suspend
+    );
     if acts_on_member && report.subject_id == members::DELETED_MEMBER {
         return Err(AppError::Conflict { field: "action", message: "her account was deleted".into() });
     }
@@ -185,6 +191,9 @@ fn check(
         return Err(not_content());
     }
     match action {
+        ModerationAction::Warn if note.is_empty() => {
+            Err(AppError::bad_input("note", "say why: she is told in your words"))
+        }
         ModerationAction::MuteInGroup => Ok(Some(sanction_end(resolution.until, now)?)),
         ModerationAction::Suspend if !admin => Err(AppError::Forbidden),
         ModerationAction::Suspend if note.is_empty() => {
@@ -266,6 +275,7 @@ async fn apply(
     let until = || until.ok_or_else(|| AppError::bad_input("until", "say until when"));
     match action {
         ModerationAction::Dismiss => Ok(()),
+        ModerationAction::Warn => warn(db, act, report).await,
         ModerationAction::RemoveContent => match report.target_kind.0 {
             TargetKind::Reply => threads::remove_reply(db, bus, act, report.target_id).await,
             TargetKind::Thread => threads::remove_thread(db, bus, act, report.target_id).await,
@@ -278,6 +288,19 @@ async fn apply(
         // A suspension is community-wide: its log entry is the admins', not the group's.
         ModerationAction::Suspend => auth.suspend(Act { group_id: None, ..act }, report.subject_id, until()?).await,
     }
+}
+
+/// Warns `report`'s subject in `act`'s words: logged, and she is told by the job it
+/// leaves, in the same transaction.
+async fn warn(db: &Db, act: Act<'_>, report: &Report) -> AppResult<()> {
+    let now = clock::now();
+    let target = Target { kind: report.target_kind.0, id: report.target_id };
+    let mut tx = db.begin_write().await?;
+    let entry =
+        moderation_log::append(&mut tx, act.entry(LogAction::Warn, target, Some(report.subject_id)), now).await?;
+    jobs::enqueue(&mut tx, NewJob::system(JobKind::ModeratorWarning, entry)).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// A page of the moderation log `viewer` may read: everything (or one group's) for a

@@ -7,4 +7,4 @@ mod model;
 mod store;
 
 pub use model::{Act, LogAction, LogEntry, NewEntry, Target, TargetKind};
-pub use store::{Scope, append, page};
+pub use store::{Scope, append, find, page};

@@ -45,6 +45,8 @@ pub enum LogAction {
     ChangeRole,
     /// A member was suspended from the community until a time.
     Suspend,
+    /// A member was warned, with the moderator's words (the note).
+    Warn,
 }
 
 /// An entry to append.

@@ -10,6 +10,9 @@ use crate::db::text_enum::to_text;
 use crate::db::{Db, Tx};
 use crate::{on_db, on_tx};
 
+const COLUMNS: &str =
+    "l.id, l.actor_id, l.group_id, l.action, l.target_kind, l.target_id, l.subject_id, l.note, l.until, l.created_at";
+
 /// Whose entries a reader may see; never those about herself (she learns nothing of
 /// reports about her from the log).
 #[derive(Debug, Clone, Copy)]
@@ -20,15 +23,23 @@ pub enum Scope {
     GroupsModeratedBy { member: Uuid, group_id: Option<Uuid> },
 }
 
-/// Appends `entry`, made at `now`, inside the transaction of the act.
-pub async fn append(tx: &mut Tx, entry: NewEntry<'_>, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+/// Appends `entry`, made at `now`, inside the transaction of the act; answers its id.
+pub async fn append(tx: &mut Tx, entry: NewEntry<'_>, now: DateTime<Utc>) -> Result<Uuid, sqlx::Error> {
     const SQL: &str = "INSERT INTO moderation_log (id, actor_id, group_id, action, target_kind, target_id, \
                        subject_id, note, until, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
     let (target_kind, target_id) = entry.target.map(|t| (to_text(t.kind), t.id)).unzip();
+    let id = Uuid::now_v7();
     on_tx!(tx, conn => sqlx::query(SQL)
-        .bind(Uuid::now_v7()).bind(entry.actor).bind(entry.group_id).bind(to_text(entry.action))
+        .bind(id).bind(entry.actor).bind(entry.group_id).bind(to_text(entry.action))
         .bind(target_kind).bind(target_id).bind(entry.subject).bind(entry.note).bind(entry.until).bind(now)
-        .execute(conn).await.map(drop))
+        .execute(conn).await.map(drop))?;
+    Ok(id)
+}
+
+/// Entry `id`.
+pub async fn find(db: &Db, id: Uuid) -> Result<Option<LogEntry>, sqlx::Error> {
+    let sql = format!("SELECT {COLUMNS} FROM moderation_log l WHERE l.id = $1");
+    on_db!(db, pool => sqlx::query_as(&sql).bind(id).fetch_optional(pool).await)
 }
 
 /// A page of the entries `scope` may see, newest first.
@@ -45,8 +56,7 @@ pub async fn page(db: &Db, scope: Scope, page: &Page) -> Result<Vec<LogEntry>, s
     };
     let keyset = page.keyset_sql(Order::NewestFirst, "l.created_at", "l.id", 3);
     let sql = format!(
-        "SELECT l.id, l.actor_id, l.group_id, l.action, l.target_kind, l.target_id, l.subject_id, l.note, \
-         l.until, l.created_at FROM moderation_log l WHERE ($2 IS NULL OR l.group_id = $2) \
+        "SELECT {COLUMNS} FROM moderation_log l WHERE ($2 IS NULL OR l.group_id = $2) \
          AND (l.subject_id IS NULL OR l.subject_id <> $1){moderated}{}{}",
         keyset.condition, keyset.order_limit
     );

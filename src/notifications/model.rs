@@ -48,6 +48,9 @@ pub enum NotificationKind {
     CoffeeChatCancelled,
     /// Her coffee chat starts in a day, or in an hour.
     CoffeeChatReminder,
+    /// A moderator warned her, about something she posted or how she behaved. Always
+    /// in the app, pushed with a generic line; not a preference she can turn off.
+    ModeratorWarning,
 }
 
 impl NotificationKind {
@@ -72,6 +75,7 @@ impl NotificationKind {
             | Self::CoffeeChatDeclined
             | Self::CoffeeChatCancelled
             | Self::CoffeeChatReminder => "Your coffee chat has news",
+            Self::ModeratorWarning => "A message from the moderators",
         }
     }
 
@@ -100,7 +104,8 @@ impl NotificationKind {
             | Self::CoffeeChatAccepted
             | Self::CoffeeChatDeclined
             | Self::CoffeeChatCancelled
-            | Self::CoffeeChatReminder => 0,
+            | Self::CoffeeChatReminder
+            | Self::ModeratorWarning => 0,
         }
     }
 }
@@ -128,6 +133,8 @@ pub struct Notification {
     pub subject_title: Option<String>,
     /// When the event (or the coffee chat) starts, for its notifications.
     pub event_starts_at: Option<DateTime<Utc>>,
+    /// A moderator's words, for a warning.
+    pub moderator_note: Option<String>,
     pub actor_id: Option<Uuid>,
     /// How many happenings the entry stands for (replies in a thread, requests, …).
     pub happenings: i32,
@@ -214,6 +221,9 @@ impl Notification {
             NotificationKind::CoffeeChatDeclined => format!("{actor} declined your coffee chat"),
             NotificationKind::CoffeeChatCancelled => format!("{actor} cancelled your coffee chat"),
             NotificationKind::CoffeeChatReminder => self.reminder_title(&format!("Your coffee chat with {actor}")),
+            NotificationKind::ModeratorWarning => {
+                format!("A moderator warned you: {}", self.moderator_note.as_deref().unwrap_or_default())
+            }
         }
     }
 }

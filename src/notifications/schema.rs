@@ -245,6 +245,9 @@ impl NotificationMutation {
         if input.push && !input.in_app {
             return Err(AppError::bad_input("push", "a push opens its in-app notification: turn inApp on too").into());
         }
+        if !settings::is_preference(input.kind) {
+            return Err(AppError::bad_input("kind", "a moderator's warning always reaches her").into());
+        }
         let email = match input.email {
             Some(email) => email,
             None => settings::preference_for(db, viewer, input.kind).await.map_err(AppError::from)?.email,

@@ -40,6 +40,12 @@ const ALL_KINDS: [NotificationKind; 20] = [
     NotificationKind::CoffeeChatReminder,
 ];
 
+/// Whether she chooses where `kind` reaches her (a moderator's warning is not hers to
+/// turn off).
+pub fn is_preference(kind: NotificationKind) -> bool {
+    ALL_KINDS.contains(&kind)
+}
+
 /// Where one kind reaches her.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, SimpleObject)]
 pub struct NotificationPreference {

@@ -29,6 +29,8 @@ pub struct NewNotification {
     pub message_id: Option<Uuid>,
     pub job_post_id: Option<Uuid>,
     pub coffee_chat_id: Option<Uuid>,
+    /// The moderation log entry of a moderator's warning (its note is what she is told).
+    pub moderation_entry_id: Option<Uuid>,
     pub actor_id: Option<Uuid>,
     /// Unread notifications with the same key collapse into one entry.
     pub collapse_key: String,
@@ -55,6 +57,7 @@ impl NewNotification {
             message_id: None,
             job_post_id: None,
             coffee_chat_id: None,
+            moderation_entry_id: None,
             actor_id: None,
             collapse_key,
             happenings: 1,
@@ -64,7 +67,7 @@ impl NewNotification {
     }
 }
 
-/// Rows one statement records at most (16 values each, within both databases' limits).
+/// Rows one statement records at most (17 values each, within both databases' limits).
 const RECORD_CHUNK: usize = 500;
 
 /// Records each of `planned` (one per member and collapse key) at its time, or folds it
@@ -86,17 +89,17 @@ async fn record_chunk(
     tx: &mut Tx,
     planned: &[(&NewNotification, DateTime<Utc>)],
 ) -> Result<Vec<(Uuid, bool)>, sqlx::Error> {
-    const COLUMNS: usize = 16;
+    const COLUMNS: usize = 17;
     let rows: Vec<String> = (0..planned.len())
         .map(|row| {
             let first = row * COLUMNS + 1;
-            format!("({}, ${}, ${})", placeholder_list(first, 15), first + 15, first + 15)
+            format!("({}, ${}, ${})", placeholder_list(first, 16), first + 16, first + 16)
         })
         .collect();
     let sql = format!(
         "INSERT INTO notifications (id, member_id, kind, kind_rank, group_id, thread_id, reply_id, event_id, \
-         conversation_id, message_id, job_post_id, coffee_chat_id, actor_id, happenings, collapse_key, created_at, \
-         updated_at) VALUES {} \
+         conversation_id, message_id, job_post_id, coffee_chat_id, moderation_entry_id, actor_id, happenings, \
+         collapse_key, created_at, updated_at) VALUES {} \
          ON CONFLICT (member_id, collapse_key) WHERE read_at IS NULL DO UPDATE SET \
          happenings = notifications.happenings + excluded.happenings, \
          kind = CASE WHEN excluded.kind_rank > notifications.kind_rank THEN excluded.kind ELSE notifications.kind END, \
@@ -123,6 +126,7 @@ async fn record_chunk(
                 .bind(new.message_id)
                 .bind(new.job_post_id)
                 .bind(new.coffee_chat_id)
+                .bind(new.moderation_entry_id)
                 .bind(new.actor_id)
                 .bind(new.happenings)
                 .bind(&new.collapse_key)
@@ -143,11 +147,13 @@ async fn record_chunk(
 }
 
 /// The notifications (alias `n`) joined with what they are about: the group `g`, the
-/// thread `t`, the event `e`, the job `j` and the coffee chat `cc`, when they have one.
+/// thread `t`, the event `e`, the job `j`, the coffee chat `cc` and the moderation log
+/// entry `ml`, when they have one.
 const SUBJECTS: &str = "notifications n LEFT JOIN groups g ON g.id = n.group_id \
                         LEFT JOIN threads t ON t.id = n.thread_id LEFT JOIN events e ON e.id = n.event_id \
                         LEFT JOIN job_posts j ON j.id = n.job_post_id \
-                        LEFT JOIN coffee_chats cc ON cc.id = n.coffee_chat_id";
+                        LEFT JOIN coffee_chats cc ON cc.id = n.coffee_chat_id \
+                        LEFT JOIN moderation_log ml ON ml.id = n.moderation_entry_id";
 
 /// A condition keeping the notifications `viewer` (a parameter or `n.member_id`) may
 /// still see: in groups she can read or conversations in her inbox or requests, not
@@ -171,7 +177,7 @@ const COLUMNS: &str = "n.id, n.kind, n.group_id, g.name AS group_name, \
                        COALESCE(g.visibility = 'PRIVATE', FALSE) AS group_private, n.thread_id, n.reply_id, \
                        n.event_id, n.conversation_id, n.message_id, n.job_post_id, n.coffee_chat_id, \
                        COALESCE(t.title, e.title, j.title) AS subject_title, \
-                       COALESCE(e.starts_at, cc.starts_at) AS event_starts_at, n.actor_id, n.happenings, n.created_at, n.updated_at, n.read_at";
+                       COALESCE(e.starts_at, cc.starts_at) AS event_starts_at, ml.note AS moderator_note, n.actor_id, n.happenings, n.created_at, n.updated_at, n.read_at";
 
 /// A page of her notifications, most recently updated first.
 pub async fn page(db: &Db, member: Uuid, page: &Page) -> Result<Vec<Notification>, sqlx::Error> {

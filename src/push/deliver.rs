@@ -188,7 +188,8 @@ fn envelope(notification: &Notification) -> Envelope {
         | NotificationKind::ReferralRequest
         | NotificationKind::CoffeeChatProposed
         | NotificationKind::CoffeeChatAccepted
-        | NotificationKind::CoffeeChatDeclined => Urgency::Normal,
+        | NotificationKind::CoffeeChatDeclined
+        | NotificationKind::ModeratorWarning => Urgency::Normal,
     };
     let until_start = notification.event_starts_at.map(|start| (start - clock::now()).num_seconds());
     let ttl =

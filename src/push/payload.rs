@@ -46,7 +46,10 @@ impl Payload {
             Some(text) if notification.happenings <= 1 && notification.kind.0 == NotificationKind::NewMessage => {
                 format!("{actor}: {}", cut(text, PREVIEW_CHARS))
             }
-            _ if notification.group_private => notification.kind.0.private_line().to_owned(),
+            // A warning's words stay off the lock screen wherever it happened.
+            _ if notification.group_private || notification.kind.0 == NotificationKind::ModeratorWarning => {
+                notification.kind.0.private_line().to_owned()
+            }
             _ => notification.headline(actor),
         };
         Self {

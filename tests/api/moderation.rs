@@ -4,13 +4,15 @@
 //! remove her in the group, and admins suspend her (her sockets close, sign-in is
 //! refused with the reason); every act, old and new, is in an append-only log.
 
+use std::time::Duration;
+
 use chrono::{TimeDelta, Utc};
 use serde_json::{Value, json};
 
 use crate::live_access::{WITHIN_A_SECOND, session_over};
 use crate::mailing_list::grant_admin;
 use crate::messages::conversation;
-use crate::support::{Member, TestApp, acknowledged, error_code, error_field, error_reason, send};
+use crate::support::{Member, TestApp, acknowledged, error_code, error_field, error_reason, notifications_of, send};
 
 const REPORT: &str = "mutation($input: ReportInput!) { report(input: $input) { id targetKind status reason note } }";
 const QUEUE: &str = "query($f: ModerationQueueFilter) { moderationQueue(filter: $f, first: 20) { edges { node { \
@@ -388,4 +390,49 @@ async fn a_report_outlives_its_reporters_account_and_reports_about_a_deleted_mem
             .await;
     assert_eq!(error_code(&muted), "CONFLICT", "nobody left to mute: {muted}");
     assert_eq!(app.count("group_mutes").await, 0);
+}
+
+#[tokio::test]
+async fn a_warning_tells_her_in_the_moderators_words_without_naming_the_moderator() {
+    let Circle { app, ana, bea, cat, group, reply, .. } = circle().await;
+    let id = reported(&cat, json!({ "replyId": reply }), "HARASSMENT").await;
+    let wordless = resolve(&ana, &id, "WARN", json!({})).await;
+    assert_eq!((error_code(&wordless), error_field(&wordless)), ("BAD_USER_INPUT", "note"), "{wordless}");
+    assert_eq!(my_reports(&cat).await[0]["status"], "OPEN");
+
+    let warned = resolve(&ana, &id, "WARN", json!({ "note": "Please keep it kind: we all have hard days." })).await;
+    assert_eq!(warned["data"]["resolveReport"]["action"], "WARN", "{warned}");
+    let (_, notifications) = notifications_of(&app, &bea).await;
+    let warning = notifications.iter().find(|n| n["kind"] == "MODERATOR_WARNING").expect("she is told");
+    assert_eq!(warning["title"], "A moderator warned you: Please keep it kind: we all have hard days.");
+    assert!(warning["actor"].is_null(), "the moderator is not named: {warning}");
+    assert_eq!(warning["groupId"], group.as_str());
+    let (_, theirs) = notifications_of(&app, &cat).await;
+    assert!(theirs.iter().all(|n| n["kind"] != "MODERATOR_WARNING"), "only she is told");
+    assert_eq!(actions(&log(&ana, Some(&group)).await), ["WARN"]);
+
+    let off = "mutation { setNotificationPreference(input: { kind: MODERATOR_WARNING, inApp: false, push: false }) { kind } }";
+    let refused = bea.graphql(off, json!({})).await;
+    assert_eq!((error_code(&refused), error_field(&refused)), ("BAD_USER_INPUT", "kind"), "{refused}");
+    assert_eq!(app.count("notification_preferences").await, 0);
+}
+
+#[tokio::test]
+async fn a_warning_is_pushed_with_a_generic_line_even_from_a_public_group() {
+    let (app, service) = crate::push_delivery::app_and_service().await;
+    let (ana, bea, cat) = (app.member("ana").await, app.member("bea").await, app.member("cat").await);
+    let group = ana.create_group("Moms at Work", "PUBLIC", "OPEN").await;
+    bea.join_group(&group, &[]).await;
+    cat.join_group(&group, &[]).await;
+    let thread = bea.start_thread(&group, "Rant", "words").await;
+    let id = reported(&cat, json!({ "threadId": thread }), "HATE").await;
+    let phone = service.device();
+    crate::push_delivery::register(&app, &bea, &phone).await;
+
+    resolve(&ana, &id, "WARN", json!({ "note": "Name-calling is not okay here" })).await;
+
+    let [push] = service.wait_for(1, Duration::from_secs(10)).await.try_into().unwrap_or_else(|r| panic!("{r:?}"));
+    assert_eq!(push.payload["body"], "A message from the moderators");
+    let text = push.payload.to_string();
+    assert!(!text.contains("Name-calling") && !text.contains("Ana"), "the lock screen shows nothing of it: {text}");
 }

@@ -22,7 +22,7 @@ const REGISTER: &str =
 const SET_QUIET: &str =
     "mutation($input: SetQuietHoursInput!) { setQuietHours(input: $input) { timeZone windows { start end } } }";
 
-async fn app_and_service() -> (TestApp, PushService) {
+pub(crate) async fn app_and_service() -> (TestApp, PushService) {
     let service = PushService::start().await;
     let app = TestApp::spawn_with(|settings| {
         settings.allow_local_push_endpoints = true;

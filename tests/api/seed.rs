@@ -1,5 +1,6 @@
 //! `village seed-demo`: the demo community is there, believable, and private where it
-//! should be; a second run refuses to touch a database that has members.
+//! should be, with a report waiting in its owner's moderation queue; a second run
+//! refuses to touch a database that has members.
 
 use serde_json::json;
 
@@ -84,6 +85,19 @@ async fn the_demo_community_has_groups_threads_and_a_nearly_full_conference() {
         chats["data"]["myCoffeeChats"]["edges"],
         json!([{ "node": { "status": "ACCEPTED", "with": { "displayName": "Farah Haddad" }, "place": "Pilot Coffee, Queen St W" } }]),
         "{chats}"
+    );
+
+    let queue = app
+        .graphql(
+            "{ moderationQueue { edges { node { targetKind reportCount reports { reason } } } } }",
+            json!({}),
+            Some(&ana),
+        )
+        .await;
+    assert_eq!(
+        queue["data"]["moderationQueue"]["edges"],
+        json!([{ "node": { "targetKind": "THREAD", "reportCount": 2, "reports": [{ "reason": "SPAM" }, { "reason": "SPAM" }] } }]),
+        "a report waits for Ana, who owns Moms at Work: {queue}"
     );
 
     let again = village::seed::seed(&app.db).await;

@@ -835,7 +835,9 @@ export type LogAction =
   /** A member was suspended from the community until a time. */
   | 'SUSPEND'
   | 'UNLOCK_THREAD'
-  | 'UNPIN_THREAD';
+  | 'UNPIN_THREAD'
+  /** A member was warned, with the moderator's words (the note). */
+  | 'WARN';
 
 /** One act of a moderator or a community admin, as the moderation log keeps it. */
 export type LogEntry = {
@@ -1027,7 +1029,12 @@ export type ModerationAction =
    * Community admins only: its author (or the member reported) is signed out
    * everywhere and may not sign in until `until`.
    */
-  | 'SUSPEND';
+  | 'SUSPEND'
+  /**
+   * Its author (or the member reported) is told, in the app and by push, with the
+   * moderator's words (`note`, required); the moderator is not named.
+   */
+  | 'WARN';
 
 /** What part of the queue to show. */
 export type ModerationQueueFilter = {
@@ -1879,6 +1886,11 @@ export type NotificationKind =
   | 'MENTION'
   /** Someone she is not connected with wrote to her: a message request. */
   | 'MESSAGE_REQUEST'
+  /**
+   * A moderator warned her, about something she posted or how she behaved. Always
+   * in the app, pushed with a generic line; not a preference she can turn off.
+   */
+  | 'MODERATOR_WARNING'
   /** A new event in one of her groups. */
   | 'NEW_EVENT_IN_GROUP'
   /** A new message in a conversation in her inbox. */
