@@ -8,6 +8,9 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// Distinct members whose open reports hold a thread or a reply for review, unless set.
+pub const DEFAULT_REPORTS_TO_HOLD: u32 = 3;
+
 /// The `village` command line.
 #[derive(Debug, Parser)]
 #[command(name = "village", version, about = "Village: the backend of a community app for working mothers")]
@@ -177,6 +180,12 @@ pub struct Settings {
     #[arg(long, env = "VILLAGE_OPEN_COFFEE_CHATS", default_value_t = 5, global = true)]
     pub open_coffee_chats: usize,
 
+    /// Distinct members whose open reports hold a thread or a reply for review: hidden
+    /// from all but its author and the group's moderators, who are told.
+    #[arg(long, env = "VILLAGE_REPORTS_TO_HOLD", default_value_t = DEFAULT_REPORTS_TO_HOLD,
+          value_parser = clap::value_parser!(u32).range(1..=1_000), global = true)]
+    pub reports_to_hold: u32,
+
     /// Reports one member may file per hour.
     #[arg(long, env = "VILLAGE_REPORTS_PER_HOUR", default_value_t = 20, global = true)]
     pub reports_per_hour: u32,
@@ -325,6 +334,7 @@ impl fmt::Debug for Settings {
             .field("open_coffee_chats", &self.open_coffee_chats)
             .field("job_posts_per_day", &self.job_posts_per_day)
             .field("reports_per_hour", &self.reports_per_hour)
+            .field("reports_to_hold", &self.reports_to_hold)
             .field("sessions_per_member", &self.sessions_per_member)
             .field("ws_init_timeout_secs", &self.ws_init_timeout_secs)
             .field("ws_connections_per_member", &self.ws_connections_per_member)

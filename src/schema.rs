@@ -19,7 +19,7 @@ use crate::job_board::{JobBoardMutation, JobBoardQuery};
 use crate::mailing_list::{MailingList, MailingListMutation, MailingListQuery};
 use crate::members::{ChildrenLoader, MemberLoader, MemberMutation, MemberQuery};
 use crate::messages::{MessageMutation, MessageQuery, MessageSubscription};
-use crate::moderation::{ModerationMutation, ModerationQuery};
+use crate::moderation::{ModerationMutation, ModerationQuery, ModerationSettings};
 use crate::notifications::{NotificationMutation, NotificationQuery, NotificationSubscription};
 use crate::push::{PushConfig, PushMutation, PushQuery};
 use crate::rate_limits::RateLimits;
@@ -89,11 +89,12 @@ pub struct Services {
     pub mailing_list: MailingList,
     pub push: PushConfig,
     pub rate_limits: RateLimits,
+    pub moderation: ModerationSettings,
 }
 
 /// The schema with its services, ready to execute requests.
 pub fn build(db: Db, bus: Bus, services: Services, production: bool) -> VillageSchema {
-    let Services { auth, accounts, mailing_list, push, rate_limits } = services;
+    let Services { auth, accounts, mailing_list, push, rate_limits, moderation } = services;
     builder(production)
         .data(db)
         .data(auth)
@@ -103,6 +104,7 @@ pub fn build(db: Db, bus: Bus, services: Services, production: bool) -> VillageS
         .data(bus)
         .data(push)
         .data(rate_limits)
+        .data(moderation)
         .finish()
 }
 

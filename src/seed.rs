@@ -6,13 +6,14 @@ use chrono::{Days, NaiveTime, TimeZone};
 use uuid::Uuid;
 
 use crate::coffee_chats::{self, Proposal};
+use crate::config::DEFAULT_REPORTS_TO_HOLD;
 use crate::db::{self, Db};
 use crate::events::{self, Answer, EventFields, RsvpAnswer};
 use crate::groups::{self, CreateGroup};
 use crate::job_board::{self, Employment, Flexibility, JobDraft, Workplace};
 use crate::members::{self, NewMember};
 use crate::membership::{GroupVisibility, JoinPolicy};
-use crate::moderation::{self, ReportReason};
+use crate::moderation::{self, Filed, ModerationSettings, ReportReason};
 use crate::moderation_log::{Target, TargetKind};
 use crate::realtime::Bus;
 use crate::threads::{self, CreateThread, PostReply, Reaction, ReactionTarget};
@@ -220,8 +221,11 @@ async fn a_report_waiting(db: &Db, bus: &Bus, cast: &[Uuid], spammer: Uuid, moms
     };
     let spam = threads::create_thread(db, bus, spammer, pitch).await?;
     let target = Target { kind: TargetKind::Thread, id: spam.id };
-    moderation::report(db, cast[4], target, ReportReason::Spam, "Third time this week.").await?;
-    moderation::report(db, cast[5], target, ReportReason::Spam, "").await?;
+    // Two reports, one short of holding it for review with the default setting.
+    let settings = ModerationSettings { reports_to_hold: i64::from(DEFAULT_REPORTS_TO_HOLD) };
+    let first = Filed { target, reason: ReportReason::Spam, note: "Third time this week." };
+    moderation::report(db, bus, settings, cast[4], first).await?;
+    moderation::report(db, bus, settings, cast[5], Filed { note: "", ..first }).await?;
     Ok(())
 }
 

@@ -79,6 +79,7 @@ fn job_registry(
         .each(messages::NotifyMessage { db: db.clone(), bus: bus.clone() })
         .each(job_board::Expiry { db: db.clone(), bus: bus.clone() })
         .each(moderation::Warnings { db: db.clone(), bus: bus.clone() })
+        .each(moderation::HeldContent { db: db.clone(), bus: bus.clone() })
         .each(coffee_chats::NotifyCoffeeChat { db: db.clone(), bus: bus.clone() })
         .batch(push::Push { db: db.clone(), sender: Arc::clone(&sender) })
         .each(push::ReleaseHeld { db: db.clone(), sender })
@@ -146,6 +147,7 @@ impl App {
             mailing_list: mailing_list.clone(),
             push,
             rate_limits,
+            moderation: moderation::ModerationSettings { reports_to_hold: i64::from(settings.reports_to_hold) },
         };
         let schema = schema::build(db.clone(), bus.clone(), services, settings.production);
         let metrics = telemetry::metrics_handle()?;

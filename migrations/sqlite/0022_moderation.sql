@@ -60,5 +60,10 @@ ALTER TABLE members ADD COLUMN suspension_reason TEXT;
 ALTER TABLE threads ADD COLUMN removed_by_moderator BOOLEAN NOT NULL DEFAULT FALSE;
 ALTER TABLE messages ADD COLUMN removed_by_moderator BOOLEAN NOT NULL DEFAULT FALSE;
 
+-- Held for review: reported by enough members, a thread or a reply is hidden from
+-- everyone but its author and its group's moderators until a moderator resolves it.
+ALTER TABLE threads ADD COLUMN held_for_review BOOLEAN NOT NULL DEFAULT FALSE;
+ALTER TABLE replies ADD COLUMN held_for_review BOOLEAN NOT NULL DEFAULT FALSE;
+
 -- A moderator's warning is a notification whose words are its log entry's note.
 ALTER TABLE notifications ADD COLUMN moderation_entry_id BLOB;

@@ -1,6 +1,7 @@
 //! The SQL conditions that decide who may read what, in one place so every store filters
 //! the same way: the groups a member belongs to, the groups whose content she may read,
-//! and whether two members blocked each other (a block holds both ways).
+//! whether two members blocked each other (a block holds both ways), and whether
+//! content held for review is hidden from someone.
 
 /// SQL selecting the ids of the groups `viewer_param` belongs to.
 pub fn member_group_ids_sql(viewer_param: &str) -> String {
@@ -17,5 +18,15 @@ pub fn blocked_either_way_sql(a: &str, b: &str) -> String {
     format!(
         "EXISTS (SELECT 1 FROM member_blocks b WHERE (b.blocker_id = {a} AND b.blocked_id = {b}) \
          OR (b.blocker_id = {b} AND b.blocked_id = {a}))"
+    )
+}
+
+/// A SQL condition true when content held for review (its `held` column), written by
+/// `author` in the group `group_id` (expressions), is hidden from `viewer`: all but its
+/// author and the group's owners and moderators.
+pub fn held_from_sql(held: &str, author: &str, group_id: &str, viewer: &str) -> String {
+    format!(
+        "(CASE WHEN {held} THEN {author} <> {viewer} AND {group_id} NOT IN (SELECT group_id FROM group_memberships \
+         WHERE member_id = {viewer} AND role IN ('OWNER', 'MODERATOR')) ELSE FALSE END)"
     )
 }

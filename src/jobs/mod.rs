@@ -87,6 +87,9 @@ pub enum JobKind {
     DataExportRequested,
     /// A moderator warned a member (subject: the moderation log entry of it): she is told.
     ModeratorWarning,
+    /// Enough members reported a thread or a reply that it is held for review (subject:
+    /// the report that tipped it): the group's moderators are told.
+    ContentHeld,
     /// Email her a notification (subject: the notification; target: her).
     EmailNotification,
     /// Her email digest is due (subject: her; scheduled for: when — a digest she
@@ -113,7 +116,7 @@ pub enum JobKind {
 
 impl JobKind {
     /// Every kind, each of which some feature runs.
-    pub const ALL: [Self; 33] = [
+    pub const ALL: [Self; 34] = [
         Self::ReplyPosted,
         Self::ThreadActivity,
         Self::EventCreated,
@@ -137,6 +140,7 @@ impl JobKind {
         Self::SendEmail,
         Self::DataExportRequested,
         Self::ModeratorWarning,
+        Self::ContentHeld,
         Self::EmailNotification,
         Self::NewsletterSend,
         Self::DigestDue,

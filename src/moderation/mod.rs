@@ -11,7 +11,7 @@ mod schema;
 mod service;
 mod store;
 
-pub use jobs::Warnings;
-pub use model::ReportReason;
+pub use jobs::{HeldContent, Warnings};
+pub use model::{ModerationSettings, ReportReason};
 pub use schema::{ModerationMutation, ModerationQuery};
-pub use service::report;
+pub use service::{Filed, report};

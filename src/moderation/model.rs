@@ -8,6 +8,13 @@ use uuid::Uuid;
 use crate::db::text_enum::Stored;
 use crate::moderation_log::TargetKind;
 
+/// How the community's moderation is set up.
+#[derive(Debug, Clone, Copy)]
+pub struct ModerationSettings {
+    /// Distinct members whose open reports hold a thread or a reply for review.
+    pub reports_to_hold: i64,
+}
+
 /// Why a member reports something.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]

@@ -6,8 +6,8 @@ use async_graphql::{Context, ID, InputObject, Object, Result};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::model::{ModerationAction, QueueItem, Report, ReportReason, ReportStatus};
-use super::service::{self, Resolution};
+use super::model::{ModerationAction, ModerationSettings, QueueItem, Report, ReportReason, ReportStatus};
+use super::service::{self, Filed, Resolution};
 use super::store::QueueFilter;
 use crate::auth::AuthService;
 use crate::error::AppError;
@@ -279,12 +279,16 @@ pub struct ModerationMutation;
 impl ModerationMutation {
     /// Reports something she can see (not her own) to those who moderate it: the
     /// group's moderators, or community admins for members and messages. The member
-    /// reported is never told who reported her. One open report per thing.
+    /// reported is never told who reported her. One open report per thing. A thread or
+    /// reply reported by `--reports-to-hold` members is hidden from all but its author
+    /// and the group's moderators, who are told, until one of them resolves it.
     async fn report(&self, ctx: &Context<'_>, input: ReportInput) -> Result<Report> {
         let viewer = rate_limited(ctx, Action::Report).await?;
         let target = input.target.checked()?;
         let note = input.note.unwrap_or_default();
-        Ok(service::report(ctx.db()?, viewer, target, input.reason, &note).await?)
+        let filed = Filed { target, reason: input.reason, note: &note };
+        let settings = *data::<ModerationSettings>(ctx)?;
+        Ok(service::report(ctx.db()?, ctx.bus()?, settings, viewer, filed).await?)
     }
 
     /// Acts on a report, for the group's moderators or community admins, and closes every

@@ -6,7 +6,7 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use uuid::Uuid;
 
-use super::model::{ModerationAction, QueueItem, Report, ReportReason, ReportStatus};
+use super::model::{ModerationAction, ModerationSettings, QueueItem, Report, ReportReason, ReportStatus};
 use super::store::{self, NewReport, QueueFilter, QueueScope};
 use crate::auth::AuthService;
 use crate::db::Db;
@@ -58,9 +58,18 @@ async fn locate(db: &Db, viewer: Uuid, target: Target) -> AppResult<Located> {
 }
 
 /// Files `viewer`'s report on `target`, which she can see and is not hers; one open
-/// report per member and target (`CONFLICT` on `target`).
+/// report per member and target (`CONFLICT` on `target`). The report that makes
+/// `settings.reports_to_hold` members holds a thread or a reply for review, in the same
+/// transaction, and leaves the job that tells its group's moderators.
 #[tracing::instrument(skip_all, fields(viewer = %viewer))]
-pub async fn report(db: &Db, viewer: Uuid, target: Target, reason: ReportReason, note: &str) -> AppResult<Report> {
+pub async fn report(
+    db: &Db,
+    bus: &Bus,
+    settings: ModerationSettings,
+    viewer: Uuid,
+    filed: Filed<'_>,
+) -> AppResult<Report> {
+    let Filed { target, reason, note } = filed;
     let note = optional_body("note", note, MAX_NOTE_CHARS)?;
     let located = locate(db, viewer, target).await?;
     if located.subject == viewer {
@@ -75,14 +84,33 @@ pub async fn report(db: &Db, viewer: Uuid, target: Target, reason: ReportReason,
         reason,
         note: &note,
     };
-    store::insert(db, id, report, clock::now()).await.map_err(|error| match AppError::from(error) {
+    let mut tx = db.begin_write().await?;
+    store::insert(&mut tx, id, report, clock::now()).await.map_err(|error| match AppError::from(error) {
         AppError::Conflict { .. } => AppError::Conflict {
             field: "target",
             message: "you already reported this; moderators will look at it".into(),
         },
         other => other,
     })?;
+    let holds = matches!(target.kind, TargetKind::Reply | TargetKind::Thread)
+        && store::open_reporters(&mut tx, target.id).await? == settings.reports_to_hold;
+    if holds {
+        threads::set_held(&mut tx, target, true).await?;
+        jobs::enqueue(&mut tx, NewJob::system(JobKind::ContentHeld, id)).await?;
+    }
+    tx.commit().await?;
+    if holds {
+        threads::announce_hold(db, bus, target).await?;
+    }
     store::find(db, id).await?.ok_or(AppError::NotFound)
+}
+
+/// A report as its reporter files it.
+#[derive(Clone, Copy)]
+pub struct Filed<'a> {
+    pub target: Target,
+    pub reason: ReportReason,
+    pub note: &'a str,
 }
 
 /// A page of the reports `viewer` filed, newest first.
@@ -224,7 +252,7 @@ pub async fn resolve(
     let now = clock::now();
     let until = check(resolution.action, &report, admin, &resolution, &note, now)?;
     let act = Act { actor: viewer, group_id: report.group_id, note: &note };
-    claim(db, &report, resolution.action, act, now).await?;
+    claim(db, bus, &report, resolution.action, act, now).await?;
     let decision = Decision { report: &report, act, standing, until };
     if let Err(error) = apply(db, bus, auth, resolution.action, decision).await {
         if let Err(reopening) = store::reopen(db, report.target_id, viewer, now).await {
@@ -236,21 +264,30 @@ pub async fn resolve(
 }
 
 /// Closes every open report on `report`'s target for `act`'s moderator (`CONFLICT` when
-/// none is open: someone resolved them); a dismissal is logged with it.
-async fn claim(db: &Db, report: &Report, action: ModerationAction, act: Act<'_>, now: DateTime<Utc>) -> AppResult<()> {
+/// none is open: someone resolved them); a dismissal is logged with it, and what was
+/// held for review is seen again (or, removed, shows as removed).
+async fn claim(
+    db: &Db,
+    bus: &Bus,
+    report: &Report,
+    action: ModerationAction,
+    act: Act<'_>,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     let status = if action == ModerationAction::Dismiss { ReportStatus::Dismissed } else { ReportStatus::Actioned };
+    let target = Target { kind: report.target_kind.0, id: report.target_id };
     let mut tx = db.begin_write().await?;
     if store::resolve_open(&mut tx, report.target_id, status, action, act.actor, now).await? == 0 {
         tx.rollback().await?;
         return Err(AppError::Conflict { field: "reportId", message: "this report was already resolved".into() });
     }
     if action == ModerationAction::Dismiss {
-        let target = Target { kind: report.target_kind.0, id: report.target_id };
         moderation_log::append(&mut tx, act.entry(LogAction::DismissReports, target, Some(report.subject_id)), now)
             .await?;
     }
+    threads::set_held(&mut tx, target, false).await?;
     tx.commit().await?;
-    Ok(())
+    threads::announce_hold(db, bus, target).await
 }
 
 /// Who decided what about which report.

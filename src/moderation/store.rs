@@ -25,15 +25,22 @@ pub struct NewReport<'a> {
     pub note: &'a str,
 }
 
-/// Files `report` as `id` at `now`.
-pub async fn insert(db: &Db, id: Uuid, report: NewReport<'_>, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+/// Files `report` as `id` at `now`, inside `tx`.
+pub async fn insert(tx: &mut Tx, id: Uuid, report: NewReport<'_>, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
     const SQL: &str = "INSERT INTO reports (id, reporter_id, target_kind, target_id, subject_id, group_id, reason, \
                        note, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
-    on_db!(db, pool => sqlx::query(SQL)
+    on_tx!(tx, conn => sqlx::query(SQL)
         .bind(id).bind(report.reporter).bind(to_text(report.target.kind)).bind(report.target.id)
         .bind(report.subject).bind(report.group_id).bind(to_text(report.reason)).bind(report.note)
         .bind(to_text(ReportStatus::Open)).bind(now)
-        .execute(pool).await.map(drop))
+        .execute(conn).await.map(drop))
+}
+
+/// How many members have an open report on `target_id`, read inside `tx` (after the
+/// report it files).
+pub async fn open_reporters(tx: &mut Tx, target_id: Uuid) -> Result<i64, sqlx::Error> {
+    const SQL: &str = "SELECT COUNT(DISTINCT reporter_id) FROM reports WHERE target_id = $1 AND status = 'OPEN'";
+    on_tx!(tx, conn => sqlx::query_scalar(SQL).bind(target_id).fetch_one(conn).await)
 }
 
 /// Report `id`.

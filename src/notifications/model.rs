@@ -51,6 +51,9 @@ pub enum NotificationKind {
     /// A moderator warned her, about something she posted or how she behaved. Always
     /// in the app, pushed with a generic line; not a preference she can turn off.
     ModeratorWarning,
+    /// Something in a group she moderates was reported by enough members that it is
+    /// hidden until a moderator reviews it.
+    ContentHeld,
 }
 
 impl NotificationKind {
@@ -76,6 +79,7 @@ impl NotificationKind {
             | Self::CoffeeChatCancelled
             | Self::CoffeeChatReminder => "Your coffee chat has news",
             Self::ModeratorWarning => "A message from the moderators",
+            Self::ContentHeld => "Reported content waits for review",
         }
     }
 
@@ -105,7 +109,8 @@ impl NotificationKind {
             | Self::CoffeeChatDeclined
             | Self::CoffeeChatCancelled
             | Self::CoffeeChatReminder
-            | Self::ModeratorWarning => 0,
+            | Self::ModeratorWarning
+            | Self::ContentHeld => 0,
         }
     }
 }
@@ -221,6 +226,9 @@ impl Notification {
             NotificationKind::CoffeeChatDeclined => format!("{actor} declined your coffee chat"),
             NotificationKind::CoffeeChatCancelled => format!("{actor} cancelled your coffee chat"),
             NotificationKind::CoffeeChatReminder => self.reminder_title(&format!("Your coffee chat with {actor}")),
+            NotificationKind::ContentHeld => {
+                format!("Reported content in '{group}' is hidden until a moderator reviews it")
+            }
             NotificationKind::ModeratorWarning => {
                 format!("A moderator warned you: {}", self.moderator_note.as_deref().unwrap_or_default())
             }

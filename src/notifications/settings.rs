@@ -17,7 +17,7 @@ use crate::db::{Db, placeholder_list};
 use crate::on_db;
 
 /// Every kind, in the order preferences are listed.
-const ALL_KINDS: [NotificationKind; 20] = [
+const ALL_KINDS: [NotificationKind; 21] = [
     NotificationKind::ReplyToMyThread,
     NotificationKind::ReplyToMyReply,
     NotificationKind::Mention,
@@ -38,6 +38,7 @@ const ALL_KINDS: [NotificationKind; 20] = [
     NotificationKind::CoffeeChatDeclined,
     NotificationKind::CoffeeChatCancelled,
     NotificationKind::CoffeeChatReminder,
+    NotificationKind::ContentHeld,
 ];
 
 /// Whether she chooses where `kind` reaches her (a moderator's warning is not hers to

@@ -11,8 +11,7 @@ use uuid::Uuid;
 use super::model::{Notification, NotificationKind};
 use crate::db::page::{Order, Page};
 use crate::db::text_enum::to_text;
-use crate::db::visibility::blocked_either_way_sql;
-use crate::db::visibility::readable_group_ids_sql;
+use crate::db::visibility::{blocked_either_way_sql, held_from_sql, readable_group_ids_sql};
 use crate::db::{Db, Tx, placeholder_list};
 use crate::{on_db, on_tx};
 
@@ -158,16 +157,18 @@ const SUBJECTS: &str = "notifications n LEFT JOIN groups g ON g.id = n.group_id 
 /// A condition keeping the notifications `viewer` (a parameter or `n.member_id`) may
 /// still see: in groups she can read or conversations in her inbox or requests, not
 /// from a member with a block either way, not about threads or events by members
-/// blocked either way with her (those are hidden from her everywhere).
+/// blocked either way with her, nor about threads held for review from her (those are
+/// hidden from her everywhere).
 fn still_visible_sql(viewer: &str) -> String {
     format!(
         "(n.group_id IS NULL OR n.group_id IN ({})) AND (n.conversation_id IS NULL OR EXISTS (SELECT 1 \
          FROM conversation_members cm WHERE cm.conversation_id = n.conversation_id AND cm.member_id = {viewer} \
          AND cm.status IN ('INBOX', 'REQUESTED'))) AND (n.actor_id IS NULL OR NOT {}) \
-         AND (t.id IS NULL OR NOT {}) AND (e.id IS NULL OR NOT {})",
+         AND (t.id IS NULL OR NOT ({} OR {})) AND (e.id IS NULL OR NOT {})",
         readable_group_ids_sql(viewer),
         blocked_either_way_sql("n.actor_id", viewer),
         blocked_either_way_sql("t.author_id", viewer),
+        held_from_sql("t.held_for_review", "t.author_id", "t.group_id", viewer),
         blocked_either_way_sql("e.created_by", viewer)
     )
 }

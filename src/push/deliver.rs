@@ -189,7 +189,8 @@ fn envelope(notification: &Notification) -> Envelope {
         | NotificationKind::CoffeeChatProposed
         | NotificationKind::CoffeeChatAccepted
         | NotificationKind::CoffeeChatDeclined
-        | NotificationKind::ModeratorWarning => Urgency::Normal,
+        | NotificationKind::ModeratorWarning
+        | NotificationKind::ContentHeld => Urgency::Normal,
     };
     let until_start = notification.event_starts_at.map(|start| (start - clock::now()).num_seconds());
     let ttl =

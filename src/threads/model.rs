@@ -55,6 +55,9 @@ pub struct Thread {
     pub locked: bool,
     /// A moderator removed its words (see `store::REMOVED_THREAD_TITLE`).
     pub removed_by_moderator: bool,
+    /// Reported by enough members: hidden from all but its author and the group's
+    /// moderators until a moderator resolves the reports.
+    pub held_for_review: bool,
     pub reply_count: i64,
     pub created_at: DateTime<Utc>,
     pub edited_at: Option<DateTime<Utc>>,
@@ -63,7 +66,8 @@ pub struct Thread {
     pub viewer_follows: bool,
     /// Whether the viewer belongs to its group.
     pub viewer_is_member: bool,
-    /// Whether the viewer and its author blocked each other, either way.
+    /// Whether the viewer and its author blocked each other, either way, or it is held
+    /// for review from her.
     pub hidden: bool,
     /// Its author and reactions, and whether the viewer may read its group, when they
     /// were read along with it (a thread opened by id); otherwise resolvers load them.
@@ -104,7 +108,11 @@ pub struct Reply {
     pub edited_at: Option<DateTime<Utc>>,
     pub deleted_at: Option<DateTime<Utc>>,
     pub deleted_by_moderator: bool,
-    /// Whether the viewer and its author blocked each other, either way.
+    /// Reported by enough members: hidden from all but its author and the group's
+    /// moderators until a moderator resolves the reports.
+    pub held_for_review: bool,
+    /// Whether the viewer and its author blocked each other, either way, or it is held
+    /// for review from her.
     pub hidden: bool,
     /// Its author and reactions when they were loaded along with it (live updates);
     /// otherwise resolvers load them per request.
@@ -139,6 +147,7 @@ impl Reply {
             edited_at: None,
             deleted_at: None,
             deleted_by_moderator: false,
+            held_for_review: false,
             hidden: false,
             preloaded: None,
         }

@@ -114,8 +114,9 @@ impl Reader {
         let position = snapshot.position();
         let already_sent = kind == ThreadUpdateKind::ReplyPosted
             && self.replayed_up_to.is_some_and(|last| (position.at, position.id) <= (last.at, last.id));
-        // Changes by members blocked either way with the viewer are not delivered to her.
-        if already_sent || facts.hidden {
+        // Changes by members blocked either way with the viewer are not delivered to her;
+        // a reply held for review is, as a placeholder.
+        if already_sent || (facts.hidden && !facts.held) {
             return Ok(None);
         }
         Ok(Some(match &self.shape {

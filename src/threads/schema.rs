@@ -95,6 +95,11 @@ impl Thread {
     async fn removed_by_moderator(&self) -> bool {
         self.removed_by_moderator
     }
+    /// Reported by enough members and hidden from everyone but its author and the
+    /// group's moderators (who see this) until a moderator resolves the reports.
+    async fn held_for_review(&self) -> bool {
+        self.held_for_review
+    }
     async fn reply_count(&self) -> i64 {
         self.reply_count
     }
@@ -190,6 +195,11 @@ impl Reply {
     }
     async fn edited_at(&self) -> Option<DateTime<Utc>> {
         self.edited_at
+    }
+    /// Reported by enough members and hidden from everyone but its author and the
+    /// group's moderators (who see this) until a moderator resolves the reports.
+    async fn held_for_review(&self) -> bool {
+        self.held_for_review && !self.hidden
     }
     async fn reactions(&self, ctx: &Context<'_>) -> Result<Vec<ReactionCount>> {
         if self.shown_as() != ReplyState::Visible {

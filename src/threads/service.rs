@@ -8,7 +8,7 @@ use super::mentions;
 use super::model::{Reaction, Reply, Thread};
 use super::store::{self, NewReply, NewThread, ReplyWelcome, ThreadFlag};
 use crate::clock;
-use crate::db::Db;
+use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult};
 use crate::idempotency;
 use crate::jobs::{self, JobKind, NewJob};
@@ -244,6 +244,27 @@ pub async fn remove_thread(db: &Db, bus: &Bus, act: Act<'_>, id: Uuid) -> AppRes
     moderation_log::append(&mut tx, act.entry(LogAction::RemoveThread, target, Some(thread.author_id)), now).await?;
     tx.commit().await?;
     announce(bus, id, ThreadUpdateKind::ThreadUpdated, None).await;
+    Ok(())
+}
+
+/// Holds a thread or a reply (`target`) for review, or lets it be seen again, inside
+/// `tx` (reports decide when); [`announce_hold`] after the commit.
+pub async fn set_held(tx: &mut Tx, target: Target, held: bool) -> AppResult<()> {
+    Ok(store::set_held(tx, target, held).await?)
+}
+
+/// Tells the live readers of `target`'s thread that its hold changed: a held reply turns
+/// into a placeholder for them; a held thread ends their view of it.
+pub async fn announce_hold(db: &Db, bus: &Bus, target: Target) -> AppResult<()> {
+    match target.kind {
+        TargetKind::Thread => announce(bus, target.id, ThreadUpdateKind::ThreadUpdated, None).await,
+        TargetKind::Reply => {
+            if let Some(reply) = store::find_reply(db, Uuid::nil(), target.id).await? {
+                announce(bus, reply.thread_id, ThreadUpdateKind::ReplyEdited, Some(target.id)).await;
+            }
+        }
+        TargetKind::Event | TargetKind::Message | TargetKind::Member => {}
+    }
     Ok(())
 }
 

@@ -25,6 +25,9 @@ use crate::members::{self, Member};
 pub struct Facts {
     pub kind: ThreadUpdateKind,
     pub hidden: bool,
+    /// Hidden because it is held for review (not for a block): she is sent the
+    /// placeholder, so the words she saw go.
+    pub held: bool,
     pub connected: bool,
     pub is_author: bool,
     pub reacted: Vec<Reaction>,
@@ -92,9 +95,13 @@ impl ReplySnapshot {
             reactions.sort_by_key(|reaction| *reaction as u8);
             reactions
         };
+        let blocked_author = blocked.contains(&self.reply.author_id);
+        // Held for review: only its author sees it live (moderators on their next read).
+        let held = !blocked_author && self.reply.held_for_review && viewer != self.reply.author_id;
         Facts {
             kind,
-            hidden: blocked.contains(&self.reply.author_id),
+            hidden: blocked_author || held,
+            held,
             connected: self.author_connections.contains(&viewer),
             is_author: viewer == self.reply.author_id,
             reacted: reactions_by(&|member| *member == viewer),

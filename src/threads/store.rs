@@ -11,9 +11,10 @@ use uuid::Uuid;
 use super::model::{Reaction, ReactionCount, Reply, ReplyExtras, Thread, ThreadExtras, ThreadOrder};
 use crate::db::page::{Order, Page};
 use crate::db::text_enum::{from_text, to_text};
-use crate::db::visibility::{blocked_either_way_sql, readable_group_ids_sql};
+use crate::db::visibility::{blocked_either_way_sql, held_from_sql, readable_group_ids_sql};
 use crate::db::{Db, Tx, placeholder_list};
 use crate::members::{Member, member_columns};
+use crate::moderation_log::{Target, TargetKind};
 use crate::{on_db, on_tx};
 
 /// A thread about to be created.
@@ -40,12 +41,22 @@ pub struct NewReply<'a> {
 /// The columns of thread `t` for the viewer in `$1`.
 fn thread_columns() -> String {
     format!(
-        "t.id, t.group_id, t.author_id, t.title, t.body, t.tags, t.pinned, t.locked, t.removed_by_moderator, \
+        "t.id, t.group_id, t.author_id, t.title, t.body, t.tags, t.pinned, t.locked, t.removed_by_moderator, t.held_for_review, \
          t.reply_count, t.created_at, t.edited_at, t.last_activity_at, \
          EXISTS (SELECT 1 FROM thread_follows f WHERE f.thread_id = t.id AND f.member_id = $1) AS viewer_follows, \
          t.group_id IN ({}) AS viewer_is_member, {} AS hidden",
         crate::db::visibility::member_group_ids_sql("$1"),
-        blocked_either_way_sql("t.author_id", "$1")
+        thread_unseen_sql()
+    )
+}
+
+/// A condition true for the threads (`t`) the viewer in `$1` does not see: by a member
+/// blocked either way with her, or held for review from her.
+fn thread_unseen_sql() -> String {
+    format!(
+        "({} OR {})",
+        blocked_either_way_sql("t.author_id", "$1"),
+        held_from_sql("t.held_for_review", "t.author_id", "t.group_id", "$1")
     )
 }
 
@@ -159,7 +170,7 @@ async fn page_threads(
     let sql = format!(
         "{} WHERE {scope} AND NOT {}{}{}",
         thread_select(),
-        blocked_either_way_sql("t.author_id", "$1"),
+        thread_unseen_sql(),
         keyset.condition,
         keyset.order_limit
     );
@@ -197,7 +208,7 @@ pub async fn pinned_threads(db: &Db, viewer: Uuid, group_id: Uuid) -> Result<Vec
     let sql = format!(
         "{} WHERE t.group_id = $2 AND t.pinned AND NOT {} ORDER BY t.last_activity_at DESC LIMIT 20",
         thread_select(),
-        blocked_either_way_sql("t.author_id", "$1")
+        thread_unseen_sql()
     );
     on_db!(db, pool => sqlx::query_as(&sql).bind(viewer).bind(group_id).fetch_all(pool).await)
 }
@@ -209,6 +220,16 @@ pub async fn set_flag(tx: &mut Tx, id: Uuid, flag: ThreadFlag, value: bool) -> R
         ThreadFlag::Locked => "UPDATE threads SET locked = $2 WHERE id = $1",
     };
     on_tx!(tx, conn => sqlx::query(sql).bind(id).bind(value).execute(conn).await.map(drop))
+}
+
+/// Holds a thread or a reply (`target`) for review, or lets it be seen again, inside `tx`.
+pub async fn set_held(tx: &mut Tx, target: Target, held: bool) -> Result<(), sqlx::Error> {
+    let sql = match target.kind {
+        TargetKind::Thread => "UPDATE threads SET held_for_review = $2 WHERE id = $1",
+        TargetKind::Reply => "UPDATE replies SET held_for_review = $2 WHERE id = $1",
+        TargetKind::Event | TargetKind::Message | TargetKind::Member => return Ok(()),
+    };
+    on_tx!(tx, conn => sqlx::query(sql).bind(target.id).bind(held).execute(conn).await.map(drop))
 }
 
 /// What a thread a moderator removed is titled.
@@ -319,8 +340,14 @@ pub async fn count_replies(tx: &mut Tx, ids: &[Uuid]) -> Result<(), sqlx::Error>
 fn reply_columns() -> String {
     format!(
         "r.id, r.thread_id, r.parent_reply_id, r.author_id, r.body, r.created_at, r.edited_at, r.deleted_at, \
-         r.deleted_by_moderator, {} AS hidden",
-        blocked_either_way_sql("r.author_id", "$1")
+         r.deleted_by_moderator, r.held_for_review, ({} OR {}) AS hidden",
+        blocked_either_way_sql("r.author_id", "$1"),
+        held_from_sql(
+            "r.held_for_review",
+            "r.author_id",
+            "(SELECT th.group_id FROM threads th WHERE th.id = r.thread_id)",
+            "$1"
+        )
     )
 }
 

@@ -12,7 +12,9 @@ use serde_json::{Value, json};
 use crate::live_access::{WITHIN_A_SECOND, session_over};
 use crate::mailing_list::grant_admin;
 use crate::messages::conversation;
-use crate::support::{Member, TestApp, acknowledged, error_code, error_field, error_reason, notifications_of, send};
+use crate::support::{
+    Member, TestApp, acknowledged, error_code, error_field, error_reason, notifications_of, receive, send, watch,
+};
 
 const REPORT: &str = "mutation($input: ReportInput!) { report(input: $input) { id targetKind status reason note } }";
 const QUEUE: &str = "query($f: ModerationQueueFilter) { moderationQueue(filter: $f, first: 20) { edges { node { \
@@ -435,4 +437,102 @@ async fn a_warning_is_pushed_with_a_generic_line_even_from_a_public_group() {
     assert_eq!(push.payload["body"], "A message from the moderators");
     let text = push.payload.to_string();
     assert!(!text.contains("Name-calling") && !text.contains("Ana"), "the lock screen shows nothing of it: {text}");
+}
+
+/// How `member` sees the circle's thread and its first reply: the thread's title (or the
+/// error code), and the reply's state and body.
+async fn seen(member: &Member, thread: &str) -> (String, String, Value) {
+    let query = "query($t: ID!) { thread(id: $t) { title heldForReview replies(first: 5) { edges { node { state body heldForReview } } } } }";
+    let answer = member.graphql(query, json!({ "t": thread })).await;
+    if !answer["errors"].is_null() {
+        return (error_code(&answer).to_owned(), String::new(), Value::Null);
+    }
+    let reply = answer["data"]["thread"]["replies"]["edges"][0]["node"].clone();
+    (
+        answer["data"]["thread"]["title"].as_str().unwrap_or_default().to_owned(),
+        reply["state"].as_str().unwrap_or_default().to_owned(),
+        reply,
+    )
+}
+
+async fn group_titles(member: &Member, group: &str) -> Vec<String> {
+    let query = "query($g: ID!) { group(id: $g) { threads(first: 20) { edges { node { title } } } } feed(first: 20) { edges { node { title } } } }";
+    let answer = member.graphql(query, json!({ "g": group })).await;
+    let titles = |edges: &Value| -> Vec<String> {
+        edges
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|edge| edge["node"]["title"].as_str().map(str::to_owned))
+            .collect()
+    };
+    let (listed, fed) =
+        (titles(&answer["data"]["group"]["threads"]["edges"]), titles(&answer["data"]["feed"]["edges"]));
+    assert_eq!(listed, fed, "the group's list and her feed agree: {answer}");
+    listed
+}
+
+#[tokio::test]
+async fn what_enough_members_report_is_held_from_all_but_its_author_and_moderators_who_are_told() {
+    let app = TestApp::spawn_with(|settings| settings.reports_to_hold = 2).await;
+    let (ana, bea, cat, dee, eve) = (
+        app.member("ana").await,
+        app.member("bea").await,
+        app.member("cat").await,
+        app.member("dee").await,
+        app.member("eve").await,
+    );
+    let group = ana.create_group("Returning from leave", "PRIVATE", "INVITE_ONLY").await;
+    for member in [&bea, &cat, &dee, &eve] {
+        ana.bring_in(&group, member).await;
+    }
+    let thread = bea.start_thread(&group, "Pumping at work", "Where do you all pump?").await;
+    let reply = bea.post_reply(&thread, "something hurtful").await;
+
+    let on_reply = reported(&cat, json!({ "replyId": reply }), "HARASSMENT").await;
+    assert_eq!(seen(&eve, &thread).await.1, "VISIBLE", "one report holds nothing");
+    let mut live = acknowledged(&app, &eve).await;
+    watch(&mut live, "t", &thread, None).await;
+    bea.post_reply(&thread, "probe").await;
+    let probe = tokio::time::timeout(WITHIN_A_SECOND * 5, receive(&mut live)).await.expect("the probe arrives");
+    assert_eq!(probe["payload"]["data"]["threadUpdates"]["reply"]["body"], "probe", "{probe}");
+    reported(&dee, json!({ "replyId": reply }), "HARASSMENT").await;
+    let update =
+        tokio::time::timeout(WITHIN_A_SECOND * 5, receive(&mut live)).await.expect("the hold reaches her live");
+    let live_reply = &update["payload"]["data"]["threadUpdates"]["reply"];
+    assert_eq!((live_reply["state"].as_str(), live_reply["body"].is_null()), (Some("HIDDEN"), true), "{update}");
+    let (_, state, node) = seen(&eve, &thread).await;
+    assert_eq!(
+        (state.as_str(), node["body"].is_null(), node["heldForReview"].as_bool()),
+        ("HIDDEN", true, Some(false)),
+        "{node}"
+    );
+    for insider in [&bea, &ana] {
+        let (_, state, node) = seen(insider, &thread).await;
+        assert_eq!((state.as_str(), node["heldForReview"].as_bool()), ("VISIBLE", Some(true)), "{node}");
+    }
+    let (_, told) = notifications_of(&app, &ana).await;
+    let held = told.iter().find(|n| n["kind"] == "CONTENT_HELD").expect("the owner is told");
+    assert_eq!(
+        (held["groupId"].as_str(), held["threadId"].as_str()),
+        (Some(group.as_str()), Some(thread.as_str())),
+        "{held}"
+    );
+    let (_, hers) = notifications_of(&app, &bea).await;
+    assert!(hers.iter().all(|n| n["kind"] != "CONTENT_HELD"), "the member reported is not told");
+
+    // The thread itself, held: gone for the others, everywhere they look.
+    reported(&cat, json!({ "threadId": thread }), "SPAM").await;
+    let on_thread = reported(&dee, json!({ "threadId": thread }), "SPAM").await;
+    assert_eq!(seen(&eve, &thread).await.0, "NOT_FOUND");
+    assert!(group_titles(&eve, &group).await.is_empty());
+    assert_eq!(group_titles(&bea, &group).await, ["Pumping at work"], "its author still sees it");
+    assert_eq!(group_titles(&ana, &group).await, ["Pumping at work"], "so do its moderators");
+
+    // Reviewed: seen again.
+    resolve(&ana, &on_thread, "DISMISS", json!({})).await;
+    resolve(&ana, &on_reply, "WARN", json!({ "note": "Be kind" })).await;
+    let (title, state, _) = seen(&eve, &thread).await;
+    assert_eq!((title.as_str(), state.as_str()), ("Pumping at work", "VISIBLE"));
+    assert_eq!(group_titles(&eve, &group).await, ["Pumping at work"]);
 }

@@ -1183,7 +1183,9 @@ export type Mutation = {
   /**
    * Reports something she can see (not her own) to those who moderate it: the
    * group's moderators, or community admins for members and messages. The member
-   * reported is never told who reported her. One open report per thing.
+   * reported is never told who reported her. One open report per thing. A thread or
+   * reply reported by `--reports-to-hold` members is hidden from all but its author
+   * and the group's moderators, who are told, until one of them resolves it.
    */
   report: Report;
   /** Asks a member to connect (accepts, if she already asked). */
@@ -1868,6 +1870,11 @@ export type NotificationKind =
   | 'COFFEE_CHAT_PROPOSED'
   /** Her coffee chat starts in a day, or in an hour. */
   | 'COFFEE_CHAT_REMINDER'
+  /**
+   * Something in a group she moderates was reported by enough members that it is
+   * hidden until a moderator reviews it.
+   */
+  | 'CONTENT_HELD'
   /** An event she is going to (or waiting for) was cancelled. */
   | 'EVENT_CANCELLED'
   /** An event she is going to (or waiting for) changed. */
@@ -2469,6 +2476,11 @@ export type Reply = {
   body?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
   editedAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * Reported by enough members and hidden from everyone but its author and the
+   * group's moderators (who see this) until a moderator resolves the reports.
+   */
+  heldForReview: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
   /** The reply this one answers (replies nest one level). */
   parentReplyId?: Maybe<Scalars['ID']['output']>;
@@ -2836,6 +2848,11 @@ export type Thread = {
   createdAt: Scalars['DateTime']['output'];
   editedAt?: Maybe<Scalars['DateTime']['output']>;
   group: Group;
+  /**
+   * Reported by enough members and hidden from everyone but its author and the
+   * group's moderators (who see this) until a moderator resolves the reports.
+   */
+  heldForReview: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
   lastActivityAt: Scalars['DateTime']['output'];
   /** A locked thread takes no new replies. */
