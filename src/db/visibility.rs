@@ -23,10 +23,12 @@ pub fn blocked_either_way_sql(a: &str, b: &str) -> String {
 
 /// A SQL condition true when content held for review (its `held` column), written by
 /// `author` in the group `group_id` (expressions), is hidden from `viewer`: all but its
-/// author and the group's owners and moderators.
+/// author, the group's owners and moderators, and community admins.
 pub fn held_from_sql(held: &str, author: &str, group_id: &str, viewer: &str) -> String {
     format!(
         "(CASE WHEN {held} THEN {author} <> {viewer} AND {group_id} NOT IN (SELECT group_id FROM group_memberships \
-         WHERE member_id = {viewer} AND role IN ('OWNER', 'MODERATOR')) ELSE FALSE END)"
+         WHERE member_id = {viewer} AND role IN ('OWNER', 'MODERATOR')) \
+         AND NOT EXISTS (SELECT 1 FROM members adm WHERE adm.id = {viewer} AND adm.community_role = 'ADMIN') \
+         ELSE FALSE END)"
     )
 }

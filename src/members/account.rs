@@ -88,6 +88,12 @@ pub async fn is_admin(db: &Db, id: Uuid) -> Result<bool, sqlx::Error> {
     Ok(count > 0)
 }
 
+/// The community admins.
+pub async fn admin_ids(db: &Db) -> Result<Vec<Uuid>, sqlx::Error> {
+    const SQL: &str = "SELECT id FROM members WHERE community_role = 'ADMIN'";
+    on_db!(db, pool => sqlx::query_scalar(SQL).fetch_all(pool).await)
+}
+
 /// Makes the member with `email` a community admin, or no longer one; false when no
 /// member has that address.
 pub async fn set_admin(db: &Db, email: &str, admin: bool) -> Result<bool, sqlx::Error> {

@@ -10,8 +10,8 @@ mod schema;
 mod store;
 
 pub use account::{
-    Addressee, DELETED_MEMBER, DELETED_MEMBER_EMAIL, addressee, addressee_by_email, credentials_of, is_admin,
-    mark_email_verified, set_admin, set_email, set_password_hash, suspend, suspension_in,
+    Addressee, DELETED_MEMBER, DELETED_MEMBER_EMAIL, addressee, addressee_by_email, admin_ids, credentials_of,
+    is_admin, mark_email_verified, set_admin, set_email, set_password_hash, suspend, suspension_in,
 };
 pub use blocks::{blocked_either_way, blocked_with, not_blocked_with};
 pub use connections::connected_with;

@@ -3,13 +3,16 @@
 //! for review tells its group's moderators.
 
 use futures_util::future::BoxFuture;
+use uuid::Uuid;
 
 use super::store;
 use crate::db::Db;
-use crate::db::text_enum::to_text;
+use crate::db::text_enum::from_text;
 use crate::jobs::{JobKind, JobSpec, Ran, RunEach};
+use crate::members;
 use crate::membership;
-use crate::moderation_log::{self, TargetKind};
+use crate::membership::GroupRole;
+use crate::moderation_log::{self, Target, TargetKind};
 use crate::notifications::{self, NewNotification, NotificationKind};
 use crate::realtime::Bus;
 use crate::threads;
@@ -31,13 +34,17 @@ impl RunEach for Warnings {
             let Some((entry, member)) = entry.and_then(|entry| entry.subject_id.map(|member| (entry, member))) else {
                 return Ok(Ran { writes: self.db.begin_write().await?, after_commit: None });
             };
-            let target =
-                |kind| entry.target_id.filter(|_| entry.target_kind.as_deref() == Some(to_text(kind).as_str()));
+            let kind = entry.target_kind.as_deref().and_then(|kind| from_text::<TargetKind>(kind).ok());
+            let target = kind.zip(entry.target_id).map(|(kind, id)| Target { kind, id });
+            let (thread_id, reply_id) = match target {
+                Some(target) => thread_and_reply(&self.db, target).await?,
+                None => (None, None),
+            };
             let warning = NewNotification {
                 group_id: entry.group_id,
-                thread_id: target(TargetKind::Thread),
-                reply_id: target(TargetKind::Reply),
-                event_id: target(TargetKind::Event),
+                thread_id,
+                reply_id,
+                event_id: target.filter(|target| target.kind == TargetKind::Event).map(|target| target.id),
                 moderation_entry_id: Some(entry.id),
                 push: true,
                 ..NewNotification::to(member, NotificationKind::ModeratorWarning, format!("warning:{}", entry.id))
@@ -66,16 +73,16 @@ impl RunEach for HeldContent {
             else {
                 return Ok(Ran { writes: self.db.begin_write().await?, after_commit: None });
             };
-            let (thread_id, reply_id) = match report.target_kind.0 {
-                TargetKind::Thread => (Some(report.target_id), None),
-                TargetKind::Reply => {
-                    let audience = threads::reply_audience(&self.db, report.target_id).await?;
-                    (audience.map(|audience| audience.thread_id), Some(report.target_id))
-                }
-                TargetKind::Event | TargetKind::Message | TargetKind::Member => (None, None),
-            };
-            let moderators = membership::member_ids(&self.db, group_id, true).await?;
-            let told = moderators.into_iter().filter(|moderator| *moderator != report.subject_id).map(|moderator| {
+            let target = Target { kind: report.target_kind.0, id: report.target_id };
+            let (thread_id, reply_id) = thread_and_reply(&self.db, target).await?;
+            // Only admins act on reports about an owner: they are told too.
+            let mut told = membership::member_ids(&self.db, group_id, true).await?;
+            if membership::role_of(&self.db, report.subject_id, group_id).await? == Some(GroupRole::Owner) {
+                told.extend(members::admin_ids(&self.db).await?);
+            }
+            told.sort_unstable();
+            told.dedup();
+            let told = told.into_iter().filter(|moderator| *moderator != report.subject_id).map(|moderator| {
                 let key = format!("held:{}", report.target_id);
                 NewNotification {
                     group_id: Some(group_id),
@@ -88,4 +95,16 @@ impl RunEach for HeldContent {
             notifications::recording(&self.db, &self.bus, planned.into()).await
         })
     }
+}
+
+/// The thread (and the reply) a notification about `target` opens.
+async fn thread_and_reply(db: &Db, target: Target) -> anyhow::Result<(Option<Uuid>, Option<Uuid>)> {
+    Ok(match target.kind {
+        TargetKind::Thread => (Some(target.id), None),
+        TargetKind::Reply => {
+            let audience = threads::reply_audience(db, target.id).await?;
+            (audience.map(|audience| audience.thread_id), Some(target.id))
+        }
+        TargetKind::Event | TargetKind::Message | TargetKind::Member => (None, None),
+    })
 }

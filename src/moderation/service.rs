@@ -35,6 +35,8 @@ struct Located {
 async fn locate(db: &Db, viewer: Uuid, target: Target) -> AppResult<Located> {
     Ok(match target.kind {
         TargetKind::Reply => {
+            // A reply hidden from her by a block may still be reported (she may have
+            // blocked its author for it); such reports do not count toward holding it.
             let (reply, thread) = threads::readable_reply(db, viewer, target.id).await?;
             Located { subject: reply.author_id, group_id: Some(thread.group_id) }
         }
@@ -84,7 +86,11 @@ pub async fn report(
         reason,
         note: &note,
     };
+    let holdable = matches!(target.kind, TargetKind::Reply | TargetKind::Thread);
     let mut tx = db.begin_write().await?;
+    if holdable {
+        threads::lock_for_review(&mut tx, target).await?;
+    }
     store::insert(&mut tx, id, report, clock::now()).await.map_err(|error| match AppError::from(error) {
         AppError::Conflict { .. } => AppError::Conflict {
             field: "target",
@@ -92,15 +98,15 @@ pub async fn report(
         },
         other => other,
     })?;
-    let holds = matches!(target.kind, TargetKind::Reply | TargetKind::Thread)
-        && store::open_reporters(&mut tx, target.id).await? == settings.reports_to_hold;
+    let holds = holdable
+        && store::reporters_counted(&mut tx, target.id).await? >= settings.reports_to_hold
+        && threads::set_held(&mut tx, target, true).await?;
     if holds {
-        threads::set_held(&mut tx, target, true).await?;
         jobs::enqueue(&mut tx, NewJob::system(JobKind::ContentHeld, id)).await?;
     }
     tx.commit().await?;
     if holds {
-        threads::announce_hold(db, bus, target).await?;
+        threads::announce_hold(db, bus, target).await;
     }
     store::find(db, id).await?.ok_or(AppError::NotFound)
 }
@@ -252,7 +258,7 @@ pub async fn resolve(
     let now = clock::now();
     let until = check(resolution.action, &report, admin, &resolution, &note, now)?;
     let act = Act { actor: viewer, group_id: report.group_id, note: &note };
-    claim(db, bus, &report, resolution.action, act, now).await?;
+    claim(db, &report, resolution.action, act, now).await?;
     let decision = Decision { report: &report, act, standing, until };
     if let Err(error) = apply(db, bus, auth, resolution.action, decision).await {
         if let Err(reopening) = store::reopen(db, report.target_id, viewer, now).await {
@@ -260,20 +266,13 @@ pub async fn resolve(
         }
         return Err(error);
     }
+    release(db, bus, Target { kind: report.target_kind.0, id: report.target_id }, resolution.action).await?;
     store::find(db, report.id).await?.ok_or(AppError::NotFound)
 }
 
 /// Closes every open report on `report`'s target for `act`'s moderator (`CONFLICT` when
-/// none is open: someone resolved them); a dismissal is logged with it, and what was
-/// held for review is seen again (or, removed, shows as removed).
-async fn claim(
-    db: &Db,
-    bus: &Bus,
-    report: &Report,
-    action: ModerationAction,
-    act: Act<'_>,
-    now: DateTime<Utc>,
-) -> AppResult<()> {
+/// none is open: someone resolved them); a dismissal is logged with it.
+async fn claim(db: &Db, report: &Report, action: ModerationAction, act: Act<'_>, now: DateTime<Utc>) -> AppResult<()> {
     let status = if action == ModerationAction::Dismiss { ReportStatus::Dismissed } else { ReportStatus::Actioned };
     let target = Target { kind: report.target_kind.0, id: report.target_id };
     let mut tx = db.begin_write().await?;
@@ -285,9 +284,24 @@ async fn claim(
         moderation_log::append(&mut tx, act.entry(LogAction::DismissReports, target, Some(report.subject_id)), now)
             .await?;
     }
-    threads::set_held(&mut tx, target, false).await?;
     tx.commit().await?;
-    threads::announce_hold(db, bus, target).await
+    Ok(())
+}
+
+/// Lets what was held for review be seen again once a moderator dismissed its reports
+/// or removed it; a member action (a warning, a mute, a removal, a suspension) keeps it
+/// held from all but its author and moderators.
+async fn release(db: &Db, bus: &Bus, target: Target, action: ModerationAction) -> AppResult<()> {
+    if !matches!(action, ModerationAction::Dismiss | ModerationAction::RemoveContent) {
+        return Ok(());
+    }
+    let mut tx = db.begin_write().await?;
+    let released = threads::set_held(&mut tx, target, false).await?;
+    tx.commit().await?;
+    if released {
+        threads::announce_hold(db, bus, target).await;
+    }
+    Ok(())
 }
 
 /// Who decided what about which report.

@@ -146,29 +146,31 @@ async fn record_chunk(
 }
 
 /// The notifications (alias `n`) joined with what they are about: the group `g`, the
-/// thread `t`, the event `e`, the job `j`, the coffee chat `cc` and the moderation log
-/// entry `ml`, when they have one.
+/// thread `t`, the event `e`, the job `j`, the coffee chat `cc`, the moderation log
+/// entry `ml` and the reply `rr`, when they have one.
 const SUBJECTS: &str = "notifications n LEFT JOIN groups g ON g.id = n.group_id \
                         LEFT JOIN threads t ON t.id = n.thread_id LEFT JOIN events e ON e.id = n.event_id \
                         LEFT JOIN job_posts j ON j.id = n.job_post_id \
                         LEFT JOIN coffee_chats cc ON cc.id = n.coffee_chat_id \
-                        LEFT JOIN moderation_log ml ON ml.id = n.moderation_entry_id";
+                        LEFT JOIN moderation_log ml ON ml.id = n.moderation_entry_id \
+                        LEFT JOIN replies rr ON rr.id = n.reply_id";
 
 /// A condition keeping the notifications `viewer` (a parameter or `n.member_id`) may
 /// still see: in groups she can read or conversations in her inbox or requests, not
 /// from a member with a block either way, not about threads or events by members
-/// blocked either way with her, nor about threads held for review from her (those are
-/// hidden from her everywhere).
+/// blocked either way with her, nor about threads or replies held for review from her
+/// (those are hidden from her everywhere).
 fn still_visible_sql(viewer: &str) -> String {
     format!(
         "(n.group_id IS NULL OR n.group_id IN ({})) AND (n.conversation_id IS NULL OR EXISTS (SELECT 1 \
          FROM conversation_members cm WHERE cm.conversation_id = n.conversation_id AND cm.member_id = {viewer} \
          AND cm.status IN ('INBOX', 'REQUESTED'))) AND (n.actor_id IS NULL OR NOT {}) \
-         AND (t.id IS NULL OR NOT ({} OR {})) AND (e.id IS NULL OR NOT {})",
+         AND (t.id IS NULL OR NOT ({} OR {})) AND (rr.id IS NULL OR NOT {}) AND (e.id IS NULL OR NOT {})",
         readable_group_ids_sql(viewer),
         blocked_either_way_sql("n.actor_id", viewer),
         blocked_either_way_sql("t.author_id", viewer),
         held_from_sql("t.held_for_review", "t.author_id", "t.group_id", viewer),
+        held_from_sql("rr.held_for_review", "rr.author_id", "t.group_id", viewer),
         blocked_either_way_sql("e.created_by", viewer)
     )
 }

@@ -22,8 +22,8 @@ pub use model::{Reaction, Reply, Thread, ThreadOrder};
 pub use render::shareable_fields;
 pub use schema::{ThreadMutation, ThreadQuery, ThreadRefInput, group_threads, pinned_threads};
 pub use service::{
-    CreateThread, PostReply, ReactionTarget, announce_hold, create as create_thread, react, readable, readable_reply,
-    remove_reply, remove_thread, reply, set_held,
+    CreateThread, PostReply, ReactionTarget, announce_hold, create as create_thread, lock_for_review, react, readable,
+    readable_reply, remove_reply, remove_thread, reply, set_held,
 };
 pub use store::{ReplyAudience, reply_audience, unfollow_group};
 pub use subscription::ThreadSubscription;

@@ -247,25 +247,31 @@ pub async fn remove_thread(db: &Db, bus: &Bus, act: Act<'_>, id: Uuid) -> AppRes
     Ok(())
 }
 
+/// Locks a thread or a reply (`target`) inside `tx` while its reports are counted.
+pub async fn lock_for_review(tx: &mut Tx, target: Target) -> AppResult<()> {
+    Ok(store::lock_for_review(tx, target).await?)
+}
+
 /// Holds a thread or a reply (`target`) for review, or lets it be seen again, inside
-/// `tx` (reports decide when); [`announce_hold`] after the commit.
-pub async fn set_held(tx: &mut Tx, target: Target, held: bool) -> AppResult<()> {
+/// `tx` (reports decide when); true when that changed it, and then [`announce_hold`]
+/// after the commit.
+pub async fn set_held(tx: &mut Tx, target: Target, held: bool) -> AppResult<bool> {
     Ok(store::set_held(tx, target, held).await?)
 }
 
 /// Tells the live readers of `target`'s thread that its hold changed: a held reply turns
-/// into a placeholder for them; a held thread ends their view of it.
-pub async fn announce_hold(db: &Db, bus: &Bus, target: Target) -> AppResult<()> {
+/// into a placeholder for them (and back); a held thread ends their view of it. What
+/// was committed stands if this fails: it is logged.
+pub async fn announce_hold(db: &Db, bus: &Bus, target: Target) {
     match target.kind {
         TargetKind::Thread => announce(bus, target.id, ThreadUpdateKind::ThreadUpdated, None).await,
-        TargetKind::Reply => {
-            if let Some(reply) = store::find_reply(db, Uuid::nil(), target.id).await? {
-                announce(bus, reply.thread_id, ThreadUpdateKind::ReplyEdited, Some(target.id)).await;
-            }
-        }
+        TargetKind::Reply => match store::find_reply(db, Uuid::nil(), target.id).await {
+            Ok(Some(reply)) => announce(bus, reply.thread_id, ThreadUpdateKind::ReplyEdited, Some(target.id)).await,
+            Ok(None) => {}
+            Err(error) => tracing::warn!(error = %AppError::from(error).for_log(), "cannot announce a hold"),
+        },
         TargetKind::Event | TargetKind::Message | TargetKind::Member => {}
     }
-    Ok(())
 }
 
 /// Pins or locks a thread, or undoes it; moderators only, and logged.

@@ -222,14 +222,30 @@ pub async fn set_flag(tx: &mut Tx, id: Uuid, flag: ThreadFlag, value: bool) -> R
     on_tx!(tx, conn => sqlx::query(sql).bind(id).bind(value).execute(conn).await.map(drop))
 }
 
-/// Holds a thread or a reply (`target`) for review, or lets it be seen again, inside `tx`.
-pub async fn set_held(tx: &mut Tx, target: Target, held: bool) -> Result<(), sqlx::Error> {
-    let sql = match target.kind {
-        TargetKind::Thread => "UPDATE threads SET held_for_review = $2 WHERE id = $1",
-        TargetKind::Reply => "UPDATE replies SET held_for_review = $2 WHERE id = $1",
-        TargetKind::Event | TargetKind::Message | TargetKind::Member => return Ok(()),
-    };
-    on_tx!(tx, conn => sqlx::query(sql).bind(target.id).bind(held).execute(conn).await.map(drop))
+/// The table a thread or a reply (`target`) is in; none for other targets.
+fn table_of(target: Target) -> Option<&'static str> {
+    match target.kind {
+        TargetKind::Thread => Some("threads"),
+        TargetKind::Reply => Some("replies"),
+        TargetKind::Event | TargetKind::Message | TargetKind::Member => None,
+    }
+}
+
+/// Locks a thread's or a reply's row inside `tx` (on PostgreSQL; SQLite's writes take
+/// turns anyway), so reports on it are counted one after another.
+pub async fn lock_for_review(tx: &mut Tx, target: Target) -> Result<(), sqlx::Error> {
+    let (Some(table), Tx::Postgres(_)) = (table_of(target), &*tx) else { return Ok(()) };
+    let sql = format!("SELECT id FROM {table} WHERE id = $1 FOR UPDATE");
+    on_tx!(tx, conn => sqlx::query(&sql).bind(target.id).fetch_optional(conn).await.map(drop))
+}
+
+/// Holds a thread or a reply (`target`) for review, or lets it be seen again, inside
+/// `tx`; true when that changed it.
+pub async fn set_held(tx: &mut Tx, target: Target, held: bool) -> Result<bool, sqlx::Error> {
+    let Some(table) = table_of(target) else { return Ok(false) };
+    let sql = format!("UPDATE {table} SET held_for_review = $2 WHERE id = $1 AND held_for_review <> $2");
+    let done = on_tx!(tx, conn => sqlx::query(&sql).bind(target.id).bind(held).execute(conn).await.map(|done| done.rows_affected()))?;
+    Ok(done == 1)
 }
 
 /// What a thread a moderator removed is titled.

@@ -529,10 +529,48 @@ async fn what_enough_members_report_is_held_from_all_but_its_author_and_moderato
     assert_eq!(group_titles(&bea, &group).await, ["Pumping at work"], "its author still sees it");
     assert_eq!(group_titles(&ana, &group).await, ["Pumping at work"], "so do its moderators");
 
-    // Reviewed: seen again.
+    // Dismissed: seen again, and the same reporters cannot hold it again.
     resolve(&ana, &on_thread, "DISMISS", json!({})).await;
+    assert_eq!(group_titles(&eve, &group).await, ["Pumping at work"]);
+    for member in [&cat, &dee] {
+        reported(member, json!({ "threadId": thread }), "SPAM").await;
+    }
+    assert_eq!(group_titles(&eve, &group).await, ["Pumping at work"], "dismissed reporters do not count again");
+
+    // A member action keeps what she wrote held; only its author and moderators see it.
     resolve(&ana, &on_reply, "WARN", json!({ "note": "Be kind" })).await;
     let (title, state, _) = seen(&eve, &thread).await;
-    assert_eq!((title.as_str(), state.as_str()), ("Pumping at work", "VISIBLE"));
-    assert_eq!(group_titles(&eve, &group).await, ["Pumping at work"]);
+    assert_eq!((title.as_str(), state.as_str()), ("Pumping at work", "HIDDEN"));
+    assert_eq!(seen(&ana, &thread).await.1, "VISIBLE");
+}
+
+#[tokio::test]
+async fn reports_by_members_outside_the_group_or_blocked_with_the_author_do_not_hold_anything() {
+    let app = TestApp::spawn_with(|settings| settings.reports_to_hold = 2).await;
+    let (ana, bea, cat, eve) =
+        (app.member("ana").await, app.member("bea").await, app.member("cat").await, app.member("eve").await);
+    let group = ana.create_group("Moms at Work", "PUBLIC", "OPEN").await;
+    for member in [&bea, &cat, &eve] {
+        member.join_group(&group, &[]).await;
+    }
+    let thread = bea.start_thread(&group, "My side hustle", "details").await;
+    let welcome = ana.start_thread(&group, "Welcome", "Say hi").await;
+    let reply = bea.post_reply(&welcome, "DM me").await;
+    let outsiders = [app.member("fay").await, app.member("gia").await];
+    for outsider in &outsiders {
+        reported(outsider, json!({ "threadId": thread }), "SPAM").await;
+    }
+    assert_eq!(
+        group_titles(&eve, &group).await,
+        ["Welcome", "My side hustle"],
+        "two reports from outside hold nothing"
+    );
+
+    // Cat blocked Bea and reports her reply (she may); with an outsider's, still nothing.
+    let block = "mutation($m: ID!) { blockMember(input: { memberId: $m }) { id } }";
+    cat.graphql(block, json!({ "m": bea.member_id })).await;
+    reported(&cat, json!({ "replyId": reply }), "HARASSMENT").await;
+    reported(&outsiders[0], json!({ "replyId": reply }), "HARASSMENT").await;
+    assert_eq!(seen(&eve, &welcome).await.1, "VISIBLE");
+    assert_eq!(app.count("reports").await, 4);
 }
