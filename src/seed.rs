@@ -91,8 +91,14 @@ async fn thread(
     body: &str,
     replies: &[(Uuid, &str)],
 ) -> anyhow::Result<()> {
-    let create =
-        CreateThread { group_id, title: title.into(), body: body.into(), tags: vec![], client_mutation_id: None };
+    let create = CreateThread {
+        group_id,
+        title: title.into(),
+        body: body.into(),
+        tags: vec![],
+        sensitive_topics: vec![],
+        client_mutation_id: None,
+    };
     let thread = threads::create_thread(db, bus, author, create).await?;
     for (n, (replier, text)) in replies.iter().enumerate() {
         let post =
@@ -217,6 +223,7 @@ async fn a_report_waiting(db: &Db, bus: &Bus, cast: &[Uuid], spammer: Uuid, moms
         title: "Earn $5k a week from home!!".into(),
         body: "Limited spots. DM me for the opportunity that changed my life.".into(),
         tags: vec![],
+        sensitive_topics: vec![],
         client_mutation_id: None,
     };
     let spam = threads::create_thread(db, bus, spammer, pitch).await?;

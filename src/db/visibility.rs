@@ -1,7 +1,7 @@
 //! The SQL conditions that decide who may read what, in one place so every store filters
 //! the same way: the groups a member belongs to, the groups whose content she may read,
-//! whether two members blocked each other (a block holds both ways), and whether
-//! content held for review is hidden from someone.
+//! whether two members blocked each other (a block holds both ways), whether content
+//! held for review is hidden from someone, and whether she shields herself from a topic.
 
 /// SQL selecting the ids of the groups `viewer_param` belongs to.
 pub fn member_group_ids_sql(viewer_param: &str) -> String {
@@ -30,5 +30,14 @@ pub fn held_from_sql(held: &str, author: &str, group_id: &str, viewer: &str) -> 
          WHERE member_id = {viewer} AND role IN ('OWNER', 'MODERATOR')) \
          AND NOT EXISTS (SELECT 1 FROM members adm WHERE adm.id = {viewer} AND adm.community_role = 'ADMIN') \
          ELSE FALSE END)"
+    )
+}
+
+/// A SQL condition true when `member` shields herself from one of the sensitive topics
+/// in `topics` (a thread's comma list, ",PREGNANCY_LOSS,").
+pub fn shielded_sql(topics: &str, member: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM topic_shields ts WHERE ts.member_id = {member} \
+         AND {topics} LIKE '%,' || ts.topic || ',%')"
     )
 }

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::schedule::DigestFrequency;
 use crate::db::text_enum::{Stored, to_text};
-use crate::db::visibility::{blocked_either_way_sql, held_from_sql};
+use crate::db::visibility::{blocked_either_way_sql, held_from_sql, shielded_sql};
 use crate::db::{Db, Tx};
 use crate::{on_db, on_tx};
 
@@ -87,11 +87,12 @@ pub async fn busiest_threads(db: &Db, member: Uuid, since: DateTime<Utc>) -> Res
          FROM threads t JOIN groups g ON g.id = t.group_id \
          JOIN group_memberships gm ON gm.group_id = t.group_id AND gm.member_id = $1 \
          JOIN replies r ON r.thread_id = t.id AND r.created_at > $2 AND r.deleted_at IS NULL AND r.author_id <> $1 \
-         WHERE NOT {} AND NOT {} AND NOT {} AND NOT r.held_for_review \
+         WHERE NOT {} AND NOT {} AND NOT {} AND NOT {} AND NOT r.held_for_review \
          GROUP BY t.id, t.title, g.name, g.visibility ORDER BY COUNT(r.id) DESC, t.id LIMIT 5",
         blocked_either_way_sql("t.author_id", "$1"),
         blocked_either_way_sql("r.author_id", "$1"),
         held_from_sql("t.held_for_review", "t.author_id", "t.group_id", "$1"),
+        shielded_sql("t.sensitive_topics", "$1"),
     );
     on_db!(db, pool => sqlx::query_as(&sql).bind(member).bind(since).fetch_all(pool).await)
 }

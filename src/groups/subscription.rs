@@ -70,7 +70,9 @@ impl Watcher {
         let mut activity = GroupActivity::of(kind);
         let found = match kind {
             GroupActivityKind::ThreadCreated => {
-                threads::readable(&self.db, viewer, id).await.ok().map(|t| activity.thread = Some(t))
+                // A thread on a topic she shields herself from is not her group's news.
+                let thread = threads::readable(&self.db, viewer, id).await.ok().filter(|t| !t.shielded);
+                thread.map(|t| activity.thread = Some(t))
             }
             GroupActivityKind::EventCreated | GroupActivityKind::EventUpdated | GroupActivityKind::EventCancelled => {
                 events::readable(&self.db, viewer, id).await.ok().map(|e| activity.event = Some(e))

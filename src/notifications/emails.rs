@@ -33,7 +33,9 @@ fn kind_of_scope(scope: &str) -> Option<NotificationKind> {
 /// What the email says happened.
 fn line(found: &ForPush) -> String {
     let notification = &found.notification;
-    if notification.group_private {
+    if notification.shielded {
+        NotificationKind::SHIELDED_LINE.to_owned()
+    } else if notification.group_private {
         notification.kind.0.private_line().to_owned()
     } else {
         notification.headline(found.actor_name.as_deref().unwrap_or_default())

@@ -57,6 +57,10 @@ pub enum NotificationKind {
 }
 
 impl NotificationKind {
+    /// The line a push or an email about a thread on a topic she shields herself from
+    /// carries, whatever its kind.
+    pub const SHIELDED_LINE: &'static str = "Something new on a topic you chose not to see";
+
     /// The line for this kind in a private group, where a lock screen or an inbox shows
     /// it: what happened, not what was said.
     pub fn private_line(self) -> &'static str {
@@ -140,6 +144,8 @@ pub struct Notification {
     pub event_starts_at: Option<DateTime<Utc>>,
     /// A moderator's words, for a warning.
     pub moderator_note: Option<String>,
+    /// About a thread on a topic she shields herself from: its title is not shown.
+    pub shielded: bool,
     pub actor_id: Option<Uuid>,
     /// How many happenings the entry stands for (replies in a thread, requests, …).
     pub happenings: i32,
@@ -167,6 +173,12 @@ impl Notification {
         self.collapsed_line().unwrap_or_else(|| self.single_title(actor))
     }
 
+    /// What it is about, as she may see it named: a thread on a topic she shields
+    /// herself from is "a sensitive topic".
+    fn subject(&self) -> Option<&str> {
+        if self.shielded { Some("a sensitive topic") } else { self.subject_title.as_deref() }
+    }
+
     /// Whether the headline names who did it.
     pub fn names_actor(&self) -> bool {
         self.collapsed_line().is_none()
@@ -174,7 +186,7 @@ impl Notification {
 
     /// The line for several happenings collapsed into one entry, for kinds that count.
     fn collapsed_line(&self) -> Option<String> {
-        let subject = self.subject_title.as_deref().or(self.group_name.as_deref()).unwrap_or_default();
+        let subject = self.subject().or(self.group_name.as_deref()).unwrap_or_default();
         if self.happenings <= 1 {
             return None;
         }
@@ -204,7 +216,7 @@ impl Notification {
     /// The line for one happening, with `actor` as who did it.
     fn single_title(&self, actor: &str) -> String {
         let group = self.group_name.as_deref().unwrap_or_default();
-        let subject = self.subject_title.as_deref().unwrap_or(group);
+        let subject = self.subject().unwrap_or(group);
         match self.kind.0 {
             NotificationKind::ReplyToMyThread => format!("{actor} replied to your thread '{subject}'"),
             NotificationKind::ReplyToMyReply => format!("{actor} answered your reply in '{subject}'"),

@@ -180,7 +180,9 @@ const COLUMNS: &str = "n.id, n.kind, n.group_id, g.name AS group_name, \
                        COALESCE(g.visibility = 'PRIVATE', FALSE) AS group_private, n.thread_id, n.reply_id, \
                        n.event_id, n.conversation_id, n.message_id, n.job_post_id, n.coffee_chat_id, \
                        COALESCE(t.title, e.title, j.title) AS subject_title, \
-                       COALESCE(e.starts_at, cc.starts_at) AS event_starts_at, ml.note AS moderator_note, n.actor_id, n.happenings, n.created_at, n.updated_at, n.read_at";
+                       COALESCE(e.starts_at, cc.starts_at) AS event_starts_at, ml.note AS moderator_note, \
+                       EXISTS (SELECT 1 FROM topic_shields ts WHERE ts.member_id = n.member_id \
+                       AND t.sensitive_topics LIKE '%,' || ts.topic || ',%') AS shielded, n.actor_id, n.happenings, n.created_at, n.updated_at, n.read_at";
 
 /// A page of her notifications, most recently updated first.
 pub async fn page(db: &Db, member: Uuid, page: &Page) -> Result<Vec<Notification>, sqlx::Error> {

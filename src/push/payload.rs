@@ -46,6 +46,7 @@ impl Payload {
             Some(text) if notification.happenings <= 1 && notification.kind.0 == NotificationKind::NewMessage => {
                 format!("{actor}: {}", cut(text, PREVIEW_CHARS))
             }
+            _ if notification.shielded => NotificationKind::SHIELDED_LINE.to_owned(),
             // A warning's words stay off the lock screen wherever it happened.
             _ if notification.group_private || notification.kind.0 == NotificationKind::ModeratorWarning => {
                 notification.kind.0.private_line().to_owned()

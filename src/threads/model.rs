@@ -19,6 +19,66 @@ pub enum Reaction {
     Laugh,
 }
 
+/// Topics members may shield themselves from: a thread touching one is left out of her
+/// feed and group activity, shown collapsed in group lists, and named in no push or
+/// email to her.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Enum, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum SensitiveTopic {
+    PregnancyLoss,
+    Fertility,
+    BirthTrauma,
+    PostpartumMentalHealth,
+    ChildIllness,
+}
+
+impl SensitiveTopic {
+    /// Every topic (so a list of them is bounded by this many).
+    pub const ALL: [Self; 5] =
+        [Self::PregnancyLoss, Self::Fertility, Self::BirthTrauma, Self::PostpartumMentalHealth, Self::ChildIllness];
+
+    /// How it reads in a collapsed title.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::PregnancyLoss => "pregnancy loss",
+            Self::Fertility => "fertility",
+            Self::BirthTrauma => "birth trauma",
+            Self::PostpartumMentalHealth => "postpartum mental health",
+            Self::ChildIllness => "child illness",
+        }
+    }
+}
+
+/// A thread's sensitive topics, stored as a comma list with commas around
+/// (",FERTILITY,BIRTH_TRAUMA,") so one can be matched with LIKE.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Topics(pub Vec<SensitiveTopic>);
+
+impl Topics {
+    /// Each of `topics` once, in the order of [`SensitiveTopic::ALL`].
+    pub fn of(topics: &[SensitiveTopic]) -> Self {
+        Self(SensitiveTopic::ALL.into_iter().filter(|topic| topics.contains(topic)).collect())
+    }
+
+    /// The stored comma list.
+    pub fn stored(&self) -> String {
+        if self.0.is_empty() {
+            return String::new();
+        }
+        let names: Vec<String> = self.0.iter().map(|topic| crate::db::text_enum::to_text(*topic)).collect();
+        format!(",{},", names.join(","))
+    }
+}
+
+impl TryFrom<String> for Topics {
+    type Error = anyhow::Error;
+
+    fn try_from(text: String) -> anyhow::Result<Self> {
+        let topics = text.split(',').filter(|name| !name.is_empty()).map(crate::db::text_enum::from_text);
+        Ok(Self(topics.collect::<anyhow::Result<_>>()?))
+    }
+}
+
 /// How a reply shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
 pub enum ReplyState {
@@ -58,6 +118,13 @@ pub struct Thread {
     /// Reported by enough members: hidden from all but its author and the group's
     /// moderators until a moderator resolves the reports.
     pub held_for_review: bool,
+    #[sqlx(try_from = "String")]
+    pub sensitive_topics: Topics,
+    /// Whether the viewer shields herself from one of its topics.
+    pub shielded: bool,
+    /// Shown collapsed: shielded, in a list (opened by id, it shows whole).
+    #[sqlx(skip)]
+    pub collapsed: bool,
     pub reply_count: i64,
     pub created_at: DateTime<Utc>,
     pub edited_at: Option<DateTime<Utc>>,

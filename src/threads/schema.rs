@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::loader::ReactionDataLoader;
-use super::model::{Reaction, ReactionCount, Reply, ReplyState, Thread, ThreadOrder};
+use super::model::{Reaction, ReactionCount, Reply, ReplyState, SensitiveTopic, Thread, ThreadOrder};
 use super::service::{self, CreateThread, PostReply, ReactionTarget};
 use super::store::{self, ThreadFlag};
 use crate::error::{AppError, AppResult};
@@ -73,12 +73,26 @@ impl Thread {
         }
         Ok(load_member(ctx, self.author_id).await?)
     }
-    async fn title(&self) -> &str {
-        &self.title
+    /// In a list, a thread on a topic she shields herself from reads "Sensitive topic:
+    /// …" (open it by id to read it).
+    async fn title(&self) -> String {
+        match self.sensitive_topics.0.first().filter(|_| self.collapsed) {
+            Some(topic) => format!("Sensitive topic: {}", topic.label()),
+            None => self.title.clone(),
+        }
     }
     /// Plain text with simple markdown; clients render it, the server never makes HTML.
+    /// Empty while collapsed.
     async fn body(&self) -> &str {
-        &self.body
+        if self.collapsed { "" } else { &self.body }
+    }
+    /// The sensitive topics it touches, set by its author or a moderator.
+    async fn sensitive_topics(&self) -> &[SensitiveTopic] {
+        &self.sensitive_topics.0
+    }
+    /// Shown collapsed: she shields herself from one of its topics (in lists only).
+    async fn collapsed(&self) -> bool {
+        self.collapsed
     }
     async fn tags(&self) -> &[String] {
         &self.tags.0
@@ -217,6 +231,12 @@ pub struct ThreadQuery;
 
 #[Object]
 impl ThreadQuery {
+    /// The sensitive topics she shields herself from.
+    async fn shielded_topics(&self, ctx: &Context<'_>) -> Result<Vec<SensitiveTopic>> {
+        let viewer = ctx.viewer()?.member_id()?;
+        Ok(service::shielded_topics(ctx.db()?, viewer).await?)
+    }
+
     /// A thread by id.
     async fn thread(&self, ctx: &Context<'_>, id: ID) -> Result<Thread> {
         let viewer = ctx.viewer()?.member_id()?;
@@ -248,7 +268,22 @@ pub struct CreateThreadInput {
     /// Up to 10 short tags.
     #[graphql(default)]
     pub tags: Vec<String>,
+    /// The sensitive topics it touches.
+    #[graphql(default)]
+    pub sensitive_topics: Vec<SensitiveTopic>,
     pub client_mutation_id: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct SetSensitiveTopicsInput {
+    pub thread_id: ID,
+    pub topics: Vec<SensitiveTopic>,
+}
+
+#[derive(InputObject)]
+pub struct ShieldTopicsInput {
+    /// Every topic she shields herself from (the list replaces the last one).
+    pub topics: Vec<SensitiveTopic>,
 }
 
 #[derive(InputObject)]
@@ -326,9 +361,25 @@ impl ThreadMutation {
             title: input.title,
             body: input.body,
             tags: input.tags,
+            sensitive_topics: input.sensitive_topics,
             client_mutation_id: input.client_mutation_id,
         };
         Ok(service::create(ctx.db()?, ctx.bus()?, viewer, create).await?)
+    }
+
+    /// Sets the sensitive topics a thread touches: its author or the group's moderators.
+    async fn set_thread_sensitive_topics(&self, ctx: &Context<'_>, input: SetSensitiveTopicsInput) -> Result<Thread> {
+        let viewer = ctx.viewer()?.member_id()?;
+        let id = parse_id("threadId", &input.thread_id)?;
+        Ok(service::set_sensitive_topics(ctx.db()?, ctx.bus()?, viewer, id, &input.topics).await?)
+    }
+
+    /// Chooses the sensitive topics she shields herself from: threads touching one leave
+    /// her feed and group activity, show collapsed in group lists ("Sensitive topic: …",
+    /// body hidden until she opens one), and are named in no push or email to her.
+    async fn set_shielded_topics(&self, ctx: &Context<'_>, input: ShieldTopicsInput) -> Result<Vec<SensitiveTopic>> {
+        let viewer = ctx.viewer()?.member_id()?;
+        Ok(service::shield(ctx.db()?, viewer, &input.topics).await?)
     }
 
     /// Replies to a thread, or to a top-level reply in it.

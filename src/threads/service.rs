@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use super::live::{ThreadUpdateKind, announce};
 use super::mentions;
-use super::model::{Reaction, Reply, Thread};
+use super::model::{Reaction, Reply, SensitiveTopic, Thread, Topics};
 use super::store::{self, NewReply, NewThread, ReplyWelcome, ThreadFlag};
 use crate::clock;
 use crate::db::{Db, Tx};
@@ -40,6 +40,9 @@ pub struct CreateThread {
     pub title: String,
     pub body: String,
     pub tags: Vec<String>,
+    /// The sensitive topics it touches (members who shield themselves from one see it
+    /// collapsed, or not at all).
+    pub sensitive_topics: Vec<SensitiveTopic>,
     pub client_mutation_id: Option<String>,
 }
 
@@ -75,13 +78,23 @@ pub async fn create(db: &Db, bus: &Bus, viewer: Uuid, input: CreateThread) -> Ap
     let body = required_body("body", &input.body, MAX_BODY_CHARS)?;
     let tags = line_list("tags", &input.tags, MAX_TAGS, MAX_TAG_CHARS)?;
     let tags = serde_json::to_string(&tags).map_err(anyhow::Error::from)?;
+    let topics = Topics::of(&input.sensitive_topics);
     let mentioned = mentioned_members(db, viewer, input.group_id, &body).await?;
     let key = input.client_mutation_id.as_deref();
     let id = idempotency::create_once(db, viewer, "createThread", key, async |tx| {
         let id = Uuid::now_v7();
         let now = clock::now();
-        let thread =
-            NewThread { id, group_id: input.group_id, author_id: viewer, title: &title, body: &body, tags: &tags, now };
+        let group_id = input.group_id;
+        let thread = NewThread {
+            id,
+            group_id,
+            author_id: viewer,
+            title: &title,
+            body: &body,
+            tags: &tags,
+            topics: &topics,
+            now,
+        };
         store::insert_thread(tx, thread).await?;
         store::follow(tx, id, viewer, now).await?;
         store::insert_mentions(tx, id, id, &mentioned, now).await?;
@@ -294,6 +307,37 @@ pub async fn set_flag(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, flag: ThreadFl
     tx.commit().await?;
     announce(bus, id, ThreadUpdateKind::ThreadUpdated, None).await;
     readable(db, viewer, id).await
+}
+
+/// Sets the sensitive topics a thread touches: its author may, and so may the group's
+/// moderators. Its live readers are told.
+#[tracing::instrument(skip_all, fields(viewer = %viewer, thread = %id))]
+pub async fn set_sensitive_topics(
+    db: &Db,
+    bus: &Bus,
+    viewer: Uuid,
+    id: Uuid,
+    topics: &[SensitiveTopic],
+) -> AppResult<Thread> {
+    let thread = readable(db, viewer, id).await?;
+    if thread.author_id != viewer {
+        membership::require_moderator(db, viewer, thread.group_id).await?;
+    }
+    store::set_topics(db, id, &Topics::of(topics)).await?;
+    announce(bus, id, ThreadUpdateKind::ThreadUpdated, None).await;
+    readable(db, viewer, id).await
+}
+
+/// The topics `viewer` shields herself from.
+pub async fn shielded_topics(db: &Db, viewer: Uuid) -> AppResult<Vec<SensitiveTopic>> {
+    Ok(store::shielded_topics(db, viewer).await?.0)
+}
+
+/// Makes `topics` the ones `viewer` shields herself from; answers them.
+pub async fn shield(db: &Db, viewer: Uuid, topics: &[SensitiveTopic]) -> AppResult<Vec<SensitiveTopic>> {
+    let topics = Topics::of(topics);
+    store::set_shielded_topics(db, viewer, &topics).await?;
+    Ok(topics.0)
 }
 
 /// What a reaction is on.

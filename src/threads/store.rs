@@ -8,10 +8,12 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::model::{Reaction, ReactionCount, Reply, ReplyExtras, Thread, ThreadExtras, ThreadOrder};
+use super::model::{
+    Reaction, ReactionCount, Reply, ReplyExtras, SensitiveTopic, Thread, ThreadExtras, ThreadOrder, Topics,
+};
 use crate::db::page::{Order, Page};
 use crate::db::text_enum::{from_text, to_text};
-use crate::db::visibility::{blocked_either_way_sql, held_from_sql, readable_group_ids_sql};
+use crate::db::visibility::{blocked_either_way_sql, held_from_sql, readable_group_ids_sql, shielded_sql};
 use crate::db::{Db, Tx, placeholder_list};
 use crate::members::{Member, member_columns};
 use crate::moderation_log::{Target, TargetKind};
@@ -25,6 +27,7 @@ pub struct NewThread<'a> {
     pub title: &'a str,
     pub body: &'a str,
     pub tags: &'a str,
+    pub topics: &'a Topics,
     pub now: DateTime<Utc>,
 }
 
@@ -44,9 +47,10 @@ fn thread_columns() -> String {
         "t.id, t.group_id, t.author_id, t.title, t.body, t.tags, t.pinned, t.locked, t.removed_by_moderator, t.held_for_review, \
          t.reply_count, t.created_at, t.edited_at, t.last_activity_at, \
          EXISTS (SELECT 1 FROM thread_follows f WHERE f.thread_id = t.id AND f.member_id = $1) AS viewer_follows, \
-         t.group_id IN ({}) AS viewer_is_member, {} AS hidden",
+         t.group_id IN ({}) AS viewer_is_member, {} AS hidden, t.sensitive_topics, {} AS shielded",
         crate::db::visibility::member_group_ids_sql("$1"),
-        thread_unseen_sql()
+        thread_unseen_sql(),
+        shielded_sql("t.sensitive_topics", "$1")
     )
 }
 
@@ -114,8 +118,9 @@ struct ThreadRow {
 
 /// Inserts a thread inside `tx`.
 pub async fn insert_thread(tx: &mut Tx, thread: NewThread<'_>) -> Result<(), sqlx::Error> {
-    const SQL: &str = "INSERT INTO threads (id, group_id, author_id, title, body, tags, pinned, locked, reply_count, \
-                       created_at, last_activity_at) VALUES ($1, $2, $3, $4, $5, $6, FALSE, FALSE, 0, $7, $7)";
+    const SQL: &str = "INSERT INTO threads (id, group_id, author_id, title, body, tags, sensitive_topics, pinned, \
+                       locked, reply_count, created_at, last_activity_at) \
+                       VALUES ($1, $2, $3, $4, $5, $6, $8, FALSE, FALSE, 0, $7, $7)";
     on_tx!(tx, conn => sqlx::query(SQL)
         .bind(thread.id)
         .bind(thread.group_id)
@@ -124,6 +129,7 @@ pub async fn insert_thread(tx: &mut Tx, thread: NewThread<'_>) -> Result<(), sql
         .bind(thread.body)
         .bind(thread.tags)
         .bind(thread.now)
+        .bind(thread.topics.stored())
         .execute(conn)
         .await
         .map(drop))
@@ -194,12 +200,22 @@ pub async fn page_group_threads(
     order: ThreadOrder,
     page: &Page,
 ) -> Result<Vec<Thread>, sqlx::Error> {
-    page_threads(db, viewer, "t.group_id = $2", Some(group_id), order, page).await
+    let threads = page_threads(db, viewer, "t.group_id = $2", Some(group_id), order, page).await?;
+    Ok(collapsed_where_shielded(threads))
+}
+
+/// `threads` as a list shows them: those she shields herself from collapsed.
+fn collapsed_where_shielded(threads: Vec<Thread>) -> Vec<Thread> {
+    threads.into_iter().map(|thread| Thread { collapsed: thread.shielded, ..thread }).collect()
 }
 
 /// A page of recent activity across the groups `viewer` belongs to.
 pub async fn page_feed(db: &Db, viewer: Uuid, page: &Page) -> Result<Vec<Thread>, sqlx::Error> {
-    let scope = format!("t.group_id IN ({})", crate::db::visibility::member_group_ids_sql("$1"));
+    let scope = format!(
+        "t.group_id IN ({}) AND NOT {}",
+        crate::db::visibility::member_group_ids_sql("$1"),
+        shielded_sql("t.sensitive_topics", "$1")
+    );
     page_threads(db, viewer, &scope, None, ThreadOrder::Activity, page).await
 }
 
@@ -210,7 +226,34 @@ pub async fn pinned_threads(db: &Db, viewer: Uuid, group_id: Uuid) -> Result<Vec
         thread_select(),
         thread_unseen_sql()
     );
-    on_db!(db, pool => sqlx::query_as(&sql).bind(viewer).bind(group_id).fetch_all(pool).await)
+    let threads = on_db!(db, pool => sqlx::query_as(&sql).bind(viewer).bind(group_id).fetch_all(pool).await)?;
+    Ok(collapsed_where_shielded(threads))
+}
+
+/// Replaces thread `id`'s sensitive topics.
+pub async fn set_topics(db: &Db, id: Uuid, topics: &Topics) -> Result<(), sqlx::Error> {
+    const SQL: &str = "UPDATE threads SET sensitive_topics = $2 WHERE id = $1";
+    on_db!(db, pool => sqlx::query(SQL).bind(id).bind(topics.stored()).execute(pool).await.map(drop))
+}
+
+/// The topics `member` shields herself from.
+pub async fn shielded_topics(db: &Db, member: Uuid) -> Result<Topics, sqlx::Error> {
+    const SQL: &str = "SELECT topic FROM topic_shields WHERE member_id = $1";
+    let names: Vec<String> = on_db!(db, pool => sqlx::query_scalar(SQL).bind(member).fetch_all(pool).await)?;
+    let topics: anyhow::Result<Vec<SensitiveTopic>> = names.iter().map(|name| from_text(name)).collect();
+    Ok(Topics::of(&topics.map_err(|error| sqlx::Error::Decode(error.into()))?))
+}
+
+/// Makes `topics` the ones `member` shields herself from.
+pub async fn set_shielded_topics(db: &Db, member: Uuid, topics: &Topics) -> Result<(), sqlx::Error> {
+    const CLEAR: &str = "DELETE FROM topic_shields WHERE member_id = $1";
+    const ADD: &str = "INSERT INTO topic_shields (member_id, topic) VALUES ($1, $2)";
+    let mut tx = db.begin_write().await?;
+    on_tx!(&mut tx, conn => sqlx::query(CLEAR).bind(member).execute(conn).await.map(drop))?;
+    for topic in &topics.0 {
+        on_tx!(&mut tx, conn => sqlx::query(ADD).bind(member).bind(to_text(*topic)).execute(conn).await.map(drop))?;
+    }
+    tx.commit().await
 }
 
 /// Sets a thread's pinned or locked flag inside `tx`.

@@ -1,7 +1,7 @@
 //! Email digests: at her local hour, the busiest threads of her groups (none by or
 //! counting members blocked either way), her unread mentions and upcoming events; the
 //! next one scheduled as each goes; a rescheduled one's old time does nothing; one
-//! click stops them.
+//! click stops them; threads on topics she shields herself from stay out.
 
 use chrono::{DateTime, TimeDelta, Utc};
 use serde_json::json;
@@ -80,4 +80,30 @@ async fn a_rescheduled_digest_does_nothing_at_its_old_time() {
     }
     app.run_jobs_at(moved + TimeDelta::seconds(1)).await;
     assert_eq!(app.smtp.to("ana@example.com").len(), before + 1, "the new one goes, once");
+}
+
+#[tokio::test]
+async fn a_digest_leaves_out_threads_on_topics_she_shields_herself_from() {
+    let app = TestApp::spawn().await;
+    let (ana, bea, cleo) = (app.member("ana").await, app.member("bea").await, app.member("cleo").await);
+    let group = bea.create_group("Moms at Work", "PUBLIC", "OPEN").await;
+    for member in [&ana, &cleo] {
+        member.join_group(&group, &[]).await;
+    }
+    let create = "mutation($g: ID!) { createThread(input: { groupId: $g, title: \"Trying for a second\", \
+                  body: \"Month 14\", sensitiveTopics: [FERTILITY] }) { id } }";
+    let sensitive = bea.graphql(create, json!({ "g": group })).await;
+    let sensitive = sensitive["data"]["createThread"]["id"].as_str().expect("created").to_owned();
+    cleo.post_reply(&sensitive, "Sending hope").await;
+    let busy = bea.start_thread(&group, "Daycare waitlists", "How long did you wait?").await;
+    cleo.post_reply(&busy, "Eight months").await;
+    ana.graphql("mutation { setShieldedTopics(input: { topics: [FERTILITY] }) }", json!({})).await;
+
+    let set = ana.graphql(SET, json!({ "f": "DAILY", "h": 8 })).await;
+    let due = at(&set["data"]["setDigest"]["nextAt"]);
+    app.jobs_done().await;
+    app.run_jobs_at(due + TimeDelta::seconds(1)).await;
+    let text = app.smtp.to("ana@example.com").last().expect("a digest").text();
+    assert!(text.contains("'Daycare waitlists'"), "{text}");
+    assert!(!text.contains("Trying for a second"), "{text}");
 }

@@ -1,8 +1,11 @@
 //! Member safety: reports reach those who moderate what was reported (a group's
 //! moderators, or community admins for members and messages), grouped by target and
-//! never shown to the member reported; moderators dismiss, remove content, mute or
+//! never shown to the member reported; moderators dismiss, warn, remove content, mute or
 //! remove her in the group, and admins suspend her (her sockets close, sign-in is
-//! refused with the reason); every act, old and new, is in an append-only log.
+//! refused with the reason); what enough members report is held for review; every act,
+//! old and new, is in an append-only log. Sensitive-topic shields keep threads on topics
+//! she chose not to see out of her feed, group activity and pushes, and collapsed in
+//! lists.
 
 use std::time::Duration;
 
@@ -573,4 +576,126 @@ async fn reports_by_members_outside_the_group_or_blocked_with_the_author_do_not_
     reported(&outsiders[0], json!({ "replyId": reply }), "HARASSMENT").await;
     assert_eq!(seen(&eve, &welcome).await.1, "VISIBLE");
     assert_eq!(app.count("reports").await, 4);
+}
+
+const SHIELD: &str = "mutation($t: [SensitiveTopic!]!) { setShieldedTopics(input: { topics: $t }) }";
+const SENSITIVE: &str = "mutation($g: ID!, $t: String!) { createThread(input: { groupId: $g, title: $t, \
+                         body: \"We lost our baby at 12 weeks\", sensitiveTopics: [PREGNANCY_LOSS] }) { id } }";
+
+/// Titles, bodies and `collapsed` of a group's threads as `member` lists them.
+async fn listed(member: &Member, group: &str) -> Vec<(String, String, bool)> {
+    let query = "query($g: ID!) { group(id: $g) { threads(first: 20) { edges { node { title body collapsed } } } } }";
+    let answer = member.graphql(query, json!({ "g": group })).await;
+    let edges = answer["data"]["group"]["threads"]["edges"].as_array().cloned().unwrap_or_else(|| panic!("{answer}"));
+    edges
+        .iter()
+        .map(|edge| {
+            let node = &edge["node"];
+            let text = |key: &str| node[key].as_str().unwrap_or_default().to_owned();
+            (text("title"), text("body"), node["collapsed"].as_bool().unwrap_or_default())
+        })
+        .collect()
+}
+
+async fn feed_titles(member: &Member) -> Vec<String> {
+    let answer = member.graphql("{ feed(first: 20) { edges { node { title } } } }", json!({})).await;
+    let edges = answer["data"]["feed"]["edges"].as_array().cloned().unwrap_or_else(|| panic!("{answer}"));
+    edges.iter().filter_map(|edge| edge["node"]["title"].as_str().map(str::to_owned)).collect()
+}
+
+#[tokio::test]
+async fn a_shielded_topic_leaves_her_feed_and_group_activity_and_shows_collapsed_until_she_opens_it() {
+    let app = TestApp::spawn().await;
+    let (ana, bea, cat) = (app.member("ana").await, app.member("bea").await, app.member("cat").await);
+    let group = ana.create_group("Moms at Work", "PUBLIC", "OPEN").await;
+    for member in [&bea, &cat] {
+        member.join_group(&group, &[]).await;
+    }
+    let shielded = bea.graphql(SHIELD, json!({ "t": ["PREGNANCY_LOSS", "FERTILITY", "PREGNANCY_LOSS"] })).await;
+    assert_eq!(shielded["data"]["setShieldedTopics"], json!(["PREGNANCY_LOSS", "FERTILITY"]), "{shielded}");
+    let mine = bea.graphql("{ shieldedTopics }", json!({})).await;
+    assert_eq!(mine["data"]["shieldedTopics"], json!(["PREGNANCY_LOSS", "FERTILITY"]));
+
+    let mut socket = acknowledged(&app, &bea).await;
+    crate::realtime::live_group_activity(&app, &mut socket, &ana, &group).await;
+    let sensitive = cat.graphql(SENSITIVE, json!({ "g": group, "t": "Our loss" })).await;
+    let sensitive = sensitive["data"]["createThread"]["id"].as_str().expect("created").to_owned();
+    cat.start_thread(&group, "Daycare waitlists", "How long?").await;
+    let next = tokio::time::timeout(WITHIN_A_SECOND * 5, receive(&mut socket)).await.expect("activity arrives");
+    assert_eq!(
+        next["payload"]["data"]["groupActivity"]["thread"]["title"], "Daycare waitlists",
+        "not the shielded one: {next}"
+    );
+
+    assert!(!feed_titles(&bea).await.contains(&"Our loss".to_owned()), "out of her feed");
+    assert!(feed_titles(&ana).await.contains(&"Our loss".to_owned()), "in the others'");
+    let hers = listed(&bea, &group).await;
+    assert!(hers.contains(&("Sensitive topic: pregnancy loss".to_owned(), String::new(), true)), "{hers:?}");
+    assert!(listed(&ana, &group).await.contains(&(
+        "Our loss".to_owned(),
+        "We lost our baby at 12 weeks".to_owned(),
+        false
+    )));
+    let opened = bea
+        .graphql(
+            "query($t: ID!) { thread(id: $t) { title body collapsed sensitiveTopics } }",
+            json!({ "t": sensitive }),
+        )
+        .await;
+    assert_eq!(
+        opened["data"]["thread"],
+        json!({ "title": "Our loss", "body": "We lost our baby at 12 weeks", "collapsed": false, "sensitiveTopics": ["PREGNANCY_LOSS"] })
+    );
+
+    // Her notifications about it do not name it.
+    let reply = "mutation($t: ID!) { postReply(input: { threadId: $t, body: \"Holding you\" }) { id } }";
+    bea.graphql(reply, json!({ "t": sensitive })).await;
+    cat.post_reply(&sensitive, "Thank you").await;
+    let (_, told) = notifications_of(&app, &bea).await;
+    let about = told.iter().find(|n| n["threadId"] == sensitive.as_str()).expect("she is told");
+    assert!(!about["title"].as_str().unwrap_or_default().contains("Our loss"), "{about}");
+}
+
+#[tokio::test]
+async fn a_threads_author_or_a_moderator_sets_its_topics_and_no_one_else() {
+    let app = TestApp::spawn().await;
+    let (ana, bea, cat) = (app.member("ana").await, app.member("bea").await, app.member("cat").await);
+    let group = ana.create_group("Moms at Work", "PUBLIC", "OPEN").await;
+    for member in [&bea, &cat] {
+        member.join_group(&group, &[]).await;
+    }
+    bea.graphql(SHIELD, json!({ "t": ["CHILD_ILLNESS"] })).await;
+    let thread = cat.start_thread(&group, "Hospital week", "Our son is in the NICU").await;
+    let set = "mutation($t: ID!, $s: [SensitiveTopic!]!) { setThreadSensitiveTopics(input: { threadId: $t, topics: $s }) { sensitiveTopics } }";
+    let refused = bea.graphql(set, json!({ "t": thread, "s": ["CHILD_ILLNESS"] })).await;
+    assert_eq!(error_code(&refused), "FORBIDDEN", "{refused}");
+    assert_eq!(feed_titles(&bea).await, ["Hospital week"], "unchanged");
+
+    let by_moderator = ana.graphql(set, json!({ "t": thread, "s": ["CHILD_ILLNESS"] })).await;
+    assert_eq!(by_moderator["data"]["setThreadSensitiveTopics"]["sensitiveTopics"], json!(["CHILD_ILLNESS"]));
+    assert!(feed_titles(&bea).await.is_empty());
+    let by_author = cat.graphql(set, json!({ "t": thread, "s": [] })).await;
+    assert_eq!(by_author["data"]["setThreadSensitiveTopics"]["sensitiveTopics"], json!([]));
+    assert_eq!(feed_titles(&bea).await, ["Hospital week"]);
+}
+
+#[tokio::test]
+async fn a_push_about_a_shielded_thread_carries_a_generic_line() {
+    let (app, service) = crate::push_delivery::app_and_service().await;
+    let (ana, bea, cat) = (app.member("ana").await, app.member("bea").await, app.member("cat").await);
+    let group = ana.create_group("Moms at Work", "PUBLIC", "OPEN").await;
+    for member in [&bea, &cat] {
+        member.join_group(&group, &[]).await;
+    }
+    let sensitive = bea.graphql(SENSITIVE, json!({ "g": group, "t": "Our loss" })).await;
+    let sensitive = sensitive["data"]["createThread"]["id"].as_str().expect("created").to_owned();
+    bea.graphql(SHIELD, json!({ "t": ["PREGNANCY_LOSS"] })).await;
+    let phone = service.device();
+    crate::push_delivery::register(&app, &bea, &phone).await;
+
+    cat.post_reply(&sensitive, "So sorry").await;
+
+    let [push] = service.wait_for(1, Duration::from_secs(10)).await.try_into().unwrap_or_else(|r| panic!("{r:?}"));
+    assert_eq!(push.payload["body"], "Something new on a topic you chose not to see");
+    assert!(!push.payload.to_string().contains("Our loss"), "{}", push.payload);
 }

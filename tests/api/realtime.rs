@@ -457,7 +457,7 @@ const ACTIVITY: &str = "subscription($g: ID!) { groupActivity(groupId: $g) { kin
 
 /// Starts `groupActivity` and waits until it is live: creates probe threads until one is
 /// seen (the subscription starts asynchronously; there is no replay to cover the gap).
-async fn live_group_activity(app: &TestApp, socket: &mut Socket, moderator: &Member, group: &str) {
+pub(crate) async fn live_group_activity(app: &TestApp, socket: &mut Socket, moderator: &Member, group: &str) {
     send(
         socket,
         json!({ "id": "g", "type": "subscribe", "payload": { "query": ACTIVITY, "variables": { "g": group } } }),

@@ -313,6 +313,8 @@ export type CreateThreadInput = {
   body: Scalars['String']['input'];
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   groupId: Scalars['ID']['input'];
+  /** The sensitive topics it touches. */
+  sensitiveTopics?: Array<SensitiveTopic>;
   /** Up to 10 short tags. */
   tags?: Array<Scalars['String']['input']>;
   title: Scalars['String']['input'];
@@ -1240,6 +1242,14 @@ export type Mutation = {
   setNotificationPreference: Array<NotificationPreference>;
   /** Sets her quiet hours, replacing any she had. */
   setQuietHours: QuietHours;
+  /**
+   * Chooses the sensitive topics she shields herself from: threads touching one leave
+   * her feed and group activity, show collapsed in group lists ("Sensitive topic: …",
+   * body hidden until she opens one), and are named in no push or email to her.
+   */
+  setShieldedTopics: Array<SensitiveTopic>;
+  /** Sets the sensitive topics a thread touches: its author or the group's moderators. */
+  setThreadSensitiveTopics: Thread;
   /** Signs in on this device. */
   signIn: AuthPayload;
   /** Signs this device out. */
@@ -1659,6 +1669,18 @@ export type MutationSetNotificationPreferenceArgs = {
 /** Every mutation, one part per feature. */
 export type MutationSetQuietHoursArgs = {
   input: SetQuietHoursInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationSetShieldedTopicsArgs = {
+  input: ShieldTopicsInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationSetThreadSensitiveTopicsArgs = {
+  input: SetSensitiveTopicsInput;
 };
 
 
@@ -2104,6 +2126,8 @@ export type Query = {
   quietHours: QuietHours;
   /** The jobs she saved and may still see, most recently saved first. */
   savedJobs: JobPostConnection;
+  /** The sensitive topics she shields herself from. */
+  shieldedTopics: Array<SensitiveTopic>;
   /** Whether a message's text shows in its push (off unless she turned it on). */
   showsMessagePreviews: Scalars['Boolean']['output'];
   /**
@@ -2688,6 +2712,18 @@ export type SendNewsletterPayload = {
   newsletterId: Scalars['ID']['output'];
 };
 
+/**
+ * Topics members may shield themselves from: a thread touching one is left out of her
+ * feed and group activity, shown collapsed in group lists, and named in no push or
+ * email to her.
+ */
+export type SensitiveTopic =
+  | 'BIRTH_TRAUMA'
+  | 'CHILD_ILLNESS'
+  | 'FERTILITY'
+  | 'POSTPARTUM_MENTAL_HEALTH'
+  | 'PREGNANCY_LOSS';
+
 export type SetDigestInput = {
   frequency: DigestFrequency;
   /** Her local hour, 0–23 (in her quiet hours' time zone, else her profile's, else UTC). */
@@ -2727,6 +2763,16 @@ export type SetQuietHoursInput = {
   timeZone: Scalars['String']['input'];
   /** Up to four windows; none turns quiet hours off. */
   windows: Array<QuietWindowInput>;
+};
+
+export type SetSensitiveTopicsInput = {
+  threadId: Scalars['ID']['input'];
+  topics: Array<SensitiveTopic>;
+};
+
+export type ShieldTopicsInput = {
+  /** Every topic she shields herself from (the list replaces the last one). */
+  topics: Array<SensitiveTopic>;
 };
 
 export type SignInInput = {
@@ -2843,8 +2889,13 @@ export type TargetKind =
 export type Thread = {
   __typename?: 'Thread';
   author: Member;
-  /** Plain text with simple markdown; clients render it, the server never makes HTML. */
+  /**
+   * Plain text with simple markdown; clients render it, the server never makes HTML.
+   * Empty while collapsed.
+   */
   body: Scalars['String']['output'];
+  /** Shown collapsed: she shields herself from one of its topics (in lists only). */
+  collapsed: Scalars['Boolean']['output'];
   createdAt: Scalars['DateTime']['output'];
   editedAt?: Maybe<Scalars['DateTime']['output']>;
   group: Group;
@@ -2867,7 +2918,13 @@ export type Thread = {
   /** Replies, oldest first. */
   replies: ReplyConnection;
   replyCount: Scalars['Int']['output'];
+  /** The sensitive topics it touches, set by its author or a moderator. */
+  sensitiveTopics: Array<SensitiveTopic>;
   tags: Array<Scalars['String']['output']>;
+  /**
+   * In a list, a thread on a topic she shields herself from reads "Sensitive topic:
+   * …" (open it by id to read it).
+   */
   title: Scalars['String']['output'];
   /** Whether the viewer may reply: she belongs to the group and the thread is open. */
   viewerCanReply: Scalars['Boolean']['output'];
@@ -3213,7 +3270,7 @@ export type GroupQueryVariables = Exact<{
 }>;
 
 
-export type GroupQuery = { __typename?: 'Query', group: { __typename?: 'Group', joinQuestions: Array<string>, createdAt: string, id: string, name: string, description: string, visibility: GroupVisibility, joinPolicy: JoinPolicy, memberCount?: number | null, approximateMemberCount: number, viewerRole?: GroupRole | null, pinnedThreads?: Array<{ __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } }> | null, threads?: { __typename?: 'ThreadConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ThreadEdge', cursor: string, node: { __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } }> } | null, viewerJoinRequest?: { __typename?: 'JoinRequest', id: string, status: JoinRequestStatus, answers: Array<string>, createdAt: string } | null } };
+export type GroupQuery = { __typename?: 'Query', group: { __typename?: 'Group', joinQuestions: Array<string>, createdAt: string, id: string, name: string, description: string, visibility: GroupVisibility, joinPolicy: JoinPolicy, memberCount?: number | null, approximateMemberCount: number, viewerRole?: GroupRole | null, pinnedThreads?: Array<{ __typename?: 'Thread', id: string, title: string, tags: Array<string>, sensitiveTopics: Array<SensitiveTopic>, collapsed: boolean, pinned: boolean, locked: boolean, removedByModerator: boolean, heldForReview: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } }> | null, threads?: { __typename?: 'ThreadConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ThreadEdge', cursor: string, node: { __typename?: 'Thread', id: string, title: string, tags: Array<string>, sensitiveTopics: Array<SensitiveTopic>, collapsed: boolean, pinned: boolean, locked: boolean, removedByModerator: boolean, heldForReview: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } }> } | null, viewerJoinRequest?: { __typename?: 'JoinRequest', id: string, status: JoinRequestStatus, answers: Array<string>, createdAt: string } | null } };
 
 export type GroupMembersQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -3311,7 +3368,7 @@ export type GroupActivitySubscriptionVariables = Exact<{
 }>;
 
 
-export type GroupActivitySubscription = { __typename?: 'Subscription', groupActivity: { __typename?: 'GroupActivity', kind: GroupActivityKind, thread?: { __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } | null, event?: { __typename?: 'Event', id: string, title: string, startsAt: string, endsAt: string, timezone: string, city?: string | null, isOnline: boolean, goingCount: number, seatsLeft?: number | null, kidsWelcome: boolean, childcareProvided: boolean, costCents: number, cancelled: boolean, group: { __typename?: 'Group', id: string, name: string }, viewerRsvp?: { __typename?: 'Rsvp', status: RsvpStatus } | null } | null, member?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, joinRequest?: { __typename?: 'JoinRequest', id: string, status: JoinRequestStatus, answers: Array<string>, createdAt: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } | null } };
+export type GroupActivitySubscription = { __typename?: 'Subscription', groupActivity: { __typename?: 'GroupActivity', kind: GroupActivityKind, thread?: { __typename?: 'Thread', id: string, title: string, tags: Array<string>, sensitiveTopics: Array<SensitiveTopic>, collapsed: boolean, pinned: boolean, locked: boolean, removedByModerator: boolean, heldForReview: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } | null, event?: { __typename?: 'Event', id: string, title: string, startsAt: string, endsAt: string, timezone: string, city?: string | null, isOnline: boolean, goingCount: number, seatsLeft?: number | null, kidsWelcome: boolean, childcareProvided: boolean, costCents: number, cancelled: boolean, group: { __typename?: 'Group', id: string, name: string }, viewerRsvp?: { __typename?: 'Rsvp', status: RsvpStatus } | null } | null, member?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, joinRequest?: { __typename?: 'JoinRequest', id: string, status: JoinRequestStatus, answers: Array<string>, createdAt: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } | null } };
 
 export type JobItemFragment = { __typename?: 'JobPost', id: string, title: string, company: string, location: string, workplace: Workplace, employment: Employment, flexibility: Array<Flexibility>, industry?: string | null, canRefer: boolean, status: JobStatus, saved: boolean, expiresAt: string, createdAt: string, postedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } };
 
@@ -3581,6 +3638,26 @@ export type ModerationLogQueryVariables = Exact<{
 
 export type ModerationLogQuery = { __typename?: 'Query', moderationLog: { __typename?: 'LogEntryConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'LogEntryEdge', node: { __typename?: 'LogEntry', id: string, action: LogAction, targetKind?: TargetKind | null, targetId?: string | null, groupId?: string | null, note: string, until?: string | null, createdAt: string, actor?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, subject?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null } }> } };
 
+export type ShieldedTopicsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ShieldedTopicsQuery = { __typename?: 'Query', shieldedTopics: Array<SensitiveTopic> };
+
+export type SetShieldedTopicsMutationVariables = Exact<{
+  topics: Array<SensitiveTopic> | SensitiveTopic;
+}>;
+
+
+export type SetShieldedTopicsMutation = { __typename?: 'Mutation', setShieldedTopics: Array<SensitiveTopic> };
+
+export type SetThreadSensitiveTopicsMutationVariables = Exact<{
+  threadId: Scalars['ID']['input'];
+  topics: Array<SensitiveTopic> | SensitiveTopic;
+}>;
+
+
+export type SetThreadSensitiveTopicsMutation = { __typename?: 'Mutation', setThreadSensitiveTopics: { __typename?: 'Thread', id: string, sensitiveTopics: Array<SensitiveTopic> } };
+
 export type NotificationItemFragment = { __typename?: 'Notification', id: string, kind: NotificationKind, title: string, count: number, groupId?: string | null, threadId?: string | null, replyId?: string | null, eventId?: string | null, conversationId?: string | null, messageId?: string | null, read: boolean, createdAt: string, updatedAt: string, actor?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null };
 
 export type NotificationsQueryVariables = Exact<{
@@ -3844,9 +3921,9 @@ export type ReactionSummaryFragment = { __typename?: 'ReactionCount', reaction: 
 
 export type ReplyItemFragment = { __typename?: 'Reply', id: string, threadId: string, parentReplyId?: string | null, state: ReplyState, body?: string | null, createdAt: string, editedAt?: string | null, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }> };
 
-export type ThreadSummaryFragment = { __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } };
+export type ThreadSummaryFragment = { __typename?: 'Thread', id: string, title: string, tags: Array<string>, sensitiveTopics: Array<SensitiveTopic>, collapsed: boolean, pinned: boolean, locked: boolean, removedByModerator: boolean, heldForReview: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } };
 
-export type ThreadDetailFragment = { __typename?: 'Thread', body: string, editedAt?: string | null, viewerFollows: boolean, viewerCanReply: boolean, id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }>, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } };
+export type ThreadDetailFragment = { __typename?: 'Thread', body: string, editedAt?: string | null, viewerFollows: boolean, viewerCanReply: boolean, id: string, title: string, tags: Array<string>, sensitiveTopics: Array<SensitiveTopic>, collapsed: boolean, pinned: boolean, locked: boolean, removedByModerator: boolean, heldForReview: boolean, replyCount: number, createdAt: string, lastActivityAt: string, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }>, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } };
 
 export type FeedQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3854,7 +3931,7 @@ export type FeedQueryVariables = Exact<{
 }>;
 
 
-export type FeedQuery = { __typename?: 'Query', feed: { __typename?: 'ThreadConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ThreadEdge', cursor: string, node: { __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } }> } };
+export type FeedQuery = { __typename?: 'Query', feed: { __typename?: 'ThreadConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ThreadEdge', cursor: string, node: { __typename?: 'Thread', id: string, title: string, tags: Array<string>, sensitiveTopics: Array<SensitiveTopic>, collapsed: boolean, pinned: boolean, locked: boolean, removedByModerator: boolean, heldForReview: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } }> } };
 
 export type ThreadQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -3863,7 +3940,7 @@ export type ThreadQueryVariables = Exact<{
 }>;
 
 
-export type ThreadQuery = { __typename?: 'Query', thread: { __typename?: 'Thread', body: string, editedAt?: string | null, viewerFollows: boolean, viewerCanReply: boolean, id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, replies: { __typename?: 'ReplyConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ReplyEdge', cursor: string, node: { __typename?: 'Reply', id: string, threadId: string, parentReplyId?: string | null, state: ReplyState, body?: string | null, createdAt: string, editedAt?: string | null, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }>, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } };
+export type ThreadQuery = { __typename?: 'Query', thread: { __typename?: 'Thread', body: string, editedAt?: string | null, viewerFollows: boolean, viewerCanReply: boolean, id: string, title: string, tags: Array<string>, sensitiveTopics: Array<SensitiveTopic>, collapsed: boolean, pinned: boolean, locked: boolean, removedByModerator: boolean, heldForReview: boolean, replyCount: number, createdAt: string, lastActivityAt: string, replies: { __typename?: 'ReplyConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ReplyEdge', cursor: string, node: { __typename?: 'Reply', id: string, threadId: string, parentReplyId?: string | null, state: ReplyState, body?: string | null, createdAt: string, editedAt?: string | null, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }>, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } };
 
 export type ThreadLatestRepliesQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -3879,7 +3956,7 @@ export type CreateThreadMutationVariables = Exact<{
 }>;
 
 
-export type CreateThreadMutation = { __typename?: 'Mutation', createThread: { __typename?: 'Thread', body: string, editedAt?: string | null, viewerFollows: boolean, viewerCanReply: boolean, id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }>, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } };
+export type CreateThreadMutation = { __typename?: 'Mutation', createThread: { __typename?: 'Thread', body: string, editedAt?: string | null, viewerFollows: boolean, viewerCanReply: boolean, id: string, title: string, tags: Array<string>, sensitiveTopics: Array<SensitiveTopic>, collapsed: boolean, pinned: boolean, locked: boolean, removedByModerator: boolean, heldForReview: boolean, replyCount: number, createdAt: string, lastActivityAt: string, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }>, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } };
 
 export type PostReplyMutationVariables = Exact<{
   input: PostReplyInput;
@@ -3943,7 +4020,7 @@ export type ThreadUpdatesSubscriptionVariables = Exact<{
 }>;
 
 
-export type ThreadUpdatesSubscription = { __typename?: 'Subscription', threadUpdates: { __typename?: 'ThreadUpdate', kind: ThreadUpdateKind, cursor?: string | null, reply?: { __typename?: 'Reply', id: string, threadId: string, parentReplyId?: string | null, state: ReplyState, body?: string | null, createdAt: string, editedAt?: string | null, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }> } | null, thread?: { __typename?: 'Thread', body: string, editedAt?: string | null, viewerFollows: boolean, viewerCanReply: boolean, id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }>, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } | null } };
+export type ThreadUpdatesSubscription = { __typename?: 'Subscription', threadUpdates: { __typename?: 'ThreadUpdate', kind: ThreadUpdateKind, cursor?: string | null, reply?: { __typename?: 'Reply', id: string, threadId: string, parentReplyId?: string | null, state: ReplyState, body?: string | null, createdAt: string, editedAt?: string | null, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }> } | null, thread?: { __typename?: 'Thread', body: string, editedAt?: string | null, viewerFollows: boolean, viewerCanReply: boolean, id: string, title: string, tags: Array<string>, sensitiveTopics: Array<SensitiveTopic>, collapsed: boolean, pinned: boolean, locked: boolean, removedByModerator: boolean, heldForReview: boolean, replyCount: number, createdAt: string, lastActivityAt: string, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }>, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -4558,8 +4635,12 @@ export const ThreadSummaryFragmentDoc = new TypedDocumentString(`
   id
   title
   tags
+  sensitiveTopics
+  collapsed
   pinned
   locked
+  removedByModerator
+  heldForReview
   replyCount
   createdAt
   lastActivityAt
@@ -4603,8 +4684,12 @@ fragment ThreadSummary on Thread {
   id
   title
   tags
+  sensitiveTopics
+  collapsed
   pinned
   locked
+  removedByModerator
+  heldForReview
   replyCount
   createdAt
   lastActivityAt
@@ -5471,8 +5556,12 @@ fragment ThreadSummary on Thread {
   id
   title
   tags
+  sensitiveTopics
+  collapsed
   pinned
   locked
+  removedByModerator
+  heldForReview
   replyCount
   createdAt
   lastActivityAt
@@ -5483,7 +5572,7 @@ fragment ThreadSummary on Thread {
     id
     name
   }
-}`, {"hash":"29a32e92d3190e586f161f965012ff35c7bfb1ec24bf61f982a325196732dad4"}) as unknown as TypedDocumentString<GroupQuery, GroupQueryVariables>;
+}`, {"hash":"1ffb4b1fca085b0b886c60a5da2264392ddaa5fea117e98e2289be4e08555f51"}) as unknown as TypedDocumentString<GroupQuery, GroupQueryVariables>;
 export const GroupMembersDocument = new TypedDocumentString(`
     query GroupMembers($id: ID!, $first: Int, $after: String) {
   group(id: $id) {
@@ -5867,8 +5956,12 @@ fragment ThreadSummary on Thread {
   id
   title
   tags
+  sensitiveTopics
+  collapsed
   pinned
   locked
+  removedByModerator
+  heldForReview
   replyCount
   createdAt
   lastActivityAt
@@ -5879,7 +5972,7 @@ fragment ThreadSummary on Thread {
     id
     name
   }
-}`, {"hash":"5d5c2a9bb6fd84b282880386fe658586f89fff6ed3c32fdd82aa1e5aad71a380"}) as unknown as TypedDocumentString<GroupActivitySubscription, GroupActivitySubscriptionVariables>;
+}`, {"hash":"1d91bf021c2971c972e79ae6e8a17c5750e03f5a7dcffba2556c561d0b716f97"}) as unknown as TypedDocumentString<GroupActivitySubscription, GroupActivitySubscriptionVariables>;
 export const JobsDocument = new TypedDocumentString(`
     query Jobs($filter: JobFilterInput, $first: Int, $after: String) {
   jobs(filter: $filter, first: $first, after: $after) {
@@ -6798,6 +6891,24 @@ fragment AuthorSummary on Member {
   handle
   avatarUrl
 }`, {"hash":"d6ce546d9e99adbaa0b6807007a91dd7c7d3eff915cdf59fae07367ad1067e35"}) as unknown as TypedDocumentString<ModerationLogQuery, ModerationLogQueryVariables>;
+export const ShieldedTopicsDocument = new TypedDocumentString(`
+    query ShieldedTopics {
+  shieldedTopics
+}
+    `, {"hash":"3c6d40bab8be05555a8b73409578a103d5ad3fc792e0eeb461cbf5a4923e9d5e"}) as unknown as TypedDocumentString<ShieldedTopicsQuery, ShieldedTopicsQueryVariables>;
+export const SetShieldedTopicsDocument = new TypedDocumentString(`
+    mutation SetShieldedTopics($topics: [SensitiveTopic!]!) {
+  setShieldedTopics(input: {topics: $topics})
+}
+    `, {"hash":"0a4485ea00897ac16bce9036e96fd70618b949545a1d915bdc8a95216b36a8d1"}) as unknown as TypedDocumentString<SetShieldedTopicsMutation, SetShieldedTopicsMutationVariables>;
+export const SetThreadSensitiveTopicsDocument = new TypedDocumentString(`
+    mutation SetThreadSensitiveTopics($threadId: ID!, $topics: [SensitiveTopic!]!) {
+  setThreadSensitiveTopics(input: {threadId: $threadId, topics: $topics}) {
+    id
+    sensitiveTopics
+  }
+}
+    `, {"hash":"f4f553d24097ed23a5a52dcf586452183d68ac4f5da47ba28af40784eb7a2bc5"}) as unknown as TypedDocumentString<SetThreadSensitiveTopicsMutation, SetThreadSensitiveTopicsMutationVariables>;
 export const NotificationsDocument = new TypedDocumentString(`
     query Notifications($first: Int, $after: String) {
   notifications(first: $first, after: $after) {
@@ -7363,8 +7474,12 @@ fragment ThreadSummary on Thread {
   id
   title
   tags
+  sensitiveTopics
+  collapsed
   pinned
   locked
+  removedByModerator
+  heldForReview
   replyCount
   createdAt
   lastActivityAt
@@ -7375,7 +7490,7 @@ fragment ThreadSummary on Thread {
     id
     name
   }
-}`, {"hash":"855b517ed69cc40b430d84f12359b6ad863a0dfe16ae720768647854d6265bfd"}) as unknown as TypedDocumentString<FeedQuery, FeedQueryVariables>;
+}`, {"hash":"3341c11ee8c332e820a07468f269587f4cb3b400081ef65bcde01aa641dd1bca"}) as unknown as TypedDocumentString<FeedQuery, FeedQueryVariables>;
 export const ThreadDocument = new TypedDocumentString(`
     query Thread($id: ID!, $first: Int = 20, $after: String) {
   thread(id: $id) {
@@ -7427,8 +7542,12 @@ fragment ThreadSummary on Thread {
   id
   title
   tags
+  sensitiveTopics
+  collapsed
   pinned
   locked
+  removedByModerator
+  heldForReview
   replyCount
   createdAt
   lastActivityAt
@@ -7449,7 +7568,7 @@ fragment ThreadDetail on Thread {
   reactions {
     ...ReactionSummary
   }
-}`, {"hash":"3c13a9c95f9789206583f9d738811eabf30852e7b3f43c055bc6f6184e423877"}) as unknown as TypedDocumentString<ThreadQuery, ThreadQueryVariables>;
+}`, {"hash":"c8099bb72fc7bbc944699cf9408b4ec0b859287bb061d63518fe5dee20bd2c84"}) as unknown as TypedDocumentString<ThreadQuery, ThreadQueryVariables>;
 export const ThreadLatestRepliesDocument = new TypedDocumentString(`
     query ThreadLatestReplies($id: ID!, $last: Int = 20, $before: String) {
   thread(id: $id) {
@@ -7516,8 +7635,12 @@ fragment ThreadSummary on Thread {
   id
   title
   tags
+  sensitiveTopics
+  collapsed
   pinned
   locked
+  removedByModerator
+  heldForReview
   replyCount
   createdAt
   lastActivityAt
@@ -7538,7 +7661,7 @@ fragment ThreadDetail on Thread {
   reactions {
     ...ReactionSummary
   }
-}`, {"hash":"d49a40974b0d3480b6e4a56ffc795ce48b644bd1f7463d355a9c2b6db2ae6b64"}) as unknown as TypedDocumentString<CreateThreadMutation, CreateThreadMutationVariables>;
+}`, {"hash":"822a181755ce6410fe5f4df85fc5ca2a35e9c30dc274af066f959beac764665d"}) as unknown as TypedDocumentString<CreateThreadMutation, CreateThreadMutationVariables>;
 export const PostReplyDocument = new TypedDocumentString(`
     mutation PostReply($input: PostReplyInput!) {
   postReply(input: $input) {
@@ -7724,8 +7847,12 @@ fragment ThreadSummary on Thread {
   id
   title
   tags
+  sensitiveTopics
+  collapsed
   pinned
   locked
+  removedByModerator
+  heldForReview
   replyCount
   createdAt
   lastActivityAt
@@ -7746,4 +7873,4 @@ fragment ThreadDetail on Thread {
   reactions {
     ...ReactionSummary
   }
-}`, {"hash":"08ea87810980c406c12d59303839b64a4b92e48e078a2d0d636d6662c6b555a2"}) as unknown as TypedDocumentString<ThreadUpdatesSubscription, ThreadUpdatesSubscriptionVariables>;
+}`, {"hash":"422faa1a2886d3c04a6d115c412fc80204b97412aecb6a893f094200be759439"}) as unknown as TypedDocumentString<ThreadUpdatesSubscription, ThreadUpdatesSubscriptionVariables>;
