@@ -29,7 +29,7 @@ const KEPT_FOR: TimeDelta = TimeDelta::hours(24);
 const EXPORTS_PER_DAY: i64 = 3;
 
 /// Each part of an export: its name, and the query of her rows (`$1` is her id).
-const SECTIONS: [(&str, &str); 21] = [
+const SECTIONS: [(&str, &str); 23] = [
     (
         "profile",
         "SELECT id, email, display_name, handle, language, email_verified_at, created_at, headline, industry, city, \
@@ -44,7 +44,17 @@ const SECTIONS: [(&str, &str); 21] = [
         "SELECT g.id, g.name, m.role, m.joined_at FROM group_memberships m JOIN groups g ON g.id = m.group_id \
          WHERE m.member_id = $1",
     ),
-    ("threads", "SELECT id, group_id, title, body, tags, created_at, edited_at FROM threads WHERE author_id = $1"),
+    (
+        "threads",
+        "SELECT id, group_id, title, body, tags, sensitive_topics, created_at, edited_at FROM threads \
+         WHERE author_id = $1",
+    ),
+    ("shielded_topics", "SELECT topic FROM topic_shields WHERE member_id = $1"),
+    (
+        "reports",
+        "SELECT id, target_kind, target_id, reason, note, status, created_at, resolved_at FROM reports \
+         WHERE reporter_id = $1",
+    ),
     (
         "replies",
         "SELECT id, thread_id, parent_reply_id, body, created_at, edited_at, deleted_at FROM replies \

@@ -33,11 +33,18 @@ pub fn held_from_sql(held: &str, author: &str, group_id: &str, viewer: &str) -> 
     )
 }
 
-/// A SQL condition true when `member` shields herself from one of the sensitive topics
-/// in `topics` (a thread's comma list, ",PREGNANCY_LOSS,").
-pub fn shielded_sql(topics: &str, member: &str) -> String {
+/// SQL selecting a sensitive topic in `topics` (a thread's comma list,
+/// ",PREGNANCY_LOSS,") that `member` shields herself from — NULL when none (matched as a
+/// whole name between commas; `_` in a name is escaped from LIKE).
+pub fn shielded_topic_sql(topics: &str, member: &str) -> String {
     format!(
-        "EXISTS (SELECT 1 FROM topic_shields ts WHERE ts.member_id = {member} \
-         AND {topics} LIKE '%,' || ts.topic || ',%')"
+        "(SELECT MIN(ts.topic) FROM topic_shields ts WHERE ts.member_id = {member} \
+         AND {topics} LIKE '%,' || REPLACE(ts.topic, '_', '\\_') || ',%' ESCAPE '\\')"
     )
+}
+
+/// A SQL condition true when `member` shields herself from one of the sensitive topics
+/// in `topics`.
+pub fn shielded_sql(topics: &str, member: &str) -> String {
+    format!("{} IS NOT NULL", shielded_topic_sql(topics, member))
 }

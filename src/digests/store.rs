@@ -87,7 +87,7 @@ pub async fn busiest_threads(db: &Db, member: Uuid, since: DateTime<Utc>) -> Res
          FROM threads t JOIN groups g ON g.id = t.group_id \
          JOIN group_memberships gm ON gm.group_id = t.group_id AND gm.member_id = $1 \
          JOIN replies r ON r.thread_id = t.id AND r.created_at > $2 AND r.deleted_at IS NULL AND r.author_id <> $1 \
-         WHERE NOT {} AND NOT {} AND NOT {} AND NOT {} AND NOT r.held_for_review \
+         WHERE NOT {} AND NOT {} AND NOT {} AND (t.author_id = $1 OR NOT {}) AND NOT r.held_for_review \
          GROUP BY t.id, t.title, g.name, g.visibility ORDER BY COUNT(r.id) DESC, t.id LIMIT 5",
         blocked_either_way_sql("t.author_id", "$1"),
         blocked_either_way_sql("r.author_id", "$1"),

@@ -71,7 +71,8 @@ impl Watcher {
         let found = match kind {
             GroupActivityKind::ThreadCreated => {
                 // A thread on a topic she shields herself from is not her group's news.
-                let thread = threads::readable(&self.db, viewer, id).await.ok().filter(|t| !t.shielded);
+                let thread =
+                    threads::readable(&self.db, viewer, id).await.ok().filter(|t| t.shielded_topic.0.is_none());
                 thread.map(|t| activity.thread = Some(t))
             }
             GroupActivityKind::EventCreated | GroupActivityKind::EventUpdated | GroupActivityKind::EventCancelled => {

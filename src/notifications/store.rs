@@ -11,7 +11,7 @@ use uuid::Uuid;
 use super::model::{Notification, NotificationKind};
 use crate::db::page::{Order, Page};
 use crate::db::text_enum::to_text;
-use crate::db::visibility::{blocked_either_way_sql, held_from_sql, readable_group_ids_sql};
+use crate::db::visibility::{blocked_either_way_sql, held_from_sql, readable_group_ids_sql, shielded_sql};
 use crate::db::{Db, Tx, placeholder_list};
 use crate::{on_db, on_tx};
 
@@ -175,20 +175,28 @@ fn still_visible_sql(viewer: &str) -> String {
     )
 }
 
-/// The columns of a [`Notification`], from [`SUBJECTS`].
-const COLUMNS: &str = "n.id, n.kind, n.group_id, g.name AS group_name, \
-                       COALESCE(g.visibility = 'PRIVATE', FALSE) AS group_private, n.thread_id, n.reply_id, \
-                       n.event_id, n.conversation_id, n.message_id, n.job_post_id, n.coffee_chat_id, \
-                       COALESCE(t.title, e.title, j.title) AS subject_title, \
-                       COALESCE(e.starts_at, cc.starts_at) AS event_starts_at, ml.note AS moderator_note, \
-                       EXISTS (SELECT 1 FROM topic_shields ts WHERE ts.member_id = n.member_id \
-                       AND t.sensitive_topics LIKE '%,' || ts.topic || ',%') AS shielded, n.actor_id, n.happenings, n.created_at, n.updated_at, n.read_at";
+/// The columns of a [`Notification`], from [`SUBJECTS`]: `shielded` when it is about a
+/// reply or mention in a thread on a topic she shields herself from (not her own).
+fn columns() -> String {
+    format!(
+        "n.id, n.kind, n.group_id, g.name AS group_name, \
+         COALESCE(g.visibility = 'PRIVATE', FALSE) AS group_private, n.thread_id, n.reply_id, \
+         n.event_id, n.conversation_id, n.message_id, n.job_post_id, n.coffee_chat_id, \
+         COALESCE(t.title, e.title, j.title) AS subject_title, \
+         COALESCE(e.starts_at, cc.starts_at) AS event_starts_at, ml.note AS moderator_note, \
+         (n.kind IN ('REPLY_TO_MY_THREAD', 'REPLY_TO_MY_REPLY', 'MENTION', 'FOLLOWED_THREAD_ACTIVITY') \
+         AND t.author_id <> n.member_id AND {}) AS shielded, \
+         n.actor_id, n.happenings, n.created_at, n.updated_at, n.read_at",
+        shielded_sql("t.sensitive_topics", "n.member_id")
+    )
+}
 
 /// A page of her notifications, most recently updated first.
 pub async fn page(db: &Db, member: Uuid, page: &Page) -> Result<Vec<Notification>, sqlx::Error> {
     let keyset = page.keyset_sql(Order::NewestFirst, "n.updated_at", "n.id", 2);
     let sql = format!(
-        "SELECT {COLUMNS} FROM {SUBJECTS} WHERE n.member_id = $1 AND {}{}{}",
+        "SELECT {} FROM {SUBJECTS} WHERE n.member_id = $1 AND {}{}{}",
+        columns(),
         still_visible_sql("$1"),
         keyset.condition,
         keyset.order_limit
@@ -219,10 +227,11 @@ pub async fn for_push(db: &Db, ids: &[Uuid]) -> Result<Vec<ForPush>, sqlx::Error
         return Ok(Vec::new());
     }
     let sql = format!(
-        "SELECT n.member_id, {COLUMNS}, a.display_name AS actor_name, \
+        "SELECT n.member_id, {}, a.display_name AS actor_name, \
          CASE WHEN ms.push_previews THEN msg.body END AS message_preview FROM {SUBJECTS} \
          LEFT JOIN members a ON a.id = n.actor_id LEFT JOIN messages msg ON msg.id = n.message_id \
          LEFT JOIN message_settings ms ON ms.member_id = n.member_id WHERE n.id IN ({}) AND {}",
+        columns(),
         placeholder_list(1, ids.len()),
         still_visible_sql("n.member_id")
     );

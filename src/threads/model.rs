@@ -79,6 +79,18 @@ impl TryFrom<String> for Topics {
     }
 }
 
+/// The topic of a thread a viewer shields herself from, read back from its column.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ShieldedTopic(pub Option<SensitiveTopic>);
+
+impl TryFrom<Option<String>> for ShieldedTopic {
+    type Error = anyhow::Error;
+
+    fn try_from(text: Option<String>) -> anyhow::Result<Self> {
+        text.map(|text| crate::db::text_enum::from_text(&text)).transpose().map(Self)
+    }
+}
+
 /// How a reply shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
 pub enum ReplyState {
@@ -120,8 +132,9 @@ pub struct Thread {
     pub held_for_review: bool,
     #[sqlx(try_from = "String")]
     pub sensitive_topics: Topics,
-    /// Whether the viewer shields herself from one of its topics.
-    pub shielded: bool,
+    /// One of its topics the viewer shields herself from, if any (never for her own).
+    #[sqlx(try_from = "Option<String>")]
+    pub shielded_topic: ShieldedTopic,
     /// Shown collapsed: shielded, in a list (opened by id, it shows whole).
     #[sqlx(skip)]
     pub collapsed: bool,

@@ -18,6 +18,7 @@ use crate::graphql::{Shareable, SharedField};
 use crate::members::{Member, load_member};
 use crate::membership::{self, Group};
 use crate::rate_limits::Action;
+use crate::text::bounded_list;
 
 async fn reactions_of(ctx: &Context<'_>, target: Uuid) -> AppResult<Vec<ReactionCount>> {
     let loader = data::<ReactionDataLoader>(ctx)?;
@@ -76,7 +77,7 @@ impl Thread {
     /// In a list, a thread on a topic she shields herself from reads "Sensitive topic:
     /// …" (open it by id to read it).
     async fn title(&self) -> String {
-        match self.sensitive_topics.0.first().filter(|_| self.collapsed) {
+        match self.shielded_topic.0.filter(|_| self.collapsed) {
             Some(topic) => format!("Sensitive topic: {}", topic.label()),
             None => self.title.clone(),
         }
@@ -94,8 +95,9 @@ impl Thread {
     async fn collapsed(&self) -> bool {
         self.collapsed
     }
+    /// Empty while collapsed.
     async fn tags(&self) -> &[String] {
-        &self.tags.0
+        if self.collapsed { &[] } else { &self.tags.0 }
     }
     async fn pinned(&self) -> bool {
         self.pinned
@@ -133,14 +135,18 @@ impl Thread {
     async fn viewer_can_reply(&self) -> bool {
         self.viewer_is_member && !self.locked
     }
+    /// Empty while collapsed.
     async fn reactions(&self, ctx: &Context<'_>) -> Result<Vec<ReactionCount>> {
+        if self.collapsed {
+            return Ok(Vec::new());
+        }
         if let Some(extras) = &self.preloaded {
             return Ok(extras.reactions.clone());
         }
         Ok(reactions_of(ctx, self.id).await?)
     }
 
-    /// Replies, oldest first.
+    /// Replies, oldest first; none while collapsed (she opens it by id to read them).
     #[graphql(complexity = "crate::graphql::relay::complexity(first, last, child_complexity)")]
     async fn replies(
         &self,
@@ -152,6 +158,9 @@ impl Thread {
     ) -> Result<Connection<Cursor, Reply>> {
         let viewer = ctx.viewer()?.member_id()?;
         let page = PageArgs { first, after, last, before }.validate()?;
+        if self.collapsed {
+            return Ok(page.connection(Vec::new(), |reply: &Reply| Cursor { at: reply.created_at, id: reply.id }));
+        }
         let rows = store::page_replies(ctx.db()?, viewer, self.id, &page).await.map_err(AppError::from)?;
         Ok(page.connection(rows, |reply| Cursor { at: reply.created_at, id: reply.id }))
     }
@@ -354,6 +363,7 @@ fn optional_id(field: &'static str, id: Option<&ID>) -> AppResult<Option<Uuid>> 
 impl ThreadMutation {
     /// Starts a thread in a group the viewer belongs to.
     async fn create_thread(&self, ctx: &Context<'_>, input: CreateThreadInput) -> Result<Thread> {
+        bounded_list("sensitiveTopics", &input.sensitive_topics, SensitiveTopic::ALL.len())?;
         let key = input.client_mutation_id.as_deref();
         let viewer = rate_limited_create(ctx, Action::Thread, "createThread", key).await?;
         let create = CreateThread {
@@ -371,6 +381,7 @@ impl ThreadMutation {
     async fn set_thread_sensitive_topics(&self, ctx: &Context<'_>, input: SetSensitiveTopicsInput) -> Result<Thread> {
         let viewer = ctx.viewer()?.member_id()?;
         let id = parse_id("threadId", &input.thread_id)?;
+        bounded_list("topics", &input.topics, SensitiveTopic::ALL.len())?;
         Ok(service::set_sensitive_topics(ctx.db()?, ctx.bus()?, viewer, id, &input.topics).await?)
     }
 
@@ -379,6 +390,7 @@ impl ThreadMutation {
     /// body hidden until she opens one), and are named in no push or email to her.
     async fn set_shielded_topics(&self, ctx: &Context<'_>, input: ShieldTopicsInput) -> Result<Vec<SensitiveTopic>> {
         let viewer = ctx.viewer()?.member_id()?;
+        bounded_list("topics", &input.topics, SensitiveTopic::ALL.len())?;
         Ok(service::shield(ctx.db()?, viewer, &input.topics).await?)
     }
 

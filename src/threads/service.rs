@@ -309,8 +309,9 @@ pub async fn set_flag(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, flag: ThreadFl
     readable(db, viewer, id).await
 }
 
-/// Sets the sensitive topics a thread touches: its author may, and so may the group's
-/// moderators. Its live readers are told.
+/// Sets the sensitive topics a thread touches: the group's moderators may; its author
+/// may add topics while she may post in the group, but only a moderator takes one
+/// away. Its live readers are told.
 #[tracing::instrument(skip_all, fields(viewer = %viewer, thread = %id))]
 pub async fn set_sensitive_topics(
     db: &Db,
@@ -320,8 +321,13 @@ pub async fn set_sensitive_topics(
     topics: &[SensitiveTopic],
 ) -> AppResult<Thread> {
     let thread = readable(db, viewer, id).await?;
-    if thread.author_id != viewer {
-        membership::require_moderator(db, viewer, thread.group_id).await?;
+    let moderates = membership::require_moderator(db, viewer, thread.group_id).await.is_ok();
+    if !moderates {
+        let keeps_every_topic = thread.sensitive_topics.0.iter().all(|topic| topics.contains(topic));
+        if thread.author_id != viewer || !thread.viewer_is_member || !keeps_every_topic {
+            return Err(AppError::Forbidden);
+        }
+        membership::require_unmuted(db, viewer, thread.group_id).await?;
     }
     store::set_topics(db, id, &Topics::of(topics)).await?;
     announce(bus, id, ThreadUpdateKind::ThreadUpdated, None).await;

@@ -13,7 +13,9 @@ use super::model::{
 };
 use crate::db::page::{Order, Page};
 use crate::db::text_enum::{from_text, to_text};
-use crate::db::visibility::{blocked_either_way_sql, held_from_sql, readable_group_ids_sql, shielded_sql};
+use crate::db::visibility::{
+    blocked_either_way_sql, held_from_sql, readable_group_ids_sql, shielded_sql, shielded_topic_sql,
+};
 use crate::db::{Db, Tx, placeholder_list};
 use crate::members::{Member, member_columns};
 use crate::moderation_log::{Target, TargetKind};
@@ -47,10 +49,11 @@ fn thread_columns() -> String {
         "t.id, t.group_id, t.author_id, t.title, t.body, t.tags, t.pinned, t.locked, t.removed_by_moderator, t.held_for_review, \
          t.reply_count, t.created_at, t.edited_at, t.last_activity_at, \
          EXISTS (SELECT 1 FROM thread_follows f WHERE f.thread_id = t.id AND f.member_id = $1) AS viewer_follows, \
-         t.group_id IN ({}) AS viewer_is_member, {} AS hidden, t.sensitive_topics, {} AS shielded",
+         t.group_id IN ({}) AS viewer_is_member, {} AS hidden, t.sensitive_topics, \
+         CASE WHEN t.author_id = $1 THEN NULL ELSE {} END AS shielded_topic",
         crate::db::visibility::member_group_ids_sql("$1"),
         thread_unseen_sql(),
-        shielded_sql("t.sensitive_topics", "$1")
+        shielded_topic_sql("t.sensitive_topics", "$1")
     )
 }
 
@@ -206,13 +209,13 @@ pub async fn page_group_threads(
 
 /// `threads` as a list shows them: those she shields herself from collapsed.
 fn collapsed_where_shielded(threads: Vec<Thread>) -> Vec<Thread> {
-    threads.into_iter().map(|thread| Thread { collapsed: thread.shielded, ..thread }).collect()
+    threads.into_iter().map(|thread| Thread { collapsed: thread.shielded_topic.0.is_some(), ..thread }).collect()
 }
 
 /// A page of recent activity across the groups `viewer` belongs to.
 pub async fn page_feed(db: &Db, viewer: Uuid, page: &Page) -> Result<Vec<Thread>, sqlx::Error> {
     let scope = format!(
-        "t.group_id IN ({}) AND NOT {}",
+        "t.group_id IN ({}) AND (t.author_id = $1 OR NOT {})",
         crate::db::visibility::member_group_ids_sql("$1"),
         shielded_sql("t.sensitive_topics", "$1")
     );

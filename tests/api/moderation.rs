@@ -636,6 +636,14 @@ async fn a_shielded_topic_leaves_her_feed_and_group_activity_and_shows_collapsed
         "We lost our baby at 12 weeks".to_owned(),
         false
     )));
+    let in_list = "query($g: ID!) { group(id: $g) { threads(first: 20) { edges { node { collapsed tags \
+                   replies(first: 5) { edges { node { body } } } } } } } }";
+    cat.post_reply(&sensitive, "Thinking of you all").await;
+    let answer = bea.graphql(in_list, json!({ "g": group })).await;
+    let edges = answer["data"]["group"]["threads"]["edges"].as_array().cloned().unwrap_or_default();
+    let collapsed = edges.iter().find(|edge| edge["node"]["collapsed"] == true).expect("a collapsed thread");
+    let shown = (collapsed["node"]["tags"].clone(), collapsed["node"]["replies"]["edges"].clone());
+    assert_eq!(shown, (json!([]), json!([])), "{answer}");
     let opened = bea
         .graphql(
             "query($t: ID!) { thread(id: $t) { title body collapsed sensitiveTopics } }",
@@ -675,7 +683,13 @@ async fn a_threads_author_or_a_moderator_sets_its_topics_and_no_one_else() {
     assert_eq!(by_moderator["data"]["setThreadSensitiveTopics"]["sensitiveTopics"], json!(["CHILD_ILLNESS"]));
     assert!(feed_titles(&bea).await.is_empty());
     let by_author = cat.graphql(set, json!({ "t": thread, "s": [] })).await;
-    assert_eq!(by_author["data"]["setThreadSensitiveTopics"]["sensitiveTopics"], json!([]));
+    assert_eq!(error_code(&by_author), "FORBIDDEN", "only a moderator takes a topic away: {by_author}");
+    let added = cat.graphql(set, json!({ "t": thread, "s": ["CHILD_ILLNESS", "BIRTH_TRAUMA"] })).await;
+    assert_eq!(added["data"]["setThreadSensitiveTopics"]["sensitiveTopics"], json!(["BIRTH_TRAUMA", "CHILD_ILLNESS"]));
+    let too_many = ana.graphql(set, json!({ "t": thread, "s": vec!["FERTILITY"; 6] })).await;
+    assert_eq!((error_code(&too_many), error_field(&too_many)), ("BAD_USER_INPUT", "topics"), "{too_many}");
+    let cleared = ana.graphql(set, json!({ "t": thread, "s": [] })).await;
+    assert_eq!(cleared["data"]["setThreadSensitiveTopics"]["sensitiveTopics"], json!([]));
     assert_eq!(feed_titles(&bea).await, ["Hospital week"]);
 }
 
@@ -687,13 +701,14 @@ async fn a_push_about_a_shielded_thread_carries_a_generic_line() {
     for member in [&bea, &cat] {
         member.join_group(&group, &[]).await;
     }
-    let sensitive = bea.graphql(SENSITIVE, json!({ "g": group, "t": "Our loss" })).await;
+    let sensitive = cat.graphql(SENSITIVE, json!({ "g": group, "t": "Our loss" })).await;
     let sensitive = sensitive["data"]["createThread"]["id"].as_str().expect("created").to_owned();
+    let hers = bea.post_reply(&sensitive, "Holding you").await;
     bea.graphql(SHIELD, json!({ "t": ["PREGNANCY_LOSS"] })).await;
     let phone = service.device();
     crate::push_delivery::register(&app, &bea, &phone).await;
 
-    cat.post_reply(&sensitive, "So sorry").await;
+    cat.answer_reply(&sensitive, &hers, "Thank you").await;
 
     let [push] = service.wait_for(1, Duration::from_secs(10)).await.try_into().unwrap_or_else(|r| panic!("{r:?}"));
     assert_eq!(push.payload["body"], "Something new on a topic you chose not to see");

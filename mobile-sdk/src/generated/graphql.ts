@@ -2909,17 +2909,19 @@ export type Thread = {
   /** A locked thread takes no new replies. */
   locked: Scalars['Boolean']['output'];
   pinned: Scalars['Boolean']['output'];
+  /** Empty while collapsed. */
   reactions: Array<ReactionCount>;
   /**
    * A moderator removed its words: its title says so, its body is empty, it is
    * locked; its replies stay.
    */
   removedByModerator: Scalars['Boolean']['output'];
-  /** Replies, oldest first. */
+  /** Replies, oldest first; none while collapsed (she opens it by id to read them). */
   replies: ReplyConnection;
   replyCount: Scalars['Int']['output'];
   /** The sensitive topics it touches, set by its author or a moderator. */
   sensitiveTopics: Array<SensitiveTopic>;
+  /** Empty while collapsed. */
   tags: Array<Scalars['String']['output']>;
   /**
    * In a list, a thread on a topic she shields herself from reads "Sensitive topic:
@@ -3270,7 +3272,7 @@ export type GroupQueryVariables = Exact<{
 }>;
 
 
-export type GroupQuery = { __typename?: 'Query', group: { __typename?: 'Group', joinQuestions: Array<string>, createdAt: string, id: string, name: string, description: string, visibility: GroupVisibility, joinPolicy: JoinPolicy, memberCount?: number | null, approximateMemberCount: number, viewerRole?: GroupRole | null, pinnedThreads?: Array<{ __typename?: 'Thread', id: string, title: string, tags: Array<string>, sensitiveTopics: Array<SensitiveTopic>, collapsed: boolean, pinned: boolean, locked: boolean, removedByModerator: boolean, heldForReview: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } }> | null, threads?: { __typename?: 'ThreadConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ThreadEdge', cursor: string, node: { __typename?: 'Thread', id: string, title: string, tags: Array<string>, sensitiveTopics: Array<SensitiveTopic>, collapsed: boolean, pinned: boolean, locked: boolean, removedByModerator: boolean, heldForReview: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } }> } | null, viewerJoinRequest?: { __typename?: 'JoinRequest', id: string, status: JoinRequestStatus, answers: Array<string>, createdAt: string } | null } };
+export type GroupQuery = { __typename?: 'Query', group: { __typename?: 'Group', joinQuestions: Array<string>, createdAt: string, id: string, name: string, description: string, visibility: GroupVisibility, joinPolicy: JoinPolicy, memberCount?: number | null, approximateMemberCount: number, viewerRole?: GroupRole | null, pinnedThreads?: Array<{ __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } }> | null, threads?: { __typename?: 'ThreadConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ThreadEdge', cursor: string, node: { __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } }> } | null, viewerJoinRequest?: { __typename?: 'JoinRequest', id: string, status: JoinRequestStatus, answers: Array<string>, createdAt: string } | null } };
 
 export type GroupMembersQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -3368,7 +3370,7 @@ export type GroupActivitySubscriptionVariables = Exact<{
 }>;
 
 
-export type GroupActivitySubscription = { __typename?: 'Subscription', groupActivity: { __typename?: 'GroupActivity', kind: GroupActivityKind, thread?: { __typename?: 'Thread', id: string, title: string, tags: Array<string>, sensitiveTopics: Array<SensitiveTopic>, collapsed: boolean, pinned: boolean, locked: boolean, removedByModerator: boolean, heldForReview: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } | null, event?: { __typename?: 'Event', id: string, title: string, startsAt: string, endsAt: string, timezone: string, city?: string | null, isOnline: boolean, goingCount: number, seatsLeft?: number | null, kidsWelcome: boolean, childcareProvided: boolean, costCents: number, cancelled: boolean, group: { __typename?: 'Group', id: string, name: string }, viewerRsvp?: { __typename?: 'Rsvp', status: RsvpStatus } | null } | null, member?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, joinRequest?: { __typename?: 'JoinRequest', id: string, status: JoinRequestStatus, answers: Array<string>, createdAt: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } | null } };
+export type GroupActivitySubscription = { __typename?: 'Subscription', groupActivity: { __typename?: 'GroupActivity', kind: GroupActivityKind, thread?: { __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } | null, event?: { __typename?: 'Event', id: string, title: string, startsAt: string, endsAt: string, timezone: string, city?: string | null, isOnline: boolean, goingCount: number, seatsLeft?: number | null, kidsWelcome: boolean, childcareProvided: boolean, costCents: number, cancelled: boolean, group: { __typename?: 'Group', id: string, name: string }, viewerRsvp?: { __typename?: 'Rsvp', status: RsvpStatus } | null } | null, member?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, joinRequest?: { __typename?: 'JoinRequest', id: string, status: JoinRequestStatus, answers: Array<string>, createdAt: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } | null } };
 
 export type JobItemFragment = { __typename?: 'JobPost', id: string, title: string, company: string, location: string, workplace: Workplace, employment: Employment, flexibility: Array<Flexibility>, industry?: string | null, canRefer: boolean, status: JobStatus, saved: boolean, expiresAt: string, createdAt: string, postedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } };
 
@@ -3921,9 +3923,9 @@ export type ReactionSummaryFragment = { __typename?: 'ReactionCount', reaction: 
 
 export type ReplyItemFragment = { __typename?: 'Reply', id: string, threadId: string, parentReplyId?: string | null, state: ReplyState, body?: string | null, createdAt: string, editedAt?: string | null, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }> };
 
-export type ThreadSummaryFragment = { __typename?: 'Thread', id: string, title: string, tags: Array<string>, sensitiveTopics: Array<SensitiveTopic>, collapsed: boolean, pinned: boolean, locked: boolean, removedByModerator: boolean, heldForReview: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } };
+export type ThreadSummaryFragment = { __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } };
 
-export type ThreadDetailFragment = { __typename?: 'Thread', body: string, editedAt?: string | null, viewerFollows: boolean, viewerCanReply: boolean, id: string, title: string, tags: Array<string>, sensitiveTopics: Array<SensitiveTopic>, collapsed: boolean, pinned: boolean, locked: boolean, removedByModerator: boolean, heldForReview: boolean, replyCount: number, createdAt: string, lastActivityAt: string, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }>, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } };
+export type ThreadDetailFragment = { __typename?: 'Thread', body: string, editedAt?: string | null, viewerFollows: boolean, viewerCanReply: boolean, id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }>, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } };
 
 export type FeedQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3931,7 +3933,7 @@ export type FeedQueryVariables = Exact<{
 }>;
 
 
-export type FeedQuery = { __typename?: 'Query', feed: { __typename?: 'ThreadConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ThreadEdge', cursor: string, node: { __typename?: 'Thread', id: string, title: string, tags: Array<string>, sensitiveTopics: Array<SensitiveTopic>, collapsed: boolean, pinned: boolean, locked: boolean, removedByModerator: boolean, heldForReview: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } }> } };
+export type FeedQuery = { __typename?: 'Query', feed: { __typename?: 'ThreadConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ThreadEdge', cursor: string, node: { __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } }> } };
 
 export type ThreadQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -3940,7 +3942,7 @@ export type ThreadQueryVariables = Exact<{
 }>;
 
 
-export type ThreadQuery = { __typename?: 'Query', thread: { __typename?: 'Thread', body: string, editedAt?: string | null, viewerFollows: boolean, viewerCanReply: boolean, id: string, title: string, tags: Array<string>, sensitiveTopics: Array<SensitiveTopic>, collapsed: boolean, pinned: boolean, locked: boolean, removedByModerator: boolean, heldForReview: boolean, replyCount: number, createdAt: string, lastActivityAt: string, replies: { __typename?: 'ReplyConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ReplyEdge', cursor: string, node: { __typename?: 'Reply', id: string, threadId: string, parentReplyId?: string | null, state: ReplyState, body?: string | null, createdAt: string, editedAt?: string | null, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }>, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } };
+export type ThreadQuery = { __typename?: 'Query', thread: { __typename?: 'Thread', body: string, editedAt?: string | null, viewerFollows: boolean, viewerCanReply: boolean, id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, replies: { __typename?: 'ReplyConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ReplyEdge', cursor: string, node: { __typename?: 'Reply', id: string, threadId: string, parentReplyId?: string | null, state: ReplyState, body?: string | null, createdAt: string, editedAt?: string | null, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }>, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } };
 
 export type ThreadLatestRepliesQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -3956,7 +3958,7 @@ export type CreateThreadMutationVariables = Exact<{
 }>;
 
 
-export type CreateThreadMutation = { __typename?: 'Mutation', createThread: { __typename?: 'Thread', body: string, editedAt?: string | null, viewerFollows: boolean, viewerCanReply: boolean, id: string, title: string, tags: Array<string>, sensitiveTopics: Array<SensitiveTopic>, collapsed: boolean, pinned: boolean, locked: boolean, removedByModerator: boolean, heldForReview: boolean, replyCount: number, createdAt: string, lastActivityAt: string, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }>, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } };
+export type CreateThreadMutation = { __typename?: 'Mutation', createThread: { __typename?: 'Thread', body: string, editedAt?: string | null, viewerFollows: boolean, viewerCanReply: boolean, id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }>, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } };
 
 export type PostReplyMutationVariables = Exact<{
   input: PostReplyInput;
@@ -4020,7 +4022,7 @@ export type ThreadUpdatesSubscriptionVariables = Exact<{
 }>;
 
 
-export type ThreadUpdatesSubscription = { __typename?: 'Subscription', threadUpdates: { __typename?: 'ThreadUpdate', kind: ThreadUpdateKind, cursor?: string | null, reply?: { __typename?: 'Reply', id: string, threadId: string, parentReplyId?: string | null, state: ReplyState, body?: string | null, createdAt: string, editedAt?: string | null, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }> } | null, thread?: { __typename?: 'Thread', body: string, editedAt?: string | null, viewerFollows: boolean, viewerCanReply: boolean, id: string, title: string, tags: Array<string>, sensitiveTopics: Array<SensitiveTopic>, collapsed: boolean, pinned: boolean, locked: boolean, removedByModerator: boolean, heldForReview: boolean, replyCount: number, createdAt: string, lastActivityAt: string, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }>, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } | null } };
+export type ThreadUpdatesSubscription = { __typename?: 'Subscription', threadUpdates: { __typename?: 'ThreadUpdate', kind: ThreadUpdateKind, cursor?: string | null, reply?: { __typename?: 'Reply', id: string, threadId: string, parentReplyId?: string | null, state: ReplyState, body?: string | null, createdAt: string, editedAt?: string | null, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }> } | null, thread?: { __typename?: 'Thread', body: string, editedAt?: string | null, viewerFollows: boolean, viewerCanReply: boolean, id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }>, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -4635,12 +4637,8 @@ export const ThreadSummaryFragmentDoc = new TypedDocumentString(`
   id
   title
   tags
-  sensitiveTopics
-  collapsed
   pinned
   locked
-  removedByModerator
-  heldForReview
   replyCount
   createdAt
   lastActivityAt
@@ -4684,12 +4682,8 @@ fragment ThreadSummary on Thread {
   id
   title
   tags
-  sensitiveTopics
-  collapsed
   pinned
   locked
-  removedByModerator
-  heldForReview
   replyCount
   createdAt
   lastActivityAt
@@ -5556,12 +5550,8 @@ fragment ThreadSummary on Thread {
   id
   title
   tags
-  sensitiveTopics
-  collapsed
   pinned
   locked
-  removedByModerator
-  heldForReview
   replyCount
   createdAt
   lastActivityAt
@@ -5572,7 +5562,7 @@ fragment ThreadSummary on Thread {
     id
     name
   }
-}`, {"hash":"1ffb4b1fca085b0b886c60a5da2264392ddaa5fea117e98e2289be4e08555f51"}) as unknown as TypedDocumentString<GroupQuery, GroupQueryVariables>;
+}`, {"hash":"29a32e92d3190e586f161f965012ff35c7bfb1ec24bf61f982a325196732dad4"}) as unknown as TypedDocumentString<GroupQuery, GroupQueryVariables>;
 export const GroupMembersDocument = new TypedDocumentString(`
     query GroupMembers($id: ID!, $first: Int, $after: String) {
   group(id: $id) {
@@ -5956,12 +5946,8 @@ fragment ThreadSummary on Thread {
   id
   title
   tags
-  sensitiveTopics
-  collapsed
   pinned
   locked
-  removedByModerator
-  heldForReview
   replyCount
   createdAt
   lastActivityAt
@@ -5972,7 +5958,7 @@ fragment ThreadSummary on Thread {
     id
     name
   }
-}`, {"hash":"1d91bf021c2971c972e79ae6e8a17c5750e03f5a7dcffba2556c561d0b716f97"}) as unknown as TypedDocumentString<GroupActivitySubscription, GroupActivitySubscriptionVariables>;
+}`, {"hash":"5d5c2a9bb6fd84b282880386fe658586f89fff6ed3c32fdd82aa1e5aad71a380"}) as unknown as TypedDocumentString<GroupActivitySubscription, GroupActivitySubscriptionVariables>;
 export const JobsDocument = new TypedDocumentString(`
     query Jobs($filter: JobFilterInput, $first: Int, $after: String) {
   jobs(filter: $filter, first: $first, after: $after) {
@@ -7474,12 +7460,8 @@ fragment ThreadSummary on Thread {
   id
   title
   tags
-  sensitiveTopics
-  collapsed
   pinned
   locked
-  removedByModerator
-  heldForReview
   replyCount
   createdAt
   lastActivityAt
@@ -7490,7 +7472,7 @@ fragment ThreadSummary on Thread {
     id
     name
   }
-}`, {"hash":"3341c11ee8c332e820a07468f269587f4cb3b400081ef65bcde01aa641dd1bca"}) as unknown as TypedDocumentString<FeedQuery, FeedQueryVariables>;
+}`, {"hash":"855b517ed69cc40b430d84f12359b6ad863a0dfe16ae720768647854d6265bfd"}) as unknown as TypedDocumentString<FeedQuery, FeedQueryVariables>;
 export const ThreadDocument = new TypedDocumentString(`
     query Thread($id: ID!, $first: Int = 20, $after: String) {
   thread(id: $id) {
@@ -7542,12 +7524,8 @@ fragment ThreadSummary on Thread {
   id
   title
   tags
-  sensitiveTopics
-  collapsed
   pinned
   locked
-  removedByModerator
-  heldForReview
   replyCount
   createdAt
   lastActivityAt
@@ -7568,7 +7546,7 @@ fragment ThreadDetail on Thread {
   reactions {
     ...ReactionSummary
   }
-}`, {"hash":"c8099bb72fc7bbc944699cf9408b4ec0b859287bb061d63518fe5dee20bd2c84"}) as unknown as TypedDocumentString<ThreadQuery, ThreadQueryVariables>;
+}`, {"hash":"3c13a9c95f9789206583f9d738811eabf30852e7b3f43c055bc6f6184e423877"}) as unknown as TypedDocumentString<ThreadQuery, ThreadQueryVariables>;
 export const ThreadLatestRepliesDocument = new TypedDocumentString(`
     query ThreadLatestReplies($id: ID!, $last: Int = 20, $before: String) {
   thread(id: $id) {
@@ -7635,12 +7613,8 @@ fragment ThreadSummary on Thread {
   id
   title
   tags
-  sensitiveTopics
-  collapsed
   pinned
   locked
-  removedByModerator
-  heldForReview
   replyCount
   createdAt
   lastActivityAt
@@ -7661,7 +7635,7 @@ fragment ThreadDetail on Thread {
   reactions {
     ...ReactionSummary
   }
-}`, {"hash":"822a181755ce6410fe5f4df85fc5ca2a35e9c30dc274af066f959beac764665d"}) as unknown as TypedDocumentString<CreateThreadMutation, CreateThreadMutationVariables>;
+}`, {"hash":"d49a40974b0d3480b6e4a56ffc795ce48b644bd1f7463d355a9c2b6db2ae6b64"}) as unknown as TypedDocumentString<CreateThreadMutation, CreateThreadMutationVariables>;
 export const PostReplyDocument = new TypedDocumentString(`
     mutation PostReply($input: PostReplyInput!) {
   postReply(input: $input) {
@@ -7847,12 +7821,8 @@ fragment ThreadSummary on Thread {
   id
   title
   tags
-  sensitiveTopics
-  collapsed
   pinned
   locked
-  removedByModerator
-  heldForReview
   replyCount
   createdAt
   lastActivityAt
@@ -7873,4 +7843,4 @@ fragment ThreadDetail on Thread {
   reactions {
     ...ReactionSummary
   }
-}`, {"hash":"422faa1a2886d3c04a6d115c412fc80204b97412aecb6a893f094200be759439"}) as unknown as TypedDocumentString<ThreadUpdatesSubscription, ThreadUpdatesSubscriptionVariables>;
+}`, {"hash":"08ea87810980c406c12d59303839b64a4b92e48e078a2d0d636d6662c6b555a2"}) as unknown as TypedDocumentString<ThreadUpdatesSubscription, ThreadUpdatesSubscriptionVariables>;
