@@ -47,6 +47,9 @@ pub enum LogAction {
     Suspend,
     /// A member was warned, with the moderator's words (the note).
     Warn,
+    /// A moderator changed the sensitive topics of someone else's thread (the note
+    /// lists them).
+    SetThreadTopics,
 }
 
 /// An entry to append.

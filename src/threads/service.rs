@@ -329,7 +329,22 @@ pub async fn set_sensitive_topics(
         }
         membership::require_unmuted(db, viewer, thread.group_id).await?;
     }
-    store::set_topics(db, id, &Topics::of(topics)).await?;
+    let topics = Topics::of(topics);
+    let mut tx = db.begin_write().await?;
+    store::set_topics(&mut tx, id, &topics).await?;
+    if thread.author_id != viewer {
+        // A moderator's change to someone else's thread is hers to answer for.
+        let note = topics.stored();
+        let act = Act { actor: viewer, group_id: Some(thread.group_id), note: note.trim_matches(',') };
+        let target = Target { kind: TargetKind::Thread, id };
+        moderation_log::append(
+            &mut tx,
+            act.entry(LogAction::SetThreadTopics, target, Some(thread.author_id)),
+            clock::now(),
+        )
+        .await?;
+    }
+    tx.commit().await?;
     announce(bus, id, ThreadUpdateKind::ThreadUpdated, None).await;
     readable(db, viewer, id).await
 }

@@ -233,10 +233,10 @@ pub async fn pinned_threads(db: &Db, viewer: Uuid, group_id: Uuid) -> Result<Vec
     Ok(collapsed_where_shielded(threads))
 }
 
-/// Replaces thread `id`'s sensitive topics.
-pub async fn set_topics(db: &Db, id: Uuid, topics: &Topics) -> Result<(), sqlx::Error> {
+/// Replaces thread `id`'s sensitive topics, inside `tx`.
+pub async fn set_topics(tx: &mut Tx, id: Uuid, topics: &Topics) -> Result<(), sqlx::Error> {
     const SQL: &str = "UPDATE threads SET sensitive_topics = $2 WHERE id = $1";
-    on_db!(db, pool => sqlx::query(SQL).bind(id).bind(topics.stored()).execute(pool).await.map(drop))
+    on_tx!(tx, conn => sqlx::query(SQL).bind(id).bind(topics.stored()).execute(conn).await.map(drop))
 }
 
 /// The topics `member` shields herself from.

@@ -691,6 +691,9 @@ async fn a_threads_author_or_a_moderator_sets_its_topics_and_no_one_else() {
     let cleared = ana.graphql(set, json!({ "t": thread, "s": [] })).await;
     assert_eq!(cleared["data"]["setThreadSensitiveTopics"]["sensitiveTopics"], json!([]));
     assert_eq!(feed_titles(&bea).await, ["Hospital week"]);
+    let entries = log(&ana, Some(&group)).await;
+    assert_eq!(actions(&entries), ["SET_THREAD_TOPICS", "SET_THREAD_TOPICS"], "a moderator's changes are logged");
+    assert_eq!((entries[0]["note"].as_str(), entries[1]["note"].as_str()), (Some(""), Some("CHILD_ILLNESS")));
 }
 
 #[tokio::test]

@@ -834,6 +834,11 @@ export type LogAction =
   | 'REMOVE_MESSAGE'
   | 'REMOVE_REPLY'
   | 'REMOVE_THREAD'
+  /**
+   * A moderator changed the sensitive topics of someone else's thread (the note
+   * lists them).
+   */
+  | 'SET_THREAD_TOPICS'
   /** A member was suspended from the community until a time. */
   | 'SUSPEND'
   | 'UNLOCK_THREAD'
