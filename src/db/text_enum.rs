@@ -30,3 +30,15 @@ impl<E: DeserializeOwned> TryFrom<String> for Stored<E> {
         from_text(&text).map(Stored)
     }
 }
+
+/// An enum read back from a nullable TEXT column (`#[sqlx(try_from = "Option<String>")]`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StoredOption<E>(pub Option<E>);
+
+impl<E: DeserializeOwned> TryFrom<Option<String>> for StoredOption<E> {
+    type Error = anyhow::Error;
+
+    fn try_from(text: Option<String>) -> anyhow::Result<Self> {
+        text.map(|text| from_text(&text)).transpose().map(StoredOption)
+    }
+}

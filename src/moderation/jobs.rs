@@ -7,7 +7,6 @@ use uuid::Uuid;
 
 use super::store;
 use crate::db::Db;
-use crate::db::text_enum::from_text;
 use crate::jobs::{JobKind, JobSpec, Ran, RunEach};
 use crate::members;
 use crate::membership;
@@ -34,8 +33,7 @@ impl RunEach for Warnings {
             let Some((entry, member)) = entry.and_then(|entry| entry.subject_id.map(|member| (entry, member))) else {
                 return Ok(Ran { writes: self.db.begin_write().await?, after_commit: None });
             };
-            let kind = entry.target_kind.as_deref().and_then(|kind| from_text::<TargetKind>(kind).ok());
-            let target = kind.zip(entry.target_id).map(|(kind, id)| Target { kind, id });
+            let target = entry.target_kind.0.zip(entry.target_id).map(|(kind, id)| Target { kind, id });
             let (thread_id, reply_id) = match target {
                 Some(target) => thread_and_reply(&self.db, target).await?,
                 None => (None, None),

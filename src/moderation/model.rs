@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::db::text_enum::Stored;
+use crate::db::text_enum::{Stored, StoredOption};
 use crate::moderation_log::TargetKind;
 
 /// How the community's moderation is set up.
@@ -79,21 +79,9 @@ pub struct Report {
     #[sqlx(try_from = "String")]
     pub status: Stored<ReportStatus>,
     #[sqlx(try_from = "Option<String>")]
-    pub action: StoredAction,
+    pub action: StoredOption<ModerationAction>,
     pub created_at: DateTime<Utc>,
     pub resolved_at: Option<DateTime<Utc>>,
-}
-
-/// The action a report was resolved with, read back from its column.
-#[derive(Debug, Clone, Copy)]
-pub struct StoredAction(pub Option<ModerationAction>);
-
-impl TryFrom<Option<String>> for StoredAction {
-    type Error = anyhow::Error;
-
-    fn try_from(text: Option<String>) -> anyhow::Result<Self> {
-        text.map(|text| crate::db::text_enum::from_text(&text)).transpose().map(Self)
-    }
 }
 
 /// One thing in the queue: everything reported, with how many reports and the latest.

@@ -123,7 +123,7 @@ impl LogEntry {
         self.action.0
     }
     async fn target_kind(&self) -> Option<TargetKind> {
-        self.target_kind.as_deref().and_then(|kind| crate::db::text_enum::from_text(kind).ok())
+        self.target_kind.0
     }
     async fn target_id(&self) -> Option<ID> {
         self.target_id.map(|id| ID(id.to_string()))

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::db::text_enum::Stored;
+use crate::db::text_enum::{Stored, StoredOption};
 
 /// What a report or an action is about.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,7 +100,8 @@ pub struct LogEntry {
     pub group_id: Option<Uuid>,
     #[sqlx(try_from = "String")]
     pub action: Stored<LogAction>,
-    pub target_kind: Option<String>,
+    #[sqlx(try_from = "Option<String>")]
+    pub target_kind: StoredOption<TargetKind>,
     pub target_id: Option<Uuid>,
     pub subject_id: Option<Uuid>,
     pub note: String,

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::db::text_enum::StoredOption;
 use crate::graphql::{Shareable, SharedField};
 use crate::members::Member;
 
@@ -79,18 +80,6 @@ impl TryFrom<String> for Topics {
     }
 }
 
-/// The topic of a thread a viewer shields herself from, read back from its column.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ShieldedTopic(pub Option<SensitiveTopic>);
-
-impl TryFrom<Option<String>> for ShieldedTopic {
-    type Error = anyhow::Error;
-
-    fn try_from(text: Option<String>) -> anyhow::Result<Self> {
-        text.map(|text| crate::db::text_enum::from_text(&text)).transpose().map(Self)
-    }
-}
-
 /// How a reply shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
 pub enum ReplyState {
@@ -134,7 +123,7 @@ pub struct Thread {
     pub sensitive_topics: Topics,
     /// One of its topics the viewer shields herself from, if any (never for her own).
     #[sqlx(try_from = "Option<String>")]
-    pub shielded_topic: ShieldedTopic,
+    pub shielded_topic: StoredOption<SensitiveTopic>,
     /// Shown collapsed: shielded, in a list (opened by id, it shows whole).
     #[sqlx(skip)]
     pub collapsed: bool,
