@@ -78,6 +78,7 @@ fn group(
         visibility,
         join_policy,
         join_questions: questions.iter().map(|q| (*q).to_owned()).collect(),
+        allow_anonymous_posts: false,
         client_mutation_id: None,
     }
 }
@@ -97,12 +98,18 @@ async fn thread(
         body: body.into(),
         tags: vec![],
         sensitive_topics: vec![],
+        anonymous: false,
         client_mutation_id: None,
     };
     let thread = threads::create_thread(db, bus, author, create).await?;
     for (n, (replier, text)) in replies.iter().enumerate() {
-        let post =
-            PostReply { thread_id: thread.id, body: (*text).into(), parent_reply_id: None, client_mutation_id: None };
+        let post = PostReply {
+            thread_id: thread.id,
+            body: (*text).into(),
+            parent_reply_id: None,
+            anonymous: false,
+            client_mutation_id: None,
+        };
         let reply = threads::reply(db, bus, *replier, post).await?;
         let reaction = if n % 2 == 0 { Reaction::Same } else { Reaction::Heart };
         threads::react(db, bus, author, ReactionTarget::Reply(reply.id), reaction, None).await?;
@@ -160,7 +167,7 @@ async fn returning_from_leave(db: &Db, bus: &Bus, cast: &[Uuid]) -> anyhow::Resu
     let about = "A private circle for the weeks before and after going back. What is said here stays here.";
     let question = "When are you going back, and what worries you most?";
     let circle = group("Returning from leave", about, GroupVisibility::Private, JoinPolicy::Approval, &[question]);
-    let circle = groups::create(db, cast[1], circle).await?;
+    let circle = groups::create(db, cast[1], CreateGroup { allow_anonymous_posts: true, ..circle }).await?;
     for member in [cast[0], cast[2]] {
         groups::invite(db, cast[1], circle.id, member).await?;
         groups::join(db, bus, member, circle.id, vec![]).await?;
@@ -178,8 +185,39 @@ async fn returning_from_leave(db: &Db, bus: &Bus, cast: &[Uuid]) -> anyhow::Resu
         ],
     )
     .await?;
+    an_anonymous_thread(db, bus, cast, circle.id).await?;
     groups::join(db, bus, cast[3], circle.id, vec!["In March; I'm worried about the commute and pumping.".into()])
         .await?;
+    Ok(())
+}
+
+/// Chloé asks what she would not ask under her name, and Ana answers the same way: Bea,
+/// the circle's owner, sees who they are; everyone else sees "Anonymous member".
+async fn an_anonymous_thread(db: &Db, bus: &Bus, cast: &[Uuid], circle: Uuid) -> anyhow::Result<()> {
+    let question = CreateThread {
+        group_id: circle,
+        title: "My manager hinted my role \"might change\" while I was away".into(),
+        body: "I go back in three weeks. Is this something I should raise before my first day, or wait and see? \
+               I don't want to seem difficult."
+            .into(),
+        tags: vec![],
+        sensitive_topics: vec![],
+        anonymous: true,
+        client_mutation_id: None,
+    };
+    let thread = threads::create_thread(db, bus, cast[2], question).await?;
+    let answer = |author: Uuid, anonymous: bool, body: &str| {
+        let post = PostReply {
+            thread_id: thread.id,
+            body: body.into(),
+            parent_reply_id: None,
+            anonymous,
+            client_mutation_id: None,
+        };
+        threads::reply(db, bus, author, post)
+    };
+    answer(cast[0], true, "Same happened to me. Ask for a return meeting in writing before day one.").await?;
+    answer(cast[1], false, "You have every right to ask before you start. Happy to talk it through.").await?;
     Ok(())
 }
 
@@ -224,6 +262,7 @@ async fn a_report_waiting(db: &Db, bus: &Bus, cast: &[Uuid], spammer: Uuid, moms
         body: "Limited spots. DM me for the opportunity that changed my life.".into(),
         tags: vec![],
         sensitive_topics: vec![],
+        anonymous: false,
         client_mutation_id: None,
     };
     let spam = threads::create_thread(db, bus, spammer, pitch).await?;

@@ -46,7 +46,7 @@ const SECTIONS: [(&str, &str); 23] = [
     ),
     (
         "threads",
-        "SELECT id, group_id, title, body, tags, sensitive_topics, created_at, edited_at FROM threads \
+        "SELECT id, group_id, title, body, tags, sensitive_topics, anonymous, created_at, edited_at FROM threads \
          WHERE author_id = $1",
     ),
     ("shielded_topics", "SELECT topic FROM topic_shields WHERE member_id = $1"),
@@ -57,7 +57,7 @@ const SECTIONS: [(&str, &str); 23] = [
     ),
     (
         "replies",
-        "SELECT id, thread_id, parent_reply_id, body, created_at, edited_at, deleted_at FROM replies \
+        "SELECT id, thread_id, parent_reply_id, body, anonymous, created_at, edited_at, deleted_at FROM replies \
          WHERE author_id = $1",
     ),
     ("reactions", "SELECT target_id, reaction, created_at FROM reactions WHERE member_id = $1"),

@@ -54,17 +54,23 @@ pub async fn hand_over_groups(tx: &mut Tx, member: Uuid) -> Result<u64, sqlx::Er
 }
 
 /// Attributes what `member` wrote or made in shared places to the placeholder, her
-/// words removed (threads keep a placeholder title, replies read as deleted), as well as
+/// words removed (threads keep a placeholder title, replies read as deleted) except in
+/// her anonymous posts, which stay as they were (erasing them as she leaves would tell
+/// whose they were; she may delete her replies first), as well as
 /// the work still owed to others for what she did (an event she cancelled is still
 /// news), and drops the work owed to her.
 pub async fn pass_to_placeholder(tx: &mut Tx, member: Uuid, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
-    let threads =
-        format!("UPDATE threads SET author_id = $2, title = '{DELETED_THREAD_TITLE}', body = '' WHERE author_id = $1");
+    let threads = format!(
+        "UPDATE threads SET author_id = $2, title = '{DELETED_THREAD_TITLE}', body = '' \
+         WHERE author_id = $1 AND NOT anonymous"
+    );
     run(tx, &threads, &[member, DELETED_MEMBER]).await?;
     const REPLIES: &str = "UPDATE replies SET author_id = $2, body = '', deleted_at = COALESCE(deleted_at, $3) \
-                           WHERE author_id = $1";
+                           WHERE author_id = $1 AND NOT anonymous";
     on_tx!(tx, conn => sqlx::query(REPLIES).bind(member).bind(DELETED_MEMBER).bind(now).execute(&mut *conn).await.map(drop))?;
     for sql in [
+        "UPDATE threads SET author_id = $2 WHERE author_id = $1",
+        "UPDATE replies SET author_id = $2 WHERE author_id = $1",
         "UPDATE groups SET created_by = $2 WHERE created_by = $1",
         "UPDATE events SET created_by = $2 WHERE created_by = $1",
         "UPDATE group_join_requests SET decided_by = $2 WHERE decided_by = $1",

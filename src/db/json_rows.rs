@@ -1,7 +1,7 @@
 //! Rows as JSON objects, column by column, whatever the query: for exports that hand a
 //! member what the database holds about her. Values are read by their type (UUIDs as
-//! text, times as the database keeps them, numbers, booleans — 0/1 on SQLite — text); a
-//! value of a type not listed is left out as null rather than guessed at.
+//! text, times as the database keeps them, numbers, booleans, text); a value of a type
+//! not listed is left out as null rather than guessed at.
 
 use serde_json::{Map, Value};
 use sqlx::{Column, Row, TypeInfo, ValueRef};
@@ -37,14 +37,15 @@ fn json<T: serde::Serialize>(value: Result<Option<T>, sqlx::Error>) -> Value {
 }
 
 /// SQLite types values one by one (a computed column declares none), so each is read by
-/// its own storage class.
-fn sqlite_value(row: &sqlx::sqlite::SqliteRow, at: usize, _declared: &str) -> Value {
+/// its own storage class; a column declared BOOLEAN reads as a boolean, as on PostgreSQL.
+fn sqlite_value(row: &sqlx::sqlite::SqliteRow, at: usize, declared: &str) -> Value {
     let stored = match row.try_get_raw(at) {
         Ok(raw) if raw.is_null() => return Value::Null,
         Ok(raw) => raw.type_info().name().to_owned(),
         Err(_) => return Value::Null,
     };
     match stored.as_str() {
+        "INTEGER" if declared == "BOOLEAN" => json(row.try_get::<Option<bool>, _>(at)),
         "BLOB" => json(row.try_get::<Option<Uuid>, _>(at)),
         "INTEGER" => json(row.try_get::<Option<i64>, _>(at)),
         "REAL" => json(row.try_get::<Option<f64>, _>(at)),

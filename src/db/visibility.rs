@@ -1,7 +1,8 @@
 //! The SQL conditions that decide who may read what, in one place so every store filters
 //! the same way: the groups a member belongs to, the groups whose content she may read,
 //! whether two members blocked each other (a block holds both ways), whether content
-//! held for review is hidden from someone, and whether she shields herself from a topic.
+//! held for review is hidden from someone, whether an anonymous post shows her its author,
+//! and whether she shields herself from a topic.
 
 /// SQL selecting the ids of the groups `viewer_param` belongs to.
 pub fn member_group_ids_sql(viewer_param: &str) -> String {
@@ -21,16 +22,42 @@ pub fn blocked_either_way_sql(a: &str, b: &str) -> String {
     )
 }
 
+/// A SQL condition true when `viewer` sees past anonymity and holds for review in the
+/// group `group_id` (expressions): its owners and moderators, and community admins.
+pub fn sees_past_sql(group_id: &str, viewer: &str) -> String {
+    format!(
+        "({group_id} IN (SELECT group_id FROM group_memberships WHERE member_id = {viewer} \
+         AND role IN ('OWNER', 'MODERATOR')) \
+         OR EXISTS (SELECT 1 FROM members adm WHERE adm.id = {viewer} AND adm.community_role = 'ADMIN'))"
+    )
+}
+
+/// A SQL condition true when `flag` holds and `viewer` is none of those who see past it
+/// for content written by `author` in the group `group_id` (expressions): its author,
+/// and those of [`sees_past_sql`].
+fn for_others_sql(flag: &str, author: &str, group_id: &str, viewer: &str) -> String {
+    format!("(CASE WHEN {flag} THEN {author} <> {viewer} AND NOT {} ELSE FALSE END)", sees_past_sql(group_id, viewer))
+}
+
 /// A SQL condition true when content held for review (its `held` column), written by
 /// `author` in the group `group_id` (expressions), is hidden from `viewer`: all but its
 /// author, the group's owners and moderators, and community admins.
 pub fn held_from_sql(held: &str, author: &str, group_id: &str, viewer: &str) -> String {
-    format!(
-        "(CASE WHEN {held} THEN {author} <> {viewer} AND {group_id} NOT IN (SELECT group_id FROM group_memberships \
-         WHERE member_id = {viewer} AND role IN ('OWNER', 'MODERATOR')) \
-         AND NOT EXISTS (SELECT 1 FROM members adm WHERE adm.id = {viewer} AND adm.community_role = 'ADMIN') \
-         ELSE FALSE END)"
-    )
+    for_others_sql(held, author, group_id, viewer)
+}
+
+/// A SQL condition true when content posted anonymously (its `anonymous` column), by
+/// `author` in the group `group_id`, shows `viewer` no author: all but its author, the
+/// group's owners and moderators, and community admins.
+pub fn author_masked_sql(anonymous: &str, author: &str, group_id: &str, viewer: &str) -> String {
+    for_others_sql(anonymous, author, group_id, viewer)
+}
+
+/// A SQL condition true when the author of content (`anonymous` column, `author`
+/// expression) and `viewer` blocked each other either way *and* it is not anonymous: a
+/// block cannot hide an anonymous post, for hiding it would tell who wrote it.
+pub fn blocked_named_sql(anonymous: &str, author: &str, viewer: &str) -> String {
+    format!("(NOT {anonymous} AND {})", blocked_either_way_sql(author, viewer))
 }
 
 /// SQL selecting a sensitive topic in `topics` (a thread's comma list,

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::schedule::DigestFrequency;
 use crate::db::text_enum::{Stored, to_text};
-use crate::db::visibility::{blocked_either_way_sql, held_from_sql, shielded_sql};
+use crate::db::visibility::{blocked_either_way_sql, blocked_named_sql, held_from_sql, shielded_sql};
 use crate::db::{Db, Tx};
 use crate::{on_db, on_tx};
 
@@ -80,7 +80,8 @@ pub struct BusyThread {
 }
 
 /// The busiest threads of her groups since `since`, by replies from members not blocked
-/// either way with her, in threads by such members.
+/// either way with her, in threads by such members (anonymous ones count: a block
+/// cannot hide them without telling who wrote them).
 pub async fn busiest_threads(db: &Db, member: Uuid, since: DateTime<Utc>) -> Result<Vec<BusyThread>, sqlx::Error> {
     let sql = format!(
         "SELECT t.title, g.name AS group_name, g.visibility = 'PRIVATE' AS private, COUNT(r.id) AS replies \
@@ -89,8 +90,8 @@ pub async fn busiest_threads(db: &Db, member: Uuid, since: DateTime<Utc>) -> Res
          JOIN replies r ON r.thread_id = t.id AND r.created_at > $2 AND r.deleted_at IS NULL AND r.author_id <> $1 \
          WHERE NOT {} AND NOT {} AND NOT {} AND (t.author_id = $1 OR NOT {}) AND NOT r.held_for_review \
          GROUP BY t.id, t.title, g.name, g.visibility ORDER BY COUNT(r.id) DESC, t.id LIMIT 5",
-        blocked_either_way_sql("t.author_id", "$1"),
-        blocked_either_way_sql("r.author_id", "$1"),
+        blocked_named_sql("t.anonymous", "t.author_id", "$1"),
+        blocked_named_sql("r.anonymous", "r.author_id", "$1"),
         held_from_sql("t.held_for_review", "t.author_id", "t.group_id", "$1"),
         shielded_sql("t.sensitive_topics", "$1"),
     );

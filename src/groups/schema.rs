@@ -62,6 +62,11 @@ impl Group {
     async fn created_at(&self) -> DateTime<Utc> {
         self.created_at
     }
+    /// Members may post threads and replies as "Anonymous member": everyone but the
+    /// author, the group's owners and moderators, and community admins sees no author.
+    async fn allow_anonymous_posts(&self) -> bool {
+        self.allow_anonymous_posts
+    }
     /// The viewer's role here; null when she is not a member.
     async fn viewer_role(&self) -> Option<GroupRole> {
         self.viewer_role
@@ -234,6 +239,9 @@ pub struct CreateGroupInput {
     /// Asked of everyone who requests to join an APPROVAL group (at most 5).
     #[graphql(default)]
     pub join_questions: Vec<String>,
+    /// Members may post threads and replies as "Anonymous member".
+    #[graphql(default)]
+    pub allow_anonymous_posts: bool,
     /// A retry with the same value returns the group made the first time.
     pub client_mutation_id: Option<String>,
 }
@@ -260,6 +268,12 @@ pub struct JoinRequestRefInput {
 pub struct GroupMemberInput {
     pub group_id: ID,
     pub member_id: ID,
+}
+
+#[derive(InputObject)]
+pub struct SetAnonymousPostsInput {
+    pub group_id: ID,
+    pub allowed: bool,
 }
 
 #[derive(InputObject)]
@@ -291,6 +305,7 @@ impl GroupMutation {
             visibility: input.visibility,
             join_policy: input.join_policy,
             join_questions: input.join_questions,
+            allow_anonymous_posts: input.allow_anonymous_posts,
             client_mutation_id: input.client_mutation_id,
         };
         Ok(service::create(ctx.db()?, viewer, create).await?)
@@ -335,6 +350,14 @@ impl GroupMutation {
         let db = ctx.db()?;
         service::invite(db, viewer, group_id, member_id).await?;
         Ok(membership::readable(db, viewer, group_id).await?)
+    }
+
+    /// Lets members post anonymously, or stops it (what was posted anonymously stays
+    /// so). Owners only; the moderation log keeps the change.
+    async fn set_anonymous_posts(&self, ctx: &Context<'_>, input: SetAnonymousPostsInput) -> Result<Group> {
+        let viewer = ctx.viewer()?.member_id()?;
+        let group_id = parse_id("groupId", &input.group_id)?;
+        Ok(service::set_anonymous_posts(ctx.db()?, viewer, group_id, input.allowed).await?)
     }
 
     /// Changes a member's role. Owners only.

@@ -33,6 +33,7 @@ pub struct CreateGroup {
     pub visibility: GroupVisibility,
     pub join_policy: JoinPolicy,
     pub join_questions: Vec<String>,
+    pub allow_anonymous_posts: bool,
     pub client_mutation_id: Option<String>,
 }
 
@@ -54,6 +55,7 @@ pub async fn create(db: &Db, viewer: Uuid, input: CreateGroup) -> AppResult<Grou
             visibility: &to_text(input.visibility),
             join_policy: &to_text(input.join_policy),
             join_questions: &questions,
+            allow_anonymous_posts: input.allow_anonymous_posts,
             created_by: viewer,
             now,
         };
@@ -206,6 +208,32 @@ pub async fn invite(db: &Db, viewer: Uuid, group_id: Uuid, member_id: Uuid) -> A
     store::insert_invitation(&mut tx, group_id, member_id, viewer, clock::now()).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Lets the group's members post anonymously, or stops it (what was posted anonymously
+/// stays so); owners only, and logged when it changes.
+#[tracing::instrument(skip_all, fields(viewer = %viewer, group = %group_id))]
+pub async fn set_anonymous_posts(db: &Db, viewer: Uuid, group_id: Uuid, allowed: bool) -> AppResult<Group> {
+    let group = require_member(db, viewer, group_id).await?;
+    if group.viewer_role != Some(GroupRole::Owner) {
+        return Err(AppError::Forbidden);
+    }
+    let mut tx = db.begin_write().await?;
+    if store::set_anonymous_posts(&mut tx, group_id, allowed).await? {
+        let action = if allowed { LogAction::AllowAnonymousPosts } else { LogAction::DisallowAnonymousPosts };
+        let entry = NewEntry {
+            actor: viewer,
+            group_id: Some(group_id),
+            action,
+            target: None,
+            subject: None,
+            note: "",
+            until: None,
+        };
+        moderation_log::append(&mut tx, entry, clock::now()).await?;
+    }
+    tx.commit().await?;
+    readable(db, viewer, group_id).await
 }
 
 /// Changes a member's role; owners only, and a group always keeps one owner. Her live

@@ -2,8 +2,10 @@
 //! one's content disappears for the other everywhere (threads, replies, events,
 //! reactions, lists of members), neither can reply to, react to, mention or RSVP to the
 //! other's, and where one must still be named to the other she renders as a
-//! placeholder. Other features filter with the SQL fragment from
-//! `db::visibility::blocked_either_way_sql` rather than reading this table themselves.
+//! placeholder. Anonymous posts are the exception: hiding one would tell who wrote it,
+//! so a block neither hides it, nor refuses an answer to it, nor holds back its
+//! notifications. Other features filter with the SQL fragments from
+//! `db::visibility` rather than reading this table themselves.
 
 use std::collections::HashSet;
 

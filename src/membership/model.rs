@@ -75,6 +75,8 @@ pub struct Group {
     pub join_policy: JoinPolicy,
     pub join_questions: Vec<String>,
     pub member_count: i64,
+    /// Members may post threads and replies as "Anonymous member".
+    pub allow_anonymous_posts: bool,
     pub created_at: DateTime<Utc>,
     /// The viewer's role; `None` when she is not a member.
     pub viewer_role: Option<GroupRole>,
@@ -119,6 +121,7 @@ pub(super) struct GroupRow {
     join_policy: String,
     join_questions: String,
     member_count: i64,
+    allow_anonymous_posts: bool,
     created_at: DateTime<Utc>,
     viewer_role: Option<String>,
 }
@@ -135,6 +138,7 @@ impl TryFrom<GroupRow> for Group {
             join_policy: from_text(&row.join_policy)?,
             join_questions: json_list(&row.join_questions)?,
             member_count: row.member_count,
+            allow_anonymous_posts: row.allow_anonymous_posts,
             created_at: row.created_at,
             viewer_role: row.viewer_role.as_deref().map(from_text).transpose()?,
         })

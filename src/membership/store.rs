@@ -22,19 +22,20 @@ pub struct NewGroup<'a> {
     pub visibility: &'a str,
     pub join_policy: &'a str,
     pub join_questions: &'a str,
+    pub allow_anonymous_posts: bool,
     pub created_by: Uuid,
     pub now: DateTime<Utc>,
 }
 
 const GROUP_SELECT: &str = "SELECT g.id, g.name, g.description, g.visibility, g.join_policy, g.join_questions, \
-     g.member_count, g.created_at, m.role AS viewer_role \
+     g.member_count, g.allow_anonymous_posts, g.created_at, m.role AS viewer_role \
      FROM groups g LEFT JOIN group_memberships m ON m.group_id = g.id AND m.member_id = $1";
 
 /// Inserts a group (with no members yet) inside `tx`.
 pub async fn insert_group(tx: &mut Tx, group: NewGroup<'_>) -> Result<(), sqlx::Error> {
     const SQL: &str = "INSERT INTO groups (id, name, description, visibility, join_policy, join_questions, \
-                       search_key, member_count, created_by, created_at, updated_at) \
-                       VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9, $9)";
+                       search_key, member_count, created_by, created_at, updated_at, allow_anonymous_posts) \
+                       VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9, $9, $10)";
     let search_key = fold(&format!("{}\n{}", group.name, group.description));
     on_tx!(tx, conn => sqlx::query(SQL)
         .bind(group.id)
@@ -46,6 +47,7 @@ pub async fn insert_group(tx: &mut Tx, group: NewGroup<'_>) -> Result<(), sqlx::
         .bind(search_key)
         .bind(group.created_by)
         .bind(group.now)
+        .bind(group.allow_anonymous_posts)
         .execute(conn)
         .await
         .map(drop))
@@ -83,7 +85,7 @@ pub async fn page_mine(db: &Db, viewer: Uuid, page: &Page) -> Result<Vec<(Group,
     let keyset = page.keyset_sql(Order::OldestFirst, "m.joined_at", "g.id", 2);
     let sql = format!(
         "SELECT g.id, g.name, g.description, g.visibility, g.join_policy, g.join_questions, g.member_count, \
-         g.created_at, m.role AS viewer_role, m.joined_at \
+         g.allow_anonymous_posts, g.created_at, m.role AS viewer_role, m.joined_at \
          FROM group_memberships m JOIN groups g ON g.id = m.group_id WHERE m.member_id = $1{}{}",
         keyset.condition, keyset.order_limit
     );
@@ -155,6 +157,14 @@ pub async fn groups_of(tx: &mut Tx, member_id: Uuid) -> Result<Vec<Uuid>, sqlx::
 pub async fn set_role(tx: &mut Tx, group_id: Uuid, member_id: Uuid, role: GroupRole) -> Result<(), sqlx::Error> {
     const SQL: &str = "UPDATE group_memberships SET role = $3 WHERE group_id = $1 AND member_id = $2";
     on_tx!(tx, conn => sqlx::query(SQL).bind(group_id).bind(member_id).bind(to_text(role)).execute(conn).await.map(drop))
+}
+
+/// Lets members of `group_id` post anonymously, or stops it, inside `tx`; true when that
+/// changed it.
+pub async fn set_anonymous_posts(tx: &mut Tx, group_id: Uuid, allowed: bool) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "UPDATE groups SET allow_anonymous_posts = $2 WHERE id = $1 AND allow_anonymous_posts <> $2";
+    let done = on_tx!(tx, conn => sqlx::query(SQL).bind(group_id).bind(allowed).execute(conn).await.map(|done| done.rows_affected()))?;
+    Ok(done == 1)
 }
 
 /// How many owners `group_id` has.

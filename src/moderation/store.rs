@@ -8,7 +8,7 @@ use super::model::{ModerationAction, QueueItem, Report, ReportReason, ReportStat
 use crate::db::conditions::{Bind, Conditions};
 use crate::db::page::{Order, Page};
 use crate::db::text_enum::to_text;
-use crate::db::visibility::blocked_either_way_sql;
+use crate::db::visibility::blocked_named_sql;
 use crate::db::{Db, Tx};
 use crate::moderation_log::Target;
 use crate::{bind_all, on_db, on_tx};
@@ -39,15 +39,18 @@ pub async fn insert(tx: &mut Tx, id: Uuid, report: NewReport<'_>, now: DateTime<
 
 /// How many members' open reports on `target_id` count toward holding it, read inside
 /// `tx` (after the report it files): members of its group, with no block either way
-/// with its author, none of whose reports on it a moderator dismissed before.
+/// with its author unless it is anonymous (a block must not change what an anonymous
+/// post does), none of whose reports on it a moderator dismissed before.
 pub async fn reporters_counted(tx: &mut Tx, target_id: Uuid) -> Result<i64, sqlx::Error> {
+    const ANONYMOUS: &str = "COALESCE((SELECT th.anonymous FROM threads th WHERE th.id = r.target_id), \
+                             (SELECT re.anonymous FROM replies re WHERE re.id = r.target_id), FALSE)";
     let sql = format!(
         "SELECT COUNT(DISTINCT r.reporter_id) FROM reports r \
          JOIN group_memberships gm ON gm.group_id = r.group_id AND gm.member_id = r.reporter_id \
          WHERE r.target_id = $1 AND r.status = 'OPEN' AND NOT {} \
          AND NOT EXISTS (SELECT 1 FROM reports d WHERE d.target_id = r.target_id \
          AND d.reporter_id = r.reporter_id AND d.status = 'DISMISSED')",
-        blocked_either_way_sql("r.reporter_id", "r.subject_id")
+        blocked_named_sql(ANONYMOUS, "r.subject_id", "r.reporter_id")
     );
     on_tx!(tx, conn => sqlx::query_scalar(&sql).bind(target_id).fetch_one(conn).await)
 }

@@ -50,6 +50,10 @@ pub enum LogAction {
     /// A moderator changed the sensitive topics of someone else's thread (the note
     /// lists them).
     SetThreadTopics,
+    /// An owner let the group's members post anonymously.
+    AllowAnonymousPosts,
+    /// An owner stopped anonymous posting in the group (posts made so far stay anonymous).
+    DisallowAnonymousPosts,
 }
 
 /// An entry to append.

@@ -147,6 +147,8 @@ pub struct Notification {
     /// About a thread on a topic she shields herself from: its title is not shown.
     pub shielded: bool,
     pub actor_id: Option<Uuid>,
+    /// Its latest happening was an anonymous post: no actor is kept.
+    pub actor_anonymous: bool,
     /// How many happenings the entry stands for (replies in a thread, requests, …).
     pub happenings: i32,
     pub created_at: DateTime<Utc>,

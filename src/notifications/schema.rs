@@ -17,7 +17,7 @@ use crate::graphql::relay::{self, Cursor, PageArgs};
 use crate::groups::GroupRefInput;
 use crate::members::{Member, load_member};
 use crate::membership;
-use crate::threads::{self, ThreadRefInput};
+use crate::threads::{self, ANONYMOUS_AUTHOR, ThreadRefInput};
 
 /// Ids one `markNotificationsRead` may name.
 const MAX_IDS: usize = 100;
@@ -40,6 +40,7 @@ impl Notification {
     async fn title(&self, ctx: &Context<'_>) -> Result<String> {
         let actor = match self.actor_id {
             Some(actor) if self.names_actor() => load_member(ctx, actor).await?.display_name,
+            None if self.actor_anonymous => ANONYMOUS_AUTHOR.to_owned(),
             _ => String::new(),
         };
         Ok(self.headline(&actor))
@@ -70,12 +71,17 @@ impl Notification {
     async fn message_id(&self) -> Option<ID> {
         optional_id(self.message_id)
     }
-    /// Who did the latest happening; null for the system's own (a freed seat).
+    /// Who did the latest happening; null for the system's own (a freed seat) and for an
+    /// anonymous post (`actorAnonymous`).
     async fn actor(&self, ctx: &Context<'_>) -> Result<Option<Member>> {
         match self.actor_id {
             Some(actor) => Ok(Some(load_member(ctx, actor).await?)),
             None => Ok(None),
         }
+    }
+    /// The latest happening was an anonymous post: show "Anonymous member".
+    async fn actor_anonymous(&self) -> bool {
+        self.actor_anonymous
     }
     async fn read(&self) -> bool {
         self.read_at.is_some()

@@ -30,14 +30,26 @@ struct About {
     thread_id: Option<Uuid>,
     reply_id: Option<Uuid>,
     event_id: Option<Uuid>,
+    /// Who did it: no notification goes to her or across a block with her.
     actor_id: Option<Uuid>,
+    /// She did it anonymously: her notifications keep no actor.
+    actor_anonymous: bool,
     collapse_key: String,
 }
 
 impl About {
     /// About something in group `group_id`, done by `actor_id` (if anyone).
     fn new(kind: NotificationKind, group_id: Uuid, actor_id: Option<Uuid>, collapse_key: String) -> Self {
-        Self { kind, group_id, thread_id: None, reply_id: None, event_id: None, actor_id, collapse_key }
+        Self {
+            kind,
+            group_id,
+            thread_id: None,
+            reply_id: None,
+            event_id: None,
+            actor_id,
+            actor_anonymous: false,
+            collapse_key,
+        }
     }
 
     /// Her notification about this.
@@ -52,7 +64,8 @@ impl About {
             thread_id: self.thread_id,
             reply_id: self.reply_id,
             event_id: self.event_id,
-            actor_id: self.actor_id,
+            actor_id: self.actor_id.filter(|_| !self.actor_anonymous),
+            actor_anonymous: self.actor_anonymous,
             ..NewNotification::to(member_id, kind, collapse_key)
         }
     }
@@ -176,9 +189,10 @@ async fn plan_for_reply(db: &Db, reply_id: Uuid) -> AppResult<Vec<NewNotificatio
     let about = About {
         thread_id: Some(audience.thread_id),
         reply_id: Some(reply_id),
+        actor_anonymous: audience.anonymous,
         ..About::new(NotificationKind::FollowedThreadActivity, audience.group_id, Some(audience.author_id), thread_key)
     };
-    let planned = most_direct_kinds(&audience)
+    let mut planned: Vec<NewNotification> = most_direct_kinds(&audience)
         .into_iter()
         .map(|(member, kind)| {
             let collapse_key = match kind {
@@ -188,6 +202,11 @@ async fn plan_for_reply(db: &Db, reply_id: Uuid) -> AppResult<Vec<NewNotificatio
             about.for_member_as(member, kind, collapse_key)
         })
         .collect();
+    if audience.anonymous {
+        // Not across a block either: whether a notification came would tell who wrote it.
+        planned.retain(|notification| notification.member_id != audience.author_id);
+        return keep_reachable(db, None, about.group_id, planned).await;
+    }
     keep_reachable(db, about.actor_id, about.group_id, planned).await
 }
 

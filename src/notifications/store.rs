@@ -11,8 +11,11 @@ use uuid::Uuid;
 use super::model::{Notification, NotificationKind};
 use crate::db::page::{Order, Page};
 use crate::db::text_enum::to_text;
-use crate::db::visibility::{blocked_either_way_sql, held_from_sql, readable_group_ids_sql, shielded_sql};
+use crate::db::visibility::{
+    blocked_either_way_sql, blocked_named_sql, held_from_sql, readable_group_ids_sql, shielded_sql,
+};
 use crate::db::{Db, Tx, placeholder_list};
+use crate::threads::ANONYMOUS_AUTHOR;
 use crate::{on_db, on_tx};
 
 /// One notification to record.
@@ -31,6 +34,8 @@ pub struct NewNotification {
     /// The moderation log entry of a moderator's warning (its note is what she is told).
     pub moderation_entry_id: Option<Uuid>,
     pub actor_id: Option<Uuid>,
+    /// Done by someone posting anonymously: `actor_id` is kept empty.
+    pub actor_anonymous: bool,
     /// Unread notifications with the same key collapse into one entry.
     pub collapse_key: String,
     /// How many happenings it stands for (replies to a thread, folded into one).
@@ -58,6 +63,7 @@ impl NewNotification {
             coffee_chat_id: None,
             moderation_entry_id: None,
             actor_id: None,
+            actor_anonymous: false,
             collapse_key,
             happenings: 1,
             push: false,
@@ -66,7 +72,7 @@ impl NewNotification {
     }
 }
 
-/// Rows one statement records at most (17 values each, within both databases' limits).
+/// Rows one statement records at most (18 values each, within both databases' limits).
 const RECORD_CHUNK: usize = 500;
 
 /// Records each of `planned` (one per member and collapse key) at its time, or folds it
@@ -88,24 +94,24 @@ async fn record_chunk(
     tx: &mut Tx,
     planned: &[(&NewNotification, DateTime<Utc>)],
 ) -> Result<Vec<(Uuid, bool)>, sqlx::Error> {
-    const COLUMNS: usize = 17;
+    const COLUMNS: usize = 18;
     let rows: Vec<String> = (0..planned.len())
         .map(|row| {
             let first = row * COLUMNS + 1;
-            format!("({}, ${}, ${})", placeholder_list(first, 16), first + 16, first + 16)
+            format!("({}, ${}, ${})", placeholder_list(first, 17), first + 17, first + 17)
         })
         .collect();
     let sql = format!(
         "INSERT INTO notifications (id, member_id, kind, kind_rank, group_id, thread_id, reply_id, event_id, \
-         conversation_id, message_id, job_post_id, coffee_chat_id, moderation_entry_id, actor_id, happenings, \
-         collapse_key, created_at, updated_at) VALUES {} \
+         conversation_id, message_id, job_post_id, coffee_chat_id, moderation_entry_id, actor_id, actor_anonymous, \
+         happenings, collapse_key, created_at, updated_at) VALUES {} \
          ON CONFLICT (member_id, collapse_key) WHERE read_at IS NULL DO UPDATE SET \
          happenings = notifications.happenings + excluded.happenings, \
          kind = CASE WHEN excluded.kind_rank > notifications.kind_rank THEN excluded.kind ELSE notifications.kind END, \
          kind_rank = CASE WHEN excluded.kind_rank > notifications.kind_rank \
          THEN excluded.kind_rank ELSE notifications.kind_rank END, \
          reply_id = excluded.reply_id, message_id = excluded.message_id, actor_id = excluded.actor_id, \
-         updated_at = excluded.updated_at \
+         actor_anonymous = excluded.actor_anonymous, updated_at = excluded.updated_at \
          RETURNING member_id, collapse_key, id, created_at = updated_at",
         rows.join(", ")
     );
@@ -127,6 +133,7 @@ async fn record_chunk(
                 .bind(new.coffee_chat_id)
                 .bind(new.moderation_entry_id)
                 .bind(new.actor_id)
+                .bind(new.actor_anonymous)
                 .bind(new.happenings)
                 .bind(&new.collapse_key)
                 .bind(at);
@@ -157,8 +164,8 @@ const SUBJECTS: &str = "notifications n LEFT JOIN groups g ON g.id = n.group_id 
 
 /// A condition keeping the notifications `viewer` (a parameter or `n.member_id`) may
 /// still see: in groups she can read or conversations in her inbox or requests, not
-/// from a member with a block either way, not about threads or events by members
-/// blocked either way with her, nor about threads or replies held for review from her
+/// from a member with a block either way, not about threads (unless anonymous) or
+/// events by members blocked either way with her, nor about threads or replies held for review from her
 /// (those are hidden from her everywhere).
 fn still_visible_sql(viewer: &str) -> String {
     format!(
@@ -168,7 +175,7 @@ fn still_visible_sql(viewer: &str) -> String {
          AND (t.id IS NULL OR NOT ({} OR {})) AND (rr.id IS NULL OR NOT {}) AND (e.id IS NULL OR NOT {})",
         readable_group_ids_sql(viewer),
         blocked_either_way_sql("n.actor_id", viewer),
-        blocked_either_way_sql("t.author_id", viewer),
+        blocked_named_sql("t.anonymous", "t.author_id", viewer),
         held_from_sql("t.held_for_review", "t.author_id", "t.group_id", viewer),
         held_from_sql("rr.held_for_review", "rr.author_id", "t.group_id", viewer),
         blocked_either_way_sql("e.created_by", viewer)
@@ -186,7 +193,7 @@ fn columns() -> String {
          COALESCE(e.starts_at, cc.starts_at) AS event_starts_at, ml.note AS moderator_note, \
          (n.kind IN ('REPLY_TO_MY_THREAD', 'REPLY_TO_MY_REPLY', 'MENTION', 'FOLLOWED_THREAD_ACTIVITY') \
          AND t.author_id <> n.member_id AND {}) AS shielded, \
-         n.actor_id, n.happenings, n.created_at, n.updated_at, n.read_at",
+         n.actor_id, n.actor_anonymous, n.happenings, n.created_at, n.updated_at, n.read_at",
         shielded_sql("t.sensitive_topics", "n.member_id")
     )
 }
@@ -210,7 +217,8 @@ pub async fn page(db: &Db, member: Uuid, page: &Page) -> Result<Vec<Notification
     })
 }
 
-/// A notification to push: whose it is, the name of who did its latest happening, and
+/// A notification to push: whose it is, the name of who did its latest happening
+/// ("Anonymous member" for an anonymous post), and
 /// the text of its latest message when she lets message text show in pushes.
 #[derive(Debug, sqlx::FromRow)]
 pub struct ForPush {
@@ -235,13 +243,17 @@ pub async fn for_push(db: &Db, ids: &[Uuid]) -> Result<Vec<ForPush>, sqlx::Error
         placeholder_list(1, ids.len()),
         still_visible_sql("n.member_id")
     );
-    on_db!(db, pool => {
+    let mut found: Vec<ForPush> = on_db!(db, pool => {
         let mut query = sqlx::query_as(&sql).persistent(false);
         for id in ids {
             query = query.bind(id);
         }
         query.fetch_all(pool).await
-    })
+    })?;
+    for push in found.iter_mut().filter(|push| push.notification.actor_anonymous) {
+        push.actor_name = Some(ANONYMOUS_AUTHOR.to_owned());
+    }
+    Ok(found)
 }
 
 /// How many unread notifications each of `members` has (none: absent).

@@ -18,7 +18,7 @@ mod subscription;
 pub use hub::ThreadHubs;
 pub use jobs::CountReplies;
 pub use loader::{ReactionDataLoader, ReactionLoader};
-pub use model::{Reaction, Reply, SensitiveTopic, Thread, ThreadOrder};
+pub use model::{ANONYMOUS_AUTHOR, Reaction, Reply, SensitiveTopic, Thread, ThreadOrder};
 pub use render::shareable_fields;
 pub use schema::{ThreadMutation, ThreadQuery, ThreadRefInput, group_threads, pinned_threads};
 pub use service::{

@@ -9,6 +9,9 @@ use crate::db::text_enum::StoredOption;
 use crate::graphql::{Shareable, SharedField};
 use crate::members::Member;
 
+/// How an anonymous post's author is shown to those who may not know who she is.
+pub const ANONYMOUS_AUTHOR: &str = "Anonymous member";
+
 /// The small fixed set of reactions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Enum, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -108,6 +111,11 @@ pub struct Thread {
     pub id: Uuid,
     pub group_id: Uuid,
     pub author_id: Uuid,
+    /// Posted anonymously (see [`ANONYMOUS_AUTHOR`]).
+    pub anonymous: bool,
+    /// Posted anonymously and shown to a viewer who may not see its author: everyone but
+    /// its author, the group's owners and moderators, and community admins.
+    pub author_masked: bool,
     pub title: String,
     pub body: String,
     #[sqlx(try_from = "String")]
@@ -151,6 +159,9 @@ pub struct ThreadExtras {
     pub reactions: Vec<ReactionCount>,
     /// The group is public or the viewer belongs to it.
     pub group_readable: bool,
+    /// The viewer owns or moderates the group, or is a community admin: she sees
+    /// anonymous authors and what is held for review.
+    pub viewer_sees_authors: bool,
 }
 
 /// A thread's tags, stored as a JSON list.
@@ -172,6 +183,11 @@ pub struct Reply {
     pub thread_id: Uuid,
     pub parent_reply_id: Option<Uuid>,
     pub author_id: Uuid,
+    /// Posted anonymously (see [`ANONYMOUS_AUTHOR`]).
+    pub anonymous: bool,
+    /// Posted anonymously and shown to a viewer who may not see its author (see
+    /// [`Thread::author_masked`]).
+    pub author_masked: bool,
     pub body: String,
     pub created_at: DateTime<Utc>,
     pub edited_at: Option<DateTime<Utc>>,
@@ -203,6 +219,7 @@ impl Reply {
         thread_id: Uuid,
         parent_reply_id: Option<Uuid>,
         author_id: Uuid,
+        anonymous: bool,
         body: String,
         created_at: DateTime<Utc>,
     ) -> Self {
@@ -211,6 +228,8 @@ impl Reply {
             thread_id,
             parent_reply_id,
             author_id,
+            anonymous,
+            author_masked: false,
             body,
             created_at,
             edited_at: None,

@@ -37,6 +37,14 @@ pub fn reply_update(kind: ThreadUpdateKind, reply: Reply) -> ThreadUpdate {
     ThreadUpdate { kind, reply: Some(reply), thread: None, cursor }
 }
 
+/// What her access check found: whom she has a block with either way, and whether she
+/// sees past anonymity and holds in this thread (its group's owners and moderators,
+/// community admins).
+pub struct Standing {
+    pub blocked: HashSet<Uuid>,
+    pub sees_authors: bool,
+}
+
 /// One subscriber of a thread, with what she may see.
 pub struct Reader {
     pub db: Db,
@@ -45,6 +53,9 @@ pub struct Reader {
     pub thread_id: Uuid,
     /// The members with a block either way with her, whose replies she is not sent.
     pub blocked: HashSet<Uuid>,
+    /// She moderates the thread's group or is a community admin: anonymous authors and
+    /// replies held for review show to her live as they do on her reads.
+    pub sees_authors: bool,
     /// Her selection's shape, when readers alike may share its rendering.
     pub shape: Option<Shape>,
     /// The last reply replayed to her from the database, not to be sent again live.
@@ -52,24 +63,31 @@ pub struct Reader {
 }
 
 impl Reader {
-    /// Checks against the database that she may still read the thread; who is blocked
-    /// either way with her. Owns what it needs, so it can run beside her deliveries.
-    pub fn check(&self) -> impl Future<Output = Result<HashSet<Uuid>, AppError>> + Send + 'static {
+    /// Checks against the database that she may still read the thread; where she stands
+    /// in it. Owns what it needs, so it can run beside her deliveries.
+    pub fn check(&self) -> impl Future<Output = Result<Standing, AppError>> + Send + 'static {
         let (db, auth, viewer, thread_id) = (self.db.clone(), self.auth.clone(), self.viewer, self.thread_id);
         async move {
             auth.require_signed_in(viewer).await?;
-            service::readable(&db, viewer.member_id, thread_id).await.map_err(|error| match error {
+            let thread = service::readable(&db, viewer.member_id, thread_id).await.map_err(|error| match error {
                 AppError::NotFound => AppError::Forbidden,
                 other => other,
             })?;
-            Ok(members::blocked_with(&db, viewer.member_id).await?)
+            let sees_authors = thread.preloaded.is_some_and(|extras| extras.viewer_sees_authors);
+            Ok(Standing { blocked: members::blocked_with(&db, viewer.member_id).await?, sees_authors })
         }
     }
 
-    /// Checks again that she may read the thread, and re-reads who is blocked either
-    /// way with her.
+    /// Takes in what her latest access check found.
+    pub fn stand(&mut self, Standing { blocked, sees_authors }: Standing) {
+        self.blocked = blocked;
+        self.sees_authors = sees_authors;
+    }
+
+    /// Checks again that she may read the thread, and re-reads where she stands in it.
     pub async fn recheck(&mut self) -> Result<(), AppError> {
-        self.blocked = self.check().await?;
+        let standing = self.check().await?;
+        self.stand(standing);
         Ok(())
     }
 
@@ -110,7 +128,7 @@ impl Reader {
         let Some(snapshot) = snapshot.as_ref().as_ref().filter(|s| s.thread_id() == self.thread_id) else {
             return Ok(None);
         };
-        let facts = snapshot.facts(self.viewer.member_id, &self.blocked, kind);
+        let facts = snapshot.facts(self.viewer.member_id, &self.blocked, self.sees_authors, kind);
         let position = snapshot.position();
         let already_sent = kind == ThreadUpdateKind::ReplyPosted
             && self.replayed_up_to.is_some_and(|last| (position.at, position.id) <= (last.at, last.id));

@@ -68,11 +68,20 @@ impl Thread {
     async fn group(&self, ctx: &Context<'_>) -> Result<Group> {
         Ok(membership::readable(ctx.db()?, ctx.viewer()?.member_id()?, self.group_id).await?)
     }
-    async fn author(&self, ctx: &Context<'_>) -> Result<Member> {
-        if let Some(extras) = &self.preloaded {
-            return Ok(extras.author.clone());
+    /// Null when it was posted anonymously, for all but its author, the group's owners
+    /// and moderators, and community admins: show "Anonymous member".
+    async fn author(&self, ctx: &Context<'_>) -> Result<Option<Member>> {
+        if self.author_masked {
+            return Ok(None);
         }
-        Ok(load_member(ctx, self.author_id).await?)
+        if let Some(extras) = &self.preloaded {
+            return Ok(Some(extras.author.clone()));
+        }
+        Ok(Some(load_member(ctx, self.author_id).await?))
+    }
+    /// Posted anonymously, in a group that allows it.
+    async fn anonymous(&self) -> bool {
+        self.anonymous
     }
     /// In a list, a thread on a topic she shields herself from reads "Sensitive topic:
     /// …" (open it by id to read it).
@@ -178,12 +187,13 @@ impl Shareable for Reply {
         ("createdAt", None),
         ("editedAt", None),
         ("author", Some("Member")),
+        ("anonymous", None),
         ("reactions", Some("ReactionCount")),
     ];
 }
 
 /// A reply in a thread. Deleted replies and replies by members blocked either way keep
-/// their place with no author or text.
+/// their place with no author or text; an anonymous reply shows no author to others.
 #[Object]
 impl Reply {
     async fn id(&self) -> ID {
@@ -199,15 +209,20 @@ impl Reply {
     async fn state(&self) -> ReplyState {
         self.shown_as()
     }
-    /// Null unless the reply is visible.
+    /// Null unless the reply is visible; null too when it was posted anonymously, for
+    /// all but its author, the group's owners and moderators, and community admins.
     async fn author(&self, ctx: &Context<'_>) -> Result<Option<Member>> {
-        if self.shown_as() != ReplyState::Visible {
+        if self.shown_as() != ReplyState::Visible || self.author_masked {
             return Ok(None);
         }
         if let Some(extras) = &self.preloaded {
             return Ok(Some(extras.author.clone()));
         }
         Ok(Some(load_member(ctx, self.author_id).await?))
+    }
+    /// Posted anonymously, in a group that allows it.
+    async fn anonymous(&self) -> bool {
+        self.anonymous
     }
     /// Null unless the reply is visible.
     async fn body(&self) -> Option<&str> {
@@ -280,6 +295,10 @@ pub struct CreateThreadInput {
     /// The sensitive topics it touches.
     #[graphql(default)]
     pub sensitive_topics: Vec<SensitiveTopic>,
+    /// Post it as "Anonymous member", where the group allows anonymous posts (moderators
+    /// still see who wrote it). It may mention no one.
+    #[graphql(default)]
+    pub anonymous: bool,
     pub client_mutation_id: Option<String>,
 }
 
@@ -301,6 +320,10 @@ pub struct PostReplyInput {
     pub body: String,
     /// Answer this top-level reply (one level of nesting).
     pub parent_reply_id: Option<ID>,
+    /// Post it as "Anonymous member", where the group allows anonymous posts (moderators
+    /// still see who wrote it). It may mention no one.
+    #[graphql(default)]
+    pub anonymous: bool,
     pub client_mutation_id: Option<String>,
 }
 
@@ -372,6 +395,7 @@ impl ThreadMutation {
             body: input.body,
             tags: input.tags,
             sensitive_topics: input.sensitive_topics,
+            anonymous: input.anonymous,
             client_mutation_id: input.client_mutation_id,
         };
         Ok(service::create(ctx.db()?, ctx.bus()?, viewer, create).await?)
@@ -402,6 +426,7 @@ impl ThreadMutation {
             thread_id: parse_id("threadId", &input.thread_id)?,
             body: input.body,
             parent_reply_id: optional_id("parentReplyId", input.parent_reply_id.as_ref())?,
+            anonymous: input.anonymous,
             client_mutation_id: input.client_mutation_id,
         };
         Ok(service::reply(ctx.db()?, ctx.bus()?, viewer, post).await?)

@@ -43,6 +43,8 @@ pub struct CreateThread {
     /// The sensitive topics it touches (members who shield themselves from one see it
     /// collapsed, or not at all).
     pub sensitive_topics: Vec<SensitiveTopic>,
+    /// Posted as "Anonymous member" (the group must allow it).
+    pub anonymous: bool,
     pub client_mutation_id: Option<String>,
 }
 
@@ -61,6 +63,25 @@ async fn mentioned_members(db: &Db, author: Uuid, group_id: Uuid, body: &str) ->
     Ok(readers)
 }
 
+/// Checks what an anonymous post needs: a group that allows it, and a body that
+/// mentions no one.
+fn check_anonymous(group: &membership::Group, body: &str) -> AppResult<()> {
+    if !group.allow_anonymous_posts {
+        return Err(AppError::bad_input("anonymous", "this group does not take anonymous posts"));
+    }
+    mentions_no_one(body)
+}
+
+/// Refuses a mention in an anonymous body: no one is called into a conversation by
+/// someone she cannot see.
+fn mentions_no_one(body: &str) -> AppResult<()> {
+    if mentions::handles(body).is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::bad_input("body", "an anonymous post cannot mention anyone"))
+    }
+}
+
 /// The answer when a client reuses a `clientMutationId` for something else.
 fn reused_key() -> AppError {
     AppError::Conflict {
@@ -73,9 +94,12 @@ fn reused_key() -> AppError {
 /// subscribers are told once it committed.
 #[tracing::instrument(skip_all, fields(viewer = %viewer, group = %input.group_id))]
 pub async fn create(db: &Db, bus: &Bus, viewer: Uuid, input: CreateThread) -> AppResult<Thread> {
-    membership::require_poster(db, viewer, input.group_id).await?;
+    let group = membership::require_poster(db, viewer, input.group_id).await?;
     let title = required_line("title", &input.title, MAX_TITLE_CHARS)?;
     let body = required_body("body", &input.body, MAX_BODY_CHARS)?;
+    if input.anonymous {
+        check_anonymous(&group, &body)?;
+    }
     let tags = line_list("tags", &input.tags, MAX_TAGS, MAX_TAG_CHARS)?;
     let tags = serde_json::to_string(&tags).map_err(anyhow::Error::from)?;
     let topics = Topics::of(&input.sensitive_topics);
@@ -89,6 +113,7 @@ pub async fn create(db: &Db, bus: &Bus, viewer: Uuid, input: CreateThread) -> Ap
             id,
             group_id,
             author_id: viewer,
+            anonymous: input.anonymous,
             title: &title,
             body: &body,
             tags: &tags,
@@ -115,6 +140,8 @@ pub struct PostReply {
     pub thread_id: Uuid,
     pub body: String,
     pub parent_reply_id: Option<Uuid>,
+    /// Posted as "Anonymous member" (the group must allow it).
+    pub anonymous: bool,
     pub client_mutation_id: Option<String>,
 }
 
@@ -124,7 +151,8 @@ async fn check_parent(db: &Db, viewer: Uuid, thread_id: Uuid, parent_id: Uuid) -
     if parent.thread_id != thread_id || parent.parent_reply_id.is_some() {
         return Err(invalid());
     }
-    if members::blocked_either_way(db, viewer, parent.author_id).await? {
+    // An anonymous parent takes answers from anyone: refusing one would tell who wrote it.
+    if !parent.anonymous && members::blocked_either_way(db, viewer, parent.author_id).await? {
         return Err(AppError::Forbidden);
     }
     Ok(())
@@ -140,6 +168,9 @@ pub async fn reply(db: &Db, bus: &Bus, viewer: Uuid, input: PostReply) -> AppRes
         return Err(AppError::Forbidden);
     }
     let body = required_body("body", &input.body, MAX_BODY_CHARS)?;
+    if input.anonymous {
+        check_anonymous(&membership::readable(db, viewer, thread.group_id).await?, &body)?;
+    }
     if let Some(parent_id) = input.parent_reply_id {
         check_parent(db, viewer, thread.id, parent_id).await?;
     }
@@ -153,6 +184,7 @@ pub async fn reply(db: &Db, bus: &Bus, viewer: Uuid, input: PostReply) -> AppRes
             thread_id: thread.id,
             parent_reply_id: input.parent_reply_id,
             author_id: viewer,
+            anonymous: input.anonymous,
             body: &body,
             now,
         };
@@ -176,7 +208,7 @@ pub async fn reply(db: &Db, bus: &Bus, viewer: Uuid, input: PostReply) -> AppRes
     announce(bus, thread.id, ThreadUpdateKind::ReplyPosted, Some(made.id)).await;
     if made.new {
         // What was just written, as its author sees it: nothing to read back.
-        return Ok(Reply::posted(made.id, thread.id, input.parent_reply_id, viewer, body, now));
+        return Ok(Reply::posted(made.id, thread.id, input.parent_reply_id, viewer, input.anonymous, body, now));
     }
     let reply = store::find_reply(db, viewer, made.id).await?.ok_or(AppError::NotFound)?;
     if reply.thread_id != thread.id {
@@ -204,6 +236,9 @@ pub async fn edit_reply(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, body: &str) 
         return Err(AppError::Conflict { field: "replyId", message: "this reply was deleted".into() });
     }
     let body = required_body("body", body, MAX_BODY_CHARS)?;
+    if reply.anonymous {
+        mentions_no_one(&body)?;
+    }
     store::edit_reply(db, id, &body, clock::now()).await?;
     announce(bus, reply.thread_id, ThreadUpdateKind::ReplyEdited, Some(id)).await;
     store::find_reply(db, viewer, id).await?.ok_or(AppError::NotFound)
@@ -368,6 +403,15 @@ pub enum ReactionTarget {
     Reply(Uuid),
 }
 
+/// Refuses a reaction to her own anonymous post: reactions count by who made them (a
+/// block leaves some out), so hers could tell whose it is.
+fn refuse_own_anonymous(own_anonymous: bool, field: &'static str) -> AppResult<()> {
+    if own_anonymous {
+        return Err(AppError::bad_input(field, "you cannot react to your own anonymous post"));
+    }
+    Ok(())
+}
+
 /// Adds or takes back the viewer's reaction (once per client key); returns what it is on.
 #[tracing::instrument(skip_all, fields(viewer = %viewer))]
 pub async fn react(
@@ -379,9 +423,14 @@ pub async fn react(
     key: Option<&str>,
 ) -> AppResult<Uuid> {
     let (target_id, thread, gone) = match target {
-        ReactionTarget::Thread(id) => (id, readable(db, viewer, id).await?, false),
+        ReactionTarget::Thread(id) => {
+            let thread = readable(db, viewer, id).await?;
+            refuse_own_anonymous(thread.anonymous && thread.author_id == viewer, "threadId")?;
+            (id, thread, false)
+        }
         ReactionTarget::Reply(id) => {
             let (reply, thread) = readable_reply(db, viewer, id).await?;
+            refuse_own_anonymous(reply.anonymous && reply.author_id == viewer, "replyId")?;
             (id, thread, reply.deleted_at.is_some() || reply.hidden)
         }
     };

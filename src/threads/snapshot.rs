@@ -30,6 +30,9 @@ pub struct Facts {
     pub held: bool,
     pub connected: bool,
     pub is_author: bool,
+    /// Posted anonymously and she neither wrote it nor sees past anonymity here: no
+    /// author is shown.
+    pub author_masked: bool,
     pub reacted: Vec<Reaction>,
     /// Reactions by members blocked either way with her: not counted for her.
     pub unseen: Vec<Reaction>,
@@ -86,24 +89,28 @@ impl ReplySnapshot {
         self.reply.thread_id
     }
 
-    /// What decides how `viewer`, with a block either way with each of `blocked`, sees
-    /// this `kind` of update.
-    pub fn facts(&self, viewer: Uuid, blocked: &HashSet<Uuid>, kind: ThreadUpdateKind) -> Facts {
+    /// What decides how `viewer`, with a block either way with each of `blocked`, and
+    /// seeing past anonymity and holds when `sees_authors` (see `Reader::sees_authors`),
+    /// sees this `kind` of update.
+    pub fn facts(&self, viewer: Uuid, blocked: &HashSet<Uuid>, sees_authors: bool, kind: ThreadUpdateKind) -> Facts {
         let reactions_by = |who: &dyn Fn(&Uuid) -> bool| {
             let mut reactions: Vec<Reaction> =
                 self.reactions.iter().filter(|(member, _)| who(member)).map(|(_, reaction)| *reaction).collect();
             reactions.sort_by_key(|reaction| *reaction as u8);
             reactions
         };
-        let blocked_author = blocked.contains(&self.reply.author_id);
-        // Held for review: only its author sees it live (moderators on their next read).
-        let held = !blocked_author && self.reply.held_for_review && viewer != self.reply.author_id;
+        let is_author = viewer == self.reply.author_id;
+        let author_masked = self.reply.anonymous && !is_author && !sees_authors;
+        // A block cannot hide an anonymous reply: hiding it would tell who wrote it.
+        let blocked_author = !self.reply.anonymous && blocked.contains(&self.reply.author_id);
+        let held = !blocked_author && self.reply.held_for_review && !is_author && !sees_authors;
         Facts {
             kind,
             hidden: blocked_author || held,
             held,
-            connected: self.author_connections.contains(&viewer),
-            is_author: viewer == self.reply.author_id,
+            connected: !author_masked && self.author_connections.contains(&viewer),
+            is_author,
+            author_masked,
             reacted: reactions_by(&|member| *member == viewer),
             unseen: reactions_by(&|member| blocked.contains(member)),
         }
@@ -128,6 +135,7 @@ impl ReplySnapshot {
         let reactions = self.reaction_counts(facts);
         Reply {
             hidden: facts.hidden,
+            author_masked: facts.author_masked,
             preloaded: Some(Box::new(ReplyExtras { author, reactions })),
             ..self.reply.clone()
         }

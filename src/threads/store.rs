@@ -14,7 +14,8 @@ use super::model::{
 use crate::db::page::{Order, Page};
 use crate::db::text_enum::{from_text, to_text};
 use crate::db::visibility::{
-    blocked_either_way_sql, held_from_sql, readable_group_ids_sql, shielded_sql, shielded_topic_sql,
+    author_masked_sql, blocked_either_way_sql, blocked_named_sql, held_from_sql, readable_group_ids_sql, sees_past_sql,
+    shielded_sql, shielded_topic_sql,
 };
 use crate::db::{Db, Tx, placeholder_list};
 use crate::members::{Member, member_columns};
@@ -26,6 +27,7 @@ pub struct NewThread<'a> {
     pub id: Uuid,
     pub group_id: Uuid,
     pub author_id: Uuid,
+    pub anonymous: bool,
     pub title: &'a str,
     pub body: &'a str,
     pub tags: &'a str,
@@ -39,6 +41,7 @@ pub struct NewReply<'a> {
     pub thread_id: Uuid,
     pub parent_reply_id: Option<Uuid>,
     pub author_id: Uuid,
+    pub anonymous: bool,
     pub body: &'a str,
     pub now: DateTime<Utc>,
 }
@@ -46,11 +49,12 @@ pub struct NewReply<'a> {
 /// The columns of thread `t` for the viewer in `$1`.
 fn thread_columns() -> String {
     format!(
-        "t.id, t.group_id, t.author_id, t.title, t.body, t.tags, t.pinned, t.locked, t.removed_by_moderator, t.held_for_review, \
+        "t.id, t.group_id, t.author_id, t.anonymous, {} AS author_masked, t.title, t.body, t.tags, t.pinned, t.locked, t.removed_by_moderator, t.held_for_review, \
          t.reply_count, t.created_at, t.edited_at, t.last_activity_at, \
          EXISTS (SELECT 1 FROM thread_follows f WHERE f.thread_id = t.id AND f.member_id = $1) AS viewer_follows, \
          t.group_id IN ({}) AS viewer_is_member, {} AS hidden, t.sensitive_topics, \
          CASE WHEN t.author_id = $1 THEN NULL ELSE {} END AS shielded_topic",
+        author_masked_sql("t.anonymous", "t.author_id", "t.group_id", "$1"),
         crate::db::visibility::member_group_ids_sql("$1"),
         thread_unseen_sql(),
         shielded_topic_sql("t.sensitive_topics", "$1")
@@ -58,11 +62,11 @@ fn thread_columns() -> String {
 }
 
 /// A condition true for the threads (`t`) the viewer in `$1` does not see: by a member
-/// blocked either way with her, or held for review from her.
+/// blocked either way with her (unless anonymous), or held for review from her.
 fn thread_unseen_sql() -> String {
     format!(
         "({} OR {})",
-        blocked_either_way_sql("t.author_id", "$1"),
+        blocked_named_sql("t.anonymous", "t.author_id", "$1"),
         held_from_sql("t.held_for_review", "t.author_id", "t.group_id", "$1")
     )
 }
@@ -117,13 +121,14 @@ struct ThreadRow {
     #[sqlx(flatten)]
     thread: WithExtras<Thread>,
     group_readable: bool,
+    viewer_sees_authors: bool,
 }
 
 /// Inserts a thread inside `tx`.
 pub async fn insert_thread(tx: &mut Tx, thread: NewThread<'_>) -> Result<(), sqlx::Error> {
-    const SQL: &str = "INSERT INTO threads (id, group_id, author_id, title, body, tags, sensitive_topics, pinned, \
-                       locked, reply_count, created_at, last_activity_at) \
-                       VALUES ($1, $2, $3, $4, $5, $6, $8, FALSE, FALSE, 0, $7, $7)";
+    const SQL: &str = "INSERT INTO threads (id, group_id, author_id, title, body, tags, sensitive_topics, anonymous, \
+                       pinned, locked, reply_count, created_at, last_activity_at) \
+                       VALUES ($1, $2, $3, $4, $5, $6, $8, $9, FALSE, FALSE, 0, $7, $7)";
     on_tx!(tx, conn => sqlx::query(SQL)
         .bind(thread.id)
         .bind(thread.group_id)
@@ -133,6 +138,7 @@ pub async fn insert_thread(tx: &mut Tx, thread: NewThread<'_>) -> Result<(), sql
         .bind(thread.tags)
         .bind(thread.now)
         .bind(thread.topics.stored())
+        .bind(thread.anonymous)
         .execute(conn)
         .await
         .map(drop))
@@ -142,20 +148,27 @@ pub async fn insert_thread(tx: &mut Tx, thread: NewThread<'_>) -> Result<(), sql
 /// may read its group, in one statement.
 pub async fn find_thread(db: &Db, viewer: Uuid, id: Uuid) -> Result<Option<Thread>, sqlx::Error> {
     let sql = format!(
-        "SELECT {}, {}, {} AS reactions, t.group_id IN ({}) AS group_readable \
+        "SELECT {}, {}, {} AS reactions, t.group_id IN ({}) AS group_readable, {} AS viewer_sees_authors \
          FROM threads t JOIN members m ON m.id = t.author_id WHERE t.id = $2",
         thread_columns(),
         member_columns("$1"),
         reaction_summary_sql(db, "t.id"),
-        readable_group_ids_sql("$1")
+        readable_group_ids_sql("$1"),
+        sees_past_sql("t.group_id", "$1")
     );
     let row: Option<ThreadRow> =
         on_db!(db, pool => sqlx::query_as(&sql).bind(viewer).bind(id).fetch_optional(pool).await)?;
-    let Some(ThreadRow { thread: WithExtras { item: mut thread, author, reactions }, group_readable }) = row else {
+    let Some(ThreadRow {
+        thread: WithExtras { item: mut thread, author, reactions },
+        group_readable,
+        viewer_sees_authors,
+    }) = row
+    else {
         return Ok(None);
     };
     let reactions = parse_reaction_summary(reactions.as_deref())?;
-    thread.preloaded = Some(Box::new(ThreadExtras { author: author.as_seen(), reactions, group_readable }));
+    let extras = ThreadExtras { author: author.as_seen(), reactions, group_readable, viewer_sees_authors };
+    thread.preloaded = Some(Box::new(extras));
     Ok(Some(thread))
 }
 
@@ -318,8 +331,8 @@ pub enum ThreadFlag {
 
 /// Inserts a reply inside `tx`; [`count_replies`] counts it on its thread later.
 pub async fn insert_reply(tx: &mut Tx, reply: NewReply<'_>) -> Result<(), sqlx::Error> {
-    const INSERT: &str = "INSERT INTO replies (id, thread_id, parent_reply_id, author_id, body, created_at, deleted_by_moderator) \
-                          VALUES ($1, $2, $3, $4, $5, $6, FALSE)";
+    const INSERT: &str = "INSERT INTO replies (id, thread_id, parent_reply_id, author_id, body, created_at, \
+                          deleted_by_moderator, anonymous) VALUES ($1, $2, $3, $4, $5, $6, FALSE, $7)";
     on_tx!(tx, conn => sqlx::query(INSERT)
         .bind(reply.id)
         .bind(reply.thread_id)
@@ -327,6 +340,7 @@ pub async fn insert_reply(tx: &mut Tx, reply: NewReply<'_>) -> Result<(), sqlx::
         .bind(reply.author_id)
         .bind(reply.body)
         .bind(reply.now)
+        .bind(reply.anonymous)
         .execute(conn)
         .await
         .map(drop))
@@ -400,16 +414,13 @@ pub async fn count_replies(tx: &mut Tx, ids: &[Uuid]) -> Result<(), sqlx::Error>
 
 /// The columns of reply `r` for the viewer in `$1`.
 fn reply_columns() -> String {
+    const GROUP: &str = "(SELECT th.group_id FROM threads th WHERE th.id = r.thread_id)";
     format!(
-        "r.id, r.thread_id, r.parent_reply_id, r.author_id, r.body, r.created_at, r.edited_at, r.deleted_at, \
-         r.deleted_by_moderator, r.held_for_review, ({} OR {}) AS hidden",
-        blocked_either_way_sql("r.author_id", "$1"),
-        held_from_sql(
-            "r.held_for_review",
-            "r.author_id",
-            "(SELECT th.group_id FROM threads th WHERE th.id = r.thread_id)",
-            "$1"
-        )
+        "r.id, r.thread_id, r.parent_reply_id, r.author_id, r.anonymous, {} AS author_masked, r.body, r.created_at, \
+         r.edited_at, r.deleted_at, r.deleted_by_moderator, r.held_for_review, ({} OR {}) AS hidden",
+        author_masked_sql("r.anonymous", "r.author_id", GROUP, "$1"),
+        blocked_named_sql("r.anonymous", "r.author_id", "$1"),
+        held_from_sql("r.held_for_review", "r.author_id", GROUP, "$1")
     )
 }
 
@@ -531,6 +542,8 @@ pub struct ReplyAudience {
     pub group_id: Uuid,
     /// Who wrote the reply, and when.
     pub author_id: Uuid,
+    /// Posted anonymously: its notifications name no one.
+    pub anonymous: bool,
     pub created_at: DateTime<Utc>,
     pub thread_author_id: Uuid,
     /// Who wrote the reply it answers.
@@ -543,7 +556,7 @@ pub struct ReplyAudience {
 
 /// Who live reply `id` concerns; `None` once it is gone or deleted.
 pub async fn reply_audience(db: &Db, id: Uuid) -> Result<Option<ReplyAudience>, sqlx::Error> {
-    const SQL: &str = "SELECT r.thread_id, t.group_id, r.author_id, \
+    const SQL: &str = "SELECT r.thread_id, t.group_id, r.author_id, r.anonymous, \
                        r.created_at, t.author_id AS thread_author_id, p.author_id AS parent_author_id \
                        FROM replies r JOIN threads t ON t.id = r.thread_id \
                        LEFT JOIN replies p ON p.id = r.parent_reply_id \

@@ -77,7 +77,16 @@ impl ThreadSubscription {
             .map_err(|_| AppError::bad_input("after", "after is not a valid cursor"))?;
         let shape = render::shape_of(ctx);
         let (db, auth) = (ctx.db()?.clone(), data::<AuthService>(ctx)?.clone());
-        let mut reader = Reader { db, auth, viewer, thread_id, blocked: HashSet::new(), shape, replayed_up_to: after };
+        let mut reader = Reader {
+            db,
+            auth,
+            viewer,
+            thread_id,
+            blocked: HashSet::new(),
+            sees_authors: false,
+            shape,
+            replayed_up_to: after,
+        };
         let follow_with = follow_from(ctx, &reader).await?;
         Box::pin(reader.recheck()).await.map_err(AppError::hidden_as_not_found)?;
         let expires_at = viewer.expiry();

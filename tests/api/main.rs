@@ -4,6 +4,7 @@
 
 mod account_deletion;
 mod accounts;
+mod anonymous;
 mod cli;
 mod coffee_chats;
 mod data_export;

@@ -1,6 +1,7 @@
 //! `village seed-demo`: the demo community is there, believable, and private where it
-//! should be, with a report waiting in its owner's moderation queue; a second run
-//! refuses to touch a database that has members.
+//! should be, with a report waiting in its owner's moderation queue and an anonymous
+//! question in the private circle; a second run refuses to touch a database that has
+//! members.
 
 use serde_json::json;
 
@@ -98,6 +99,43 @@ async fn the_demo_community_has_groups_threads_and_a_nearly_full_conference() {
         queue["data"]["moderationQueue"]["edges"],
         json!([{ "node": { "targetKind": "THREAD", "reportCount": 2, "reports": [{ "reason": "SPAM" }, { "reason": "SPAM" }] } }]),
         "a report waits for Ana, who owns Moms at Work: {queue}"
+    );
+
+    // The circle's anonymous question: Ana, a member, sees no author (but her own
+    // anonymous answer's); Bea, its owner, sees both.
+    let bea = app.sign_in("bea@village.demo", village::seed::DEMO_PASSWORD).await;
+    let bea = bea["data"]["signIn"]["accessToken"].as_str().unwrap().to_owned();
+    let anonymous = "{ feed { edges { node { anonymous author { displayName } group { name } \
+                     replies { edges { node { anonymous author { displayName } } } } } } } }";
+    let asked_by = |token: &str| {
+        let token = token.to_owned();
+        let app = &app;
+        async move {
+            let feed = app.graphql(anonymous, json!({}), Some(&token)).await;
+            let edges = feed["data"]["feed"]["edges"].as_array().cloned().unwrap_or_default();
+            let question =
+                edges.into_iter().find(|edge| edge["node"]["anonymous"] == true).expect("an anonymous thread");
+            question["node"].clone()
+        }
+    };
+    let to_ana = asked_by(&ana).await;
+    assert_eq!(
+        (to_ana["author"].clone(), to_ana["group"]["name"].clone(), to_ana["replies"]["edges"][0]["node"].clone()),
+        (
+            json!(null),
+            json!("Returning from leave"),
+            json!({ "anonymous": true, "author": { "displayName": "Ana Lima" } })
+        ),
+        "{to_ana}"
+    );
+    let to_bea = asked_by(&bea).await;
+    assert_eq!(
+        (
+            to_bea["author"]["displayName"].as_str(),
+            to_bea["replies"]["edges"][0]["node"]["author"]["displayName"].as_str()
+        ),
+        (Some("Chloé Martin"), Some("Ana Lima")),
+        "the owner sees who asked and who answered: {to_bea}"
     );
 
     let again = village::seed::seed(&app.db).await;

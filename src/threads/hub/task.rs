@@ -5,7 +5,7 @@
 //! replay gets the messages that came meanwhile, held for a check if her access
 //! changed.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
@@ -14,7 +14,7 @@ use tokio::sync::{OnceCell, mpsc};
 use uuid::Uuid;
 
 use super::super::live::ThreadEvent;
-use super::super::reader::{Reader, resync};
+use super::super::reader::{Reader, Standing, resync};
 use super::super::render::{LiveThreadUpdate, Renderer, reader_data, shared_data};
 use super::super::snapshot::Facts;
 use crate::error::AppError;
@@ -59,7 +59,7 @@ struct Checked {
     op: u64,
     /// The check's number (see [`Subscriber::checks`]); an older one's answer is stale.
     number: u64,
-    result: Result<HashSet<Uuid>, AppError>,
+    result: Result<Standing, AppError>,
 }
 
 /// A renderer and the answer it gives every subscriber on a resync.
@@ -265,7 +265,7 @@ impl Hub {
             return;
         };
         let alive = match result {
-            Ok(blocked) => subscriber.checked(blocked).await,
+            Ok(standing) => subscriber.checked(standing).await,
             Err(error) => {
                 subscriber.end(error);
                 false
@@ -339,8 +339,8 @@ impl Subscriber {
     }
 
     /// Her access check passed: she is sent what was held for her, as she now sees it.
-    async fn checked(&mut self, blocked: HashSet<Uuid>) -> bool {
-        self.reader.blocked = blocked;
+    async fn checked(&mut self, standing: Standing) -> bool {
+        self.reader.stand(standing);
         let Some(held) = self.held.take() else {
             return true;
         };
