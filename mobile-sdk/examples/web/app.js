@@ -13,7 +13,9 @@ function showReply(reply) {
   item.dataset.id = reply.id;
   const author = document.createElement('span');
   author.className = 'author';
-  author.textContent = reply.author?.displayName ?? '';
+  // A visible reply with no author was posted anonymously.
+  const anonymous = reply.state === 'VISIBLE' && !reply.author;
+  author.textContent = anonymous ? 'Anonymous member' : (reply.author?.displayName ?? '');
   item.append(author, reply.body ?? '(removed)');
   $('replies').append(item);
 }

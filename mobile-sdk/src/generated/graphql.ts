@@ -299,6 +299,8 @@ export type CreateEventInput = {
 };
 
 export type CreateGroupInput = {
+  /** Members may post threads and replies as "Anonymous member". */
+  allowAnonymousPosts?: Scalars['Boolean']['input'];
   /** A retry with the same value returns the group made the first time. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   description?: Scalars['String']['input'];
@@ -310,6 +312,11 @@ export type CreateGroupInput = {
 };
 
 export type CreateThreadInput = {
+  /**
+   * Post it as "Anonymous member", where the group allows anonymous posts (moderators
+   * still see who wrote it). It may mention no one.
+   */
+  anonymous?: Scalars['Boolean']['input'];
   body: Scalars['String']['input'];
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   groupId: Scalars['ID']['input'];
@@ -494,6 +501,11 @@ export type Flexibility =
 
 export type Group = {
   __typename?: 'Group';
+  /**
+   * Members may post threads and replies as "Anonymous member": everyone but the
+   * author, the group's owners and moderators, and community admins sees no author.
+   */
+  allowAnonymousPosts: Scalars['Boolean']['output'];
   /**
    * The member count rounded down to a step of 0, 10, 25, 50, 100, 250, 500, 1 000,
    * 2 500, … (0: fewer than ten): what anyone may know of a group's size.
@@ -822,8 +834,12 @@ export type LockThreadInput = {
 
 /** What a moderator or an admin did. */
 export type LogAction =
+  /** An owner let the group's members post anonymously. */
+  | 'ALLOW_ANONYMOUS_POSTS'
   | 'CANCEL_EVENT'
   | 'CHANGE_ROLE'
+  /** An owner stopped anonymous posting in the group (posts made so far stay anonymous). */
+  | 'DISALLOW_ANONYMOUS_POSTS'
   /** Reports on something were dismissed: nothing to act on. */
   | 'DISMISS_REPORTS'
   | 'LOCK_THREAD'
@@ -1232,6 +1248,11 @@ export type Mutation = {
    * queue at a steady pace, each once (community admins only).
    */
   sendNewsletter: SendNewsletterPayload;
+  /**
+   * Lets members post anonymously, or stops it (what was posted anonymously stays
+   * so). Owners only; the moderation log keeps the change.
+   */
+  setAnonymousPosts: Group;
   /**
    * Asks for an email digest — the busiest threads in her groups, unread mentions,
    * upcoming events — daily or weekly (Mondays) at her local hour, or none.
@@ -1642,6 +1663,12 @@ export type MutationSendNewsletterArgs = {
 
 
 /** Every mutation, one part per feature. */
+export type MutationSetAnonymousPostsArgs = {
+  input: SetAnonymousPostsInput;
+};
+
+
+/** Every mutation, one part per feature. */
 export type MutationSetDigestArgs = {
   input: SetDigestInput;
 };
@@ -1825,8 +1852,13 @@ export type Newsletter = {
  */
 export type Notification = {
   __typename?: 'Notification';
-  /** Who did the latest happening; null for the system's own (a freed seat). */
+  /**
+   * Who did the latest happening; null for the system's own (a freed seat) and for an
+   * anonymous post (`actorAnonymous`).
+   */
   actor?: Maybe<Member>;
+  /** The latest happening was an anonymous post: show "Anonymous member". */
+  actorAnonymous: Scalars['Boolean']['output'];
   /** The conversation, for a new message or a message request. */
   conversationId?: Maybe<Scalars['ID']['output']>;
   /** How many happenings it stands for: replies in the thread, requests to join, … */
@@ -1994,6 +2026,11 @@ export type PostJobInput = {
 };
 
 export type PostReplyInput = {
+  /**
+   * Post it as "Anonymous member", where the group allows anonymous posts (moderators
+   * still see who wrote it). It may mention no one.
+   */
+  anonymous?: Scalars['Boolean']['input'];
   body: Scalars['String']['input'];
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** Answer this top-level reply (one level of nesting). */
@@ -2495,11 +2532,16 @@ export type RemovePushSubscriptionPayload = {
 
 /**
  * A reply in a thread. Deleted replies and replies by members blocked either way keep
- * their place with no author or text.
+ * their place with no author or text; an anonymous reply shows no author to others.
  */
 export type Reply = {
   __typename?: 'Reply';
-  /** Null unless the reply is visible. */
+  /** Posted anonymously, in a group that allows it. */
+  anonymous: Scalars['Boolean']['output'];
+  /**
+   * Null unless the reply is visible; null too when it was posted anonymously, for
+   * all but its author, the group's owners and moderators, and community admins.
+   */
   author?: Maybe<Member>;
   /** Null unless the reply is visible. */
   body?: Maybe<Scalars['String']['output']>;
@@ -2729,6 +2771,11 @@ export type SensitiveTopic =
   | 'POSTPARTUM_MENTAL_HEALTH'
   | 'PREGNANCY_LOSS';
 
+export type SetAnonymousPostsInput = {
+  allowed: Scalars['Boolean']['input'];
+  groupId: Scalars['ID']['input'];
+};
+
 export type SetDigestInput = {
   frequency: DigestFrequency;
   /** Her local hour, 0–23 (in her quiet hours' time zone, else her profile's, else UTC). */
@@ -2893,7 +2940,13 @@ export type TargetKind =
 /** A conversation in a group. */
 export type Thread = {
   __typename?: 'Thread';
-  author: Member;
+  /** Posted anonymously, in a group that allows it. */
+  anonymous: Scalars['Boolean']['output'];
+  /**
+   * Null when it was posted anonymously, for all but its author, the group's owners
+   * and moderators, and community admins: show "Anonymous member".
+   */
+  author?: Maybe<Member>;
   /**
    * Plain text with simple markdown; clients render it, the server never makes HTML.
    * Empty while collapsed.
@@ -3277,7 +3330,7 @@ export type GroupQueryVariables = Exact<{
 }>;
 
 
-export type GroupQuery = { __typename?: 'Query', group: { __typename?: 'Group', joinQuestions: Array<string>, createdAt: string, id: string, name: string, description: string, visibility: GroupVisibility, joinPolicy: JoinPolicy, memberCount?: number | null, approximateMemberCount: number, viewerRole?: GroupRole | null, pinnedThreads?: Array<{ __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } }> | null, threads?: { __typename?: 'ThreadConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ThreadEdge', cursor: string, node: { __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } }> } | null, viewerJoinRequest?: { __typename?: 'JoinRequest', id: string, status: JoinRequestStatus, answers: Array<string>, createdAt: string } | null } };
+export type GroupQuery = { __typename?: 'Query', group: { __typename?: 'Group', joinQuestions: Array<string>, createdAt: string, id: string, name: string, description: string, visibility: GroupVisibility, joinPolicy: JoinPolicy, memberCount?: number | null, approximateMemberCount: number, viewerRole?: GroupRole | null, pinnedThreads?: Array<{ __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, group: { __typename?: 'Group', id: string, name: string } }> | null, threads?: { __typename?: 'ThreadConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ThreadEdge', cursor: string, node: { __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, group: { __typename?: 'Group', id: string, name: string } } }> } | null, viewerJoinRequest?: { __typename?: 'JoinRequest', id: string, status: JoinRequestStatus, answers: Array<string>, createdAt: string } | null } };
 
 export type GroupMembersQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -3375,7 +3428,7 @@ export type GroupActivitySubscriptionVariables = Exact<{
 }>;
 
 
-export type GroupActivitySubscription = { __typename?: 'Subscription', groupActivity: { __typename?: 'GroupActivity', kind: GroupActivityKind, thread?: { __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } | null, event?: { __typename?: 'Event', id: string, title: string, startsAt: string, endsAt: string, timezone: string, city?: string | null, isOnline: boolean, goingCount: number, seatsLeft?: number | null, kidsWelcome: boolean, childcareProvided: boolean, costCents: number, cancelled: boolean, group: { __typename?: 'Group', id: string, name: string }, viewerRsvp?: { __typename?: 'Rsvp', status: RsvpStatus } | null } | null, member?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, joinRequest?: { __typename?: 'JoinRequest', id: string, status: JoinRequestStatus, answers: Array<string>, createdAt: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } | null } };
+export type GroupActivitySubscription = { __typename?: 'Subscription', groupActivity: { __typename?: 'GroupActivity', kind: GroupActivityKind, thread?: { __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, group: { __typename?: 'Group', id: string, name: string } } | null, event?: { __typename?: 'Event', id: string, title: string, startsAt: string, endsAt: string, timezone: string, city?: string | null, isOnline: boolean, goingCount: number, seatsLeft?: number | null, kidsWelcome: boolean, childcareProvided: boolean, costCents: number, cancelled: boolean, group: { __typename?: 'Group', id: string, name: string }, viewerRsvp?: { __typename?: 'Rsvp', status: RsvpStatus } | null } | null, member?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, joinRequest?: { __typename?: 'JoinRequest', id: string, status: JoinRequestStatus, answers: Array<string>, createdAt: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } | null } };
 
 export type JobItemFragment = { __typename?: 'JobPost', id: string, title: string, company: string, location: string, workplace: Workplace, employment: Employment, flexibility: Array<Flexibility>, industry?: string | null, canRefer: boolean, status: JobStatus, saved: boolean, expiresAt: string, createdAt: string, postedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } };
 
@@ -3665,6 +3718,20 @@ export type SetThreadSensitiveTopicsMutationVariables = Exact<{
 
 export type SetThreadSensitiveTopicsMutation = { __typename?: 'Mutation', setThreadSensitiveTopics: { __typename?: 'Thread', id: string, sensitiveTopics: Array<SensitiveTopic> } };
 
+export type GroupAnonymousPostsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type GroupAnonymousPostsQuery = { __typename?: 'Query', group: { __typename?: 'Group', id: string, allowAnonymousPosts: boolean } };
+
+export type SetAnonymousPostsMutationVariables = Exact<{
+  input: SetAnonymousPostsInput;
+}>;
+
+
+export type SetAnonymousPostsMutation = { __typename?: 'Mutation', setAnonymousPosts: { __typename?: 'Group', id: string, allowAnonymousPosts: boolean } };
+
 export type NotificationItemFragment = { __typename?: 'Notification', id: string, kind: NotificationKind, title: string, count: number, groupId?: string | null, threadId?: string | null, replyId?: string | null, eventId?: string | null, conversationId?: string | null, messageId?: string | null, read: boolean, createdAt: string, updatedAt: string, actor?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null };
 
 export type NotificationsQueryVariables = Exact<{
@@ -3928,9 +3995,9 @@ export type ReactionSummaryFragment = { __typename?: 'ReactionCount', reaction: 
 
 export type ReplyItemFragment = { __typename?: 'Reply', id: string, threadId: string, parentReplyId?: string | null, state: ReplyState, body?: string | null, createdAt: string, editedAt?: string | null, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }> };
 
-export type ThreadSummaryFragment = { __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } };
+export type ThreadSummaryFragment = { __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, group: { __typename?: 'Group', id: string, name: string } };
 
-export type ThreadDetailFragment = { __typename?: 'Thread', body: string, editedAt?: string | null, viewerFollows: boolean, viewerCanReply: boolean, id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }>, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } };
+export type ThreadDetailFragment = { __typename?: 'Thread', body: string, editedAt?: string | null, viewerFollows: boolean, viewerCanReply: boolean, id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }>, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, group: { __typename?: 'Group', id: string, name: string } };
 
 export type FeedQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3938,7 +4005,7 @@ export type FeedQueryVariables = Exact<{
 }>;
 
 
-export type FeedQuery = { __typename?: 'Query', feed: { __typename?: 'ThreadConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ThreadEdge', cursor: string, node: { __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } }> } };
+export type FeedQuery = { __typename?: 'Query', feed: { __typename?: 'ThreadConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ThreadEdge', cursor: string, node: { __typename?: 'Thread', id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, group: { __typename?: 'Group', id: string, name: string } } }> } };
 
 export type ThreadQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -3947,7 +4014,7 @@ export type ThreadQueryVariables = Exact<{
 }>;
 
 
-export type ThreadQuery = { __typename?: 'Query', thread: { __typename?: 'Thread', body: string, editedAt?: string | null, viewerFollows: boolean, viewerCanReply: boolean, id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, replies: { __typename?: 'ReplyConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ReplyEdge', cursor: string, node: { __typename?: 'Reply', id: string, threadId: string, parentReplyId?: string | null, state: ReplyState, body?: string | null, createdAt: string, editedAt?: string | null, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }>, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } };
+export type ThreadQuery = { __typename?: 'Query', thread: { __typename?: 'Thread', body: string, editedAt?: string | null, viewerFollows: boolean, viewerCanReply: boolean, id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, replies: { __typename?: 'ReplyConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ReplyEdge', cursor: string, node: { __typename?: 'Reply', id: string, threadId: string, parentReplyId?: string | null, state: ReplyState, body?: string | null, createdAt: string, editedAt?: string | null, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }>, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, group: { __typename?: 'Group', id: string, name: string } } };
 
 export type ThreadLatestRepliesQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -3963,7 +4030,7 @@ export type CreateThreadMutationVariables = Exact<{
 }>;
 
 
-export type CreateThreadMutation = { __typename?: 'Mutation', createThread: { __typename?: 'Thread', body: string, editedAt?: string | null, viewerFollows: boolean, viewerCanReply: boolean, id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }>, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } };
+export type CreateThreadMutation = { __typename?: 'Mutation', createThread: { __typename?: 'Thread', body: string, editedAt?: string | null, viewerFollows: boolean, viewerCanReply: boolean, id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }>, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, group: { __typename?: 'Group', id: string, name: string } } };
 
 export type PostReplyMutationVariables = Exact<{
   input: PostReplyInput;
@@ -4027,7 +4094,7 @@ export type ThreadUpdatesSubscriptionVariables = Exact<{
 }>;
 
 
-export type ThreadUpdatesSubscription = { __typename?: 'Subscription', threadUpdates: { __typename?: 'ThreadUpdate', kind: ThreadUpdateKind, cursor?: string | null, reply?: { __typename?: 'Reply', id: string, threadId: string, parentReplyId?: string | null, state: ReplyState, body?: string | null, createdAt: string, editedAt?: string | null, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }> } | null, thread?: { __typename?: 'Thread', body: string, editedAt?: string | null, viewerFollows: boolean, viewerCanReply: boolean, id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }>, author: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group: { __typename?: 'Group', id: string, name: string } } | null } };
+export type ThreadUpdatesSubscription = { __typename?: 'Subscription', threadUpdates: { __typename?: 'ThreadUpdate', kind: ThreadUpdateKind, cursor?: string | null, reply?: { __typename?: 'Reply', id: string, threadId: string, parentReplyId?: string | null, state: ReplyState, body?: string | null, createdAt: string, editedAt?: string | null, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }> } | null, thread?: { __typename?: 'Thread', body: string, editedAt?: string | null, viewerFollows: boolean, viewerCanReply: boolean, id: string, title: string, tags: Array<string>, pinned: boolean, locked: boolean, replyCount: number, createdAt: string, lastActivityAt: string, reactions: Array<{ __typename?: 'ReactionCount', reaction: Reaction, count: number, reactedByMe: boolean }>, author?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, group: { __typename?: 'Group', id: string, name: string } } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -6900,6 +6967,22 @@ export const SetThreadSensitiveTopicsDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"f4f553d24097ed23a5a52dcf586452183d68ac4f5da47ba28af40784eb7a2bc5"}) as unknown as TypedDocumentString<SetThreadSensitiveTopicsMutation, SetThreadSensitiveTopicsMutationVariables>;
+export const GroupAnonymousPostsDocument = new TypedDocumentString(`
+    query GroupAnonymousPosts($id: ID!) {
+  group(id: $id) {
+    id
+    allowAnonymousPosts
+  }
+}
+    `, {"hash":"62c32b24faa0aa655845e789339797bafea00812917ae39d4edcc5a8c63459a4"}) as unknown as TypedDocumentString<GroupAnonymousPostsQuery, GroupAnonymousPostsQueryVariables>;
+export const SetAnonymousPostsDocument = new TypedDocumentString(`
+    mutation SetAnonymousPosts($input: SetAnonymousPostsInput!) {
+  setAnonymousPosts(input: $input) {
+    id
+    allowAnonymousPosts
+  }
+}
+    `, {"hash":"d986e61a3b20b929235c52168eee933a383110b0b8d3cb911dc3259ff884ac70"}) as unknown as TypedDocumentString<SetAnonymousPostsMutation, SetAnonymousPostsMutationVariables>;
 export const NotificationsDocument = new TypedDocumentString(`
     query Notifications($first: Int, $after: String) {
   notifications(first: $first, after: $after) {
