@@ -42,3 +42,21 @@ impl<E: DeserializeOwned> TryFrom<Option<String>> for StoredOption<E> {
         text.map(|text| from_text(&text)).transpose().map(StoredOption)
     }
 }
+
+/// A list of enums stored between commas (",A,B,"), so one can be matched with LIKE.
+#[derive(Debug, Clone)]
+pub struct StoredList<E>(pub Vec<E>);
+
+impl<E: DeserializeOwned> TryFrom<String> for StoredList<E> {
+    type Error = anyhow::Error;
+
+    fn try_from(text: String) -> anyhow::Result<Self> {
+        text.split(',').filter(|item| !item.is_empty()).map(from_text).collect::<anyhow::Result<_>>().map(StoredList)
+    }
+}
+
+/// `items` as stored: each between commas.
+pub fn comma_list<E: Serialize + Copy>(items: &[E]) -> String {
+    let texts: Vec<String> = items.iter().map(|item| to_text(*item)).collect();
+    format!(",{},", texts.join(","))
+}

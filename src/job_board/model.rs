@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::db::text_enum::{Stored, from_text, to_text};
+use crate::db::text_enum::{Stored, StoredList};
 
 /// Where the work is done.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,22 +74,4 @@ pub struct JobPost {
     pub updated_at: DateTime<Utc>,
     /// Whether the viewer saved it.
     pub saved: bool,
-}
-
-/// A list of enums stored between commas (",A,B,"), so one can be matched with LIKE.
-#[derive(Debug, Clone)]
-pub struct StoredList<E>(pub Vec<E>);
-
-impl<E: serde::de::DeserializeOwned> TryFrom<String> for StoredList<E> {
-    type Error = anyhow::Error;
-
-    fn try_from(text: String) -> anyhow::Result<Self> {
-        text.split(',').filter(|item| !item.is_empty()).map(from_text).collect::<anyhow::Result<_>>().map(StoredList)
-    }
-}
-
-/// `items` as stored: each between commas.
-pub fn comma_list<E: Serialize + Copy>(items: &[E]) -> String {
-    let texts: Vec<String> = items.iter().map(|item| to_text(*item)).collect();
-    format!(",{},", texts.join(","))
 }

@@ -5,10 +5,10 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::model::{Employment, Flexibility, JobPost, JobStatus, Workplace, comma_list};
+use super::model::{Employment, Flexibility, JobPost, JobStatus, Workplace};
 use crate::db::conditions::{Bind, Conditions};
 use crate::db::page::{Order, Page};
-use crate::db::text_enum::to_text;
+use crate::db::text_enum::{comma_list, to_text};
 use crate::db::visibility::{blocked_either_way_sql, member_group_ids_sql};
 use crate::db::{Db, Tx};
 use crate::text::{contains_pattern, fold};
