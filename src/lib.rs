@@ -27,6 +27,7 @@ pub mod notifications;
 pub mod push;
 pub mod rate_limits;
 pub mod realtime;
+pub mod resources;
 pub mod schema;
 pub mod secrets;
 pub mod seed;

@@ -24,6 +24,7 @@ use crate::notifications::{NotificationMutation, NotificationQuery, Notification
 use crate::push::{PushConfig, PushMutation, PushQuery};
 use crate::rate_limits::RateLimits;
 use crate::realtime::Bus;
+use crate::resources::{ResourceMutation, ResourceQuery};
 use crate::suggestions::{SuggestionMutation, SuggestionQuery};
 use crate::threads::{ReactionLoader, ThreadHubs, ThreadMutation, ThreadQuery, ThreadSubscription};
 use crate::viewer::{ClientInfo, Viewer};
@@ -38,6 +39,7 @@ pub struct Query(
     MessageQuery,
     CoffeeChatQuery,
     JobBoardQuery,
+    ResourceQuery,
     SuggestionQuery,
     NotificationQuery,
     PushQuery,
@@ -58,6 +60,7 @@ pub struct Mutation(
     MessageMutation,
     CoffeeChatMutation,
     JobBoardMutation,
+    ResourceMutation,
     SuggestionMutation,
     NotificationMutation,
     PushMutation,

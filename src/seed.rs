@@ -11,11 +11,12 @@ use crate::db::{self, Db};
 use crate::events::{self, Answer, EventFields, RsvpAnswer};
 use crate::groups::{self, CreateGroup};
 use crate::job_board::{self, Employment, Flexibility, JobDraft, Workplace};
-use crate::members::{self, NewMember};
+use crate::members::{self, CareerStage, NewMember};
 use crate::membership::{GroupVisibility, JoinPolicy};
 use crate::moderation::{self, Filed, ModerationSettings, ReportReason};
 use crate::moderation_log::{Target, TargetKind};
 use crate::realtime::Bus;
+use crate::resources::{self, ChildAge, ResourceDraft, ResourceKind};
 use crate::threads::{self, CreateThread, PostReply, Reaction, ReactionTarget};
 use crate::{auth, clock, messages, on_db, on_tx};
 
@@ -163,7 +164,7 @@ async fn moms_at_work(db: &Db, bus: &Bus, cast: &[Uuid]) -> anyhow::Result<Uuid>
     Ok(moms.id)
 }
 
-async fn returning_from_leave(db: &Db, bus: &Bus, cast: &[Uuid]) -> anyhow::Result<()> {
+async fn returning_from_leave(db: &Db, bus: &Bus, cast: &[Uuid]) -> anyhow::Result<Uuid> {
     let about = "A private circle for the weeks before and after going back. What is said here stays here.";
     let question = "When are you going back, and what worries you most?";
     let circle = group("Returning from leave", about, GroupVisibility::Private, JoinPolicy::Approval, &[question]);
@@ -188,7 +189,7 @@ async fn returning_from_leave(db: &Db, bus: &Bus, cast: &[Uuid]) -> anyhow::Resu
     an_anonymous_thread(db, bus, cast, circle.id).await?;
     groups::join(db, bus, cast[3], circle.id, vec!["In March; I'm worried about the commute and pumping.".into()])
         .await?;
-    Ok(())
+    Ok(circle.id)
 }
 
 /// Chloé asks what she would not ask under her name, and Ana answers the same way: Bea,
@@ -272,6 +273,55 @@ async fn a_report_waiting(db: &Db, bus: &Bus, cast: &[Uuid], spammer: Uuid, moms
     let first = Filed { target, reason: ReportReason::Spam, note: "Third time this week." };
     moderation::report(db, bus, settings, cast[4], first).await?;
     moderation::report(db, bus, settings, cast[5], Filed { note: "", ..first }).await?;
+    Ok(())
+}
+
+/// A few resources: two guides Ana published in Moms at Work, and the circle's own
+/// return-to-work checklist from Bea.
+async fn library(db: &Db, cast: &[Uuid], moms: Uuid, circle: Uuid) -> anyhow::Result<()> {
+    let guide = |title: &str, summary: &str, body: &str, topics: &[&str]| ResourceDraft {
+        title: title.into(),
+        summary: summary.into(),
+        body: Some(body.into()),
+        url: None,
+        kind: ResourceKind::Guide,
+        topics: topics.iter().map(|topic| (*topic).to_owned()).collect(),
+        life_stages: vec![CareerStage::Returning, CareerStage::Working],
+        child_ages: vec![ChildAge::Baby],
+    };
+    let pumping = guide(
+        "Pumping at work: a practical guide",
+        "Where to pump, how to ask for a room and time, and what to pack.",
+        "## Ask early\nTell your manager before your first day what you need: a private room (not a bathroom) \
+         and two or three breaks a day.\n\n## Pack\nPump, bags, a cooler, a photo of your baby.",
+        &["pumping", "breastfeeding"],
+    );
+    resources::publish(db, cast[0], Some(moms), pumping).await?;
+    let daycare = ResourceDraft {
+        kind: ResourceKind::Template,
+        child_ages: vec![ChildAge::Baby, ChildAge::Toddler],
+        life_stages: vec![CareerStage::OnLeave, CareerStage::Returning],
+        ..guide(
+            "Daycare tour checklist",
+            "The questions to ask on a daycare visit, ready to print.",
+            "- Ratio of staff to children?\n- Sick-day policy?\n- How do you handle naps?\n- Can I visit any time?",
+            &["daycare", "childcare"],
+        )
+    };
+    resources::publish(db, cast[0], Some(moms), daycare).await?;
+    let checklist = guide(
+        "Your first two weeks back",
+        "A week-by-week checklist the circle put together.",
+        "Week 1: meet your manager, agree on your hours, find your people.\nWeek 2: plan your first pickup like a meeting.",
+        &["returning", "first week"],
+    );
+    resources::publish(
+        db,
+        cast[1],
+        Some(circle),
+        ResourceDraft { life_stages: vec![CareerStage::Returning], ..checklist },
+    )
+    .await?;
     Ok(())
 }
 
@@ -380,7 +430,8 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     // Nobody listens live while a database is seeded; the writes publish all the same.
     let bus = Bus::default();
     let moms = moms_at_work(db, &bus, cast).await?;
-    returning_from_leave(db, &bus, cast).await?;
+    let circle = returning_from_leave(db, &bus, cast).await?;
+    library(db, cast, moms, circle).await?;
     owning_it(db, &bus, cast[0], moms, &[cast, guests].concat()).await?;
     let spammer = guests.first().copied().context("no guests")?;
     a_report_waiting(db, &bus, cast, spammer, moms).await?;

@@ -28,6 +28,7 @@ const TIERS: [(&str, &[&str]); 4] = [
             "messages",
             "coffee_chats",
             "job_board",
+            "resources",
             "suggestions",
             "notifications",
             "push",

@@ -2,7 +2,7 @@
 //! into a keyset [`Page`] (its SQL is in `db::page`), opaque cursors, and the rows of a
 //! page turned into a connection.
 
-use async_graphql::connection::{Connection, Edge};
+use async_graphql::connection::{Connection, ConnectionNameType, Edge, EdgeNameType, EmptyFields};
 use async_graphql::{OutputType, connection::CursorType};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -89,6 +89,73 @@ impl PageArgs {
     }
 }
 
+/// Where a page of a ranked list starts: how many items came before it. For lists
+/// ordered by something no keyset can follow (a search's ranking), and so kept short.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Offset(pub usize);
+
+/// The furthest a ranked list may be paged.
+pub const MAX_OFFSET: usize = 1_000;
+
+impl CursorType for Offset {
+    type Error = AppError;
+
+    fn decode_cursor(s: &str) -> Result<Self, Self::Error> {
+        let invalid = || AppError::bad_input("after", "after is not a valid cursor");
+        let bytes = URL_SAFE_NO_PAD.decode(s).map_err(|_| invalid())?;
+        let text = String::from_utf8(bytes).map_err(|_| invalid())?;
+        let offset: usize = text.strip_prefix("offset:").and_then(|n| n.parse().ok()).ok_or_else(invalid)?;
+        if offset >= MAX_OFFSET {
+            return Err(AppError::bad_input("after", format!("a ranked list goes {MAX_OFFSET} items deep")));
+        }
+        Ok(Self(offset))
+    }
+
+    fn encode_cursor(&self) -> String {
+        URL_SAFE_NO_PAD.encode(format!("offset:{}", self.0))
+    }
+}
+
+/// A ranked page: where it starts, and `size` items (at most [`MAX_PAGE_SIZE`], never
+/// past [`MAX_OFFSET`]) after the cursor `after`.
+pub fn ranked_page(first: Option<i32>, after: Option<&str>) -> AppResult<(usize, usize)> {
+    let size = page_size(first, "first")?.unwrap_or(DEFAULT_PAGE_SIZE);
+    let start = after.map(Offset::decode_cursor).transpose()?.map_or(0, |Offset(last)| last + 1);
+    Ok((start, size.min(MAX_OFFSET - start)))
+}
+
+/// Names a ranked list's connection apart from the same items' keyset one
+/// (`ResourceRankedConnection` beside `ResourceConnection`).
+pub struct RankedConnectionName;
+
+impl ConnectionNameType for RankedConnectionName {
+    fn type_name<T: OutputType>() -> String {
+        format!("{}RankedConnection", T::type_name())
+    }
+}
+
+/// Names a ranked list's edges (`ResourceRankedEdge`).
+pub struct RankedEdgeName;
+
+impl EdgeNameType for RankedEdgeName {
+    fn type_name<T: OutputType>() -> String {
+        format!("{}RankedEdge", T::type_name())
+    }
+}
+
+/// A page of a ranked list.
+pub type RankedConnection<T> = Connection<Offset, T, EmptyFields, EmptyFields, RankedConnectionName, RankedEdgeName>;
+
+/// The connection of a ranked page read from `start` with one row more than `size` (so
+/// it knows whether more follow).
+pub fn ranked_connection<T: OutputType>(mut rows: Vec<T>, start: usize, size: usize) -> RankedConnection<T> {
+    let has_next = rows.len() > size && start + size < MAX_OFFSET;
+    rows.truncate(size);
+    let mut connection = Connection::new(start > 0, has_next);
+    connection.edges.extend(rows.into_iter().enumerate().map(|(at, row)| Edge::new(Offset(start + at), row)));
+    connection
+}
+
 /// Connections made from the rows of a page (an inherent impl beside the GraphQL types
 /// it makes; the page itself and its SQL are `db`'s).
 impl Page {
@@ -120,6 +187,14 @@ impl Page {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ranked_pages_follow_their_offsets_and_stop_deep_down() {
+        assert_eq!(Offset::decode_cursor(&Offset(41).encode_cursor()).ok(), Some(Offset(41)));
+        assert_eq!(ranked_page(Some(10), Some(&Offset(9).encode_cursor())).ok(), Some((10, 10)));
+        assert!(ranked_page(None, Some(&Offset(MAX_OFFSET).encode_cursor())).is_err());
+        assert!(ranked_page(None, Some("b2Zmc2V0Oi0x")).is_err(), "offset:-1");
+    }
 
     #[test]
     fn cursors_round_trip_and_reject_garbage() {

@@ -190,6 +190,13 @@ impl Child {
     }
     /// Age in whole months today; null for a child not yet born.
     async fn age_months(&self) -> Option<i32> {
+        self.months_old()
+    }
+}
+
+impl Child {
+    /// Her age in whole months today; `None` before she is born.
+    pub fn months_old(&self) -> Option<i32> {
         let born = self.born_on?;
         let today = crate::clock::now().date_naive();
         let months = (today.year() - born.year()) * 12 + today.month() as i32 - born.month() as i32;

@@ -18,6 +18,12 @@ pub async fn readable(db: &Db, viewer: Uuid, group_id: Uuid) -> AppResult<Group>
     if group.readable() { Ok(group) } else { Err(AppError::NotFound) }
 }
 
+/// The group `group_id` whoever may read it (for community admins, who act on groups
+/// they are not in); `NOT_FOUND` when it does not exist.
+pub async fn existing(db: &Db, group_id: Uuid) -> AppResult<Group> {
+    store::find(db, Uuid::nil(), group_id).await?.ok_or(AppError::NotFound)
+}
+
 /// The group if the viewer belongs to it; `FORBIDDEN` for a non-member of a public group.
 pub async fn require_member(db: &Db, viewer: Uuid, group_id: Uuid) -> AppResult<Group> {
     let group = readable(db, viewer, group_id).await?;

@@ -13,8 +13,8 @@ pub(crate) mod store;
 pub use store::mute;
 
 pub use access::{
-    MUTED, join_request, member_ids, readable, readers_among, require_member, require_moderator, require_poster,
-    require_unmuted, role_of,
+    MUTED, existing, join_request, member_ids, readable, readers_among, require_member, require_moderator,
+    require_poster, require_unmuted, role_of,
 };
 pub use live::{GroupActivityKind, GroupEvent, announce_activity, topic};
 pub use model::{Group, GroupMember, GroupRole, GroupVisibility, JoinPolicy, JoinRequest, JoinRequestStatus};

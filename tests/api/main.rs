@@ -29,6 +29,7 @@ mod platform;
 mod push;
 mod push_delivery;
 mod realtime;
+mod resources;
 mod seed;
 mod suggestions;
 mod support;

@@ -138,6 +138,19 @@ async fn the_demo_community_has_groups_threads_and_a_nearly_full_conference() {
         "the owner sees who asked and who answered: {to_bea}"
     );
 
+    // The library: Ana finds the pumping guide; Dana, outside the circle, not its checklist.
+    let library = "{ resources(filter: { text: \"pumping\" }) { edges { node { title group { name } } } } }";
+    let found = app.graphql(library, json!({}), Some(&ana)).await;
+    assert_eq!(
+        found["data"]["resources"]["edges"][0]["node"],
+        json!({ "title": "Pumping at work: a practical guide", "group": { "name": "Moms at Work" } }),
+        "{found}"
+    );
+    let everything = "{ resources { edges { node { title } } } }";
+    let to_dana = app.graphql(everything, json!({}), Some(&dana)).await.to_string();
+    let to_bea = app.graphql(everything, json!({}), Some(&bea)).await.to_string();
+    assert!(!to_dana.contains("first two weeks") && to_bea.contains("first two weeks"), "{to_dana}");
+
     let again = village::seed::seed(&app.db).await;
     assert!(again.is_err_and(|e| e.to_string().contains("already has members")));
 }
