@@ -114,6 +114,19 @@ export type Child = {
   dueDate?: Maybe<Scalars['NaiveDate']['output']>;
 };
 
+/** The ages of children a resource speaks to. */
+export type ChildAge =
+  /** Under 1. */
+  | 'BABY'
+  /** 3 to 5. */
+  | 'PRESCHOOL'
+  /** 6 to 12. */
+  | 'SCHOOL_AGE'
+  /** 13 to 17. */
+  | 'TEEN'
+  /** 1 and 2. */
+  | 'TODDLER';
+
 /** A child as she enters it: born in a year and month, or expected on a date. */
 export type ChildInput = {
   bornMonth?: InputMaybe<Scalars['Int']['input']>;
@@ -386,6 +399,22 @@ export type EditJobInput = {
 export type EditReplyInput = {
   body: Scalars['String']['input'];
   replyId: Scalars['ID']['input'];
+};
+
+/**
+ * Changes to a resource; what is left out stays. A new body replaces the link, a new
+ * link the body.
+ */
+export type EditResourceInput = {
+  body?: InputMaybe<Scalars['String']['input']>;
+  childAges?: InputMaybe<Array<ChildAge>>;
+  kind?: InputMaybe<ResourceKind>;
+  lifeStages?: InputMaybe<Array<CareerStage>>;
+  resourceId: Scalars['ID']['input'];
+  summary?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+  url?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** How the job is held. */
@@ -1090,6 +1119,8 @@ export type Mutation = {
    * neither can reply to or mention the other. Returns the blocked member.
    */
   blockMember: Member;
+  /** Bookmarks a resource she may see. */
+  bookmarkResource: Resource;
   /** Cancels a chat proposed or on; the other member is told. */
   cancelCoffeeChat: CoffeeChat;
   /** Cancels an event. Organisers only. */
@@ -1136,6 +1167,8 @@ export type Mutation = {
   editJob: JobPost;
   /** Changes the text of her own reply. */
   editReply: Reply;
+  /** Changes a resource: those who may publish where it is. */
+  editResource: Resource;
   /** Follows a thread: its activity will notify her. */
   followThread: Thread;
   /** Invites a member, who may then join whatever the policy. Moderators only. */
@@ -1177,6 +1210,11 @@ export type Mutation = {
   postReply: Reply;
   /** Proposes a coffee chat to a member open to them (`FORBIDDEN` for others). */
   proposeCoffeeChat: CoffeeChat;
+  /**
+   * Publishes a resource: community-wide for community admins, in a group for its
+   * owners and moderators.
+   */
+  publishResource: Resource;
   /** Adds a reaction, or takes it back. */
   react: ReactPayload;
   /** Trades a refresh token for new tokens. Each refresh token works once. */
@@ -1234,6 +1272,8 @@ export type Mutation = {
    * open report on the same thing. Answers the report as it now stands.
    */
   resolveReport: Report;
+  /** Closes a suggestion as taken up or not. Community admins only. */
+  reviewResourceSuggestion: ResourceSuggestion;
   /** Answers an event: GOING (a seat, or the waitlist when full) or NOT_GOING. */
   rsvp: Event;
   /** Saves a job she may see, for later. */
@@ -1297,12 +1337,21 @@ export type Mutation = {
    * address.
    */
   subscribeToMailingList: MailingListPayload;
+  /** Suggests a link for the library; community admins review it (10 a day). */
+  suggestResource: ResourceSuggestion;
   /** Lifts a block. Returns the member. */
   unblockMember: Member;
+  /** Forgets a bookmark. */
+  unbookmarkResource: Resource;
   /** Stops following a thread. */
   unfollowThread: Thread;
   unmuteGroup: MutePayload;
   unmuteThread: MutePayload;
+  /**
+   * Takes a resource out of the library (bookmarks of it go quiet): those who may
+   * publish where it is. Answers its id.
+   */
+  unpublishResource: Scalars['ID']['output'];
   /** Forgets a job she saved. */
   unsaveJob: JobPost;
   /** Changes an event. Organisers only. */
@@ -1347,6 +1396,12 @@ export type MutationAskForReferralArgs = {
 /** Every mutation, one part per feature. */
 export type MutationBlockMemberArgs = {
   input: MemberRefInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationBookmarkResourceArgs = {
+  input: ResourceInput;
 };
 
 
@@ -1459,6 +1514,12 @@ export type MutationEditReplyArgs = {
 
 
 /** Every mutation, one part per feature. */
+export type MutationEditResourceArgs = {
+  input: EditResourceInput;
+};
+
+
+/** Every mutation, one part per feature. */
 export type MutationFollowThreadArgs = {
   input: ThreadRefInput;
 };
@@ -1555,6 +1616,12 @@ export type MutationProposeCoffeeChatArgs = {
 
 
 /** Every mutation, one part per feature. */
+export type MutationPublishResourceArgs = {
+  input: PublishResourceInput;
+};
+
+
+/** Every mutation, one part per feature. */
 export type MutationReactArgs = {
   input: ReactInput;
 };
@@ -1635,6 +1702,12 @@ export type MutationResetPasswordArgs = {
 /** Every mutation, one part per feature. */
 export type MutationResolveReportArgs = {
   input: ResolveReportInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationReviewResourceSuggestionArgs = {
+  input: ReviewSuggestionInput;
 };
 
 
@@ -1747,8 +1820,20 @@ export type MutationSubscribeToMailingListArgs = {
 
 
 /** Every mutation, one part per feature. */
+export type MutationSuggestResourceArgs = {
+  input: SuggestResourceInput;
+};
+
+
+/** Every mutation, one part per feature. */
 export type MutationUnblockMemberArgs = {
   input: MemberRefInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationUnbookmarkResourceArgs = {
+  input: ResourceInput;
 };
 
 
@@ -1767,6 +1852,12 @@ export type MutationUnmuteGroupArgs = {
 /** Every mutation, one part per feature. */
 export type MutationUnmuteThreadArgs = {
   input: ThreadRefInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationUnpublishResourceArgs = {
+  input: ResourceInput;
 };
 
 
@@ -2063,6 +2154,27 @@ export type ProposeCoffeeChatInput = {
   slots: Array<TimeRangeInput>;
 };
 
+/** A resource to publish: a body or a url, one of them. */
+export type PublishResourceInput = {
+  /** Plain text with simple markdown (at most 50 000 characters). */
+  body?: InputMaybe<Scalars['String']['input']>;
+  childAges?: Array<ChildAge>;
+  /**
+   * Publish it in this group (its owners and moderators may); community-wide
+   * (community admins) when left out.
+   */
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  kind: ResourceKind;
+  lifeStages?: Array<CareerStage>;
+  /** A line or two shown in lists (at most 500 characters). */
+  summary: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+  /** Up to 10 short topics: letters, digits, spaces and hyphens. */
+  topics?: Array<Scalars['String']['input']>;
+  /** An http(s) link. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Which APNs an iOS build is registered with. */
 export type PushEnvironment =
   /** App Store and TestFlight builds. */
@@ -2096,6 +2208,8 @@ export type Query = {
   __typename?: 'Query';
   /** Whether members she is not connected with may write to her. */
   acceptsMessageRequests: Scalars['Boolean']['output'];
+  /** The resources she bookmarked and may still see, the latest bookmarked first. */
+  bookmarks: ResourceConnection;
   /** One of her coffee chats. */
   coffeeChat: CoffeeChat;
   /** One of her conversations (in her inbox or her requests). */
@@ -2166,6 +2280,24 @@ export type Query = {
   notifications: NotificationConnection;
   /** Her quiet hours (none set: no windows, in UTC). */
   quietHours: QuietHours;
+  /**
+   * Resources for her: first those for her career stage (and EXPECTING while a
+   * child is due), then those for her children's ages, then the newest (1 to 20).
+   */
+  recommendedResources: Array<Resource>;
+  /** One resource she may see. */
+  resource: Resource;
+  /**
+   * Members' suggestions at `status` (OPEN when left out), the newest first.
+   * Community admins only.
+   */
+  resourceSuggestions: ResourceSuggestionConnection;
+  /**
+   * The library as she may see it (community-wide resources and those of groups she
+   * may read), searched and filtered: the best matches first when searching for
+   * words, else the newest. Pages go 1 000 items deep.
+   */
+  resources: ResourceRankedConnection;
   /** The jobs she saved and may still see, most recently saved first. */
   savedJobs: JobPostConnection;
   /** The sensitive topics she shields herself from. */
@@ -2184,6 +2316,15 @@ export type Query = {
   unreadNotificationCount: Scalars['Int']['output'];
   /** The server's VAPID public key (base64url), for the client's push subscribe call. */
   vapidPublicKey: Scalars['String']['output'];
+};
+
+
+/** Every query field, one part per feature. */
+export type QueryBookmarksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2356,6 +2497,36 @@ export type QueryNotificationsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Every query field, one part per feature. */
+export type QueryRecommendedResourcesArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+/** Every query field, one part per feature. */
+export type QueryResourceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Every query field, one part per feature. */
+export type QueryResourceSuggestionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ResourceSuggestionStatus>;
+};
+
+
+/** Every query field, one part per feature. */
+export type QueryResourcesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ResourceFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2709,6 +2880,146 @@ export type ResolveReportInput = {
   until?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** A guide, article, template, video or link in the library. */
+export type Resource = {
+  __typename?: 'Resource';
+  /** Plain text with simple markdown; clients render it. Null for a link. */
+  body?: Maybe<Scalars['String']['output']>;
+  /** Whether she bookmarked it. */
+  bookmarked: Scalars['Boolean']['output'];
+  /** The ages of children it speaks to. */
+  childAges: Array<ChildAge>;
+  /**
+   * The group it was published in, when she may read it (a community admin managing
+   * a private group's resource may not); null when community-wide.
+   */
+  group?: Maybe<Group>;
+  /** The group it was published in; null when community-wide. */
+  groupId?: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  kind: ResourceKind;
+  /** The career stages it is for. */
+  lifeStages: Array<CareerStage>;
+  publishedAt: Scalars['DateTime']['output'];
+  publishedBy: Member;
+  summary: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  /** Lower-cased. */
+  topics: Array<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  /** Where it lives, for a link (null for one with a body). */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+export type ResourceConnection = {
+  __typename?: 'ResourceConnection';
+  /** A list of edges. */
+  edges: Array<ResourceEdge>;
+  /** A list of nodes. */
+  nodes: Array<Resource>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type ResourceEdge = {
+  __typename?: 'ResourceEdge';
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: Resource;
+};
+
+/** What to look for in the library; every part optional, all must match. */
+export type ResourceFilterInput = {
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  kind?: InputMaybe<ResourceKind>;
+  lifeStage?: InputMaybe<CareerStage>;
+  /**
+   * Words to search for (all of them, stemmed), the best matches first; without it
+   * the newest come first.
+   */
+  text?: InputMaybe<Scalars['String']['input']>;
+  topic?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ResourceInput = {
+  resourceId: Scalars['ID']['input'];
+};
+
+/** What a resource is. */
+export type ResourceKind =
+  | 'ARTICLE'
+  | 'GUIDE'
+  | 'LINK'
+  | 'TEMPLATE'
+  | 'VIDEO';
+
+export type ResourceRankedConnection = {
+  __typename?: 'ResourceRankedConnection';
+  /** A list of edges. */
+  edges: Array<ResourceRankedEdge>;
+  /** A list of nodes. */
+  nodes: Array<Resource>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type ResourceRankedEdge = {
+  __typename?: 'ResourceRankedEdge';
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: Resource;
+};
+
+/** A member's suggestion for the library. */
+export type ResourceSuggestion = {
+  __typename?: 'ResourceSuggestion';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  note: Scalars['String']['output'];
+  reviewedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: ResourceSuggestionStatus;
+  /** Who suggested it: shown to herself and to community admins. */
+  suggestedBy: Member;
+  url: Scalars['String']['output'];
+};
+
+export type ResourceSuggestionConnection = {
+  __typename?: 'ResourceSuggestionConnection';
+  /** A list of edges. */
+  edges: Array<ResourceSuggestionEdge>;
+  /** A list of nodes. */
+  nodes: Array<ResourceSuggestion>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type ResourceSuggestionEdge = {
+  __typename?: 'ResourceSuggestionEdge';
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: ResourceSuggestion;
+};
+
+/** Where a member's suggestion stands. */
+export type ResourceSuggestionStatus =
+  /** An admin took it up. */
+  | 'ACCEPTED'
+  | 'DISMISSED'
+  /** Waiting for an admin. */
+  | 'OPEN';
+
+export type ReviewSuggestionInput = {
+  /** Taken up (ACCEPTED) or not (DISMISSED). */
+  accepted: Scalars['Boolean']['input'];
+  suggestionId: Scalars['ID']['input'];
+};
+
 /** The viewer's answer to an event. */
 export type Rsvp = {
   __typename?: 'Rsvp';
@@ -2917,6 +3228,13 @@ export type SubscriptionGroupActivityArgs = {
 export type SubscriptionThreadUpdatesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   threadId: Scalars['ID']['input'];
+};
+
+export type SuggestResourceInput = {
+  /** Why it belongs in the library (at most 1 000 characters). */
+  note?: Scalars['String']['input'];
+  /** An http(s) link. */
+  url: Scalars['String']['input'];
 };
 
 /** A member to meet, and why. */
@@ -3938,6 +4256,99 @@ export type MyDevicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MyDevicesQuery = { __typename?: 'Query', myDevices: Array<{ __typename: 'NativeDevice', appId: string, environment?: PushEnvironment | null, id: string, transport: PushTransport, name?: string | null, createdAt: string } | { __typename: 'PushSubscription', endpoint: string, id: string, transport: PushTransport, name?: string | null, createdAt: string }> };
 
+export type ResourceSummaryFragment = { __typename?: 'Resource', id: string, title: string, summary: string, kind: ResourceKind, url?: string | null, topics: Array<string>, lifeStages: Array<CareerStage>, childAges: Array<ChildAge>, bookmarked: boolean, publishedAt: string, group?: { __typename?: 'Group', id: string, name: string } | null };
+
+export type ResourcesQueryVariables = Exact<{
+  filter?: InputMaybe<ResourceFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ResourcesQuery = { __typename?: 'Query', resources: { __typename?: 'ResourceRankedConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ResourceRankedEdge', node: { __typename?: 'Resource', id: string, title: string, summary: string, kind: ResourceKind, url?: string | null, topics: Array<string>, lifeStages: Array<CareerStage>, childAges: Array<ChildAge>, bookmarked: boolean, publishedAt: string, group?: { __typename?: 'Group', id: string, name: string } | null } }> } };
+
+export type ResourceQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ResourceQuery = { __typename?: 'Query', resource: { __typename?: 'Resource', body?: string | null, updatedAt: string, id: string, title: string, summary: string, kind: ResourceKind, url?: string | null, topics: Array<string>, lifeStages: Array<CareerStage>, childAges: Array<ChildAge>, bookmarked: boolean, publishedAt: string, publishedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group?: { __typename?: 'Group', id: string, name: string } | null } };
+
+export type RecommendedResourcesQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type RecommendedResourcesQuery = { __typename?: 'Query', recommendedResources: Array<{ __typename?: 'Resource', id: string, title: string, summary: string, kind: ResourceKind, url?: string | null, topics: Array<string>, lifeStages: Array<CareerStage>, childAges: Array<ChildAge>, bookmarked: boolean, publishedAt: string, group?: { __typename?: 'Group', id: string, name: string } | null }> };
+
+export type BookmarksQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type BookmarksQuery = { __typename?: 'Query', bookmarks: { __typename?: 'ResourceConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ResourceEdge', node: { __typename?: 'Resource', id: string, title: string, summary: string, kind: ResourceKind, url?: string | null, topics: Array<string>, lifeStages: Array<CareerStage>, childAges: Array<ChildAge>, bookmarked: boolean, publishedAt: string, group?: { __typename?: 'Group', id: string, name: string } | null } }> } };
+
+export type BookmarkResourceMutationVariables = Exact<{
+  input: ResourceInput;
+}>;
+
+
+export type BookmarkResourceMutation = { __typename?: 'Mutation', bookmarkResource: { __typename?: 'Resource', id: string, bookmarked: boolean } };
+
+export type UnbookmarkResourceMutationVariables = Exact<{
+  input: ResourceInput;
+}>;
+
+
+export type UnbookmarkResourceMutation = { __typename?: 'Mutation', unbookmarkResource: { __typename?: 'Resource', id: string, bookmarked: boolean } };
+
+export type PublishResourceMutationVariables = Exact<{
+  input: PublishResourceInput;
+}>;
+
+
+export type PublishResourceMutation = { __typename?: 'Mutation', publishResource: { __typename?: 'Resource', body?: string | null, id: string, title: string, summary: string, kind: ResourceKind, url?: string | null, topics: Array<string>, lifeStages: Array<CareerStage>, childAges: Array<ChildAge>, bookmarked: boolean, publishedAt: string, group?: { __typename?: 'Group', id: string, name: string } | null } };
+
+export type EditResourceMutationVariables = Exact<{
+  input: EditResourceInput;
+}>;
+
+
+export type EditResourceMutation = { __typename?: 'Mutation', editResource: { __typename?: 'Resource', body?: string | null, id: string, title: string, summary: string, kind: ResourceKind, url?: string | null, topics: Array<string>, lifeStages: Array<CareerStage>, childAges: Array<ChildAge>, bookmarked: boolean, publishedAt: string, group?: { __typename?: 'Group', id: string, name: string } | null } };
+
+export type UnpublishResourceMutationVariables = Exact<{
+  input: ResourceInput;
+}>;
+
+
+export type UnpublishResourceMutation = { __typename?: 'Mutation', unpublishResource: string };
+
+export type SuggestionItemFragment = { __typename?: 'ResourceSuggestion', id: string, url: string, note: string, status: ResourceSuggestionStatus, createdAt: string, reviewedAt?: string | null };
+
+export type SuggestResourceMutationVariables = Exact<{
+  input: SuggestResourceInput;
+}>;
+
+
+export type SuggestResourceMutation = { __typename?: 'Mutation', suggestResource: { __typename?: 'ResourceSuggestion', id: string, url: string, note: string, status: ResourceSuggestionStatus, createdAt: string, reviewedAt?: string | null } };
+
+export type ResourceSuggestionsQueryVariables = Exact<{
+  status?: InputMaybe<ResourceSuggestionStatus>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ResourceSuggestionsQuery = { __typename?: 'Query', resourceSuggestions: { __typename?: 'ResourceSuggestionConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ResourceSuggestionEdge', node: { __typename?: 'ResourceSuggestion', id: string, url: string, note: string, status: ResourceSuggestionStatus, createdAt: string, reviewedAt?: string | null, suggestedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } } }> } };
+
+export type ReviewResourceSuggestionMutationVariables = Exact<{
+  input: ReviewSuggestionInput;
+}>;
+
+
+export type ReviewResourceSuggestionMutation = { __typename?: 'Mutation', reviewResourceSuggestion: { __typename?: 'ResourceSuggestion', id: string, url: string, note: string, status: ResourceSuggestionStatus, createdAt: string, reviewedAt?: string | null } };
+
 export type SessionFragment = { __typename?: 'AuthPayload', accessToken: string, accessTokenExpiresAt: string, refreshToken: string, member: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, email?: string | null, emailVerified?: boolean | null } };
 
 export type SignUpMutationVariables = Exact<{
@@ -4650,6 +5061,34 @@ export const NativePushDeviceFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"NativePushDevice"}) as unknown as TypedDocumentString<NativePushDeviceFragment, unknown>;
+export const ResourceSummaryFragmentDoc = new TypedDocumentString(`
+    fragment ResourceSummary on Resource {
+  id
+  title
+  summary
+  kind
+  url
+  topics
+  lifeStages
+  childAges
+  bookmarked
+  publishedAt
+  group {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"ResourceSummary"}) as unknown as TypedDocumentString<ResourceSummaryFragment, unknown>;
+export const SuggestionItemFragmentDoc = new TypedDocumentString(`
+    fragment SuggestionItem on ResourceSuggestion {
+  id
+  url
+  note
+  status
+  createdAt
+  reviewedAt
+}
+    `, {"fragmentName":"SuggestionItem"}) as unknown as TypedDocumentString<SuggestionItemFragment, unknown>;
 export const SessionFragmentDoc = new TypedDocumentString(`
     fragment Session on AuthPayload {
   accessToken
@@ -7431,6 +7870,256 @@ export const MyDevicesDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"d5365f68812d0338741755ce64ac7d56c70c74d4efc1b5524abcd792c8694354"}) as unknown as TypedDocumentString<MyDevicesQuery, MyDevicesQueryVariables>;
+export const ResourcesDocument = new TypedDocumentString(`
+    query Resources($filter: ResourceFilterInput, $first: Int, $after: String) {
+  resources(filter: $filter, first: $first, after: $after) {
+    pageInfo {
+      ...NextPage
+    }
+    edges {
+      node {
+        ...ResourceSummary
+      }
+    }
+  }
+}
+    fragment ResourceSummary on Resource {
+  id
+  title
+  summary
+  kind
+  url
+  topics
+  lifeStages
+  childAges
+  bookmarked
+  publishedAt
+  group {
+    id
+    name
+  }
+}
+fragment NextPage on PageInfo {
+  hasNextPage
+  endCursor
+}`, {"hash":"11ca48c9e2d76bdebe5b9b799a8e3aa295ec1ce6df3c057ccd51f109be870c28"}) as unknown as TypedDocumentString<ResourcesQuery, ResourcesQueryVariables>;
+export const ResourceDocument = new TypedDocumentString(`
+    query Resource($id: ID!) {
+  resource(id: $id) {
+    ...ResourceSummary
+    body
+    updatedAt
+    publishedBy {
+      ...AuthorSummary
+    }
+  }
+}
+    fragment ResourceSummary on Resource {
+  id
+  title
+  summary
+  kind
+  url
+  topics
+  lifeStages
+  childAges
+  bookmarked
+  publishedAt
+  group {
+    id
+    name
+  }
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"194bdcb9400baa474e8061f1314e8d1a8573bcf6e2ad107da4e77215ea5fa4ec"}) as unknown as TypedDocumentString<ResourceQuery, ResourceQueryVariables>;
+export const RecommendedResourcesDocument = new TypedDocumentString(`
+    query RecommendedResources($first: Int) {
+  recommendedResources(first: $first) {
+    ...ResourceSummary
+  }
+}
+    fragment ResourceSummary on Resource {
+  id
+  title
+  summary
+  kind
+  url
+  topics
+  lifeStages
+  childAges
+  bookmarked
+  publishedAt
+  group {
+    id
+    name
+  }
+}`, {"hash":"4e43b8155dc717124f3d8de2befe5c9a0d2bcb515e2436a4dd2c045c70894bc5"}) as unknown as TypedDocumentString<RecommendedResourcesQuery, RecommendedResourcesQueryVariables>;
+export const BookmarksDocument = new TypedDocumentString(`
+    query Bookmarks($first: Int, $after: String) {
+  bookmarks(first: $first, after: $after) {
+    pageInfo {
+      ...NextPage
+    }
+    edges {
+      node {
+        ...ResourceSummary
+      }
+    }
+  }
+}
+    fragment ResourceSummary on Resource {
+  id
+  title
+  summary
+  kind
+  url
+  topics
+  lifeStages
+  childAges
+  bookmarked
+  publishedAt
+  group {
+    id
+    name
+  }
+}
+fragment NextPage on PageInfo {
+  hasNextPage
+  endCursor
+}`, {"hash":"a2ad16c829f3880857cddc0e4f6bc569f140e39ae7579f5d9877618ecda7d787"}) as unknown as TypedDocumentString<BookmarksQuery, BookmarksQueryVariables>;
+export const BookmarkResourceDocument = new TypedDocumentString(`
+    mutation BookmarkResource($input: ResourceInput!) {
+  bookmarkResource(input: $input) {
+    id
+    bookmarked
+  }
+}
+    `, {"hash":"7cd0cac65d966032b5bb5b4c0c74536bf3fe8cb6bbb17c3a8688819365913a00"}) as unknown as TypedDocumentString<BookmarkResourceMutation, BookmarkResourceMutationVariables>;
+export const UnbookmarkResourceDocument = new TypedDocumentString(`
+    mutation UnbookmarkResource($input: ResourceInput!) {
+  unbookmarkResource(input: $input) {
+    id
+    bookmarked
+  }
+}
+    `, {"hash":"cf09dd332e41984ef1b4ddaa5b018a5097a07b4e1c3bbc245c999bb0b74c9a0f"}) as unknown as TypedDocumentString<UnbookmarkResourceMutation, UnbookmarkResourceMutationVariables>;
+export const PublishResourceDocument = new TypedDocumentString(`
+    mutation PublishResource($input: PublishResourceInput!) {
+  publishResource(input: $input) {
+    ...ResourceSummary
+    body
+  }
+}
+    fragment ResourceSummary on Resource {
+  id
+  title
+  summary
+  kind
+  url
+  topics
+  lifeStages
+  childAges
+  bookmarked
+  publishedAt
+  group {
+    id
+    name
+  }
+}`, {"hash":"91dccbb9e2d11187fd9e3898babb7b54778bbc3660242aee16af73d5f925c2a7"}) as unknown as TypedDocumentString<PublishResourceMutation, PublishResourceMutationVariables>;
+export const EditResourceDocument = new TypedDocumentString(`
+    mutation EditResource($input: EditResourceInput!) {
+  editResource(input: $input) {
+    ...ResourceSummary
+    body
+  }
+}
+    fragment ResourceSummary on Resource {
+  id
+  title
+  summary
+  kind
+  url
+  topics
+  lifeStages
+  childAges
+  bookmarked
+  publishedAt
+  group {
+    id
+    name
+  }
+}`, {"hash":"0d0ccf8967fe888be79500b0911aa956788f21577c29071e7337264d0f91b11a"}) as unknown as TypedDocumentString<EditResourceMutation, EditResourceMutationVariables>;
+export const UnpublishResourceDocument = new TypedDocumentString(`
+    mutation UnpublishResource($input: ResourceInput!) {
+  unpublishResource(input: $input)
+}
+    `, {"hash":"b70c8234e0273c1f2d9156660ea1a493e901d70eb59965136a33595f8d32a02d"}) as unknown as TypedDocumentString<UnpublishResourceMutation, UnpublishResourceMutationVariables>;
+export const SuggestResourceDocument = new TypedDocumentString(`
+    mutation SuggestResource($input: SuggestResourceInput!) {
+  suggestResource(input: $input) {
+    ...SuggestionItem
+  }
+}
+    fragment SuggestionItem on ResourceSuggestion {
+  id
+  url
+  note
+  status
+  createdAt
+  reviewedAt
+}`, {"hash":"57dba4fa10c0c47a1f4a7efd4ea66bac0f7cb42b0f851e23e7652caf1bd6cff0"}) as unknown as TypedDocumentString<SuggestResourceMutation, SuggestResourceMutationVariables>;
+export const ResourceSuggestionsDocument = new TypedDocumentString(`
+    query ResourceSuggestions($status: ResourceSuggestionStatus, $first: Int, $after: String) {
+  resourceSuggestions(status: $status, first: $first, after: $after) {
+    pageInfo {
+      ...NextPage
+    }
+    edges {
+      node {
+        ...SuggestionItem
+        suggestedBy {
+          ...AuthorSummary
+        }
+      }
+    }
+  }
+}
+    fragment SuggestionItem on ResourceSuggestion {
+  id
+  url
+  note
+  status
+  createdAt
+  reviewedAt
+}
+fragment NextPage on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment AuthorSummary on Member {
+  id
+  displayName
+  handle
+  avatarUrl
+}`, {"hash":"d0891e5cb64e8b9251faf66b62996c0aa3eb5a4a9a889c2680c43dfce36baab8"}) as unknown as TypedDocumentString<ResourceSuggestionsQuery, ResourceSuggestionsQueryVariables>;
+export const ReviewResourceSuggestionDocument = new TypedDocumentString(`
+    mutation ReviewResourceSuggestion($input: ReviewSuggestionInput!) {
+  reviewResourceSuggestion(input: $input) {
+    ...SuggestionItem
+  }
+}
+    fragment SuggestionItem on ResourceSuggestion {
+  id
+  url
+  note
+  status
+  createdAt
+  reviewedAt
+}`, {"hash":"8857996f443fe7208f4094787bd6e12e53d33de173892e38777639408d52dad1"}) as unknown as TypedDocumentString<ReviewResourceSuggestionMutation, ReviewResourceSuggestionMutationVariables>;
 export const SignUpDocument = new TypedDocumentString(`
     mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) {
