@@ -19,12 +19,15 @@ CREATE TABLE resources (
     child_ages     TEXT NOT NULL,
     published_at   TEXT NOT NULL,
     updated_at     TEXT NOT NULL,
+    -- Who last edited it (NULL until someone does).
+    edited_by      BLOB REFERENCES members (id) ON DELETE SET NULL,
     unpublished_at TEXT,
     CONSTRAINT resources_pkey PRIMARY KEY (id)
 );
 
 CREATE INDEX resources_published_idx ON resources (published_at, id);
 CREATE INDEX resources_group_idx ON resources (group_id, published_at);
+CREATE INDEX resources_publisher_idx ON resources (published_by, published_at);
 
 CREATE TABLE resource_bookmarks (
     member_id   BLOB NOT NULL REFERENCES members (id) ON DELETE CASCADE,

@@ -14,10 +14,12 @@ CREATE TRIGGER resources_search_insert AFTER INSERT ON resources BEGIN
     VALUES (new.id, new.title, new.summary || ' ' || replace(new.topics, ',', ' '), new.body);
 END;
 
-CREATE TRIGGER resources_search_update AFTER UPDATE OF title, summary, body, topics ON resources BEGIN
+-- An unpublished resource leaves the index (and so weighs on no ranking).
+CREATE TRIGGER resources_search_update AFTER UPDATE OF title, summary, body, topics, unpublished_at ON resources BEGIN
     DELETE FROM resource_search WHERE resource_id = old.id;
     INSERT INTO resource_search (resource_id, title, summary, body)
-    VALUES (new.id, new.title, new.summary || ' ' || replace(new.topics, ',', ' '), new.body);
+    SELECT new.id, new.title, new.summary || ' ' || replace(new.topics, ',', ' '), new.body
+    WHERE new.unpublished_at IS NULL;
 END;
 
 CREATE TRIGGER resources_search_delete AFTER DELETE ON resources BEGIN

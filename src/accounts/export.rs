@@ -29,7 +29,7 @@ const KEPT_FOR: TimeDelta = TimeDelta::hours(24);
 const EXPORTS_PER_DAY: i64 = 3;
 
 /// Each part of an export: its name, and the query of her rows (`$1` is her id).
-const SECTIONS: [(&str, &str); 25] = [
+const SECTIONS: [(&str, &str); 26] = [
     (
         "profile",
         "SELECT id, email, display_name, handle, language, email_verified_at, created_at, headline, industry, city, \
@@ -99,6 +99,11 @@ const SECTIONS: [(&str, &str); 25] = [
          FROM job_posts WHERE posted_by = $1",
     ),
     ("savedJobs", "SELECT job_post_id, saved_at FROM saved_jobs WHERE member_id = $1"),
+    (
+        "resourcesPublished",
+        "SELECT id, group_id, title, summary, body, url, kind, topics, published_at, unpublished_at FROM resources \
+         WHERE published_by = $1",
+    ),
     ("bookmarks", "SELECT resource_id, created_at FROM resource_bookmarks WHERE member_id = $1"),
     (
         "resourceSuggestions",

@@ -99,6 +99,8 @@ pub struct Resource {
     pub child_ages: StoredList<ChildAge>,
     pub published_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Who last edited it, if anyone did.
+    pub edited_by: Option<Uuid>,
     /// Whether the viewer bookmarked it.
     pub bookmarked: bool,
 }

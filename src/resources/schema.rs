@@ -22,6 +22,9 @@ use crate::text::{filter_term, fold};
 const MAX_TERM_CHARS: usize = 200;
 /// Most resources `recommendedResources` gives.
 const MAX_RECOMMENDED: usize = 20;
+/// What ranking the library costs beyond the items asked for (a search scores every
+/// match; recommendations score every resource): a few such fields per request.
+const LIBRARY_QUERY_COST: usize = 200;
 
 /// A guide, article, template, video or link in the library.
 #[Object]
@@ -77,6 +80,11 @@ impl Resource {
     }
     async fn published_at(&self) -> DateTime<Utc> {
         self.published_at
+    }
+    /// Who last edited it; null until someone does.
+    async fn edited_by(&self, ctx: &Context<'_>) -> Result<Option<Member>> {
+        let Some(editor) = self.edited_by else { return Ok(None) };
+        Ok(Some(load_member(ctx, editor).await?))
     }
     async fn updated_at(&self) -> DateTime<Utc> {
         self.updated_at
@@ -147,7 +155,7 @@ impl ResourceQuery {
     /// The library as she may see it (community-wide resources and those of groups she
     /// may read), searched and filtered: the best matches first when searching for
     /// words, else the newest. Pages go 1 000 items deep.
-    #[graphql(complexity = "relay::complexity(first, None, child_complexity)")]
+    #[graphql(complexity = "LIBRARY_QUERY_COST + relay::complexity(first, None, child_complexity)")]
     async fn resources(
         &self,
         ctx: &Context<'_>,
@@ -171,7 +179,9 @@ impl ResourceQuery {
 
     /// Resources for her: first those for her career stage (and EXPECTING while a
     /// child is due), then those for her children's ages, then the newest (1 to 20).
-    #[graphql(complexity = "usize::try_from(first).unwrap_or(0).min(MAX_RECOMMENDED) * child_complexity")]
+    #[graphql(
+        complexity = "LIBRARY_QUERY_COST + usize::try_from(first).unwrap_or(0).min(MAX_RECOMMENDED) * child_complexity"
+    )]
     async fn recommended_resources(
         &self,
         ctx: &Context<'_>,
@@ -333,13 +343,13 @@ impl ResourceMutation {
     /// Bookmarks a resource she may see.
     async fn bookmark_resource(&self, ctx: &Context<'_>, input: ResourceInput) -> Result<Resource> {
         let viewer = ctx.viewer()?.member_id()?;
-        Ok(service::set_bookmark(ctx.db()?, viewer, parse_id("resourceId", &input.resource_id)?, true).await?)
+        Ok(service::bookmark(ctx.db()?, viewer, parse_id("resourceId", &input.resource_id)?).await?)
     }
 
-    /// Forgets a bookmark.
-    async fn unbookmark_resource(&self, ctx: &Context<'_>, input: ResourceInput) -> Result<Resource> {
+    /// Forgets a bookmark, even of a resource she may no longer see (then null).
+    async fn unbookmark_resource(&self, ctx: &Context<'_>, input: ResourceInput) -> Result<Option<Resource>> {
         let viewer = ctx.viewer()?.member_id()?;
-        Ok(service::set_bookmark(ctx.db()?, viewer, parse_id("resourceId", &input.resource_id)?, false).await?)
+        Ok(service::unbookmark(ctx.db()?, viewer, parse_id("resourceId", &input.resource_id)?).await?)
     }
 
     /// Suggests a link for the library; community admins review it (10 a day).

@@ -175,7 +175,8 @@ pub fn matching(db: &Db, words: &[String], param: usize) -> Matching {
         Matching {
             join: format!(
                 "JOIN (SELECT id AS resource_id, ts_rank(search, plainto_tsquery('english', ${param})) AS rank \
-                 FROM resources WHERE search @@ plainto_tsquery('english', ${param})) s ON s.resource_id = r.id"
+                 FROM resources WHERE unpublished_at IS NULL AND search @@ plainto_tsquery('english', ${param})) s \
+                 ON s.resource_id = r.id"
             ),
             query: words.join(" "),
         }

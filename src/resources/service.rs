@@ -24,6 +24,9 @@ const MAX_TOPIC_CHARS: usize = 40;
 const MAX_NOTE_CHARS: usize = 1_000;
 /// Suggestions one member may make a day.
 const SUGGESTIONS_PER_DAY: i64 = 10;
+/// Resources a group's owner or moderator may publish a day (community admins are not
+/// paced: they curate the library).
+const PUBLISHED_PER_DAY: i64 = 10;
 
 /// A resource as a publisher writes it, before it is checked.
 #[derive(Debug, Clone)]
@@ -106,9 +109,14 @@ async fn require_publisher(db: &Db, viewer: Uuid, group_id: Option<Uuid>) -> App
 pub async fn publish(db: &Db, viewer: Uuid, group_id: Option<Uuid>, draft: ResourceDraft) -> AppResult<Resource> {
     let fields = draft.checked()?;
     require_publisher(db, viewer, group_id).await?;
-    let id = Uuid::now_v7();
+    let paced = !members::is_admin(db, viewer).await?;
+    let (id, now) = (Uuid::now_v7(), clock::now());
     let mut tx = db.begin_write().await?;
-    store::insert(&mut tx, id, viewer, group_id, &fields, clock::now()).await?;
+    if paced {
+        let (made, earliest) = store::published_since(&mut tx, viewer, now - TimeDelta::days(1)).await?;
+        within_limit(made, earliest, PUBLISHED_PER_DAY, TimeDelta::days(1), now)?;
+    }
+    store::insert(&mut tx, id, viewer, group_id, &fields, now).await?;
     tx.commit().await?;
     store::find_published(db, viewer, id).await?.ok_or(AppError::NotFound)
 }
@@ -159,7 +167,7 @@ pub async fn edit(db: &Db, viewer: Uuid, id: Uuid, edit: ResourceEdit) -> AppRes
         child_ages: edit.child_ages.unwrap_or(current.child_ages.0),
     };
     let fields = draft.checked()?;
-    if !store::update(db, id, &fields, clock::now()).await? {
+    if !store::update(db, id, viewer, &fields, clock::now()).await? {
         return Err(AppError::NotFound);
     }
     store::find_published(db, viewer, id).await?.ok_or(AppError::NotFound)
@@ -195,15 +203,18 @@ pub async fn recommended(db: &Db, viewer: Uuid, limit: usize) -> AppResult<Vec<R
     Ok(store::recommended(db, viewer, &stages, &ages, limit).await?)
 }
 
-/// Bookmarks resource `id` for her, or forgets it.
-pub async fn set_bookmark(db: &Db, viewer: Uuid, id: Uuid, bookmarked: bool) -> AppResult<Resource> {
+/// Bookmarks resource `id` for her: one she may see.
+pub async fn bookmark(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<Resource> {
     store::find(db, viewer, id).await?.ok_or(AppError::NotFound)?;
-    if bookmarked {
-        store::bookmark(db, viewer, id, clock::now()).await?;
-    } else {
-        store::unbookmark(db, viewer, id).await?;
-    }
+    store::bookmark(db, viewer, id, clock::now()).await?;
     store::find(db, viewer, id).await?.ok_or(AppError::NotFound)
+}
+
+/// Forgets her bookmark of resource `id`, even of one she may no longer see; answers
+/// the resource when she still may.
+pub async fn unbookmark(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<Option<Resource>> {
+    store::unbookmark(db, viewer, id).await?;
+    Ok(store::find(db, viewer, id).await?)
 }
 
 /// Suggests a link for the library: admins review it. `RATE_LIMITED` past

@@ -10,14 +10,14 @@ use super::search::matching;
 use crate::db::conditions::{Bind, Conditions};
 use crate::db::page::{Order, Page};
 use crate::db::text_enum::{comma_list, to_text};
-use crate::db::visibility::{blocked_either_way_sql, readable_group_ids_sql};
+use crate::db::visibility::{blocked_either_way_sql, member_group_ids_sql, readable_group_ids_sql};
 use crate::db::{Db, Tx};
 use crate::members::CareerStage;
 use crate::{bind_all, on_db, on_tx};
 
 /// A resource's columns (alias `r`), with whether `$1` bookmarked it.
 const COLUMNS: &str = "r.id, r.group_id, r.published_by, r.title, r.summary, r.body, r.url, r.kind, r.topics, \
-     r.life_stages, r.child_ages, r.published_at, r.updated_at, \
+     r.life_stages, r.child_ages, r.published_at, r.updated_at, r.edited_by, \
      EXISTS (SELECT 1 FROM resource_bookmarks b WHERE b.resource_id = r.id AND b.member_id = $1) AS bookmarked";
 
 /// A condition true for the resources `$1` may see: published, community-wide or in a
@@ -76,16 +76,46 @@ pub async fn insert(
         .execute(conn).await.map(drop))
 }
 
-/// Rewrites published resource `id`'s fields; false when it was unpublished meanwhile.
-pub async fn update(db: &Db, id: Uuid, fields: &ResourceFields, now: DateTime<Utc>) -> Result<bool, sqlx::Error> {
+/// Rewrites published resource `id`'s fields as `editor`; false when it was
+/// unpublished meanwhile.
+pub async fn update(
+    db: &Db,
+    id: Uuid,
+    editor: Uuid,
+    fields: &ResourceFields,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
     const SQL: &str = "UPDATE resources SET title = $2, summary = $3, body = $4, url = $5, kind = $6, topics = $7, \
-                       life_stages = $8, child_ages = $9, updated_at = $10 WHERE id = $1 AND unpublished_at IS NULL";
+                       life_stages = $8, child_ages = $9, updated_at = $10, edited_by = $11 \
+                       WHERE id = $1 AND unpublished_at IS NULL";
     let done = on_db!(db, pool => sqlx::query(SQL)
         .bind(id).bind(&fields.title).bind(&fields.summary).bind(&fields.body).bind(&fields.url)
         .bind(to_text(fields.kind)).bind(TopicList::stored(&fields.topics))
-        .bind(comma_list(&fields.life_stages)).bind(comma_list(&fields.child_ages)).bind(now)
+        .bind(comma_list(&fields.life_stages)).bind(comma_list(&fields.child_ages)).bind(now).bind(editor)
         .execute(pool).await.map(|done| done.rows_affected()))?;
     Ok(done == 1)
+}
+
+/// How many resources `publisher` published since `since`, and the earliest of them,
+/// inside `tx` (her pace), her row locked first on PostgreSQL (see [`suggestions_since`]).
+pub async fn published_since(
+    tx: &mut Tx,
+    publisher: Uuid,
+    since: DateTime<Utc>,
+) -> Result<(i64, Option<DateTime<Utc>>), sqlx::Error> {
+    const SQL: &str = "SELECT COUNT(*), MIN(published_at) FROM resources WHERE published_by = $1 AND published_at > $2";
+    lock_member(tx, publisher).await?;
+    on_tx!(tx, conn => sqlx::query_as(SQL).bind(publisher).bind(since).fetch_one(conn).await)
+}
+
+/// Locks `member`'s row inside `tx` on PostgreSQL, so that her paced writes are counted
+/// one after the other (SQLite's writes take turns anyway).
+async fn lock_member(tx: &mut Tx, member: Uuid) -> Result<(), sqlx::Error> {
+    const LOCK: &str = "SELECT id FROM members WHERE id = $1 FOR UPDATE";
+    if matches!(tx, Tx::Postgres(_)) {
+        on_tx!(tx, conn => sqlx::query(LOCK).bind(member).fetch_optional(conn).await.map(drop))?;
+    }
+    Ok(())
 }
 
 /// Takes resource `id` out of the library at `now`; false when it was already.
@@ -164,9 +194,9 @@ pub async fn search(
     })
 }
 
-/// Up to `limit` resources `viewer` may see, those for any of `stages` (her career
-/// stage) or `ages` (her children's) first — a stage counting twice an age — then the
-/// newest.
+/// Up to `limit` resources `viewer` may see that are community-wide or in her groups
+/// (not strangers' public groups), those for any of `stages` (her career stage) or
+/// `ages` (her children's) first — a stage counting twice an age — then the newest.
 pub async fn recommended(
     db: &Db,
     viewer: Uuid,
@@ -192,9 +222,10 @@ pub async fn recommended(
     let stage_score = score("r.life_stages", stages.iter().map(|stage| to_text(*stage)).collect(), 2);
     let age_score = score("r.child_ages", ages.iter().map(|age| to_text(*age)).collect(), 1);
     let sql = format!(
-        "SELECT {COLUMNS} FROM resources r WHERE {} \
+        "SELECT {COLUMNS} FROM resources r WHERE {} AND (r.group_id IS NULL OR r.group_id IN ({})) \
          ORDER BY {stage_score} + {age_score} DESC, r.published_at DESC, r.id DESC LIMIT {limit}",
-        visible_sql()
+        visible_sql(),
+        member_group_ids_sql("$1")
     );
     on_db!(db, pool => {
         let mut query = sqlx::query_as(&sql).persistent(false).bind(viewer);
@@ -266,19 +297,15 @@ pub async fn insert_suggestion(
 }
 
 /// How many suggestions `member` made since `since`, and the earliest of them, inside
-/// `tx` (her pace), her row locked first on PostgreSQL so that two at once are counted
-/// one after the other (SQLite's writes take turns anyway).
+/// `tx` (her pace), her row locked first on PostgreSQL (see [`lock_member`]).
 pub async fn suggestions_since(
     tx: &mut Tx,
     member: Uuid,
     since: DateTime<Utc>,
 ) -> Result<(i64, Option<DateTime<Utc>>), sqlx::Error> {
-    const LOCK: &str = "SELECT id FROM members WHERE id = $1 FOR UPDATE";
     const SQL: &str =
         "SELECT COUNT(*), MIN(created_at) FROM resource_suggestions WHERE member_id = $1 AND created_at > $2";
-    if matches!(tx, Tx::Postgres(_)) {
-        on_tx!(tx, conn => sqlx::query(LOCK).bind(member).fetch_optional(conn).await.map(drop))?;
-    }
+    lock_member(tx, member).await?;
     on_tx!(tx, conn => sqlx::query_as(SQL).bind(member).bind(since).fetch_one(conn).await)
 }
 

@@ -239,6 +239,8 @@ async fn those_who_may_publish_there_edit_and_unpublish_and_search_follows() {
     let refused = bea.graphql(edit, json!({ "input": { "resourceId": id, "title": "Mine now" } })).await;
     assert_eq!(error_code(&refused), "FORBIDDEN", "{refused}");
     let bad = ana.graphql(edit, json!({ "input": { "resourceId": id, "url": "https://x.org", "body": "both" } })).await;
+    let by = "query($r: ID!) { resource(id: $r) { editedBy { displayName } } }";
+    assert_eq!(bea.graphql(by, json!({ "r": id })).await["data"]["resource"]["editedBy"], Value::Null);
     assert_eq!((error_code(&bad), error_field(&bad)), ("BAD_USER_INPUT", "body"), "{bad}");
     assert_eq!(titles(&bea, json!({ "text": "pumping" })).await, ["Pumping at work"], "refused edits changed nothing");
 
@@ -249,6 +251,7 @@ async fn those_who_may_publish_there_edit_and_unpublish_and_search_follows() {
         "a new link replaces the body: {edited}"
     );
     assert!(titles(&bea, json!({ "text": "pumping" })).await.is_empty(), "the old words are gone from the index");
+    assert_eq!(bea.graphql(by, json!({ "r": id })).await["data"]["resource"]["editedBy"]["displayName"], "Ana");
     assert_eq!(titles(&bea, json!({ "text": "milk office" })).await, ["Expressing milk at the office"]);
 
     bea.graphql("mutation($r: ID!) { bookmarkResource(input: { resourceId: $r }) { bookmarked } }", json!({ "r": id }))
@@ -292,13 +295,35 @@ async fn recommendations_follow_her_career_stage_then_her_childrens_ages() {
     assert_eq!(titles, ["For returners", "For toddlers' parents", "For everyone", "For expecting parents"], "{answer}");
     let two = bea.graphql(query, json!({ "n": 2 })).await;
     assert_eq!(two["data"]["recommendedResources"].as_array().map(Vec::len), Some(2));
+    // A stranger's public group is no recommendation, whatever it claims to be for.
+    let strangers = gia.create_group("Anyone's", "PUBLIC", "OPEN").await;
+    let mut loud = resource("Loud", json!({ "lifeStages": ["RETURNING"], "childAges": ["TODDLER"] }));
+    loud["groupId"] = json!(strangers);
+    published(&gia, loud).await;
+    let answer = bea.graphql(query, json!({ "n": 1 })).await;
+    assert_eq!(answer["data"]["recommendedResources"][0]["title"], "For returners", "{answer}");
     let many = bea.graphql(query, json!({ "n": 21 })).await;
     assert_eq!((error_code(&many), error_field(&many)), ("BAD_USER_INPUT", "first"), "{many}");
 }
 
 #[tokio::test]
+async fn a_groups_moderators_publish_ten_a_day_and_admins_as_many_as_they_need() {
+    let Library { app, gia, ana, group, .. } = library().await;
+    let in_circle = |n: usize| json!({ "title": format!("Note {n}"), "summary": "s", "body": "b", "kind": "GUIDE", "groupId": group });
+    for n in 0..10 {
+        published(&ana, in_circle(n)).await;
+    }
+    let over = publish(&ana, in_circle(10)).await;
+    assert_eq!(error_code(&over), "RATE_LIMITED", "{over}");
+    for n in 0..11 {
+        published(&gia, guide(&format!("Guide {n}"), "b")).await;
+    }
+    assert_eq!(app.count("resources").await, 21);
+}
+
+#[tokio::test]
 async fn members_bookmark_what_they_may_see() {
-    let Library { app: _app, gia, ana, bea, cat, group } = library().await;
+    let Library { app, gia, ana, bea, cat, group } = library().await;
     let open = published(&gia, guide("For everyone", "b")).await;
     let circle = published(
         &ana,
@@ -322,6 +347,17 @@ async fn members_bookmark_what_they_may_see() {
     assert_eq!(bea.graphql(unmark, json!({ "r": open })).await["data"]["unbookmarkResource"]["bookmarked"], false);
     let marks = bea.graphql(list, json!({})).await;
     assert_eq!(marks["data"]["bookmarks"]["edges"], json!([{ "node": { "title": "Circle only" } }]));
+
+    // Out of the circle, its resource leaves her bookmarks, and she may still forget it.
+    ana.graphql(
+        "mutation($g: ID!, $m: ID!) { removeMember(input: { groupId: $g, memberId: $m }) { id } }",
+        json!({ "g": group, "m": bea.member_id }),
+    )
+    .await;
+    assert_eq!(bea.graphql(list, json!({})).await["data"]["bookmarks"]["edges"], json!([]));
+    let forgotten = bea.graphql(unmark, json!({ "r": circle })).await;
+    assert_eq!(forgotten["data"]["unbookmarkResource"], Value::Null, "{forgotten}");
+    assert_eq!(app.count("resource_bookmarks").await, 0);
 }
 
 #[tokio::test]

@@ -1341,8 +1341,8 @@ export type Mutation = {
   suggestResource: ResourceSuggestion;
   /** Lifts a block. Returns the member. */
   unblockMember: Member;
-  /** Forgets a bookmark. */
-  unbookmarkResource: Resource;
+  /** Forgets a bookmark, even of a resource she may no longer see (then null). */
+  unbookmarkResource?: Maybe<Resource>;
   /** Stops following a thread. */
   unfollowThread: Thread;
   unmuteGroup: MutePayload;
@@ -2889,6 +2889,8 @@ export type Resource = {
   bookmarked: Scalars['Boolean']['output'];
   /** The ages of children it speaks to. */
   childAges: Array<ChildAge>;
+  /** Who last edited it; null until someone does. */
+  editedBy?: Maybe<Member>;
   /**
    * The group it was published in, when she may read it (a community admin managing
    * a private group's resource may not); null when community-wide.
@@ -4272,7 +4274,7 @@ export type ResourceQueryVariables = Exact<{
 }>;
 
 
-export type ResourceQuery = { __typename?: 'Query', resource: { __typename?: 'Resource', body?: string | null, updatedAt: string, id: string, title: string, summary: string, kind: ResourceKind, url?: string | null, topics: Array<string>, lifeStages: Array<CareerStage>, childAges: Array<ChildAge>, bookmarked: boolean, publishedAt: string, publishedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, group?: { __typename?: 'Group', id: string, name: string } | null } };
+export type ResourceQuery = { __typename?: 'Query', resource: { __typename?: 'Resource', body?: string | null, updatedAt: string, id: string, title: string, summary: string, kind: ResourceKind, url?: string | null, topics: Array<string>, lifeStages: Array<CareerStage>, childAges: Array<ChildAge>, bookmarked: boolean, publishedAt: string, publishedBy: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null }, editedBy?: { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } | null, group?: { __typename?: 'Group', id: string, name: string } | null } };
 
 export type RecommendedResourcesQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -4301,7 +4303,7 @@ export type UnbookmarkResourceMutationVariables = Exact<{
 }>;
 
 
-export type UnbookmarkResourceMutation = { __typename?: 'Mutation', unbookmarkResource: { __typename?: 'Resource', id: string, bookmarked: boolean } };
+export type UnbookmarkResourceMutation = { __typename?: 'Mutation', unbookmarkResource?: { __typename?: 'Resource', id: string, bookmarked: boolean } | null };
 
 export type PublishResourceMutationVariables = Exact<{
   input: PublishResourceInput;
@@ -7912,6 +7914,9 @@ export const ResourceDocument = new TypedDocumentString(`
     publishedBy {
       ...AuthorSummary
     }
+    editedBy {
+      ...AuthorSummary
+    }
   }
 }
     fragment ResourceSummary on Resource {
@@ -7935,7 +7940,7 @@ fragment AuthorSummary on Member {
   displayName
   handle
   avatarUrl
-}`, {"hash":"194bdcb9400baa474e8061f1314e8d1a8573bcf6e2ad107da4e77215ea5fa4ec"}) as unknown as TypedDocumentString<ResourceQuery, ResourceQueryVariables>;
+}`, {"hash":"a7cfe61337d2f6e7e73c73a2879c7cc859ff8c40aaef2fbe3b6e439b84743f38"}) as unknown as TypedDocumentString<ResourceQuery, ResourceQueryVariables>;
 export const RecommendedResourcesDocument = new TypedDocumentString(`
     query RecommendedResources($first: Int) {
   recommendedResources(first: $first) {
