@@ -313,8 +313,8 @@ async fn her_anonymous_posts_stay_as_they_were_when_she_deletes_her_account() {
     drop(app);
 }
 
-const LIVE: &str =
-    "subscription($t: ID!) { threadUpdates(threadId: $t) { kind reply { body anonymous author { id displayName } } } }";
+const LIVE: &str = "subscription($t: ID!, $after: String) { threadUpdates(threadId: $t, after: $after) { kind \
+                    reply { body anonymous author { id displayName } } } }";
 
 /// The next reply update on `socket`, with its reply.
 async fn next_reply(socket: &mut crate::support::Socket) -> Value {
@@ -331,15 +331,19 @@ async fn next_reply(socket: &mut crate::support::Socket) -> Value {
 async fn live_updates_carry_no_author_of_an_anonymous_reply_but_to_herself_and_moderators() {
     let Circle { app, bea, cat, dee, group, .. } = circle().await;
     let thread = dee.start_thread(&group, "Live", "Talk to me").await;
+    dee.post_reply(&thread, "first").await;
+    let cursors = "query($t: ID!) { thread(id: $t) { replies { edges { cursor } } } }";
+    let after =
+        dee.graphql(cursors, json!({ "t": thread })).await["data"]["thread"]["replies"]["edges"][0]["cursor"].clone();
     let mut watchers = Vec::new();
     for member in [&dee, &bea, &cat] {
         let mut socket = acknowledged(&app, member).await;
-        let subscribe =
-            json!({ "id": "t", "type": "subscribe", "payload": { "query": LIVE, "variables": { "t": thread } } });
+        let variables = json!({ "t": thread, "after": after });
+        let subscribe = json!({ "id": "t", "type": "subscribe", "payload": { "query": LIVE, "variables": variables } });
         send(&mut socket, subscribe).await;
         watchers.push(socket);
     }
-    // Both are live once a probe reaches both.
+    // Each is live once the probe reaches her (replayed from the cursor, or live).
     dee.post_reply(&thread, "probe").await;
     for socket in &mut watchers {
         next_reply(socket).await;
