@@ -62,6 +62,17 @@ pub fn bounded_list<T>(field: &'static str, items: &[T], max_items: usize) -> Ap
     Ok(())
 }
 
+/// Each of `items` once, in the order given (a list of choices repeated by a client).
+pub fn distinct<T: PartialEq + Copy>(items: &[T]) -> Vec<T> {
+    let mut kept: Vec<T> = Vec::with_capacity(items.len());
+    for item in items {
+        if !kept.contains(item) {
+            kept.push(*item);
+        }
+    }
+    kept
+}
+
 /// A search or filter term: trimmed, blank meaning none, bounded and free of control
 /// characters (PostgreSQL refuses a NUL in any text it is given).
 pub fn filter_term(field: &'static str, term: Option<String>, max_chars: usize) -> AppResult<Option<String>> {

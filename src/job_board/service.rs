@@ -13,7 +13,7 @@ use crate::error::{AppError, AppResult};
 use crate::jobs::{self, JobKind, NewJob, Schedule};
 use crate::messages::{self, MessageRow, StartConversation};
 use crate::realtime::Bus;
-use crate::text::{optional_body, optional_link, required_line};
+use crate::text::{distinct, optional_body, optional_link, required_line};
 use crate::{clock, idempotency, membership};
 
 const MAX_TITLE_CHARS: usize = 200;
@@ -49,12 +49,7 @@ impl JobDraft {
     /// The draft checked: texts bounded and not blank, an http(s) link, each
     /// flexibility once, an expiry in the next 90 days.
     fn checked(self, now: DateTime<Utc>) -> AppResult<JobFields> {
-        let mut flexibility = Vec::with_capacity(self.flexibility.len());
-        for item in self.flexibility {
-            if !flexibility.contains(&item) {
-                flexibility.push(item);
-            }
-        }
+        let flexibility = distinct(&self.flexibility);
         let expires_at = clock::to_micros(self.expires_at.unwrap_or(now + DEFAULT_LIFETIME));
         if expires_at <= now || expires_at > now + MAX_LIFETIME {
             return Err(AppError::bad_input("expiresAt", "choose a time in the next 90 days"));

@@ -12,7 +12,9 @@ use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::members::{self, CareerStage};
 use crate::rate_limits::within_limit;
-use crate::text::{fold, optional_body, optional_link, required_body, required_line};
+use crate::text::{
+    bounded_list, distinct, fold, line_list, optional_body, optional_link, required_body, required_line,
+};
 use crate::{clock, membership};
 
 const MAX_TITLE_CHARS: usize = 200;
@@ -22,6 +24,9 @@ const MAX_URL_CHARS: usize = 2_000;
 const MAX_TOPICS: usize = 10;
 const MAX_TOPIC_CHARS: usize = 40;
 const MAX_NOTE_CHARS: usize = 1_000;
+/// As many as there are (a repeated one counts once).
+const MAX_LIFE_STAGES: usize = 6;
+const MAX_CHILD_AGES: usize = 5;
 /// Suggestions one member may make a day.
 const SUGGESTIONS_PER_DAY: i64 = 10;
 /// Resources a group's owner or moderator may publish a day (community admins are not
@@ -41,23 +46,11 @@ pub struct ResourceDraft {
     pub child_ages: Vec<ChildAge>,
 }
 
-/// Each of `items` once, in the order given.
-fn distinct<T: PartialEq + Copy>(items: &[T]) -> Vec<T> {
-    let mut kept: Vec<T> = Vec::with_capacity(items.len());
-    for item in items {
-        if !kept.contains(item) {
-            kept.push(*item);
-        }
-    }
-    kept
-}
-
 /// Topics folded, each once: words of letters, digits, spaces and hyphens.
 fn checked_topics(topics: &[String]) -> AppResult<Vec<String>> {
-    crate::text::bounded_list("topics", topics, MAX_TOPICS)?;
     let mut kept: Vec<String> = Vec::with_capacity(topics.len());
-    for topic in topics {
-        let topic = fold(&required_line("topics", topic, MAX_TOPIC_CHARS)?);
+    for topic in line_list("topics", topics, MAX_TOPICS, MAX_TOPIC_CHARS)? {
+        let topic = fold(&topic);
         if !topic.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-') {
             return Err(AppError::bad_input("topics", "a topic is letters, digits, spaces and hyphens"));
         }
@@ -77,8 +70,8 @@ impl ResourceDraft {
         if url.is_some() != body.is_empty() {
             return Err(AppError::bad_input("body", "give a body or a url, one of them"));
         }
-        crate::text::bounded_list("lifeStages", &self.life_stages, 6)?;
-        crate::text::bounded_list("childAges", &self.child_ages, 5)?;
+        bounded_list("lifeStages", &self.life_stages, MAX_LIFE_STAGES)?;
+        bounded_list("childAges", &self.child_ages, MAX_CHILD_AGES)?;
         Ok(ResourceFields {
             title: required_line("title", &self.title, MAX_TITLE_CHARS)?,
             summary: required_body("summary", &self.summary, MAX_SUMMARY_CHARS)?,
@@ -92,11 +85,11 @@ impl ResourceDraft {
     }
 }
 
-/// `FORBIDDEN` unless `viewer` may publish in `group_id`: a community admin anywhere
-/// (`NOT_FOUND` for a group that does not exist), a group's owners and moderators in
-/// their group.
-async fn require_publisher(db: &Db, viewer: Uuid, group_id: Option<Uuid>) -> AppResult<()> {
-    match (members::is_admin(db, viewer).await?, group_id) {
+/// `FORBIDDEN` unless `viewer` (a community admin when `admin`) may publish in
+/// `group_id`: an admin anywhere (`NOT_FOUND` for a group that does not exist), a
+/// group's owners and moderators in their group.
+async fn require_publisher(db: &Db, viewer: Uuid, admin: bool, group_id: Option<Uuid>) -> AppResult<()> {
+    match (admin, group_id) {
         (true, Some(group_id)) => membership::existing(db, group_id).await.map(drop),
         (true, None) => Ok(()),
         (false, Some(group_id)) => membership::require_moderator(db, viewer, group_id).await.map(drop),
@@ -108,11 +101,11 @@ async fn require_publisher(db: &Db, viewer: Uuid, group_id: Option<Uuid>) -> App
 #[tracing::instrument(skip_all, fields(viewer = %viewer))]
 pub async fn publish(db: &Db, viewer: Uuid, group_id: Option<Uuid>, draft: ResourceDraft) -> AppResult<Resource> {
     let fields = draft.checked()?;
-    require_publisher(db, viewer, group_id).await?;
-    let paced = !members::is_admin(db, viewer).await?;
+    let admin = members::is_admin(db, viewer).await?;
+    require_publisher(db, viewer, admin, group_id).await?;
     let (id, now) = (Uuid::now_v7(), clock::now());
     let mut tx = db.begin_write().await?;
-    if paced {
+    if !admin {
         let (made, earliest) = store::published_since(&mut tx, viewer, now - TimeDelta::days(1)).await?;
         within_limit(made, earliest, PUBLISHED_PER_DAY, TimeDelta::days(1), now)?;
     }
@@ -129,7 +122,7 @@ async fn managed(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<Resource> {
         return store::find_published(db, viewer, id).await?.ok_or(AppError::NotFound);
     }
     let resource = store::find(db, viewer, id).await?.ok_or(AppError::NotFound)?;
-    require_publisher(db, viewer, resource.group_id).await?;
+    require_publisher(db, viewer, false, resource.group_id).await?;
     Ok(resource)
 }
 
