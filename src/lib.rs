@@ -24,6 +24,7 @@ pub mod messages;
 pub mod moderation;
 pub mod moderation_log;
 pub mod notifications;
+pub mod programs;
 pub mod push;
 pub mod rate_limits;
 pub mod realtime;

@@ -21,6 +21,7 @@ use crate::members::{ChildrenLoader, MemberLoader, MemberMutation, MemberQuery};
 use crate::messages::{MessageMutation, MessageQuery, MessageSubscription};
 use crate::moderation::{ModerationMutation, ModerationQuery, ModerationSettings};
 use crate::notifications::{NotificationMutation, NotificationQuery, NotificationSubscription};
+use crate::programs::{ProgramMutation, ProgramQuery};
 use crate::push::{PushConfig, PushMutation, PushQuery};
 use crate::rate_limits::RateLimits;
 use crate::realtime::Bus;
@@ -36,6 +37,7 @@ pub struct Query(
     GroupQuery,
     ThreadQuery,
     EventQuery,
+    ProgramQuery,
     MessageQuery,
     CoffeeChatQuery,
     JobBoardQuery,
@@ -57,6 +59,7 @@ pub struct Mutation(
     GroupMutation,
     ThreadMutation,
     EventMutation,
+    ProgramMutation,
     MessageMutation,
     CoffeeChatMutation,
     JobBoardMutation,

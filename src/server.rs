@@ -24,8 +24,8 @@ use crate::push::{self, PushConfig};
 use crate::rate_limits::RateLimits;
 use crate::realtime::Bus;
 use crate::{
-    coffee_chats, digests, email, job_board, jobs, messages, moderation, notifications, schema, secrets, telemetry,
-    threads,
+    coffee_chats, digests, email, job_board, jobs, messages, moderation, notifications, programs, schema, secrets,
+    telemetry, threads,
 };
 
 /// A server ready to serve: storage connected and migrated.
@@ -81,6 +81,7 @@ fn job_registry(
         .each(moderation::Warnings { db: db.clone(), bus: bus.clone() })
         .each(moderation::HeldContent { db: db.clone(), bus: bus.clone() })
         .each(coffee_chats::NotifyCoffeeChat { db: db.clone(), bus: bus.clone() })
+        .each(programs::ProgramJobs { db: db.clone(), bus: bus.clone() })
         .batch(push::Push { db: db.clone(), sender: Arc::clone(&sender) })
         .each(push::ReleaseHeld { db: db.clone(), sender })
         .each(push::PushHousekeeping { db: db.clone() })

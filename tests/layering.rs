@@ -25,6 +25,7 @@ const TIERS: [(&str, &[&str]); 4] = [
             "groups",
             "threads",
             "events",
+            "programs",
             "messages",
             "coffee_chats",
             "job_board",

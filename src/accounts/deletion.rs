@@ -1,5 +1,6 @@
 //! `deleteAccount`: given her password, in one transaction — groups she alone owns pass
-//! to the next in line, she leaves every group, her seats go to the waitlists, what she wrote in shared
+//! to the next in line, her program places go to the next in line, she leaves every
+//! group, her seats go to the waitlists, what she wrote in shared
 //! places passes to the placeholder member with her words removed, work owed on her
 //! behalf is dropped, and her row goes, taking everything that is hers alone (sessions,
 //! devices, profile, children, connections, blocks, preferences, notifications, the
@@ -15,7 +16,7 @@ use crate::email::{Letter, Postbox, Recipient};
 use crate::error::{AppError, AppResult};
 use crate::realtime::Bus;
 use crate::viewer::{ClientInfo, Viewer};
-use crate::{clock, email, events, groups, mailing_list, members};
+use crate::{clock, email, events, groups, mailing_list, members, programs};
 
 /// Closing accounts.
 #[derive(Clone)]
@@ -36,6 +37,7 @@ impl Accounts {
         let mut tx = self.db.begin_write().await?;
         let member = members::addressee(&mut tx, member_id).await?.ok_or(AppError::NotFound)?;
         store::hand_over_groups(&mut tx, member_id).await?;
+        programs::release_everywhere(&mut tx, member_id).await?;
         groups::depart_everywhere(&mut tx, member_id).await?;
         events::release_everywhere(&mut tx, member_id).await?;
         store::ensure_deleted_member(&mut tx, now).await?;

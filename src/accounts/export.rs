@@ -29,7 +29,7 @@ const KEPT_FOR: TimeDelta = TimeDelta::hours(24);
 const EXPORTS_PER_DAY: i64 = 3;
 
 /// Each part of an export: its name, and the query of her rows (`$1` is her id).
-const SECTIONS: [(&str, &str); 26] = [
+const SECTIONS: [(&str, &str); 29] = [
     (
         "profile",
         "SELECT id, email, display_name, handle, language, email_verified_at, created_at, headline, industry, city, \
@@ -109,6 +109,17 @@ const SECTIONS: [(&str, &str); 26] = [
         "resourceSuggestions",
         "SELECT id, url, note, status, created_at, reviewed_at FROM resource_suggestions WHERE member_id = $1",
     ),
+    (
+        "programsOffered",
+        "SELECT id, group_id, cohort_group_id, title, description, life_stage, capacity, created_at FROM programs \
+         WHERE created_by = $1",
+    ),
+    (
+        "programEnrollments",
+        "SELECT pe.program_id, p.title, pe.status, pe.updated_at FROM program_enrollments pe \
+         JOIN programs p ON p.id = pe.program_id WHERE pe.member_id = $1",
+    ),
+    ("returnToWorkPrompts", "SELECT kind, return_on, sent_at FROM return_to_work_prompts WHERE member_id = $1"),
     (
         "coffeeChats",
         "SELECT id, proposed_by, proposed_to, status, CASE WHEN proposed_by = $1 THEN place END AS place, \

@@ -73,6 +73,7 @@ pub async fn pass_to_placeholder(tx: &mut Tx, member: Uuid, now: DateTime<Utc>) 
         "UPDATE replies SET author_id = $2 WHERE author_id = $1",
         "UPDATE groups SET created_by = $2 WHERE created_by = $1",
         "UPDATE events SET created_by = $2 WHERE created_by = $1",
+        "UPDATE programs SET created_by = $2 WHERE created_by = $1",
         "UPDATE resources SET published_by = $2 WHERE published_by = $1",
         "UPDATE resources SET edited_by = $2 WHERE edited_by = $1",
         "UPDATE group_join_requests SET decided_by = $2 WHERE decided_by = $1",

@@ -10,5 +10,8 @@ mod store;
 pub use calendar::{FEED_HISTORY, calendar, event_calendar, feed_entries, feed_owner};
 pub use model::{Event, RsvpAnswer};
 pub use schema::{EventMutation, EventQuery};
-pub use service::{Answer, create as create_event, readable, release_everywhere, release_member, remove_event, rsvp};
+pub use service::{
+    Answer, attend_upcoming, create as create_event, insert as insert_event, readable, release_everywhere,
+    release_member, remove_event, rsvp,
+};
 pub use store::{EventAudience, EventFields, event_audience};

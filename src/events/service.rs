@@ -139,11 +139,9 @@ pub async fn create(
     membership::require_moderator(db, viewer, group_id).await?;
     let fields = input.validate(true)?;
     let id = idempotency::create_once(db, viewer, "createEvent", key, async |tx| {
-        let event = NewEvent { id: Uuid::now_v7(), group_id, created_by: viewer, fields, now: clock::now() };
-        store::insert_event(tx, &event).await?;
-        jobs::enqueue(tx, NewJob::new(JobKind::EventCreated, event.id, viewer)).await?;
-        schedule_reminders(tx, event.id, event.fields.starts_at).await?;
-        Ok(event.id)
+        let id = insert(tx, viewer, group_id, fields).await?;
+        jobs::enqueue(tx, NewJob::new(JobKind::EventCreated, id, viewer)).await?;
+        Ok(id)
     })
     .await?
     .id;
@@ -156,6 +154,16 @@ pub async fn create(
         });
     }
     Ok(event)
+}
+
+/// Inserts an event by `organiser` in `group_id` inside `tx`, its reminders scheduled;
+/// `fields` were checked ([`EventFields::validate`]). Telling the group is the caller's
+/// choice (a new program's sessions are news to no one yet).
+pub async fn insert(tx: &mut Tx, organiser: Uuid, group_id: Uuid, fields: EventFields) -> AppResult<Uuid> {
+    let event = NewEvent { id: Uuid::now_v7(), group_id, created_by: organiser, fields, now: clock::now() };
+    store::insert_event(tx, &event).await?;
+    schedule_reminders(tx, event.id, event.fields.starts_at).await?;
+    Ok(event.id)
 }
 
 async fn organised(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<Event> {
@@ -392,6 +400,16 @@ async fn decide(tx: &mut Tx, viewer: Uuid, event_id: Uuid, answer: RsvpAnswer, k
 pub async fn release_everywhere(tx: &mut Tx, member_id: Uuid) -> AppResult<()> {
     for event_id in store::answered_upcoming_anywhere(tx, member_id, clock::now()).await? {
         decide(tx, member_id, event_id, RsvpAnswer::NotGoing, 0).await?;
+    }
+    Ok(())
+}
+
+/// Answers GOING, without children, for `member_id` to each upcoming event of
+/// `group_id` she has not answered GOING or queued for, inside `tx`: how a program's
+/// cohort member is seated at its sessions.
+pub async fn attend_upcoming(tx: &mut Tx, group_id: Uuid, member_id: Uuid) -> AppResult<()> {
+    for event_id in store::unanswered_upcoming(tx, group_id, member_id, clock::now()).await? {
+        decide(tx, member_id, event_id, RsvpAnswer::Going, 0).await?;
     }
     Ok(())
 }

@@ -268,6 +268,20 @@ pub async fn answered_upcoming(
     on_tx!(tx, conn => sqlx::query_scalar(SQL).bind(group_id).bind(member_id).bind(now).fetch_all(conn).await)
 }
 
+/// Upcoming, not cancelled events of `group_id` that `member_id` is neither going to
+/// nor waiting for.
+pub async fn unanswered_upcoming(
+    tx: &mut Tx,
+    group_id: Uuid,
+    member_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Vec<Uuid>, sqlx::Error> {
+    const SQL: &str = "SELECT e.id FROM events e LEFT JOIN rsvps r ON r.event_id = e.id AND r.member_id = $2 \
+                       WHERE e.group_id = $1 AND (r.status IS NULL OR r.status = 'NOT_GOING') \
+                       AND e.cancelled_at IS NULL AND e.ends_at > $3 ORDER BY e.starts_at, e.id";
+    on_tx!(tx, conn => sqlx::query_scalar(SQL).bind(group_id).bind(member_id).bind(now).fetch_all(conn).await)
+}
+
 /// The upcoming events `member_id` answered GOING or is waitlisted for, anywhere.
 pub async fn answered_upcoming_anywhere(
     tx: &mut Tx,

@@ -9,5 +9,5 @@ mod service;
 mod subscription;
 
 pub use schema::{GroupMutation, GroupQuery, GroupRefInput};
-pub use service::{CreateGroup, create, depart_everywhere, invite, join, mute_member, remove_member};
+pub use service::{CreateGroup, create, depart, depart_everywhere, invite, join, mute_member, remove_member};
 pub use subscription::GroupSubscription;

@@ -133,7 +133,7 @@ async fn request_to_join(
 
 /// Takes `member_id` out of `group_id` inside `tx`: her membership, her seats at its
 /// upcoming events (the waitlists move up) and her follows of its threads.
-async fn depart(tx: &mut Tx, group_id: Uuid, member_id: Uuid) -> AppResult<()> {
+pub async fn depart(tx: &mut Tx, group_id: Uuid, member_id: Uuid) -> AppResult<()> {
     store::remove_member(tx, group_id, member_id).await?;
     crate::events::release_member(tx, group_id, member_id).await?;
     crate::threads::unfollow_group(tx, group_id, member_id).await?;
@@ -158,6 +158,11 @@ pub async fn leave(db: &Db, bus: &Bus, viewer: Uuid, group_id: Uuid) -> AppResul
     let mut tx = db.begin_write().await?;
     store::lock_group(&mut tx, group_id).await?;
     let role = store::role_in_tx(&mut tx, group_id, viewer).await?;
+    if store::holds_program_place(&mut tx, group_id, viewer).await? {
+        tx.rollback().await?;
+        let message = "this is a program's cohort: leave it with leaveProgram";
+        return Err(AppError::Conflict { field: "groupId", message: message.into() });
+    }
     let last_owner = role == Some(GroupRole::Owner) && store::owner_count(&mut tx, group_id).await? == 1;
     if last_owner && store::member_count(&mut tx, group_id).await? > 1 {
         tx.rollback().await?;
@@ -201,6 +206,11 @@ pub async fn invite(db: &Db, viewer: Uuid, group_id: Uuid, member_id: Uuid) -> A
     require_moderator(db, viewer, group_id).await?;
     crate::members::find(db, viewer, member_id).await?.ok_or(AppError::bad_input("memberId", "no such member"))?;
     let mut tx = db.begin_write().await?;
+    if store::is_cohort(&mut tx, group_id).await? {
+        tx.rollback().await?;
+        let message = "a program's cohort takes its members through enrolment";
+        return Err(AppError::Conflict { field: "groupId", message: message.into() });
+    }
     if store::role_in_tx(&mut tx, group_id, member_id).await?.is_some() {
         tx.rollback().await?;
         return Err(AppError::Conflict { field: "memberId", message: "she is already a member".into() });
@@ -299,6 +309,11 @@ pub async fn remove_member(db: &Db, bus: &Bus, act: Act<'_>, standing: GroupRole
     if !standing.outranks(target) {
         tx.rollback().await?;
         return Err(AppError::Forbidden);
+    }
+    if store::holds_program_place(&mut tx, group_id, member_id).await? {
+        tx.rollback().await?;
+        let message = "she has a place in this cohort's program: use removeFromProgram";
+        return Err(AppError::Conflict { field: "memberId", message: message.into() });
     }
     depart(&mut tx, group_id, member_id).await?;
     let entry =

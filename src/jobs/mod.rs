@@ -55,6 +55,14 @@ pub enum JobKind {
     EventCancelled,
     /// A member moved from the waitlist to a seat (subject: the event; target: her).
     WaitlistPromoted,
+    /// A place opened in a program and went to the first in line (subject: the
+    /// program; target: her).
+    ProgramPlaceGiven,
+    /// Eight weeks before a member on leave returns, offer her a program for coming
+    /// back; on the date, ask whether she is back (subject: her; scheduled for: the
+    /// return date — a date she changed since makes it do nothing).
+    ReturnToWorkOffer,
+    ReturnDateReached,
     /// A member asked to join, or was let in (subject: the join request).
     JoinRequested,
     JoinApproved,
@@ -116,13 +124,16 @@ pub enum JobKind {
 
 impl JobKind {
     /// Every kind, each of which some feature runs.
-    pub const ALL: [Self; 34] = [
+    pub const ALL: [Self; 37] = [
         Self::ReplyPosted,
         Self::ThreadActivity,
         Self::EventCreated,
         Self::EventChanged,
         Self::EventCancelled,
         Self::WaitlistPromoted,
+        Self::ProgramPlaceGiven,
+        Self::ReturnToWorkOffer,
+        Self::ReturnDateReached,
         Self::JoinRequested,
         Self::JoinApproved,
         Self::EventReminderDay,

@@ -1,6 +1,6 @@
 //! SQL for members, written once for both databases.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
 use uuid::Uuid;
 
 use super::account::DELETED_MEMBER_EMAIL;
@@ -9,6 +9,7 @@ use super::profile::{Child, PROFILE_COLUMNS, Profile, ProfileField};
 use crate::db::page::{Order, Page};
 use crate::db::visibility::blocked_either_way_sql;
 use crate::db::{Db, Tx, placeholder_list};
+use crate::jobs::{self, JobKind, NewJob, Schedule};
 use crate::text::{contains_pattern, fold};
 use crate::{on_db, on_tx};
 
@@ -284,6 +285,7 @@ pub async fn update_profile(db: &Db, id: Uuid, update: ProfileUpdate, now: DateT
         on_tx!(&mut tx, conn => sqlx::query(SQL).bind(id).bind(date).bind(now).execute(conn).await.map(drop))?;
     }
     refresh_keys(&mut tx, id).await?;
+    schedule_return_prompts(&mut tx, id).await?;
     if let Some(children) = update.children {
         on_tx!(&mut tx, conn => sqlx::query("DELETE FROM member_children WHERE member_id = $1").bind(id).execute(conn).await.map(drop))?;
         for child in children {
@@ -292,6 +294,28 @@ pub async fn update_profile(db: &Db, id: Uuid, update: ProfileUpdate, now: DateT
         }
     }
     tx.commit().await
+}
+
+/// How long before her return date a member on leave is offered a program.
+const OFFER_AHEAD: TimeDelta = TimeDelta::weeks(8);
+
+/// Schedules the return-to-work prompts of member `id` if she is on leave with a return
+/// date: a program offer eight weeks before it and, on the date, whether she is back
+/// (the programs feature runs them). Each is recorded once per date however often she
+/// saves; those of a date she moved away from do nothing when due.
+async fn schedule_return_prompts(tx: &mut Tx, id: Uuid) -> Result<(), sqlx::Error> {
+    const SQL: &str = "SELECT return_to_work_on FROM members WHERE id = $1 AND career_stage = 'ON_LEAVE'";
+    let date: Option<Option<NaiveDate>> =
+        on_tx!(tx, conn => sqlx::query_scalar(SQL).bind(id).fetch_optional(conn).await)?;
+    let Some(about) = date.flatten().map(|date| date.and_time(NaiveTime::MIN).and_utc()) else {
+        return Ok(());
+    };
+    let prompts = [(JobKind::ReturnToWorkOffer, about - OFFER_AHEAD), (JobKind::ReturnDateReached, about)];
+    for (kind, run_at) in prompts {
+        let schedule = Schedule { run_at, about };
+        jobs::enqueue(tx, NewJob { schedule: Some(schedule), ..NewJob::system(kind, id) }).await?;
+    }
+    Ok(())
 }
 
 /// Recomputes the lower-cased match keys of member `id` from her current fields.

@@ -62,11 +62,13 @@ pub async fn find(db: &Db, viewer: Uuid, id: Uuid) -> Result<Option<Group>, sqlx
 }
 
 /// A page of all groups, newest first by creation, optionally matching `search` in the
-/// name or description.
+/// name or description. A program's cohort is listed only to its members: others find
+/// the program.
 pub async fn page_all(db: &Db, viewer: Uuid, search: Option<&str>, page: &Page) -> Result<Vec<Group>, sqlx::Error> {
     let keyset = page.keyset_sql(Order::NewestFirst, "g.created_at", "g.id", 3);
     let sql = format!(
-        "{GROUP_SELECT} WHERE ($2 = '' OR g.search_key LIKE $2 ESCAPE '\\'){}{}",
+        "{GROUP_SELECT} WHERE ($2 = '' OR g.search_key LIKE $2 ESCAPE '\\') \
+         AND (m.role IS NOT NULL OR g.id NOT IN (SELECT cohort_group_id FROM programs)){}{}",
         keyset.condition, keyset.order_limit
     );
     let pattern = search.map(contains_pattern).unwrap_or_default();
@@ -151,6 +153,21 @@ pub async fn remove_member(tx: &mut Tx, group_id: Uuid, member_id: Uuid) -> Resu
 pub async fn groups_of(tx: &mut Tx, member_id: Uuid) -> Result<Vec<Uuid>, sqlx::Error> {
     const SQL: &str = "SELECT group_id FROM group_memberships WHERE member_id = $1";
     on_tx!(tx, conn => sqlx::query_scalar(SQL).bind(member_id).fetch_all(conn).await)
+}
+
+/// Whether `group_id` is a program's cohort (whose members come and go by enrolment).
+pub async fn is_cohort(tx: &mut Tx, group_id: Uuid) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "SELECT COUNT(*) FROM programs WHERE cohort_group_id = $1";
+    let count: i64 = on_tx!(tx, conn => sqlx::query_scalar(SQL).bind(group_id).fetch_one(conn).await)?;
+    Ok(count > 0)
+}
+
+/// Whether `member_id` is in `group_id` by a place in the program it is the cohort of.
+pub async fn holds_program_place(tx: &mut Tx, group_id: Uuid, member_id: Uuid) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "SELECT COUNT(*) FROM programs p JOIN program_enrollments pe ON pe.program_id = p.id \
+                       WHERE p.cohort_group_id = $1 AND pe.member_id = $2 AND pe.status = 'ENROLLED'";
+    let count: i64 = on_tx!(tx, conn => sqlx::query_scalar(SQL).bind(group_id).bind(member_id).fetch_one(conn).await)?;
+    Ok(count > 0)
 }
 
 /// Changes the role of a member of `group_id`.

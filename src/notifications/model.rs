@@ -54,6 +54,13 @@ pub enum NotificationKind {
     /// Something in a group she moderates was reported by enough members that it is
     /// hidden until a moderator reviews it.
     ContentHeld,
+    /// A place opened in a program she was waiting for: she is in.
+    ProgramPlaceGiven,
+    /// She is on leave and a program for those coming back starts before her return
+    /// date (eight weeks before it, once).
+    ProgramOffer,
+    /// Her return-to-work date has come: is she back (career stage RETURNING)? Once.
+    ReturnToWorkCheck,
 }
 
 impl NotificationKind {
@@ -84,6 +91,9 @@ impl NotificationKind {
             | Self::CoffeeChatReminder => "Your coffee chat has news",
             Self::ModeratorWarning => "A message from the moderators",
             Self::ContentHeld => "Reported content waits for review",
+            Self::ProgramPlaceGiven => "A place opened for you in a program",
+            Self::ProgramOffer => "A program for coming back from leave",
+            Self::ReturnToWorkCheck => "Your return-to-work date has come",
         }
     }
 
@@ -114,7 +124,10 @@ impl NotificationKind {
             | Self::CoffeeChatCancelled
             | Self::CoffeeChatReminder
             | Self::ModeratorWarning
-            | Self::ContentHeld => 0,
+            | Self::ContentHeld
+            | Self::ProgramPlaceGiven
+            | Self::ProgramOffer
+            | Self::ReturnToWorkCheck => 0,
         }
     }
 }
@@ -138,7 +151,8 @@ pub struct Notification {
     pub message_id: Option<Uuid>,
     pub job_post_id: Option<Uuid>,
     pub coffee_chat_id: Option<Uuid>,
-    /// The thread's, the event's or the job's title.
+    pub program_id: Option<Uuid>,
+    /// The thread's, the event's, the job's or the program's title.
     pub subject_title: Option<String>,
     /// When the event (or the coffee chat) starts, for its notifications.
     pub event_starts_at: Option<DateTime<Utc>>,
@@ -245,6 +259,11 @@ impl Notification {
             }
             NotificationKind::ModeratorWarning => {
                 format!("A moderator warned you: {}", self.moderator_note.as_deref().unwrap_or_default())
+            }
+            NotificationKind::ProgramPlaceGiven => format!("A place opened for you: you're in '{subject}'"),
+            NotificationKind::ProgramOffer => format!("'{subject}' starts before you return to work: join the cohort?"),
+            NotificationKind::ReturnToWorkCheck => {
+                "Your return-to-work date has come: are you back? Update your career stage to Returning".to_owned()
             }
         }
     }

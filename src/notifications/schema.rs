@@ -71,6 +71,10 @@ impl Notification {
     async fn message_id(&self) -> Option<ID> {
         optional_id(self.message_id)
     }
+    /// The program, for a place given or a program offered.
+    async fn program_id(&self) -> Option<ID> {
+        optional_id(self.program_id)
+    }
     /// Who did the latest happening; null for the system's own (a freed seat) and for an
     /// anonymous post (`actorAnonymous`).
     async fn actor(&self, ctx: &Context<'_>) -> Result<Option<Member>> {

@@ -17,7 +17,7 @@ use crate::db::{Db, placeholder_list};
 use crate::on_db;
 
 /// Every kind, in the order preferences are listed.
-const ALL_KINDS: [NotificationKind; 21] = [
+const ALL_KINDS: [NotificationKind; 24] = [
     NotificationKind::ReplyToMyThread,
     NotificationKind::ReplyToMyReply,
     NotificationKind::Mention,
@@ -39,6 +39,9 @@ const ALL_KINDS: [NotificationKind; 21] = [
     NotificationKind::CoffeeChatCancelled,
     NotificationKind::CoffeeChatReminder,
     NotificationKind::ContentHeld,
+    NotificationKind::ProgramPlaceGiven,
+    NotificationKind::ProgramOffer,
+    NotificationKind::ReturnToWorkCheck,
 ];
 
 /// Whether she chooses where `kind` reaches her (a moderator's warning is not hers to

@@ -31,6 +31,7 @@ pub struct NewNotification {
     pub message_id: Option<Uuid>,
     pub job_post_id: Option<Uuid>,
     pub coffee_chat_id: Option<Uuid>,
+    pub program_id: Option<Uuid>,
     /// The moderation log entry of a moderator's warning (its note is what she is told).
     pub moderation_entry_id: Option<Uuid>,
     pub actor_id: Option<Uuid>,
@@ -61,6 +62,7 @@ impl NewNotification {
             message_id: None,
             job_post_id: None,
             coffee_chat_id: None,
+            program_id: None,
             moderation_entry_id: None,
             actor_id: None,
             actor_anonymous: false,
@@ -72,7 +74,7 @@ impl NewNotification {
     }
 }
 
-/// Rows one statement records at most (18 values each, within both databases' limits).
+/// Rows one statement records at most (19 values each, within both databases' limits).
 const RECORD_CHUNK: usize = 500;
 
 /// Records each of `planned` (one per member and collapse key) at its time, or folds it
@@ -94,17 +96,17 @@ async fn record_chunk(
     tx: &mut Tx,
     planned: &[(&NewNotification, DateTime<Utc>)],
 ) -> Result<Vec<(Uuid, bool)>, sqlx::Error> {
-    const COLUMNS: usize = 18;
+    const COLUMNS: usize = 19;
     let rows: Vec<String> = (0..planned.len())
         .map(|row| {
             let first = row * COLUMNS + 1;
-            format!("({}, ${}, ${})", placeholder_list(first, 17), first + 17, first + 17)
+            format!("({}, ${}, ${})", placeholder_list(first, 18), first + 18, first + 18)
         })
         .collect();
     let sql = format!(
         "INSERT INTO notifications (id, member_id, kind, kind_rank, group_id, thread_id, reply_id, event_id, \
-         conversation_id, message_id, job_post_id, coffee_chat_id, moderation_entry_id, actor_id, actor_anonymous, \
-         happenings, collapse_key, created_at, updated_at) VALUES {} \
+         conversation_id, message_id, job_post_id, coffee_chat_id, program_id, moderation_entry_id, actor_id, \
+         actor_anonymous, happenings, collapse_key, created_at, updated_at) VALUES {} \
          ON CONFLICT (member_id, collapse_key) WHERE read_at IS NULL DO UPDATE SET \
          happenings = notifications.happenings + excluded.happenings, \
          kind = CASE WHEN excluded.kind_rank > notifications.kind_rank THEN excluded.kind ELSE notifications.kind END, \
@@ -131,6 +133,7 @@ async fn record_chunk(
                 .bind(new.message_id)
                 .bind(new.job_post_id)
                 .bind(new.coffee_chat_id)
+                .bind(new.program_id)
                 .bind(new.moderation_entry_id)
                 .bind(new.actor_id)
                 .bind(new.actor_anonymous)
@@ -153,12 +156,13 @@ async fn record_chunk(
 }
 
 /// The notifications (alias `n`) joined with what they are about: the group `g`, the
-/// thread `t`, the event `e`, the job `j`, the coffee chat `cc`, the moderation log
+/// thread `t`, the event `e`, the job `j`, the coffee chat `cc`, the program `pr`, the moderation log
 /// entry `ml` and the reply `rr`, when they have one.
 const SUBJECTS: &str = "notifications n LEFT JOIN groups g ON g.id = n.group_id \
                         LEFT JOIN threads t ON t.id = n.thread_id LEFT JOIN events e ON e.id = n.event_id \
                         LEFT JOIN job_posts j ON j.id = n.job_post_id \
                         LEFT JOIN coffee_chats cc ON cc.id = n.coffee_chat_id \
+                        LEFT JOIN programs pr ON pr.id = n.program_id \
                         LEFT JOIN moderation_log ml ON ml.id = n.moderation_entry_id \
                         LEFT JOIN replies rr ON rr.id = n.reply_id";
 
@@ -188,8 +192,8 @@ fn columns() -> String {
     format!(
         "n.id, n.kind, n.group_id, g.name AS group_name, \
          COALESCE(g.visibility = 'PRIVATE', FALSE) AS group_private, n.thread_id, n.reply_id, \
-         n.event_id, n.conversation_id, n.message_id, n.job_post_id, n.coffee_chat_id, \
-         COALESCE(t.title, e.title, j.title) AS subject_title, \
+         n.event_id, n.conversation_id, n.message_id, n.job_post_id, n.coffee_chat_id, n.program_id, \
+         COALESCE(t.title, e.title, j.title, pr.title) AS subject_title, \
          COALESCE(e.starts_at, cc.starts_at) AS event_starts_at, ml.note AS moderator_note, \
          (n.kind IN ('REPLY_TO_MY_THREAD', 'REPLY_TO_MY_REPLY', 'MENTION', 'FOLLOWED_THREAD_ACTIVITY') \
          AND t.author_id <> n.member_id AND {}) AS shielded, \

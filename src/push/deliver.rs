@@ -165,6 +165,7 @@ fn envelope(notification: &Notification) -> Envelope {
         notification.conversation_id,
         notification.job_post_id,
         notification.coffee_chat_id,
+        notification.program_id,
         notification.group_id,
     ];
     let about = subjects.into_iter().flatten().next().unwrap_or(notification.id);
@@ -173,13 +174,16 @@ fn envelope(notification: &Notification) -> Envelope {
         | NotificationKind::EventCancelled
         | NotificationKind::EventReminder
         | NotificationKind::WaitlistPromoted
+        | NotificationKind::ProgramPlaceGiven
         | NotificationKind::CoffeeChatCancelled
         | NotificationKind::CoffeeChatReminder => Urgency::High,
         NotificationKind::FollowedThreadActivity
         | NotificationKind::NewEventInGroup
         | NotificationKind::JoinRequest
         | NotificationKind::MessageRequest
-        | NotificationKind::JobExpiring => Urgency::Low,
+        | NotificationKind::JobExpiring
+        | NotificationKind::ProgramOffer
+        | NotificationKind::ReturnToWorkCheck => Urgency::Low,
         NotificationKind::ReplyToMyThread
         | NotificationKind::ReplyToMyReply
         | NotificationKind::Mention

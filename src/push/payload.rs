@@ -127,8 +127,12 @@ fn app_path(notification: &Notification) -> String {
         ("conversations", notification.conversation_id),
         ("jobs", notification.job_post_id),
         ("coffee-chats", notification.coffee_chat_id),
+        ("programs", notification.program_id),
         ("groups", notification.group_id),
     ];
+    if notification.kind.0 == NotificationKind::ReturnToWorkCheck {
+        return "/profile".to_owned();
+    }
     let first = paths.into_iter().find_map(|(kind, id)| Some((kind, id?)));
     first.map_or_else(|| "/notifications".to_owned(), |(kind, id)| format!("/{kind}/{id}"))
 }

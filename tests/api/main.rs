@@ -26,6 +26,7 @@ mod native_push;
 mod notifications;
 mod ops;
 mod platform;
+mod programs;
 mod push;
 mod push_delivery;
 mod realtime;
