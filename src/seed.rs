@@ -15,6 +15,7 @@ use crate::members::{self, CareerStage, NewMember};
 use crate::membership::{GroupVisibility, JoinPolicy};
 use crate::moderation::{self, Filed, ModerationSettings, ReportReason};
 use crate::moderation_log::{Target, TargetKind};
+use crate::programs::{self, ProgramDraft};
 use crate::realtime::Bus;
 use crate::resources::{self, ChildAge, ResourceDraft, ResourceKind};
 use crate::threads::{self, CreateThread, PostReply, Reaction, ReactionTarget};
@@ -325,6 +326,54 @@ async fn library(db: &Db, cast: &[Uuid], moms: Uuid, circle: Uuid) -> anyhow::Re
     Ok(())
 }
 
+/// The circle's "Returning from leave — spring cohort": four weekly lunch-hour sessions
+/// online from six weeks out, offered by Bea; Chloé has a place.
+async fn spring_cohort(db: &Db, bus: &Bus, cast: &[Uuid], circle: Uuid) -> anyhow::Result<()> {
+    let toronto = chrono_tz::America::Toronto;
+    let first_day = clock::now().date_naive().checked_add_days(Days::new(42)).context("date out of range")?;
+    let topics = [
+        "Planning your first day back",
+        "Childcare and the morning rush",
+        "Talking to your manager",
+        "Your first month, together",
+    ];
+    let mut sessions = Vec::with_capacity(topics.len());
+    for (week, topic) in (0u64..).zip(topics) {
+        let day = first_day.checked_add_days(Days::new(7 * week)).context("date out of range")?;
+        let noon = NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default();
+        let Some(starts) = toronto.from_local_datetime(&day.and_time(noon)).single() else {
+            bail!("no such time in Toronto");
+        };
+        sessions.push(EventFields {
+            title: format!("Week {}: {topic}", week + 1),
+            description: String::new(),
+            starts_at: starts.to_utc(),
+            ends_at: starts.to_utc() + chrono::TimeDelta::hours(1),
+            timezone: "America/Toronto".into(),
+            location: None,
+            city: None,
+            online_url: Some("https://meet.village.demo/spring-cohort".into()),
+            capacity: None,
+            kids_welcome: true,
+            childcare_provided: false,
+            childcare_capacity: None,
+            cost_cents: 0,
+        });
+    }
+    let draft = ProgramDraft {
+        title: "Returning from leave — spring cohort".into(),
+        description: "Four lunch hours with eight moms going back in the spring: plans, worries and what worked."
+            .into(),
+        life_stage: CareerStage::Returning,
+        capacity: 8,
+        sessions,
+        group_id: Some(circle),
+    };
+    let program = programs::create(db, cast[1], draft, None).await?;
+    programs::enroll(db, bus, cast[2], program.id, None).await?;
+    Ok(())
+}
+
 /// Bea and Ana talk about coffee (Ana accepted Bea's first message), and Chloé's first
 /// message waits in Ana's requests.
 async fn conversations(db: &Db, bus: &Bus, cast: &[Uuid]) -> anyhow::Result<()> {
@@ -432,6 +481,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     let moms = moms_at_work(db, &bus, cast).await?;
     let circle = returning_from_leave(db, &bus, cast).await?;
     library(db, cast, moms, circle).await?;
+    spring_cohort(db, &bus, cast, circle).await?;
     owning_it(db, &bus, cast[0], moms, &[cast, guests].concat()).await?;
     let spammer = guests.first().copied().context("no guests")?;
     a_report_waiting(db, &bus, cast, spammer, moms).await?;

@@ -151,6 +151,19 @@ async fn the_demo_community_has_groups_threads_and_a_nearly_full_conference() {
     let to_bea = app.graphql(everything, json!({}), Some(&bea)).await.to_string();
     assert!(!to_dana.contains("first two weeks") && to_bea.contains("first two weeks"), "{to_dana}");
 
+    // The circle's spring cohort: Ana, in the circle, sees it with Chloé's place taken;
+    // Dana, outside it, does not.
+    let cohorts = "{ programs { edges { node { title enrolledCount capacity sessions { title } } } } }";
+    let to_ana = app.graphql(cohorts, json!({}), Some(&ana)).await;
+    let spring = &to_ana["data"]["programs"]["edges"][0]["node"];
+    assert_eq!(
+        (spring["title"].as_str(), spring["enrolledCount"].as_i64(), spring["sessions"][0]["title"].as_str()),
+        (Some("Returning from leave — spring cohort"), Some(1), Some("Week 1: Planning your first day back")),
+        "{to_ana}"
+    );
+    let to_dana = app.graphql(cohorts, json!({}), Some(&dana)).await;
+    assert_eq!(to_dana["data"]["programs"]["edges"], json!([]), "{to_dana}");
+
     let again = village::seed::seed(&app.db).await;
     assert!(again.is_err_and(|e| e.to_string().contains("already has members")));
 }

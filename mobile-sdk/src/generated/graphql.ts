@@ -324,6 +324,24 @@ export type CreateGroupInput = {
   visibility?: GroupVisibility;
 };
 
+export type CreateProgramInput = {
+  /** Places (1 to 1 000); more enrolments wait in line. */
+  capacity: Scalars['Int']['input'];
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  description?: Scalars['String']['input'];
+  /**
+   * Offer it in this group (its owners and moderators may); to the whole community
+   * (community admins) when left out.
+   */
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  /** The career stage it is for. */
+  lifeStage: CareerStage;
+  /** 1 to 20 sessions. */
+  sessions: Array<ProgramSessionInput>;
+  /** Also the name of its cohort group (at most 80 characters). */
+  title: Scalars['String']['input'];
+};
+
 export type CreateThreadInput = {
   /**
    * Post it as "Anonymous member", where the group allows anonymous posts (moderators
@@ -423,6 +441,20 @@ export type Employment =
   | 'FREELANCE'
   | 'FULL_TIME'
   | 'PART_TIME';
+
+export type EnrollInProgramInput = {
+  /** A key of the client's: the same enrolment sent again with it is not applied twice. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  programId: Scalars['ID']['input'];
+};
+
+/** Where a member's enrolment stands. */
+export type EnrollmentStatus =
+  /** She has a place: she is in the cohort and answered GOING to its sessions. */
+  | 'ENROLLED'
+  | 'LEFT'
+  /** The program is full; she moves up in arrival order when someone leaves. */
+  | 'WAITLISTED';
 
 /** Something happening: a coffee meetup or a 60-seat conference. */
 export type Event = {
@@ -1144,6 +1176,11 @@ export type Mutation = {
   createEvent: Event;
   /** Creates a group; the viewer becomes its owner. */
   createGroup: Group;
+  /**
+   * Creates a program with its sessions and its private cohort group; community
+   * admins anywhere, a group's owners and moderators in their group.
+   */
+  createProgram: Program;
   /** Starts a thread in a group the viewer belongs to. */
   createThread: Thread;
   /** Declines a proposed chat; the other member is told. */
@@ -1169,6 +1206,11 @@ export type Mutation = {
   editReply: Reply;
   /** Changes a resource: those who may publish where it is. */
   editResource: Resource;
+  /**
+   * Enrols her: a place (she joins the cohort and goes to its sessions ahead) or,
+   * when it is full, the waitlist.
+   */
+  enrollInProgram: Program;
   /** Follows a thread: its activity will notify her. */
   followThread: Thread;
   /** Invites a member, who may then join whatever the policy. Moderators only. */
@@ -1181,6 +1223,11 @@ export type Mutation = {
   leaveConversation: LeaveConversationPayload;
   /** Leaves a group. */
   leaveGroup: Group;
+  /**
+   * Gives up her place (out of the cohort and its sessions; the first in line takes
+   * it) or her place in line.
+   */
+  leaveProgram: Program;
   /** Locks (or unlocks) a thread: no new replies. Moderators only. */
   lockThread: Thread;
   /**
@@ -1237,6 +1284,11 @@ export type Mutation = {
   removeConnection: ConnectionPayload;
   /** Stops pushes to one of her devices, of any transport. */
   removeDevice: RemoveDevicePayload;
+  /**
+   * Takes a member's place (or place in line) away; the cohort's owners and
+   * moderators, and community admins. Logged.
+   */
+  removeFromProgram: Program;
   /** Removes a member; she loses access at once. Moderators only. */
   removeMember: Group;
   /** Stops pushes to one of her devices (the same as `removeDevice`). */
@@ -1460,6 +1512,12 @@ export type MutationCreateGroupArgs = {
 
 
 /** Every mutation, one part per feature. */
+export type MutationCreateProgramArgs = {
+  input: CreateProgramInput;
+};
+
+
+/** Every mutation, one part per feature. */
 export type MutationCreateThreadArgs = {
   input: CreateThreadInput;
 };
@@ -1520,6 +1578,12 @@ export type MutationEditResourceArgs = {
 
 
 /** Every mutation, one part per feature. */
+export type MutationEnrollInProgramArgs = {
+  input: EnrollInProgramInput;
+};
+
+
+/** Every mutation, one part per feature. */
 export type MutationFollowThreadArgs = {
   input: ThreadRefInput;
 };
@@ -1552,6 +1616,12 @@ export type MutationLeaveConversationArgs = {
 /** Every mutation, one part per feature. */
 export type MutationLeaveGroupArgs = {
   input: GroupRefInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationLeaveProgramArgs = {
+  input: ProgramRefInput;
 };
 
 
@@ -1654,6 +1724,12 @@ export type MutationRemoveConnectionArgs = {
 /** Every mutation, one part per feature. */
 export type MutationRemoveDeviceArgs = {
   input: RemoveDeviceInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationRemoveFromProgramArgs = {
+  input: RemoveFromProgramInput;
 };
 
 
@@ -1962,6 +2038,8 @@ export type Notification = {
   kind: NotificationKind;
   /** The latest message it stands for. */
   messageId?: Maybe<Scalars['ID']['output']>;
+  /** The program, for a place given or a program offered. */
+  programId?: Maybe<Scalars['ID']['output']>;
   read: Scalars['Boolean']['output'];
   /** The latest reply it stands for. */
   replyId?: Maybe<Scalars['ID']['output']>;
@@ -2052,12 +2130,21 @@ export type NotificationKind =
   | 'NEW_EVENT_IN_GROUP'
   /** A new message in a conversation in her inbox. */
   | 'NEW_MESSAGE'
+  /**
+   * She is on leave and a program for those coming back starts before her return
+   * date (eight weeks before it, once).
+   */
+  | 'PROGRAM_OFFER'
+  /** A place opened in a program she was waiting for: she is in. */
+  | 'PROGRAM_PLACE_GIVEN'
   /** Someone asks her for a referral for a job she posted. */
   | 'REFERRAL_REQUEST'
   /** Someone answered her reply. */
   | 'REPLY_TO_MY_REPLY'
   /** Someone replied in a thread she started. */
   | 'REPLY_TO_MY_THREAD'
+  /** Her return-to-work date has come: is she back (career stage RETURNING)? Once. */
+  | 'RETURN_TO_WORK_CHECK'
   /** She moved from the waitlist to a seat. */
   | 'WAITLIST_PROMOTED';
 
@@ -2141,6 +2228,116 @@ export type ProfileField =
   | 'NEIGHBOURHOOD'
   | 'OPEN_TO'
   | 'RETURN_TO_WORK_DATE';
+
+/** A series of sessions for a cohort: enrol for a place, or a place on the waitlist. */
+export type Program = {
+  __typename?: 'Program';
+  /** Places. */
+  capacity: Scalars['Int']['output'];
+  /**
+   * The private group of those with a place and its organisers: null for everyone
+   * else.
+   */
+  cohort?: Maybe<Group>;
+  createdAt: Scalars['DateTime']['output'];
+  description: Scalars['String']['output'];
+  /** The last session's end (of those not cancelled). */
+  endsAt?: Maybe<Scalars['DateTime']['output']>;
+  enrolledCount: Scalars['Int']['output'];
+  /**
+   * The group it is offered in, when she may read it; null when it is for the
+   * whole community.
+   */
+  group?: Maybe<Group>;
+  id: Scalars['ID']['output'];
+  /** The career stage it is for. */
+  lifeStage: CareerStage;
+  organiser: Member;
+  /** Its sessions, in the order they happen. */
+  sessions: Array<ProgramSession>;
+  /** The first session's start (of those not cancelled). */
+  startsAt?: Maybe<Scalars['DateTime']['output']>;
+  title: Scalars['String']['output'];
+  /** Her enrolment; null when she never enrolled. */
+  viewerEnrollment?: Maybe<ProgramEnrollment>;
+  waitlistCount: Scalars['Int']['output'];
+};
+
+export type ProgramConnection = {
+  __typename?: 'ProgramConnection';
+  /** A list of edges. */
+  edges: Array<ProgramEdge>;
+  /** A list of nodes. */
+  nodes: Array<Program>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type ProgramEdge = {
+  __typename?: 'ProgramEdge';
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: Program;
+};
+
+/** The viewer's enrolment. */
+export type ProgramEnrollment = {
+  __typename?: 'ProgramEnrollment';
+  status: EnrollmentStatus;
+  /** Her place on the waitlist (1 is next), when waitlisted. */
+  waitlistPosition?: Maybe<Scalars['Int']['output']>;
+};
+
+export type ProgramRefInput = {
+  programId: Scalars['ID']['input'];
+};
+
+/**
+ * One session on a program's schedule, as anyone who may see the program sees it;
+ * the event itself (its place, its link, its RSVPs) is for the cohort.
+ */
+export type ProgramSession = {
+  __typename?: 'ProgramSession';
+  cancelled: Scalars['Boolean']['output'];
+  city?: Maybe<Scalars['String']['output']>;
+  endsAt: Scalars['DateTime']['output'];
+  /** The session's event, for members of the cohort (null for everyone else). */
+  event?: Maybe<Event>;
+  /** Whether it happens online. */
+  online: Scalars['Boolean']['output'];
+  startsAt: Scalars['DateTime']['output'];
+  /** The IANA time zone it happens in. */
+  timezone: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+};
+
+/** One session of a new program: an event in its cohort, with a seat for each place. */
+export type ProgramSessionInput = {
+  childcareCapacity?: InputMaybe<Scalars['Int']['input']>;
+  childcareProvided?: Scalars['Boolean']['input'];
+  city?: InputMaybe<Scalars['String']['input']>;
+  description?: Scalars['String']['input'];
+  endsAt: Scalars['DateTime']['input'];
+  kidsWelcome?: Scalars['Boolean']['input'];
+  location?: InputMaybe<Scalars['String']['input']>;
+  onlineUrl?: InputMaybe<Scalars['String']['input']>;
+  startsAt: Scalars['DateTime']['input'];
+  /** IANA time zone, e.g. America/Toronto. */
+  timezone: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+};
+
+/** Which programs to list; every part optional, all must match. */
+export type ProgramsFilter = {
+  /** Only those she has a place in or waits for. */
+  enrolled?: Scalars['Boolean']['input'];
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  lifeStage?: InputMaybe<CareerStage>;
+  /** Only those with a session still to come or under way. */
+  upcoming?: Scalars['Boolean']['input'];
+};
 
 export type ProposeCoffeeChatInput = {
   /** Makes a retry of this request propose nothing twice. */
@@ -2278,6 +2475,13 @@ export type Query = {
   notificationPreferences: Array<NotificationPreference>;
   /** Her notifications, most recently updated first. */
   notifications: NotificationConnection;
+  /**
+   * A program she may see: offered to the whole community or in a group she may
+   * read, or one whose cohort she is in.
+   */
+  program: Program;
+  /** The programs she may see, the newest first. */
+  programs: ProgramConnection;
   /** Her quiet hours (none set: no windows, in UTC). */
   quietHours: QuietHours;
   /**
@@ -2501,6 +2705,22 @@ export type QueryNotificationsArgs = {
 
 
 /** Every query field, one part per feature. */
+export type QueryProgramArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Every query field, one part per feature. */
+export type QueryProgramsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProgramsFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Every query field, one part per feature. */
 export type QueryRecommendedResourcesArgs = {
   first?: Scalars['Int']['input'];
 };
@@ -2690,6 +2910,11 @@ export type RemoveDeviceInput = {
 export type RemoveDevicePayload = {
   __typename?: 'RemoveDevicePayload';
   removedId: Scalars['ID']['output'];
+};
+
+export type RemoveFromProgramInput = {
+  memberId: Scalars['ID']['input'];
+  programId: Scalars['ID']['input'];
 };
 
 export type RemovePushSubscriptionInput = {
@@ -4079,6 +4304,14 @@ export type NotificationEventsSubscriptionVariables = Exact<{ [key: string]: nev
 
 export type NotificationEventsSubscription = { __typename?: 'Subscription', notificationEvents: { __typename?: 'NotificationEvent', kind: NotificationEventKind, notificationId?: string | null, unreadCount?: number | null } };
 
+export type NotificationProgramsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type NotificationProgramsQuery = { __typename?: 'Query', notifications: { __typename?: 'NotificationConnection', edges: Array<{ __typename?: 'NotificationEdge', node: { __typename?: 'Notification', id: string, kind: NotificationKind, programId?: string | null } }> } };
+
 export type NotificationPreferenceItemFragment = { __typename?: 'NotificationPreference', kind: NotificationKind, inApp: boolean, push: boolean, email: boolean };
 
 export type MuteStateFragment = { __typename?: 'MutePayload', subjectId: string, muted: boolean, until?: string | null };
@@ -4210,6 +4443,52 @@ export type UnblockMemberMutationVariables = Exact<{
 
 
 export type UnblockMemberMutation = { __typename?: 'Mutation', unblockMember: { __typename?: 'Member', connectionStatus: ConnectionStatus, id: string, displayName: string, handle?: string | null, avatarUrl?: string | null } };
+
+export type ProgramSummaryFragment = { __typename?: 'Program', id: string, title: string, description: string, lifeStage: CareerStage, capacity: number, enrolledCount: number, waitlistCount: number, startsAt?: string | null, endsAt?: string | null, group?: { __typename?: 'Group', id: string, name: string } | null, viewerEnrollment?: { __typename?: 'ProgramEnrollment', status: EnrollmentStatus, waitlistPosition?: number | null } | null };
+
+export type ProgramsQueryVariables = Exact<{
+  filter?: InputMaybe<ProgramsFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ProgramsQuery = { __typename?: 'Query', programs: { __typename?: 'ProgramConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ProgramEdge', node: { __typename?: 'Program', id: string, title: string, description: string, lifeStage: CareerStage, capacity: number, enrolledCount: number, waitlistCount: number, startsAt?: string | null, endsAt?: string | null, group?: { __typename?: 'Group', id: string, name: string } | null, viewerEnrollment?: { __typename?: 'ProgramEnrollment', status: EnrollmentStatus, waitlistPosition?: number | null } | null } }> } };
+
+export type ProgramQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ProgramQuery = { __typename?: 'Query', program: { __typename?: 'Program', id: string, title: string, description: string, lifeStage: CareerStage, capacity: number, enrolledCount: number, waitlistCount: number, startsAt?: string | null, endsAt?: string | null, organiser: { __typename?: 'Member', id: string, displayName: string }, cohort?: { __typename?: 'Group', id: string, name: string } | null, sessions: Array<{ __typename?: 'ProgramSession', title: string, startsAt: string, endsAt: string, timezone: string, city?: string | null, online: boolean, cancelled: boolean, event?: { __typename?: 'Event', id: string, location?: string | null, onlineUrl?: string | null } | null }>, group?: { __typename?: 'Group', id: string, name: string } | null, viewerEnrollment?: { __typename?: 'ProgramEnrollment', status: EnrollmentStatus, waitlistPosition?: number | null } | null } };
+
+export type CreateProgramMutationVariables = Exact<{
+  input: CreateProgramInput;
+}>;
+
+
+export type CreateProgramMutation = { __typename?: 'Mutation', createProgram: { __typename?: 'Program', id: string, title: string, description: string, lifeStage: CareerStage, capacity: number, enrolledCount: number, waitlistCount: number, startsAt?: string | null, endsAt?: string | null, cohort?: { __typename?: 'Group', id: string } | null, group?: { __typename?: 'Group', id: string, name: string } | null, viewerEnrollment?: { __typename?: 'ProgramEnrollment', status: EnrollmentStatus, waitlistPosition?: number | null } | null } };
+
+export type EnrollInProgramMutationVariables = Exact<{
+  input: EnrollInProgramInput;
+}>;
+
+
+export type EnrollInProgramMutation = { __typename?: 'Mutation', enrollInProgram: { __typename?: 'Program', id: string, title: string, description: string, lifeStage: CareerStage, capacity: number, enrolledCount: number, waitlistCount: number, startsAt?: string | null, endsAt?: string | null, cohort?: { __typename?: 'Group', id: string } | null, group?: { __typename?: 'Group', id: string, name: string } | null, viewerEnrollment?: { __typename?: 'ProgramEnrollment', status: EnrollmentStatus, waitlistPosition?: number | null } | null } };
+
+export type LeaveProgramMutationVariables = Exact<{
+  input: ProgramRefInput;
+}>;
+
+
+export type LeaveProgramMutation = { __typename?: 'Mutation', leaveProgram: { __typename?: 'Program', id: string, title: string, description: string, lifeStage: CareerStage, capacity: number, enrolledCount: number, waitlistCount: number, startsAt?: string | null, endsAt?: string | null, group?: { __typename?: 'Group', id: string, name: string } | null, viewerEnrollment?: { __typename?: 'ProgramEnrollment', status: EnrollmentStatus, waitlistPosition?: number | null } | null } };
+
+export type RemoveFromProgramMutationVariables = Exact<{
+  input: RemoveFromProgramInput;
+}>;
+
+
+export type RemoveFromProgramMutation = { __typename?: 'Mutation', removeFromProgram: { __typename?: 'Program', id: string, title: string, description: string, lifeStage: CareerStage, capacity: number, enrolledCount: number, waitlistCount: number, startsAt?: string | null, endsAt?: string | null, group?: { __typename?: 'Group', id: string, name: string } | null, viewerEnrollment?: { __typename?: 'ProgramEnrollment', status: EnrollmentStatus, waitlistPosition?: number | null } | null } };
 
 export type VapidPublicKeyQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -5044,6 +5323,27 @@ export const ConnectionChangeFragmentDoc = new TypedDocumentString(`
   handle
   avatarUrl
 }`, {"fragmentName":"ConnectionChange"}) as unknown as TypedDocumentString<ConnectionChangeFragment, unknown>;
+export const ProgramSummaryFragmentDoc = new TypedDocumentString(`
+    fragment ProgramSummary on Program {
+  id
+  title
+  description
+  lifeStage
+  capacity
+  enrolledCount
+  waitlistCount
+  startsAt
+  endsAt
+  group {
+    id
+    name
+  }
+  viewerEnrollment {
+    status
+    waitlistPosition
+  }
+}
+    `, {"fragmentName":"ProgramSummary"}) as unknown as TypedDocumentString<ProgramSummaryFragment, unknown>;
 export const PushDeviceFragmentDoc = new TypedDocumentString(`
     fragment PushDevice on PushSubscription {
   id
@@ -7488,6 +7788,19 @@ export const NotificationEventsDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"3c79d432da1523ee3d51e6991ce20037cf4e79ee96b9e85afc8b3692aa3e40d6"}) as unknown as TypedDocumentString<NotificationEventsSubscription, NotificationEventsSubscriptionVariables>;
+export const NotificationProgramsDocument = new TypedDocumentString(`
+    query NotificationPrograms($first: Int, $after: String) {
+  notifications(first: $first, after: $after) {
+    edges {
+      node {
+        id
+        kind
+        programId
+      }
+    }
+  }
+}
+    `, {"hash":"eecec7468edf523e8e4be332867f84454377bc4a1182a34d946a0840ca412621"}) as unknown as TypedDocumentString<NotificationProgramsQuery, NotificationProgramsQueryVariables>;
 export const NotificationPreferencesDocument = new TypedDocumentString(`
     query NotificationPreferences {
   notificationPreferences {
@@ -7796,6 +8109,195 @@ export const UnblockMemberDocument = new TypedDocumentString(`
   handle
   avatarUrl
 }`, {"hash":"802d2a439ddcacdfae781eb73b11ff64949355e38665d3a2aa02786e8556677a"}) as unknown as TypedDocumentString<UnblockMemberMutation, UnblockMemberMutationVariables>;
+export const ProgramsDocument = new TypedDocumentString(`
+    query Programs($filter: ProgramsFilter, $first: Int, $after: String) {
+  programs(filter: $filter, first: $first, after: $after) {
+    pageInfo {
+      ...NextPage
+    }
+    edges {
+      node {
+        ...ProgramSummary
+      }
+    }
+  }
+}
+    fragment ProgramSummary on Program {
+  id
+  title
+  description
+  lifeStage
+  capacity
+  enrolledCount
+  waitlistCount
+  startsAt
+  endsAt
+  group {
+    id
+    name
+  }
+  viewerEnrollment {
+    status
+    waitlistPosition
+  }
+}
+fragment NextPage on PageInfo {
+  hasNextPage
+  endCursor
+}`, {"hash":"31fa98073fe00c3bedaadfb2b43b9047dbfe3e6b346d2b059b4c44d5cc8fc260"}) as unknown as TypedDocumentString<ProgramsQuery, ProgramsQueryVariables>;
+export const ProgramDocument = new TypedDocumentString(`
+    query Program($id: ID!) {
+  program(id: $id) {
+    ...ProgramSummary
+    organiser {
+      id
+      displayName
+    }
+    cohort {
+      id
+      name
+    }
+    sessions {
+      title
+      startsAt
+      endsAt
+      timezone
+      city
+      online
+      cancelled
+      event {
+        id
+        location
+        onlineUrl
+      }
+    }
+  }
+}
+    fragment ProgramSummary on Program {
+  id
+  title
+  description
+  lifeStage
+  capacity
+  enrolledCount
+  waitlistCount
+  startsAt
+  endsAt
+  group {
+    id
+    name
+  }
+  viewerEnrollment {
+    status
+    waitlistPosition
+  }
+}`, {"hash":"58d3577e1b47b099f2fb9e6882d790c7918abc8e6106997992092e2ae5a15dcb"}) as unknown as TypedDocumentString<ProgramQuery, ProgramQueryVariables>;
+export const CreateProgramDocument = new TypedDocumentString(`
+    mutation CreateProgram($input: CreateProgramInput!) {
+  createProgram(input: $input) {
+    ...ProgramSummary
+    cohort {
+      id
+    }
+  }
+}
+    fragment ProgramSummary on Program {
+  id
+  title
+  description
+  lifeStage
+  capacity
+  enrolledCount
+  waitlistCount
+  startsAt
+  endsAt
+  group {
+    id
+    name
+  }
+  viewerEnrollment {
+    status
+    waitlistPosition
+  }
+}`, {"hash":"c4aed60ec76485ec3cb7ffe17da146513389a23487c1776323c21cc994219310"}) as unknown as TypedDocumentString<CreateProgramMutation, CreateProgramMutationVariables>;
+export const EnrollInProgramDocument = new TypedDocumentString(`
+    mutation EnrollInProgram($input: EnrollInProgramInput!) {
+  enrollInProgram(input: $input) {
+    ...ProgramSummary
+    cohort {
+      id
+    }
+  }
+}
+    fragment ProgramSummary on Program {
+  id
+  title
+  description
+  lifeStage
+  capacity
+  enrolledCount
+  waitlistCount
+  startsAt
+  endsAt
+  group {
+    id
+    name
+  }
+  viewerEnrollment {
+    status
+    waitlistPosition
+  }
+}`, {"hash":"a9833f89833062e9db976abf40b7181a97875a19169efe89fad07d2a115784c7"}) as unknown as TypedDocumentString<EnrollInProgramMutation, EnrollInProgramMutationVariables>;
+export const LeaveProgramDocument = new TypedDocumentString(`
+    mutation LeaveProgram($input: ProgramRefInput!) {
+  leaveProgram(input: $input) {
+    ...ProgramSummary
+  }
+}
+    fragment ProgramSummary on Program {
+  id
+  title
+  description
+  lifeStage
+  capacity
+  enrolledCount
+  waitlistCount
+  startsAt
+  endsAt
+  group {
+    id
+    name
+  }
+  viewerEnrollment {
+    status
+    waitlistPosition
+  }
+}`, {"hash":"a96aca2b2acc7127403e25e786f6f6c29d31224d677929e8045dc0b2cf73aa1a"}) as unknown as TypedDocumentString<LeaveProgramMutation, LeaveProgramMutationVariables>;
+export const RemoveFromProgramDocument = new TypedDocumentString(`
+    mutation RemoveFromProgram($input: RemoveFromProgramInput!) {
+  removeFromProgram(input: $input) {
+    ...ProgramSummary
+  }
+}
+    fragment ProgramSummary on Program {
+  id
+  title
+  description
+  lifeStage
+  capacity
+  enrolledCount
+  waitlistCount
+  startsAt
+  endsAt
+  group {
+    id
+    name
+  }
+  viewerEnrollment {
+    status
+    waitlistPosition
+  }
+}`, {"hash":"c9fd99c22c764b486fd0050fe7f4b70a6ba4baa80eb255dde5c35e0bf7ef7814"}) as unknown as TypedDocumentString<RemoveFromProgramMutation, RemoveFromProgramMutationVariables>;
 export const VapidPublicKeyDocument = new TypedDocumentString(`
     query VapidPublicKey {
   vapidPublicKey
