@@ -30,7 +30,7 @@ CREATE INDEX programs_stage_idx ON programs (life_stage, created_at);
 CREATE TABLE program_enrollments (
     program_id BLOB NOT NULL REFERENCES programs (id) ON DELETE CASCADE,
     member_id  BLOB NOT NULL REFERENCES members (id) ON DELETE CASCADE,
-    status     TEXT NOT NULL CHECK (status IN ('ENROLLED', 'WAITLISTED', 'LEFT')),
+    status     TEXT NOT NULL CHECK (status IN ('ENROLLED', 'WAITLISTED', 'LEFT', 'REMOVED')),
     seq        BIGINT NOT NULL,
     updated_at TEXT NOT NULL,
     CONSTRAINT program_enrollments_pkey PRIMARY KEY (program_id, member_id)

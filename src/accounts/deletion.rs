@@ -36,8 +36,8 @@ impl Accounts {
         let now = clock::now();
         let mut tx = self.db.begin_write().await?;
         let member = members::addressee(&mut tx, member_id).await?.ok_or(AppError::NotFound)?;
-        store::hand_over_groups(&mut tx, member_id).await?;
         programs::release_everywhere(&mut tx, member_id).await?;
+        store::hand_over_groups(&mut tx, member_id).await?;
         groups::depart_everywhere(&mut tx, member_id).await?;
         events::release_everywhere(&mut tx, member_id).await?;
         store::ensure_deleted_member(&mut tx, now).await?;

@@ -16,7 +16,7 @@ pub use account::{
 pub use blocks::{blocked_either_way, blocked_with, not_blocked_with};
 pub use connections::connected_with;
 pub use loader::{ChildrenDataLoader, ChildrenLoader, MemberDataLoader, MemberLoader};
-pub use profile::{CareerStage, Child, OpenTo, ProfileField};
+pub use profile::{CareerStage, Child, OpenTo, ProfileField, return_moment};
 pub use schema::{FieldVisibility, MemberMutation, MemberQuery, load_member};
 pub use store::{
     Member, NewMember, children_of, credentials_by_email, find, find_many, ids_by_handles, insert, member_columns,

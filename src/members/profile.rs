@@ -3,7 +3,7 @@
 //! filters only match on fields the viewer may see.
 
 use async_graphql::{Enum, InputObject, SimpleObject};
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::db::text_enum::from_text;
@@ -241,4 +241,12 @@ pub fn valid_bio(value: &str) -> AppResult<Option<String>> {
 /// Checks interests: up to 20 short tags.
 pub fn valid_interests(value: &[String]) -> AppResult<Vec<String>> {
     line_list("interests", value, 20, 40)
+}
+
+/// The moment her return date stands for: 9:00 that day where she lives (her profile's
+/// time zone; UTC without one), when a prompt about it is welcome.
+pub fn return_moment(date: NaiveDate, timezone: Option<&str>) -> DateTime<Utc> {
+    let nine = date.and_time(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default());
+    let zone = timezone.and_then(|zone| zone.parse::<chrono_tz::Tz>().ok()).unwrap_or(chrono_tz::UTC);
+    zone.from_local_datetime(&nine).earliest().map_or_else(|| nine.and_utc(), |at| at.to_utc())
 }

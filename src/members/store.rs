@@ -1,11 +1,11 @@
 //! SQL for members, written once for both databases.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use uuid::Uuid;
 
 use super::account::DELETED_MEMBER_EMAIL;
 use super::connections::connected_sql;
-use super::profile::{Child, PROFILE_COLUMNS, Profile, ProfileField};
+use super::profile::{Child, PROFILE_COLUMNS, Profile, ProfileField, return_moment};
 use crate::db::page::{Order, Page};
 use crate::db::visibility::blocked_either_way_sql;
 use crate::db::{Db, Tx, placeholder_list};
@@ -304,12 +304,13 @@ const OFFER_AHEAD: TimeDelta = TimeDelta::weeks(8);
 /// (the programs feature runs them). Each is recorded once per date however often she
 /// saves; those of a date she moved away from do nothing when due.
 async fn schedule_return_prompts(tx: &mut Tx, id: Uuid) -> Result<(), sqlx::Error> {
-    const SQL: &str = "SELECT return_to_work_on FROM members WHERE id = $1 AND career_stage = 'ON_LEAVE'";
-    let date: Option<Option<NaiveDate>> =
-        on_tx!(tx, conn => sqlx::query_scalar(SQL).bind(id).fetch_optional(conn).await)?;
-    let Some(about) = date.flatten().map(|date| date.and_time(NaiveTime::MIN).and_utc()) else {
+    const SQL: &str = "SELECT return_to_work_on, timezone FROM members WHERE id = $1 AND career_stage = 'ON_LEAVE'";
+    let leave: Option<(Option<NaiveDate>, Option<String>)> =
+        on_tx!(tx, conn => sqlx::query_as(SQL).bind(id).fetch_optional(conn).await)?;
+    let Some((Some(date), timezone)) = leave else {
         return Ok(());
     };
+    let about = return_moment(date, timezone.as_deref());
     let prompts = [(JobKind::ReturnToWorkOffer, about - OFFER_AHEAD), (JobKind::ReturnDateReached, about)];
     for (kind, run_at) in prompts {
         let schedule = Schedule { run_at, about };

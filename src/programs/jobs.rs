@@ -7,7 +7,7 @@
 //! nor a restart nor her saving the same date again sends it twice. A prompt whose date
 //! or stage changed since it was scheduled does nothing.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use futures_util::future::BoxFuture;
 use uuid::Uuid;
 
@@ -16,7 +16,7 @@ use crate::clock;
 use crate::db::Db;
 use crate::db::text_enum::to_text;
 use crate::jobs::{JobKind, JobSpec, Ran, RunEach};
-use crate::members::CareerStage;
+use crate::members::{self, CareerStage};
 use crate::notifications::{self, NewNotification, NotificationKind};
 use crate::realtime::Bus;
 
@@ -62,21 +62,28 @@ impl ProgramJobs {
         notifications::recording(&self.db, &self.bus, planned.into()).await
     }
 
+    /// The return date `job` is about, if she is still on leave returning then (the
+    /// moment it was scheduled for is still her date's).
+    async fn return_date(&self, job: &JobSpec) -> anyhow::Result<Option<(NaiveDate, DateTime<Utc>)>> {
+        let Some((Some(stage), Some(date), timezone)) = store::leave_of(&self.db, job.subject).await? else {
+            return Ok(None);
+        };
+        let moment = members::return_moment(date, timezone.as_deref());
+        let current = stage == to_text(CareerStage::OnLeave) && job.scheduled_for == Some(moment);
+        Ok(current.then_some((date, moment)))
+    }
+
     /// Sends `prompt` to the member `job` is about, if she is still on leave returning on
     /// the date it was scheduled for and has not had it.
     async fn prompt(&self, job: JobSpec, prompt: Prompt) -> anyhow::Result<Ran> {
         let member = job.subject;
-        let Some(return_on) = job.scheduled_for.map(|about| about.date_naive()) else {
-            return Ok(Ran::writes(self.db.begin_write().await?));
+        let planned = match self.return_date(&job).await? {
+            Some(date) if !store::prompted(&self.db, member, prompt, date.0).await? => {
+                self.plan_prompt(member, prompt, date).await?.map(|planned| (planned, date.0))
+            }
+            _ => None,
         };
-        let still_on_leave = matches!(store::leave_of(&self.db, member).await?,
-            Some((Some(stage), Some(date))) if stage == to_text(CareerStage::OnLeave) && date == return_on);
-        let planned = if still_on_leave && !store::prompted(&self.db, member, prompt, return_on).await? {
-            self.plan_prompt(member, prompt, return_on).await?
-        } else {
-            None
-        };
-        let Some(planned) = planned else {
+        let Some((planned, return_on)) = planned else {
             return Ok(Ran::writes(self.db.begin_write().await?));
         };
         let wanted = notifications::keep_wanted(&self.db, vec![planned]).await?;
@@ -85,12 +92,13 @@ impl ProgramJobs {
         Ok(ran)
     }
 
-    /// Her notification for `prompt`; none for an offer when no program fits.
+    /// Her notification for `prompt` about returning on `return_on` (at `returns_at`);
+    /// none for an offer when no program fits.
     async fn plan_prompt(
         &self,
         member: Uuid,
         prompt: Prompt,
-        return_on: NaiveDate,
+        (return_on, returns_at): (NaiveDate, DateTime<Utc>),
     ) -> anyhow::Result<Option<NewNotification>> {
         let key = format!("return-to-work:{}:{return_on}", to_text(prompt));
         match prompt {
@@ -98,13 +106,7 @@ impl ProgramJobs {
                 Ok(Some(NewNotification::to(member, NotificationKind::ReturnToWorkCheck, key)))
             }
             Prompt::ProgramOffer => {
-                let next = store::next_for_returning(
-                    &self.db,
-                    member,
-                    clock::now(),
-                    return_on.and_time(chrono::NaiveTime::MIN).and_utc(),
-                )
-                .await?;
+                let next = store::next_for_returning(&self.db, member, clock::now(), returns_at).await?;
                 let Some((program_id, group_id)) = next else { return Ok(None) };
                 Ok(Some(NewNotification {
                     program_id: Some(program_id),

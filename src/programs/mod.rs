@@ -14,3 +14,4 @@ pub use jobs::ProgramJobs;
 pub use model::EnrollmentStatus;
 pub use schema::{ProgramMutation, ProgramQuery};
 pub use service::{ProgramDraft, create, enroll, release_everywhere};
+pub use store::cohort_of;

@@ -17,6 +17,8 @@ pub enum EnrollmentStatus {
     /// The program is full; she moves up in arrival order when someone leaves.
     Waitlisted,
     Left,
+    /// Its organisers took her place (or place in line) away: she may not enrol again.
+    Removed,
 }
 
 /// A program as one viewer sees it.

@@ -36,14 +36,14 @@ pub struct ProgramDraft {
     pub description: String,
     pub life_stage: CareerStage,
     pub capacity: i64,
-    /// Each session's details; its seats are the program's places.
+    /// Each session's details (without a seat limit: the cohort is its limit).
     pub sessions: Vec<EventFields>,
     pub group_id: Option<Uuid>,
 }
 
 impl ProgramDraft {
     /// The draft checked: bounded text, a sensible capacity, 1 to 20 sessions each
-    /// valid as a new event (with a seat for every place).
+    /// valid as a new event.
     fn validate(self) -> AppResult<Self> {
         let title = required_line("title", &self.title, MAX_TITLE_CHARS)?;
         let description = optional_body("description", &self.description, MAX_DESCRIPTION_CHARS)?;
@@ -53,11 +53,11 @@ impl ProgramDraft {
         if !(1..=MAX_SESSIONS).contains(&self.sessions.len()) {
             return Err(AppError::bad_input("sessions", format!("a program has 1 to {MAX_SESSIONS} sessions")));
         }
-        let capacity = Some(self.capacity);
+        // No seat limit at a session: the cohort is its limit (organisers may come too).
         let sessions = self
             .sessions
             .into_iter()
-            .map(|session| EventFields { capacity, cost_cents: 0, ..session }.validate(true))
+            .map(|session| EventFields { capacity: None, cost_cents: 0, ..session }.validate(true))
             .collect::<AppResult<_>>()?;
         Ok(Self { title, description, sessions, ..self })
     }
@@ -148,8 +148,10 @@ pub async fn enroll(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, key: Option<&str
 async fn take_place(tx: &mut Tx, member_id: Uuid, program_id: Uuid) -> AppResult<()> {
     let mut program = store::lock(tx, program_id).await?.ok_or(AppError::NotFound)?;
     let current = store::enrollment(tx, program_id, member_id).await?;
-    if matches!(current, Some(EnrollmentStatus::Enrolled | EnrollmentStatus::Waitlisted)) {
-        return Ok(());
+    match current {
+        Some(EnrollmentStatus::Enrolled | EnrollmentStatus::Waitlisted) => return Ok(()),
+        Some(EnrollmentStatus::Removed) => return Err(AppError::Forbidden),
+        Some(EnrollmentStatus::Left) | None => {}
     }
     if memberships::role_in_tx(tx, program.cohort_group_id, member_id).await?.is_some() {
         let message = "you run this program's cohort";
@@ -175,25 +177,30 @@ async fn admit(tx: &mut Tx, program: &LockedProgram, member_id: Uuid) -> AppResu
     events::attend_upcoming(tx, program.cohort_group_id, member_id).await
 }
 
-/// Gives up the place (or the place in line) of `member_id` in `program_id`: out of the
-/// cohort and its sessions, and the first in line moves up into the cohort. Returns
-/// what she had.
-async fn give_up_place(tx: &mut Tx, program_id: Uuid, member_id: Uuid) -> AppResult<Option<EnrollmentStatus>> {
+/// Gives up the place (or the place in line) of `member_id` in `program_id`, leaving her
+/// `then` (LEFT or REMOVED): out of the cohort and its sessions, and the first in line
+/// moves up into the cohort. Returns what she had.
+async fn give_up_place(
+    tx: &mut Tx,
+    program_id: Uuid,
+    member_id: Uuid,
+    then: EnrollmentStatus,
+) -> AppResult<Option<EnrollmentStatus>> {
     let mut program = store::lock(tx, program_id).await?.ok_or(AppError::NotFound)?;
     let had = store::enrollment(tx, program_id, member_id).await?;
     let now = clock::now();
     match had {
         Some(EnrollmentStatus::Enrolled) => {
             memberships::lock_group(tx, program.cohort_group_id).await?;
-            store::set_status(tx, program_id, member_id, EnrollmentStatus::Left, now).await?;
+            store::set_status(tx, program_id, member_id, then, now).await?;
             groups::depart(tx, program.cohort_group_id, member_id).await?;
             program.enrolled_count -= 1;
             promote_waitlist(tx, program_id, program).await?;
         }
         Some(EnrollmentStatus::Waitlisted) => {
-            store::set_status(tx, program_id, member_id, EnrollmentStatus::Left, now).await?;
+            store::set_status(tx, program_id, member_id, then, now).await?;
         }
-        Some(EnrollmentStatus::Left) | None => {}
+        Some(EnrollmentStatus::Left | EnrollmentStatus::Removed) | None => {}
     }
     Ok(had)
 }
@@ -217,7 +224,7 @@ async fn promote_waitlist(tx: &mut Tx, program_id: Uuid, mut program: LockedProg
 pub async fn leave(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid) -> AppResult<Program> {
     readable(db, viewer, id).await?;
     let mut tx = db.begin_write().await?;
-    let had = give_up_place(&mut tx, id, viewer).await?;
+    let had = give_up_place(&mut tx, id, viewer, EnrollmentStatus::Left).await?;
     if had.is_none() {
         tx.rollback().await?;
         return Err(AppError::bad_input("programId", "you are not enrolled in this program"));
@@ -226,21 +233,29 @@ pub async fn leave(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid) -> AppResult<Prog
     if had == Some(EnrollmentStatus::Enrolled) {
         realtime::access_changed(bus, viewer).await;
     }
-    readable(db, viewer, id).await
+    store::find_as_left(db, viewer, id).await?.ok_or(AppError::NotFound)
 }
 
-/// Takes `member_id`'s place (or place in line) away: the cohort's owners and
-/// moderators, and community admins, may; logged.
+/// Takes `member_id`'s place (or place in line) away for good: the cohort's owners and
+/// moderators (over those they outrank), and community admins, may; logged.
 #[tracing::instrument(skip_all, fields(viewer = %viewer, program = %id, member = %member_id))]
 pub async fn remove(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, member_id: Uuid) -> AppResult<Program> {
-    let program = readable(db, viewer, id).await?;
-    let role = membership::role_of(db, viewer, program.cohort_group_id).await?;
-    let organiser = matches!(role, Some(GroupRole::Owner | GroupRole::Moderator));
-    if !organiser && !members::is_admin(db, viewer).await? {
+    let program = store::find_as_left(db, viewer, id).await?.ok_or(AppError::NotFound)?;
+    let standing = if members::is_admin(db, viewer).await? {
+        GroupRole::Owner
+    } else {
+        match membership::role_of(db, viewer, program.cohort_group_id).await? {
+            Some(role @ (GroupRole::Owner | GroupRole::Moderator)) => role,
+            _ if readable(db, viewer, id).await.is_ok() => return Err(AppError::Forbidden),
+            _ => return Err(AppError::NotFound),
+        }
+    };
+    let target = membership::role_of(db, member_id, program.cohort_group_id).await?;
+    if !standing.outranks(target.unwrap_or(GroupRole::Member)) {
         return Err(AppError::Forbidden);
     }
     let mut tx = db.begin_write().await?;
-    let had = give_up_place(&mut tx, id, member_id).await?;
+    let had = give_up_place(&mut tx, id, member_id, EnrollmentStatus::Removed).await?;
     if !matches!(had, Some(EnrollmentStatus::Enrolled | EnrollmentStatus::Waitlisted)) {
         tx.rollback().await?;
         return Err(AppError::bad_input("memberId", "she has no place in this program"));
@@ -251,14 +266,23 @@ pub async fn remove(db: &Db, bus: &Bus, viewer: Uuid, id: Uuid, member_id: Uuid)
         .await?;
     tx.commit().await?;
     realtime::access_changed(bus, member_id).await;
-    readable(db, viewer, id).await
+    store::find_as_left(db, viewer, id).await?.ok_or(AppError::NotFound)
 }
 
-/// Gives up every place and place in line of a member closing her account, inside the
-/// transaction that closes it (before she leaves her groups).
+/// First in the transaction that closes a member's account: locks the programs she
+/// offered or holds a place in (in one order, as every enrolment takes a program's lock
+/// before its cohort's), then gives up her places and places in line.
 pub async fn release_everywhere(tx: &mut Tx, member_id: Uuid) -> AppResult<()> {
-    for program_id in store::held_by(tx, member_id).await? {
-        give_up_place(tx, program_id, member_id).await?;
+    let held = store::held_by(tx, member_id).await?;
+    let mut touched = store::offered_by(tx, member_id).await?;
+    touched.extend(&held);
+    touched.sort_unstable();
+    touched.dedup();
+    for program_id in touched {
+        store::lock(tx, program_id).await?;
+    }
+    for program_id in held {
+        give_up_place(tx, program_id, member_id, EnrollmentStatus::Left).await?;
     }
     Ok(())
 }

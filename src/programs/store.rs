@@ -66,12 +66,14 @@ fn program_select() -> String {
     )
 }
 
-/// A condition true when viewer `$1` may see program `p`: offered to the whole
-/// community or in a group she may read, or she is in its cohort; never across a block
-/// with its organiser.
+/// A condition true when viewer `$1` (her enrolment `pe`) may see program `p`: offered
+/// to the whole community or in a group she may read, or she is in its cohort — never
+/// across a block with its organiser — or she holds a place or a place in line (so she
+/// can always leave).
 fn visible_sql() -> String {
     format!(
-        "(p.group_id IS NULL OR p.group_id IN ({}) OR p.cohort_group_id IN ({})) AND NOT {}",
+        "(((p.group_id IS NULL OR p.group_id IN ({}) OR p.cohort_group_id IN ({})) AND NOT {}) \
+         OR pe.status IN ('ENROLLED', 'WAITLISTED'))",
         readable_group_ids_sql("$1"),
         member_group_ids_sql("$1"),
         blocked_either_way_sql("p.created_by", "$1")
@@ -81,6 +83,13 @@ fn visible_sql() -> String {
 /// Program `id` if `viewer` may see it.
 pub async fn find(db: &Db, viewer: Uuid, id: Uuid) -> Result<Option<Program>, sqlx::Error> {
     let sql = format!("{} WHERE p.id = $2 AND {}", program_select(), visible_sql());
+    on_db!(db, pool => sqlx::query_as(&sql).bind(viewer).bind(id).fetch_optional(pool).await)
+}
+
+/// Program `id` with `viewer`'s enrolment, whoever she is: for the answer to her leaving
+/// one she may no longer see.
+pub async fn find_as_left(db: &Db, viewer: Uuid, id: Uuid) -> Result<Option<Program>, sqlx::Error> {
+    let sql = format!("{} WHERE p.id = $2", program_select());
     on_db!(db, pool => sqlx::query_as(&sql).bind(viewer).bind(id).fetch_optional(pool).await)
 }
 
@@ -229,8 +238,14 @@ pub async fn set_enrolled_count(tx: &mut Tx, program_id: Uuid, count: i64) -> Re
 
 /// The programs `member_id` is enrolled in or waiting for, read inside `tx`.
 pub async fn held_by(tx: &mut Tx, member_id: Uuid) -> Result<Vec<Uuid>, sqlx::Error> {
-    const SQL: &str =
-        "SELECT program_id FROM program_enrollments WHERE member_id = $1 AND status IN ('ENROLLED', 'WAITLISTED')";
+    const SQL: &str = "SELECT program_id FROM program_enrollments WHERE member_id = $1 \
+                       AND status IN ('ENROLLED', 'WAITLISTED') ORDER BY program_id";
+    on_tx!(tx, conn => sqlx::query_scalar(SQL).bind(member_id).fetch_all(conn).await)
+}
+
+/// The programs `member_id` offered, read inside `tx`.
+pub async fn offered_by(tx: &mut Tx, member_id: Uuid) -> Result<Vec<Uuid>, sqlx::Error> {
+    const SQL: &str = "SELECT id FROM programs WHERE created_by = $1 ORDER BY id";
     on_tx!(tx, conn => sqlx::query_scalar(SQL).bind(member_id).fetch_all(conn).await)
 }
 
@@ -240,11 +255,15 @@ pub async fn cohort_of(db: &Db, id: Uuid) -> Result<Option<Uuid>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_scalar(SQL).bind(id).fetch_optional(pool).await)
 }
 
-/// What the return-to-work prompts read of her: her career stage and return date.
-pub async fn leave_of(db: &Db, member_id: Uuid) -> Result<Option<(Option<String>, Option<NaiveDate>)>, sqlx::Error> {
-    const SQL: &str = "SELECT career_stage, return_to_work_on FROM members WHERE id = $1";
+/// What the return-to-work prompts read of her: her career stage, return date and time
+/// zone.
+pub async fn leave_of(db: &Db, member_id: Uuid) -> Result<Option<Leave>, sqlx::Error> {
+    const SQL: &str = "SELECT career_stage, return_to_work_on, timezone FROM members WHERE id = $1";
     on_db!(db, pool => sqlx::query_as(SQL).bind(member_id).fetch_optional(pool).await)
 }
+
+/// Her career stage, return date and time zone.
+pub type Leave = (Option<String>, Option<NaiveDate>, Option<String>);
 
 /// The program for those coming back from leave that `member_id` may see, has not
 /// joined or queued for, and that starts after `now` and before `returns_at`: the
