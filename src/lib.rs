@@ -34,6 +34,7 @@ pub mod secrets;
 pub mod seed;
 pub mod server;
 pub mod suggestions;
+pub mod surveys;
 pub mod telemetry;
 pub mod text;
 pub mod threads;

@@ -27,6 +27,7 @@ use crate::rate_limits::RateLimits;
 use crate::realtime::Bus;
 use crate::resources::{ResourceMutation, ResourceQuery};
 use crate::suggestions::{SuggestionMutation, SuggestionQuery};
+use crate::surveys::{SurveyMutation, SurveyQuery};
 use crate::threads::{ReactionLoader, ThreadHubs, ThreadMutation, ThreadQuery, ThreadSubscription};
 use crate::viewer::{ClientInfo, Viewer};
 
@@ -38,6 +39,7 @@ pub struct Query(
     ThreadQuery,
     EventQuery,
     ProgramQuery,
+    SurveyQuery,
     MessageQuery,
     CoffeeChatQuery,
     JobBoardQuery,
@@ -60,6 +62,7 @@ pub struct Mutation(
     ThreadMutation,
     EventMutation,
     ProgramMutation,
+    SurveyMutation,
     MessageMutation,
     CoffeeChatMutation,
     JobBoardMutation,

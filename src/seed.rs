@@ -18,6 +18,7 @@ use crate::moderation_log::{Target, TargetKind};
 use crate::programs::{self, ProgramDraft};
 use crate::realtime::Bus;
 use crate::resources::{self, ChildAge, ResourceDraft, ResourceKind};
+use crate::surveys::{self, Audience, Given, QuestionDraft, QuestionKind, SurveyDraft};
 use crate::threads::{self, CreateThread, PostReply, Reaction, ReactionTarget};
 use crate::{auth, clock, messages, on_db, on_tx};
 
@@ -255,6 +256,88 @@ async fn owning_it(db: &Db, bus: &Bus, organiser: Uuid, group_id: Uuid, attendee
     Ok(())
 }
 
+/// Last spring's #OwningIt, three weeks ago, and its anonymous feedback survey: Ana asked
+/// the twelve who went, and all answered (self-employed, from Toronto, Ottawa and
+/// Hamilton).
+async fn owning_it_feedback(db: &Db, bus: &Bus, organiser: Uuid, moms: Uuid, went: &[Uuid]) -> anyhow::Result<()> {
+    let starts = clock::now() - chrono::TimeDelta::days(21);
+    let spring = EventFields {
+        title: "#OwningIt: spring edition".into(),
+        description: "Last spring's day on freelancing and running a business around family life.".into(),
+        starts_at: starts,
+        ends_at: starts + chrono::TimeDelta::hours(8),
+        timezone: "America/Toronto".into(),
+        location: Some("Centre for Social Innovation, 192 Spadina Ave".into()),
+        city: Some("Toronto".into()),
+        online_url: None,
+        capacity: Some(CONFERENCE_SEATS),
+        kids_welcome: false,
+        childcare_provided: false,
+        childcare_capacity: None,
+        cost_cents: 4_500,
+    };
+    let event = events::create_event(db, bus, organiser, moms, spring, None).await?;
+    for attendee in went {
+        events::rsvp(db, *attendee, event.id, Answer { status: RsvpAnswer::Going, kids: 0 }, None).await?;
+    }
+    let question = |kind, prompt: &str, options: &[&str], required| QuestionDraft {
+        kind,
+        prompt: prompt.into(),
+        options: options.iter().map(|option| (*option).to_owned()).collect(),
+        required,
+    };
+    let draft = SurveyDraft {
+        title: "#OwningIt: how was it?".into(),
+        intro: "What has your return-to-work experience been like? Your answers shape the next one. \
+                Nothing links them to you."
+            .into(),
+        questions: vec![
+            question(QuestionKind::Scale1To5, "How useful was the day?", &[], true),
+            question(QuestionKind::MultiChoice, "What helped most?", &["Talks", "Workshops", "Meeting others"], false),
+            question(QuestionKind::Text, "What should the next one do differently?", &[], false),
+        ],
+        audience: Audience::Event(event.id),
+        anonymous: true,
+        closes_at: clock::now() + chrono::TimeDelta::days(14),
+    };
+    let survey = surveys::create(db, organiser, draft, None).await?;
+    let ids: Vec<Uuid> = surveys::questions(db, survey.id).await?.into_iter().map(|question| question.id).collect();
+    let [scale, helped, change] = ids[..] else { bail!("the survey has three questions") };
+    let said = [
+        "Childcare on site, please.",
+        "More on pricing your work.",
+        "",
+        "A session on taxes.",
+        "",
+        "",
+        "Longer lunch!",
+        "",
+        "Record the talks for those who could not come.",
+        "",
+        "More time to meet each other.",
+        "",
+    ];
+    for (n, (member, text)) in (0i64..).zip(went.iter().zip(said)) {
+        const STANDING: &str =
+            "UPDATE members SET career_stage = 'SELF_EMPLOYED', city = $2, city_key = $3 WHERE id = $1";
+        let (city, key) = match n {
+            0..5 => ("Toronto", "toronto"),
+            5..10 => ("Ottawa", "ottawa"),
+            _ => ("Hamilton", "hamilton"),
+        };
+        on_db!(db, pool => sqlx::query(STANDING).bind(member).bind(city).bind(key).execute(pool).await.map(drop))?;
+        let mut given = vec![
+            Given { question_id: scale, text: None, choices: vec![], scale: Some(3 + n % 3) },
+            Given { question_id: helped, text: None, choices: vec![n % 3, (n + 1) % 3], scale: None },
+        ];
+        if !text.is_empty() {
+            given.push(Given { question_id: change, text: Some(text.into()), choices: vec![], scale: None });
+        }
+        surveys::answer(db, *member, survey.id, given, None).await?;
+    }
+    Ok(())
+}
+
 /// A guest's spam thread in Moms at Work, reported by Emma and Farah: it waits in Ana's
 /// moderation queue.
 async fn a_report_waiting(db: &Db, bus: &Bus, cast: &[Uuid], spammer: Uuid, moms: Uuid) -> anyhow::Result<()> {
@@ -483,6 +566,8 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     library(db, cast, moms, circle).await?;
     spring_cohort(db, &bus, cast, circle).await?;
     owning_it(db, &bus, cast[0], moms, &[cast, guests].concat()).await?;
+    let went = guests.get(1..13).context("not enough guests")?;
+    owning_it_feedback(db, &bus, cast[0], moms, went).await?;
     let spammer = guests.first().copied().context("no guests")?;
     a_report_waiting(db, &bus, cast, spammer, moms).await?;
     conversations(db, &bus, cast).await?;

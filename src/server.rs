@@ -25,7 +25,7 @@ use crate::rate_limits::RateLimits;
 use crate::realtime::Bus;
 use crate::{
     coffee_chats, digests, email, job_board, jobs, messages, moderation, notifications, programs, schema, secrets,
-    telemetry, threads,
+    surveys, telemetry, threads,
 };
 
 /// A server ready to serve: storage connected and migrated.
@@ -82,6 +82,7 @@ fn job_registry(
         .each(moderation::HeldContent { db: db.clone(), bus: bus.clone() })
         .each(coffee_chats::NotifyCoffeeChat { db: db.clone(), bus: bus.clone() })
         .each(programs::ProgramJobs { db: db.clone(), bus: bus.clone() })
+        .each(surveys::SurveyJobs { db: db.clone(), bus: bus.clone() })
         .batch(push::Push { db: db.clone(), sender: Arc::clone(&sender) })
         .each(push::ReleaseHeld { db: db.clone(), sender })
         .each(push::PushHousekeeping { db: db.clone() })

@@ -26,6 +26,7 @@ const TIERS: [(&str, &[&str]); 4] = [
             "threads",
             "events",
             "programs",
+            "surveys",
             "messages",
             "coffee_chats",
             "job_board",

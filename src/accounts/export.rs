@@ -29,7 +29,7 @@ const KEPT_FOR: TimeDelta = TimeDelta::hours(24);
 const EXPORTS_PER_DAY: i64 = 3;
 
 /// Each part of an export: its name, and the query of her rows (`$1` is her id).
-const SECTIONS: [(&str, &str); 29] = [
+const SECTIONS: [(&str, &str); 32] = [
     (
         "profile",
         "SELECT id, email, display_name, handle, language, email_verified_at, created_at, headline, industry, city, \
@@ -118,6 +118,17 @@ const SECTIONS: [(&str, &str); 29] = [
         "programEnrollments",
         "SELECT pe.program_id, p.title, pe.status, pe.updated_at FROM program_enrollments pe \
          JOIN programs p ON p.id = pe.program_id WHERE pe.member_id = $1",
+    ),
+    (
+        "surveysCreated",
+        "SELECT id, title, intro, group_id, event_id, program_id, anonymous, opens_at, closes_at, created_at \
+         FROM surveys WHERE created_by = $1",
+    ),
+    ("surveysAnswered", "SELECT survey_id FROM survey_answered WHERE member_id = $1"),
+    (
+        "surveyAnswers",
+        "SELECT r.survey_id, a.question_id, a.text, a.choices, a.scale FROM survey_answers a \
+         JOIN survey_responses r ON r.id = a.response_id WHERE r.member_id = $1",
     ),
     ("returnToWorkPrompts", "SELECT kind, return_on, sent_at FROM return_to_work_prompts WHERE member_id = $1"),
     (

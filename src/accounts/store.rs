@@ -41,11 +41,15 @@ pub async fn ensure_deleted_member(tx: &mut Tx, now: DateTime<Utc>) -> Result<()
 }
 
 /// Passes the groups `member` is the last owner of (others still in them) to the next
-/// in line — the longest-standing moderator, else the longest-standing member.
+/// in line — the longest-standing moderator, else the longest-standing member; never to
+/// a participant of the program a cohort is for (she would run her peers' cohort).
 pub async fn hand_over_groups(tx: &mut Tx, member: Uuid) -> Result<u64, sqlx::Error> {
     const SQL: &str = "UPDATE group_memberships SET role = 'OWNER' WHERE (group_id, member_id) IN ( \
         SELECT g.group_id, (SELECT n.member_id FROM group_memberships n \
-                            WHERE n.group_id = g.group_id AND n.member_id <> $1 \
+                            WHERE n.group_id = g.group_id AND n.member_id <> $1 AND NOT EXISTS ( \
+                              SELECT 1 FROM programs p JOIN program_enrollments pe ON pe.program_id = p.id \
+                              WHERE p.cohort_group_id = n.group_id AND pe.member_id = n.member_id \
+                              AND pe.status = 'ENROLLED') \
                             ORDER BY CASE n.role WHEN 'MODERATOR' THEN 0 ELSE 1 END, n.joined_at, n.member_id LIMIT 1) \
         FROM group_memberships g WHERE g.member_id = $1 AND g.role = 'OWNER' \
         AND NOT EXISTS (SELECT 1 FROM group_memberships o WHERE o.group_id = g.group_id AND o.role = 'OWNER' \
@@ -74,6 +78,7 @@ pub async fn pass_to_placeholder(tx: &mut Tx, member: Uuid, now: DateTime<Utc>) 
         "UPDATE groups SET created_by = $2 WHERE created_by = $1",
         "UPDATE events SET created_by = $2 WHERE created_by = $1",
         "UPDATE programs SET created_by = $2 WHERE created_by = $1",
+        "UPDATE surveys SET created_by = $2 WHERE created_by = $1",
         "UPDATE resources SET published_by = $2 WHERE published_by = $1",
         "UPDATE resources SET edited_by = $2 WHERE edited_by = $1",
         "UPDATE group_join_requests SET decided_by = $2 WHERE decided_by = $1",

@@ -126,8 +126,9 @@ mod tests {
     }
 
     /// Migrations that say one thing in each dialect's own words (triggers, full-text
-    /// search), compared by name only.
-    const DIALECT_SPECIFIC: &[&str] = &["0023_moderation_log_append_only.sql", "0027_resource_search.sql"];
+    /// search, SQLite's WITHOUT ROWID), compared by name only.
+    const DIALECT_SPECIFIC: &[&str] =
+        &["0023_moderation_log_append_only.sql", "0027_resource_search.sql", "0029_surveys.sql"];
 
     #[test]
     fn the_two_migration_sets_are_in_lockstep() {

@@ -63,6 +63,9 @@ pub enum JobKind {
     /// return date — a date she changed since makes it do nothing).
     ReturnToWorkOffer,
     ReturnDateReached,
+    /// A survey opened (subject: the survey; scheduled for: when it opens): its
+    /// audience is asked to answer.
+    SurveyOpened,
     /// A member asked to join, or was let in (subject: the join request).
     JoinRequested,
     JoinApproved,
@@ -124,7 +127,7 @@ pub enum JobKind {
 
 impl JobKind {
     /// Every kind, each of which some feature runs.
-    pub const ALL: [Self; 37] = [
+    pub const ALL: [Self; 38] = [
         Self::ReplyPosted,
         Self::ThreadActivity,
         Self::EventCreated,
@@ -134,6 +137,7 @@ impl JobKind {
         Self::ProgramPlaceGiven,
         Self::ReturnToWorkOffer,
         Self::ReturnDateReached,
+        Self::SurveyOpened,
         Self::JoinRequested,
         Self::JoinApproved,
         Self::EventReminderDay,

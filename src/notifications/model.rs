@@ -61,6 +61,9 @@ pub enum NotificationKind {
     ProgramOffer,
     /// Her return-to-work date has come: is she back (career stage RETURNING)? Once.
     ReturnToWorkCheck,
+    /// A survey asks for her answers (one of her groups', an event she went to once it
+    /// is over, her program's).
+    SurveyInvitation,
 }
 
 impl NotificationKind {
@@ -94,6 +97,7 @@ impl NotificationKind {
             Self::ProgramPlaceGiven => "A place opened for you in a program",
             Self::ProgramOffer => "A program for coming back from leave",
             Self::ReturnToWorkCheck => "Your return-to-work date has come",
+            Self::SurveyInvitation => "A survey asks for your feedback",
         }
     }
 
@@ -127,7 +131,8 @@ impl NotificationKind {
             | Self::ContentHeld
             | Self::ProgramPlaceGiven
             | Self::ProgramOffer
-            | Self::ReturnToWorkCheck => 0,
+            | Self::ReturnToWorkCheck
+            | Self::SurveyInvitation => 0,
         }
     }
 }
@@ -152,7 +157,8 @@ pub struct Notification {
     pub job_post_id: Option<Uuid>,
     pub coffee_chat_id: Option<Uuid>,
     pub program_id: Option<Uuid>,
-    /// The thread's, the event's, the job's or the program's title.
+    pub survey_id: Option<Uuid>,
+    /// The thread's, the event's, the job's, the program's or the survey's title.
     pub subject_title: Option<String>,
     /// When the event (or the coffee chat) starts, for its notifications.
     pub event_starts_at: Option<DateTime<Utc>>,
@@ -262,6 +268,7 @@ impl Notification {
             }
             NotificationKind::ProgramPlaceGiven => format!("A place opened for you: you're in '{subject}'"),
             NotificationKind::ProgramOffer => format!("'{subject}' starts before you return to work: join the cohort?"),
+            NotificationKind::SurveyInvitation => format!("Tell us what you think: '{subject}'"),
             NotificationKind::ReturnToWorkCheck => {
                 "Your return-to-work date has come: are you back? Update your career stage to Returning".to_owned()
             }

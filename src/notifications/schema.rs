@@ -75,6 +75,10 @@ impl Notification {
     async fn program_id(&self) -> Option<ID> {
         optional_id(self.program_id)
     }
+    /// The survey, for an invitation to answer one.
+    async fn survey_id(&self) -> Option<ID> {
+        optional_id(self.survey_id)
+    }
     /// Who did the latest happening; null for the system's own (a freed seat) and for an
     /// anonymous post (`actorAnonymous`).
     async fn actor(&self, ctx: &Context<'_>) -> Result<Option<Member>> {

@@ -17,7 +17,7 @@ use crate::db::{Db, placeholder_list};
 use crate::on_db;
 
 /// Every kind, in the order preferences are listed.
-const ALL_KINDS: [NotificationKind; 24] = [
+const ALL_KINDS: [NotificationKind; 25] = [
     NotificationKind::ReplyToMyThread,
     NotificationKind::ReplyToMyReply,
     NotificationKind::Mention,
@@ -42,6 +42,7 @@ const ALL_KINDS: [NotificationKind; 24] = [
     NotificationKind::ProgramPlaceGiven,
     NotificationKind::ProgramOffer,
     NotificationKind::ReturnToWorkCheck,
+    NotificationKind::SurveyInvitation,
 ];
 
 /// Whether she chooses where `kind` reaches her (a moderator's warning is not hers to

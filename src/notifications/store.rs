@@ -32,6 +32,7 @@ pub struct NewNotification {
     pub job_post_id: Option<Uuid>,
     pub coffee_chat_id: Option<Uuid>,
     pub program_id: Option<Uuid>,
+    pub survey_id: Option<Uuid>,
     /// The moderation log entry of a moderator's warning (its note is what she is told).
     pub moderation_entry_id: Option<Uuid>,
     pub actor_id: Option<Uuid>,
@@ -63,6 +64,7 @@ impl NewNotification {
             job_post_id: None,
             coffee_chat_id: None,
             program_id: None,
+            survey_id: None,
             moderation_entry_id: None,
             actor_id: None,
             actor_anonymous: false,
@@ -74,7 +76,7 @@ impl NewNotification {
     }
 }
 
-/// Rows one statement records at most (19 values each, within both databases' limits).
+/// Rows one statement records at most (20 values each, within both databases' limits).
 const RECORD_CHUNK: usize = 500;
 
 /// Records each of `planned` (one per member and collapse key) at its time, or folds it
@@ -96,16 +98,16 @@ async fn record_chunk(
     tx: &mut Tx,
     planned: &[(&NewNotification, DateTime<Utc>)],
 ) -> Result<Vec<(Uuid, bool)>, sqlx::Error> {
-    const COLUMNS: usize = 19;
+    const COLUMNS: usize = 20;
     let rows: Vec<String> = (0..planned.len())
         .map(|row| {
             let first = row * COLUMNS + 1;
-            format!("({}, ${}, ${})", placeholder_list(first, 18), first + 18, first + 18)
+            format!("({}, ${}, ${})", placeholder_list(first, 19), first + 19, first + 19)
         })
         .collect();
     let sql = format!(
         "INSERT INTO notifications (id, member_id, kind, kind_rank, group_id, thread_id, reply_id, event_id, \
-         conversation_id, message_id, job_post_id, coffee_chat_id, program_id, moderation_entry_id, actor_id, \
+         conversation_id, message_id, job_post_id, coffee_chat_id, program_id, survey_id, moderation_entry_id, actor_id, \
          actor_anonymous, happenings, collapse_key, created_at, updated_at) VALUES {} \
          ON CONFLICT (member_id, collapse_key) WHERE read_at IS NULL DO UPDATE SET \
          happenings = notifications.happenings + excluded.happenings, \
@@ -134,6 +136,7 @@ async fn record_chunk(
                 .bind(new.job_post_id)
                 .bind(new.coffee_chat_id)
                 .bind(new.program_id)
+                .bind(new.survey_id)
                 .bind(new.moderation_entry_id)
                 .bind(new.actor_id)
                 .bind(new.actor_anonymous)
@@ -156,33 +159,37 @@ async fn record_chunk(
 }
 
 /// The notifications (alias `n`) joined with what they are about: the group `g`, the
-/// thread `t`, the event `e`, the job `j`, the coffee chat `cc`, the program `pr`, the moderation log
+/// thread `t`, the event `e`, the job `j`, the coffee chat `cc`, the program `pr`, the survey `sv`, the moderation log
 /// entry `ml` and the reply `rr`, when they have one.
 const SUBJECTS: &str = "notifications n LEFT JOIN groups g ON g.id = n.group_id \
                         LEFT JOIN threads t ON t.id = n.thread_id LEFT JOIN events e ON e.id = n.event_id \
                         LEFT JOIN job_posts j ON j.id = n.job_post_id \
                         LEFT JOIN coffee_chats cc ON cc.id = n.coffee_chat_id \
                         LEFT JOIN programs pr ON pr.id = n.program_id \
+                        LEFT JOIN surveys sv ON sv.id = n.survey_id \
                         LEFT JOIN moderation_log ml ON ml.id = n.moderation_entry_id \
                         LEFT JOIN replies rr ON rr.id = n.reply_id";
 
 /// A condition keeping the notifications `viewer` (a parameter or `n.member_id`) may
 /// still see: in groups she can read or conversations in her inbox or requests, not
 /// from a member with a block either way, not about threads (unless anonymous) or
-/// events by members blocked either way with her, nor about threads or replies held for review from her
+/// events, programs or surveys by members blocked either way with her, nor about threads or replies held for review from her
 /// (those are hidden from her everywhere).
 fn still_visible_sql(viewer: &str) -> String {
     format!(
         "(n.group_id IS NULL OR n.group_id IN ({})) AND (n.conversation_id IS NULL OR EXISTS (SELECT 1 \
          FROM conversation_members cm WHERE cm.conversation_id = n.conversation_id AND cm.member_id = {viewer} \
          AND cm.status IN ('INBOX', 'REQUESTED'))) AND (n.actor_id IS NULL OR NOT {}) \
-         AND (t.id IS NULL OR NOT ({} OR {})) AND (rr.id IS NULL OR NOT {}) AND (e.id IS NULL OR NOT {})",
+         AND (t.id IS NULL OR NOT ({} OR {})) AND (rr.id IS NULL OR NOT {}) AND (e.id IS NULL OR NOT {}) \
+         AND (pr.id IS NULL OR NOT {}) AND (sv.id IS NULL OR NOT {})",
         readable_group_ids_sql(viewer),
         blocked_either_way_sql("n.actor_id", viewer),
         blocked_named_sql("t.anonymous", "t.author_id", viewer),
         held_from_sql("t.held_for_review", "t.author_id", "t.group_id", viewer),
         held_from_sql("rr.held_for_review", "rr.author_id", "t.group_id", viewer),
-        blocked_either_way_sql("e.created_by", viewer)
+        blocked_either_way_sql("e.created_by", viewer),
+        blocked_either_way_sql("pr.created_by", viewer),
+        blocked_either_way_sql("sv.created_by", viewer)
     )
 }
 
@@ -193,7 +200,7 @@ fn columns() -> String {
         "n.id, n.kind, n.group_id, g.name AS group_name, \
          COALESCE(g.visibility = 'PRIVATE', FALSE) AS group_private, n.thread_id, n.reply_id, \
          n.event_id, n.conversation_id, n.message_id, n.job_post_id, n.coffee_chat_id, n.program_id, \
-         COALESCE(t.title, e.title, j.title, pr.title) AS subject_title, \
+         n.survey_id, COALESCE(t.title, e.title, j.title, pr.title, sv.title) AS subject_title, \
          COALESCE(e.starts_at, cc.starts_at) AS event_starts_at, ml.note AS moderator_note, \
          (n.kind IN ('REPLY_TO_MY_THREAD', 'REPLY_TO_MY_REPLY', 'MENTION', 'FOLLOWED_THREAD_ACTIVITY') \
          AND t.author_id <> n.member_id AND {}) AS shielded, \

@@ -166,6 +166,7 @@ fn envelope(notification: &Notification) -> Envelope {
         notification.job_post_id,
         notification.coffee_chat_id,
         notification.program_id,
+        notification.survey_id,
         notification.group_id,
     ];
     let about = subjects.into_iter().flatten().next().unwrap_or(notification.id);
@@ -183,7 +184,8 @@ fn envelope(notification: &Notification) -> Envelope {
         | NotificationKind::MessageRequest
         | NotificationKind::JobExpiring
         | NotificationKind::ProgramOffer
-        | NotificationKind::ReturnToWorkCheck => Urgency::Low,
+        | NotificationKind::ReturnToWorkCheck
+        | NotificationKind::SurveyInvitation => Urgency::Low,
         NotificationKind::ReplyToMyThread
         | NotificationKind::ReplyToMyReply
         | NotificationKind::Mention

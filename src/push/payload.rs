@@ -128,6 +128,7 @@ fn app_path(notification: &Notification) -> String {
         ("jobs", notification.job_post_id),
         ("coffee-chats", notification.coffee_chat_id),
         ("programs", notification.program_id),
+        ("surveys", notification.survey_id),
         ("groups", notification.group_id),
     ];
     if notification.kind.0 == NotificationKind::ReturnToWorkCheck {

@@ -34,6 +34,7 @@ mod resources;
 mod seed;
 mod suggestions;
 mod support;
+mod surveys;
 mod threads;
 mod trusted_documents;
 mod websocket_caps;

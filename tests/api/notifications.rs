@@ -395,7 +395,7 @@ async fn preferences_and_mutes_decide_what_reaches_her_but_a_mention_gets_throug
     let preferences =
         app.graphql("{ notificationPreferences { kind inApp push } }", json!({}), Some(&ana.access_token)).await;
     let preferences = preferences["data"]["notificationPreferences"].as_array().cloned().unwrap_or_default();
-    assert_eq!(preferences.len(), 24);
+    assert_eq!(preferences.len(), 25);
     assert!(preferences.contains(&json!({ "kind": "REPLY_TO_MY_THREAD", "inApp": true, "push": true })));
     assert!(preferences.contains(&json!({ "kind": "FOLLOWED_THREAD_ACTIVITY", "inApp": true, "push": false })));
 

@@ -48,6 +48,24 @@ export type AccountPayload = {
   ok: Scalars['Boolean']['output'];
 };
 
+export type AnswerSurveyInput = {
+  answers: Array<SurveyAnswerInput>;
+  /** To change her answers to an anonymous survey: the key her first answer returned. */
+  editKey?: InputMaybe<Scalars['String']['input']>;
+  surveyId: Scalars['ID']['input'];
+};
+
+/** Her answers were recorded. */
+export type AnswerSurveyPayload = {
+  __typename?: 'AnswerSurveyPayload';
+  /**
+   * After a first answer to an anonymous survey: the only way to change it. Keep it
+   * on her device; Village cannot find her answers again.
+   */
+  editKey?: Maybe<Scalars['String']['output']>;
+  survey: Survey;
+};
+
 export type AskForReferralInput = {
   /** Makes a retry of this request ask nothing twice. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
@@ -342,6 +360,19 @@ export type CreateProgramInput = {
   title: Scalars['String']['input'];
 };
 
+export type CreateSurveyInput = {
+  /** Nothing will link an answer to who gave it. */
+  anonymous?: Scalars['Boolean']['input'];
+  audience: SurveyAudienceInput;
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** After it opens, within a year. */
+  closesAt: Scalars['DateTime']['input'];
+  intro?: Scalars['String']['input'];
+  /** 1 to 30. */
+  questions: Array<SurveyQuestionInput>;
+  title: Scalars['String']['input'];
+};
+
 export type CreateThreadInput = {
   /**
    * Post it as "Anonymous member", where the group allows anonymous posts (moderators
@@ -453,6 +484,8 @@ export type EnrollmentStatus =
   /** She has a place: she is in the cohort and answered GOING to its sessions. */
   | 'ENROLLED'
   | 'LEFT'
+  /** Its organisers took her place (or place in line) away: she may not enrol again. */
+  | 'REMOVED'
   /** The program is full; she moves up in arrival order when someone leaves. */
   | 'WAITLISTED';
 
@@ -1139,6 +1172,8 @@ export type Mutation = {
   acceptConnection: ConnectionPayload;
   /** Moves a message request to her inbox. */
   acceptMessageRequest: Conversation;
+  /** Records her answers, or changes them while it is open. */
+  answerSurvey: AnswerSurveyPayload;
   /** Lets a member in. Moderators only. */
   approveJoinRequest: JoinRequest;
   /**
@@ -1181,6 +1216,11 @@ export type Mutation = {
    * admins anywhere, a group's owners and moderators in their group.
    */
   createProgram: Program;
+  /**
+   * Creates a survey: community admins for any audience, a group's owners and
+   * moderators for its members, its events' attendees and its programs' cohorts.
+   */
+  createSurvey: Survey;
   /** Starts a thread in a group the viewer belongs to. */
   createThread: Thread;
   /** Declines a proposed chat; the other member is told. */
@@ -1434,6 +1474,12 @@ export type MutationAcceptMessageRequestArgs = {
 
 
 /** Every mutation, one part per feature. */
+export type MutationAnswerSurveyArgs = {
+  input: AnswerSurveyInput;
+};
+
+
+/** Every mutation, one part per feature. */
 export type MutationApproveJoinRequestArgs = {
   input: JoinRequestRefInput;
 };
@@ -1514,6 +1560,12 @@ export type MutationCreateGroupArgs = {
 /** Every mutation, one part per feature. */
 export type MutationCreateProgramArgs = {
   input: CreateProgramInput;
+};
+
+
+/** Every mutation, one part per feature. */
+export type MutationCreateSurveyArgs = {
+  input: CreateSurveyInput;
 };
 
 
@@ -2043,6 +2095,8 @@ export type Notification = {
   read: Scalars['Boolean']['output'];
   /** The latest reply it stands for. */
   replyId?: Maybe<Scalars['ID']['output']>;
+  /** The survey, for an invitation to answer one. */
+  surveyId?: Maybe<Scalars['ID']['output']>;
   threadId?: Maybe<Scalars['ID']['output']>;
   /** What the app shows, e.g. "3 new replies in 'Pumping at work'". */
   title: Scalars['String']['output'];
@@ -2145,6 +2199,11 @@ export type NotificationKind =
   | 'REPLY_TO_MY_THREAD'
   /** Her return-to-work date has come: is she back (career stage RETURNING)? Once. */
   | 'RETURN_TO_WORK_CHECK'
+  /**
+   * A survey asks for her answers (one of her groups', an event she went to once it
+   * is over, her program's).
+   */
+  | 'SURVEY_INVITATION'
   /** She moved from the waitlist to a seat. */
   | 'WAITLIST_PROMOTED';
 
@@ -2514,6 +2573,15 @@ export type Query = {
    * they show it — never anyone blocked either way, connected (or asked), or dismissed.
    */
   suggestedMembers: Array<Suggestion>;
+  /** A survey she was asked (once it opened) or made; community admins see any. */
+  survey: Survey;
+  /**
+   * A survey's results: its creator and community admins (`FORBIDDEN` for those
+   * asked).
+   */
+  surveyResults: SurveyResults;
+  /** The surveys she is asked (once open) or made, the newest first. */
+  surveys: SurveyConnection;
   /** A thread by id. */
   thread: Thread;
   /** How many of her notifications are unread. */
@@ -2762,6 +2830,27 @@ export type QuerySavedJobsArgs = {
 /** Every query field, one part per feature. */
 export type QuerySuggestedMembersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Every query field, one part per feature. */
+export type QuerySurveyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Every query field, one part per feature. */
+export type QuerySurveyResultsArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Every query field, one part per feature. */
+export type QuerySurveysArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3472,6 +3561,193 @@ export type Suggestion = {
   reasons: Array<Scalars['String']['output']>;
   /** The reasons in one line: "Also returning from leave in March · Toronto · kids 1 and 3". */
   summary: Scalars['String']['output'];
+};
+
+/** A set of questions for a group's members, an event's attendees or a program's cohort. */
+export type Survey = {
+  __typename?: 'Survey';
+  /** Whether nothing links an answer to the member who gave it. */
+  anonymous: Scalars['Boolean']['output'];
+  closesAt: Scalars['DateTime']['output'];
+  createdBy: Member;
+  eventId?: Maybe<Scalars['ID']['output']>;
+  /** Its audience: one of the group's members, the event's attendees, the program's cohort. */
+  groupId?: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  intro: Scalars['String']['output'];
+  /** Whether answers are taken now. */
+  open: Scalars['Boolean']['output'];
+  /** When answers are taken from (an event's survey: once the event is over). */
+  opensAt: Scalars['DateTime']['output'];
+  programId?: Maybe<Scalars['ID']['output']>;
+  questions: Array<SurveyQuestion>;
+  responseCount: Scalars['Int']['output'];
+  title: Scalars['String']['output'];
+  /** Whether she answered. */
+  viewerAnswered: Scalars['Boolean']['output'];
+  /**
+   * Her answers, to change them; always empty in an anonymous survey (her phone keeps
+   * its own copy with the edit key).
+   */
+  viewerAnswers: Array<SurveyAnswer>;
+};
+
+/** One of her answers (to a survey that is not anonymous). */
+export type SurveyAnswer = {
+  __typename?: 'SurveyAnswer';
+  /** The chosen options' positions. */
+  choices: Array<Scalars['Int']['output']>;
+  questionId: Scalars['ID']['output'];
+  scale?: Maybe<Scalars['Int']['output']>;
+  text?: Maybe<Scalars['String']['output']>;
+};
+
+export type SurveyAnswerInput = {
+  /** For SINGLE_CHOICE (one) and MULTI_CHOICE: the options' positions, from 0. */
+  choices?: Array<Scalars['Int']['input']>;
+  questionId: Scalars['ID']['input'];
+  /** For SCALE_1_5. */
+  scale?: InputMaybe<Scalars['Int']['input']>;
+  /** For TEXT (at most 5 000 characters). */
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Who is asked: exactly one of them. */
+export type SurveyAudienceInput = {
+  /** Those who went, asked once it is over. */
+  eventId?: InputMaybe<Scalars['ID']['input']>;
+  /** The group's members. */
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  /** Those with a place. */
+  programId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** What results can be broken down by. */
+export type SurveyBreakdown =
+  /** Her career stage when she answered. */
+  | 'CAREER_STAGE'
+  /** Her city when she answered. */
+  | 'CITY';
+
+/** One group of a breakdown. */
+export type SurveyBreakdownGroup = {
+  __typename?: 'SurveyBreakdownGroup';
+  questions: Array<SurveyQuestionResult>;
+  responses: Scalars['Int']['output'];
+  /**
+   * The career stage (e.g. ON_LEAVE) or the city (lower-cased); null for those who
+   * did not say.
+   */
+  value?: Maybe<Scalars['String']['output']>;
+};
+
+/** A breakdown of the results: only groups of at least `minimumGroup` responses. */
+export type SurveyBreakdownResult = {
+  __typename?: 'SurveyBreakdownResult';
+  groups: Array<SurveyBreakdownGroup>;
+  minimumGroup: Scalars['Int']['output'];
+  /** Responses in groups too small to show, counted together. */
+  suppressedResponses: Scalars['Int']['output'];
+};
+
+export type SurveyConnection = {
+  __typename?: 'SurveyConnection';
+  /** A list of edges. */
+  edges: Array<SurveyEdge>;
+  /** A list of nodes. */
+  nodes: Array<Survey>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type SurveyEdge = {
+  __typename?: 'SurveyEdge';
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: Survey;
+};
+
+/** How often one option, or one value of a scale, was chosen. */
+export type SurveyOptionCount = {
+  __typename?: 'SurveyOptionCount';
+  count: Scalars['Int']['output'];
+  label: Scalars['String']['output'];
+};
+
+/** One question of a survey. */
+export type SurveyQuestion = {
+  __typename?: 'SurveyQuestion';
+  id: Scalars['ID']['output'];
+  kind: SurveyQuestionKind;
+  /**
+   * The choices, for SINGLE_CHOICE and MULTI_CHOICE (answers name them by position,
+   * from 0).
+   */
+  options: Array<Scalars['String']['output']>;
+  prompt: Scalars['String']['output'];
+  required: Scalars['Boolean']['output'];
+};
+
+export type SurveyQuestionInput = {
+  kind: SurveyQuestionKind;
+  /** 2 to 10 choices for SINGLE_CHOICE and MULTI_CHOICE; none otherwise. */
+  options?: Array<Scalars['String']['input']>;
+  /** At most 500 characters. */
+  prompt: Scalars['String']['input'];
+  required?: Scalars['Boolean']['input'];
+};
+
+/** What a question asks for. */
+export type SurveyQuestionKind =
+  | 'MULTI_CHOICE'
+  /** 1 (lowest) to 5. */
+  | 'SCALE_1_5'
+  | 'SINGLE_CHOICE'
+  | 'TEXT';
+
+/** What the answers to one question add up to. */
+export type SurveyQuestionResult = {
+  __typename?: 'SurveyQuestionResult';
+  /** How many answered it. */
+  answered: Scalars['Int']['output'];
+  /** The scale's mean; null for other kinds or without answers. */
+  average?: Maybe<Scalars['Float']['output']>;
+  /** Per option, or per scale value from 1 to 5; empty for text. */
+  options: Array<SurveyOptionCount>;
+  question: SurveyQuestion;
+  /** Text answers; none in a breakdown. */
+  textAnswers: Array<SurveyTextAnswer>;
+};
+
+export type SurveyResults = {
+  __typename?: 'SurveyResults';
+  /**
+   * The results per career stage or city; a group of fewer than 5 responses is not
+   * shown.
+   */
+  breakdown: SurveyBreakdownResult;
+  /**
+   * The results as CSV (question, kind, answer, count): a row per option or scale
+   * value, each scale's average, and each text answer without who gave it.
+   */
+  csv: Scalars['String']['output'];
+  questions: Array<SurveyQuestionResult>;
+  responseCount: Scalars['Int']['output'];
+  survey: Survey;
+};
+
+
+export type SurveyResultsBreakdownArgs = {
+  by: SurveyBreakdown;
+};
+
+/** A text answer; who gave it only in a survey that is not anonymous. */
+export type SurveyTextAnswer = {
+  __typename?: 'SurveyTextAnswer';
+  member?: Maybe<Member>;
+  text: Scalars['String']['output'];
 };
 
 /** What a report or an action is about. */
@@ -4679,6 +4955,60 @@ export type DismissSuggestionMutationVariables = Exact<{
 
 export type DismissSuggestionMutation = { __typename?: 'Mutation', dismissSuggestion: boolean };
 
+export type SurveySummaryFragment = { __typename?: 'Survey', id: string, title: string, anonymous: boolean, opensAt: string, closesAt: string, open: boolean, responseCount: number, viewerAnswered: boolean };
+
+export type SurveysQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SurveysQuery = { __typename?: 'Query', surveys: { __typename?: 'SurveyConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'SurveyEdge', node: { __typename?: 'Survey', id: string, title: string, anonymous: boolean, opensAt: string, closesAt: string, open: boolean, responseCount: number, viewerAnswered: boolean } }> } };
+
+export type SurveyQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type SurveyQuery = { __typename?: 'Query', survey: { __typename?: 'Survey', intro: string, groupId?: string | null, eventId?: string | null, programId?: string | null, id: string, title: string, anonymous: boolean, opensAt: string, closesAt: string, open: boolean, responseCount: number, viewerAnswered: boolean, questions: Array<{ __typename?: 'SurveyQuestion', id: string, kind: SurveyQuestionKind, prompt: string, options: Array<string>, required: boolean }>, viewerAnswers: Array<{ __typename?: 'SurveyAnswer', questionId: string, text?: string | null, choices: Array<number>, scale?: number | null }> } };
+
+export type AnswerSurveyMutationVariables = Exact<{
+  input: AnswerSurveyInput;
+}>;
+
+
+export type AnswerSurveyMutation = { __typename?: 'Mutation', answerSurvey: { __typename?: 'AnswerSurveyPayload', editKey?: string | null, survey: { __typename?: 'Survey', id: string, title: string, anonymous: boolean, opensAt: string, closesAt: string, open: boolean, responseCount: number, viewerAnswered: boolean } } };
+
+export type CreateSurveyMutationVariables = Exact<{
+  input: CreateSurveyInput;
+}>;
+
+
+export type CreateSurveyMutation = { __typename?: 'Mutation', createSurvey: { __typename?: 'Survey', id: string, title: string, anonymous: boolean, opensAt: string, closesAt: string, open: boolean, responseCount: number, viewerAnswered: boolean, questions: Array<{ __typename?: 'SurveyQuestion', id: string }> } };
+
+export type SurveyResultsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  by: SurveyBreakdown;
+}>;
+
+
+export type SurveyResultsQuery = { __typename?: 'Query', surveyResults: { __typename?: 'SurveyResults', responseCount: number, questions: Array<{ __typename?: 'SurveyQuestionResult', answered: number, average?: number | null, question: { __typename?: 'SurveyQuestion', id: string, prompt: string, kind: SurveyQuestionKind }, options: Array<{ __typename?: 'SurveyOptionCount', label: string, count: number }>, textAnswers: Array<{ __typename?: 'SurveyTextAnswer', text: string, member?: { __typename?: 'Member', id: string, displayName: string } | null }> }>, breakdown: { __typename?: 'SurveyBreakdownResult', minimumGroup: number, suppressedResponses: number, groups: Array<{ __typename?: 'SurveyBreakdownGroup', value?: string | null, responses: number, questions: Array<{ __typename?: 'SurveyQuestionResult', average?: number | null, question: { __typename?: 'SurveyQuestion', id: string }, options: Array<{ __typename?: 'SurveyOptionCount', label: string, count: number }> }> }> } } };
+
+export type SurveyResultsCsvQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type SurveyResultsCsvQuery = { __typename?: 'Query', surveyResults: { __typename?: 'SurveyResults', csv: string } };
+
+export type NotificationSurveysQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type NotificationSurveysQuery = { __typename?: 'Query', notifications: { __typename?: 'NotificationConnection', edges: Array<{ __typename?: 'NotificationEdge', node: { __typename?: 'Notification', id: string, kind: NotificationKind, surveyId?: string | null } }> } };
+
 export type NextPageFragment = { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null };
 
 export type AuthorSummaryFragment = { __typename?: 'Member', id: string, displayName: string, handle?: string | null, avatarUrl?: string | null };
@@ -5405,6 +5735,18 @@ export const SessionFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"Session"}) as unknown as TypedDocumentString<SessionFragment, unknown>;
+export const SurveySummaryFragmentDoc = new TypedDocumentString(`
+    fragment SurveySummary on Survey {
+  id
+  title
+  anonymous
+  opensAt
+  closesAt
+  open
+  responseCount
+  viewerAnswered
+}
+    `, {"fragmentName":"SurveySummary"}) as unknown as TypedDocumentString<SurveySummaryFragment, unknown>;
 export const NextPageFragmentDoc = new TypedDocumentString(`
     fragment NextPage on PageInfo {
   hasNextPage
@@ -8716,6 +9058,169 @@ export const DismissSuggestionDocument = new TypedDocumentString(`
   dismissSuggestion(input: $input)
 }
     `, {"hash":"13dcef3ed4e6ae07550b21b5d9a8ca345703e40217dafc87fba5f233f2a6b47c"}) as unknown as TypedDocumentString<DismissSuggestionMutation, DismissSuggestionMutationVariables>;
+export const SurveysDocument = new TypedDocumentString(`
+    query Surveys($first: Int, $after: String) {
+  surveys(first: $first, after: $after) {
+    pageInfo {
+      ...NextPage
+    }
+    edges {
+      node {
+        ...SurveySummary
+      }
+    }
+  }
+}
+    fragment SurveySummary on Survey {
+  id
+  title
+  anonymous
+  opensAt
+  closesAt
+  open
+  responseCount
+  viewerAnswered
+}
+fragment NextPage on PageInfo {
+  hasNextPage
+  endCursor
+}`, {"hash":"9bbc5da136df99aa1fa13d6712519b70c33ad8bbdc0fcf903e891a5c23a4ca85"}) as unknown as TypedDocumentString<SurveysQuery, SurveysQueryVariables>;
+export const SurveyDocument = new TypedDocumentString(`
+    query Survey($id: ID!) {
+  survey(id: $id) {
+    ...SurveySummary
+    intro
+    groupId
+    eventId
+    programId
+    questions {
+      id
+      kind
+      prompt
+      options
+      required
+    }
+    viewerAnswers {
+      questionId
+      text
+      choices
+      scale
+    }
+  }
+}
+    fragment SurveySummary on Survey {
+  id
+  title
+  anonymous
+  opensAt
+  closesAt
+  open
+  responseCount
+  viewerAnswered
+}`, {"hash":"f1a0afb87bd1b0cd685baf10a79acae33cddc04e9e1b98b1d35920974dd49f35"}) as unknown as TypedDocumentString<SurveyQuery, SurveyQueryVariables>;
+export const AnswerSurveyDocument = new TypedDocumentString(`
+    mutation AnswerSurvey($input: AnswerSurveyInput!) {
+  answerSurvey(input: $input) {
+    editKey
+    survey {
+      ...SurveySummary
+    }
+  }
+}
+    fragment SurveySummary on Survey {
+  id
+  title
+  anonymous
+  opensAt
+  closesAt
+  open
+  responseCount
+  viewerAnswered
+}`, {"hash":"504b69da8b99c7b9429e83f0a6b3c7065f1addde7ee89843f9c8fe650809c4d6"}) as unknown as TypedDocumentString<AnswerSurveyMutation, AnswerSurveyMutationVariables>;
+export const CreateSurveyDocument = new TypedDocumentString(`
+    mutation CreateSurvey($input: CreateSurveyInput!) {
+  createSurvey(input: $input) {
+    ...SurveySummary
+    questions {
+      id
+    }
+  }
+}
+    fragment SurveySummary on Survey {
+  id
+  title
+  anonymous
+  opensAt
+  closesAt
+  open
+  responseCount
+  viewerAnswered
+}`, {"hash":"c86475fae36088e03d8112e4218c429a495c97b34fb0af10e33efb466e342425"}) as unknown as TypedDocumentString<CreateSurveyMutation, CreateSurveyMutationVariables>;
+export const SurveyResultsDocument = new TypedDocumentString(`
+    query SurveyResults($id: ID!, $by: SurveyBreakdown!) {
+  surveyResults(id: $id) {
+    responseCount
+    questions {
+      question {
+        id
+        prompt
+        kind
+      }
+      answered
+      average
+      options {
+        label
+        count
+      }
+      textAnswers {
+        text
+        member {
+          id
+          displayName
+        }
+      }
+    }
+    breakdown(by: $by) {
+      minimumGroup
+      suppressedResponses
+      groups {
+        value
+        responses
+        questions {
+          question {
+            id
+          }
+          average
+          options {
+            label
+            count
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"eeb339ffe8daed564f96c231b2ae7495eb8cdc9bbbe7fe2bce198a51c4223eb1"}) as unknown as TypedDocumentString<SurveyResultsQuery, SurveyResultsQueryVariables>;
+export const SurveyResultsCsvDocument = new TypedDocumentString(`
+    query SurveyResultsCsv($id: ID!) {
+  surveyResults(id: $id) {
+    csv
+  }
+}
+    `, {"hash":"ac8a30b7279289f1693cb00248dd39bb0d60ae9db30bbc7b76e91fa01f58097e"}) as unknown as TypedDocumentString<SurveyResultsCsvQuery, SurveyResultsCsvQueryVariables>;
+export const NotificationSurveysDocument = new TypedDocumentString(`
+    query NotificationSurveys($first: Int, $after: String) {
+  notifications(first: $first, after: $after) {
+    edges {
+      node {
+        id
+        kind
+        surveyId
+      }
+    }
+  }
+}
+    `, {"hash":"9b8d3d69040abba1572932f80f449e08e54a65ee90acf4a2f10c5228f91e235e"}) as unknown as TypedDocumentString<NotificationSurveysQuery, NotificationSurveysQueryVariables>;
 export const FeedDocument = new TypedDocumentString(`
     query Feed($first: Int, $after: String) {
   feed(first: $first, after: $after) {
