@@ -45,6 +45,16 @@ pub enum AppError {
 /// Result of anything that can fail with an [`AppError`].
 pub type AppResult<T> = Result<T, AppError>;
 
+/// What `result` found, or none when it is `NOT_FOUND`: for a field that shows what she
+/// may see and null for the rest.
+pub fn found<T>(result: AppResult<T>) -> AppResult<Option<T>> {
+    match result {
+        Ok(value) => Ok(Some(value)),
+        Err(AppError::NotFound) => Ok(None),
+        Err(error) => Err(error),
+    }
+}
+
 impl AppError {
     /// A `BAD_USER_INPUT` error about one input field.
     pub fn bad_input(field: &'static str, message: impl Into<String>) -> Self {

@@ -10,9 +10,9 @@ use super::model::{ModerationAction, ModerationSettings, QueueItem, Report, Repo
 use super::service::{self, Filed, Resolution};
 use super::store::QueueFilter;
 use crate::auth::AuthService;
-use crate::error::AppError;
+use crate::error::{AppError, found};
 use crate::graphql::context::{ContextExt, data, rate_limited};
-use crate::graphql::ids::parse_id;
+use crate::graphql::ids::{optional_id, parse_id};
 use crate::graphql::relay::{self, Cursor, PageArgs};
 use crate::members::{Member, load_member};
 use crate::moderation_log::{LogAction, LogEntry, Target, TargetKind};
@@ -24,11 +24,7 @@ const MAX_ITEM_REPORTS: i32 = 50;
 /// `member_id`'s profile as the viewer sees it; null when it is gone or hidden from her.
 async fn member_or_none(ctx: &Context<'_>, member_id: Option<Uuid>) -> Result<Option<Member>> {
     let Some(member_id) = member_id else { return Ok(None) };
-    match load_member(ctx, member_id).await {
-        Ok(member) => Ok(Some(member)),
-        Err(AppError::NotFound) => Ok(None),
-        Err(error) => Err(error.into()),
-    }
+    Ok(found(load_member(ctx, member_id).await)?)
 }
 
 /// A member's report. Only she and the moderators who handle it see it.
@@ -85,7 +81,7 @@ impl QueueItem {
     }
     /// The group it is in; null for what community admins handle.
     async fn group_id(&self) -> Option<ID> {
-        self.group_id.map(|id| ID(id.to_string()))
+        optional_id(self.group_id)
     }
     async fn status(&self) -> ReportStatus {
         self.status.0
@@ -117,7 +113,7 @@ impl LogEntry {
         member_or_none(ctx, Some(self.actor_id)).await
     }
     async fn group_id(&self) -> Option<ID> {
-        self.group_id.map(|id| ID(id.to_string()))
+        optional_id(self.group_id)
     }
     async fn action(&self) -> LogAction {
         self.action.0
@@ -126,7 +122,7 @@ impl LogEntry {
         self.target_kind.0
     }
     async fn target_id(&self) -> Option<ID> {
-        self.target_id.map(|id| ID(id.to_string()))
+        optional_id(self.target_id)
     }
     /// The member it was about; null once her account is gone.
     async fn subject(&self, ctx: &Context<'_>) -> Result<Option<Member>> {

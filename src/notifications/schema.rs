@@ -12,7 +12,7 @@ use super::store::{self, Marking};
 use crate::clock;
 use crate::error::AppError;
 use crate::graphql::context::ContextExt;
-use crate::graphql::ids::parse_id;
+use crate::graphql::ids::{optional_id, parse_id};
 use crate::graphql::relay::{self, Cursor, PageArgs};
 use crate::groups::GroupRefInput;
 use crate::members::{Member, load_member};
@@ -21,10 +21,6 @@ use crate::threads::{self, ANONYMOUS_AUTHOR, ThreadRefInput};
 
 /// Ids one `markNotificationsRead` may name.
 const MAX_IDS: usize = 100;
-
-fn optional_id(id: Option<Uuid>) -> Option<ID> {
-    id.map(|id| ID(id.to_string()))
-}
 
 /// Something she is told about; replies in one thread (and requests to join one group)
 /// collapse into one entry.

@@ -9,7 +9,7 @@ use super::model::{EnrollmentStatus, Program};
 use super::service::{self, MAX_SESSIONS, ProgramDraft};
 use super::store::{self, ProgramFilter, Session};
 use crate::clock;
-use crate::error::AppError;
+use crate::error::{AppError, found};
 use crate::events::{self, Event, EventFields};
 use crate::graphql::context::{ContextExt, rate_limited_create, verified_member};
 use crate::graphql::ids::parse_id;
@@ -28,11 +28,7 @@ pub struct ProgramEnrollment {
 
 /// The group `id` if she may read it, else null.
 async fn group_if_readable(ctx: &Context<'_>, id: uuid::Uuid) -> Result<Option<Group>> {
-    match membership::readable(ctx.db()?, ctx.viewer()?.member_id()?, id).await {
-        Ok(group) => Ok(Some(group)),
-        Err(AppError::NotFound) => Ok(None),
-        Err(error) => Err(error.into()),
-    }
+    Ok(found(membership::readable(ctx.db()?, ctx.viewer()?.member_id()?, id).await)?)
 }
 
 /// One session on a program's schedule, as anyone who may see the program sees it;
@@ -64,11 +60,7 @@ impl Session {
     }
     /// The session's event, for members of the cohort (null for everyone else).
     async fn event(&self, ctx: &Context<'_>) -> Result<Option<Event>> {
-        match events::readable(ctx.db()?, ctx.viewer()?.member_id()?, self.event_id).await {
-            Ok(event) => Ok(Some(event)),
-            Err(AppError::NotFound) => Ok(None),
-            Err(error) => Err(error.into()),
-        }
+        Ok(found(events::readable(ctx.db()?, ctx.viewer()?.member_id()?, self.event_id).await)?)
     }
 }
 

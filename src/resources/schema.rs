@@ -10,9 +10,9 @@ use super::model::{ChildAge, Resource, ResourceKind, ResourceSuggestion, Resourc
 use super::search;
 use super::service::{self, ResourceDraft, ResourceEdit};
 use super::store::{self, ResourceFilter};
-use crate::error::AppError;
+use crate::error::{AppError, found};
 use crate::graphql::context::{ContextExt, verified_member};
-use crate::graphql::ids::parse_id;
+use crate::graphql::ids::{optional_id, parse_id};
 use crate::graphql::relay::{self, Cursor, PageArgs, RankedConnection, ranked_connection, ranked_page};
 use crate::members::{CareerStage, Member, load_member};
 use crate::membership::{self, Group};
@@ -63,17 +63,13 @@ impl Resource {
     }
     /// The group it was published in; null when community-wide.
     async fn group_id(&self) -> Option<ID> {
-        self.group_id.map(|id| ID(id.to_string()))
+        optional_id(self.group_id)
     }
     /// The group it was published in, when she may read it (a community admin managing
     /// a private group's resource may not); null when community-wide.
     async fn group(&self, ctx: &Context<'_>) -> Result<Option<Group>> {
         let Some(group_id) = self.group_id else { return Ok(None) };
-        match membership::readable(ctx.db()?, ctx.viewer()?.member_id()?, group_id).await {
-            Ok(group) => Ok(Some(group)),
-            Err(AppError::NotFound) => Ok(None),
-            Err(error) => Err(error.into()),
-        }
+        Ok(found(membership::readable(ctx.db()?, ctx.viewer()?.member_id()?, group_id).await)?)
     }
     async fn published_by(&self, ctx: &Context<'_>) -> Result<Member> {
         Ok(load_member(ctx, self.published_by).await?)

@@ -56,7 +56,7 @@ fn tally_question(question: &Question, rows: &[&AnswerRow]) -> QuestionResult {
     let kind = question.kind.0;
     let mut result = QuestionResult {
         question: question.clone(),
-        answered: i64::try_from(answers.len()).unwrap_or(i64::MAX),
+        answered: count(answers.len()),
         options: Vec::new(),
         average: None,
         texts: Vec::new(),
@@ -94,7 +94,7 @@ fn tally_question(question: &Question, rows: &[&AnswerRow]) -> QuestionResult {
 }
 
 fn count_of(answers: &[&&AnswerRow], matches: impl Fn(&AnswerRow) -> bool) -> i64 {
-    i64::try_from(answers.iter().filter(|row| matches(row)).count()).unwrap_or(i64::MAX)
+    count(answers.iter().filter(|row| matches(row)).count())
 }
 
 /// Every question's result over `rows`.
@@ -135,15 +135,14 @@ pub fn breakdown(questions: &[Question], rows: &[AnswerRow], by: Breakdown) -> S
     }
     let mut split = Split { groups: Vec::new(), suppressed_responses: 0 };
     for (value, rows) in by_value {
-        let responses = rows.iter().map(|row| row.response_id).collect::<HashSet<_>>().len();
-        let responses_i64 = i64::try_from(responses).unwrap_or(i64::MAX);
-        if responses < MIN_GROUP {
-            split.suppressed_responses += responses_i64;
+        let responses = count(rows.iter().map(|row| row.response_id).collect::<HashSet<_>>().len());
+        if responses < count(MIN_GROUP) {
+            split.suppressed_responses += responses;
             continue;
         }
         let mut questions = tally(questions, &rows);
         questions.iter_mut().for_each(|question| question.texts.clear());
-        split.groups.push(Group { value, responses: responses_i64, questions });
+        split.groups.push(Group { value, responses, questions });
     }
     split.groups.sort_by_key(|group| group.responses);
     let too_few = |split: &Split| (1..count(MIN_GROUP)).contains(&split.suppressed_responses);

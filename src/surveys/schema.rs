@@ -4,7 +4,6 @@
 use async_graphql::connection::Connection;
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
-use uuid::Uuid;
 
 use super::model::{Breakdown, Question, QuestionKind, Survey};
 use super::results::{self, Group, MIN_GROUP, OptionCount, QuestionResult, Split, TextAnswer};
@@ -13,17 +12,13 @@ use super::store::{self, AnswerRow};
 use crate::clock;
 use crate::error::AppError;
 use crate::graphql::context::{ContextExt, rate_limited, verified_member};
-use crate::graphql::ids::parse_id;
+use crate::graphql::ids::{optional_id, parse_id};
 use crate::graphql::relay::{self, Cursor, PageArgs};
 use crate::members::{Member, load_member};
 use crate::rate_limits::Action;
 
 /// What reading every answer of a survey costs beyond its fields.
 const RESULTS_COST: usize = 200;
-
-fn optional_id(id: Option<Uuid>) -> Option<ID> {
-    id.map(|id| ID(id.to_string()))
-}
 
 /// One question of a survey.
 #[Object(name = "SurveyQuestion")]

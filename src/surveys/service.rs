@@ -9,7 +9,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use uuid::Uuid;
 
 use super::model::{Answer, Question, QuestionKind, Survey};
-use super::results::MIN_GROUP;
+use super::results::{self, MIN_GROUP};
 use super::store::{self, AnswerRow, NewQuestion, NewResponse, NewSurvey};
 use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult};
@@ -292,7 +292,7 @@ pub async fn results(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<(Survey, Vec<
     if survey.created_by != viewer && !members::is_admin(db, viewer).await? {
         return Err(AppError::Forbidden);
     }
-    if survey.anonymous && survey.response_count < i64::try_from(MIN_GROUP).unwrap_or(i64::MAX) {
+    if survey.anonymous && survey.response_count < results::count(MIN_GROUP) {
         let message = format!("an anonymous survey's results show from {MIN_GROUP} responses");
         return Err(AppError::Conflict { field: "id", message });
     }
