@@ -62,6 +62,18 @@ pub async fn require_moderator(db: &Db, viewer: Uuid, group_id: Uuid) -> AppResu
     if group.viewer_role.is_some_and(GroupRole::moderates) { Ok(group) } else { Err(AppError::Forbidden) }
 }
 
+/// `FORBIDDEN` (or `NOT_FOUND`) unless `viewer` may act for `group_id` — community-wide
+/// when `None` — as the one who publishes, offers or asks there: community admins
+/// (`admin`) anywhere, a group's owners and moderators in their group.
+pub async fn require_organiser(db: &Db, viewer: Uuid, admin: bool, group_id: Option<Uuid>) -> AppResult<()> {
+    match (admin, group_id) {
+        (true, Some(group_id)) => existing(db, group_id).await.map(drop),
+        (true, None) => Ok(()),
+        (false, Some(group_id)) => require_moderator(db, viewer, group_id).await.map(drop),
+        (false, None) => Err(AppError::Forbidden),
+    }
+}
+
 /// The members of `group_id`, or only those who moderate it.
 pub async fn member_ids(db: &Db, group_id: Uuid, moderators_only: bool) -> AppResult<Vec<Uuid>> {
     Ok(store::member_ids(db, group_id, moderators_only).await?)

@@ -14,7 +14,7 @@ pub use store::mute;
 
 pub use access::{
     MUTED, existing, join_request, member_ids, readable, readers_among, require_member, require_moderator,
-    require_poster, require_unmuted, role_of,
+    require_organiser, require_poster, require_unmuted, role_of,
 };
 pub use live::{GroupActivityKind, GroupEvent, announce_activity, topic};
 pub use model::{Group, GroupMember, GroupRole, GroupVisibility, JoinPolicy, JoinRequest, JoinRequestStatus};

@@ -68,22 +68,11 @@ pub async fn readable(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<Program> {
     store::find(db, viewer, id).await?.ok_or(AppError::NotFound)
 }
 
-/// Whether the viewer may offer a program in `group_id` (community-wide when none):
-/// community admins anywhere, a group's owners and moderators in their group.
-async fn may_offer(db: &Db, viewer: Uuid, group_id: Option<Uuid>) -> AppResult<()> {
-    let admin = members::is_admin(db, viewer).await?;
-    match group_id {
-        Some(group_id) if admin => membership::existing(db, group_id).await.map(drop),
-        Some(group_id) => membership::require_moderator(db, viewer, group_id).await.map(drop),
-        None if admin => Ok(()),
-        None => Err(AppError::Forbidden),
-    }
-}
-
 /// Creates a program, its private cohort group (the viewer its owner) and its sessions.
 #[tracing::instrument(skip_all, fields(viewer = %viewer))]
 pub async fn create(db: &Db, viewer: Uuid, draft: ProgramDraft, key: Option<&str>) -> AppResult<Program> {
-    may_offer(db, viewer, draft.group_id).await?;
+    let admin = members::is_admin(db, viewer).await?;
+    membership::require_organiser(db, viewer, admin, draft.group_id).await?;
     let draft = draft.validate()?;
     let id = idempotency::create_once(db, viewer, "createProgram", key, async |tx| {
         let now = clock::now();

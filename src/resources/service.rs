@@ -85,24 +85,12 @@ impl ResourceDraft {
     }
 }
 
-/// `FORBIDDEN` unless `viewer` (a community admin when `admin`) may publish in
-/// `group_id`: an admin anywhere (`NOT_FOUND` for a group that does not exist), a
-/// group's owners and moderators in their group.
-async fn require_publisher(db: &Db, viewer: Uuid, admin: bool, group_id: Option<Uuid>) -> AppResult<()> {
-    match (admin, group_id) {
-        (true, Some(group_id)) => membership::existing(db, group_id).await.map(drop),
-        (true, None) => Ok(()),
-        (false, Some(group_id)) => membership::require_moderator(db, viewer, group_id).await.map(drop),
-        (false, None) => Err(AppError::Forbidden),
-    }
-}
-
 /// Publishes a resource in group `group_id` (community-wide when `None`).
 #[tracing::instrument(skip_all, fields(viewer = %viewer))]
 pub async fn publish(db: &Db, viewer: Uuid, group_id: Option<Uuid>, draft: ResourceDraft) -> AppResult<Resource> {
     let fields = draft.checked()?;
     let admin = members::is_admin(db, viewer).await?;
-    require_publisher(db, viewer, admin, group_id).await?;
+    membership::require_organiser(db, viewer, admin, group_id).await?;
     let (id, now) = (Uuid::now_v7(), clock::now());
     let mut tx = db.begin_write().await?;
     if !admin {
@@ -122,7 +110,7 @@ async fn managed(db: &Db, viewer: Uuid, id: Uuid) -> AppResult<Resource> {
         return store::find_published(db, viewer, id).await?.ok_or(AppError::NotFound);
     }
     let resource = store::find(db, viewer, id).await?.ok_or(AppError::NotFound)?;
-    require_publisher(db, viewer, false, resource.group_id).await?;
+    membership::require_organiser(db, viewer, false, resource.group_id).await?;
     Ok(resource)
 }
 

@@ -73,13 +73,10 @@ impl QuestionDraft {
     }
 }
 
-/// Whether the viewer may ask `group_id`'s people: community admins anywhere, the
-/// group's owners and moderators.
+/// Whether the viewer may ask `group_id`'s people ([`membership::require_organiser`]).
 async fn may_ask(db: &Db, viewer: Uuid, group_id: Uuid) -> AppResult<()> {
-    if members::is_admin(db, viewer).await? {
-        return membership::existing(db, group_id).await.map(drop);
-    }
-    membership::require_moderator(db, viewer, group_id).await.map(drop)
+    let admin = members::is_admin(db, viewer).await?;
+    membership::require_organiser(db, viewer, admin, Some(group_id)).await
 }
 
 /// The survey's audience as stored (group, event, program) and when it opens.
