@@ -331,3 +331,27 @@ async fn the_offer_recorded_before_a_restart_goes_once_from_two_new_instances() 
     assert_eq!(app.count("notifications WHERE kind = 'PROGRAM_OFFER'").await, 1, "one offer across both");
     assert_eq!(app.count("return_to_work_prompts").await, 1);
 }
+
+#[tokio::test]
+async fn an_ended_program_takes_no_enrolment_and_removing_someone_without_a_place_is_refused() {
+    let Community { app, ana, bea, cat, group, .. } = community().await;
+    let past = with(returning("Last spring's cohort", 5, -30), json!({ "groupId": group }));
+    let ended = created(&ana, past).await;
+    let running = created(&ana, with(returning("Leading at work", 5, 14), json!({ "groupId": group }))).await;
+    enroll(&bea, &running).await;
+    let before =
+        (app.count("program_enrollments").await, app.count("group_memberships").await, app.count("rsvps").await);
+
+    let late = enroll(&cat, &ended).await;
+    assert_eq!((error_code(&late), error_field(&late)), ("CONFLICT", "programId"), "{late}");
+    let remove = "mutation($p: ID!, $m: ID!) { removeFromProgram(input: { programId: $p, memberId: $m }) { id } }";
+    let nobody = ana.graphql(remove, json!({ "p": running, "m": cat.member_id })).await;
+    assert_eq!((error_code(&nobody), error_field(&nobody)), ("BAD_USER_INPUT", "memberId"), "{nobody}");
+    let bad_id = ana.graphql(remove, json!({ "p": running, "m": "not-an-id" })).await;
+    assert_eq!((error_code(&bad_id), error_field(&bad_id)), ("BAD_USER_INPUT", "memberId"), "{bad_id}");
+
+    let after =
+        (app.count("program_enrollments").await, app.count("group_memberships").await, app.count("rsvps").await);
+    assert_eq!(after, before, "nothing refused changed an enrolment, a cohort or a session");
+    assert_eq!(app.count("moderation_log").await, 0, "and nothing was logged");
+}
